@@ -1,0 +1,1 @@
+"""Reference central platform: HTTP API and storage for development, tests and demos."""

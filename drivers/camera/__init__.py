@@ -1,0 +1,1 @@
+"""Camera: OpenCV capture in a worker thread and a simulated camera."""

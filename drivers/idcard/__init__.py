@@ -1,0 +1,1 @@
+"""Resident ID card reader: SAM serial protocol codec, driver and simulator."""

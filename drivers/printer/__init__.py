@@ -1,0 +1,1 @@
+"""ESC/POS receipt printer: layouts, encoder, transports, status and a rendering simulator."""

@@ -1,0 +1,1 @@
+"""Service catalog: item model, loading and validation, pinyin search, guidance and queue numbers."""

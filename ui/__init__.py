@@ -1,0 +1,1 @@
+"""Everything Qt: QML screens and the QObject bridges that expose kiosk use cases to QML."""
