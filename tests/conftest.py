@@ -1,0 +1,28 @@
+"""Suite-wide test settings: Qt offscreen, artifacts folder, the shared test data location."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's mock speech engine keeps voice prompts testable without an audio device
+os.environ.setdefault("KIOSK_TTS_ENGINE", "mock")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+ARTIFACTS = Path(os.environ.get("KIOSK_TEST_ARTIFACTS", REPO / "test-artifacts"))
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def shared_faces() -> Path:
+    faces = SHARED / "data" / "faces"
+    if not faces.is_dir():
+        pytest.skip("../shared/data/faces is absent")
+    return faces
