@@ -1,0 +1,26 @@
+"""Configuration of the service catalog, its updates from central and the take-a-number counter."""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class CatalogConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # the catalog shipped with the software (catalog.toml + items/*.toml); relative to kiosk.toml
+    directory: str = "assets/catalog"
+    # where catalogs downloaded from central are unpacked; the newest valid one wins over `directory`
+    updates_directory: str = "var/catalog"
+    # how often to ask central for a newer catalog (ETag request; 0 = never)
+    update_interval_minutes: int = Field(60, ge=0, le=7 * 24 * 60)
+    # largest accepted update download; a bigger payload is refused before it is unpacked
+    max_update_bytes: int = Field(20_000_000, ge=10_000, le=500_000_000)
+    # item codes shown first on the "most used" (常用事项) list, in this order; unknown codes are skipped
+    most_used: list[str] = Field(default_factory=list, max_length=24)
+    # how many search results the search screen shows
+    search_limit: int = Field(20, ge=1, le=100)
+    # the take-a-number (取号) counter: SQLite file, numbers restart from 1 every day
+    tickets_database: str = "var/tickets.sqlite3"
+    # hour (0-23, local time) at which the day's numbering restarts
+    tickets_reset_hour: int = Field(0, ge=0, le=23)
+    # a citizen-facing web page per item for the on-screen QR when the printer is out; "{code}" = item code
+    guide_url: str = "https://zwfw.example.gov.cn/guide/{code}"
