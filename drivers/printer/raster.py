@@ -1,0 +1,132 @@
+"""Drawing receipt content into a 1-bit page (CJK text, rules, QR codes, barcodes) and packing it for GS v 0."""
+
+from __future__ import annotations
+
+import barcode
+import numpy as np
+import qrcode
+from PIL import Image, ImageDraw
+
+from drivers.printer.fonts import cjk_font, has_bold_face
+from drivers.printer.wrap import wrap
+
+BASE_PX = 24  # one size unit = the 24-dot ROM font height, so both Chinese modes print the same size
+LINE_FACTOR = 1.3  # line pitch / glyph size: 24-dot glyphs on a 30-dot line, as ESC 2 does
+_QR_ECC = {
+    "L": qrcode.constants.ERROR_CORRECT_L,
+    "M": qrcode.constants.ERROR_CORRECT_M,
+    "Q": qrcode.constants.ERROR_CORRECT_Q,
+    "H": qrcode.constants.ERROR_CORRECT_H,
+}
+
+
+def qr_matrix(data: str, ecc: str = "M") -> np.ndarray:
+    """The QR symbol as a boolean module matrix (True = dark), without quiet zone."""
+    code = qrcode.QRCode(error_correction=_QR_ECC[ecc], border=0)
+    code.add_data(data.encode("utf-8"))
+    code.make(fit=True)
+    return np.array(code.get_matrix(), dtype=bool)
+
+
+def qr_ink(data: str, module: int, ecc: str = "M") -> Image.Image:
+    """QR code as an ink image (255 = black) with module x module dots per module."""
+    m = qr_matrix(data, ecc).repeat(module, 0).repeat(module, 1)
+    return Image.fromarray(np.where(m, 255, 0).astype(np.uint8), "L")
+
+
+def code128_modules(data: str) -> str:
+    """The CODE128 bar pattern, one character per module ('1' = bar)."""
+    return barcode.get_barcode_class("code128")(data).build()[0]
+
+
+def code128_ink(data: str, module: int, height: int, hri: bool = True) -> Image.Image:
+    bars = np.array([c == "1" for c in code128_modules(data)], dtype=bool).repeat(module)
+    img = np.zeros((height, bars.size), dtype=np.uint8)
+    img[:, bars] = 255
+    out = Image.fromarray(img, "L")
+    if not hri:
+        return out
+    font = cjk_font(BASE_PX)
+    text_w = int(font.getlength(data)) + 2
+    full = Image.new("L", (max(bars.size, text_w), height + int(BASE_PX * LINE_FACTOR)), 0)
+    full.paste(out, ((full.width - bars.size) // 2, 0))
+    ImageDraw.Draw(full).text((full.width // 2, height + 2), data, font=font, fill=255, anchor="mt")
+    return full
+
+
+class InkCanvas:
+    """A page as wide as the paper that grows downward; 255 = ink. Becomes 1-bit only when packed."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._parts: list[Image.Image] = []
+
+    @property
+    def empty(self) -> bool:
+        return not self._parts
+
+    def text(self, text: str, *, width: int = 1, height: int = 1, bold: bool = False, align: str = "left",
+             underline: bool = False, indent_px: int = 0, fit: bool = False) -> None:
+        px = BASE_PX * height
+        font = cjk_font(px, bold=bold)
+        stroke = 1 if bold and not has_bold_face() else 0
+        scale = width / height
+        if fit:  # narrow the glyphs (not below their 1x width) rather than break the line
+            natural = font.getlength(text) + 2 * stroke
+            scale = max(min(scale, self.width / max(natural, 1)), 1 / height)
+
+        def measure(s: str) -> float:
+            return font.getlength(s) * scale
+
+        for i, line in enumerate(wrap(text, self.width, measure, indent_px)):
+            pitch = round(px * LINE_FACTOR)
+            natural = max(1, int(round(font.getlength(line))) + 2 * stroke)
+            img = Image.new("L", (natural, pitch), 0)
+            draw = ImageDraw.Draw(img)
+            baseline = round(px * 0.98)
+            draw.text((stroke, baseline), line, font=font, fill=255, anchor="ls", stroke_width=stroke, stroke_fill=255)
+            if underline:
+                draw.line([(0, baseline + 3), (natural, baseline + 3)], fill=255, width=2)
+            if scale != 1:
+                img = img.resize((max(1, round(natural * scale)), pitch), Image.Resampling.BILINEAR)
+            self.paste(img, align, left=indent_px if i else 0)
+
+    def rule(self, thick: int = 2, dashed: bool = True) -> None:
+        pitch = round(BASE_PX * LINE_FACTOR)
+        img = Image.new("L", (self.width, pitch), 0)
+        y = pitch // 2
+        step = 12 if dashed else self.width
+        for x in range(0, self.width, step):
+            ImageDraw.Draw(img).rectangle([x, y, min(self.width, x + (8 if dashed else step)) - 1, y + thick - 1], fill=255)
+        self._parts.append(img)
+
+    def blank(self, dots: int) -> None:
+        if dots > 0:
+            self._parts.append(Image.new("L", (self.width, dots), 0))
+
+    def paste(self, img: Image.Image, align: str = "left", left: int = 0) -> None:
+        if img.width > self.width:  # never wider than the paper: a real printer would drop the overflow
+            img = img.crop((0, 0, self.width, img.height))
+        row = Image.new("L", (self.width, img.height), 0)
+        free = self.width - img.width
+        x = {"left": min(left, free), "center": free // 2, "right": free}[align]
+        row.paste(img, (x, 0))
+        self._parts.append(row)
+
+    def take(self) -> Image.Image:
+        """The page so far as a 1-bit image (1 = ink) and an empty canvas again."""
+        height = sum(p.height for p in self._parts)
+        page = Image.new("L", (self.width, max(1, height)), 0)
+        y = 0
+        for p in self._parts:
+            page.paste(p, (0, y))
+            y += p.height
+        self._parts = []
+        return page.point(lambda v: 255 if v >= 110 else 0).convert("1", dither=Image.Dither.NONE)
+
+
+def pack(page: Image.Image) -> tuple[int, int, bytes]:
+    """(width, height, rows packed MSB first with 1 = black), the GS v 0 data of a 1-bit ink page."""
+    if page.mode != "1":
+        raise ValueError("pack needs a 1-bit image")
+    return page.width, page.height, page.tobytes()
