@@ -11,7 +11,15 @@ class IdCardConfig(BaseModel):
     baudrate: int = Field(115200, gt=0)
     poll_interval_ms: int = Field(300, ge=50, le=10_000)
     command_timeout_ms: int = Field(1500, ge=100, le=30_000)
+    # how long to wait before reopening a port that failed (unplugged reader)
+    reconnect_interval_ms: int = Field(1000, ge=100, le=60_000)
+    # use the read-with-fingerprint command (30 10); the fingerprint itself is not used by the kiosk
+    read_fingerprint: bool = False
     # path of the vendor's WLT photo decoder library (libwlt2bmp.so style); empty = none
     photo_decoder: str = ""
     # card profile placed on the simulated reader at start; empty = no card
     sim_card: str = ""
+    # folder of simulated card profiles; empty = assets/sim/cards of this installation
+    sim_cards_dir: str = ""
+    # folder of face photos standing in for simulated card photos (<face>_1.*); silhouettes when absent
+    sim_faces_dir: str = "../shared/data/faces"

@@ -218,14 +218,33 @@ class FrameParser:
                 return bodies
             length = int.from_bytes(self._buf[5:7], "big")
             if length < 2 or length > MAX_LEN:
+                if bodies:  # hand out the good frames first; the error comes with the next call
+                    return bodies
                 del self._buf[:1]
                 raise FrameError("length", f"LEN {length} out of range")
             if len(self._buf) < 7 + length:
                 return bodies
             frame = bytes(self._buf[: 7 + length])
             if xor(frame[5:-1]) != frame[-1]:
+                if bodies:
+                    return bodies
                 # drop only the preamble's first byte: a real frame may start inside the bad one
                 del self._buf[:1]
                 raise FrameError("checksum", f"XOR mismatch in a {len(frame)}-byte frame")
             del self._buf[: 7 + length]
             bodies.append(frame[7:-1])
+
+    def feed_all(self, data: bytes) -> tuple[list[bytes], list[FrameError]]:
+        """feed() until the buffer holds nothing more to say: every good body and every error, in order."""
+        bodies: list[bytes] = []
+        errors: list[FrameError] = []
+        while True:
+            try:
+                found = self.feed(data)
+            except FrameError as e:
+                errors.append(e)
+            else:
+                if not found:
+                    return bodies, errors
+                bodies += found
+            data = b""

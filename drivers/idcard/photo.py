@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -22,7 +22,7 @@ class PhotoError(Exception):
 
 @dataclass(frozen=True)
 class Photo:
-    data: bytes  # a complete image file
+    data: bytes = field(repr=False)  # a complete image file
     suffix: str  # ".bmp", ".png", ".jpg"
 
 

@@ -1,0 +1,88 @@
+"""Opens the configured ID card reader; "sim:" starts the pty simulator and puts its controls in the tray."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drivers.idcard.config import IdCardConfig
+from drivers.idcard.driver import IdCardReader
+from drivers.idcard.events import Listener
+from drivers.idcard.photo import open_decoder
+from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
+from drivers.idcard.simulator import FAULTS, IdCardSimulator
+from drivers.simtray import Choice, SimTray
+
+
+def _resolve(value: str, base_dir: Path) -> Path:
+    p = Path(value)
+    return p if p.is_absolute() else base_dir / p
+
+
+class IdCardDevice:
+    """The reader plus, for "sim:", the simulator it owns (stopped by close())."""
+
+    def __init__(self, reader: IdCardReader, simulator: IdCardSimulator | None = None) -> None:
+        self.reader = reader
+        self.simulator = simulator
+
+    def subscribe(self, listener: Listener) -> None:
+        self.reader.subscribe(listener)
+
+    def start(self) -> None:
+        self.reader.start()
+
+    def close(self) -> None:
+        self.reader.close()
+        if self.simulator is not None:
+            self.simulator.stop()
+
+    def health(self) -> dict:
+        h = self.reader.health()
+        if self.simulator is not None:
+            h["simulated"] = True
+            h["sim_fault"] = self.simulator.fault
+        return h
+
+
+def _register_tray(sim: IdCardSimulator, tray: SimTray) -> None:
+    def card_options() -> list[tuple[str, str]]:
+        options = [("none", "无卡")]
+        for name in sim.profiles():
+            try:
+                options.append((name, load_profile(sim.cards_dir, name).label))
+            except (OSError, ValueError):
+                continue  # a broken profile file must not hide the others
+        return options
+
+    tray.add_choice(Choice("idcard", "card", "身份证", card_options, lambda: sim.card, sim.set_card))
+    tray.add_choice(Choice("idcard", "fault", "读卡器故障", lambda: list(FAULTS.items()), lambda: sim.fault, sim.set_fault))
+
+
+def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> IdCardDevice:
+    cards_dir = _resolve(cfg.sim_cards_dir, base_dir) if cfg.sim_cards_dir else CARDS_DIR
+    faces_dir = _resolve(cfg.sim_faces_dir, base_dir) if cfg.sim_faces_dir else None
+    url, sim = cfg.url, None
+    if url.startswith("sim:"):
+        if cfg.sim_card and cfg.sim_card not in profile_names(cards_dir):
+            raise ValueError(f"idcard.sim_card: no profile {cfg.sim_card!r} in {cards_dir}")
+        sim = IdCardSimulator(cards_dir, cfg.baudrate)
+        sim.start()
+        sim.set_card(cfg.sim_card or None)
+        _register_tray(sim, tray)
+        url = str(sim.path)
+    try:
+        decoder = open_decoder(cfg.photo_decoder, base_dir, cards_dir, faces_dir)
+        reader = IdCardReader(
+            url,
+            baudrate=cfg.baudrate,
+            poll_interval=cfg.poll_interval_ms / 1000,
+            command_timeout=cfg.command_timeout_ms / 1000,
+            reconnect_interval=cfg.reconnect_interval_ms / 1000,
+            decoder=decoder,
+            read_fingerprint=cfg.read_fingerprint,
+        )
+    except Exception:
+        if sim is not None:
+            sim.stop()
+        raise
+    return IdCardDevice(reader, sim)
