@@ -1,0 +1,195 @@
+"""The loaded catalog as the screens use it: groups to browse, items per group, item detail, search."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Sequence
+
+from kiosk.catalog.loader import LoadedCatalog, load_directory
+from kiosk.catalog.model import HANDLING_TEXT, Department, Group, Queue, ServiceItem
+from kiosk.catalog.search import Hit, Searchable, SearchIndex, SearchSession
+from kiosk.i18n import Text
+
+log = logging.getLogger(__name__)
+
+GroupKind = Literal["theme", "life_event", "department"]
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """A tile on a browse screen."""
+
+    kind: GroupKind
+    code: str
+    title: Text
+    hint: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """A row in an item list or in the search results."""
+
+    code: str
+    name: str
+    short_name: str
+    department: str
+    handling: Text
+    kiosk_can_submit: bool
+    matched: str = ""  # for search results: the text that matched (an alias, say), shown greyed under the name
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where and when to go for an item."""
+
+    department: Text
+    location: str
+    windows: str
+    hours: str
+    phone: str
+    queue: Queue
+
+
+class UnknownItem(KeyError):
+    """No item with this code (a stale link, or an item dropped by a catalog update)."""
+
+
+class Catalog:
+    """Validated catalog with indexes built once at load; read-only, safe to share between threads."""
+
+    def __init__(self, loaded: LoadedCatalog, most_used: Sequence[str] = ()):
+        self.directory = loaded.directory
+        self.version = loaded.header.version
+        self.title = loaded.header.title
+        self._header = loaded.header
+        self._items = {i.code: i for i in loaded.items}
+        self._order = [i.code for i in loaded.items]
+        self._departments = {d.code: d for d in loaded.header.department}
+        self._queues = {q.code: q for q in loaded.header.queue}
+        self._themes = {g.code: g for g in loaded.header.theme}
+        self._events = {g.code: g for g in loaded.header.life_event}
+        unknown = [c for c in most_used if c not in self._items]
+        if unknown:
+            log.warning("most_used lists items not in catalog %s: %s", self.version, ", ".join(unknown))
+        self._most_used = [c for c in most_used if c in self._items]
+        rank = {c: n for n, c in enumerate(self._most_used)}
+        self._index = SearchIndex(
+            (self._searchable(i, rank) for i in loaded.items), misspellings=loaded.header.misspelling)
+
+    @classmethod
+    def load(cls, directory: Path, most_used: Sequence[str] = ()) -> Catalog:
+        """Load and validate a catalog directory; raises loader.CatalogError naming file, item and field."""
+        return cls(load_directory(directory), most_used)
+
+    def _searchable(self, item: ServiceItem, rank: dict[str, int]) -> Searchable:
+        groups = [self._themes[t].name for t in item.themes] + [self._events[e].name for e in item.life_events]
+        # a tiny boost: enough to order ties, never enough to beat a better match
+        boost = 0.02 * (1 - rank[item.code] / len(rank)) if item.code in rank else 0.0
+        return Searchable(item.code, item.name, item.short_name, item.aliases, item.misspellings, groups,
+                          self._departments[item.department].name, item.summary, boost)
+
+    # ---- browsing ----
+
+    def _count(self, kind: GroupKind, code: str) -> int:
+        return len(self._codes_in(kind, code))
+
+    def themes(self) -> list[GroupSummary]:
+        return [GroupSummary("theme", g.code, g.title, g.hint, self._count("theme", g.code))
+                for g in self._header.theme if self._count("theme", g.code)]
+
+    def life_events(self) -> list[GroupSummary]:
+        return [GroupSummary("life_event", g.code, g.title, g.hint, self._count("life_event", g.code))
+                for g in self._header.life_event if self._count("life_event", g.code)]
+
+    def departments(self) -> list[GroupSummary]:
+        return [GroupSummary("department", d.code, d.title, d.location, self._count("department", d.code))
+                for d in self._header.department if self._count("department", d.code)]
+
+    def groups(self, kind: GroupKind) -> list[GroupSummary]:
+        return {"theme": self.themes, "life_event": self.life_events, "department": self.departments}[kind]()
+
+    def _codes_in(self, kind: GroupKind, code: str) -> list[str]:
+        items = (self._items[c] for c in self._order)
+        if kind == "theme":
+            return [i.code for i in items if code in i.themes]
+        if kind == "life_event":
+            return [i.code for i in items if code in i.life_events]
+        if kind == "department":
+            return [i.code for i in items if i.department == code]
+        raise ValueError(f"unknown group kind {kind!r}")
+
+    def items_in(self, kind: GroupKind, code: str) -> list[ItemSummary]:
+        """Items of one theme, life event or department; items whose main theme it is come first."""
+        codes = self._codes_in(kind, code)
+        if kind == "theme":
+            codes.sort(key=lambda c: self._items[c].themes.index(code) > 0)
+        return [self.summary(c) for c in codes]
+
+    def most_used(self, limit: int = 8) -> list[ItemSummary]:
+        """The configured most-used list, topped up with items that can be done right here."""
+        codes = list(self._most_used)
+        codes += [c for c in self._order if c not in codes and self._items[c].kiosk_can_submit]
+        return [self.summary(c) for c in codes[:limit]]
+
+    # ---- one item ----
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._items
+
+    def codes(self) -> list[str]:
+        return list(self._order)
+
+    def item(self, code: str) -> ServiceItem:
+        try:
+            return self._items[code]
+        except KeyError:
+            raise UnknownItem(code) from None
+
+    def summary(self, code: str, matched: str = "") -> ItemSummary:
+        i = self.item(code)
+        return ItemSummary(i.code, i.name, i.short_name or i.name, self._departments[i.department].name,
+                           HANDLING_TEXT[i.handling], i.kiosk_can_submit, matched)
+
+    def department(self, code: str) -> Department:
+        return self._departments[code]
+
+    def where(self, code: str) -> Where:
+        i = self.item(code)
+        d = self._departments[i.department]
+        return Where(d.title, d.location, i.windows or d.windows, i.hours or d.hours, d.phone,
+                     self._queues[i.queue or d.queue])
+
+    def queues(self) -> list[Queue]:
+        return list(self._header.queue)
+
+    # ---- search ----
+
+    def search(self, query: str, limit: int = 20) -> list[ItemSummary]:
+        return [self.summary(h.code, h.matched) for h in self._index.search(query, limit)]
+
+    def search_hits(self, query: str, limit: int = 20) -> list[Hit]:
+        return self._index.search(query, limit)
+
+    def search_session(self) -> CatalogSearch:
+        """One per search screen: call update() on every keystroke."""
+        return CatalogSearch(self, SearchSession(self._index))
+
+
+class CatalogSearch:
+    """Search-as-you-type for one search box."""
+
+    def __init__(self, catalog: Catalog, session: SearchSession):
+        self._catalog = catalog
+        self._session = session
+
+    def update(self, text: str, limit: int = 20) -> list[ItemSummary]:
+        return [self._catalog.summary(h.code, h.matched) for h in self._session.update(text, limit)]
+
+    def clear(self) -> None:
+        self._session.reset()
