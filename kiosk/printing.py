@@ -1,0 +1,182 @@
+"""Printing use case for the UI: readiness before a paper flow, jobs in a worker, failed jobs kept for reprint."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from drivers.printer.layout import TEMPLATE_DIR, LayoutError, build, load_template
+from drivers.printer.status import PaperState, PrinterStatus, problem_for
+from kiosk.i18n import Problem, Text
+
+log = logging.getLogger(__name__)
+
+MAX_KEPT = 20  # failed jobs kept for reprint; the oldest goes first (receipts carry masked data only)
+
+NO_PRINTER = Problem(
+    "printer.absent",
+    Text("本机暂时无法打印。您可以扫描屏幕上的二维码保存凭证，或请工作人员帮助。",
+         "This terminal cannot print right now. Scan the QR code on screen to keep your receipt, or ask the staff."),
+    "no printer device (not configured or failed to open)",
+)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What the UI needs before a flow that ends with paper: go ahead, or offer an on-screen QR instead."""
+
+    ready: bool
+    state: PaperState
+    problem: Problem | None  # set when not ready, and as a warning when paper is near its end
+
+
+@dataclass
+class PrintJob:
+    id: int
+    layout: str
+    title: str
+    data: bytes = field(repr=False)  # the built ESC/POS bytes: a reprint sends exactly what was promised
+    created: float = field(default_factory=time.time)
+    attempts: int = 0
+    problem: Problem | None = None
+
+
+Done = Callable[[PrintJob], None]
+Failed = Callable[[PrintJob, Problem], None]
+
+
+class PrintService:
+    """The UI calls this from its thread; callbacks arrive on the print worker thread (the bridge queues them)."""
+
+    def __init__(self, printer, *, defaults: dict[str, Any] | None = None,
+                 template_dir: Path = TEMPLATE_DIR) -> None:
+        self.printer = printer  # drivers.printer.device.ReceiptPrinter or None when there is none
+        self.defaults = dict(defaults or {})  # site_name, terminal_id, hotline... merged under each job's data
+        self.template_dir = template_dir
+        self._ids = itertools.count(1)
+        self._failed: dict[int, PrintJob] = {}
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[Readiness], None]] = []
+        self._queue: queue.Queue = queue.Queue()
+        self._worker = threading.Thread(target=self._run, name="print-worker", daemon=True)
+        self._worker.start()
+        if printer is not None:
+            printer.subscribe(lambda s: self._notify(self._readiness(s)))
+
+    # ---- readiness ----
+
+    def readiness(self) -> Readiness:
+        """Asks the printer now (blocking, well under a second); call from a worker or use check()."""
+        if self.printer is None:
+            return Readiness(False, PaperState.OFFLINE, NO_PRINTER)
+        return self._readiness(self.printer.status())
+
+    def check(self, on_result: Callable[[Readiness], None]) -> None:
+        """readiness() on the print worker, queued behind running jobs."""
+        self._queue.put(lambda: on_result(self.readiness()))
+
+    @property
+    def paper_state(self) -> PaperState:
+        """Last known state without asking the printer (for the UI's status line)."""
+        return self.printer.last_status.state if self.printer is not None else PaperState.OFFLINE
+
+    def subscribe(self, listener: Callable[[Readiness], None]) -> None:
+        """Called when the printer's state changes (from whichever thread noticed)."""
+        self._listeners.append(listener)
+
+    # ---- jobs ----
+
+    def print(self, layout: str, data: dict[str, Any], on_done: Done, on_failed: Failed) -> int:
+        """Build and print a named layout in the worker; returns the job id at once."""
+        job_id = next(self._ids)
+        merged = {**self.defaults, **data}
+        self._queue.put(lambda: self._build_and_print(job_id, layout, merged, on_done, on_failed))
+        return job_id
+
+    def reprint(self, job_id: int, on_done: Done, on_failed: Failed) -> None:
+        with self._lock:
+            job = self._failed.get(job_id)
+        if job is None:
+            raise KeyError(f"no failed print job {job_id}")
+        self._queue.put(lambda: self._send(job, on_done, on_failed))
+
+    def failed_jobs(self) -> list[PrintJob]:
+        with self._lock:
+            return sorted(self._failed.values(), key=lambda j: j.id)
+
+    def discard(self, job_id: int) -> None:
+        with self._lock:
+            self._failed.pop(job_id, None)
+
+    def wipe(self) -> None:
+        """Forget kept jobs (staff action, or shutdown)."""
+        with self._lock:
+            self._failed.clear()
+
+    def close(self, timeout: float = 5.0) -> None:
+        self._queue.put(None)
+        self._worker.join(timeout)
+
+    # ---- worker ----
+
+    def _run(self) -> None:
+        while True:
+            task = self._queue.get()
+            if task is None:
+                return
+            try:
+                task()
+            except Exception:  # a callback that raises must not kill the worker for every later job
+                log.exception("print task failed")
+
+    def _build_and_print(self, job_id: int, layout: str, data: dict, on_done: Done, on_failed: Failed) -> None:
+        if self.printer is None:
+            on_failed(PrintJob(job_id, layout, layout, b""), NO_PRINTER)
+            return
+        try:
+            title = load_template(layout, self.template_dir).title
+            payload = build(layout, data, self.printer.profile, self.template_dir)
+        except (LayoutError, OSError) as e:
+            problem = Problem("printer.layout", Text("凭条内容有误，暂时无法打印，请联系工作人员。",
+                                                     "The receipt could not be prepared; please ask the staff."),
+                              str(e))
+            log.error("print job %s: %s", job_id, e)
+            on_failed(PrintJob(job_id, layout, layout, b"", problem=problem), problem)
+            return
+        self._send(PrintJob(job_id, layout, title, payload), on_done, on_failed)
+
+    def _send(self, job: PrintJob, on_done: Done, on_failed: Failed) -> None:
+        job.attempts += 1
+        outcome = self.printer.print_job(job.data)
+        if outcome.ok:
+            with self._lock:
+                self._failed.pop(job.id, None)
+            job.problem = None
+            log.info("print job %s (%s) done, %d bytes", job.id, job.layout, outcome.bytes_sent)
+            on_done(job)
+            return
+        job.problem = outcome.problem or problem_for(outcome.before) or NO_PRINTER
+        with self._lock:
+            self._failed[job.id] = job
+            while len(self._failed) > MAX_KEPT:
+                self._failed.pop(min(self._failed))
+        log.warning("print job %s (%s) failed: %s", job.id, job.layout, job.problem.technician)
+        on_failed(job, job.problem)
+
+    # ---- helpers ----
+
+    def _readiness(self, s: PrinterStatus) -> Readiness:
+        return Readiness(s.can_print, s.state, problem_for(s))
+
+    def _notify(self, r: Readiness) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(r)
+            except Exception:
+                log.exception("printing listener failed")
