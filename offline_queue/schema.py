@@ -1,0 +1,66 @@
+"""Queue database schema and its migrations (sqlite-utils), versioned with PRAGMA user_version."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db["records"].create(
+        {
+            "id": str,  # ULID, the idempotency key at central
+            "seq": int,  # per-terminal sequence, also the upload order
+            "kind": str,  # submission | rating | event
+            "tracking": str,  # 受理编号 (submissions only); not personal
+            "service_code": str,
+            "created_at": float,
+            "state": str,  # pending | sending | acknowledged | rejected | purged
+            "attempts": int,
+            "last_error": str,
+            "next_attempt_at": float,
+            "acked_at": float,
+            "case_number": str,
+            "central_status": str,
+            "reject_reason": str,
+            "purged_at": float,
+            "id_hash": str,  # keyed hash of the applicant's ID number, for local progress queries
+            "blobs": str,  # JSON list of attachment sha256
+            "payload": bytes,  # encrypted JSON; NULL once purged
+        },
+        pk="id",
+        not_null={"seq", "kind", "state", "created_at"},
+        defaults={"attempts": 0, "next_attempt_at": 0.0, "blobs": "[]"},
+        if_not_exists=True,
+    )
+    db["blobs"].create(
+        {"sha256": str, "size": int, "uploaded": int, "data": bytes},  # data is encrypted
+        pk="sha256",
+        defaults={"uploaded": 0},
+        if_not_exists=True,
+    )
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS records_seq ON records(seq)")
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS records_tracking ON records(tracking)")
+    db.execute("CREATE INDEX IF NOT EXISTS records_due ON records(state, next_attempt_at, seq)")
+    db.execute("CREATE INDEX IF NOT EXISTS records_id_hash ON records(id_hash)")
+    db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('seq', '0')")
+
+
+# append only; each step must be safe to re-run (a crash may land between a step and the version bump)
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to VERSION; returns the version found before. Refuses a newer schema."""
+    db = sqlite_utils.Database(conn)
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > VERSION:
+        raise RuntimeError(f"queue database schema {found} is newer than this software ({VERSION})")
+    for number in range(found + 1, VERSION + 1):
+        MIGRATIONS[number - 1](db)
+        conn.execute(f"PRAGMA user_version = {number}")
+    return found

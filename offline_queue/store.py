@@ -1,0 +1,332 @@
+"""The durable queue: enqueue (with the tracking number, one commit), claim, settle, retry, purge, query."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from offline_queue import schema, tracking
+from offline_queue.crypto import CryptoSuite, load_key, make_suite
+from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
+from offline_queue.ids import new_id
+
+STATES = ("pending", "sending", "acknowledged", "rejected", "purged")
+
+
+@dataclass(frozen=True)
+class Enqueued:
+    id: str
+    seq: int
+    tracking: str | None
+    created_at: float
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A record on its way to central; `body` is the decrypted JSON body central receives."""
+
+    id: str
+    seq: int
+    kind: str
+    body: dict
+    blobs: list[str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Central's answer for one item."""
+
+    id: str
+    result: str  # accepted | duplicate | rejected
+    case_number: str | None = None
+    status: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class LocalCase:
+    """What the terminal itself knows about a submission (shown labelled as local when offline)."""
+
+    tracking: str
+    service_code: str
+    state: str
+    created_at: float
+    case_number: str | None
+    central_status: str | None
+    reject_reason: str | None
+
+
+@dataclass
+class QueueStats:
+    depth: dict[str, int] = field(default_factory=dict)
+    oldest_pending_age: float | None = None
+    last_error: str | None = None
+
+
+def local_id_hash(key: bytes, id_number: str) -> str:
+    """Keyed, so the local database holds nothing a dictionary of ID numbers could reverse."""
+    return hmac.new(key, b"id-lookup:" + id_number.strip().upper().encode(), hashlib.sha256).hexdigest()
+
+
+@contextlib.contextmanager
+def _translated(what: str) -> Iterator[None]:
+    """sqlite3 errors -> our errors, with the operation named for the technician."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if "full" in text:
+            raise DiskFullError(f"{what}: {text}") from exc
+        raise QueueError(f"{what}: {text}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(f"{what}: {exc}") from exc
+
+
+class QueueStore:
+    """One connection guarded by a lock; every write is a BEGIN IMMEDIATE transaction in WAL, synchronous=FULL."""
+
+    def __init__(self, path: Path, key_file: Path, *, terminal_id: str, suite: str = "aes-gcm+hmac-sha256",
+                 retention_days: float = 7, clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self.terminal_id = terminal_id
+        self.retention_seconds = retention_days * 86400
+        self._clock = clock
+        self._lock = threading.RLock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _translated("open queue database"):
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            try:
+                self._setup()
+                self._key = self._open_key(Path(key_file))
+            except BaseException:
+                self._conn.close()
+                raise
+        self._suite: CryptoSuite = make_suite(suite, self._key)
+        self.recover()
+
+    def _setup(self) -> None:
+        c = self._conn
+        if c.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise CorruptDatabaseError(f"queue database {self.path} failed quick_check")
+        if c.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
+            raise QueueError("queue database refused WAL mode")
+        c.execute("PRAGMA synchronous=FULL")  # explicit: a commit survives power loss, not just a crash
+        c.execute("PRAGMA secure_delete=ON")  # purged personal data is overwritten, not just unlinked
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            schema.migrate(c)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def _open_key(self, key_file: Path) -> bytes:
+        row = self._conn.execute("SELECT value FROM meta WHERE key='key_check'").fetchone()
+        has_data = self._conn.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None
+        # a new key is made only for a queue that never held data; otherwise old records would be unreadable
+        key = load_key(key_file, create=row is None and not has_data)
+        check = hmac.new(key, b"key-check", hashlib.sha256).hexdigest()[:16]
+        if row is None:
+            self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('key_check', ?)", (check,))
+        elif row[0] != check:
+            raise KeyMissingError(f"key file {key_file} is not the key this queue was written with")
+        return key
+
+    @contextlib.contextmanager
+    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        with self._lock, _translated(what):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock, _translated("read queue"):
+            return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- enqueue -------------------------------------------------------------------------------------------
+
+    def _next_seq(self, c: sqlite3.Connection) -> int:
+        return int(c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='seq' RETURNING value"
+                         ).fetchone()[0])
+
+    def _insert(self, c: sqlite3.Connection, *, rid: str, seq: int, kind: str, body: dict, now: float,
+                tracking_no: str | None = None, service_code: str | None = None, id_hash: str | None = None,
+                blobs: list[str] | None = None) -> None:
+        payload = self._suite.encrypt(json.dumps(body, ensure_ascii=False).encode(), rid.encode())
+        c.execute(
+            "INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs, payload)"
+            " VALUES (?,?,?,?,?,?,'pending',?,?,?)",
+            (rid, seq, kind, tracking_no, service_code, now, id_hash, json.dumps(blobs or []), payload),
+        )
+
+    def enqueue_submission(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
+                           attachments: list[bytes] = ()) -> Enqueued:
+        """One durable commit: the record, its attachments and its tracking number; returns only once on disk."""
+        now = self._clock()
+        rid = new_id()
+        hashes = []
+        sealed = []
+        for data in attachments:
+            sha = hashlib.sha256(data).hexdigest()
+            hashes.append(sha)
+            sealed.append((sha, len(data), self._suite.encrypt(data, sha.encode())))
+        id_number = str(applicant.get("id_number") or "")
+        id_hash = local_id_hash(self._key, id_number) if id_number else None
+        with self._write("enqueue submission") as c:
+            seq = self._next_seq(c)
+            tracking_no = tracking.issue(self.terminal_id, datetime.fromtimestamp(now).date(), seq)
+            body = {"tracking": tracking_no, "service_code": service_code, "created_at": now, "form": form,
+                    "applicant": applicant, "face_check": face_check, "attachments": hashes}
+            for sha, size, blob in sealed:
+                c.execute("INSERT OR IGNORE INTO blobs(sha256, size, uploaded, data) VALUES (?,?,0,?)",
+                          (sha, size, blob))
+            self._insert(c, rid=rid, seq=seq, kind="submission", body=body, now=now, tracking_no=tracking_no,
+                         service_code=service_code, id_hash=id_hash, blobs=hashes)
+        return Enqueued(rid, seq, tracking_no, now)
+
+    def enqueue(self, kind: str, body: dict) -> Enqueued:
+        """Ratings and events: same durability and idempotency as submissions, no tracking number."""
+        if kind not in ("rating", "event"):
+            raise ValueError(f"unknown record kind {kind!r}")
+        now = self._clock()
+        rid = new_id()
+        with self._write(f"enqueue {kind}") as c:
+            seq = self._next_seq(c)
+            self._insert(c, rid=rid, seq=seq, kind=kind, body=dict(body, created_at=now), now=now)
+        return Enqueued(rid, seq, None, now)
+
+    # -- sync side -----------------------------------------------------------------------------------------
+
+    def recover(self) -> int:
+        """After a restart nothing is in flight: records left 'sending' go back to pending (central is idempotent)."""
+        with self._write("recover") as c:
+            return c.execute("UPDATE records SET state='pending' WHERE state='sending'").rowcount
+
+    def claim(self, limit: int) -> list[Claimed]:
+        now = self._clock()
+        with self._write("claim") as c:
+            rows = c.execute(
+                "UPDATE records SET state='sending', attempts=attempts+1 WHERE id IN (SELECT id FROM records"
+                " WHERE state='pending' AND next_attempt_at<=? ORDER BY seq LIMIT ?)"
+                " RETURNING id, seq, kind, blobs, payload", (now, limit)).fetchall()
+        out = []
+        for rid, seq, kind, blobs, payload in sorted(rows, key=lambda r: r[1]):
+            body = json.loads(self._suite.decrypt(payload, rid.encode()))
+            out.append(Claimed(rid, seq, kind, body, json.loads(blobs)))
+        return out
+
+    def blob_needs_upload(self, sha: str) -> bool:
+        rows = self._read("SELECT uploaded FROM blobs WHERE sha256=?", (sha,))
+        return bool(rows) and not rows[0][0]
+
+    def blob_data(self, sha: str) -> bytes:
+        rows = self._read("SELECT data FROM blobs WHERE sha256=?", (sha,))
+        if not rows or rows[0][0] is None:
+            raise QueueError(f"attachment {sha[:12]} is missing from the queue")
+        return self._suite.decrypt(rows[0][0], sha.encode())
+
+    def mark_blob_uploaded(self, sha: str) -> None:
+        with self._write("mark blob uploaded") as c:
+            c.execute("UPDATE blobs SET uploaded=1 WHERE sha256=?", (sha,))
+
+    def settle(self, outcomes: list[Outcome]) -> None:
+        """Central's per-item answers, all in one commit."""
+        now = self._clock()
+        with self._write("settle") as c:
+            for o in outcomes:
+                if o.result in ("accepted", "duplicate"):
+                    c.execute("UPDATE records SET state='acknowledged', acked_at=?, case_number=?, central_status=?,"
+                              " last_error=NULL WHERE id=? AND state IN ('sending','pending')",
+                              (now, o.case_number, o.status, o.id))
+                elif o.result == "rejected":
+                    # quarantine: kept with its payload for staff, never dropped silently
+                    c.execute("UPDATE records SET state='rejected', reject_reason=?, last_error=? WHERE id=?"
+                              " AND state IN ('sending','pending')", (o.reason or "rejected", o.reason, o.id))
+                else:
+                    raise ValueError(f"unknown outcome {o.result!r}")
+
+    def postpone(self, ids: list[str], error: str, delay: Callable[[int], float]) -> None:
+        """Back to pending after a failed attempt; delay(attempts) gives the wait (backoff with jitter)."""
+        now = self._clock()
+        with self._write("postpone") as c:
+            for rid in ids:
+                row = c.execute("SELECT attempts FROM records WHERE id=?", (rid,)).fetchone()
+                if row is None:
+                    continue
+                c.execute("UPDATE records SET state='pending', last_error=?, next_attempt_at=? WHERE id=?"
+                          " AND state='sending'", (error[:500], now + delay(row[0]), rid))
+
+    def release(self, ids: list[str]) -> None:
+        """Claimed but not attempted (worker stopping): back to pending without penalty."""
+        with self._write("release") as c:
+            c.executemany("UPDATE records SET state='pending' WHERE id=? AND state='sending'", [(i,) for i in ids])
+
+    def next_due(self) -> float | None:
+        rows = self._read("SELECT MIN(next_attempt_at) FROM records WHERE state='pending'")
+        return rows[0][0]
+
+    def purge(self) -> int:
+        """Delete personal data of records acknowledged longer than the retention ago (secure_delete is on)."""
+        cutoff = self._clock() - self.retention_seconds
+        with self._write("purge") as c:
+            n = c.execute("UPDATE records SET payload=NULL, id_hash=NULL, state='purged', purged_at=?"
+                          " WHERE state='acknowledged' AND acked_at<=?", (self._clock(), cutoff)).rowcount
+            if n:
+                c.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT j.value FROM records, json_each(records.blobs)"
+                          " AS j WHERE records.state<>'purged')")
+        if n:
+            with self._lock, _translated("checkpoint"):
+                # old page images in the WAL would otherwise outlive the purge until overwritten
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return n
+
+    # -- queries -------------------------------------------------------------------------------------------
+
+    def _case(self, row: tuple) -> LocalCase:
+        return LocalCase(*row)
+
+    _CASE_COLS = "tracking, service_code, state, created_at, case_number, central_status, reject_reason"
+
+    def lookup(self, tracking_no: str) -> LocalCase | None:
+        rows = self._read(f"SELECT {self._CASE_COLS} FROM records WHERE tracking=?", (tracking_no,))
+        return self._case(rows[0]) if rows else None
+
+    def lookup_by_id_number(self, id_number: str) -> list[LocalCase]:
+        rows = self._read(f"SELECT {self._CASE_COLS} FROM records WHERE id_hash=? ORDER BY seq",
+                          (local_id_hash(self._key, id_number),))
+        return [self._case(r) for r in rows]
+
+    def quarantine(self) -> list[dict]:
+        """Rejected records for staff: ids, tracking numbers and reasons only."""
+        rows = self._read("SELECT id, kind, tracking, reject_reason, created_at FROM records WHERE state='rejected'"
+                          " ORDER BY seq")
+        return [dict(zip(("id", "kind", "tracking", "reason", "created_at"), r)) for r in rows]
+
+    def stats(self) -> QueueStats:
+        st = QueueStats(depth={s: 0 for s in STATES})
+        for state, n in self._read("SELECT state, COUNT(*) FROM records GROUP BY state"):
+            st.depth[state] = n
+        oldest = self._read("SELECT MIN(created_at) FROM records WHERE state IN ('pending','sending')")[0][0]
+        st.oldest_pending_age = None if oldest is None else max(0.0, self._clock() - oldest)
+        last = self._read("SELECT last_error FROM records WHERE state='pending' AND last_error IS NOT NULL"
+                          " ORDER BY next_attempt_at DESC LIMIT 1")
+        st.last_error = last[0][0] if last else None
+        return st

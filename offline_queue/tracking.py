@@ -1,0 +1,64 @@
+"""受理编号 (tracking numbers): terminal code, date, sequence and a check character; pure, no I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from offline_queue.errors import TrackingNumberError
+
+# Luhn mod N over this alphabet catches every single-character error and adjacent transposition
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_N = len(_ALPHABET)
+_PATTERN = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15})-(?P<date>\d{8})-(?P<seq>\d{6,10})-(?P<check>[0-9A-Z])$")
+
+
+@dataclass(frozen=True)
+class TrackingNumber:
+    terminal: str
+    day: date
+    seq: int
+
+    def body(self) -> str:
+        return f"{self.terminal}-{self.day:%Y%m%d}-{self.seq:06d}"
+
+    def __str__(self) -> str:
+        return f"{self.body()}-{check_char(self.body())}"
+
+
+def check_char(body: str) -> str:
+    """Luhn mod 36 over the alphanumerics of `body` (dashes ignored)."""
+    factor = 2
+    total = 0
+    for ch in reversed(body.replace("-", "")):
+        addend = factor * _ALPHABET.index(ch)
+        factor = 1 if factor == 2 else 2
+        total += addend // _N + addend % _N
+    return _ALPHABET[(_N - total % _N) % _N]
+
+
+def issue(terminal: str, day: date, seq: int) -> str:
+    return str(TrackingNumber(terminal, day, seq))
+
+
+def normalize(typed: str) -> str:
+    """What a citizen or staff member typed -> canonical form: upper case, no spaces, full-width folded."""
+    folded = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in typed)
+    return "".join(folded.split()).upper().replace("—", "-").replace("－", "-")
+
+
+def parse(typed: str) -> TrackingNumber:
+    """Validate a typed tracking number; raises TrackingNumberError naming what is wrong."""
+    text = normalize(typed)
+    m = _PATTERN.match(text)
+    if not m:
+        raise TrackingNumberError("tracking number does not match TERMINAL-YYYYMMDD-SEQUENCE-C")
+    body = text[: -2]
+    if check_char(body) != m["check"]:
+        raise TrackingNumberError("tracking number check character does not match")
+    try:
+        day = date(int(m["date"][:4]), int(m["date"][4:6]), int(m["date"][6:]))
+    except ValueError:
+        raise TrackingNumberError("tracking number holds an impossible date") from None
+    return TrackingNumber(m["terminal"], day, int(m["seq"]))
