@@ -8,11 +8,21 @@ from pydantic import BaseModel, ConfigDict, Field
 class FaceConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # Euclidean distance between 128-d descriptors; calibrated on shared/data/faces
-    threshold: float = Field(0.5, gt=0, lt=2)
+    # largest Euclidean distance between 128-d descriptors still accepted as the same person; 0.6 sits
+    # between the largest same-person distance (0.53) and the smallest different-person one (0.71) measured
+    # on shared/data/faces (docs/face.md has the table)
+    threshold: float = Field(0.6, gt=0, lt=2)
+    # attempts before the citizen is asked to see staff
     max_attempts: int = Field(3, ge=1, le=10)
+    # active liveness challenge (blink / turn head) before matching
     liveness: bool = True
-    # keep one frame as evidence in the encrypted queue
+    # movements the challenge picks from at random
+    challenges: list[Literal["blink", "turn_left", "turn_right"]] = Field(
+        default_factory=lambda: ["blink", "turn_left", "turn_right"], min_length=1
+    )
+    # time the citizen has to make the movement before the attempt counts as failed (seconds)
+    challenge_seconds: float = Field(8.0, ge=2, le=60)
+    # keep one camera frame as evidence in the encrypted queue
     evidence: bool = False
     # what the flow offers when the card photo cannot be decoded
     fallback: Literal["staff", "none"] = "staff"
