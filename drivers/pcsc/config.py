@@ -1,6 +1,6 @@
 """Configuration of the PC/SC smart card reader."""
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class SmartCardConfig(BaseModel):
@@ -11,3 +11,10 @@ class SmartCardConfig(BaseModel):
     reader: str = ""
     # card application that reads the holder record
     application: str = "kiosk-test-applet"
+    # how often to retry when pcscd or the reader is missing
+    retry_interval_ms: int = Field(1000, ge=100, le=60_000)
+    # "sim:" inserts our emulated card into vpcd's virtual reader (needs pcscd with vsmartcard-vpcd);
+    # empty = a real card in a real reader
+    url: str = ""
+    # card profile (assets/sim/cards) the emulated card carries at start; empty = no card inserted
+    sim_card: str = ""

@@ -1,0 +1,71 @@
+"""Opens the PC/SC reader; with url "sim:" our emulated card is put into vpcd's reader from the tray."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drivers.idcard.events import Listener
+from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
+from drivers.pcsc.applet import KioskAppletCard, identity_fields, read_with
+from drivers.pcsc.config import SmartCardConfig
+from drivers.pcsc.driver import SmartCardReader
+from drivers.pcsc.vpcd_card import VpcdCard
+from drivers.simtray import Choice, SimTray
+
+
+class VpcdCardSlot:
+    """Which profile the emulated card carries; changing it removes the card and inserts the new one."""
+
+    def __init__(self, cards_dir: Path) -> None:
+        self.cards_dir = cards_dir
+        self.profile = "none"
+        self.card: VpcdCard | None = None
+
+    def set(self, name: str) -> None:
+        if self.card is not None:
+            self.card.remove()
+            self.card = None
+        self.profile = "none"
+        if name and name != "none":
+            fields = identity_fields(load_profile(self.cards_dir, name).fields)
+            card = VpcdCard(KioskAppletCard(fields))
+            card.insert(timeout=3.0)
+            self.card, self.profile = card, name
+
+    def close(self) -> None:
+        self.set("none")
+
+
+class SmartCardDevice:
+    def __init__(self, reader: SmartCardReader, slot: VpcdCardSlot | None = None) -> None:
+        self.reader = reader
+        self.slot = slot
+
+    def subscribe(self, listener: Listener) -> None:
+        self.reader.subscribe(listener)
+
+    def start(self) -> None:
+        self.reader.start()
+
+    def close(self) -> None:
+        self.reader.close()
+        if self.slot is not None:
+            self.slot.close()
+
+    def health(self) -> dict:
+        h = self.reader.health()
+        if self.slot is not None:
+            h["simulated"] = True
+        return h
+
+
+def open_device(cfg: SmartCardConfig, base_dir: Path, tray: SimTray) -> SmartCardDevice:
+    reader = SmartCardReader(read_with(cfg.application), cfg.reader, retry_interval=cfg.retry_interval_ms / 1000)
+    slot = None
+    if cfg.url.startswith("sim:"):
+        slot = VpcdCardSlot(CARDS_DIR)
+        options = lambda: [("none", "无卡")] + [(n, n) for n in profile_names(CARDS_DIR)]  # noqa: E731
+        tray.add_choice(Choice("smartcard", "card", "社保卡", options, lambda: slot.profile, slot.set))
+        if cfg.sim_card:
+            slot.set(cfg.sim_card)
+    return SmartCardDevice(reader, slot)
