@@ -10,7 +10,7 @@ NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·%,.;:?
 # characters that must not end a line: opening brackets and quotes go down with what they open
 NO_LINE_END = set("（《「『【〔“‘([{￥$")
 # Latin words and numbers (URLs, tracking numbers) break only when longer than a whole line
-_TOKEN = re.compile(r"[A-Za-z0-9@#&_+\-./:=?%]+|\s|.", re.S)
+_TOKEN = re.compile(r"[A-Za-z0-9@#&_+*\-./:=?%]+|\s|.", re.S)
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float], indent: float = 0) -> list[str]:
