@@ -1,0 +1,87 @@
+"""`kiosk central ...`: serve the reference platform, change a case status, list and add terminals."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from central.storage import STATUSES, CentralStore
+from offline_queue import signing
+
+DEFAULT_DB = "var/central.sqlite3"
+_ZH = {zh: code for code, (zh, _en) in STATUSES.items()}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, exit 2, no traceback
+        self.exit(2, f"kiosk central: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="kiosk central", description="Reference central platform for development, tests and demos.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    s = sub.add_parser("serve", help="run the HTTP API (OpenAPI at /docs and /openapi.json)")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8600)
+    s.add_argument("--db", default=DEFAULT_DB)
+    s.add_argument("--catalog", help="JSON file served at /v1/catalog with an ETag")
+    st = sub.add_parser("set-status", help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
+    st.add_argument("tracking")
+    st.add_argument("status")
+    st.add_argument("--db", default=DEFAULT_DB)
+    t = sub.add_parser("terminals", help="list registered terminals and their last heartbeat")
+    t.add_argument("--db", default=DEFAULT_DB)
+    a = sub.add_parser("add-terminal", help="register a terminal and print (or write) its new secret")
+    a.add_argument("id")
+    a.add_argument("--db", default=DEFAULT_DB)
+    a.add_argument("--secret-file", help="also write the secret here (mode 0600), e.g. the kiosk's credentials_file")
+    return p
+
+
+def cli_main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        import uvicorn
+
+        from central.app import create_app
+
+        catalog = Path(args.catalog) if args.catalog else None
+        if catalog and not catalog.is_file():
+            print(f"kiosk central: catalog file {catalog} not found", file=sys.stderr)
+            return 2
+        app = create_app(CentralStore(args.db), catalog_file=catalog)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        return 0
+    store = CentralStore(args.db)
+    try:
+        if args.command == "set-status":
+            status = _ZH.get(args.status, args.status)
+            if status not in STATUSES:
+                print(f"kiosk central: unknown status {args.status!r}; use one of "
+                      + ", ".join(f"{zh}/{code}" for code, (zh, _) in STATUSES.items()), file=sys.stderr)
+                return 2
+            case = store.set_status(args.tracking.strip().upper(), status)
+            if case is None:
+                print(f"kiosk central: no case with tracking number {args.tracking}", file=sys.stderr)
+                return 1
+            print(f"{case['tracking']} {case['case_number']} -> {case['status_text']['zh']} ({status})")
+        elif args.command == "terminals":
+            for t in store.terminals():
+                print(json.dumps(t, ensure_ascii=False))
+        elif args.command == "add-terminal":
+            secret = signing.new_secret()
+            store.add_terminal(args.id, secret)
+            if args.secret_file:
+                signing.write_secret(Path(args.secret_file), secret)
+                print(f"terminal {args.id} registered; secret written to {args.secret_file}")
+            else:
+                print(secret)
+        return 0
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(cli_main(sys.argv[1:]))

@@ -1,0 +1,239 @@
+"""Central's SQLite storage: terminals, nonces, idempotency keys (kept forever), cases, blobs, ratings."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from offline_queue import tracking
+from offline_queue.client import central_id_hash
+
+# staff-side statuses (受理 / 审核中 / 办结 / 退回), stored by code
+STATUSES = {
+    "received": ("受理", "Received"),
+    "reviewing": ("审核中", "Under review"),
+    "completed": ("办结", "Completed"),
+    "returned": ("退回", "Returned"),
+}
+_SERVICE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS terminals(id TEXT PRIMARY KEY, secret TEXT NOT NULL, created_at REAL NOT NULL,
+    last_seen REAL, last_heartbeat TEXT);
+CREATE TABLE IF NOT EXISTS nonces(terminal TEXT NOT NULL, nonce TEXT NOT NULL, ts REAL NOT NULL,
+    PRIMARY KEY(terminal, nonce));
+CREATE TABLE IF NOT EXISTS items(id TEXT PRIMARY KEY, terminal TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER,
+    result TEXT NOT NULL, received_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS cases(case_number TEXT PRIMARY KEY, item_id TEXT NOT NULL UNIQUE,
+    tracking TEXT NOT NULL UNIQUE, terminal TEXT NOT NULL, service_code TEXT NOT NULL, id_hash TEXT,
+    status TEXT NOT NULL, body TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS cases_id_hash ON cases(id_hash);
+CREATE TABLE IF NOT EXISTS history(case_number TEXT NOT NULL, status TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS blobs(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS ratings(item_id TEXT PRIMARY KEY, terminal TEXT NOT NULL, tracking TEXT,
+    score INTEGER NOT NULL, comment TEXT, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS events(item_id TEXT PRIMARY KEY, terminal TEXT NOT NULL, body TEXT NOT NULL, at REAL);
+"""
+
+
+def status_view(code: str) -> dict:
+    zh, en = STATUSES[code]
+    return {"status": code, "status_text": {"zh": zh, "en": en}}
+
+
+
+class CentralStore:
+    """One connection, one lock: every batch is one transaction, so an answer is never sent before its commit."""
+
+    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def _tx(self):
+        store = self
+
+        class _Tx:
+            def __enter__(self):
+                store._lock.acquire()
+                store._conn.execute("BEGIN IMMEDIATE")
+                return store._conn
+
+            def __exit__(self, et, ev, tb):
+                try:
+                    store._conn.execute("COMMIT" if et is None else "ROLLBACK")
+                finally:
+                    store._lock.release()
+
+        return _Tx()
+
+    def _q(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # -- terminals and nonces ------------------------------------------------------------------------------
+
+    def add_terminal(self, terminal: str, secret: str) -> None:
+        with self._tx() as c:
+            c.execute("INSERT INTO terminals(id, secret, created_at) VALUES (?,?,?) ON CONFLICT(id) DO UPDATE"
+                      " SET secret=excluded.secret", (terminal, secret, self._clock()))
+
+    def secret_of(self, terminal: str) -> str | None:
+        rows = self._q("SELECT secret FROM terminals WHERE id=?", (terminal,))
+        return rows[0][0] if rows else None
+
+    def use_nonce(self, terminal: str, nonce: str, window: float) -> bool:
+        """False when this nonce was already seen inside the window (a replay)."""
+        now = self._clock()
+        with self._tx() as c:
+            # older nonces can go: their timestamps are rejected as stale anyway
+            c.execute("DELETE FROM nonces WHERE ts < ?", (now - 2 * window,))
+            try:
+                c.execute("INSERT INTO nonces(terminal, nonce, ts) VALUES (?,?,?)", (terminal, nonce, now))
+            except sqlite3.IntegrityError:
+                return False
+            c.execute("UPDATE terminals SET last_seen=? WHERE id=?", (now, terminal))
+        return True
+
+    def terminals(self) -> list[dict]:
+        rows = self._q("SELECT id, created_at, last_seen, last_heartbeat FROM terminals ORDER BY id")
+        return [{"id": r[0], "created_at": r[1], "last_seen": r[2],
+                 "last_heartbeat": json.loads(r[3]) if r[3] else None} for r in rows]
+
+    def heartbeat(self, terminal: str, status: dict) -> None:
+        with self._tx() as c:
+            c.execute("UPDATE terminals SET last_heartbeat=? WHERE id=?",
+                      (json.dumps(dict(status, received_at=self._clock())), terminal))
+
+    # -- blobs ---------------------------------------------------------------------------------------------
+
+    def has_blob(self, sha: str) -> int | None:
+        rows = self._q("SELECT size FROM blobs WHERE sha256=?", (sha,))
+        return rows[0][0] if rows else None
+
+    def put_blob(self, sha: str, data: bytes) -> bool:
+        """True when newly stored; the caller has checked the hash."""
+        with self._tx() as c:
+            return c.execute("INSERT OR IGNORE INTO blobs(sha256, size, data) VALUES (?,?,?)",
+                             (sha, len(data), data)).rowcount == 1
+
+    # -- batch ---------------------------------------------------------------------------------------------
+
+    def accept_batch(self, terminal: str, items: list[dict]) -> list[dict]:
+        """Per item: accepted (new), duplicate (same answer as the first time), rejected (reason)."""
+        out = []
+        now = self._clock()
+        with self._tx() as c:
+            for item in items:
+                seen = c.execute("SELECT result FROM items WHERE id=?", (item["id"],)).fetchone()
+                if seen:
+                    first = json.loads(seen[0])
+                    if first["result"] == "accepted":
+                        first = dict(first, result="duplicate")
+                    out.append(first)
+                    continue
+                result = self._apply(c, terminal, item, now)
+                c.execute("INSERT INTO items(id, terminal, kind, seq, result, received_at) VALUES (?,?,?,?,?,?)",
+                          (item["id"], terminal, item["kind"], item.get("seq"), json.dumps(result), now))
+                out.append(result)
+        return out
+
+    def _apply(self, c: sqlite3.Connection, terminal: str, item: dict, now: float) -> dict:
+        rid, kind, body = item["id"], item["kind"], item["body"]
+
+        def rejected(reason: str) -> dict:
+            return {"id": rid, "result": "rejected", "reason": reason}
+
+        if kind == "submission":
+            code = body.get("service_code")
+            if not isinstance(code, str) or not _SERVICE.match(code):
+                return rejected("unknown_service_code")
+            try:
+                number = tracking.parse(str(body.get("tracking", "")))
+            except ValueError:
+                return rejected("invalid_tracking_number")
+            if number.terminal != terminal:
+                return rejected("tracking_number_of_another_terminal")
+            if c.execute("SELECT 1 FROM cases WHERE tracking=?", (str(number),)).fetchone():
+                return rejected("tracking_number_already_used")
+            shas = body.get("attachments") or []
+            if not isinstance(shas, list) or not all(isinstance(s, str) and _SHA.match(s) for s in shas):
+                return rejected("malformed_attachment_list")
+            for sha in shas:
+                if not c.execute("SELECT 1 FROM blobs WHERE sha256=?", (sha,)).fetchone():
+                    return rejected("attachment_not_uploaded")
+            applicant = body.get("applicant") if isinstance(body.get("applicant"), dict) else {}
+            idno = str(applicant.get("id_number") or "")
+            seq = c.execute("SELECT COUNT(*) FROM cases").fetchone()[0] + 1
+            case_number = f"C{datetime.fromtimestamp(now):%Y%m%d}{seq:08d}"
+            c.execute("INSERT INTO cases(case_number, item_id, tracking, terminal, service_code, id_hash, status,"
+                      " body, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                      (case_number, rid, str(number), terminal, code, central_id_hash(idno) if idno else None,
+                       "received", json.dumps(body, ensure_ascii=False), now, now))
+            c.execute("INSERT INTO history(case_number, status, at) VALUES (?,?,?)", (case_number, "received", now))
+            return {"id": rid, "result": "accepted", "case_number": case_number, **status_view("received")}
+        if kind == "rating":
+            score = body.get("score")
+            if not isinstance(score, int) or isinstance(score, bool) or not 1 <= score <= 5:
+                return rejected("score_out_of_range")
+            comment = body.get("comment")
+            c.execute("INSERT INTO ratings(item_id, terminal, tracking, score, comment, at) VALUES (?,?,?,?,?,?)",
+                      (rid, terminal, str(body.get("tracking") or "") or None, score,
+                       str(comment)[:500] if comment else None, now))
+            return {"id": rid, "result": "accepted"}
+        if kind == "event":
+            c.execute("INSERT INTO events(item_id, terminal, body, at) VALUES (?,?,?,?)",
+                      (rid, terminal, json.dumps(body, ensure_ascii=False), now))
+            return {"id": rid, "result": "accepted"}
+        return rejected("unknown_kind")
+
+    # -- cases ---------------------------------------------------------------------------------------------
+
+    _CASE = "case_number, tracking, terminal, service_code, status, created_at, updated_at"
+
+    def _case_view(self, row: tuple) -> dict:
+        d = dict(zip(("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at"),
+                     row))
+        d.update(status_view(d["status"]))
+        d["history"] = [{"status": s, "at": at} for s, at in self._q(
+            "SELECT status, at FROM history WHERE case_number=? ORDER BY rowid", (d["case_number"],))]
+        return d
+
+    def case(self, tracking_no: str) -> dict | None:
+        rows = self._q(f"SELECT {self._CASE} FROM cases WHERE tracking=?", (tracking_no,))
+        return self._case_view(rows[0]) if rows else None
+
+    def cases_by_id_hash(self, id_hash: str) -> list[dict]:
+        rows = self._q(f"SELECT {self._CASE} FROM cases WHERE id_hash=? ORDER BY created_at", (id_hash,))
+        return [self._case_view(r) for r in rows]
+
+    def set_status(self, tracking_no: str, status: str) -> dict | None:
+        if status not in STATUSES:
+            raise ValueError(status)
+        now = self._clock()
+        with self._tx() as c:
+            row = c.execute("SELECT case_number FROM cases WHERE tracking=?", (tracking_no,)).fetchone()
+            if row is None:
+                return None
+            c.execute("UPDATE cases SET status=?, updated_at=? WHERE case_number=?", (status, now, row[0]))
+            c.execute("INSERT INTO history(case_number, status, at) VALUES (?,?,?)", (row[0], status, now))
+        return self.case(tracking_no)
+
+    def counts(self) -> dict:
+        return {t: self._q(f"SELECT COUNT(*) FROM {t}")[0][0] for t in ("cases", "items", "blobs", "ratings")}

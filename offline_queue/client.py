@@ -1,0 +1,114 @@
+"""HTTP client for central (httpx): signed requests, timeouts, errors sorted into transient and permanent."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+import httpx
+
+from offline_queue import signing
+from offline_queue.errors import AuthRejected, CentralError
+
+
+class _SigningAuth(httpx.Auth):
+    requires_request_body = True
+
+    def __init__(self, terminal: str, secret: str, mac_name: str, clock: Callable[[], float]) -> None:
+        self._terminal, self._secret, self._mac, self._clock = terminal, secret, mac_name, clock
+
+    def auth_flow(self, request: httpx.Request):
+        request.headers.update(signing.sign(
+            request.method, request.url.raw_path.decode("ascii"), request.content,
+            terminal=self._terminal, secret=self._secret, now=self._clock(), mac_name=self._mac))
+        yield request
+
+
+def central_id_hash(id_number: str) -> str:
+    """How an ID number is named in progress queries to central (never sent in a URL in clear)."""
+    return hashlib.sha256(b"hall-kiosk/id/v1:" + id_number.strip().upper().encode()).hexdigest()
+
+
+class CentralClient:
+    """One httpx.Client; tests pass a transport or point base_url at a fault-injecting proxy."""
+
+    def __init__(self, base_url: str, terminal_id: str, secret: str, *, mac_name: str = "hmac-sha256",
+                 timeout: float = 10.0, transport: httpx.BaseTransport | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport,
+                                  auth=_SigningAuth(terminal_id, secret, mac_name, clock),
+                                  headers={"User-Agent": f"hall-kiosk/{terminal_id}"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(self, method: str, path: str, **kw) -> httpx.Response:
+        try:
+            r = self._http.request(method, path, **kw)
+        except httpx.TimeoutException as exc:
+            raise CentralError(f"{method} {path}: timeout ({type(exc).__name__})", transient=True) from None
+        except httpx.TransportError as exc:
+            raise CentralError(f"{method} {path}: {type(exc).__name__}: {exc}", transient=True) from None
+        if r.status_code in (401, 403):
+            raise AuthRejected(f"{method} {path}: {r.status_code} {_reason(r)}", r.status_code)
+        if r.status_code >= 500 or r.status_code == 429:
+            raise CentralError(f"{method} {path}: HTTP {r.status_code}", transient=True, status=r.status_code)
+        return r
+
+    def _json(self, r: httpx.Response) -> dict | list:
+        try:
+            return r.json()
+        except ValueError:
+            # a proxy or a half-written answer; the request may be retried safely
+            raise CentralError(f"{r.request.method} {r.request.url.path}: unreadable answer", transient=True) from None
+
+    def _expect(self, r: httpx.Response, *ok: int) -> httpx.Response:
+        if r.status_code not in ok:
+            raise CentralError(f"{r.request.method} {r.request.url.path}: HTTP {r.status_code} {_reason(r)}",
+                               transient=False, status=r.status_code)
+        return r
+
+    def blob_exists(self, sha: str) -> bool:
+        r = self._call("GET", f"/v1/blobs/{sha}")
+        return self._expect(r, 200, 404).status_code == 200
+
+    def put_blob(self, sha: str, data: bytes) -> None:
+        self._expect(self._call("PUT", f"/v1/blobs/{sha}", content=data,
+                                headers={"Content-Type": "application/octet-stream"}), 200, 201)
+
+    def submit_batch(self, items: list[dict]) -> list[dict]:
+        """items: {id, seq, kind, body}; returns one result per item: accepted | duplicate | rejected."""
+        r = self._expect(self._call("POST", "/v1/batch", json={"items": items}), 200)
+        results = self._json(r).get("results")
+        if not isinstance(results, list) or {x.get("id") for x in results} != {i["id"] for i in items}:
+            raise CentralError("POST /v1/batch: answer does not cover the batch", transient=True)
+        return results
+
+    def case(self, tracking: str) -> dict | None:
+        r = self._expect(self._call("GET", f"/v1/cases/{tracking}"), 200, 404)
+        return self._json(r) if r.status_code == 200 else None
+
+    def cases_by_id_number(self, id_number: str) -> list[dict]:
+        r = self._expect(self._call("GET", "/v1/cases", params={"id_hash": central_id_hash(id_number)}), 200)
+        return self._json(r)["cases"]
+
+    def heartbeat(self, status: dict) -> None:
+        self._expect(self._call("POST", "/v1/heartbeat", json=status), 200)
+
+    def catalog(self, etag: str | None = None) -> tuple[str, bytes] | None:
+        """(etag, body) of the current catalog, or None when `etag` is still current."""
+        headers = {"If-None-Match": etag} if etag else {}
+        r = self._expect(self._call("GET", "/v1/catalog", headers=headers), 200, 304)
+        return None if r.status_code == 304 else (r.headers.get("ETag", ""), r.content)
+
+
+def _reason(r: httpx.Response) -> str:
+    try:
+        detail = r.json().get("detail")
+    except ValueError:
+        return ""
+    if isinstance(detail, dict):
+        return str(detail.get("reason", ""))
+    return str(detail)[:200] if detail else ""

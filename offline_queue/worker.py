@@ -1,0 +1,162 @@
+"""Sync worker: a background thread draining the queue to central, with backoff and a status for diagnostics."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from offline_queue.client import CentralClient
+from offline_queue.errors import AuthRejected, CentralError, QueueError
+from offline_queue.store import Claimed, Outcome, QueueStore
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the UI and diagnostics show; no personal data."""
+
+    link: str = "offline"  # online | offline | degraded (central answers but refuses us, or the queue fails)
+    last_success: float | None = None
+    last_error: str | None = None
+    depth: dict[str, int] = field(default_factory=dict)
+    oldest_pending_age: float | None = None
+    quarantined: int = 0
+
+
+def full_jitter(base: float, cap: float, attempts: int, rng: random.Random) -> float:
+    """AWS-style full jitter: uniform(0, min(cap, base * 2**attempts)), so restarted terminals do not stampede."""
+    return rng.uniform(0.0, min(cap, base * (2 ** min(attempts, 30))))
+
+
+class SyncWorker:
+    """Owns one thread; `wake()` after an enqueue makes it try at once instead of at the next interval."""
+
+    def __init__(self, store: QueueStore, client: CentralClient, *, interval: float = 5.0, batch_size: int = 50,
+                 backoff_base: float = 1.0, backoff_cap: float = 300.0, heartbeat_every: float = 60.0,
+                 on_status: Callable[[SyncStatus], None] | None = None, rng: random.Random | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.store, self.client = store, client
+        self.interval, self.batch_size = interval, batch_size
+        self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
+        self.heartbeat_every = heartbeat_every
+        self._on_status = on_status
+        self._rng = rng or random.Random()
+        self._clock = clock
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._status = SyncStatus()
+        self._status_lock = threading.Lock()
+        self._link_failures = 0  # consecutive failed exchanges: drives the worker-level backoff
+        self._last_heartbeat = 0.0
+
+    # -- lifecycle -----------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+            self._thread.start()
+
+    def close(self, timeout: float = 15.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def status(self) -> SyncStatus:
+        with self._status_lock:
+            return self._status
+
+    # -- loop ----------------------------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                more = self.sync_once()
+            except Exception as exc:  # never let the thread die: the queue must keep draining after a glitch
+                self._set(link="degraded", last_error=f"{type(exc).__name__}: {exc}"[:300])
+                more = False
+            if more and not self._stop.is_set():
+                continue
+            self._wake.wait(self._sleep_time())
+            self._wake.clear()
+
+    def _sleep_time(self) -> float:
+        if self._link_failures:
+            return full_jitter(self.backoff_base, self.backoff_cap, self._link_failures, self._rng)
+        due = self.store.next_due()
+        wait = self.interval
+        if due is not None:
+            wait = min(wait, max(0.0, due - self._clock()))
+        return wait
+
+    def _delay(self, attempts: int) -> float:
+        return full_jitter(self.backoff_base, self.backoff_cap, attempts, self._rng)
+
+    def sync_once(self) -> bool:
+        """One round: purge, heartbeat, one batch. True when more work is due right away."""
+        self.store.purge()
+        claimed = self.store.claim(self.batch_size)
+        try:
+            if claimed:
+                self._send(claimed)
+            self._maybe_heartbeat()
+        except AuthRejected as exc:
+            self._failed(claimed, str(exc), link="degraded")
+            return False
+        except CentralError as exc:
+            self._failed(claimed, str(exc), link="offline" if exc.transient else "degraded")
+            return False
+        except QueueError as exc:
+            self._failed(claimed, exc.problem.technician, link="degraded")
+            return False
+        self._link_failures = 0
+        self._set(link="online", last_success=self._clock(), last_error=None)
+        return len(claimed) == self.batch_size
+
+    def _failed(self, claimed: list[Claimed], error: str, link: str) -> None:
+        self._link_failures += 1
+        if claimed:
+            self.store.postpone([c.id for c in claimed], error, self._delay)
+        self._set(link=link, last_error=error[:300])
+
+    def _send(self, claimed: list[Claimed]) -> None:
+        for record in claimed:
+            for sha in record.blobs:
+                if not self.store.blob_needs_upload(sha):
+                    continue
+                # content-addressed: skip what central already holds (another terminal, an earlier run)
+                if not self.client.blob_exists(sha):
+                    self.client.put_blob(sha, self.store.blob_data(sha))
+                self.store.mark_blob_uploaded(sha)
+        items = [{"id": c.id, "seq": c.seq, "kind": c.kind, "body": c.body} for c in claimed]
+        results = self.client.submit_batch(items)
+        self.store.settle([Outcome(r["id"], r["result"], r.get("case_number"), r.get("status"), r.get("reason"))
+                           for r in results])
+
+    def _maybe_heartbeat(self) -> None:
+        now = self._clock()
+        if now - self._last_heartbeat < self.heartbeat_every:
+            return
+        st = self.store.stats()
+        self.client.heartbeat({"at": now, "depth": st.depth, "oldest_pending_age": st.oldest_pending_age})
+        self._last_heartbeat = now
+
+    def _set(self, **changes) -> None:
+        try:
+            st = self.store.stats()
+            changes.update(depth=st.depth, oldest_pending_age=st.oldest_pending_age,
+                           quarantined=st.depth.get("rejected", 0))
+        except QueueError as exc:
+            changes.update(link="degraded", last_error=exc.problem.technician)
+        with self._status_lock:
+            self._status = replace(self._status, **changes)
+            status = self._status
+        if self._on_status is not None:
+            self._on_status(status)
