@@ -93,3 +93,27 @@ def decode_qr(img: Image.Image) -> str:
     arr = np.asarray(img.convert("L"))
     text, _, _ = cv2.QRCodeDetector().detectAndDecode(arr)
     return text
+
+
+class Outcomes:
+    """Collects PrintService callbacks from the worker thread; wait() blocks with a generous timeout."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.done: list = []
+        self.failed: list = []
+        self._event = threading.Event()
+
+    def on_done(self, job) -> None:
+        self.done.append(job)
+        self._event.set()
+
+    def on_failed(self, job, problem) -> None:
+        self.failed.append((job, problem))
+        self._event.set()
+
+    def wait(self, timeout: float = 20.0) -> None:
+        if not self._event.wait(timeout):
+            raise AssertionError("no print callback within the timeout")
+        self._event.clear()
