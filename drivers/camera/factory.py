@@ -1,0 +1,64 @@
+"""Opens the configured camera: "sim:" people from the tray, "sim:PATH"/PATH playback, or a real camera."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drivers.camera.capture import Camera, OpenCvSource
+from drivers.camera.config import CameraConfig
+from drivers.camera.frames import CameraError, camera_problem
+from drivers.camera.sim_faces import MOTIONS, SimPeople, persons
+from drivers.camera.simulated import FAULTS, SimulatedSource, load_media
+from drivers.simtray import Choice, SimTray
+
+FAULT_LABELS = {"none": "正常", "no_camera": "无摄像头", "black": "黑屏", "frozen": "画面卡住"}
+MOTION_LABELS = {"auto": "眨眼、转头（循环）", "still": "静止照片"}
+
+
+def _resolve(base_dir: Path, value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else base_dir / path
+
+
+def _register_fault(tray: SimTray, source: SimulatedSource) -> None:
+    tray.add_choice(Choice(
+        section="camera", key="fault", label="摄像头故障",
+        options=lambda: [(f, FAULT_LABELS[f]) for f in FAULTS],
+        get=lambda: source.fault, set=source.set_fault,
+    ))
+
+
+def _register_people(tray: SimTray, people: SimPeople) -> None:
+    tray.add_choice(Choice(
+        section="camera", key="person", label="摄像头前的人",
+        options=lambda: [("", "无人")] + [(p, p) for p in persons(people.faces_dir)],
+        get=lambda: people.person, set=people.choose,
+    ))
+    tray.add_choice(Choice(
+        section="camera", key="motion", label="动作",
+        options=lambda: [(m, MOTION_LABELS[m]) for m in MOTIONS],
+        get=lambda: people.motion, set=people.set_motion,
+    ))
+
+
+def open_device(cfg: CameraConfig, base_dir: Path, tray: SimTray) -> Camera:
+    url = cfg.url.strip()
+    size = (cfg.width, cfg.height)
+    if url == "sim:":
+        source = SimulatedSource(*size, description="sim:people")
+        people = SimPeople(source, _resolve(base_dir, cfg.sim_faces_dir), *size, cfg.fps)
+        if cfg.sim_person:
+            people.choose(cfg.sim_person)
+        _register_people(tray, people)
+        _register_fault(tray, source)
+        return Camera(source, cfg.fps, cfg.mirror, cfg.reconnect_seconds, owned=(people,))
+    if url.isdigit():
+        return Camera(OpenCvSource(int(url), *size, cfg.fps), cfg.fps, cfg.mirror, cfg.reconnect_seconds)
+    if url.startswith("/dev/"):
+        return Camera(OpenCvSource(url, *size, cfg.fps), cfg.fps, cfg.mirror, cfg.reconnect_seconds)
+    path = _resolve(base_dir, url.removeprefix("sim:"))
+    if not path.exists():
+        raise CameraError(camera_problem("open_failed", f"camera url {cfg.url!r}: {path} does not exist"))
+    source = SimulatedSource(*size, load_media(path, *size), description=f"sim:{path.name}")
+    _register_fault(tray, source)
+    return Camera(source, cfg.fps, cfg.mirror, cfg.reconnect_seconds)
