@@ -44,7 +44,7 @@ def validate(number: str, birth: dt.date | None = None, today: dt.date | None = 
     if n[:2] not in PROVINCES:
         raise IdNumberError("region", "first two digits are not a province code")
     born = birth_date(n)
-    if born.year < 1900 or born > (today or dt.date.today()):
+    if born.year < 1800 or born > (today or dt.date.today()):
         raise IdNumberError("birth", "birth date out of range")
     if birth is not None and born != birth:
         raise IdNumberError("birth", "birth date differs from the card's birth field")
