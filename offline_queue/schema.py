@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from offline_queue.errors import QueueError
+
 
 def _v1(db: sqlite_utils.Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
@@ -59,7 +61,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     db = sqlite_utils.Database(conn)
     found = conn.execute("PRAGMA user_version").fetchone()[0]
     if found > VERSION:
-        raise RuntimeError(f"queue database schema {found} is newer than this software ({VERSION})")
+        raise QueueError(f"queue database schema {found} is newer than this software ({VERSION})")
     for number in range(found + 1, VERSION + 1):
         MIGRATIONS[number - 1](db)
         conn.execute(f"PRAGMA user_version = {number}")

@@ -1,0 +1,187 @@
+"""The durable queue on real SQLite files: states, ordering, retries, purge, and its failure modes."""
+
+import json
+import sqlite3
+
+import pytest
+
+from offline_queue import tracking
+from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
+from offline_queue.store import Outcome, QueueStore
+from tests.helpers.central import TERMINAL, invented_applicant, make_store
+
+
+class Clock:
+    def __init__(self, t=1_790_000_000.0):
+        self.t = t
+
+    def __call__(self):
+        return self.t
+
+
+def _submit(store, i=0, attachments=()):
+    return store.enqueue_submission("gjj.withdraw", {"amount": i}, invented_applicant(i), {"score": 0.91},
+                                    list(attachments))
+
+
+def test_pragmas_are_durable_and_secure(tmp_path):
+    store = make_store(tmp_path)
+    c = store._conn
+    assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert c.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_enqueue_issues_sequence_and_valid_tracking(tmp_path):
+    store = make_store(tmp_path)
+    a, b = _submit(store, 1), _submit(store, 2)
+    assert (a.seq, b.seq) == (1, 2) and a.id != b.id
+    assert tracking.parse(a.tracking).seq == 1 and tracking.parse(b.tracking).terminal == TERMINAL
+    rating = store.enqueue("rating", {"tracking": a.tracking, "score": 5})
+    assert rating.seq == 3 and rating.tracking is None
+    with pytest.raises(ValueError):
+        store.enqueue("heartbeat", {})
+
+
+def test_claim_in_sequence_order_and_settle(tmp_path):
+    store = make_store(tmp_path)
+    ids = [_submit(store, i).id for i in range(5)]
+    first = store.claim(3)
+    assert [c.id for c in first] == ids[:3]
+    assert first[0].body["applicant"]["name"] == invented_applicant(0)["name"]
+    assert store.stats().depth["sending"] == 3
+    store.settle([Outcome(ids[0], "accepted", "C1", "received"), Outcome(ids[1], "duplicate", "C2", "received"),
+                  Outcome(ids[2], "rejected", reason="unknown_service_code")])
+    depth = store.stats().depth
+    assert (depth["acknowledged"], depth["rejected"], depth["pending"]) == (2, 1, 2)
+    [held] = store.quarantine()
+    assert (held["id"], held["tracking"], held["reason"]) == (ids[2], first[2].body["tracking"],
+                                                              "unknown_service_code")
+    assert store.lookup(first[0].body["tracking"]).case_number == "C1"
+
+
+def test_postpone_keeps_attempts_error_and_next_time(tmp_path):
+    clock = Clock()
+    store = make_store(tmp_path, clock=clock)
+    rid = _submit(store).id
+    store.claim(10)
+    store.postpone([rid], "ConnectError: refused", lambda attempts: 30.0 * attempts)
+    assert store.claim(10) == []  # not due yet
+    assert store.next_due() == clock.t + 30
+    assert store.stats().last_error == "ConnectError: refused"
+    clock.t += 31
+    again = store.claim(10)
+    assert [c.id for c in again] == [rid]
+    row = store._conn.execute("SELECT attempts FROM records WHERE id=?", (rid,)).fetchone()
+    assert row[0] == 2
+
+
+def test_restart_returns_in_flight_records_to_pending(tmp_path):
+    store = make_store(tmp_path)
+    rid = _submit(store).id
+    store.claim(10)
+    store.close()
+    reopened = make_store(tmp_path)
+    assert reopened.stats().depth["pending"] == 1
+    assert [c.id for c in reopened.claim(10)] == [rid]
+
+
+def test_purge_after_retention_removes_personal_data_and_blobs(tmp_path):
+    clock = Clock()
+    store = make_store(tmp_path, clock=clock, retention_days=7)
+    kept = _submit(store, 1, [b"photo-one"])
+    done = _submit(store, 2, [b"photo-two", b"photo-one"])
+    store.claim(10)
+    store.settle([Outcome(done.id, "accepted", "C9", "received")])
+    clock.t += 6 * 86400
+    assert store.purge() == 0
+    clock.t += 86400
+    assert store.purge() == 1
+    assert store.lookup(done.tracking).state == "purged"
+    assert store.lookup(done.tracking).case_number == "C9"  # progress stays answerable without personal data
+    rows = dict(store._conn.execute("SELECT id, payload FROM records").fetchall())
+    assert rows[done.id] is None and rows[kept.id] is not None
+    blobs = {r[0] for r in store._conn.execute("SELECT sha256 FROM blobs")}
+    assert len(blobs) == 1  # photo-one still needed by the record not yet acknowledged
+
+
+def test_lookup_by_id_number_uses_a_keyed_hash(tmp_path):
+    store = make_store(tmp_path)
+    a = _submit(store, 3)
+    idno = invented_applicant(3)["id_number"]
+    assert [c.tracking for c in store.lookup_by_id_number(idno)] == [a.tracking]
+    stored = store._conn.execute("SELECT id_hash FROM records").fetchone()[0]
+    import hashlib
+
+    assert stored != hashlib.sha256(idno.encode()).hexdigest()
+
+
+def test_disk_full_is_a_clear_error_and_loses_nothing(tmp_path):
+    store = make_store(tmp_path)
+    before = _submit(store, 0)
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count={pages + 2}")  # what a full disk looks like to SQLite
+    with pytest.raises(DiskFullError) as info:
+        for i in range(200):
+            _submit(store, 1, [bytes(5000) + bytes([i])])
+    assert info.value.problem.code == "queue.disk_full" and info.value.problem.citizen.zh
+    store.close()
+    reopened = make_store(tmp_path)
+    assert reopened.lookup(before.tracking) is not None
+    assert reopened._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_corrupt_database_is_a_clear_error(tmp_path):
+    (tmp_path / "queue.sqlite3").write_bytes(b"this is not sqlite at all" * 200)
+    with pytest.raises(CorruptDatabaseError) as info:
+        make_store(tmp_path)
+    assert "queue" in info.value.problem.technician
+
+
+def test_damaged_pages_are_detected(tmp_path):
+    store = make_store(tmp_path)
+    for i in range(50):
+        _submit(store, i, [bytes([i]) * 3000])
+    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    path = tmp_path / "queue.sqlite3"
+    data = bytearray(path.read_bytes())
+    for off in range(4096 * 3, len(data), 4096):
+        data[off:off + 64] = b"\xff" * 64  # page headers scribbled over
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDatabaseError):
+        s = make_store(tmp_path)
+        s.claim(100)
+
+
+def test_missing_key_with_data_is_refused_not_replaced(tmp_path):
+    store = make_store(tmp_path)
+    _submit(store)
+    store.close()
+    (tmp_path / "queue.key").unlink()
+    with pytest.raises(KeyMissingError, match="missing"):
+        make_store(tmp_path)
+    assert not (tmp_path / "queue.key").exists()  # no new key that would orphan the records
+
+
+def test_a_different_key_is_refused(tmp_path):
+    make_store(tmp_path).close()
+    (tmp_path / "queue.key").write_text("ab" * 32)
+    with pytest.raises(KeyMissingError, match="not the key"):
+        make_store(tmp_path)
+
+
+def test_sm4_suite_end_to_end(tmp_path):
+    store = make_store(tmp_path, suite="sm4-gcm+hmac-sm3")
+    a = _submit(store, 4, [b"att"])
+    assert store.claim(1)[0].body["tracking"] == a.tracking
+    assert store.blob_data(json.loads(store._conn.execute("SELECT blobs FROM records").fetchone()[0])[0]) == b"att"
+
+
+def test_newer_schema_is_refused(tmp_path):
+    make_store(tmp_path).close()
+    with sqlite3.connect(tmp_path / "queue.sqlite3") as c:
+        c.execute("PRAGMA user_version=99")
+    with pytest.raises(QueueError, match="newer"):
+        QueueStore(tmp_path / "queue.sqlite3", tmp_path / "queue.key", terminal_id=TERMINAL)

@@ -1,0 +1,61 @@
+"""Tracking numbers: format, check character, validation of typed numbers."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given, strategies as st
+
+from offline_queue import tracking
+from offline_queue.errors import TrackingNumberError
+
+ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def test_issue_and_parse_round_trip():
+    number = tracking.issue("SIM-0001", date(2026, 3, 9), 42)
+    assert number.startswith("SIM-0001-20260309-000042-")
+    parsed = tracking.parse(number)
+    assert (parsed.terminal, parsed.day, parsed.seq) == ("SIM-0001", date(2026, 3, 9), 42)
+    assert str(parsed) == number
+
+
+def test_typed_forms_are_normalised():
+    number = tracking.issue("A1B2", date(2026, 1, 2), 7)
+    assert str(tracking.parse("  " + number.lower().replace("-", " - ") + " ")) == number
+    fullwidth = "".join(chr(ord(c) + 0xFEE0) if c != "-" else "－" for c in number)
+    assert str(tracking.parse(fullwidth)) == number
+
+
+@pytest.mark.parametrize("bad", ["", "SIM-0001", "SIM-0001-20260230-000001-0", "SIM-0001-2026010-000001-0",
+                                 "SIM-0001-20260101-001-0", "-20260101-000001-0"])
+def test_malformed_numbers_are_refused(bad):
+    with pytest.raises(TrackingNumberError) as info:
+        tracking.parse(bad)
+    assert info.value.problem.citizen.zh and info.value.problem.citizen.en
+
+
+@given(seq=st.integers(1, 999_999), pos=st.integers(0, 30), repl=st.sampled_from(ALNUM))
+def test_any_single_character_change_is_caught(seq, pos, repl):
+    number = tracking.issue("SIM-0001", date(2026, 5, 17), seq)
+    chars = list(number)
+    idx = [i for i, c in enumerate(chars) if c != "-"][pos % 20]
+    if chars[idx] == repl or (idx < 8 and not repl.isalnum()):
+        return
+    chars[idx] = repl
+    with pytest.raises(TrackingNumberError):
+        tracking.parse("".join(chars))
+
+
+@given(seq=st.integers(1, 999_999), pos=st.integers(0, 40))
+def test_adjacent_transpositions_are_caught(seq, pos):
+    number = tracking.issue("SIM-0001", date(2026, 5, 17), seq)
+    body = number[:-2]
+    chars = list(body)
+    i = pos % (len(chars) - 1)
+    # Luhn mod N misses exactly one swap, of the first and last symbols ("0Z" <-> "Z0")
+    if "-" in (chars[i], chars[i + 1]) or chars[i] == chars[i + 1] or {chars[i], chars[i + 1]} == {"0", "Z"}:
+        return
+    chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    swapped = "".join(chars) + number[-2:]
+    with pytest.raises(TrackingNumberError):
+        tracking.parse(swapped)
