@@ -28,7 +28,7 @@ def normalize(text: str) -> str:
 def syllables(text: str) -> list[str]:
     """One pinyin syllable per Han character; each run of letters/digits stays one unit; the rest is dropped."""
     out: list[str] = []
-    for part in _TOKEN.findall(text):
+    for part in _TOKEN.findall(text.lower()):
         if _HAN.match(part):
             out.extend(lazy_pinyin(part, style=Style.NORMAL, errors="ignore"))
         else:
