@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import termios
 import time
 from dataclasses import dataclass
 from typing import Protocol
@@ -45,6 +46,15 @@ class _UrlSerial(Serial):
             self.device = None
             raise TransportError(f"cannot open serial port {self.devfile}: {e}") from None
 
+    def close(self) -> None:
+        """Closes even when the port vanished (python-escpos's close flushes first and then raises on EIO)."""
+        dev, self._device = self._device, False
+        if dev:
+            try:
+                dev.close()
+            except (OSError, serial.SerialException, termios.error):
+                pass
+
 
 class _EscposTransport:
     """Common shape over a python-escpos printer object: _raw() writes, a short read returns the status."""
@@ -82,7 +92,7 @@ class _EscposTransport:
             raise TransportError(f"{self.description} is not open")
         try:
             self.p._raw(data)
-        except (OSError, serial.SerialException) as e:
+        except (OSError, serial.SerialException, termios.error) as e:
             self.close()
             raise TransportError(f"write to {self.description} failed: {e}") from None
 
@@ -93,6 +103,8 @@ class _EscposTransport:
         raise NotImplementedError
 
     def query(self, n: int, timeout: float) -> int | None:
+        if not self._open:  # python-escpos would silently reopen on attribute access: we reconnect explicitly
+            raise TransportError(f"{self.description} is not open")
         self._drain()
         self.write(esc.status_query(n))
         deadline = time.monotonic() + timeout
@@ -110,8 +122,9 @@ class SerialTransport(_EscposTransport):
     def _drain(self) -> None:
         try:
             self.p.device.reset_input_buffer()
-        except (OSError, serial.SerialException, AttributeError):
-            pass
+        except (OSError, serial.SerialException, termios.error) as e:
+            self.close()
+            raise TransportError(f"{self.description} is gone: {e}") from None
 
     def _read_byte(self, timeout: float) -> int | None:
         dev = self.p.device
