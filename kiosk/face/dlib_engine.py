@@ -45,10 +45,10 @@ class DlibEngine:
             return cv2.cvtColor(image, cv2.COLOR_BGRA2RGB)
         return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
 
-    def detect(self, image: np.ndarray, upsample: int = 0) -> list[FaceBox]:
+    def detect(self, image: np.ndarray, upsample: int = 0, fast: bool = True) -> list[FaceBox]:
         rgb = self._rgb(image)
         factor = 1.0
-        if upsample == 0 and rgb.shape[1] > self._detect_width:
+        if fast and upsample == 0 and rgb.shape[1] > self._detect_width:
             factor = rgb.shape[1] / self._detect_width
             small_h = round(rgb.shape[0] / factor)
             rgb = cv2.resize(rgb, (self._detect_width, small_h), interpolation=cv2.INTER_AREA)

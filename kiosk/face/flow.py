@@ -100,6 +100,8 @@ class FaceCheckFlow:
 
     def _position(self, image: np.ndarray, now: float) -> None:
         boxes = self._engine.detect(image)
+        if not boxes:  # maybe someone too far away for the fast pass: worth a full look to say "come closer"
+            boxes = self._engine.detect(image, fast=False)
         points = self._engine.landmarks(image, boxes[0]) if len(boxes) == 1 else None
         problem = assess(image, boxes, None if points is None else yaw_ratio(points), self._limits)
         face = self._relative(image, boxes[0]) if len(boxes) == 1 else None
@@ -109,7 +111,7 @@ class FaceCheckFlow:
             return
         self._good_run += 1
         if self._good_run < STEADY_FRAMES:
-            self._set(face=face)
+            self._set(prompt=None, face=face)
             return
         self._anchor = self._engine.descriptor(image, boxes[0])
         self._anchor_box = boxes[0]
@@ -139,7 +141,7 @@ class FaceCheckFlow:
             self._attempt_failed("face_changed", None, judge.facts())
             return
         self._anchor_box = box
-        self._set(face=self._relative(image, box))
+        self._set(prompt=CHALLENGE_PROMPTS[judge.challenge], face=self._relative(image, box))
         if judge.feed(self._engine.landmarks(image, box)):
             self._match(judge.facts())
 
@@ -172,6 +174,10 @@ class FaceCheckFlow:
         else:
             self._set(phase=Phase.RETRY, prompt=PROMPTS[outcome], challenge=None, face=None)
 
+    def unavailable(self) -> FaceCheckUpdate:
+        """The engine could not be loaded: nothing can be compared, same way forward as a missing photo."""
+        return self._cannot_compare(Decision.UNAVAILABLE, "unavailable")
+
     def _cannot_compare(self, decision: Decision, prompt_key: str) -> FaceCheckUpdate:
         staff = self._cfg.fallback == "staff"
         phase = Phase.ASK_STAFF if staff else Phase.REFUSED
@@ -186,7 +192,7 @@ class FaceCheckFlow:
             ok, jpeg = cv2.imencode(".jpg", self._anchor_frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
             evidence = jpeg.tobytes() if ok else None
         self._anchor_frame = None
-        result = FaceCheckResult(decision, self._cfg.threshold, self._engine.name, list(self._attempts),
+        result = FaceCheckResult(decision, self._cfg.threshold, getattr(self._engine, "name", "none"), list(self._attempts),
                                  staff_verification=staff, evidence_jpeg=evidence)
         self._set(phase=phase, prompt=prompt, challenge=None, face=None, result=result)
 

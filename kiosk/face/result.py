@@ -31,6 +31,7 @@ class Decision(enum.Enum):
     NO_CARD_PHOTO = "no_card_photo"  # no decoder configured, or the photo could not be decoded
     CARD_PHOTO_UNUSABLE = "card_photo_unusable"  # decoded, but no face found in it
     CANCELLED = "cancelled"
+    UNAVAILABLE = "unavailable"  # the face engine could not be loaded
 
 
 PROMPTS = {
@@ -49,6 +50,7 @@ PROMPTS = {
     "refused": Text(zh="本机暂时无法核验身份，请到人工窗口办理", en="Identity cannot be checked here now, please go to a staffed window"),
     "passed": Text(zh="核验通过", en="Identity confirmed"),
     "cancelled": Text(zh="已取消人脸核验", en="The face check was cancelled"),
+    "unavailable": Text(zh="人脸核验暂时无法使用", en="The face check is not available right now"),
 }
 
 
