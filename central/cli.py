@@ -41,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cli_main(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) and usage errors (2) return instead of leaving the caller
+        return int(exc.code or 0)
     if args.command == "serve":
         import uvicorn
 

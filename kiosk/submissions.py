@@ -1,0 +1,186 @@
+"""Use cases the UI calls: submit (durable enqueue -> tracking number), rate, query progress, queue status."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kiosk.i18n import Problem, Text
+from offline_queue import tracking
+from offline_queue.client import CentralClient
+from offline_queue.config import CentralConfig, QueueConfig
+from offline_queue.errors import CentralError, QueueError, TrackingNumberError
+from offline_queue.signing import read_secret
+from offline_queue.store import LocalCase, QueueStore
+from offline_queue.worker import SyncWorker
+
+# the national 好差评 scale, best first; the score is what central stores
+RATINGS = {
+    5: Text(zh="非常满意", en="Very satisfied"),
+    4: Text(zh="满意", en="Satisfied"),
+    3: Text(zh="基本满意", en="Basically satisfied"),
+    2: Text(zh="不满意", en="Dissatisfied"),
+    1: Text(zh="非常不满意", en="Very dissatisfied"),
+}
+
+CENTRAL_STATUS = {
+    "received": Text(zh="已受理", en="Received"),
+    "reviewing": Text(zh="审核中", en="Under review"),
+    "completed": Text(zh="已办结", en="Completed"),
+    "returned": Text(zh="已退回", en="Returned"),
+}
+
+_LOCAL_STATE = {
+    "pending": Text(zh="已保存在本机，网络恢复后自动上传", en="Saved on this terminal; it uploads when the network is back"),
+    "sending": Text(zh="正在上传", en="Uploading"),
+    "rejected": Text(zh="平台未接收此申请，请联系工作人员", en="The platform did not accept it; please ask staff"),
+}
+
+NOT_FOUND = Problem("progress.not_found",
+                    citizen=Text(zh="没有找到该受理编号的办件，请核对后重试。",
+                                 en="No application with that tracking number. Please check it and try again."),
+                    technician="tracking number unknown locally and at central")
+
+
+@dataclass(frozen=True)
+class Submitted:
+    tracking: str  # printed on the receipt; already durable when this returns
+    record_id: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class Progress:
+    tracking: str
+    source: str  # "central" or "local" (offline answer from this terminal's queue; say so on screen)
+    status: str  # received | reviewing | completed | returned | pending | sending | rejected
+    text: Text
+    case_number: str | None = None
+    service_code: str | None = None
+
+
+class Submissions:
+    """Collaborators come in through the constructor so tests pass real ones wired to a local central."""
+
+    def __init__(self, store: QueueStore, client: CentralClient, worker: SyncWorker,
+                 credentials_problem: str | None = None) -> None:
+        self.store, self.client, self.worker = store, client, worker
+        self._credentials_problem = credentials_problem
+
+    def start(self) -> None:
+        self.worker.start()
+
+    def close(self) -> None:
+        self.worker.close()
+        self.client.close()
+        self.store.close()
+
+    def submit(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
+               attachments: list[bytes] = ()) -> Submitted:
+        """Returns once the application is committed to disk; raises QueueError (with .problem) otherwise."""
+        done = self.store.enqueue_submission(service_code, form, applicant, face_check, list(attachments))
+        self.worker.wake()
+        return Submitted(done.tracking, done.id, done.created_at)
+
+    def rate(self, score: int, tracking_no: str | None = None, comment: str | None = None) -> str:
+        if score not in RATINGS:
+            raise ValueError(f"score must be 1..5, got {score!r}")
+        done = self.store.enqueue("rating", {"tracking": tracking_no, "score": score, "comment": comment})
+        self.worker.wake()
+        return done.id
+
+    def record_event(self, name: str, details: dict | None = None) -> str:
+        """Operational events for central (device faults, paper out); never personal data."""
+        done = self.store.enqueue("event", {"name": name, "details": details or {}})
+        self.worker.wake()
+        return done.id
+
+    def progress(self, typed: str) -> Progress:
+        """Central's answer when reachable, else this terminal's own record labelled local.
+
+        Raises TrackingNumberError for a mistyped number and LookupError(NOT_FOUND) when nobody knows it."""
+        number = str(tracking.parse(typed))
+        try:
+            found = self.client.case(number)
+        except CentralError:
+            found = None
+            offline = True
+        else:
+            offline = False
+        if found is not None:
+            return _from_central(found)
+        local = self.store.lookup(number)
+        if local is None:
+            raise LookupError(NOT_FOUND) if not offline else LookupError(_offline_not_found())
+        return _from_local(local)
+
+    def progress_by_id_number(self, id_number: str) -> list[Progress]:
+        """All applications of the person whose card is on the reader (central, or local when offline)."""
+        try:
+            return [_from_central(c) for c in self.client.cases_by_id_number(id_number)]
+        except CentralError:
+            return [_from_local(c) for c in self.store.lookup_by_id_number(id_number)]
+
+    def status(self) -> dict:
+        """Diagnostics for maintenance staff: link, last success, depth by state, oldest pending age."""
+        st = asdict(self.worker.status())
+        try:
+            fresh = self.store.stats()
+            st.update(depth=fresh.depth, oldest_pending_age=fresh.oldest_pending_age)
+        except QueueError as exc:
+            st.update(link="degraded", last_error=exc.problem.technician)
+        if self._credentials_problem:
+            st.update(link="degraded", last_error=self._credentials_problem)
+        st["quarantine"] = self.store.quarantine()
+        return st
+
+
+def _offline_not_found() -> Problem:
+    return Problem("progress.offline_unknown",
+                   citizen=Text(zh="网络暂时不通，本机没有该编号的记录，请稍后再查。",
+                                en="The network is down and this terminal has no record of that number. "
+                                   "Please try again later."),
+                   technician="central unreachable and tracking number unknown locally")
+
+
+def _from_central(case: dict) -> Progress:
+    code = case["status"]
+    return Progress(case["tracking"], "central", code, CENTRAL_STATUS.get(code, Text(zh=code, en=code)),
+                    case.get("case_number"), case.get("service_code"))
+
+
+def _from_local(case: LocalCase) -> Progress:
+    if case.state in ("acknowledged", "purged"):
+        code = case.central_status or "received"
+        text = CENTRAL_STATUS.get(code, CENTRAL_STATUS["received"])
+    else:
+        code = case.state
+        text = _LOCAL_STATE[case.state]
+    return Progress(case.tracking, "local", code, text, case.case_number, case.service_code)
+
+
+def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: str, base_dir: Path,
+                     rng: random.Random | None = None) -> Submissions:
+    """Build store + client + worker from configuration (relative paths are relative to base_dir)."""
+    def here(p: str) -> Path:
+        path = Path(p)
+        return path if path.is_absolute() else base_dir / path
+
+    store = QueueStore(here(queue.database), here(queue.key_file), terminal_id=terminal_id,
+                       suite=queue.crypto_suite, retention_days=queue.retention_days)
+    problem = None
+    try:
+        secret = read_secret(here(central.credentials_file))
+    except (OSError, ValueError) as exc:
+        # the queue still takes applications offline; diagnostics say why nothing uploads
+        secret, problem = "", f"terminal secret unavailable: {exc}"
+    mac_name = "hmac-sm3" if queue.crypto_suite.startswith("sm4") else "hmac-sha256"
+    client = CentralClient(central.url, terminal_id, secret, mac_name=mac_name, timeout=central.timeout_seconds)
+    worker = SyncWorker(store, client, interval=central.sync_interval_seconds, batch_size=central.batch_size,
+                        backoff_base=central.backoff_base_seconds, backoff_cap=central.backoff_cap_seconds, rng=rng)
+    return Submissions(store, client, worker, credentials_problem=problem)
+
+
+__all__ = ["Submissions", "Submitted", "Progress", "open_submissions", "RATINGS", "NOT_FOUND",
+           "TrackingNumberError", "QueueError"]

@@ -1,0 +1,66 @@
+"""Central storage on a real SQLite file: idempotency, rejections, cases, statuses, nonces."""
+
+from datetime import date
+
+import pytest
+
+from central.storage import CentralStore
+from offline_queue import tracking
+from offline_queue.client import central_id_hash
+from tests.helpers.central import TERMINAL, invented_applicant
+
+
+def _item(rid, seq, **body):
+    base = {"tracking": tracking.issue(TERMINAL, date(2026, 4, 1), seq), "service_code": "gjj.withdraw",
+            "applicant": invented_applicant(seq), "attachments": []}
+    base.update(body)
+    return {"id": rid, "seq": seq, "kind": "submission", "body": base}
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = CentralStore(tmp_path / "c.sqlite3")
+    yield s
+    s.close()
+
+
+def test_accept_then_duplicate_gives_the_same_case(store):
+    first = store.accept_batch(TERMINAL, [_item("A", 1)])[0]
+    again = store.accept_batch(TERMINAL, [_item("A", 1)])[0]
+    assert first["result"] == "accepted" and again["result"] == "duplicate"
+    assert again["case_number"] == first["case_number"]
+    assert store.counts()["cases"] == 1
+
+
+def test_rejections_have_reasons_and_are_remembered(store):
+    other = tracking.issue("OTHER-1", date(2026, 4, 1), 1)
+    results = store.accept_batch(TERMINAL, [
+        _item("B", 2, service_code="Bad Code"),
+        _item("C", 3, tracking="SIM-0001-20260401-000003-0"),
+        _item("D", 4, tracking=other),
+        _item("E", 5, attachments=["0" * 64]),
+        {"id": "F", "seq": 6, "kind": "rating", "body": {"score": 9}},
+    ])
+    assert [r["reason"] for r in results] == ["unknown_service_code", "invalid_tracking_number",
+                                             "tracking_number_of_another_terminal", "attachment_not_uploaded",
+                                             "score_out_of_range"]
+    assert store.accept_batch(TERMINAL, [_item("B", 2)])[0]["reason"] == "unknown_service_code"
+
+
+def test_status_changes_and_lookup_by_id_hash(store):
+    store.accept_batch(TERMINAL, [_item("G", 7)])
+    number = tracking.issue(TERMINAL, date(2026, 4, 1), 7)
+    case = store.set_status(number, "reviewing")
+    assert case["status_text"]["zh"] == "审核中" and [h["status"] for h in case["history"]] == ["received",
+                                                                                                  "reviewing"]
+    found = store.cases_by_id_hash(central_id_hash(invented_applicant(7)["id_number"]))
+    assert [c["tracking"] for c in found] == [number]
+    assert store.set_status("SIM-0001-20260401-999999-0", "completed") is None
+    with pytest.raises(ValueError):
+        store.set_status(number, "lost")
+
+
+def test_nonces_are_single_use(store):
+    store.add_terminal(TERMINAL, "s" * 64)
+    assert store.use_nonce(TERMINAL, "n" * 16, 300)
+    assert not store.use_nonce(TERMINAL, "n" * 16, 300)

@@ -1,0 +1,104 @@
+"""kiosk.submissions use cases with a real queue and a real central on 127.0.0.1 (and with central down)."""
+
+import socket
+import time
+
+import pytest
+
+from kiosk.submissions import Submissions, open_submissions
+from offline_queue.client import CentralClient
+from offline_queue.config import CentralConfig, QueueConfig
+from offline_queue.errors import TrackingNumberError
+from offline_queue.signing import write_secret
+from offline_queue.worker import SyncWorker
+from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
+
+
+def _dead_url() -> str:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return f"http://127.0.0.1:{port}"
+
+
+def _use_cases(tmp_path, url, secret):
+    store = make_store(tmp_path)
+    client = CentralClient(url, TERMINAL, secret, timeout=3)
+    return Submissions(store, client, SyncWorker(store, client, interval=60))
+
+
+def test_submit_offline_then_progress_is_local(tmp_path):
+    uc = _use_cases(tmp_path, _dead_url(), "x" * 64)
+    done = uc.submit("gjj.withdraw", {"amount": 100}, invented_applicant(1), {"score": 0.93}, [b"scan"])
+    p = uc.progress(done.tracking.lower())
+    assert (p.source, p.status, p.tracking) == ("local", "pending", done.tracking)
+    assert "本机" in p.text.zh and p.text.en
+    by_id = uc.progress_by_id_number(invented_applicant(1)["id_number"])
+    assert [x.tracking for x in by_id] == [done.tracking] and by_id[0].source == "local"
+    assert uc.status()["depth"]["pending"] == 1
+    uc.close()
+
+
+def test_progress_from_central_once_synced(tmp_path, central):
+    uc = _use_cases(tmp_path, central.url, central.secret)
+    done = uc.submit("gjj.withdraw", {}, invented_applicant(2))
+    uc.worker.sync_once()
+    central.store.set_status(done.tracking, "completed")
+    p = uc.progress(done.tracking)
+    assert (p.source, p.status, p.text.zh) == ("central", "completed", "已办结")
+    assert p.case_number.startswith("C")
+    assert uc.status()["link"] == "online"
+    uc.close()
+
+
+def test_mistyped_and_unknown_numbers(tmp_path, central):
+    uc = _use_cases(tmp_path, central.url, central.secret)
+    done = uc.submit("gjj.withdraw", {}, invented_applicant(3))
+    typo = done.tracking[:-1] + ("0" if done.tracking[-1] != "0" else "1")
+    with pytest.raises(TrackingNumberError) as info:
+        uc.progress(typo)
+    assert info.value.problem.citizen.zh
+    unknown = done.tracking.replace("000001", "000777")[:-1]
+    from offline_queue.tracking import check_char
+
+    unknown = unknown[:-1] + "-" + check_char(unknown[:-1])
+    with pytest.raises(LookupError) as info:
+        uc.progress(unknown)
+    assert info.value.args[0].code == "progress.not_found"
+    uc.close()
+
+
+def test_rating_reaches_central(tmp_path, central):
+    uc = _use_cases(tmp_path, central.url, central.secret)
+    done = uc.submit("gjj.withdraw", {}, invented_applicant(4))
+    uc.rate(5, done.tracking, comment="很好")
+    with pytest.raises(ValueError):
+        uc.rate(6)
+    uc.worker.sync_once()
+    assert central.store.counts()["ratings"] == 1
+    uc.close()
+
+
+def test_open_submissions_from_config(tmp_path, central):
+    write_secret(tmp_path / "var" / "terminal.secret", central.secret)
+    uc = open_submissions(QueueConfig(), CentralConfig(url=central.url, sync_interval_seconds=0.2), TERMINAL,
+                          tmp_path)
+    uc.start()
+    try:
+        done = uc.submit("gjj.withdraw", {}, invented_applicant(5))
+        deadline = time.monotonic() + 20
+        while uc.progress(done.tracking).source != "central":
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert (tmp_path / "var" / "queue.sqlite3").exists() and (tmp_path / "var" / "queue.key").exists()
+    finally:
+        uc.close()
+
+
+def test_missing_secret_still_takes_applications(tmp_path):
+    uc = open_submissions(QueueConfig(), CentralConfig(url=_dead_url()), TERMINAL, tmp_path)
+    done = uc.submit("gjj.withdraw", {}, invented_applicant(6))
+    st = uc.status()
+    assert done.tracking and st["link"] == "degraded" and "secret" in st["last_error"]
+    uc.close()
