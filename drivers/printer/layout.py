@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drivers.printer import escpos_codec as esc
-from drivers.printer.raster import BASE_PX, InkCanvas, code128_ink, pack, qr_ink
+from drivers.printer.raster import BASE_PX, InkCanvas, bands, code128_ink, pack, qr_ink
 from drivers.printer.wrap import wrap
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "assets" / "receipts"
@@ -257,8 +257,15 @@ def encode_raster(blocks: list[Block], profile: Profile) -> bytes:
     line = round(BASE_PX * 1.3)
 
     def flush() -> None:
-        if not canvas.empty:
-            out.extend(esc.raster(*pack(canvas.take())))
+        if canvas.empty:
+            return
+        for rows, img in bands(canvas.take()):
+            if img is not None:
+                out.extend(esc.raster(*pack(img)))
+                continue
+            while rows > 0:
+                out.extend(esc.feed_dots(min(rows, 255)))
+                rows -= 255
 
     for b in blocks:
         if isinstance(b, TextBlock):

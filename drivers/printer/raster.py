@@ -125,6 +125,42 @@ class InkCanvas:
         return page.point(lambda v: 255 if v >= 110 else 0).convert("1", dither=Image.Dither.NONE)
 
 
+def bands(page: Image.Image, min_gap: int = 12) -> list[tuple[int, Image.Image | None]]:
+    """Split a page into (rows, image) bands; blank runs of min_gap rows or more come back as (rows, None).
+
+    Blank paper is sent as a feed (3 bytes) instead of rows of zeros, and each image is cut at its rightmost
+    ink: on a 115200 baud serial line this is the difference between seconds and a second per receipt.
+    """
+    ink = np.asarray(page, dtype=bool)
+    has_ink = ink.any(axis=1)
+    out: list[tuple[int, Image.Image | None]] = []
+    y, height = 0, ink.shape[0]
+    while y < height:
+        start = y
+        if not has_ink[y]:
+            while y < height and not has_ink[y]:
+                y += 1
+            if y - start >= min_gap:
+                out.append((y - start, None))
+                continue
+        # an ink band runs until the next blank gap of min_gap rows
+        while y < height:
+            if has_ink[y]:
+                y += 1
+                continue
+            gap = y
+            while gap < height and not has_ink[gap] and gap - y < min_gap:
+                gap += 1
+            if gap - y >= min_gap or gap == height:
+                break
+            y = gap
+        cols = np.where(ink[start:y].any(axis=0))[0]
+        right = int(cols.max()) + 1 if cols.size else 8
+        width = min(page.width, (right + 7) // 8 * 8)
+        out.append((y - start, page.crop((0, start, width, y))))
+    return out
+
+
 def pack(page: Image.Image) -> tuple[int, int, bytes]:
     """(width, height, rows packed MSB first with 1 = black), the GS v 0 data of a 1-bit ink page."""
     if page.mode != "1":

@@ -107,3 +107,23 @@ def test_fit_keeps_tracking_number_on_one_line_in_text_mode():
     tn = SAMPLE_DATA["submission_receipt"]["tracking_number"]  # 23 characters: too wide for 2x on 58 mm
     got = encode_text([TextBlock(tn, width=2, height=2, fit=True)], Profile(58, "text"))
     assert esc.size(1, 2) + esc.bold(False) + esc.underline(0) + tn.encode() + b"\n" in got
+
+
+def test_raster_bands_send_blank_paper_as_feeds_and_trim_to_ink():
+    import numpy as np
+    from PIL import Image
+
+    from drivers.printer.raster import bands
+
+    ink = np.zeros((100, 576), dtype=np.uint8)
+    ink[0:10, 0:20] = 255  # a short left-aligned mark
+    ink[60:70, 100:300] = 255  # 50 blank rows above it
+    page = Image.fromarray(ink, "L").convert("1")
+    got = [(rows, None if img is None else img.size) for rows, img in bands(page)]
+    assert got == [(10, (24, 10)), (50, None), (10, (304, 10)), (30, None)]
+    assert sum(rows for rows, _ in got) == 100
+
+
+def test_raster_receipt_uses_feeds_between_images():
+    got = build("submission_receipt", SAMPLE_DATA["submission_receipt"], Profile(80, "raster"))
+    assert got.count(b"\x1bJ") >= 3 and got.count(b"\x1dv0") >= 3
