@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -11,17 +10,7 @@ from pathlib import Path
 
 from drivers.pcsc.vpcd_card import VPCD_HOST, VPCD_PORT
 
-PCSCD_PID = Path("/run/pcscd/pcscd.pid")
 VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
-
-
-def pcscd_running() -> bool:
-    try:
-        pid = int(PCSCD_PID.read_text().strip())
-        os.kill(pid, 0)
-        return True
-    except (OSError, ValueError):
-        return False
 
 
 def vpcd_listening(timeout: float = 0.2) -> bool:
