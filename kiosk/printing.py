@@ -99,6 +99,23 @@ class PrintService:
         self._queue.put(lambda: self._build_and_print(job_id, layout, merged, on_done, on_failed))
         return job_id
 
+    def print_test_page(self, on_done: Done, on_failed: Failed, *, now: str | None = None) -> int:
+        """Maintenance: the diagnostics layout filled with what the printer reports about itself."""
+        p = self.printer
+        h = p.health() if p is not None else {}
+        data = {
+            "terminal_id": self.defaults.get("terminal_id", "-"),
+            "printer_url": h.get("url", "-"),
+            "printer_model": h.get("model", "-"),
+            "printer_status": h.get("state", "offline"),
+            "paper_width_mm": h.get("paper_width_mm", "-"),
+            "chinese_mode": h.get("chinese_mode", "-"),
+            "printed_at": now or time.strftime("%Y-%m-%d %H:%M"),
+            "qr_data": f"KIOSK-TEST-{self.defaults.get('terminal_id', '-')}",
+            "barcode_data": str(self.defaults.get("terminal_id", "TEST")),
+        }
+        return self.print("diagnostics", data, on_done, on_failed)
+
     def reprint(self, job_id: int, on_done: Done, on_failed: Failed) -> None:
         with self._lock:
             job = self._failed.get(job_id)

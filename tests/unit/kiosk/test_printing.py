@@ -157,3 +157,12 @@ def test_without_a_printer():
         assert out.failed[0][1].code == "printer.absent"
     finally:
         svc.close()
+
+
+def test_test_page_shows_what_the_printer_reports(kiosk_printer):
+    svc, _, dev = kiosk_printer
+    out = Outcomes()
+    svc.print_test_page(out.on_done, out.on_failed, now="2026-11-23 08:00")
+    out.wait()
+    assert out.done and out.done[0].layout == "diagnostics"
+    assert decode_qr(_sim(dev).last_image) == "KIOSK-TEST-SIM-0001"
