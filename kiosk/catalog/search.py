@@ -15,6 +15,7 @@ W_NAME, W_SHORT, W_ALIAS, W_MISSPELLING, W_GROUP, W_DEPARTMENT, W_SUMMARY = 1.0,
 # fuzzy (bigram) matches only fill up the list after the exact ones, so they weigh less
 FUZZY_FACTOR = 0.6
 FUZZY_MIN_DICE = 0.34
+INDEX_SUMMARY = False
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -36,6 +37,11 @@ def syllables(text: str) -> list[str]:
     return out
 
 
+def marked(syl: Sequence[str]) -> str:
+    """Syllables between bars, "|hu|ji|": whole-syllable containment becomes one substring test."""
+    return "|" + "|".join(syl) + "|"
+
+
 @dataclass(frozen=True)
 class _Key:
     """One searchable text of an item, with its pinyin forms prepared at load time."""
@@ -44,30 +50,17 @@ class _Key:
     weight: float
     full: str  # "shenfenzheng"
     initials: str  # "sfz"
-    starts: frozenset[int]  # offsets in `full` where a syllable starts
-    ends: frozenset[int]  # offsets in `full` where a syllable ends
+    marked: str  # "|shen|fen|zheng|"
+    suffixes: str  # "\nshenfenzheng\nfenzheng\nzheng": "\n" + token in it = token starts at a syllable
 
     @classmethod
     def build(cls, text: str, weight: float) -> _Key:
         text = normalize(text)
         syl = syllables(text)
-        starts, ends, pos = set(), set(), 0
-        for s in syl:
-            starts.add(pos)
-            pos += len(s)
-            ends.add(pos)
-        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), frozenset(starts), frozenset(ends))
+        suffixes = "".join("\n" + "".join(syl[i:]) for i in range(len(syl)))
+        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), marked(syl), suffixes)
 
-    def _at_syllable(self, needle: str, whole: bool) -> bool:
-        """Is needle in `full`, starting at a syllable (and ending at one too when whole)?"""
-        i = self.full.find(needle)
-        while i >= 0:
-            if i in self.starts and (not whole or i + len(needle) in self.ends):
-                return True
-            i = self.full.find(needle, i + 1)
-        return False
-
-    def quality(self, token: str, han: bool, token_pinyin: str) -> float:
+    def quality(self, token: str, han: bool, token_marked: str) -> float:
         """How well one query token matches this text: 0 = not at all, 1 = the whole text."""
         cover = len(token) / max(len(self.text), 1) if han else len(token) / max(len(self.full), 1)
         bonus = 0.1 * min(cover, 1.0)  # of two matches, the one covering more of a shorter text wins
@@ -78,19 +71,20 @@ class _Key:
                 return 0.9 + bonus
             if token in self.text:
                 return 0.8 + bonus
-            if token_pinyin and self._at_syllable(token_pinyin, whole=True):
+            if token_marked and token_marked in self.marked:
                 return 0.6 + bonus  # homophone typo: 户藉 for 户籍
             return 0.0
         if self.full == token or self.initials == token:
             return 1.0 + bonus
         if self.full.startswith(token):
             return 0.9 + bonus
-        if len(token) >= 2 and self.initials.startswith(token):
-            return 0.88 + bonus
-        if len(token) >= 2 and self._at_syllable(token, whole=False):
-            return 0.75 + bonus
-        if len(token) >= 2 and token in self.initials:
-            return 0.7 + bonus
+        if len(token) >= 2:
+            if self.initials.startswith(token):
+                return 0.88 + bonus
+            if "\n" + token in self.suffixes:
+                return 0.75 + bonus
+            if token in self.initials:
+                return 0.7 + bonus
         if token in self.text:
             return 0.7 + bonus  # letters and digits written in the text itself ("C1", "ETC")
         return 0.0
@@ -101,7 +95,8 @@ class _Entry:
     code: str
     keys: tuple[_Key, ...]
     hay_text: str  # all key texts joined: one C-speed containment test before looking at each key
-    hay_full: str
+    hay_marked: str
+    hay_suffixes: str
     hay_initials: str
     boost: float  # most-used items win ties
 
@@ -132,14 +127,15 @@ class Searchable:
 class _Token:
     text: str
     han: bool
-    pinyin: str  # for Han tokens: their pinyin, to catch homophone typos
+    pinyin: str  # for Han tokens: their syllables marked "|hu|ji|", to catch homophone typos
+    at_start: str  # "\n" + text: the form that finds a syllable-aligned start in `suffixes`
 
 
 def _tokens(query: str) -> list[_Token]:
     out = []
     for part in _TOKEN.findall(query):
         han = bool(_HAN.match(part))
-        out.append(_Token(part, han, "".join(syllables(part)) if han else ""))
+        out.append(_Token(part, han, marked(syllables(part)) if han else "", "\n" + part))
     return out
 
 
@@ -155,6 +151,9 @@ class SearchIndex:
         # syllable bigram -> [(entry index, key index)] over names, short names, aliases and misspellings
         self._bigram_postings: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         self._bigram_counts: dict[tuple[int, int], int] = {}
+        # first keystroke: one character matches names, short names, aliases and misspellings only (anything
+        # more is noise at that point, and scanning every key of every item is too slow on big catalogs)
+        single: dict[str, dict[int, tuple[float, str]]] = defaultdict(dict)
         self._corrections = sorted(((normalize(k), normalize(v)) for k, v in (misspellings or {}).items()),
                                    key=lambda kv: -len(kv[0]))
         for i, it in enumerate(items):
@@ -165,16 +164,23 @@ class SearchIndex:
             n_named = len(keys)
             keys += [_Key.build(t, W_GROUP) for t in it.groups]
             keys += [_Key.build(t, W_DEPARTMENT) for t in [it.department] if t]
-            keys += [_Key.build(t, W_SUMMARY) for t in [it.summary] if t]
+            keys += [_Key.build(t, W_SUMMARY) for t in [it.summary] if t and INDEX_SUMMARY]
             self._entries.append(_Entry(
-                it.code, tuple(keys), "\n".join(k.text for k in keys), "\n".join(k.full for k in keys),
-                "\n".join(k.initials for k in keys), it.boost,
+                it.code, tuple(keys), "\n".join(k.text for k in keys), "\n".join(k.marked for k in keys),
+                "".join(k.suffixes for k in keys), "\n".join(k.initials for k in keys), it.boost,
             ))
             for j, key in enumerate(keys[:n_named]):
+                for ch in set(key.text) | ({key.full[0]} if key.full else set()):
+                    if ch.isspace():
+                        continue
+                    q = key.quality(ch, bool(_HAN.match(ch)), "") * key.weight + it.boost
+                    if q > single[ch].get(i, (0.0, ""))[0]:
+                        single[ch][i] = (q, key.text)
                 grams = _bigrams(syllables(key.text))
                 self._bigram_counts[(i, j)] = len(grams)
                 for g in grams:
                     self._bigram_postings[g].append((i, j))
+        self._single = dict(single)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -197,14 +203,21 @@ class SearchIndex:
             e = entries[i]
             score, best_text, best_part = 0.0, "", 0.0
             for t in tokens:
+                tt = t.text
                 if t.han:
-                    if t.text not in e.hay_text and not (t.pinyin and t.pinyin in e.hay_full):
+                    if tt not in e.hay_text and t.pinyin not in e.hay_marked:
                         break
-                elif t.text not in e.hay_full and t.text not in e.hay_initials and t.text not in e.hay_text:
+                elif t.at_start not in e.hay_suffixes and tt not in e.hay_initials and tt not in e.hay_text:
                     break
                 best, text = 0.0, ""
                 for k in e.keys:
-                    q = k.quality(t.text, t.han, t.pinyin) * k.weight
+                    # cheap containment tests first: most keys of a matching item do not match
+                    if t.han:
+                        if tt not in k.text and t.pinyin not in k.marked:
+                            continue
+                    elif t.at_start not in k.suffixes and tt not in k.initials and tt not in k.text:
+                        continue
+                    q = k.quality(tt, t.han, t.pinyin) * k.weight
                     if q > best:
                         best, text = q, k.text
                 if best == 0.0:
@@ -241,6 +254,8 @@ class SearchIndex:
         tokens = _tokens(query)
         if not tokens:
             return {}
+        if len(tokens) == 1 and len(tokens[0].text) == 1:
+            return dict(self._single.get(tokens[0].text, {}))
         return self._strict(tokens, range(len(self._entries)) if pool is None else pool)
 
     def rank(self, found: dict[int, tuple[float, str]], limit: int) -> list[Hit]:
@@ -267,10 +282,12 @@ class SearchSession:
         if not _tokens(typed):
             self._last_query, self._last_pool = "", None
             return []
-        # matching is substring based, so a longer query can only match a subset of what the shorter one did
+        # matching is substring based, so a longer query can only match a subset of what the shorter one did;
+        # a one-character query has its own narrower rules, so the second keystroke looks at everything again
         narrowing = self._last_pool is not None and typed.startswith(self._last_query)
         found = index.matching(typed, self._last_pool if narrowing else None)
-        self._last_query, self._last_pool = typed, sorted(found)
+        one_char = len(_tokens(typed)) == 1 and len(_tokens(typed)[0].text) == 1
+        self._last_query, self._last_pool = typed, None if one_char else sorted(found)
         for v in variants[1:]:
             for i, hit in index.matching(v).items():
                 if hit[0] > found.get(i, (0.0, ""))[0]:

@@ -1,0 +1,186 @@
+"""Command line: `kiosk run`, `kiosk version`, `kiosk config`, `kiosk diagnose`, and the central and simulator tools."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from kiosk import __version__
+
+T0 = time.perf_counter()  # process start as seen by Python; `run --smoke` reports from here
+
+# subcommands implemented in other packages: name -> (module, help)
+DELEGATED = {
+    "central": ("central.cli", "run and administer the reference central platform"),
+}
+SIMULATORS = {
+    "idcard": ("drivers.idcard.simulator", "resident ID card reader on a pseudo-terminal"),
+    "printer": ("drivers.printer.simulator", "ESC/POS printer rendering paper to PNG"),
+}
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that says what is wrong in one line and exits 2, without the usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
+
+
+def _parser() -> Parser:
+    p = Parser(prog="kiosk", description="Self-service terminal for government service halls.")
+    p.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.required = True
+
+    run = sub.add_parser("run", help="start the kiosk (fullscreen unless --windowed)")
+    run.add_argument("--config", metavar="PATH", help="configuration file (default: $KIOSK_CONFIG or ./kiosk.toml)")
+    run.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen")
+    run.add_argument("--orientation", choices=("portrait", "landscape"), help="override display.orientation")
+    run.add_argument("--smoke", action="store_true",
+                     help="render the first frame of the attract screen, print the startup time, exit")
+    run.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the first frame as PNG")
+
+    sub.add_parser("version", help="print the version")
+
+    conf = sub.add_parser("config", help="check a configuration file and summarise it")
+    conf.add_argument("--config", metavar="PATH")
+
+    diag = sub.add_parser("diagnose", help="open the configured devices and print their health as JSON")
+    diag.add_argument("--config", metavar="PATH")
+
+    sub.add_parser("pin-hash", help="hash a maintenance PIN for [maintenance] pin_hash (reads the PIN)")
+
+    for name, (_, help_text) in DELEGATED.items():
+        d = sub.add_parser(name, help=help_text, add_help=False)
+        d.add_argument("args", nargs=argparse.REMAINDER)
+    sim = sub.add_parser("sim", help="run a device simulator on its own (for testing real drivers by hand)")
+    sim.add_argument("device", choices=sorted(SIMULATORS))
+    sim.add_argument("args", nargs=argparse.REMAINDER)
+    return p
+
+
+def _load_config(path_arg: str | None):
+    from kiosk import config
+
+    return config.load(config.resolve_path(path_arg))
+
+
+def _delegate(module_name: str, argv: list[str]) -> int:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as e:
+        print(f"kiosk: {module_name} is not available in this installation ({e.name})", file=sys.stderr)
+        return 1
+    return int(module.cli_main(argv) or 0)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from kiosk import logs
+    from kiosk.instance import AlreadyRunning, InstanceLock
+
+    cfg = _load_config(args.config)
+    if args.orientation:
+        cfg.display.orientation = args.orientation
+    if args.screenshot and not args.smoke:
+        raise UsageError("kiosk run: --screenshot needs --smoke")
+    logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes, cfg.logging.backups)
+    lock = InstanceLock(cfg.path("var/kiosk.lock"))
+    try:
+        lock.acquire()
+    except AlreadyRunning as e:
+        print(f"kiosk: another kiosk is already running for this terminal (pid {e}); not starting a second one",
+              file=sys.stderr)
+        return 3
+    try:
+        from ui.app import run as run_ui
+
+        return run_ui(cfg, windowed=args.windowed, smoke=args.smoke, screenshot=args.screenshot, t0=T0)
+    finally:
+        lock.release()
+
+
+def _cmd_diagnose(args: argparse.Namespace) -> int:
+    from kiosk.app import KioskCore
+
+    cfg = _load_config(args.config)
+    logging.basicConfig(level=logging.WARNING)
+    core = KioskCore(cfg)
+    try:
+        report = core.health()
+    finally:
+        core.close()
+    print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    return 0 if all(d.get("ok") for d in report["devices"].values()) else 1
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    cfg = _load_config(args.config)
+    print(f"{cfg.source}: valid")
+    print(f"  terminal {cfg.terminal.id} ({cfg.terminal.site_kind}), display {cfg.display.orientation}")
+    for kind in ("idcard", "camera", "printer"):
+        print(f"  {kind}: {getattr(cfg.devices, kind).url}")
+    print(f"  smartcard: {'enabled' if cfg.devices.smartcard.enabled else 'disabled'}")
+    print(f"  central: {cfg.central.url}; queue: {cfg.path(cfg.queue.database)}")
+    return 0
+
+
+def _cmd_pin_hash() -> int:
+    from kiosk.config import hash_pin
+
+    pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    if not pin.isdigit() or not 4 <= len(pin) <= 12:
+        print("kiosk: a PIN is 4 to 12 digits (the maintenance screen has a number pad only)", file=sys.stderr)
+        return 2
+    print(hash_pin(pin))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kiosk.config import ConfigError
+
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        # delegated commands keep their own argument syntax, so they skip our parser entirely
+        if argv and argv[0] in DELEGATED:
+            return _delegate(DELEGATED[argv[0]][0], argv[1:])
+        if len(argv) >= 2 and argv[0] == "sim" and argv[1] in SIMULATORS:
+            return _delegate(SIMULATORS[argv[1]][0], argv[2:])
+        args = _parser().parse_args(argv)
+        if args.command == "run":
+            return _cmd_run(args)
+        if args.command == "version":
+            print(f"kiosk {__version__}")
+            return 0
+        if args.command == "config":
+            return _cmd_config(args)
+        if args.command == "diagnose":
+            return _cmd_diagnose(args)
+        if args.command == "pin-hash":
+            return _cmd_pin_hash()
+        raise UsageError(f"kiosk: unknown command {args.command}")
+    except UsageError as e:
+        print(e, file=sys.stderr)
+        return 2
+    except ConfigError as e:
+        print(f"kiosk: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # never a traceback on a technician's screen; the log has the details
+        logging.getLogger("kiosk").exception("unexpected error")
+        print(f"kiosk: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Builds the Qt application around the kiosk core: engine, bridges, window; runs it or renders one frame."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+log = logging.getLogger(__name__)
+
+
+def prepare_environment() -> None:
+    """Must run before QGuiApplication exists: input method and controls style are read at start."""
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    # the virtual keyboard otherwise asks the (absent) desktop for settings and warns
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+    # Qt's own start-up chatter that says nothing about the kiosk: the multimedia backend probing for
+    # PipeWire (absent on kiosks) and a Qt Quick Controls internal override notice
+    quiet = "qt.multimedia.symbolsresolver=false;qt.qml.propertyCache.append=false"
+    rules = os.environ.get("QT_LOGGING_RULES")
+    os.environ["QT_LOGGING_RULES"] = f"{rules};{quiet}" if rules else quiet
+
+
+from PySide6.QtCore import QObject, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication  # noqa: E402
+from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
+from PySide6.QtQuick import QQuickWindow, QSGRendererInterface  # noqa: E402
+
+from kiosk.app import KioskCore  # noqa: E402
+from kiosk.config import KioskConfig  # noqa: E402
+from ui.idle import IdleWatch  # noqa: E402
+from ui.shell import Shell  # noqa: E402
+from ui.simtray_bridge import SimTrayBridge  # noqa: E402
+from ui.translations import Translations  # noqa: E402
+from ui.voice import Voice  # noqa: E402
+
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
+
+
+def _pick_font(app: QGuiApplication) -> str | None:
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            app.setFont(QFont(family))
+            return family
+    log.error("no CJK font installed (install fonts-noto-cjk); Chinese text will show as boxes")
+    return None
+
+
+class KioskUi:
+    """Everything Qt for one kiosk window; tests build it around a core and drive it through `shell`."""
+
+    def __init__(self, core: KioskCore, app: QGuiApplication, *, windowed: bool = False) -> None:
+        self.core = core
+        self.app = app
+        cfg = core.cfg
+        self.font = _pick_font(app)
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            # headless: the software renderer is what grabWindow can read back reliably
+            QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(QML_DIR))
+        self.translations = Translations(app, self.engine)
+        self.translations.switch(cfg.locale.language)
+        self.shell = Shell(core, self.translations)
+        self.tray = SimTrayBridge(core.tray)
+        self.voice = Voice(cfg.locale.voice_prompts)
+        self.shell.languageChanged.connect(lambda: self.voice.setLanguage(self.shell.language))
+        fullscreen = cfg.display.fullscreen and not windowed
+        landscape = cfg.display.orientation == "landscape"
+        w, h = sorted((cfg.display.width, cfg.display.height), reverse=landscape)
+        ctx = self.engine.rootContext()
+        for name, obj in (("shell", self.shell), ("simTray", self.tray), ("voice", self.voice)):
+            ctx.setContextProperty(name, obj)
+        self.engine.setInitialProperties({"fullscreen": fullscreen, "initialWidth": w, "initialHeight": h})
+        self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
+        roots = self.engine.rootObjects()
+        if not roots:
+            raise RuntimeError("Main.qml failed to load (see the log for QML errors)")
+        self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
+        self.idle = IdleWatch(core.idle, self.shell)
+        app.installEventFilter(self.idle)
+        if fullscreen and cfg.display.hide_cursor:
+            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+
+    def find(self, object_name: str) -> QObject | None:
+        return self.window.findChild(QObject, object_name)
+
+    def close(self) -> None:
+        """The engine goes first, while the bridges its bindings read are still alive."""
+        self.app.removeEventFilter(self.idle)
+        self.idle.stop()
+        self.window.close()
+        self.window = None  # type: ignore[assignment]
+        engine, self.engine = self.engine, None
+        self.translations.engine = None
+        del engine  # Python owns the engine: this destroys it now, not at some later garbage collection
+
+
+def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None, t0: float) -> int:
+    prepare_environment()
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app.setApplicationName("hall-kiosk")
+    core = KioskCore(cfg)
+    try:
+        ui = KioskUi(core, app, windowed=windowed)
+    except RuntimeError as e:
+        core.close()
+        print(f"kiosk: {e}", file=sys.stderr)
+        return 1
+    if smoke:
+        def first_frame() -> None:
+            elapsed = time.perf_counter() - t0
+            if screenshot:
+                ui.window.grabWindow().save(screenshot)
+            print(f"startup: first frame of the attract screen after {elapsed:.3f} s")
+            app.quit()
+
+        ui.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
+    log.info("kiosk started: terminal %s, devices simulated: %s", cfg.terminal.id, cfg.simulated_devices)
+    code = app.exec()
+    ui.close()
+    core.close()
+    return code

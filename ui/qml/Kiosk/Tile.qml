@@ -1,0 +1,59 @@
+import QtQuick
+import QtQuick.Controls
+import Kiosk
+
+// A large home-screen entry: a glyph, a title and a one-line explanation.
+AbstractButton {
+    id: tile
+    property string glyph: ""
+    property string subtitle: ""
+    property color tint: Theme.primary
+    implicitWidth: Theme.px(200)
+    implicitHeight: Theme.px(150)
+    background: Rectangle {
+        radius: Theme.radius * 1.5
+        color: tile.down ? Qt.darker(tile.tint, 1.25) : tile.tint
+        border.width: Theme.elderly ? 3 : 0
+        border.color: Theme.text
+    }
+    contentItem: Column {
+        spacing: Theme.px(6)
+        padding: Theme.px(16)
+        Rectangle {
+            width: Theme.px(Theme.elderly ? 64 : 56)
+            height: width
+            radius: width / 2
+            color: "#33ffffff"
+            border.color: Theme.primaryText
+            border.width: 2
+            Text {
+                anchors.centerIn: parent
+                text: tile.glyph
+                font.pixelSize: parent.width * 0.5
+                font.bold: true
+                color: Theme.primaryText
+                textFormat: Text.PlainText
+            }
+        }
+        Text {
+            width: tile.width - Theme.px(32)
+            text: tile.text
+            font.pixelSize: Theme.titleSize
+            font.bold: true
+            color: Theme.primaryText
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            width: tile.width - Theme.px(32)
+            text: tile.subtitle
+            visible: text.length > 0
+            font.pixelSize: Theme.smallSize
+            color: Theme.primaryText
+            opacity: 0.95
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            lineHeight: Theme.lineHeight
+        }
+    }
+}

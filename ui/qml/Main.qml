@@ -1,0 +1,119 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import Kiosk
+
+// The kiosk window: the screen stack, the navigation bar, idle countdown, on-screen keyboard, simulator tray.
+ApplicationWindow {
+    id: root
+    required property bool fullscreen
+    required property int initialWidth
+    required property int initialHeight
+
+    width: initialWidth
+    height: initialHeight
+    visible: true
+    visibility: fullscreen ? Window.FullScreen : Window.Windowed
+    flags: fullscreen ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+    title: qsTr("政务服务自助终端")
+    color: Theme.background
+
+    Binding { target: Theme; property: "elderly"; value: shell.elderly }
+    Binding { target: Theme; property: "landscape"; value: root.width > root.height }
+    // 1 dp = 1.5 px on a 1080 px wide portrait kiosk; landscape uses the same short side
+    Binding { target: Theme; property: "dp"; value: Math.min(root.width, root.height) / 720 }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: shell.language === "en" ? "en_US" : "zh_CN"
+    }
+    Component.onCompleted: VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+
+    function screenUrl(name) { return Qt.resolvedUrl("screens/" + name + ".qml") }
+
+    Connections {
+        target: shell
+        function onNavigated(op, screen, params) {
+            if (op === "push")
+                stack.push(root.screenUrl(screen), { params: params })
+            else if (op === "pop")
+                stack.pop()
+            else if (screen === "Attract")
+                stack.replace(null, root.screenUrl("Attract"), {}, StackView.Immediate)
+            else
+                stack.replace(null, [root.screenUrl("Attract"), root.screenUrl(screen)], StackView.PopTransition)
+            keyboard.active = false
+            Qt.inputMethod.hide()
+        }
+    }
+
+    StackView {
+        id: stack
+        objectName: "screenStack"
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: navBar.visible ? navBar.top : keyboardSpace.top }
+        // initialItem given as a URL stays empty on Qt 6.12 (depth 0); an explicit push works
+        Component.onCompleted: push(root.screenUrl("Attract"), {}, StackView.Immediate)
+        pushEnter: Transition { NumberAnimation { property: "x"; from: stack.width * 0.15; to: 0; duration: 160; easing.type: Easing.OutCubic }
+                                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 160 } }
+        pushExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 120 } }
+        popEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 160 } }
+        popExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 120 } }
+        replaceEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 160 } }
+        replaceExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 120 } }
+    }
+
+    NavBar {
+        id: navBar
+        objectName: "navBar"
+        visible: shell.depth > 1
+        anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
+        onBackTapped: shell.back()
+        onHomeTapped: shell.home()
+        onFinishTapped: shell.endSession()
+    }
+
+    Item {
+        id: keyboardSpace
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: keyboard.active ? keyboard.height : 0
+    }
+
+    InputPanel {
+        id: keyboard
+        objectName: "inputPanel"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: active
+    }
+
+    IdleOverlay {
+        objectName: "idleOverlay"
+        anchors.fill: parent
+        visible: shell.idlePhase === "warning"
+        secondsLeft: shell.idleSecondsLeft
+        onContinueTapped: shell.keepGoing()
+        onFinishTapped: shell.endSession()
+    }
+
+    // simulator tray: a small corner button, only when some device is simulated
+    Rectangle {
+        id: trayButton
+        objectName: "simTrayButton"
+        visible: simTray.active
+        width: Theme.px(44); height: width; radius: width / 2
+        anchors { left: parent.left; top: parent.top; margins: Theme.px(6) }
+        color: "#55263238"
+        Text { anchors.centerIn: parent; text: "SIM"; color: "white"; font.pixelSize: Theme.px(11); textFormat: Text.PlainText }
+        MouseArea { anchors.fill: parent; onClicked: { simTray.refresh(); trayPanel.visible = true } }
+    }
+    SimTrayPanel {
+        id: trayPanel
+        objectName: "simTrayPanel"
+        visible: false
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(8) }
+        width: Math.min(parent.width * 0.8, Theme.px(460))
+        sections: simTray.sections
+        onChosen: (section, key, value) => simTray.choose(section, key, value)
+        onCloseTapped: visible = false
+    }
+}

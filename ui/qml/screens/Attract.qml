@@ -1,0 +1,117 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// The idle face of the terminal: site name, time, and one big invitation to touch.
+Item {
+    id: attract
+    property var params: ({})
+
+    Rectangle {
+        anchors.fill: parent
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "#0d47a1" }
+            GradientStop { position: 1.0; color: "#1976d2" }
+        }
+    }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.px(40)
+        columns: Theme.landscape ? 2 : 1
+        rowSpacing: Theme.px(32)
+        columnSpacing: Theme.px(48)
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: !Theme.landscape
+            Layout.alignment: Qt.AlignVCenter
+            spacing: Theme.px(20)
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("政务服务自助终端")
+                font.pixelSize: Theme.px(26)
+                color: "#e3f2fd"
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "attractSiteName"
+                Layout.fillWidth: true
+                text: shell.siteName
+                font.pixelSize: Theme.heroSize
+                font.bold: true
+                color: "white"
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Clock { color: "white"; size: Theme.px(28) }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队")
+                font.pixelSize: Theme.px(18)
+                color: "#e3f2fd"
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+        }
+
+        Rectangle {
+            objectName: "attractStart"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.landscape ? Theme.px(420) : Theme.px(380)
+            Layout.alignment: Qt.AlignVCenter
+            radius: Theme.px(28)
+            color: "white"
+            SequentialAnimation on scale {
+                loops: Animation.Infinite
+                NumberAnimation { from: 1.0; to: 1.03; duration: 1200; easing.type: Easing.InOutQuad }
+                NumberAnimation { from: 1.03; to: 1.0; duration: 1200; easing.type: Easing.InOutQuad }
+            }
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: parent.width - Theme.px(48)
+                spacing: Theme.px(16)
+                Text {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("开始")
+                    font.pixelSize: Theme.px(72)
+                    color: "#1565c0"
+                    textFormat: Text.PlainText
+                }
+                Text {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("请触摸屏幕开始")
+                    font.pixelSize: Theme.px(44)
+                    font.bold: true
+                    color: "#0d47a1"
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("Touch the screen to start")
+                    font.pixelSize: Theme.px(20)
+                    color: "#37474f"
+                    textFormat: Text.PlainText
+                }
+            }
+        }
+    }
+
+    MouseArea {
+        objectName: "attractTouch"
+        anchors.fill: parent
+        onClicked: shell.start()
+    }
+
+    Text {
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.px(12) }
+        text: qsTr("终端编号 %1 · 服务热线 %2").arg(shell.terminalId).arg(shell.hotline)
+        font.pixelSize: Theme.px(12)
+        color: "#bbdefb"
+        textFormat: Text.PlainText
+    }
+}

@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// The main menu: search plus the six services of the terminal.
+ScreenPage {
+    id: home
+    title: ""
+
+    readonly property var entries: [
+        { key: "guide", glyph: "指", title: qsTr("办事指南"), subtitle: qsTr("查事项、看要带的材料"), tint: "#1565c0" },
+        { key: "apply", glyph: "办", title: qsTr("我要办事"), subtitle: qsTr("刷身份证，在线申请"), tint: "#2e7d32" },
+        { key: "progress", glyph: "查", title: qsTr("进度查询"), subtitle: qsTr("凭受理编号查办理进度"), tint: "#6a1b9a" },
+        { key: "certificates", glyph: "印", title: qsTr("证明打印"), subtitle: qsTr("打印各类证明材料"), tint: "#00838f" },
+        { key: "ticket", glyph: "号", title: qsTr("取号"), subtitle: qsTr("领取窗口排队号"), tint: "#ef6c00" },
+        { key: "rating", glyph: "评", title: qsTr("评价"), subtitle: qsTr("好差评，说说您的感受"), tint: "#ad1457" }
+    ]
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            ColumnLayout {
+                Layout.fillWidth: true
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("您好，请选择要办理的业务")
+                    font.pixelSize: Theme.titleSize
+                    font.bold: true
+                    color: Theme.text
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: shell.siteName
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.textMuted
+                    textFormat: Text.PlainText
+                }
+            }
+            Clock { size: Theme.px(16); visible: Theme.landscape }
+        }
+
+        TextField {
+            id: search
+            objectName: "homeSearch"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.targetSize + Theme.px(8)
+            font.pixelSize: Theme.bodySize
+            placeholderText: qsTr("搜索事项，如：身份证、公积金、gjj")
+            inputMethodHints: Qt.ImhNoPredictiveText
+            background: Rectangle {
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: search.activeFocus ? Theme.primary : Theme.border
+                border.width: search.activeFocus ? 3 : Math.max(2, Theme.borderWidth)
+            }
+            onAccepted: if (text.length > 0) shell.go("Placeholder", { title: qsTr("搜索：%1").arg(text), key: "search" })
+        }
+
+        GridLayout {
+            objectName: "homeGrid"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: Theme.landscape ? 3 : 2
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            Repeater {
+                model: home.entries
+                delegate: Tile {
+                    required property var modelData
+                    objectName: "home_" + modelData.key
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    glyph: modelData.glyph
+                    text: modelData.title
+                    subtitle: modelData.subtitle
+                    tint: modelData.tint
+                    onClicked: shell.go("Placeholder", { title: modelData.title, key: modelData.key })
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// Shown for a service this terminal does not offer yet: says so plainly and points to staff.
+ScreenPage {
+    id: page
+    title: params.title || ""
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        Item { Layout.fillHeight: true }
+        Text {
+            objectName: "placeholderText"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("本终端暂未开通此项服务。")
+            font.pixelSize: Theme.titleSize
+            color: Theme.text
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("请到服务窗口咨询，或拨打服务热线 %1。").arg(shell.hotline)
+            font.pixelSize: Theme.bodySize
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            lineHeight: Theme.lineHeight
+        }
+        BigButton {
+            Layout.alignment: Qt.AlignHCenter
+            text: qsTr("返回首页")
+            onClicked: shell.home()
+        }
+        Item { Layout.fillHeight: true }
+    }
+}

@@ -1,0 +1,161 @@
+"""The shell view-model: navigation stack, elderly mode, language and the idle countdown for QML."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.app import KioskCore
+from ui.translations import Translations
+
+log = logging.getLogger(__name__)
+
+ATTRACT = "Attract"
+HOME = "Home"
+
+
+class Shell(QObject):
+    """Python owns the screen stack so tests, the idle wipe and later flows navigate the same way."""
+
+    navigated = Signal(str, str, "QVariantMap")  # op ("push", "pop", "reset"), screen, params
+    elderlyChanged = Signal()
+    languageChanged = Signal()
+    idleChanged = Signal()
+    stackChanged = Signal()
+    sessionWiped = Signal()
+
+    def __init__(self, core: KioskCore, translations: Translations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._tr = translations
+        self._stack: list[str] = [ATTRACT]
+        self._elderly = False
+        self._language = core.cfg.locale.language
+        self._idle_phase = "active"
+        self._idle_left = 0
+        core.session.register_wipe("shell", self._reset)
+
+    # ---- static facts from the configuration ----
+    @Property(str, constant=True)
+    def siteName(self) -> str:
+        return self._core.cfg.terminal.site_name
+
+    @Property(str, constant=True)
+    def terminalId(self) -> str:
+        return self._core.cfg.terminal.id
+
+    @Property(bool, constant=True)
+    def villagePoint(self) -> bool:
+        return self._core.cfg.terminal.site_kind == "village_point"
+
+    @Property(str, constant=True)
+    def hotline(self) -> str:
+        return self._core.cfg.terminal.hotline
+
+    # ---- navigation ----
+    @Property(str, notify=stackChanged)
+    def currentScreen(self) -> str:
+        return self._stack[-1]
+
+    @Property(int, notify=stackChanged)
+    def depth(self) -> int:
+        return len(self._stack)
+
+    @Property("QStringList", notify=stackChanged)
+    def stack(self) -> list[str]:
+        return list(self._stack)
+
+    @Slot(str)
+    @Slot(str, "QVariantMap")
+    def go(self, screen: str, params: dict | None = None) -> None:
+        self._stack.append(screen)
+        log.info("navigate: push %s", screen)
+        self.navigated.emit("push", screen, params or {})
+        self.stackChanged.emit()
+
+    @Slot()
+    def back(self) -> None:
+        if len(self._stack) <= 2:  # back from the first screen after attract lands on home, never attract
+            self.home()
+            return
+        self._stack.pop()
+        self.navigated.emit("pop", self._stack[-1], {})
+        self.stackChanged.emit()
+
+    @Slot()
+    def home(self) -> None:
+        self._stack = [ATTRACT, HOME]
+        self.navigated.emit("reset", HOME, {})
+        self.stackChanged.emit()
+
+    @Slot()
+    def start(self) -> None:
+        """A touch on the attract screen begins a session."""
+        self._core.idle.touch()
+        self.home()
+
+    @Slot()
+    def endSession(self) -> None:
+        """The citizen is done (or the countdown ran out): forget everything, back to attract."""
+        self._core.session.wipe("end of session")
+
+    def _reset(self) -> None:
+        self._stack = [ATTRACT]
+        self.elderly = False
+        self.language = self._core.cfg.locale.language
+        self.navigated.emit("reset", ATTRACT, {})
+        self.stackChanged.emit()
+        self.sessionWiped.emit()
+
+    # ---- modes ----
+    def _get_elderly(self) -> bool:
+        return self._elderly
+
+    def _set_elderly(self, on: bool) -> None:
+        if on != self._elderly:
+            self._elderly = on
+            self._core.idle.elderly = on
+            self.elderlyChanged.emit()
+
+    elderly = Property(bool, _get_elderly, _set_elderly, notify=elderlyChanged)
+
+    def _get_language(self) -> str:
+        return self._language
+
+    def _set_language(self, language: str) -> None:
+        if language != self._language:
+            self._tr.switch(language)
+            self._language = language
+            self.languageChanged.emit()
+
+    language = Property(str, _get_language, _set_language, notify=languageChanged)
+
+    # ---- idle countdown ----
+    @Property(str, notify=idleChanged)
+    def idlePhase(self) -> str:
+        return self._idle_phase
+
+    @Property(int, notify=idleChanged)
+    def idleSecondsLeft(self) -> int:
+        return self._idle_left
+
+    @Slot()
+    def keepGoing(self) -> None:
+        self._core.idle.touch()
+        self.tick()
+
+    def tick(self) -> None:
+        """Called every second by the idle timer; the attract screen has no session to time out."""
+        if self._stack == [ATTRACT]:
+            phase, left = "active", 0
+        else:
+            state = self._core.idle.state()
+            phase, left = state.phase, state.seconds_left
+        if (phase, left) != (self._idle_phase, self._idle_left):
+            self._idle_phase, self._idle_left = phase, left
+            self.idleChanged.emit()
+        if phase == "expired":
+            self._core.session.wipe("idle timeout")
+            self._idle_phase, self._idle_left = "active", 0
+            self.idleChanged.emit()
