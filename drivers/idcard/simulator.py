@@ -62,7 +62,8 @@ class IdCardSimulator:
     def set_card(self, name: str | None) -> None:
         profile = None if name in (None, "", "none") else load_profile(self.cards_dir, name)
         with self._lock:
-            self._card_moved = self._card is not None
+            # sticky until the next find: a quick remove-and-place still shows as a card leaving the field
+            self._card_moved = self._card_moved or self._card is not None
             self._card = profile
 
     @property

@@ -1,0 +1,89 @@
+"""ID card benchmark: codec decode+parse time, and card-placed-to-identity through the pty vs wire time."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from drivers.idcard import frames as fr  # noqa: E402
+from drivers.idcard import textblock  # noqa: E402
+from drivers.idcard.driver import IdCardReader  # noqa: E402
+from drivers.idcard.events import CardPresented, CardRemoved, ReaderStatus  # noqa: E402
+from drivers.idcard.photo import SimPhotoDecoder  # noqa: E402
+from drivers.idcard.profiles import CARDS_DIR, load_profile  # noqa: E402
+from drivers.idcard.simulator import IdCardSimulator  # noqa: E402
+
+BAUD = 115200
+
+
+def codec_once(frame: bytes) -> None:
+    body = fr.FrameParser().feed(frame)[0]
+    card = fr.parse_card_data(fr.body_to_response(body).data)
+    textblock.decode(card.text, card.photo)
+
+
+def bench_codec(runs: int = 7, loops: int = 2000) -> float:
+    frame = fr.Response(0, 0, 0x90, fr.encode_card_data(load_profile(CARDS_DIR, "zhang_normal").card_data())).encode()
+    per_op = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for _ in range(loops):
+            codec_once(frame)
+        per_op.append((time.perf_counter() - t) / loops)
+    return statistics.median(per_op)
+
+
+def exchange_bytes() -> int:
+    """Bytes on the wire from the find that sees the card to the end of the read answer."""
+    cmds = 3 * len(fr.command(fr.FIND_CARD))
+    answers = len(fr.Response(0, 0, 0x9F, bytes(4)).encode()) + len(fr.Response(0, 0, 0x90, bytes(8)).encode())
+    return cmds + answers + 1295
+
+
+def bench_end_to_end(runs: int = 7, poll: float = 0.01) -> list[float]:
+    sim = IdCardSimulator(CARDS_DIR, BAUD)
+    sim.start()
+    reader = IdCardReader(str(sim.path), baudrate=BAUD, poll_interval=poll, decoder=SimPhotoDecoder(CARDS_DIR, None))
+    got, gone, ready = threading.Event(), threading.Event(), threading.Event()
+    flags = {CardPresented: got, CardRemoved: gone, ReaderStatus: ready}
+    reader.subscribe(lambda e: flags[type(e)].set() if type(e) in flags else None)
+    reader.start()
+    ready.wait(10)
+    times = []
+    try:
+        for _ in range(runs):
+            got.clear()
+            t = time.perf_counter()
+            sim.set_card("zhang_normal")
+            if not got.wait(10):
+                raise SystemExit("card was not read within 10 s")
+            times.append(time.perf_counter() - t)
+            gone.clear()
+            sim.set_card(None)
+            gone.wait(10)  # the next placement must be a new one for the driver
+    finally:
+        reader.close()
+        sim.stop()
+    return times
+
+
+def main() -> None:
+    codec = bench_codec()
+    print(f"codec: parse+decode of a 1295-byte read answer, median {codec * 1e3:.3f} ms (target <= 1 ms)")
+    wire = exchange_bytes() * 10 / BAUD
+    print(f"wire time at {BAUD} baud for find+select+read ({exchange_bytes()} bytes): {wire * 1e3:.1f} ms")
+    for poll in (0.01, 0.3):
+        e2e = statistics.median(bench_end_to_end(poll=poll))
+        print(
+            f"end to end, poll interval {poll * 1e3:.0f} ms: card placed -> identity median {e2e * 1e3:.1f} ms, "
+            f"ratio to wire time {e2e / wire:.2f} (target <= 1.2; includes the wait for the next poll, here right after one ended: the worst phase)"
+        )
+
+
+if __name__ == "__main__":
+    main()
