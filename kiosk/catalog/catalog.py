@@ -89,7 +89,7 @@ class Catalog:
         # a tiny boost: enough to order ties, never enough to beat a better match
         boost = 0.02 * (1 - rank[item.code] / len(rank)) if item.code in rank else 0.0
         return Searchable(item.code, item.name, item.short_name, item.aliases, item.misspellings, groups,
-                          self._departments[item.department].name, item.summary, boost)
+                          self._departments[item.department].name, boost)
 
     # ---- browsing ----
 

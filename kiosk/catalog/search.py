@@ -6,16 +6,17 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from pypinyin import Style, lazy_pinyin
 
 # how much a match in each kind of text counts; names beat aliases beat the theme a word happens to be in
-W_NAME, W_SHORT, W_ALIAS, W_MISSPELLING, W_GROUP, W_DEPARTMENT, W_SUMMARY = 1.0, 0.97, 0.93, 0.85, 0.45, 0.35, 0.3
+# (summaries are not indexed: they made every short query match half the catalog and found nothing aliases miss)
+W_NAME, W_SHORT, W_ALIAS, W_MISSPELLING, W_GROUP, W_DEPARTMENT = 1.0, 0.97, 0.93, 0.85, 0.45, 0.35
 # fuzzy (bigram) matches only fill up the list after the exact ones, so they weigh less
 FUZZY_FACTOR = 0.6
 FUZZY_MIN_DICE = 0.34
-INDEX_SUMMARY = False
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -31,7 +32,7 @@ def syllables(text: str) -> list[str]:
     out: list[str] = []
     for part in _TOKEN.findall(text.lower()):
         if _HAN.match(part):
-            out.extend(lazy_pinyin(part, style=Style.NORMAL, errors="ignore"))
+            out.extend(_han_pinyin(part))
         else:
             out.append(part)
     return out
@@ -40,6 +41,12 @@ def syllables(text: str) -> list[str]:
 def marked(syl: Sequence[str]) -> str:
     """Syllables between bars, "|hu|ji|": whole-syllable containment becomes one substring test."""
     return "|" + "|".join(syl) + "|"
+
+
+@lru_cache(maxsize=50_000)
+def _han_pinyin(run: str) -> tuple[str, ...]:
+    """Pinyin of a run of Han characters (pypinyin picks readings by phrase; catalogs repeat words a lot)."""
+    return tuple(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,6 @@ class Searchable:
     misspellings: Sequence[str] = ()
     groups: Sequence[str] = ()  # theme and life-event names
     department: str = ""
-    summary: str = ""
     boost: float = 0.0
 
 
@@ -164,7 +170,6 @@ class SearchIndex:
             n_named = len(keys)
             keys += [_Key.build(t, W_GROUP) for t in it.groups]
             keys += [_Key.build(t, W_DEPARTMENT) for t in [it.department] if t]
-            keys += [_Key.build(t, W_SUMMARY) for t in [it.summary] if t and INDEX_SUMMARY]
             self._entries.append(_Entry(
                 it.code, tuple(keys), "\n".join(k.text for k in keys), "\n".join(k.marked for k in keys),
                 "".join(k.suffixes for k in keys), "\n".join(k.initials for k in keys), it.boost,

@@ -1,0 +1,126 @@
+"""Catalog benchmark: load + validation time, and search latency per keystroke (shipped and 5,000 items).
+
+Run: .venv/bin/python bench/catalog.py [--runs 5]
+Targets (issue 6): load + validate the shipped catalog <= 200 ms; search p95 per keystroke <= 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from kiosk.catalog.catalog import Catalog  # noqa: E402
+from kiosk.catalog.search import Searchable, SearchIndex, SearchSession  # noqa: E402
+
+SHIPPED = REPO / "assets" / "catalog"
+QUERIES = [
+    "sfz", "身份证丢了", "shenfenzheng", "gjj 提取", "公积金贷款", "结婚登记", "我想办理结婚登记", "孩子上户口",
+    "户口本丢了", "退休", "tuixiu", "社保卡", "异地就医", "ydjy", "住院报销", "个税退税", "营业执照", "开公司",
+    "低保", "dibao", "残疾证", "驾照到期", "huzhao", "小学报名", "灵活就业交社保", "房子过户", "无房证明",
+]
+
+SUBJECTS = ["居民", "企业", "个体工商户", "老年人", "残疾人", "外籍人员", "农村", "城镇职工", "退役军人", "学生",
+            "灵活就业人员", "新生儿", "困难家庭", "律师", "医师", "教师", "社会组织", "合作社", "渔民", "驾驶人"]
+OBJECTS = ["身份证", "户口", "住房公积金", "社会保障卡", "医疗保险", "营业执照", "驾驶证", "不动产", "发票",
+           "养老金", "低保", "护照", "居住证", "结婚证", "出生医学证明", "教师资格", "建筑施工许可", "食品经营许可",
+           "药品经营许可", "烟草专卖许可", "渔业捕捞许可", "林木采伐许可", "失业保险金", "工伤保险", "生育津贴",
+           "高龄津贴", "残疾人证", "机动车", "道路运输证", "排污许可", "消防验收", "公共场所卫生许可", "印章",
+           "税务登记", "商标", "专利", "档案", "学历证明", "职业资格", "技能等级"]
+ACTIONS = ["申领", "换领", "补领", "变更", "注销", "查询", "提取", "备案", "认定", "登记", "核发", "年检", "延续",
+           "转移", "打印", "撤销"]
+THEMES = ["婚育收养", "教育培训", "纳税缴费", "证件办理", "社会保障", "医疗保障", "户籍", "住房公积金", "不动产",
+          "就业创业", "养老服务", "残疾人服务", "企业开办", "交通出行", "社会救助"]
+
+
+def synthetic_items(n: int, seed: int = 6) -> list[Searchable]:
+    """n distinct plausible item names with aliases and groups, like a provincial catalog."""
+    rnd = random.Random(seed)
+    combos = [(s, o, a) for s in SUBJECTS for o in OBJECTS for a in ACTIONS]
+    rnd.shuffle(combos)
+    items = []
+    for k, (s, o, a) in enumerate(combos[:n]):
+        name = f"{s}{o}{a}"
+        aliases = [f"{o}{rnd.choice(ACTIONS)}", f"办{o}", f"{s}{rnd.choice(OBJECTS)}"][: rnd.randint(1, 3)]
+        groups = rnd.sample(THEMES, 2)
+        items.append(Searchable(f"SY-{k:05d}", name, f"{o}{a}"[:12], aliases, (), groups, f"{s}事务中心"))
+    return items
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def keystroke_latencies(search_session_factory, queries: list[str]) -> list[float]:
+    """Type every query one character at a time in a fresh session; time each keystroke (ms)."""
+    out = []
+    for q in queries:
+        session = search_session_factory()
+        for n in range(1, len(q) + 1):
+            t = time.perf_counter()
+            session.update(q[:n], 20)
+            out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def cold_load_ms() -> float:
+    """Load in a fresh interpreter: what the kiosk pays at start (imports of pydantic/pypinyin excluded)."""
+    code = ("import time; from pathlib import Path; import kiosk.catalog.catalog as c;"
+            "t=time.perf_counter(); c.Catalog.load(Path(%r)); print((time.perf_counter()-t)*1000)" % str(SHIPPED))
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="repetitions; medians are printed (default 5)")
+    ap.add_argument("--synthetic", type=int, default=5000, help="size of the synthetic catalog (default 5000)")
+    args = ap.parse_args(argv)
+
+    cold = [cold_load_ms() for _ in range(args.runs)]
+    warm = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        catalog = Catalog.load(SHIPPED)
+        warm.append((time.perf_counter() - t) * 1000)
+    print(f"shipped catalog: {len(catalog)} items, version {catalog.version}")
+    print(f"  load + validate + index, fresh process: median {statistics.median(cold):7.1f} ms "
+          f"(min {min(cold):.1f}, max {max(cold):.1f})   target <= 200 ms")
+    print(f"  load + validate + index, warm:          median {statistics.median(warm):7.1f} ms")
+
+    p95s, p50s, worst = [], [], []
+    for _ in range(args.runs):
+        lat = keystroke_latencies(lambda: SearchSession(catalog._index), QUERIES)
+        p95s.append(percentile(lat, 95))
+        p50s.append(percentile(lat, 50))
+        worst.append(max(lat))
+    print(f"  search per keystroke ({len(lat)} keystrokes): median p50 {statistics.median(p50s):.2f} ms, "
+          f"median p95 {statistics.median(p95s):.2f} ms, max {max(worst):.2f} ms   target p95 <= 20 ms")
+
+    items = synthetic_items(args.synthetic)
+    builds, p95s, p50s, worst = [], [], [], []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        index = SearchIndex(items)
+        builds.append((time.perf_counter() - t) * 1000)
+        lat = keystroke_latencies(lambda: SearchSession(index), QUERIES)
+        p95s.append(percentile(lat, 95))
+        p50s.append(percentile(lat, 50))
+        worst.append(max(lat))
+    print(f"synthetic catalog: {len(items)} items")
+    print(f"  index build: median {statistics.median(builds):.0f} ms")
+    print(f"  search per keystroke ({len(lat)} keystrokes): median p50 {statistics.median(p50s):.2f} ms, "
+          f"median p95 {statistics.median(p95s):.2f} ms, max {max(worst):.2f} ms   target p95 <= 20 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
