@@ -28,8 +28,12 @@ def _glyph(ch: str, bold: bool) -> np.ndarray:
     wide = len(ch.encode("gb18030", "replace")) > 1
     w = 24 if wide else 12
     img = Image.new("L", (w, GLYPH_H), 0)
+    draw = ImageDraw.Draw(img)
     font = cjk_font(GLYPH_H, bold=bold, mono=True)
-    ImageDraw.Draw(img).text((w / 2, 21), ch, font=font, fill=255, anchor="ms")
+    try:
+        draw.text((w / 2, 21), ch, font=font, fill=255, anchor="ms")
+    except (RuntimeError, ValueError, OSError):  # text shaping refuses some lone code points: print a box
+        draw.rectangle([2, 4, w - 3, 21], outline=255)
     return np.asarray(img) >= 110
 
 
@@ -345,7 +349,11 @@ class Interpreter:
         if not data:
             return
         self._flush_line(newline=False)
-        m = qr_matrix(data.decode("utf-8", "replace"), self._qr["ecc"])
+        try:
+            m = qr_matrix(data.decode("utf-8", "replace"), self._qr["ecc"])
+        except Exception as e:  # too long for any QR version: a real printer prints nothing
+            self.unknown.append(f"QR not printable: {type(e).__name__}")
+            return
         module = max(1, self._qr["module"])
         self._print(self._place(m.repeat(module, 0).repeat(module, 1)))
 
@@ -368,7 +376,11 @@ class Interpreter:
         text = data.decode("ascii", "replace")
         if m == 73:
             text = text[2:] if text[:1] == "{" else text  # the code set selector is not data
-            modules = code128_modules(text)
+            try:
+                modules = code128_modules(text)
+            except Exception as e:  # characters CODE128 cannot carry
+                self.unknown.append(f"CODE128 not printable: {type(e).__name__}")
+                return end
         else:
             self.unknown.append(f"GS k {m}")
             modules = "1010" * 20  # a visible placeholder for symbologies we do not draw

@@ -187,20 +187,26 @@ class FileTransport(_EscposTransport):
 class UsbTransport(_EscposTransport):
     """python-escpos's Usb (pyusb + libusb): the printer's bulk OUT endpoint, status from bulk IN."""
 
-    def __init__(self, vendor: int, product: int) -> None:
+    def __init__(self, vendor: int, product: int, in_ep: int = 0x82, out_ep: int = 0x01) -> None:
         try:
+            import usb.core  # noqa: F401  (python-escpos imports pyusb lazily and would fail only at open)
             from escpos.printer import Usb
-            import usb.core  # noqa: F401  (pyusb: python-escpos imports it lazily and fails late)
         except ImportError:
             raise TransportError("USB printers need the pyusb package and libusb-1.0 (not installed)") from None
-        super().__init__(Usb(idVendor=vendor, idProduct=product, timeout=2000), f"usb {vendor:04x}:{product:04x}")
+        printer = Usb(idVendor=vendor, idProduct=product, timeout=2000, in_ep=in_ep, out_ep=out_ep)
+        super().__init__(printer, f"usb {vendor:04x}:{product:04x}")
 
     def _read_byte(self, timeout: float) -> int | None:
+        import usb.core
+
         try:
-            data = self.p._read()
-        except Exception:
+            data = self.p.device.read(self.p.in_ep, 16, int(timeout * 1000))
+        except usb.core.USBTimeoutError:
             return None
-        return data[-1] if data else None
+        except usb.core.USBError as e:
+            self.close()
+            raise TransportError(f"read from {self.description} failed: {e}") from None
+        return next((b for b in data if is_status_byte(b)), None)
 
 
 @dataclass
@@ -218,14 +224,16 @@ def parse_url(url: str) -> UrlParts:
 
 
 def open_transport(url: str) -> Transport:
-    """usb://VID:PID, serial:///dev/ttyS0?baudrate=115200 (spy:///dev/ttyS0 hex-dumps), tcp://host:9100, file:///path."""
+    """usb://VID:PID[?in_ep=&out_ep=], serial:///dev/ttyS0?baudrate=115200 (spy:// hex-dumps), tcp://host:9100, file:///path."""
     parts = parse_url(url)
     if parts.scheme == "usb":
-        vid, sep, pid = parts.target.partition(":")
+        vid, _, pid = parts.target.partition(":")
         try:
-            return UsbTransport(int(vid, 16), int(pid, 16))
+            ids = int(vid, 16), int(pid, 16)
+            eps = {k: int(parts.params[k], 0) for k in ("in_ep", "out_ep") if k in parts.params}
         except ValueError:
-            raise ValueError(f"printer url {url!r}: expected usb://VVVV:PPPP in hex") from None
+            raise ValueError(f"printer url {url!r}: expected usb://VVVV:PPPP[?in_ep=0x81&out_ep=0x02] in hex") from None
+        return UsbTransport(*ids, **eps)
     if parts.scheme in ("serial", "spy"):
         if not parts.target:
             raise ValueError(f"printer url {url!r}: no serial port path")

@@ -106,3 +106,26 @@ def test_paper_out_stops_printing():
     it.feed(esc.init() + b"line one\nline two\nline three\nline four\n")
     paper = it.end_of_job()
     assert paper.height < 60
+
+
+_PIECES = [b"\x1b", b"\x1d", b"\x1c", b"\x10\x04", b"\x1d(k", b"\x1dv0", b"\x1dk", b"\x1dV", b"\x1b!", b"\x1c&",
+           b"\x00", b"\x01", b"\x03\x00", b"\xff", b"\x81", b"\x30", b"\n", b"A", "政".encode("gb18030"),
+           b"1Q0", b"1P0", b"I", b"{B"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=300), st.lists(st.sampled_from(_PIECES), max_size=60).map(b"".join)))
+def test_garbage_never_crashes_the_simulator(data):
+    """A real printer prints nonsense for nonsense; the simulator must not die on it either."""
+    it = Interpreter(384)
+    it.feed(data)
+    it.end_of_job()
+
+
+def test_unprintable_codes_are_skipped_not_fatal():
+    it = Interpreter(384)
+    too_long = b"x" * 8000  # beyond the largest QR symbol
+    store = b"\x1d(k" + (len(too_long) + 3).to_bytes(2, "little") + b"1P0" + too_long
+    it.feed(store + b"\x1d(k\x03\x001Q0" + b"\x1dkI\x03{B\xe9" + b"ok\n")
+    assert any("QR" in u for u in it.unknown) and any("CODE128" in u for u in it.unknown)
+    assert it.end_of_job() is not None

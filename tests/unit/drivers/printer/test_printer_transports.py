@@ -31,14 +31,20 @@ def test_bad_urls(url):
         open_transport(url)
 
 
-def test_usb_without_pyusb_is_a_clear_error():
-    try:
-        import usb.core  # noqa: F401
-    except ImportError:
-        with pytest.raises(TransportError, match="pyusb"):
-            open_transport("usb://04b8:0e15")
-    else:
-        pytest.skip("pyusb installed here: construction works, no USB printer to talk to")
+def test_usb_url_and_absent_device():
+    pytest.importorskip("usb.core", reason="pyusb not installed")
+    t = open_transport("usb://04b8:0e15?in_ep=0x81&out_ep=0x02")
+    assert (t.p.usb_args, t.p.in_ep, t.p.out_ep) == ({"idVendor": 0x04B8, "idProduct": 0x0E15}, 0x81, 0x02)
+    with pytest.raises(TransportError, match="cannot open usb 04b8:0e15"):
+        t.open()  # no such printer on this machine: libusb finds nothing
+
+
+def test_usb_without_pyusb_is_a_clear_error(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "usb.core", None)  # as if pyusb were not installed
+    with pytest.raises(TransportError, match="pyusb"):
+        open_transport("usb://04b8:0e15")
 
 
 def test_file_transport_is_write_only(tmp_path):
