@@ -8,7 +8,8 @@ from drivers.idcard import frames as fr
 # - the IDCardDemo article (blog.csdn.net/qiwenmingshiwo/article/details/50698927, README of the IDCardDemo
 #   repository): find/select/read commands, find and select answers, the read answer header
 # - com.dlrc.idcard.IdReader (Java reader on GitHub): CMD_FIND_FAIL "AA AA AA 96 69 00 04 00 00 80 84"
-# - FDX3S ListenSerial (Qt reader on GitHub): SAM status "AA AA AA 96 69 00 03 11 FF ED"
+# - FDX3S ListenSerial (Qt reader on GitHub) and hevz/hev-idcard-reader (src/hev-dbus-object-idcard-reader.c):
+#   SAM status "AA AA AA 96 69 00 03 11 FF ED", find, select and read commands
 H = bytes.fromhex
 FIND = H("AAAAAA9669 0003 2001 22")
 SELECT = H("AAAAAA9669 0003 2002 21")
