@@ -1,0 +1,100 @@
+"""Face check benchmark: model load time, per-check latency on 640x480 frames, distance margins on shared photos.
+
+Run: .venv/bin/python bench/face.py [--runs 30] [--faces ../shared/data/faces]
+Prints medians and p95 over several runs; numbers, not pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import cv2  # noqa: E402
+
+from drivers.camera.simulated import fit  # noqa: E402
+from kiosk.face.config import FaceConfig  # noqa: E402
+from kiosk.face.engine import distance  # noqa: E402
+from kiosk.face.flow import card_descriptor  # noqa: E402
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def load_times(runs: int) -> list[float]:
+    from kiosk.face.dlib_engine import DlibEngine
+
+    return [DlibEngine().load_seconds for _ in range(runs)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="timed checks per photo")
+    parser.add_argument("--faces", type=Path, default=REPO.parent / "shared" / "data" / "faces")
+    args = parser.parse_args(argv)
+    if not args.faces.is_dir():
+        print(f"no photos at {args.faces}")
+        return 2
+
+    from kiosk.face.dlib_engine import DlibEngine
+
+    loads = load_times(3)
+    print(f"model load (3 runs): median {ms(statistics.median(loads))}, max {ms(max(loads))}")
+    engine = DlibEngine()
+    threshold = FaceConfig().threshold
+    photos = sorted(p for p in args.faces.iterdir() if p.suffix.lower() in (".jpg", ".png"))
+    cards = {p.stem: card_descriptor(engine, cv2.imread(str(p))) for p in photos}
+
+    # one check = what the use case does per attempt on a camera frame: detect, 68-point landmarks (quality
+    # and liveness), 5-point + descriptor, compare
+    per_frame, per_check, full_detect = [], [], []
+    for path in photos:
+        if not path.stem.endswith("_2"):
+            continue
+        frame = fit(cv2.imread(str(path)), 640, 480)
+        card = cards[path.stem[:-2] + "_1"]
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            box = engine.detect(frame)[0]
+            engine.landmarks(frame, box)
+            frame_done = time.perf_counter()
+            distance(engine.descriptor(frame, box), card)
+            per_check.append(time.perf_counter() - started)
+            per_frame.append(frame_done - started)
+            started = time.perf_counter()
+            engine.detect(frame, fast=False)
+            full_detect.append(time.perf_counter() - started)
+    print(f"per check on 640x480 (detect+landmarks+descriptor+compare, {len(per_check)} runs): "
+          f"median {ms(statistics.median(per_check))}, p95 {ms(p95(per_check))}")
+    print(f"per challenge frame (detect+landmarks, {len(per_frame)} runs): "
+          f"median {ms(statistics.median(per_frame))}, p95 {ms(p95(per_frame))}")
+    print(f"full-frame detect (second look when the fast pass finds nobody): "
+          f"median {ms(statistics.median(full_detect))}, p95 {ms(p95(full_detect))}")
+
+    same, different = [], []
+    for a, b in itertools.combinations(sorted(cards), 2):
+        d = distance(cards[a], cards[b])
+        (same if a.rsplit("_", 1)[0] == b.rsplit("_", 1)[0] else different).append((d, a, b))
+    worst_same, best_different = max(same), min(different)
+    print(f"threshold {threshold}: largest same-person distance {worst_same[0]:.3f} ({worst_same[1]} / "
+          f"{worst_same[2]}), smallest different-person {best_different[0]:.3f} ({best_different[1]} / "
+          f"{best_different[2]})")
+    print(f"margins: {threshold - worst_same[0]:+.3f} below the threshold, "
+          f"{best_different[0] - threshold:+.3f} above it; gap {best_different[0] - worst_same[0]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
