@@ -21,7 +21,7 @@ def open_device(cfg: PrinterConfig, base_dir: pathlib.Path, tray: SimTray) -> Re
     if cfg.url.startswith("sim:"):
         out = pathlib.Path(cfg.sim_output_dir).expanduser()
         out = out if out.is_absolute() else base_dir / out
-        sim = VirtualPrinter(WIDTH_DOTS[cfg.paper_width_mm], out, cfg.sim_keep)
+        sim = VirtualPrinter(WIDTH_DOTS[cfg.paper_width_mm], out, cfg.sim_keep, on_change=tray.notify)
         _register_tray(tray, sim)
         return ReceiptPrinter(SimTransport(sim), profile, url=cfg.url, model=sim.model)
     return ReceiptPrinter(open_transport(cfg.url), profile, url=cfg.url, model=cfg.model,

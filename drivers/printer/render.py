@@ -166,7 +166,7 @@ class Interpreter:
             s.spacing = DEFAULT_SPACING
             return pos + 2
         one_arg = {ord("a"), ord("E"), ord("-"), ord("3"), ord("d"), ord("J"), ord("!"), ord("t"), ord("M"),
-                   ord("G"), ord("{"), ord("R"), ord("V"), ord(" "), ord("c")}
+                   ord("G"), ord("{"), ord("R"), ord("V"), ord(" ")}
         if c in one_arg:
             n = self._need(pos, 3)[2]
             if c == ord("a"):
@@ -189,9 +189,23 @@ class Interpreter:
                 s.width = 2 if n & 0x20 else 1
                 s.underline = 1 if n & 0x80 else 0
             return pos + 3
-        if c == ord("p"):
+        if c == ord("p"):  # cash drawer pulse: m t1 t2
             self._need(pos, 5)
             return pos + 5
+        if c in (ord("$"), ord("\\"), ord("c")):  # positions (nL nH) and panel/sensor settings (two bytes)
+            self._need(pos, 4)
+            return pos + 4
+        if c == ord("D"):  # tab stops, NUL terminated
+            end = self._buf.find(b"\x00", pos + 2)
+            if end < 0:
+                raise Incomplete
+            return end + 1
+        if c == ord("*"):  # column bit image: skipped, our jobs use GS v 0
+            m, nl, nh = self._need(pos, 5)[2:5]
+            n = (nl | nh << 8) * (3 if m in (32, 33) else 1)
+            self._need(pos + 5, n)
+            self.unknown.append("ESC * (bit image not drawn)")
+            return pos + 5 + n
         self.unknown.append(f"ESC {c:02X}")
         return pos + 2
 

@@ -13,6 +13,7 @@ import threading
 import time
 import tty
 from pathlib import Path
+from typing import Callable
 
 from drivers.printer import status as st
 from drivers.printer.layout import WIDTH_DOTS
@@ -35,8 +36,12 @@ class VirtualPrinter:
     """The printer itself, independent of how bytes reach it. Thread-safe: transports call receive()."""
 
     def __init__(self, width_dots: int = 576, output_dir: Path | None = None, keep: int = 20,
-                 model: str = "Kiosk virtual printer") -> None:
+                 model: str = "Kiosk virtual printer", on_change: Callable[[], None] | None = None) -> None:
         self.width_dots = width_dots
+        # told (outside the lock) after a new receipt or a state change the printer made itself, e.g. the
+        # simulator tray refreshing its picture
+        self.on_change = on_change
+        self._changed = False
         self.output_dir = output_dir
         self.keep = keep
         self.model = model
@@ -77,7 +82,8 @@ class VirtualPrinter:
             self.bytes_received += len(data)
             self._interp.feed(data)
             out, self._replies = bytes(self._replies), bytearray()
-            return out
+        self._tell()
+        return out
 
     def end_of_job(self) -> None:
         """The host went away: whatever was printed but not cut is torn off and kept."""
@@ -85,6 +91,13 @@ class VirtualPrinter:
             paper = self._interp.end_of_job()
             if paper is not None:
                 self._keep(paper, cut=False)
+        self._tell()
+
+    def _tell(self) -> None:
+        with self._lock:
+            changed, self._changed = self._changed, False
+        if changed and self.on_change is not None:
+            self.on_change()
 
     def _on_status(self, n: int) -> None:
         if self.state == "offline":
@@ -106,6 +119,7 @@ class VirtualPrinter:
         if self.paper_left is not None:
             if self.paper_left <= 0:
                 self.state = "out"
+                self._changed = True
                 return False
             self.paper_left -= dots
         return True
@@ -117,6 +131,7 @@ class VirtualPrinter:
     def _keep(self, paper: Paper, cut: bool) -> None:
         img = paper.image(cut=cut)
         self.images = (self.images + [img])[-self.keep :]
+        self._changed = True
         if self.output_dir is None:
             return
         self.output_dir.mkdir(parents=True, exist_ok=True)

@@ -16,15 +16,21 @@ def test_sim_device_with_tray(tmp_path):
         assert [(c.section, c.key, c.label) for c in tray.choices] == [("printer", "paper", "打印纸")]
         assert [(p.section, p.key, p.label) for p in tray.pictures] == [("printer", "last_receipt", "最近一张小票")]
         choice, picture = tray.choices[0], tray.pictures[0]
+        told = []
+        tray.subscribe(lambda: told.append(picture.path()))
         assert {v for v, _ in choice.options()} >= {"ok", "near_end", "out", "cover_open", "offline"}
         assert choice.get() == "ok" and picture.path() is None
         assert dev.print_job(build("queue_ticket", SAMPLE_DATA["queue_ticket"], dev.profile)).ok
         png = picture.path()
         assert png is not None and png.startswith(str(tmp_path / "var" / "receipts"))
+        assert told == [png]  # the tray hears about the new receipt and can show it
         tray.choose("printer", "paper", "out")
         assert choice.get() == "out" and dev.status().state.value == "out"
         tray.choose("printer", "paper", "mid_job")
         assert choice.get() == "mid_job"
+        told.clear()
+        assert not dev.print_job(build("submission_receipt", SAMPLE_DATA["submission_receipt"], dev.profile)).ok
+        assert choice.get() == "out" and told  # paper ran out by itself: the tray is told
     finally:
         dev.close()
 

@@ -129,3 +129,12 @@ def test_unprintable_codes_are_skipped_not_fatal():
     it.feed(store + b"\x1d(k\x03\x001Q0" + b"\x1dkI\x03{B\xe9" + b"ok\n")
     assert any("QR" in u for u in it.unknown) and any("CODE128" in u for u in it.unknown)
     assert it.end_of_job() is not None
+
+
+def test_other_common_commands_are_consumed_whole():
+    it = Interpreter(384)
+    bit_image = b"\x1b*\x21\x02\x00" + b"\xff" * 6  # 24-dot column image, 2 columns
+    it.feed(b"\x1b$\x10\x00" + b"\x1bD\x08\x10\x00" + b"\x1bc5\x00" + b"\x1bp\x00\x19\xfa" + bit_image + b"A\n")
+    assert it.unknown == ["ESC * (bit image not drawn)"]
+    ink = np.concatenate(it.end_of_job().rows)
+    assert ink.any(axis=0).sum() <= 12  # only the "A" printed, nothing from the parameters
