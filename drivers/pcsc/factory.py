@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from drivers.idcard.events import Listener
@@ -11,6 +12,8 @@ from drivers.pcsc.config import SmartCardConfig
 from drivers.pcsc.driver import SmartCardReader
 from drivers.pcsc.vpcd_card import VpcdCard
 from drivers.simtray import Choice, SimTray
+
+log = logging.getLogger(__name__)
 
 
 class VpcdCardSlot:
@@ -29,7 +32,11 @@ class VpcdCardSlot:
         if name and name != "none":
             fields = identity_fields(load_profile(self.cards_dir, name).fields)
             card = VpcdCard(KioskAppletCard(fields))
-            card.insert(timeout=3.0)
+            try:
+                card.insert(timeout=3.0)
+            except OSError as e:  # pcscd or its vpcd reader is not running: the reader reports itself missing
+                log.warning("simulated smart card not inserted: vpcd unreachable (%s)", e)
+                return
             self.card, self.profile = card, name
 
     def close(self) -> None:
