@@ -121,16 +121,26 @@ def load_key(path: Path, *, create: bool) -> bytes:
             raise KeyMissingError(f"key file {path} is missing") from None
         path.parent.mkdir(parents=True, exist_ok=True)
         key = os.urandom(KEY_BYTES)
-        # O_EXCL: two processes starting at once must not each write a different key
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return load_key(path, create=False)
+        # written whole to a private temp file, then linked into place: a crash never leaves a half key,
+        # and two processes starting at once cannot each install a different key (link fails if present)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(fd, key.hex().encode() + b"\n")
             os.fsync(fd)
         finally:
             os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return load_key(path, create=False)
+        finally:
+            tmp.unlink(missing_ok=True)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)  # the new name itself must survive a power cut
+        finally:
+            os.close(dir_fd)
         return key
     except PermissionError:
         raise KeyMissingError(f"key file {path} is not readable") from None

@@ -7,10 +7,8 @@ import threading
 import time
 from pathlib import Path
 
-import uvicorn
+import pytest
 
-from central.app import create_app
-from central.storage import CentralStore
 from offline_queue import signing
 
 TERMINAL = "SIM-0001"
@@ -20,6 +18,12 @@ class CentralServer:
     """Uvicorn serving our app on a free port; stop() shuts it down cleanly."""
 
     def __init__(self, db: Path, **app_kw) -> None:
+        # imported here so the crash test's child process (which imports this module) starts quickly
+        import uvicorn
+
+        from central.app import create_app
+        from central.storage import CentralStore
+
         self.store = CentralStore(db)
         self.app = create_app(self.store, **app_kw)
         self._sock = socket.socket()
@@ -61,3 +65,65 @@ def make_id_number(i: int) -> str:
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     check = "10X98765432"[sum(int(d) * w for d, w in zip(body, weights)) % 11]
     return body + check
+
+
+def make_store(tmp: Path, terminal: str = TERMINAL, **kw):
+    from offline_queue.store import QueueStore
+
+    return QueueStore(tmp / "queue.sqlite3", tmp / "queue.key", terminal_id=terminal, **kw)
+
+
+@pytest.fixture
+def central(tmp_path):
+    """A running central on 127.0.0.1 with TERMINAL registered; `.secret` holds its secret."""
+    server = CentralServer(tmp_path / "central.sqlite3").start()
+    server.secret = server.add_terminal()
+    yield server
+    server.stop()
+
+
+def crash_child(argv: list[str]) -> int:
+    """Kiosk-side process for the crash test: enqueue (printing each id once it returned) while syncing."""
+    import argparse
+    import sys
+
+    from offline_queue.client import CentralClient
+    from offline_queue.worker import SyncWorker
+
+    p = argparse.ArgumentParser()
+    p.add_argument("--dir", required=True)
+    p.add_argument("--url", required=True)
+    p.add_argument("--secret", required=True)
+    p.add_argument("--start", type=int, default=0)
+    p.add_argument("--drain", action="store_true")
+    args = p.parse_args(argv)
+    store = make_store(Path(args.dir))
+    worker = SyncWorker(store, CentralClient(args.url, TERMINAL, args.secret, timeout=5), interval=0.05,
+                        batch_size=20, backoff_base=0.01, backoff_cap=0.05)
+    worker.start()
+    print("READY", flush=True)
+    if args.drain:
+        while True:
+            d = store.stats().depth
+            if d["pending"] == 0 and d["sending"] == 0:
+                worker.close()
+                print("DRAINED", flush=True)
+                return 0
+            time.sleep(0.02)
+    i = args.start
+    while True:
+        made = store.enqueue_submission("gjj.withdraw", {"i": i}, invented_applicant(i), None,
+                                        [f"scan {i % 7}".encode()] if i % 3 == 0 else [])
+        sys.stdout.write(f"ENQ {i} {made.id} {made.tracking}\n")
+        sys.stdout.flush()
+        worker.wake()
+        i += 1
+        time.sleep(0.003)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:2] == ["crash-child"]:
+        sys.exit(crash_child(sys.argv[2:]))
+    sys.exit("usage: python -m tests.helpers.central crash-child ...")
