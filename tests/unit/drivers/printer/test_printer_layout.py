@@ -127,3 +127,20 @@ def test_raster_bands_send_blank_paper_as_feeds_and_trim_to_ink():
 def test_raster_receipt_uses_feeds_between_images():
     got = build("submission_receipt", SAMPLE_DATA["submission_receipt"], Profile(80, "raster"))
     assert got.count(b"\x1bJ") >= 3 and got.count(b"\x1dv0") >= 3
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_templates_declare_every_field_they_use(name):
+    """A field used but not declared would fail only at print time, in front of a citizen."""
+    import re
+
+    t = load_template(name)
+    optional = {b["when"] for b in t.blocks if "when" in b}
+    used = set()
+    for b in t.blocks:
+        for key in ("text", "value", "data"):
+            used |= set(re.findall(r"\{([a-z_][a-z0-9_]*)", b.get(key, "")))
+        if b.get("kind") == "list":
+            used.add(b["items"])
+    assert used - optional <= set(t.fields), used - optional - set(t.fields)
+    assert set(t.fields) <= used | optional  # and nothing declared for nothing
