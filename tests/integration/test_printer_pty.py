@@ -78,3 +78,26 @@ def test_printer_unplugged_job_kept_then_reprinted_on_a_new_port(rig, tmp_path):
             server2.stop()
     finally:
         svc.close()
+
+
+def test_factory_with_a_serial_url_from_configuration(tmp_path):
+    from drivers.printer.config import PrinterConfig
+    from drivers.printer.factory import open_device
+    from drivers.simtray import SimTray
+
+    sim = VirtualPrinter(384, tmp_path / "png")
+    server = PtyServer(sim).start()
+    tray = SimTray()
+    cfg = PrinterConfig(url=f"serial://{server.path}?baudrate=115200", paper_width_mm=58, chinese_mode="text",
+                        cut=False)
+    dev = open_device(cfg, tmp_path, tray)
+    try:
+        dev.start()
+        assert dev.health()["state"] == "ok" and not tray.active
+        assert dev.print_job(build("queue_ticket", SAMPLE_DATA["queue_ticket"], dev.profile)).ok
+        dev.close()
+        sim.end_of_job()  # no cutter: the ticket is torn off at the bar
+        assert sim.last_image is not None
+    finally:
+        dev.close()
+        server.stop()
