@@ -127,3 +127,141 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["crash-child"]:
         sys.exit(crash_child(sys.argv[2:]))
     sys.exit("usage: python -m tests.helpers.central crash-child ...")
+
+
+FAULTS = ("pass", "reset_on_accept", "reset_mid_request", "reset_after_commit", "http500", "http503", "slow",
+          "timeout", "truncated_response")
+
+
+class FaultProxy:
+    """HTTP-aware TCP proxy on 127.0.0.1 that injects one fault per request (or per connection)."""
+
+    def __init__(self, upstream_port: int, *, seed: int, weights: dict[str, float], hang_seconds: float,
+                 forced: list[str] = (), forced_path: str = "/v1/batch") -> None:
+        import random
+
+        self.upstream_port = upstream_port
+        self._rng = random.Random(seed)
+        self._weights = weights
+        self._hang = hang_seconds
+        self._forced = list(forced)  # applied in order to the first requests for forced_path
+        self._forced_path = forced_path
+        self._lock = threading.Lock()
+        self.counts: dict[str, int] = {}
+        self._listener = socket.socket()
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._closed = False
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> "FaultProxy":
+        self._listener.listen(64)
+        t = threading.Thread(target=self._accept, daemon=True)
+        t.start()
+        return self
+
+    def stop(self) -> None:
+        self._closed = True
+        self._listener.close()
+
+    def _pick(self, path: str | None) -> str:
+        with self._lock:
+            if path is not None and self._forced and path.startswith(self._forced_path):
+                fault = self._forced.pop(0)
+            else:
+                names = list(self._weights)
+                fault = self._rng.choices(names, [self._weights[n] for n in names])[0]
+            self.counts[fault] = self.counts.get(fault, 0) + 1
+            return fault
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    @staticmethod
+    def _reset(sock: socket.socket) -> None:
+        import struct
+
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()
+
+    @staticmethod
+    def _read_message(sock: socket.socket, buf: bytes, *, no_body: bool = False) -> tuple[bytes, bytes] | None:
+        """One HTTP message (head + Content-Length body) -> (message, leftover), None on EOF."""
+        while b"\r\n\r\n" not in buf:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return None
+            buf += chunk
+        head, _, rest = buf.partition(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        if no_body:
+            length = 0
+        while len(rest) < length:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return None
+            rest += chunk
+        return head + b"\r\n\r\n" + rest[:length], rest[length:]
+
+    def _serve(self, client: socket.socket) -> None:
+        if self._pick(None) == "reset_on_accept":
+            self._reset(client)
+            return
+        buf = b""
+        try:
+            while True:
+                got = self._read_message(client, buf)
+                if got is None:
+                    client.close()
+                    return
+                request, buf = got
+                method, path = request.split(b" ", 2)[:2]
+                fault = self._pick(path.decode())
+                if fault == "reset_on_accept":
+                    fault = "pass"  # only meaningful for a new connection
+                if fault == "reset_mid_request":
+                    with socket.create_connection(("127.0.0.1", self.upstream_port)) as up:
+                        up.sendall(request[: len(request) // 2])
+                        self._reset(up)
+                    self._reset(client)
+                    return
+                if fault in ("http500", "http503"):
+                    code = fault[4:]
+                    client.sendall(f"HTTP/1.1 {code} Injected\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                   .encode())
+                    client.close()
+                    return
+                if fault == "timeout":
+                    time.sleep(self._hang)
+                    client.close()
+                    return
+                if fault == "slow":
+                    time.sleep(0.2)
+                with socket.create_connection(("127.0.0.1", self.upstream_port)) as up:
+                    up.sendall(request)
+                    answer = self._read_message(up, b"", no_body=method == b"HEAD")
+                if answer is None:
+                    self._reset(client)
+                    return
+                response = answer[0]
+                if fault == "reset_after_commit":
+                    self._reset(client)  # central has committed; the terminal never hears about it
+                    return
+                if fault == "truncated_response":
+                    client.sendall(response[: max(1, len(response) - 7)])
+                    client.close()
+                    return
+                client.sendall(response)
+        except OSError:
+            client.close()
