@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from typing import Callable
 
 from drivers.simtray import SimTray
 from kiosk.config import KioskConfig
@@ -15,11 +17,13 @@ log = logging.getLogger(__name__)
 class KioskCore:
     """Built by the CLI, handed to the UI; the UI reaches devices only through use cases made here."""
 
-    def __init__(self, cfg: KioskConfig, *, open_hardware: bool = True) -> None:
+    def __init__(
+        self, cfg: KioskConfig, *, open_hardware: bool = True, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.cfg = cfg
         self.session = Session()
         d = cfg.display
-        self.idle = IdlePolicy(d.idle_timeout_seconds, d.idle_warning_seconds, d.elderly_idle_timeout_seconds)
+        self.idle = IdlePolicy(d.idle_timeout_seconds, d.idle_warning_seconds, d.elderly_idle_timeout_seconds, clock)
         self.tray = SimTray()
         self.devices = open_devices(cfg, self.tray) if open_hardware else DeviceSet()
 

@@ -26,3 +26,13 @@ def shared_faces() -> Path:
     if not faces.is_dir():
         pytest.skip("../shared/data/faces is absent")
     return faces
+
+
+def _prepare_qt() -> None:
+    # the kiosk's Qt environment (input method, style, log rules) must exist before pytest-qt makes the app
+    from ui.app import prepare_environment
+
+    prepare_environment()
+
+
+_prepare_qt()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,9 +22,19 @@ def prepare_environment() -> None:
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     # Qt's own start-up chatter that says nothing about the kiosk: the multimedia backend probing for
     # PipeWire (absent on kiosks) and a Qt Quick Controls internal override notice
-    quiet = "qt.multimedia.symbolsresolver=false;qt.qml.propertyCache.append=false"
+    # and the pinyin engine announcing that it creates its (private, see below) dictionary folder
+    quiet = "qt.multimedia.symbolsresolver=false;qt.qml.propertyCache.append=false;qt.virtualkeyboard.pinyin.warning=false"
     rules = os.environ.get("QT_LOGGING_RULES")
     os.environ["QT_LOGGING_RULES"] = f"{rules};{quiet}" if rules else quiet
+    # The pinyin engine keeps a user dictionary of what was typed under the user's config folder,
+    # whatever VirtualKeyboardSettings.userDataPath says, and rewrites it when the process ends. Citizens'
+    # typing must not pile up across runs: the kiosk gets its own config folder, emptied at every start.
+    if "KIOSK_PRIVATE_CONFIG" not in os.environ:
+        private = Path(tempfile.gettempdir()) / f"kiosk-config-{os.getuid()}-{os.getpid()}"
+        for stale in Path(tempfile.gettempdir()).glob(f"kiosk-config-{os.getuid()}-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        (private / "qtvirtualkeyboard" / "pinyin").mkdir(parents=True, mode=0o700)
+        os.environ["KIOSK_PRIVATE_CONFIG"] = os.environ["XDG_CONFIG_HOME"] = str(private)
 
 
 from PySide6.QtCore import QObject, Qt, QUrl  # noqa: E402

@@ -23,12 +23,10 @@ ApplicationWindow {
     Binding { target: Theme; property: "landscape"; value: root.width > root.height }
     // 1 dp = 1.5 px on a 1080 px wide portrait kiosk; landscape uses the same short side
     Binding { target: Theme; property: "dp"; value: Math.min(root.width, root.height) / 720 }
-    Binding {
-        target: VirtualKeyboardSettings
-        property: "locale"
-        value: shell.language === "en" ? "en_US" : "zh_CN"
+    Component.onCompleted: {
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        VirtualKeyboardSettings.locale = Qt.binding(() => shell.language === "en" ? "en_US" : "zh_CN")
     }
-    Component.onCompleted: VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
 
     function screenUrl(name) { return Qt.resolvedUrl("screens/" + name + ".qml") }
 
@@ -39,11 +37,14 @@ ApplicationWindow {
                 stack.push(root.screenUrl(screen), { params: params })
             else if (op === "pop")
                 stack.pop()
-            else if (screen === "Attract")
-                stack.replace(null, root.screenUrl("Attract"), {}, StackView.Immediate)
-            else
-                stack.replace(null, [root.screenUrl("Attract"), root.screenUrl(screen)], StackView.PopTransition)
-            keyboard.active = false
+            else {
+                // reset: rebuild the stack as attract (+ the target); array forms of replace() are
+                // silently ignored on Qt 6.12, so clear and push one by one
+                stack.clear(StackView.Immediate)
+                stack.push(root.screenUrl("Attract"), {}, StackView.Immediate)
+                if (screen !== "Attract")
+                    stack.push(root.screenUrl(screen), { params: params }, StackView.Immediate)
+            }
             Qt.inputMethod.hide()
         }
     }
@@ -82,8 +83,9 @@ ApplicationWindow {
     InputPanel {
         id: keyboard
         objectName: "inputPanel"
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        visible: active
+        // kept visible and slid out of view: an invisible InputPanel never becomes active
+        anchors { left: parent.left; right: parent.right }
+        y: active ? root.height - height : root.height
     }
 
     IdleOverlay {

@@ -1,0 +1,65 @@
+"""Drive the QML UI like a finger: find items by objectName, tap their centre, wait for screens, grab PNGs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+
+def find(window: QQuickWindow, name: str) -> QQuickItem | None:
+    return window.findChild(QObject, name)  # type: ignore[return-value]
+
+
+def find_visible(window: QQuickWindow, name: str) -> QQuickItem | None:
+    """The visible item of that name (StackView keeps hidden screens around)."""
+    for item in window.findChildren(QObject, name):
+        if isinstance(item, QQuickItem) and item.isVisible() and item.window() is window:
+            return item
+    return None
+
+
+def centre(item: QQuickItem) -> QPoint:
+    p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    return QPoint(int(p.x()), int(p.y()))
+
+
+def tap(qtbot, window: QQuickWindow, name: str, timeout: int = 3000) -> QQuickItem:
+    """Waits until the item is visible, then presses and releases at its centre."""
+    holder: list[QQuickItem] = []
+
+    def ready() -> None:
+        item = find_visible(window, name)
+        assert item is not None, f"no visible item {name!r}"
+        assert item.width() > 0 and item.height() > 0
+        holder[:] = [item]
+
+    qtbot.waitUntil(ready, timeout=timeout)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(holder[0]))
+    return holder[0]
+
+
+def settle(qtbot, ms: int = 400) -> None:
+    """Lets transitions finish so a screenshot shows the resting screen."""
+    qtbot.wait(ms)
+    QGuiApplication.processEvents()
+
+
+def grab(window: QQuickWindow, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = window.grabWindow()
+    assert not image.isNull(), "grabWindow returned nothing"
+    assert image.save(str(path)), f"cannot save {path}"
+    return path
+
+
+def distinct_colours(path: Path, limit: int = 64) -> int:
+    """How many colours a PNG has (capped): a blank or failed render has one or two."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        colours = im.convert("RGB").getcolors(limit)
+    return limit if colours is None else len(colours)
