@@ -7,6 +7,7 @@ import re
 import threading
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from drivers.camera.animate import close_eyes, turn_head
@@ -109,8 +110,6 @@ class SimPeople:
 
     def _show(self) -> None:
         """The still photo at once; the animation follows from a helper thread (landmarks take a moment)."""
-        import cv2
-
         with self._lock:
             self._generation += 1
             generation = self._generation

@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from kiosk.face.engine import FaceBox
 from kiosk.face.liveness import Challenge
 from kiosk.i18n import Text
 
