@@ -131,13 +131,12 @@ class FaceCheckFlow:
             self._attempt_failed("liveness_failed", None, judge.facts())
             return
         boxes = self._engine.detect(image)
-        if len(boxes) > 1:
-            self._attempt_failed("face_changed", None, judge.facts())
-            return
         if not boxes:  # a turned head can drop out of the frontal detector for a frame or two
             return
-        box = boxes[0]
-        if self._anchor_box is not None and _iou(box, self._anchor_box) < 0.3:
+        # follow the face that was positioned; a passer-by elsewhere in the hall is not a reason to fail
+        tracked = self._anchor_box
+        box = max(boxes, key=lambda b: _iou(b, tracked)) if tracked is not None else boxes[0]
+        if tracked is not None and _iou(box, tracked) < 0.3:
             self._attempt_failed("face_changed", None, judge.facts())
             return
         self._anchor_box = box

@@ -91,6 +91,33 @@ def test_other_person_fails_three_times_then_staff(engine, photos):
     assert update.prompt.en.startswith("Please ask a member of staff")
 
 
+def test_passer_by_during_the_challenge_does_not_fail_it(engine, photos):
+    flow = FaceCheckFlow(engine, FaceConfig(challenges=["turn_left"]), random.Random(1))
+    flow.prepare(read(photos["rose_leslie_1"]))
+    clock, live = Clock(), on_canvas(read(photos["rose_leslie_2"]))
+    assert position(flow, clock, live).phase is Phase.CHALLENGE
+    other = read(photos["biden_2"])
+    box = engine.detect(other, upsample=1)[0]
+    face = cv2.resize(other[box.top - 30: box.bottom + 30, box.left - 30: box.right + 30], (150, 170))
+    frames = []
+    for frame in movement(engine, live, "turn_left"):
+        frame = frame.copy()
+        frame[0:170, 0:150] = face
+        frames.append(frame)
+    assert len(engine.detect(frames[0])) == 2
+    assert clock.feed(flow, frames).phase is Phase.PASSED
+
+
+def test_face_swapped_during_the_challenge_fails_the_attempt(engine, photos):
+    flow = make_flow(engine, photos, "rose_leslie_1")
+    clock = Clock()
+    assert position(flow, clock, on_canvas(read(photos["rose_leslie_2"]))).phase is Phase.CHALLENGE
+    swapped = np.full((480, 640, 3), 128, np.uint8)
+    swapped[:, 320:] = on_canvas(read(photos["biden_2"]))[:, 160:480]
+    update = clock.feed(flow, [swapped] * 3)
+    assert update.phase is Phase.RETRY and flow.update.prompt.zh == "核验中换了人，请再试一次"
+
+
 def test_still_photo_of_the_right_person_fails_the_challenge(engine, photos):
     flow = make_flow(engine, photos, "rose_leslie_1", max_attempts=1)
     update = attempt(engine, flow, Clock(), on_canvas(read(photos["rose_leslie_2"])), move=False)
