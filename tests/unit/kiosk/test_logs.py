@@ -1,0 +1,45 @@
+"""Logs mask ID numbers, phone numbers and the names of the visitor; the file on disk has none of them."""
+
+import logging
+
+from kiosk import logs
+from kiosk.redact import REDACTOR, Redactor, mask_id_number, mask_name
+
+ID = "11010519491231002X"  # example number from GB 11643 (invented holder)
+
+
+def test_masks():
+    assert mask_id_number(ID) == "110105********002X"
+    assert mask_name("王小明") == "王**"
+    r = Redactor()
+    assert r(f"card {ID} read") == "card 110105********002X read"
+    assert r("old 110105491231002 card") == "old 110105******002 card"
+    assert r("tel 13812345678") == "tel 138****5678"
+    assert r("order 1234567890123456789012") == "order 1234567890123456789012"  # longer runs are not IDs
+    r.remember("王小明")
+    r.remember("北京市东城区某某街道1号", kind="address")
+    assert r("王小明 lives at 北京市东城区某某街道1号") == "王** lives at ********"
+
+
+def test_log_file_and_stderr_are_redacted(tmp_path, capsys):
+    log_file = logs.setup(tmp_path / "log", "INFO")
+    try:
+        REDACTOR.remember("赵测试")
+        log = logging.getLogger("kiosk.test")
+        log.info("citizen %s with %s", "赵测试", ID)
+        try:
+            raise ValueError(f"bad card {ID}")
+        except ValueError:
+            log.exception("failure for %s", "赵测试")
+        for h in logging.getLogger().handlers:
+            h.flush()
+        text = log_file.read_text(encoding="utf-8")
+        err = capsys.readouterr().err
+        for out in (text, err):
+            assert ID not in out and "赵测试" not in out
+            assert "110105********002X" in out and "赵**" in out
+    finally:
+        REDACTOR.forget_all()
+        for h in list(logging.getLogger().handlers):
+            logging.getLogger().removeHandler(h)
+            h.close()
