@@ -16,11 +16,26 @@ from kiosk.i18n import Problem, Text
 
 log = logging.getLogger(__name__)
 
-_REPLACE = Text(zh="读卡失败，请将身份证重新放到读卡区", en="The card could not be read. Please place your ID card on the reader again.")
-_STAFF = Text(zh="身份证读卡器故障，请联系工作人员", en="The ID card reader is out of order. Please ask the staff for help.")
-_UNKNOWN = Text(zh="无法识别此卡，请使用有效的身份证件", en="This card is not recognised. Please use a valid identity card.")
-_SMART = Text(zh="无法读取此卡，请确认插入的是社会保障卡", en="This card cannot be read. Please check that it is your social security card.")
-_SMART_STAFF = Text(zh="社保卡读卡器故障，请联系工作人员", en="The card reader is out of order. Please ask the staff for help.")
+_REPLACE = Text(
+    zh="读卡失败，请将身份证重新放到读卡区",
+    en="The card could not be read. Please place your ID card on the reader again.",
+)
+_STAFF = Text(
+    zh="身份证读卡器故障，请联系工作人员",
+    en="The ID card reader is out of order. Please ask the staff for help.",
+)
+_UNKNOWN = Text(
+    zh="无法识别此卡，请使用有效的身份证件",
+    en="This card is not recognised. Please use a valid identity card.",
+)
+_SMART = Text(
+    zh="无法读取此卡，请确认插入的是社会保障卡",
+    en="This card cannot be read. Please check that it is your social security card.",
+)
+_SMART_STAFF = Text(
+    zh="社保卡读卡器故障，请联系工作人员",
+    en="The card reader is out of order. Please ask the staff for help.",
+)
 
 # (source, reader error code) -> citizen message; unlisted codes fall back per source
 CITIZEN = {
@@ -37,10 +52,19 @@ CITIZEN = {
 }
 FALLBACK = {"idcard": _REPLACE, "smartcard": _SMART}
 DISCONNECTED = {
-    "idcard": Text(zh="身份证读卡器未连接，请联系工作人员", en="The ID card reader is not connected. Please ask the staff for help."),
-    "smartcard": Text(zh="社保卡读卡器未连接，请使用身份证", en="The card reader is not connected. Please use your ID card instead."),
+    "idcard": Text(
+        zh="身份证读卡器未连接，请联系工作人员",
+        en="The ID card reader is not connected. Please ask the staff for help.",
+    ),
+    "smartcard": Text(
+        zh="社保卡读卡器未连接，请使用身份证",
+        en="The card reader is not connected. Please use your ID card instead.",
+    ),
 }
-INVALID_NUMBER = Text(zh="证件号码校验未通过，请到人工窗口办理", en="The number on this card failed its check. Please go to a service window.")
+INVALID_NUMBER = Text(
+    zh="证件号码校验未通过，请到人工窗口办理",
+    en="The number on this card failed its check. Please go to a service window.",
+)
 
 
 def expired_text(valid_to: dt.date) -> Text:
@@ -106,7 +130,9 @@ class IdentityService:
     run on device threads, so the UI bridge must queue them into its own thread.
     """
 
-    def __init__(self, idcard: Any | None, smartcard: Any | None = None, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self, idcard: Any | None, smartcard: Any | None = None, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
         self._today = today
         self._listeners: list[Callable[[IdentityEvent], None]] = []
         self._lock = threading.Lock()
@@ -169,6 +195,7 @@ class IdentityService:
             if problem is not None:
                 return IdentityPresented(ident, event.source, event.photo, False, problem)
         if ident.valid_to is not None and today > ident.valid_to:
-            problem = Problem(f"{event.source}.expired", expired_text(ident.valid_to), f"card valid until {ident.valid_to}")
+            detail = f"card valid until {ident.valid_to}"
+            problem = Problem(f"{event.source}.expired", expired_text(ident.valid_to), detail)
             return IdentityPresented(ident, event.source, event.photo, False, problem)
         return IdentityPresented(ident, event.source, event.photo, True)

@@ -55,7 +55,8 @@ def _register_tray(sim: IdCardSimulator, tray: SimTray) -> None:
         return options
 
     tray.add_choice(Choice("idcard", "card", "身份证", card_options, lambda: sim.card, sim.set_card))
-    tray.add_choice(Choice("idcard", "fault", "读卡器故障", lambda: list(FAULTS.items()), lambda: sim.fault, sim.set_fault))
+    faults = lambda: list(FAULTS.items())  # noqa: E731
+    tray.add_choice(Choice("idcard", "fault", "读卡器故障", faults, lambda: sim.fault, sim.set_fault))
 
 
 def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> IdCardDevice:

@@ -161,9 +161,11 @@ class IdCardSimulator:
             with self._lock:
                 moved, self._card_moved = self._card_moved, False
             found = card is not None and not moved
-            return self._send(master, fr.Response(0, 0, 0x9F, bytes(4)).encode() if found else fr.Response(0, 0, 0x80).encode())
+            answer = fr.Response(0, 0, 0x9F, bytes(4)) if found else fr.Response(0, 0, 0x80)
+            return self._send(master, answer.encode())
         if cmd == fr.SELECT_CARD:
-            return self._send(master, fr.Response(0, 0, 0x90, bytes(8)).encode() if card else fr.Response(0, 0, 0x81).encode())
+            answer = fr.Response(0, 0, 0x90, bytes(8)) if card else fr.Response(0, 0, 0x81)
+            return self._send(master, answer.encode())
         if cmd in (fr.READ_TEXT_PHOTO, fr.READ_TEXT_PHOTO_FP):
             if card is None:
                 return self._send(master, fr.Response(0, 0, 0x41).encode())

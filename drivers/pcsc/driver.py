@@ -27,7 +27,9 @@ class PcscError(Exception):
 class SmartCardReader:
     """Watches one reader (the first whose name contains `reader`) and reads each inserted card once."""
 
-    def __init__(self, application: CardApplication, reader: str = "", wait_ms: int = 500, retry_interval: float = 1.0) -> None:
+    def __init__(
+        self, application: CardApplication, reader: str = "", wait_ms: int = 500, retry_interval: float = 1.0
+    ) -> None:
         self.application = application
         self.reader_filter = reader
         self.wait_ms = wait_ms  # longest block in pcscd, so close() is never kept waiting longer

@@ -30,7 +30,9 @@ class VpcdCard:
     pcscd (and its vpcd driver) is listening, so the emulator may start before the daemon.
     """
 
-    def __init__(self, applet: CardApplet, host: str = VPCD_HOST, port: int = VPCD_PORT, atr: bytes = DEFAULT_ATR) -> None:
+    def __init__(
+        self, applet: CardApplet, host: str = VPCD_HOST, port: int = VPCD_PORT, atr: bytes = DEFAULT_ATR
+    ) -> None:
         self.applet = applet
         self.host, self.port, self.atr = host, port, atr
         self._sock: socket.socket | None = None

@@ -54,7 +54,9 @@ def is_(kind: type, **attrs: Any) -> Callable[[Any], bool]:
 
 
 @contextlib.contextmanager
-def sim_reader(card: str | None = None, faces_dir: Path | None = None, **reader_kw: Any) -> Iterator[tuple[IdCardSimulator, IdCardReader, EventLog]]:
+def sim_reader(
+    card: str | None = None, faces_dir: Path | None = None, **reader_kw: Any
+) -> Iterator[tuple[IdCardSimulator, IdCardReader, EventLog]]:
     """A simulator on a pty and the real driver on its other end, fast polling, at 115200 baud."""
     sim = IdCardSimulator(CARDS_DIR, 115200)
     sim.start()
