@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Sequence
 
-from pypinyin import Style, lazy_pinyin
+from kiosk.catalog.textkeys import HAN, Column, Key, KeyColumns, Token, normalize, syllables, tokens
 
 # how much a match in each kind of text counts; names beat aliases beat the theme a word happens to be in
 # (summaries are not indexed: they made every short query match half the catalog and found nothing aliases miss)
@@ -17,95 +15,11 @@ W_NAME, W_SHORT, W_ALIAS, W_MISSPELLING, W_GROUP, W_DEPARTMENT = 1.0, 0.97, 0.93
 # fuzzy (bigram) matches only fill up the list after the exact ones, so they weigh less
 FUZZY_FACTOR = 0.6
 FUZZY_MIN_DICE = 0.34
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
-
-
-def normalize(text: str) -> str:
-    """Full-width to half-width, lower case, so 'ＳＦＺ' and 'sfz' are the same query."""
-    return unicodedata.normalize("NFKC", text).lower().strip()
-
-
-def syllables(text: str) -> list[str]:
-    """One pinyin syllable per Han character; each run of letters/digits stays one unit; the rest is dropped."""
-    out: list[str] = []
-    for part in _TOKEN.findall(text.lower()):
-        if _HAN.match(part):
-            out.extend(_han_pinyin(part))
-        else:
-            out.append(part)
-    return out
-
-
-def marked(syl: Sequence[str]) -> str:
-    """Syllables between bars, "|hu|ji|": whole-syllable containment becomes one substring test."""
-    return "|" + "|".join(syl) + "|"
-
-
-@lru_cache(maxsize=50_000)
-def _han_pinyin(run: str) -> tuple[str, ...]:
-    """Pinyin of a run of Han characters (pypinyin picks readings by phrase; catalogs repeat words a lot)."""
-    return tuple(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
-
-
-@dataclass(frozen=True)
-class _Key:
-    """One searchable text of an item, with its pinyin forms prepared at load time."""
-
-    text: str
-    weight: float
-    full: str  # "shenfenzheng"
-    initials: str  # "sfz"
-    marked: str  # "|shen|fen|zheng|"
-    suffixes: str  # "\nshenfenzheng\nfenzheng\nzheng": "\n" + token in it = token starts at a syllable
-
-    @classmethod
-    def build(cls, text: str, weight: float) -> _Key:
-        text = normalize(text)
-        syl = syllables(text)
-        suffixes = "".join("\n" + "".join(syl[i:]) for i in range(len(syl)))
-        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), marked(syl), suffixes)
-
-    def quality(self, token: str, han: bool, token_marked: str) -> float:
-        """How well one query token matches this text: 0 = not at all, 1 = the whole text."""
-        cover = len(token) / max(len(self.text), 1) if han else len(token) / max(len(self.full), 1)
-        bonus = 0.1 * min(cover, 1.0)  # of two matches, the one covering more of a shorter text wins
-        if han:
-            if self.text == token:
-                return 1.0 + bonus
-            if self.text.startswith(token):
-                return 0.9 + bonus
-            if token in self.text:
-                return 0.8 + bonus
-            if token_marked and token_marked in self.marked:
-                return 0.6 + bonus  # homophone typo: 户藉 for 户籍
-            return 0.0
-        if self.full == token or self.initials == token:
-            return 1.0 + bonus
-        if self.full.startswith(token):
-            return 0.9 + bonus
-        if len(token) >= 2:
-            if self.initials.startswith(token):
-                return 0.88 + bonus
-            if "\n" + token in self.suffixes:
-                return 0.75 + bonus
-            if token in self.initials:
-                return 0.7 + bonus
-        if token in self.text:
-            return 0.7 + bonus  # letters and digits written in the text itself ("C1", "ETC")
-        return 0.0
-
-
-@dataclass(frozen=True)
-class _Entry:
-    code: str
-    keys: tuple[_Key, ...]
-    hay_text: str  # all key texts joined: one C-speed containment test before looking at each key
-    hay_marked: str
-    hay_suffixes: str
-    hay_initials: str
-    boost: float  # most-used items win ties
+# upper bounds of one word's weighted match, by where it matched (see Key.quality, bonus at most 0.1): at the
+# start of a name or alias, inside one (Han substring 0.8, pinyin from a syllable start 0.75), only in a theme
+# or department name
+BOUND_START, BOUND_HAN_INNER, BOUND_PINYIN_INNER, BOUND_OTHER = 1.1 * W_NAME, 0.9 * W_NAME, 0.85 * W_NAME, 1.1 * W_GROUP
+SESSION_CACHE = 64  # words remembered by one search box
 
 
 @dataclass(frozen=True)
@@ -126,23 +40,23 @@ class Searchable:
     misspellings: Sequence[str] = ()
     groups: Sequence[str] = ()  # theme and life-event names
     department: str = ""
-    boost: float = 0.0
+    boost: float = 0.0  # most-used items win ties
 
 
 @dataclass(frozen=True)
-class _Token:
-    text: str
-    han: bool
-    pinyin: str  # for Han tokens: their syllables marked "|hu|ji|", to catch homophone typos
-    at_start: str  # "\n" + text: the form that finds a syllable-aligned start in `suffixes`
+class _Entry:
+    code: str
+    keys: tuple[Key, ...]
+    boost: float
 
 
-def _tokens(query: str) -> list[_Token]:
-    out = []
-    for part in _TOKEN.findall(query):
-        han = bool(_HAN.match(part))
-        out.append(_Token(part, han, marked(syllables(part)) if han else "", "\n" + part))
-    return out
+@dataclass(frozen=True)
+class _Found:
+    """Where one query word could match: items by kind of key, and items with a name starting with it."""
+
+    named: set[int]
+    other: set[int]
+    start: set[int]
 
 
 def _bigrams(syl: list[str]) -> set[tuple[str, str]]:
@@ -154,31 +68,31 @@ class SearchIndex:
 
     def __init__(self, items: Iterable[Searchable], misspellings: dict[str, str] | None = None):
         self._entries: list[_Entry] = []
+        named_keys: list[list[Key]] = []
+        other_keys: list[list[Key]] = []
         # syllable bigram -> [(entry index, key index)] over names, short names, aliases and misspellings
         self._bigram_postings: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         self._bigram_counts: dict[tuple[int, int], int] = {}
         # first keystroke: one character matches names, short names, aliases and misspellings only (anything
-        # more is noise at that point, and scanning every key of every item is too slow on big catalogs)
+        # more is noise at that point and would list half the catalog)
         single: dict[str, dict[int, tuple[float, str]]] = defaultdict(dict)
         self._corrections = sorted(((normalize(k), normalize(v)) for k, v in (misspellings or {}).items()),
                                    key=lambda kv: -len(kv[0]))
         for i, it in enumerate(items):
-            keys = [_Key.build(it.name, W_NAME)]
-            keys += [_Key.build(t, W_SHORT) for t in [it.short_name] if t]
-            keys += [_Key.build(t, W_ALIAS) for t in it.aliases]
-            keys += [_Key.build(t, W_MISSPELLING) for t in it.misspellings]
-            n_named = len(keys)
-            keys += [_Key.build(t, W_GROUP) for t in it.groups]
-            keys += [_Key.build(t, W_DEPARTMENT) for t in [it.department] if t]
-            self._entries.append(_Entry(
-                it.code, tuple(keys), "\n".join(k.text for k in keys), "\n".join(k.marked for k in keys),
-                "".join(k.suffixes for k in keys), "\n".join(k.initials for k in keys), it.boost,
-            ))
-            for j, key in enumerate(keys[:n_named]):
+            named = [Key.build(it.name, W_NAME)]
+            named += [Key.build(t, W_SHORT) for t in [it.short_name] if t]
+            named += [Key.build(t, W_ALIAS) for t in it.aliases]
+            named += [Key.build(t, W_MISSPELLING) for t in it.misspellings]
+            others = [Key.build(t, W_GROUP) for t in it.groups]
+            others += [Key.build(t, W_DEPARTMENT) for t in [it.department] if t]
+            self._entries.append(_Entry(it.code, tuple(named + others), it.boost))
+            named_keys.append(named)
+            other_keys.append(others)
+            for j, key in enumerate(named):
                 for ch in set(key.text) | ({key.full[0]} if key.full else set()):
                     if ch.isspace():
                         continue
-                    q = key.quality(ch, bool(_HAN.match(ch)), "") * key.weight + it.boost
+                    q = key.quality(ch, bool(HAN.match(ch)), "") * key.weight + it.boost
                     if q > single[ch].get(i, (0.0, ""))[0]:
                         single[ch][i] = (q, key.text)
                 grams = _bigrams(syllables(key.text))
@@ -186,6 +100,9 @@ class SearchIndex:
                 for g in grams:
                     self._bigram_postings[g].append((i, j))
         self._single = dict(single)
+        self._named = KeyColumns(named_keys)
+        self._others = KeyColumns(other_keys)
+        self._heads = Column(["".join(f"\n{k.text}\n{k.full}\n{k.initials}" for k in keys) for keys in named_keys])
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -199,46 +116,68 @@ class SearchIndex:
                 fixed = fixed.replace(wrong, right)
         return [q] if fixed == q else [q, fixed]
 
-    def _strict(self, tokens: list[_Token], pool: Iterable[int]) -> dict[int, tuple[float, str]]:
-        """Items where every token matches some key; score = length-weighted mean of each token's best match."""
+    def _where(self, t: Token) -> _Found:
+        return _Found(self._named.items_matching(t), self._others.items_matching(t), self._heads.items_with(t.at_start))
+
+    def _strict(self, toks: list[Token], limit: int, memo: dict[str, _Found]) -> tuple[dict[int, tuple[float, str]], int]:
+        """Items where every word matches some key, scored as the length-weighted mean of each word's best match.
+
+        Returns the best `limit` (at least) scored, and how many items matched in all. Candidates are scored in
+        order of an upper bound, and scoring stops when no remaining one can enter the top `limit`: broad
+        prefixes like "sh" match thousands of items of a big catalog.
+        """
+        found = []
+        for t in toks:
+            if t.text not in memo:
+                memo[t.text] = self._where(t)
+            found.append(memo[t.text])
+        total = sum(len(t.text) for t in toks)
+        shares = [len(t.text) / total for t in toks]
+        matched = set.intersection(*(f.named | f.other for f in found))
+        inner = [BOUND_HAN_INNER if t.han else BOUND_PINYIN_INNER for t in toks]
+        candidates = []
+        for i in matched:
+            bound = self._entries[i].boost
+            for f, share, b_inner in zip(found, shares, inner):
+                bound += share * (BOUND_START if i in f.start else b_inner if i in f.named else BOUND_OTHER)
+            candidates.append((bound, i))
+        candidates.sort(key=lambda c: (-c[0], c[1]))
         out: dict[int, tuple[float, str]] = {}
-        total = sum(len(t.text) for t in tokens)
-        entries = self._entries
-        for i in pool:
-            e = entries[i]
-            score, best_text, best_part = 0.0, "", 0.0
-            for t in tokens:
-                tt = t.text
-                if t.han:
-                    if tt not in e.hay_text and t.pinyin not in e.hay_marked:
-                        break
-                elif t.at_start not in e.hay_suffixes and tt not in e.hay_initials and tt not in e.hay_text:
-                    break
-                best, text = 0.0, ""
-                for k in e.keys:
-                    # cheap containment tests first: most keys of a matching item do not match
-                    if t.han:
-                        if tt not in k.text and t.pinyin not in k.marked:
-                            continue
-                    elif t.at_start not in k.suffixes and tt not in k.initials and tt not in k.text:
-                        continue
-                    q = k.quality(tt, t.han, t.pinyin) * k.weight
-                    if q > best:
-                        best, text = q, k.text
-                if best == 0.0:
-                    break
-                part = best * len(t.text) / total
-                score += part
-                if part > best_part:
-                    best_part, best_text = part, text
-            else:
-                out[i] = (score + e.boost, best_text)
-        return out
+        top: list[float] = []  # min-heap of the best `limit` scores so far
+        for bound, i in candidates:
+            if len(top) >= limit and bound < top[0] - 1e-9:
+                break
+            scored = self._score(self._entries[i], toks, shares)
+            if scored is None:
+                continue
+            out[i] = scored
+            if len(top) < limit:
+                heapq.heappush(top, scored[0])
+            elif scored[0] > top[0]:
+                heapq.heapreplace(top, scored[0])
+        return out, len(candidates)
+
+    @staticmethod
+    def _score(e: _Entry, toks: list[Token], shares: list[float]) -> tuple[float, str] | None:
+        score, best_text, best_part = e.boost, "", 0.0
+        for t, share in zip(toks, shares):
+            best, text = 0.0, ""
+            for k in e.keys:
+                if not k.could_match(t):  # most keys of a matching item do not match this word
+                    continue
+                q = k.quality(t.text, t.han, t.pinyin) * k.weight
+                if q > best:
+                    best, text = q, k.text
+            if best == 0.0:
+                return None
+            score += best * share
+            if best * share > best_part:
+                best_part, best_text = best * share, text
+        return score, best_text
 
     def _fuzzy(self, query: str) -> dict[int, tuple[float, str]]:
         """Han queries with extra words ("我想办理结婚登记"): Dice overlap of pinyin bigrams with item names."""
-        han = "".join(_HAN.findall(query))
-        grams = _bigrams(syllables(han))
+        grams = _bigrams(syllables("".join(HAN.findall(query))))
         if not grams:
             return {}
         shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -254,14 +193,16 @@ class SearchIndex:
                     out[i] = (score, self._entries[i].keys[j].text)
         return out
 
-    def matching(self, query: str, pool: Iterable[int] | None = None) -> dict[int, tuple[float, str]]:
-        """Strict matches of one normalized query (no misspelling correction), optionally within a pool."""
-        tokens = _tokens(query)
-        if not tokens:
-            return {}
-        if len(tokens) == 1 and len(tokens[0].text) == 1:
-            return dict(self._single.get(tokens[0].text, {}))
-        return self._strict(tokens, range(len(self._entries)) if pool is None else pool)
+    def matching(self, query: str, limit: int, memo: dict[str, _Found] | None = None
+                 ) -> tuple[dict[int, tuple[float, str]], int]:
+        """Scored strict matches of one normalized query (no misspelling correction), and how many matched."""
+        toks = tokens(query)
+        if not toks:
+            return {}, 0
+        if len(toks) == 1 and len(toks[0].text) == 1:
+            hits = dict(self._single.get(toks[0].text, {}))
+            return hits, len(hits)
+        return self._strict(toks, limit, {} if memo is None else memo)
 
     def rank(self, found: dict[int, tuple[float, str]], limit: int) -> list[Hit]:
         order = sorted(found.items(), key=lambda kv: (-kv[1][0], self._entries[kv[0]].code))
@@ -273,31 +214,26 @@ class SearchIndex:
 
 
 class SearchSession:
-    """One search box: each keystroke that extends the previous query only re-checks the previous matches."""
+    """One search box: the words already typed are not looked up again on the next keystroke."""
 
     def __init__(self, index: SearchIndex):
         self._index = index
-        self._last_query = ""
-        self._last_pool: list[int] | None = None
+        self._memo: dict[str, _Found] = {}
 
     def update(self, query: str, limit: int = 20) -> list[Hit]:
         index = self._index
+        if len(self._memo) > SESSION_CACHE:
+            self._memo.clear()
+        found: dict[int, tuple[float, str]] = {}
+        matched = 0
         variants = index.variants(query)
-        typed = variants[0]
-        if not _tokens(typed):
-            self._last_query, self._last_pool = "", None
-            return []
-        # matching is substring based, so a longer query can only match a subset of what the shorter one did;
-        # a one-character query has its own narrower rules, so the second keystroke looks at everything again
-        narrowing = self._last_pool is not None and typed.startswith(self._last_query)
-        found = index.matching(typed, self._last_pool if narrowing else None)
-        one_char = len(_tokens(typed)) == 1 and len(_tokens(typed)[0].text) == 1
-        self._last_query, self._last_pool = typed, None if one_char else sorted(found)
-        for v in variants[1:]:
-            for i, hit in index.matching(v).items():
+        for v in variants:
+            more, n = index.matching(v, limit, self._memo)
+            matched += n
+            for i, hit in more.items():
                 if hit[0] > found.get(i, (0.0, ""))[0]:
                     found[i] = hit
-        if len(found) < limit:
+        if matched < limit:
             for v in variants:
                 for i, hit in index._fuzzy(v).items():
                     if i not in found:
@@ -305,4 +241,4 @@ class SearchSession:
         return index.rank(found, limit)
 
     def reset(self) -> None:
-        self._last_query, self._last_pool = "", None
+        self._memo.clear()

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalog.search import Searchable, SearchIndex, SearchSession, normalize, syllables
+from kiosk.catalog.search import Searchable, SearchIndex, SearchSession
+from kiosk.catalog.textkeys import normalize, syllables
 
 ITEMS = [
     Searchable("A-1", "居民身份证换领", aliases=["身份证到期"], groups=["证件办理"]),

@@ -1,0 +1,157 @@
+"""Searchable texts in their pinyin forms, the match quality of one query token, and column scans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from pypinyin import Style, lazy_pinyin
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, lower case, so 'ＳＦＺ' and 'sfz' are the same query."""
+    return unicodedata.normalize("NFKC", text).lower().strip()
+
+
+@lru_cache(maxsize=50_000)
+def _han_pinyin(run: str) -> tuple[str, ...]:
+    """Pinyin of a run of Han characters (pypinyin picks readings by phrase; catalogs repeat words a lot)."""
+    return tuple(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+
+
+def syllables(text: str) -> list[str]:
+    """One pinyin syllable per Han character; each run of letters/digits stays one unit; the rest is dropped."""
+    out: list[str] = []
+    for part in _TOKEN.findall(text.lower()):
+        if HAN.match(part):
+            out.extend(_han_pinyin(part))
+        else:
+            out.append(part)
+    return out
+
+
+def marked(syl: Sequence[str]) -> str:
+    """Syllables between bars, "|hu|ji|": whole-syllable containment becomes one substring test."""
+    return "|" + "|".join(syl) + "|"
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the query: a run of Han characters, or of letters and digits."""
+
+    text: str
+    han: bool
+    pinyin: str  # for Han tokens: their syllables marked "|hu|ji|", to catch homophone typos
+    at_start: str  # "\n" + text: finds a syllable-aligned start in Key.suffixes
+
+
+def tokens(query: str) -> list[Token]:
+    out = []
+    for part in _TOKEN.findall(query):
+        han = bool(HAN.match(part))
+        out.append(Token(part, han, marked(syllables(part)) if han else "", "\n" + part))
+    return out
+
+
+@dataclass(frozen=True)
+class Key:
+    """One searchable text of an item (name, alias...), with its pinyin forms prepared at load time."""
+
+    text: str
+    weight: float
+    full: str  # "shenfenzheng"
+    initials: str  # "sfz"
+    marked: str  # "|shen|fen|zheng|"
+    suffixes: str  # "\nshenfenzheng\nfenzheng\nzheng": "\n" + token in it = token starts at a syllable
+
+    @classmethod
+    def build(cls, text: str, weight: float) -> Key:
+        text = normalize(text)
+        syl = syllables(text)
+        suffixes = "".join("\n" + "".join(syl[i:]) for i in range(len(syl)))
+        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), marked(syl), suffixes)
+
+    def quality(self, token: str, han: bool, token_marked: str) -> float:
+        """How well one query token matches this text: 0 = not at all, about 1 = the whole text."""
+        cover = len(token) / max(len(self.text), 1) if han else len(token) / max(len(self.full), 1)
+        bonus = 0.1 * min(cover, 1.0)  # of two matches, the one covering more of a shorter text wins
+        if han:
+            if self.text == token:
+                return 1.0 + bonus
+            if self.text.startswith(token):
+                return 0.9 + bonus
+            if token in self.text:
+                return 0.8 + bonus
+            if token_marked and token_marked in self.marked:
+                return 0.6 + bonus  # homophone typo: 户藉 for 户籍
+            return 0.0
+        if self.full == token or self.initials == token:
+            return 1.0 + bonus
+        if self.full.startswith(token):
+            return 0.9 + bonus
+        if len(token) >= 2:
+            if self.initials.startswith(token):
+                return 0.88 + bonus
+            if "\n" + token in self.suffixes:
+                return 0.75 + bonus
+            if token in self.initials:
+                return 0.7 + bonus
+        if token in self.text:
+            return 0.7 + bonus  # letters and digits written in the text itself ("C1", "ETC")
+        return 0.0
+
+    def could_match(self, t: Token) -> bool:
+        """The containment tests quality() builds on, without the ranking: cheap, to skip most keys."""
+        if t.han:
+            return t.text in self.text or t.pinyin in self.marked
+        return t.at_start in self.suffixes or t.text in self.initials or t.text in self.text
+
+
+class Column:
+    """One form of some keys of every item joined in one string: finds the items containing a needle at C speed.
+
+    Each found item costs one find(): the scan jumps to the next item after a hit.
+    """
+
+    def __init__(self, parts: Sequence[str]):
+        self._starts: list[int] = []
+        pos = 0
+        for p in parts:
+            self._starts.append(pos)
+            pos += len(p) + 1
+        self._starts.append(pos)
+        self._text = "\x00".join(parts) + "\x00"  # needles never hold \x00, so a hit never spans two items
+
+    def items_with(self, needle: str) -> set[int]:
+        out: set[int] = set()
+        text, starts, pos = self._text, self._starts, 0
+        while True:
+            j = text.find(needle, pos)
+            if j < 0:
+                return out
+            i = bisect_right(starts, j) - 1
+            out.add(i)
+            pos = starts[i + 1]
+
+
+class KeyColumns:
+    """The four forms of one group of keys (e.g. names and aliases) of every item, as columns."""
+
+    def __init__(self, per_item: Sequence[Sequence[Key]]):
+        self.text = Column(["\n".join(k.text for k in keys) for keys in per_item])
+        self.marked = Column(["\n".join(k.marked for k in keys) for keys in per_item])
+        self.suffixes = Column(["".join(k.suffixes for k in keys) for keys in per_item])
+        self.initials = Column(["\n".join(k.initials for k in keys) for keys in per_item])
+
+    def items_matching(self, t: Token) -> set[int]:
+        """Items where some key of this group could match the token (same tests as Key.could_match)."""
+        if t.han:
+            return self.text.items_with(t.text) | self.marked.items_with(t.pinyin)
+        return self.suffixes.items_with(t.at_start) | self.initials.items_with(t.text) | self.text.items_with(t.text)
