@@ -83,6 +83,7 @@ class IdentityPresented:
     photo: Photo | None  # None: the face check must say it cannot compare
     accepted: bool
     problem: Problem | None = None
+    photo_problem: str = ""  # technician detail when photo is None
 
     @property
     def expired(self) -> bool:
@@ -193,9 +194,9 @@ class IdentityService:
         if ident.kind != FOREIGN_PERMANENT:  # the 2017 foreigner's permit number is not a GB 11643 number
             problem = check_id_number(ident.id_number, ident.birth, today)
             if problem is not None:
-                return IdentityPresented(ident, event.source, event.photo, False, problem)
+                return IdentityPresented(ident, event.source, event.photo, False, problem, event.photo_problem)
         if ident.valid_to is not None and today > ident.valid_to:
             detail = f"card valid until {ident.valid_to}"
             problem = Problem(f"{event.source}.expired", expired_text(ident.valid_to), detail)
-            return IdentityPresented(ident, event.source, event.photo, False, problem)
-        return IdentityPresented(ident, event.source, event.photo, True)
+            return IdentityPresented(ident, event.source, event.photo, False, problem, event.photo_problem)
+        return IdentityPresented(ident, event.source, event.photo, True, None, event.photo_problem)

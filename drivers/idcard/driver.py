@@ -83,6 +83,7 @@ class IdCardReader:
             "sam_ok": self._sam_ok,
             "card_present": self._current is not None,
             "last_error": self._last_error,
+            "photo_decoder": type(self.decoder).__name__,
             **self.stats,
         }
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from drivers.idcard.config import IdCardConfig
 from drivers.idcard.driver import IdCardReader
 from drivers.idcard.events import Listener
-from drivers.idcard.photo import open_decoder
+from drivers.idcard.photo import NoDecoder, PhotoError, open_decoder
 from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
 from drivers.idcard.simulator import FAULTS, IdCardSimulator
 from drivers.simtray import Choice, SimTray
+
+log = logging.getLogger(__name__)
 
 
 def _resolve(value: str, base_dir: Path) -> Path:
@@ -73,6 +76,10 @@ def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> IdCardDevic
         url = str(sim.path)
     try:
         decoder = open_decoder(cfg.photo_decoder, base_dir, cards_dir, faces_dir)
+    except PhotoError as e:  # a broken photo library must not stop identification: no photo, face check says so
+        log.error("idcard: %s", e)
+        decoder = NoDecoder(str(e))
+    try:
         reader = IdCardReader(
             url,
             baudrate=cfg.baudrate,

@@ -31,10 +31,13 @@ class PhotoDecoder(Protocol):
 
 
 class NoDecoder:
-    """Used when nothing is configured: every decode fails with a clear reason."""
+    """Used when no decoder can run: every decode fails with the reason, the identity itself still works."""
+
+    def __init__(self, reason: str = "no WLT photo decoder configured") -> None:
+        self.reason = reason
 
     def decode(self, wlt: bytes) -> Photo:
-        raise PhotoError("no WLT photo decoder configured")
+        raise PhotoError(self.reason)
 
 
 def sim_wlt(profile: str) -> bytes:

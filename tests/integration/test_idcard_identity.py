@@ -56,3 +56,13 @@ def test_demo_face_pairs_with_the_card_photo(tmp_path, shared_faces):
         assert e.photo.data == (shared_faces / "obama_1.jpg").read_bytes()
     finally:
         dev.close()
+
+
+def test_a_broken_photo_library_leaves_identification_working(tmp_path):
+    tray, dev, _service, log = open_service(tmp_path, photo_decoder="lib/missing.so", sim_card="li_longterm")
+    try:
+        e = log.wait_for(is_(IdentityPresented))
+        assert e.accepted and e.photo is None and "missing.so" in e.photo_problem
+        assert dev.health()["photo_decoder"] == "NoDecoder"
+    finally:
+        dev.close()

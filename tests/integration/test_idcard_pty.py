@@ -199,3 +199,10 @@ def test_cli_usage_errors_exit_2_without_traceback():
     proc = _cli("--list")
     out, _ = proc.communicate(timeout=WAIT)
     assert proc.returncode == 0 and "zhang_normal" in out and "unplugged" in out
+
+
+def test_read_with_fingerprint_command():
+    with sim_reader("miller_foreigner", read_fingerprint=True) as (_sim, reader, log):
+        e = log.wait_for(presented("米安娜"))
+        assert e.identity.nationality == "CAN"
+        assert reader.health()["reads"] == 1

@@ -98,3 +98,13 @@ def test_vendor_decoder_failures_are_photo_errors(vendor_lib, tmp_path):
         VendorWltDecoder(tmp_path / "missing.so")
     with pytest.raises(PhotoError):
         VendorWltDecoder(vendor_lib, function="no_such_function")
+
+
+def test_open_decoder_resolves_relative_library_paths(vendor_lib, tmp_path):
+    from drivers.idcard.photo import open_decoder
+
+    decoder = open_decoder(vendor_lib.name, vendor_lib.parent, CARDS_DIR, None)
+    assert isinstance(decoder, VendorWltDecoder)
+    assert isinstance(open_decoder("", tmp_path, CARDS_DIR, None), SimPhotoDecoder)
+    with pytest.raises(PhotoError):
+        open_decoder("lib/missing.so", tmp_path, CARDS_DIR, None)
