@@ -7,6 +7,7 @@ from datetime import datetime
 
 from kiosk.catalog.catalog import Catalog, Where
 from kiosk.catalog.model import AUDIENCE_TEXT, HANDLING_TEXT, TimeLimits
+from kiosk.catalog.tickets import Ticket
 from kiosk.i18n import Text
 
 
@@ -129,3 +130,17 @@ def checklist_lines(guide: Guide, language: str = "zh_CN", printed_at: datetime 
         lines.append(f"{t('printed')}：{printed_at:%Y-%m-%d %H:%M}")
     lines.append(f"{guide.code} · v{guide.catalog_version}")
     return lines
+
+
+def ticket_lines(ticket: Ticket, item_name: str, where: Where, language: str = "zh_CN") -> list[str]:
+    """The printed queue ticket (取号凭条): the number big on top is the printer's job; these are the lines."""
+    zh = not language.startswith("en")
+    return [
+        ticket.number,
+        item_name,
+        ticket.waiting_text().get(language),
+        (f"请到{where.location} {where.queue.windows}等候叫号" if zh
+         else f"Please wait for your number at {where.location} {where.queue.windows}"),
+        f"{ticket.issued_at:%Y-%m-%d %H:%M}",
+        "过号请重新取号" if zh else "If you miss your number, please take a new one",
+    ]

@@ -31,7 +31,8 @@ class Ticket:
     def waiting_text(self) -> Text:
         if self.ahead == 0:
             return Text("前面没有人等候，请留意叫号", "Nobody is ahead of you; please listen for your number")
-        return Text(f"您前面还有{self.ahead}人等候", f"{self.ahead} people ahead of you")
+        people = "1 person" if self.ahead == 1 else f"{self.ahead} people"
+        return Text(f"您前面还有{self.ahead}人等候", f"{people} ahead of you")
 
 
 class TicketCounter:

@@ -182,13 +182,18 @@ class CatalogStore:
             if p.name not in keep:
                 shutil.rmtree(p, ignore_errors=True)
 
-    def check(self, fetch: Fetch) -> tuple[UpdateResult, Catalog | None]:
-        """Ask central once; returns the result and the new catalog when one was installed."""
-        try:
-            current = self.open()
-        except CatalogError as e:  # even the shipped catalog is broken: report, but still try central
-            current, version = None, f"(unusable: {e.faults[0]})"
-        else:
+    def check(self, fetch: Fetch, current: Catalog | None = None) -> tuple[UpdateResult, Catalog | None]:
+        """Ask central once; returns the result and the new catalog when one was installed.
+
+        `current` is the catalog in use (saves loading it again just to learn its version).
+        """
+        if current is None:
+            try:
+                current = self.open()
+            except CatalogError as e:  # even the shipped catalog is broken: report, but still try central
+                current = None
+                version = f"(unusable: {e.faults[0]})"
+        if current is not None:
             version = current.version
         try:
             fetched = fetch(self.etag())

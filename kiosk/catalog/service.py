@@ -1,0 +1,104 @@
+"""The catalog as the UI bridge uses it: current catalog, guides, checklists, queue numbers, background updates."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from kiosk.catalog.catalog import Catalog
+from kiosk.catalog.config import CatalogConfig
+from kiosk.catalog.guide import Guide, build_guide, checklist_lines, ticket_lines
+from kiosk.catalog.tickets import Ticket, TicketCounter
+from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
+
+log = logging.getLogger(__name__)
+
+
+class CatalogService:
+    """Thread-safe: screens read `catalog` from the GUI thread while an update thread may swap it.
+
+    Callbacks run on the update thread; the Qt bridge re-emits them as queued signals.
+    """
+
+    def __init__(self, cfg: CatalogConfig, base_dir: Path, *, clock: Callable[[], datetime] = datetime.now):
+        self._cfg = cfg
+        self._clock = clock
+        self._store = CatalogStore.from_config(cfg, base_dir)
+        self._catalog = self._store.open()  # raises CatalogError only if even the shipped catalog is broken
+        tickets = Path(cfg.tickets_database).expanduser()
+        self._tickets = TicketCounter(tickets if tickets.is_absolute() else Path(base_dir) / tickets,
+                                      reset_hour=cfg.tickets_reset_hour, clock=clock)
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[Catalog], None]] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog  # one attribute read: a screen keeps the catalog it started with until it reloads
+
+    def guide(self, code: str) -> Guide:
+        return build_guide(self._catalog, code, self._cfg.guide_url)
+
+    def checklist(self, code: str, language: str = "zh_CN") -> list[str]:
+        """Lines for the printer ("print this checklist"); the QR fallback uses guide(code).qr_url."""
+        return checklist_lines(self.guide(code), language, printed_at=self._clock())
+
+    # ---- take a number ----
+
+    def take_number(self, code: str) -> Ticket:
+        """Blocking SQLite commit (milliseconds): call from a worker thread, print after it returns."""
+        return self._tickets.take(self._catalog.where(code).queue.code, code)
+
+    def ticket_lines(self, ticket: Ticket, language: str = "zh_CN") -> list[str]:
+        return ticket_lines(ticket, self._catalog.item(ticket.service).name, self._catalog.where(ticket.service),
+                            language)
+
+    def waiting_for(self, code: str) -> int:
+        """How many are waiting in the queue that serves this item (shown before the citizen takes a number)."""
+        return self._tickets.waiting(self._catalog.where(code).queue.code)
+
+    # ---- updates from central ----
+
+    def on_catalog_changed(self, callback: Callable[[Catalog], None]) -> None:
+        self._listeners.append(callback)
+
+    def check_for_update(self, fetch: Fetch) -> UpdateResult:
+        """Blocking (network, disk): ask central once and swap in a new catalog if one was installed."""
+        with self._lock:  # one check at a time: a timer and a staff-triggered check must not race
+            result, new = self._store.check(fetch, self._catalog)
+            if new is not None:
+                self._catalog = new
+        if new is not None:
+            for callback in list(self._listeners):
+                try:
+                    callback(new)
+                except Exception:  # a broken listener must not stop updates for the others
+                    log.exception("catalog listener failed")
+        return result
+
+    def start_updates(self, fetch: Fetch, interval_seconds: float | None = None) -> None:
+        """Check now and then every interval (default update_interval_minutes) on a daemon thread."""
+        interval = interval_seconds if interval_seconds is not None else self._cfg.update_interval_minutes * 60
+        if interval <= 0 or self._thread is not None:
+            return
+        self._stop.clear()
+
+        def loop() -> None:
+            while not self._stop.is_set():
+                result = self.check_for_update(fetch)
+                if result.status in ("failed", "refused"):
+                    log.warning("catalog update %s: %s", result.status, result.detail)
+                self._stop.wait(interval)
+
+        self._thread = threading.Thread(target=loop, name="catalog-updates", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None

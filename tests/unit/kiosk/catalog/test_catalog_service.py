@@ -1,0 +1,62 @@
+"""CatalogService: guides, checklists and queue numbers for one item; background updates swap the catalog."""
+
+import threading
+from datetime import datetime
+
+import pytest
+
+from kiosk.catalog.config import CatalogConfig
+from kiosk.catalog.service import CatalogService
+from kiosk.catalog.updates import Fetched, make_bundle
+from tests.helpers.catalog import SHIPPED, copy_shipped, set_version
+
+
+@pytest.fixture
+def service(tmp_path):
+    cfg = CatalogConfig(directory=str(SHIPPED), most_used=["HJ-001"])
+    s = CatalogService(cfg, tmp_path, clock=lambda: datetime(2026, 3, 2, 9, 15))
+    yield s
+    s.stop()
+
+
+def test_paths_relative_to_base_dir(service, tmp_path):
+    assert (tmp_path / "var" / "tickets.sqlite3").exists()
+    assert service.catalog.most_used(1)[0].code == "HJ-001"
+
+
+def test_checklist_and_qr(service):
+    lines = service.checklist("GJ-001")
+    assert lines[0] == "购买自住住房提取住房公积金" and any("2026-03-02 09:15" in x for x in lines)
+    assert service.guide("GJ-001").qr_url == "https://zwfw.example.gov.cn/guide/GJ-001"
+
+
+def test_take_a_number_for_an_item(service):
+    assert service.waiting_for("HJ-001") == 0
+    first = service.take_number("HJ-001")
+    second = service.take_number("ZJ-002")  # same department, same queue
+    other = service.take_number("GJ-001")
+    assert (first.number, second.number, other.number) == ("A001", "A002", "C001")
+    assert second.ahead == 1 and service.waiting_for("HJ-004") == 2
+    lines = service.ticket_lines(second)
+    assert lines[0] == "A002" and lines[1] == "居民身份证换领" and "1人" in lines[2] and "1-4号窗口" in lines[3]
+    assert service.ticket_lines(second, "en")[2] == "1 person ahead of you"
+
+
+def test_background_update_swaps_the_catalog(service, tmp_path):
+    newer = copy_shipped(tmp_path / "newer")
+    set_version(newer, "2099.2.2")
+    bundle = make_bundle(newer)
+    changed = threading.Event()
+    seen = []
+    service.on_catalog_changed(lambda c: (seen.append(c.version), changed.set()))
+    service.start_updates(lambda etag: Fetched(None, etag) if etag == "e1" else Fetched(bundle, "e1"),
+                          interval_seconds=0.05)
+    assert changed.wait(timeout=60)
+    assert service.catalog.version == "2099.2.2" and seen == ["2099.2.2"]
+    service.stop()
+
+
+def test_refused_update_keeps_the_catalog(service):
+    before = service.catalog
+    result = service.check_for_update(lambda etag: Fetched(b"not a zip", "x"))
+    assert result.status == "refused" and service.catalog is before
