@@ -71,7 +71,9 @@ def open_device(cfg: SmartCardConfig, base_dir: Path, tray: SimTray) -> SmartCar
     slot = None
     if cfg.url.startswith("sim:"):
         slot = VpcdCardSlot(CARDS_DIR)
-        options = lambda: [("none", "无卡")] + [(n, n) for n in profile_names(CARDS_DIR)]  # noqa: E731
+        def options() -> list[tuple[str, str]]:
+            return [("none", "无卡")] + [(n, load_profile(CARDS_DIR, n).label) for n in profile_names(CARDS_DIR)]
+
         tray.add_choice(Choice("smartcard", "card", "社保卡", options, lambda: slot.profile, slot.set))
         if cfg.sim_card:
             slot.set(cfg.sim_card)
