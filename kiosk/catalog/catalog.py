@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal, Sequence
 
 from kiosk.catalog.loader import LoadedCatalog, load_directory
-from kiosk.catalog.model import HANDLING_TEXT, Department, Group, Queue, ServiceItem
+from kiosk.catalog.model import HANDLING_TEXT, Department, Queue, ServiceItem
 from kiosk.catalog.search import Hit, Searchable, SearchIndex, SearchSession
 from kiosk.i18n import Text
 
