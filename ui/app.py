@@ -50,6 +50,7 @@ from ui.simtray_bridge import SimTrayBridge  # noqa: E402
 from ui.translations import Translations  # noqa: E402
 from ui.voice import Voice  # noqa: E402
 
+_backend_chosen = False
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
 
 
@@ -71,9 +72,11 @@ class KioskUi:
         self.app = app
         cfg = core.cfg
         self.font = _pick_font(app)
-        if QGuiApplication.platformName() in ("offscreen", "minimal"):
-            # headless: the software renderer is what grabWindow can read back reliably
+        global _backend_chosen
+        if not _backend_chosen and QGuiApplication.platformName() in ("offscreen", "minimal"):
+            # headless: the software renderer is what grabWindow can read back reliably (once per process)
             QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+        _backend_chosen = True
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self.translations = Translations(app, self.engine)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
@@ -10,14 +11,26 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 
+def _items(window: QQuickWindow):
+    """Every item of the visual tree; Repeater delegates have no QObject parent, so findChild misses them."""
+    todo = [window.contentItem()]
+    while todo:
+        item = todo.pop()
+        yield item
+        todo.extend(item.childItems())
+
+
 def find(window: QQuickWindow, name: str) -> QQuickItem | None:
-    return window.findChild(QObject, name)  # type: ignore[return-value]
+    found = window.findChild(QObject, name)
+    if found is not None:
+        return found  # type: ignore[return-value]
+    return next((i for i in _items(window) if i.objectName() == name), None)
 
 
 def find_visible(window: QQuickWindow, name: str) -> QQuickItem | None:
     """The visible item of that name (StackView keeps hidden screens around)."""
-    for item in window.findChildren(QObject, name):
-        if isinstance(item, QQuickItem) and item.isVisible() and item.window() is window:
+    for item in _items(window):
+        if item.objectName() == name and item.isVisible() and item.width() > 0:
             return item
     return None
 
@@ -25,6 +38,9 @@ def find_visible(window: QQuickWindow, name: str) -> QQuickItem | None:
 def centre(item: QQuickItem) -> QPoint:
     p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     return QPoint(int(p.x()), int(p.y()))
+
+
+_last_tap = [0.0]
 
 
 def tap(qtbot, window: QQuickWindow, name: str, timeout: int = 3000) -> QQuickItem:
@@ -38,6 +54,12 @@ def tap(qtbot, window: QQuickWindow, name: str, timeout: int = 3000) -> QQuickIt
         holder[:] = [item]
 
     qtbot.waitUntil(ready, timeout=timeout)
+    # two quick taps would reach Qt as a double click, which buttons do not take as a click
+    gap = QGuiApplication.styleHints().mouseDoubleClickInterval() + 20
+    wait = _last_tap[0] + gap / 1000 - time.monotonic()
+    if wait > 0:
+        qtbot.wait(int(wait * 1000) + 1)
+    _last_tap[0] = time.monotonic()
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(holder[0]))
     return holder[0]
 

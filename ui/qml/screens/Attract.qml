@@ -92,7 +92,8 @@ Item {
                 Text {
                     Layout.fillWidth: true
                     horizontalAlignment: Text.AlignHCenter
-                    text: qsTr("Touch the screen to start")
+                    // the other language, always shown, so either reader knows what to do
+                    text: shell.language === "en" ? "请触摸屏幕开始" : "Touch the screen to start"
                     font.pixelSize: Theme.px(20)
                     color: "#37474f"
                     textFormat: Text.PlainText

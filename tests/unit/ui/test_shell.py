@@ -1,0 +1,105 @@
+"""The touch shell: attract -> home -> entries, back/home, idle countdown and wipe, elderly mode, language."""
+
+from tests.helpers.qml import find_visible, settle, tap
+
+
+def test_touch_starts_and_tiles_navigate(qtbot, make_ui):
+    ui = make_ui()
+    settle(qtbot)
+    assert ui.shell.currentScreen == "Attract"
+    assert find_visible(ui.window, "navBar") is None  # no navigation on the attract screen
+    tap(qtbot, ui.window, "attractTouch")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    for key in ("guide", "apply", "progress", "certificates", "ticket", "rating"):
+        tap(qtbot, ui.window, f"home_{key}")
+        qtbot.waitUntil(lambda: ui.shell.depth == 3)
+        tap(qtbot, ui.window, "navBack")
+        qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    tap(qtbot, ui.window, "home_guide")
+    qtbot.waitUntil(lambda: ui.shell.depth == 3)
+    tap(qtbot, ui.window, "navHome")
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract", "Home"])
+    settle(qtbot)
+    assert find_visible(ui.window, "homeGrid") is not None
+
+
+def test_idle_countdown_then_wipe(qtbot, make_ui, clock):
+    ui = make_ui()
+    wiped = []
+    ui.core.session.register_wipe("probe", lambda: wiped.append(True))
+    ui.shell.start()
+    ui.shell.go("Placeholder", {"title": "x"})
+    ui.core.session.put("form", {"field": "value"})
+    clock.advance(90 - 15 + 1)  # into the warning window of the shipped 90 s / 15 s
+    ui.shell.tick()
+    overlay = find_visible(ui.window, "idleOverlay")
+    assert overlay is not None and ui.shell.idlePhase == "warning"
+    question = find_visible(ui.window, "idleQuestion")
+    assert "14 秒" in question.property("text")
+    tap(qtbot, ui.window, "idleContinue")  # a touch keeps the session
+    qtbot.waitUntil(lambda: ui.shell.idlePhase == "active")
+    assert ui.shell.depth == 3 and not wiped
+    clock.advance(91)
+    ui.shell.tick()
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
+    assert wiped and ui.core.session.empty
+    settle(qtbot)
+    assert find_visible(ui.window, "attractTouch") is not None
+
+
+def test_no_countdown_on_attract(make_ui, clock):
+    ui = make_ui()
+    clock.advance(10_000)
+    ui.shell.tick()
+    assert ui.shell.idlePhase == "active"
+
+
+def test_finish_button_wipes(qtbot, make_ui):
+    ui = make_ui()
+    ui.shell.start()
+    ui.shell.elderly = True
+    tap(qtbot, ui.window, "navFinish")
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
+    assert ui.shell.elderly is False
+
+
+def test_elderly_mode_enlarges_text_and_targets_and_waits_longer(qtbot, make_ui, clock):
+    ui = make_ui()
+    ui.shell.start()
+    settle(qtbot)
+    tile = find_visible(ui.window, "home_guide")
+    back = find_visible(ui.window, "navBack")
+    normal_height = back.height()
+    tap(qtbot, ui.window, "navElderly")
+    qtbot.waitUntil(lambda: ui.shell.elderly)
+    settle(qtbot)
+    assert back.height() >= 60 * 1.5  # 60 dp targets at 1.5 px per dp
+    assert back.height() > normal_height
+    assert tile.height() >= 60 * 1.5
+    clock.advance(200)  # past the normal 90 s, within the elderly 240 s
+    ui.shell.tick()
+    assert ui.shell.idlePhase == "active"
+
+
+def test_language_switch_translates_the_home_screen(qtbot, make_ui):
+    ui = make_ui()
+    ui.shell.start()
+    settle(qtbot)
+
+    def tile_title():
+        # a language switch re-evaluates the entries, so the tiles are new items: look each time
+        tile = find_visible(ui.window, "home_guide")
+        return tile.property("text") if tile is not None else None
+
+    assert tile_title() == "办事指南"
+    tap(qtbot, ui.window, "navLanguage")
+    qtbot.waitUntil(lambda: tile_title() == "Service guide")
+    tap(qtbot, ui.window, "navLanguage")
+    qtbot.waitUntil(lambda: tile_title() == "办事指南")
+
+
+def test_back_from_first_screen_goes_home_never_attract(make_ui):
+    ui = make_ui()
+    ui.shell.start()
+    ui.shell.back()
+    assert ui.shell.stack == ["Attract", "Home"]

@@ -1,0 +1,266 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+  <context>
+    <name>Attract</name>
+    <message>
+      <location filename="../qml/screens/Attract.qml" line="32" />
+      <source>政务服务自助终端</source>
+      <translation>Government self-service terminal</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Attract.qml" line="51" />
+      <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
+      <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Attract.qml" line="77" />
+      <source>开始</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Attract.qml" line="85" />
+      <source>请触摸屏幕开始</source>
+      <translation>Touch the screen to start</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Attract.qml" line="113" />
+      <source>终端编号 %1 · 服务热线 %2</source>
+      <translation>Terminal %1 · Hotline %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Clock</name>
+    <message>
+      <location filename="../qml/Kiosk/Clock.qml" line="19" />
+      <source>星期日</source>
+      <translation>Sunday</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/Clock.qml" line="19" />
+      <source>星期一</source>
+      <translation>Monday</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/Clock.qml" line="19" />
+      <source>星期二</source>
+      <translation>Tuesday</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/Clock.qml" line="19" />
+      <source>星期三</source>
+      <translation>Wednesday</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/Clock.qml" line="20" />
+      <source>星期四</source>
+      <translation>Thursday</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/Clock.qml" line="20" />
+      <source>星期五</source>
+      <translation>Friday</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/Clock.qml" line="20" />
+      <source>星期六</source>
+      <translation>Saturday</translation>
+    </message>
+  </context>
+  <context>
+    <name>Home</name>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="12" />
+      <source>办事指南</source>
+      <translation>Service guide</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="12" />
+      <source>查事项、看要带的材料</source>
+      <translation>Find a service and what to bring</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="13" />
+      <source>我要办事</source>
+      <translation>Apply</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="13" />
+      <source>刷身份证，在线申请</source>
+      <translation>Apply with your ID card</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="14" />
+      <source>进度查询</source>
+      <translation>Track progress</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="14" />
+      <source>凭受理编号查办理进度</source>
+      <translation>Track an application by its number</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="15" />
+      <source>证明打印</source>
+      <translation>Certificates</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="15" />
+      <source>打印各类证明材料</source>
+      <translation>Print certificates</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="16" />
+      <source>取号</source>
+      <translation>Queue number</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="16" />
+      <source>领取窗口排队号</source>
+      <translation>Get a number for a window</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="17" />
+      <source>评价</source>
+      <translation>Rate us</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="17" />
+      <source>好差评，说说您的感受</source>
+      <translation>Tell us how we did</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="31" />
+      <source>您好，请选择要办理的业务</source>
+      <translation>Hello, what would you like to do?</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="55" />
+      <source>搜索事项，如：身份证、公积金、gjj</source>
+      <translation>Search services, e.g. ID card, housing fund</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Home.qml" line="63" />
+      <source>搜索：%1</source>
+      <translation>Search: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdleOverlay</name>
+    <message>
+      <location filename="../qml/Kiosk/IdleOverlay.qml" line="30" />
+      <source>还要继续吗？ %1 秒</source>
+      <translation>Still there? %1 s</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/IdleOverlay.qml" line="40" />
+      <source>时间到后将返回首页，并清除您在本机填写的全部信息。</source>
+      <translation>When time runs out the terminal returns to the start and erases everything you entered.</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/IdleOverlay.qml" line="53" />
+      <source>结束办理</source>
+      <translation>Finish</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/IdleOverlay.qml" line="59" />
+      <source>继续办理</source>
+      <translation>Continue</translation>
+    </message>
+  </context>
+  <context>
+    <name>Main</name>
+    <message>
+      <location filename="../qml/Main.qml" line="19" />
+      <source>政务服务自助终端</source>
+      <translation>Government self-service terminal</translation>
+    </message>
+  </context>
+  <context>
+    <name>NavBar</name>
+    <message>
+      <location filename="../qml/Kiosk/NavBar.qml" line="22" />
+      <source>‹ 返回</source>
+      <translation>‹ Back</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/NavBar.qml" line="28" />
+      <source>⌂ 首页</source>
+      <translation>⌂ Home</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/NavBar.qml" line="35" />
+      <source>标准模式</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/NavBar.qml" line="35" />
+      <source>关怀模式</source>
+      <translation>Large text</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/NavBar.qml" line="48" />
+      <source>退出</source>
+      <translation>Exit</translation>
+    </message>
+  </context>
+  <context>
+    <name>Placeholder</name>
+    <message>
+      <location filename="../qml/screens/Placeholder.qml" line="18" />
+      <source>本终端暂未开通此项服务。</source>
+      <translation>This service is not available at this terminal yet.</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Placeholder.qml" line="27" />
+      <source>请到服务窗口咨询，或拨打服务热线 %1。</source>
+      <translation>Please ask at a service window or call the hotline %1.</translation>
+    </message>
+    <message>
+      <location filename="../qml/screens/Placeholder.qml" line="36" />
+      <source>返回首页</source>
+      <translation>Back to home</translation>
+    </message>
+  </context>
+  <context>
+    <name>SimTrayPanel</name>
+    <message>
+      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="23" />
+      <source>模拟设备（演示用）</source>
+      <translation>Simulated devices (demo)</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="29" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="33" />
+      <source>设备模拟器尚未就绪。</source>
+      <translation>Device simulators are not ready.</translation>
+    </message>
+    <message>
+      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="113" />
+      <source>（暂无）</source>
+      <translation>(none yet)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SimTray</name>
+    <message>
+      <source>身份证读卡器</source>
+      <translation>ID card reader</translation>
+    </message>
+    <message>
+      <source>摄像头</source>
+      <translation>Camera</translation>
+    </message>
+    <message>
+      <source>打印机</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <source>社保卡读卡器</source>
+      <translation>Social security card reader</translation>
+    </message>
+  </context>
+</TS>
