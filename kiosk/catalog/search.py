@@ -20,6 +20,12 @@ FUZZY_MIN_DICE = 0.34
 # or department name
 BOUND_START, BOUND_HAN_INNER, BOUND_PINYIN_INNER, BOUND_OTHER = 1.1 * W_NAME, 0.9 * W_NAME, 0.85 * W_NAME, 1.1 * W_GROUP
 SESSION_CACHE = 64  # words remembered by one search box
+# words around the name of a service in what people type ("公积金怎么取", "申请低保"); a variant of the query
+# without them is searched too. Longest first, so "怎么办理" goes before "怎么".
+FILLER_WORDS = sorted(["怎么办理", "怎么办", "怎么", "如何", "办理", "申请", "我要", "我想", "想要", "需要", "哪里",
+                       "在哪", "什么", "请问", "一下", "可以", "的", "了", "吗", "呢"], key=len, reverse=True)
+# bigram fallback: share of the query's pinyin bigrams an item's names and aliases must hold together
+FUZZY_MIN_COVER = 0.5
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,7 @@ class SearchIndex:
         # syllable bigram -> [(entry index, key index)] over names, short names, aliases and misspellings
         self._bigram_postings: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         self._bigram_counts: dict[tuple[int, int], int] = {}
+        self._bigram_items: dict[tuple[str, str], set[int]] = defaultdict(set)  # same, per item
         # first keystroke: one character matches names, short names, aliases and misspellings only (anything
         # more is noise at that point and would list half the catalog)
         single: dict[str, dict[int, tuple[float, str]]] = defaultdict(dict)
@@ -99,6 +106,7 @@ class SearchIndex:
                 self._bigram_counts[(i, j)] = len(grams)
                 for g in grams:
                     self._bigram_postings[g].append((i, j))
+                    self._bigram_items[g].add(i)
         self._single = dict(single)
         self._named = KeyColumns(named_keys)
         self._others = KeyColumns(other_keys)
@@ -108,13 +116,20 @@ class SearchIndex:
         return len(self._entries)
 
     def variants(self, query: str) -> list[str]:
-        """The query as typed, plus the query with known misspellings corrected (if any)."""
+        """The query as typed, with known misspellings corrected, and without filler words (when they differ)."""
         q = normalize(query)
         fixed = q
         for wrong, right in self._corrections:
             if wrong in fixed:
                 fixed = fixed.replace(wrong, right)
-        return [q] if fixed == q else [q, fixed]
+        bare = fixed
+        for word in FILLER_WORDS:
+            bare = bare.replace(word, " ")
+        out = [q]
+        for v in (fixed, bare):
+            if v not in out and tokens(v):
+                out.append(v)
+        return out
 
     def _where(self, t: Token) -> _Found:
         return _Found(self._named.items_matching(t), self._others.items_matching(t), self._heads.items_with(t.at_start))
@@ -176,7 +191,11 @@ class SearchIndex:
         return score, best_text
 
     def _fuzzy(self, query: str) -> dict[int, tuple[float, str]]:
-        """Han queries with extra words ("我想办理结婚登记"): Dice overlap of pinyin bigrams with item names."""
+        """Han queries that are no substring of any name, scored by pinyin bigrams shared with the names.
+
+        Dice overlap with one name or alias ("我想办理结婚登记" holds 结婚登记), or coverage of the query by all
+        names and aliases of an item together ("孩子入学": 孩子 from 孩子上学报名, 入学 from 入学登记).
+        """
         grams = _bigrams(syllables("".join(HAN.findall(query))))
         if not grams:
             return {}
@@ -191,6 +210,16 @@ class SearchIndex:
                 score = FUZZY_FACTOR * dice * self._entries[i].keys[j].weight + self._entries[i].boost
                 if score > out.get(i, (0.0, ""))[0]:
                     out[i] = (score, self._entries[i].keys[j].text)
+        covered: dict[int, int] = defaultdict(int)
+        for g in grams:
+            for i in self._bigram_items.get(g, ()):
+                covered[i] += 1
+        for i, n in covered.items():
+            cover = n / len(grams)
+            if n >= 2 and cover >= FUZZY_MIN_COVER:
+                score = FUZZY_FACTOR * cover * W_ALIAS + self._entries[i].boost
+                if score > out.get(i, (0.0, ""))[0]:
+                    out[i] = (score, self._entries[i].keys[0].text)
         return out
 
     def matching(self, query: str, limit: int, memo: dict[str, _Found] | None = None

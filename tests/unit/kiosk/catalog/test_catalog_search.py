@@ -52,6 +52,17 @@ def test_rules(index, query, first):
     assert codes(index, query)[0] == first
 
 
+def test_filler_words_are_dropped_in_a_variant(index):
+    assert index.variants("请问公积金怎么提取") == ["请问公积金怎么提取", " 公积金 提取"]
+    assert codes(index, "请问公积金怎么提取")[0] == "A-2"
+    assert index.variants("的了吗") == ["的了吗"]  # nothing left: no empty variant
+
+
+def test_bigram_coverage_across_names_and_aliases():
+    items = [Searchable("E-1", "义务教育入学登记", aliases=["孩子上学报名"]), Searchable("E-2", "孩子医保缴费")]
+    assert codes(SearchIndex(items), "孩子入学") == ["E-1"]  # 孩子 and 入学 from two different texts
+
+
 def test_exact_name_beats_containing_name(index):
     assert codes(index, "结婚登记")[0] == "A-4"
     assert codes(index, "登记") == ["A-4", "A-6"]  # the shorter name covers more of itself
