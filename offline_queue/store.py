@@ -43,8 +43,9 @@ class Claimed:
 
 @dataclass(frozen=True)
 class Outcome:
-    """Central's answer for one item."""
+    """Central's answer for one item (seq locates the record, id is what central answered for)."""
 
+    seq: int
     id: str
     result: str  # accepted | duplicate | rejected
     case_number: str | None = None
@@ -111,6 +112,8 @@ class QueueStore:
                 self._conn.close()
                 raise
         self._suite: CryptoSuite = make_suite(suite, self._key)
+        self._seq = 0  # last sequence number handed out; one process owns the queue (the instance lock)
+        self._low = 1  # no open (pending/sending) record has a smaller seq
         self.recover()
 
     def _setup(self) -> None:
@@ -163,19 +166,32 @@ class QueueStore:
 
     # -- enqueue -------------------------------------------------------------------------------------------
 
-    def _next_seq(self, c: sqlite3.Connection) -> int:
-        return int(c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='seq' RETURNING value"
-                         ).fetchone()[0])
+    def _refresh_marks(self, c: sqlite3.Connection) -> None:
+        self._seq = c.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
+        row = c.execute("SELECT MIN(seq) FROM records WHERE state IN ('pending','sending')").fetchone()
+        self._low = row[0] if row[0] is not None else self._seq + 1
+
+    def _advance_low(self, c: sqlite3.Connection) -> None:
+        row = c.execute("SELECT seq FROM records WHERE seq>=? AND state IN ('pending','sending') ORDER BY seq"
+                        " LIMIT 1", (self._low,)).fetchone()
+        self._low = row[0] if row else self._seq + 1
 
     def _insert(self, c: sqlite3.Connection, *, rid: str, seq: int, kind: str, body: dict, now: float,
                 tracking_no: str | None = None, service_code: str | None = None, id_hash: str | None = None,
                 blobs: list[str] | None = None) -> None:
-        payload = self._suite.encrypt(json.dumps(body, ensure_ascii=False).encode(), rid.encode())
-        c.execute(
-            "INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs, payload)"
-            " VALUES (?,?,?,?,?,?,'pending',?,?,?)",
-            (rid, seq, kind, tracking_no, service_code, now, id_hash, json.dumps(blobs or []), payload),
-        )
+        payload = self._suite.encrypt(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
+                                      rid.encode())
+        try:
+            c.execute(
+                "INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs, payload)"
+                " VALUES (?,?,?,?,?,?,'pending',?,?,?)",
+                (rid, seq, kind, tracking_no, service_code, now, id_hash, json.dumps(blobs) if blobs else "[]",
+                 payload),
+            )
+        except sqlite3.IntegrityError:
+            # another process wrote to this queue: re-read the marks; the caller's transaction is rolled back
+            self._refresh_marks(c)
+            raise QueueError("queue sequence moved under us (a second process on the same queue?)") from None
 
     def enqueue_submission(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
                            attachments: list[bytes] = ()) -> Enqueued:
@@ -191,7 +207,7 @@ class QueueStore:
         id_number = str(applicant.get("id_number") or "")
         id_hash = local_id_hash(self._key, id_number) if id_number else None
         with self._write("enqueue submission") as c:
-            seq = self._next_seq(c)
+            seq = self._seq + 1
             tracking_no = tracking.issue(self.terminal_id, datetime.fromtimestamp(now).date(), seq)
             body = {"tracking": tracking_no, "service_code": service_code, "created_at": now, "form": form,
                     "applicant": applicant, "face_check": face_check, "attachments": hashes}
@@ -200,6 +216,7 @@ class QueueStore:
                           (sha, size, blob))
             self._insert(c, rid=rid, seq=seq, kind="submission", body=body, now=now, tracking_no=tracking_no,
                          service_code=service_code, id_hash=id_hash, blobs=hashes)
+            self._seq = seq
         return Enqueued(rid, seq, tracking_no, now)
 
     def enqueue(self, kind: str, body: dict) -> Enqueued:
@@ -209,8 +226,9 @@ class QueueStore:
         now = self._clock()
         rid = new_id()
         with self._write(f"enqueue {kind}") as c:
-            seq = self._next_seq(c)
+            seq = self._seq + 1
             self._insert(c, rid=rid, seq=seq, kind=kind, body=dict(body, created_at=now), now=now)
+            self._seq = seq
         return Enqueued(rid, seq, None, now)
 
     # -- sync side -----------------------------------------------------------------------------------------
@@ -218,15 +236,17 @@ class QueueStore:
     def recover(self) -> int:
         """After a restart nothing is in flight: records left 'sending' go back to pending (central is idempotent)."""
         with self._write("recover") as c:
-            return c.execute("UPDATE records SET state='pending' WHERE state='sending'").rowcount
+            n = c.execute("UPDATE records SET state='pending' WHERE state='sending'").rowcount
+            self._refresh_marks(c)
+            return n
 
     def claim(self, limit: int) -> list[Claimed]:
         now = self._clock()
         with self._write("claim") as c:
             rows = c.execute(
-                "UPDATE records SET state='sending', attempts=attempts+1 WHERE id IN (SELECT id FROM records"
-                " WHERE state='pending' AND next_attempt_at<=? ORDER BY seq LIMIT ?)"
-                " RETURNING id, seq, kind, blobs, payload", (now, limit)).fetchall()
+                "UPDATE records SET state='sending', attempts=attempts+1 WHERE seq IN (SELECT seq FROM records"
+                " WHERE seq>=? AND state='pending' AND next_attempt_at<=? ORDER BY seq LIMIT ?)"
+                " RETURNING id, seq, kind, blobs, payload", (self._low, now, limit)).fetchall()
         out = []
         for rid, seq, kind, blobs, payload in sorted(rows, key=lambda r: r[1]):
             body = json.loads(self._suite.decrypt(payload, rid.encode()))
@@ -254,33 +274,30 @@ class QueueStore:
             for o in outcomes:
                 if o.result in ("accepted", "duplicate"):
                     c.execute("UPDATE records SET state='acknowledged', acked_at=?, case_number=?, central_status=?,"
-                              " last_error=NULL WHERE id=? AND state IN ('sending','pending')",
-                              (now, o.case_number, o.status, o.id))
+                              " last_error=NULL WHERE seq=? AND id=? AND state IN ('sending','pending')",
+                              (now, o.case_number, o.status, o.seq, o.id))
                 elif o.result == "rejected":
                     # quarantine: kept with its payload for staff, never dropped silently
-                    c.execute("UPDATE records SET state='rejected', reject_reason=?, last_error=? WHERE id=?"
-                              " AND state IN ('sending','pending')", (o.reason or "rejected", o.reason, o.id))
+                    c.execute("UPDATE records SET state='rejected', reject_reason=?, last_error=? WHERE seq=? AND id=?"
+                              " AND state IN ('sending','pending')", (o.reason or "rejected", o.reason, o.seq, o.id))
                 else:
                     raise ValueError(f"unknown outcome {o.result!r}")
+            self._advance_low(c)
 
-    def postpone(self, ids: list[str], error: str, delay: Callable[[int], float]) -> None:
+    def postpone(self, seqs: list[int], error: str, delay: Callable[[int], float]) -> None:
         """Back to pending after a failed attempt; delay(attempts) gives the wait (backoff with jitter)."""
         now = self._clock()
         with self._write("postpone") as c:
-            for rid in ids:
-                row = c.execute("SELECT attempts FROM records WHERE id=?", (rid,)).fetchone()
+            for seq in seqs:
+                row = c.execute("SELECT attempts FROM records WHERE seq=?", (seq,)).fetchone()
                 if row is None:
                     continue
-                c.execute("UPDATE records SET state='pending', last_error=?, next_attempt_at=? WHERE id=?"
-                          " AND state='sending'", (error[:500], now + delay(row[0]), rid))
-
-    def release(self, ids: list[str]) -> None:
-        """Claimed but not attempted (worker stopping): back to pending without penalty."""
-        with self._write("release") as c:
-            c.executemany("UPDATE records SET state='pending' WHERE id=? AND state='sending'", [(i,) for i in ids])
+                c.execute("UPDATE records SET state='pending', last_error=?, next_attempt_at=? WHERE seq=?"
+                          " AND state='sending'", (error[:500], now + delay(row[0]), seq))
 
     def next_due(self) -> float | None:
-        rows = self._read("SELECT MIN(next_attempt_at) FROM records WHERE state='pending'")
+        rows = self._read("SELECT MIN(next_attempt_at) FROM records WHERE seq>=? AND state='pending'",
+                          (self._low,))
         return rows[0][0]
 
     def purge(self) -> int:
@@ -306,7 +323,11 @@ class QueueStore:
     _CASE_COLS = "tracking, service_code, state, created_at, case_number, central_status, reject_reason"
 
     def lookup(self, tracking_no: str) -> LocalCase | None:
-        rows = self._read(f"SELECT {self._CASE_COLS} FROM records WHERE tracking=?", (tracking_no,))
+        try:
+            seq = tracking.parse(tracking_no).seq
+        except ValueError:
+            return None
+        rows = self._read(f"SELECT {self._CASE_COLS} FROM records WHERE seq=? AND tracking=?", (seq, tracking_no))
         return self._case(rows[0]) if rows else None
 
     def lookup_by_id_number(self, id_number: str) -> list[LocalCase]:
@@ -324,7 +345,9 @@ class QueueStore:
         st = QueueStats(depth={s: 0 for s in STATES})
         for state, n in self._read("SELECT state, COUNT(*) FROM records GROUP BY state"):
             st.depth[state] = n
-        oldest = self._read("SELECT MIN(created_at) FROM records WHERE state IN ('pending','sending')")[0][0]
+        oldest = self._read("SELECT created_at FROM records WHERE seq>=? AND state IN ('pending','sending')"
+                            " ORDER BY seq LIMIT 1", (self._low,))
+        oldest = oldest[0][0] if oldest else None
         st.oldest_pending_age = None if oldest is None else max(0.0, self._clock() - oldest)
         last = self._read("SELECT last_error FROM records WHERE state='pending' AND last_error IS NOT NULL"
                           " ORDER BY next_attempt_at DESC LIMIT 1")

@@ -11,6 +11,7 @@ from offline_queue.errors import TrackingNumberError
 # Luhn mod N over this alphabet catches every single-character error and every adjacent transposition but 0Z/Z0
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _N = len(_ALPHABET)
+_VALUE = {ch: i for i, ch in enumerate(_ALPHABET)}
 _PATTERN = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15})-(?P<date>\d{8})-(?P<seq>\d{6,10})-(?P<check>[0-9A-Z])$")
 
 
@@ -21,10 +22,11 @@ class TrackingNumber:
     seq: int
 
     def body(self) -> str:
-        return f"{self.terminal}-{self.day:%Y%m%d}-{self.seq:06d}"
+        return f"{self.terminal}-{self.day.year:04d}{self.day.month:02d}{self.day.day:02d}-{self.seq:06d}"
 
     def __str__(self) -> str:
-        return f"{self.body()}-{check_char(self.body())}"
+        body = self.body()
+        return f"{body}-{check_char(body)}"
 
 
 def check_char(body: str) -> str:
@@ -32,7 +34,7 @@ def check_char(body: str) -> str:
     factor = 2
     total = 0
     for ch in reversed(body.replace("-", "")):
-        addend = factor * _ALPHABET.index(ch)
+        addend = factor * _VALUE[ch]
         factor = 1 if factor == 2 else 2
         total += addend // _N + addend % _N
     return _ALPHABET[(_N - total % _N) % _N]

@@ -123,7 +123,7 @@ class SyncWorker:
     def _failed(self, claimed: list[Claimed], error: str, link: str) -> None:
         self._link_failures += 1
         if claimed:
-            self.store.postpone([c.id for c in claimed], error, self._delay)
+            self.store.postpone([c.seq for c in claimed], error, self._delay)
         self._set(link=link, last_error=error[:300])
 
     def _send(self, claimed: list[Claimed]) -> None:
@@ -137,8 +137,9 @@ class SyncWorker:
                 self.store.mark_blob_uploaded(sha)
         items = [{"id": c.id, "seq": c.seq, "kind": c.kind, "body": c.body} for c in claimed]
         results = self.client.submit_batch(items)
-        self.store.settle([Outcome(r["id"], r["result"], r.get("case_number"), r.get("status"), r.get("reason"))
-                           for r in results])
+        seq_of = {c.id: c.seq for c in claimed}
+        self.store.settle([Outcome(seq_of[r["id"]], r["id"], r["result"], r.get("case_number"), r.get("status"),
+                                   r.get("reason")) for r in results])
 
     def _maybe_heartbeat(self) -> None:
         now = self._clock()

@@ -33,6 +33,22 @@ def test_pragmas_are_durable_and_secure(tmp_path):
     assert c.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
+def test_claims_skip_settled_records_by_low_water_mark(tmp_path):
+    store = make_store(tmp_path)
+    made = [_submit(store, i) for i in range(6)]
+    first = store.claim(3)
+    store.settle([Outcome(c.seq, c.id, "accepted", f"C{c.seq}", "received") for c in first])
+    assert store._low == 4
+    plan = " ".join(str(r) for r in store._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT seq FROM records WHERE seq>=? AND state='pending' ORDER BY seq LIMIT 5", (4,)))
+    assert "rowid>?" in plan or "INTEGER PRIMARY KEY" in plan  # a range scan, not the whole table
+    assert [c.seq for c in store.claim(10)] == [4, 5, 6]
+    store.close()
+    reopened = make_store(tmp_path)  # the mark is rebuilt on open
+    assert reopened._low == 4 and [c.seq for c in reopened.claim(10)] == [4, 5, 6]
+    assert made[5].seq == 6
+
+
 def test_enqueue_issues_sequence_and_valid_tracking(tmp_path):
     store = make_store(tmp_path)
     a, b = _submit(store, 1), _submit(store, 2)
@@ -51,8 +67,8 @@ def test_claim_in_sequence_order_and_settle(tmp_path):
     assert [c.id for c in first] == ids[:3]
     assert first[0].body["applicant"]["name"] == invented_applicant(0)["name"]
     assert store.stats().depth["sending"] == 3
-    store.settle([Outcome(ids[0], "accepted", "C1", "received"), Outcome(ids[1], "duplicate", "C2", "received"),
-                  Outcome(ids[2], "rejected", reason="unknown_service_code")])
+    store.settle([Outcome(1, ids[0], "accepted", "C1", "received"), Outcome(2, ids[1], "duplicate", "C2", "received"),
+                  Outcome(3, ids[2], "rejected", reason="unknown_service_code")])
     depth = store.stats().depth
     assert (depth["acknowledged"], depth["rejected"], depth["pending"]) == (2, 1, 2)
     [held] = store.quarantine()
@@ -64,9 +80,10 @@ def test_claim_in_sequence_order_and_settle(tmp_path):
 def test_postpone_keeps_attempts_error_and_next_time(tmp_path):
     clock = Clock()
     store = make_store(tmp_path, clock=clock)
-    rid = _submit(store).id
+    made = _submit(store)
+    rid = made.id
     store.claim(10)
-    store.postpone([rid], "ConnectError: refused", lambda attempts: 30.0 * attempts)
+    store.postpone([made.seq], "ConnectError: refused", lambda attempts: 30.0 * attempts)
     assert store.claim(10) == []  # not due yet
     assert store.next_due() == clock.t + 30
     assert store.stats().last_error == "ConnectError: refused"
@@ -93,7 +110,7 @@ def test_purge_after_retention_removes_personal_data_and_blobs(tmp_path):
     kept = _submit(store, 1, [b"photo-one"])
     done = _submit(store, 2, [b"photo-two", b"photo-one"])
     store.claim(10)
-    store.settle([Outcome(done.id, "accepted", "C9", "received")])
+    store.settle([Outcome(done.seq, done.id, "accepted", "C9", "received")])
     clock.t += 6 * 86400
     assert store.purge() == 0
     clock.t += 86400

@@ -1,0 +1,213 @@
+"""Queue benchmark: durable enqueue rate vs bare SQLite and persist-queue; drain rate to a local central; RSS."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from offline_queue.store import QueueStore  # noqa: E402
+
+TERMINAL = "BENCH-01"
+
+
+def realistic_submission(i: int) -> tuple[dict, dict, dict]:
+    """About the size of a real application: 20 form fields, the card's identity, a face-check result."""
+    form = {f"field_{k}": f"示范内容{k} {i}" * 2 for k in range(20)}
+    applicant = {"name": "测试人", "id_number": f"99010119900101{i % 1000:03d}X", "gender": "男", "nation": "汉",
+                 "birth": "19900101", "address": "测试省样例市示范区示范路100号示范小区1栋1单元101室",
+                 "authority": "样例市公安局示范分局", "valid_from": "20200101", "valid_to": "20400101"}
+    face = {"score": 0.934, "threshold": 0.6, "liveness": "passed", "frames": 5}
+    return form, applicant, face
+
+
+class Ours:
+    name = "ours"
+
+    def __init__(self, folder: Path) -> None:
+        self.store = QueueStore(folder / "ours.sqlite3", folder / "ours.key", terminal_id=TERMINAL)
+
+    def put(self, item: tuple[dict, dict, dict]) -> None:
+        form, applicant, face = item
+        self.store.enqueue_submission("gjj.withdraw", form, applicant, face)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class BareSqlite:
+    """The physical limit: one insert of a payload of our encrypted size per commit, WAL, synchronous=FULL."""
+
+    name = "bare_sqlite"
+
+    def __init__(self, folder: Path) -> None:
+        self.c = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
+        self.c.execute("PRAGMA journal_mode=WAL")
+        self.c.execute("PRAGMA synchronous=FULL")
+        self.c.execute("CREATE TABLE q(id INTEGER PRIMARY KEY, data BLOB)")
+        form, applicant, face = realistic_submission(0)
+        self.size = len(json.dumps([form, applicant, face], ensure_ascii=False).encode()) + 28
+
+    def put(self, item) -> None:
+        self.c.execute("BEGIN IMMEDIATE")
+        self.c.execute("INSERT INTO q(data) VALUES (?)", (os.urandom(self.size),))
+        self.c.execute("COMMIT")
+
+    def close(self) -> None:
+        self.c.close()
+
+
+class PersistQueue:
+    name = "persist_queue"
+
+    def __init__(self, folder: Path) -> None:
+        from persistqueue import SQLiteAckQueue
+
+        self.q = SQLiteAckQueue(str(folder / "pq"), auto_commit=True, multithreading=True)
+        self.q._putter.execute("PRAGMA synchronous=FULL")  # same durability as ours (it sets WAL itself)
+        self.synchronous = self.q._putter.execute("PRAGMA synchronous").fetchone()[0]
+
+    def put(self, item) -> None:
+        form, applicant, face = item
+        self.q.put({"service_code": "gjj.withdraw", "form": form, "applicant": applicant, "face_check": face})
+
+    def close(self) -> None:
+        self.q.close()
+
+
+def enqueue_section(n: int, runs: int, folder: Path) -> dict:
+    """Interleaved rounds (ABC, BCA, CAB...) so that load from other processes on a shared disk hits all three
+    alike; the medians of per-round rates are compared."""
+    contenders = [BareSqlite(folder), Ours(folder), PersistQueue(folder)]
+    items = [realistic_submission(i) for i in range(n)]
+    rates: dict[str, list[float]] = {c.name: [] for c in contenders}
+    for r in range(runs):
+        order = contenders[r % 3:] + contenders[: r % 3]
+        for c in order:
+            t = time.perf_counter()
+            for item in items:
+                c.put(item)
+            rates[c.name].append(n / (time.perf_counter() - t))
+    for c in contenders:
+        c.close()
+    m = {k: statistics.median(v) for k, v in rates.items()}
+    return {"commits_per_round": n, "rounds": runs, "median_commits_per_s": {k: round(v) for k, v in m.items()},
+            "ours_vs_bare": round(m["ours"] / m["bare_sqlite"], 3),
+            "ours_vs_persist_queue": round(m["ours"] / m["persist_queue"], 3),
+            "persist_queue_synchronous": contenders[2].synchronous}
+
+
+# -- drain ------------------------------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def drain_section(n: int, attachment_kb: int, batch: int, folder: Path) -> dict:
+    from central.cli import cli_main
+
+    db = folder / "central.sqlite3"
+    secret_file = folder / "terminal.secret"
+    cli_main(["add-terminal", TERMINAL, "--db", str(db), "--secret-file", str(secret_file)])
+    store = QueueStore(folder / "queue.sqlite3", folder / "queue.key", terminal_id=TERMINAL)
+    t = time.perf_counter()
+    for i in range(n):
+        form, applicant, face = realistic_submission(i)
+        att = [os.urandom(attachment_kb * 1024)] if attachment_kb else []
+        store.enqueue_submission("gjj.withdraw", form, applicant, face, att)
+    fill = time.perf_counter() - t
+    store.close()
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", str(db)],
+                              cwd=REPO)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("central did not start") from None
+                time.sleep(0.05)
+        out = subprocess.run([sys.executable, __file__, "_drain_child", str(folder), f"http://127.0.0.1:{port}",
+                              str(batch)], capture_output=True, text=True, check=True, cwd=REPO)
+    finally:
+        server.terminate()
+        server.wait(10)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result.update(n=n, attachment_kb=attachment_kb, batch_size=batch, fill_seconds=round(fill, 2))
+    return result
+
+
+def drain_child(folder: Path, url: str, batch: int) -> None:
+    """Runs in its own process so its peak RSS is the sync worker's alone."""
+    from offline_queue.client import CentralClient
+    from offline_queue.signing import read_secret
+    from offline_queue.worker import SyncWorker
+
+    store = QueueStore(folder / "queue.sqlite3", folder / "queue.key", terminal_id=TERMINAL)
+    client = CentralClient(url, TERMINAL, read_secret(folder / "terminal.secret"), timeout=30)
+    worker = SyncWorker(store, client, batch_size=batch, heartbeat_every=3600)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    n = store.stats().depth["pending"]
+    t = time.perf_counter()
+    while worker.sync_once() or store.stats().depth["pending"]:
+        pass
+    elapsed = time.perf_counter() - t
+    assert store.stats().depth["acknowledged"] == n, store.stats()
+    print(json.dumps({"drained": n, "seconds": round(elapsed, 2), "per_second": round(n / elapsed),
+                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                      "rss_before_drain_mb": round(rss_before / 1024, 1)}))
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["_drain_child"]:
+        drain_child(Path(argv[1]), argv[2], int(argv[3]))
+        return 0
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--enqueue", type=int, default=300, help="commits per contender per round")
+    p.add_argument("--runs", type=int, default=15, help="interleaved rounds")
+    p.add_argument("--drain", type=int, default=10000, help="backlog size without attachments")
+    p.add_argument("--drain-attached", type=int, default=1000, help="backlog size with one attachment each")
+    p.add_argument("--attachment-kb", type=int, default=200)
+    p.add_argument("--batch", type=int, default=50)
+    p.add_argument("--dir", help="where the files go (default: a temp dir next to the repo, on the same disk)")
+    p.add_argument("--skip-drain", action="store_true")
+    args = p.parse_args(argv)
+    base = Path(tempfile.mkdtemp(prefix="queue-bench-", dir=args.dir or REPO.parent))
+    try:
+        report = {"dir": str(base), "enqueue": enqueue_section(args.enqueue, args.runs, base)}
+        print(json.dumps(report["enqueue"], ensure_ascii=False), flush=True)
+        if not args.skip_drain:
+            for label, n, kb in (("drain_plain", args.drain, 0), ("drain_attached", args.drain_attached,
+                                                                  args.attachment_kb)):
+                d = base / label
+                d.mkdir()
+                report[label] = drain_section(n, kb, args.batch, d)
+                print(json.dumps({label: report[label]}), flush=True)
+                shutil.rmtree(d)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
