@@ -1,21 +1,27 @@
-"""The kiosk core as one object: configuration, session, idle policy, simulator tray and devices."""
+"""The kiosk core as one object: configuration, session, idle policy, simulator tray, devices and use cases."""
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from typing import Callable
 
 from drivers.simtray import SimTray
 from kiosk.config import KioskConfig
 from kiosk.devices import DeviceSet, open_devices
+from kiosk.identity import IdentityService
+from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
 
 log = logging.getLogger(__name__)
 
 
 class KioskCore:
-    """Built by the CLI, handed to the UI; the UI reaches devices only through use cases made here."""
+    """Built by the CLI, handed to the UI; the UI reaches devices only through the use cases made here.
+
+    open_hardware=False builds the same core without devices, queue worker or face models (UI tests).
+    """
 
     def __init__(
         self, cfg: KioskConfig, *, open_hardware: bool = True, clock: Callable[[], float] = time.monotonic
@@ -26,10 +32,55 @@ class KioskCore:
         self.idle = IdlePolicy(d.idle_timeout_seconds, d.idle_warning_seconds, d.elderly_idle_timeout_seconds, clock)
         self.tray = SimTray()
         self.devices = open_devices(cfg, self.tray) if open_hardware else DeviceSet()
+        self.identity = IdentityService(self.devices.get("idcard"), self.devices.get("smartcard"))
+        t = cfg.terminal
+        self.printing = PrintService(
+            self.devices.get("printer"),
+            defaults={"site_name": t.site_name, "terminal_id": t.id, "hotline": t.hotline},
+        )
+        self.submissions = None
+        if open_hardware:
+            self._open_submissions()
+        self.session.register_wipe("identity", self.identity.clear)
+        self.session.register_wipe("print-buffers", self.printing.wipe)
+
+    def _open_submissions(self) -> None:
+        from kiosk.submissions import open_submissions
+
+        try:
+            self.submissions = open_submissions(self.cfg.queue, self.cfg.central, self.cfg.terminal.id,
+                                                self.cfg.base_dir)
+            self.submissions.start()
+        except Exception:  # the terminal still guides and prints; diagnostics show the queue fault
+            log.exception("offline queue unavailable")
+            self.submissions = None
+
+    def warm_up(self) -> None:
+        """Loads the face models (about a second) in the background; the UI calls it after its first frame."""
+        if self.devices.get("camera") is not None:
+            threading.Thread(target=self._warm_face_engine, name="face-models", daemon=True).start()
+
+    @staticmethod
+    def _warm_face_engine() -> None:
+        try:
+            from kiosk.face.dlib_engine import shared_engine
+
+            shared_engine()
+        except Exception:
+            log.exception("face models failed to load")
 
     def health(self) -> dict:
-        return {"terminal": self.cfg.terminal.id, "devices": self.devices.health()}
+        queue = None
+        if self.submissions is not None:
+            try:
+                queue = self.submissions.status()
+            except Exception as e:
+                queue = {"ok": False, "detail": str(e)}
+        return {"terminal": self.cfg.terminal.id, "devices": self.devices.health(), "queue": queue}
 
     def close(self) -> None:
         self.session.wipe("shutdown")
+        self.printing.close()
+        if self.submissions is not None:
+            self.submissions.close()
         self.devices.close()

@@ -44,6 +44,7 @@ from PySide6.QtQuick import QQuickWindow, QSGRendererInterface  # noqa: E402
 
 from kiosk.app import KioskCore  # noqa: E402
 from kiosk.config import KioskConfig  # noqa: E402
+from ui.bridges import make_bridges  # noqa: E402
 from ui.idle import IdleWatch  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 from ui.simtray_bridge import SimTrayBridge  # noqa: E402
@@ -89,7 +90,9 @@ class KioskUi:
         landscape = cfg.display.orientation == "landscape"
         w, h = sorted((cfg.display.width, cfg.display.height), reverse=landscape)
         ctx = self.engine.rootContext()
-        for name, obj in (("shell", self.shell), ("simTray", self.tray), ("voice", self.voice)):
+        self.bridges = {"shell": self.shell, "simTray": self.tray, "voice": self.voice,
+                        **make_bridges(core, self.shell, self.engine)}
+        for name, obj in self.bridges.items():
             ctx.setContextProperty(name, obj)
         self.engine.setInitialProperties({"fullscreen": fullscreen, "initialWidth": w, "initialHeight": h})
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
@@ -127,6 +130,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
         core.close()
         print(f"kiosk: {e}", file=sys.stderr)
         return 1
+    ui.window.frameSwapped.connect(core.warm_up, Qt.ConnectionType.SingleShotConnection)
     if smoke:
         def first_frame() -> None:
             elapsed = time.perf_counter() - t0
