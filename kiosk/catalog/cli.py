@@ -36,9 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("code")
     g.add_argument("--dir", default=DEFAULT_DIR)
     g.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
-    b = sub.add_parser("bundle", help="zip a catalog directory for central to serve as an update")
+    b = sub.add_parser("bundle", help="pack a catalog directory for central to serve as an update")
     b.add_argument("directory")
     b.add_argument("-o", "--output", required=True)
+    b.add_argument("--format", choices=["json", "zip"], default="json",
+                   help="json (default; for `kiosk central serve --catalog FILE`) or zip")
     sub.add_parser("schema", help="print the JSON Schema of one item (for editors and central)")
     t = sub.add_parser("ticket", help="take a queue number or count who is waiting")
     t.add_argument("action", choices=["take", "waiting", "call"])
@@ -70,7 +72,7 @@ def cli_main(argv: list[str]) -> int:
             print("\n".join(checklist_lines(build_guide(c, args.code), args.language)))
         elif args.command == "bundle":
             _load(args.directory)  # never ship a catalog the kiosks would refuse
-            data = make_bundle(Path(args.directory))
+            data = make_bundle(Path(args.directory), args.format)
             Path(args.output).write_bytes(data)
             print(f"wrote {args.output} ({len(data)} bytes)")
         elif args.command == "schema":

@@ -12,8 +12,6 @@ class CatalogConfig(BaseModel):
     updates_directory: str = "var/catalog"
     # how often to ask central for a newer catalog (ETag request; 0 = never)
     update_interval_minutes: int = Field(60, ge=0, le=7 * 24 * 60)
-    # path on the central platform ([central] url) serving the catalog bundle (zip) with an ETag
-    update_path: str = Field("/catalog/bundle", pattern=r"^/[A-Za-z0-9/_.-]*$")
     # largest accepted update download; a bigger payload is refused before it is unpacked
     max_update_bytes: int = Field(20_000_000, ge=10_000, le=500_000_000)
     # item codes shown first on the "most used" (常用事项) list, in this order; unknown codes are skipped

@@ -1,9 +1,11 @@
-"""Catalog updates from central: a zip bundle checked, unpacked, validated, then swapped in atomically."""
+"""Catalog updates from central: a bundle (JSON document or zip) checked, validated, then swapped in atomically."""
 
 from __future__ import annotations
 
 import io
+import json
 import logging
+import tomllib
 import os
 import re
 import secrets
@@ -12,8 +14,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Sequence
-
-import httpx
 
 from kiosk.catalog.catalog import Catalog
 from kiosk.catalog.config import CatalogConfig
@@ -26,6 +26,7 @@ VERSIONS = "versions"
 ETAG_FILE = ".etag"
 _MEMBER = re.compile(rf"^(?:{'|'.join(map(re.escape, HEADER_NAMES))}|{ITEMS_DIR}/[A-Za-z0-9_.-]+\.(?:toml|json))$")
 MAX_MEMBERS = 500
+JSON_ITEMS = "central.json"  # where the items of a single-document bundle are unpacked to
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,21 @@ class UpdateRefused(Exception):
     """The bundle is unusable; the catalog in use stays as it is."""
 
 
-def make_bundle(directory: Path) -> bytes:
-    """Zip a catalog directory the way central serves it (also used by tests and `kiosk catalog bundle`)."""
+def make_bundle(directory: Path, fmt: Literal["json", "zip"] = "json") -> bytes:
+    """Pack a catalog directory for central to serve (`kiosk central serve --catalog FILE` serves JSON).
+
+    json: one document, catalog.toml's keys plus "item": every item of every file, references unresolved.
+    zip: catalog.toml and items/* as they are.
+    """
     directory = Path(directory)
+    if fmt == "json":
+        header_path = next(directory / n for n in HEADER_NAMES if (directory / n).is_file())
+        doc = _parse(header_path)
+        doc["item"] = []
+        for p in sorted((directory / ITEMS_DIR).glob("*")):
+            if p.suffix in (".toml", ".json"):
+                doc["item"].extend(_parse(p).get("item", []))
+        return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name in HEADER_NAMES:
@@ -65,6 +78,21 @@ def make_bundle(directory: Path) -> bytes:
     return buf.getvalue()
 
 
+def _parse(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+
+
+def client_fetch(client) -> Fetch:
+    """A Fetch over offline_queue's CentralClient: signed GET /v1/catalog, (etag, body) or None for 304."""
+
+    def fetch(etag: str | None) -> Fetched:
+        got = client.catalog(etag)
+        return Fetched(None, etag or "") if got is None else Fetched(got[1], got[0])
+
+    return fetch
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -73,8 +101,18 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
 def _unpack(payload: bytes, target: Path, max_bytes: int) -> None:
-    """Only catalog.toml/json and items/*.toml|json, sizes bounded before reading: no zip slip, no zip bomb."""
+    """A JSON document, or a zip of only catalog.toml/json and items/*.toml|json with bounded sizes."""
+    if payload[:4] != b"PK\x03\x04":
+        _unpack_json(payload, target)
+        return
     try:
         z = zipfile.ZipFile(io.BytesIO(payload))
     except zipfile.BadZipFile:
@@ -96,13 +134,25 @@ def _unpack(payload: bytes, target: Path, max_bytes: int) -> None:
                 data = src.read(m.file_size + 1)
             if len(data) != m.file_size:
                 raise UpdateRefused(f"{m.filename}: size does not match the archive directory")
-            dest = target / m.filename
-            with open(dest, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
+            _write(target / m.filename, data)
         _fsync_dir(target / ITEMS_DIR)
         _fsync_dir(target)
+
+
+def _unpack_json(payload: bytes, target: Path) -> None:
+    """Split a single-document bundle into catalog.json and items/central.json, so the loader sees a directory."""
+    try:
+        doc = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise UpdateRefused(f"payload is neither a zip archive nor a JSON document: {e}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("item"), list) or not doc["item"]:
+        raise UpdateRefused("JSON bundle must be an object with a non-empty \"item\" list")
+    items = doc.pop("item")
+    (target / ITEMS_DIR).mkdir(parents=True)
+    _write(target / "catalog.json", json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    _write(target / ITEMS_DIR / JSON_ITEMS, json.dumps({"item": items}, ensure_ascii=False).encode("utf-8"))
+    _fsync_dir(target / ITEMS_DIR)
+    _fsync_dir(target)
 
 
 class CatalogStore:
@@ -208,20 +258,6 @@ class CatalogStore:
             return UpdateResult("refused", version, str(e)), None
         log.info("catalog updated from %s to %s (%d items)", version, catalog.version, len(catalog))
         return UpdateResult("installed", catalog.version), catalog
-
-
-def http_fetch(client: httpx.Client, url: str) -> Fetch:
-    """A Fetch over HTTP: GET with If-None-Match; 304 = unchanged, 200 = a bundle, anything else raises."""
-
-    def fetch(etag: str | None) -> Fetched:
-        headers = {"If-None-Match": etag} if etag else {}
-        r = client.get(url, headers=headers)
-        if r.status_code == 304:
-            return Fetched(None, etag or "")
-        r.raise_for_status()
-        return Fetched(r.content, r.headers.get("ETag", ""))
-
-    return fetch
 
 
 def _under(base_dir: Path, value: str) -> Path:

@@ -1,5 +1,6 @@
 """`kiosk catalog` command line: one-line errors, exit codes 0/1/2."""
 
+import json
 import zipfile
 
 import pytest
@@ -38,9 +39,13 @@ def test_usage_errors_exit_2(capsys):
 
 def test_bundle_and_tickets(tmp_path, capsys):
     out = tmp_path / "b.zip"
-    assert cli_main(["bundle", str(SHIPPED), "-o", str(out)]) == 0
+    assert cli_main(["bundle", str(SHIPPED), "-o", str(out), "--format", "zip"]) == 0
     assert capsys.readouterr().out.startswith("wrote ")
     assert "catalog.toml" in zipfile.ZipFile(out).namelist()
+    out = tmp_path / "catalog.json"
+    assert cli_main(["bundle", str(SHIPPED), "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert len(json.loads(out.read_text(encoding="utf-8"))["item"]) >= 60
     db = str(tmp_path / "t.sqlite3")
     assert cli_main(["ticket", "take", "b", "--db", db]) == 0
     assert capsys.readouterr().out.split()[0] == "B001"

@@ -1,15 +1,14 @@
 """Catalog updates: good bundles swap in atomically; bad ones are refused and the old catalog stays."""
 
 import io
-import threading
+import json
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
 
 from kiosk.catalog.config import CatalogConfig
-from kiosk.catalog.updates import CatalogStore, Fetched, UpdateRefused, http_fetch, make_bundle
+from kiosk.catalog.updates import CatalogStore, Fetched, UpdateRefused, make_bundle
 from tests.helpers.catalog import SHIPPED, copy_shipped, replace_in, set_version
 
 
@@ -48,6 +47,23 @@ def test_install_makes_the_bundle_current(store, newer):
     assert len(catalog) == len(store.open())
 
 
+def test_zip_bundles_work_too(store, newer):
+    assert store.install(make_bundle(newer, "zip"), etag="z").version == "2099.1.1"
+
+
+def test_json_bundle_is_one_document_with_references_unresolved(newer):
+    doc = json.loads(make_bundle(newer))
+    assert doc["version"] == "2099.1.1" and len(doc["item"]) >= 60 and "material" in doc
+    assert {"ref": "idcard"} in doc["item"][-1]["materials"]  # the last item (JT-003) lists the library ID card
+
+
+def test_bad_item_in_json_bundle_names_item_and_field(store, newer):
+    doc = json.loads(make_bundle(newer))
+    doc["item"][3]["limits"] = {"statutory": 1, "promised": 9}
+    with pytest.raises(UpdateRefused, match=rf"items/central.json: item {doc['item'][3]['code']}: limits"):
+        store.install(json.dumps(doc).encode())
+
+
 def test_second_install_replaces_the_first_and_prunes_it(store, newer):
     store.install(make_bundle(newer), etag="a")
     first = store.installed_directory()
@@ -63,14 +79,15 @@ def test_invalid_bundle_is_refused_and_old_catalog_kept(store, newer):
     replace_in(newer / "items" / "household.toml", 'handling = "one_trip"', 'handling = "by_pigeon"')
     set_version(newer, "2099.9.9")
     with pytest.raises(UpdateRefused) as e:
-        store.install(make_bundle(newer), etag="bad")
+        store.install(make_bundle(newer, "zip"), etag="bad")
     assert "items/household.toml: item HJ-001: handling" in str(e.value)
     assert store.open().version == "2099.1.1" and store.etag() == "good"
     assert [p.name for p in (store.updates / "versions").iterdir() if p.name.startswith(".staging")] == []
 
 
 @pytest.mark.parametrize("payload,reason", [
-    (b"not a zip at all", "not a zip"),
+    (b"not a zip at all", "neither a zip archive nor a JSON document"),
+    (b'{"version": 0, "items": []}', "non-empty"),  # what central serves when it was given no catalog
     (_zip({"../../etc/evil.toml": b"x"}), "unexpected file"),
     (_zip({"/abs/catalog.toml": b"x"}), "unexpected file"),
     (_zip({"catalog.toml": b"", "items/run.sh": b"#!/bin/sh"}), "unexpected file"),
@@ -123,42 +140,3 @@ def test_from_config_resolves_relative_paths(tmp_path):
     s = CatalogStore.from_config(cfg, tmp_path)
     assert s.updates == tmp_path / "var" / "cat" and s.most_used == ["HJ-001"]
     assert s.open().most_used(1)[0].code == "HJ-001"
-
-
-class _CentralStub(BaseHTTPRequestHandler):
-    bundle = b""
-    etag = '"cat-1"'
-
-    def do_GET(self):
-        if self.path != "/catalog/bundle":
-            self.send_error(404)
-        elif self.headers.get("If-None-Match") == self.etag:
-            self.send_response(304)
-            self.end_headers()
-        else:
-            self.send_response(200)
-            self.send_header("ETag", self.etag)
-            self.send_header("Content-Type", "application/zip")
-            self.send_header("Content-Length", str(len(self.bundle)))
-            self.end_headers()
-            self.wfile.write(self.bundle)
-
-    def log_message(self, *args):
-        pass
-
-
-def test_http_fetch_against_a_real_server(store, newer):
-    _CentralStub.bundle = make_bundle(newer)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _CentralStub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}", timeout=10) as client:
-            fetch = http_fetch(client, "/catalog/bundle")
-            assert store.check(fetch)[0].status == "installed"
-            assert store.check(fetch)[0].status == "unchanged"  # 304 thanks to If-None-Match
-            result, _ = store.check(http_fetch(client, "/nowhere"))
-            assert result.status == "failed" and "404" in result.detail
-    finally:
-        server.shutdown()
-        server.server_close()
