@@ -75,6 +75,12 @@ class Catalog:
         if unknown:
             log.warning("most_used lists items not in catalog %s: %s", self.version, ", ".join(unknown))
         self._most_used = [c for c in most_used if c in self._items]
+        # group kind -> group code -> item codes in catalog order, built once: browse screens ask often
+        self._members: dict[str, dict[str, list[str]]] = {"theme": {}, "life_event": {}, "department": {}}
+        for i in loaded.items:
+            for kind, codes in (("theme", i.themes), ("life_event", i.life_events), ("department", [i.department])):
+                for code in codes:
+                    self._members[kind].setdefault(code, []).append(i.code)
         rank = {c: n for n, c in enumerate(self._most_used)}
         self._index = SearchIndex(
             (self._searchable(i, rank) for i in loaded.items), misspellings=loaded.header.misspelling)
@@ -112,14 +118,9 @@ class Catalog:
         return {"theme": self.themes, "life_event": self.life_events, "department": self.departments}[kind]()
 
     def _codes_in(self, kind: GroupKind, code: str) -> list[str]:
-        items = (self._items[c] for c in self._order)
-        if kind == "theme":
-            return [i.code for i in items if code in i.themes]
-        if kind == "life_event":
-            return [i.code for i in items if code in i.life_events]
-        if kind == "department":
-            return [i.code for i in items if i.department == code]
-        raise ValueError(f"unknown group kind {kind!r}")
+        if kind not in self._members:
+            raise ValueError(f"unknown group kind {kind!r}")
+        return list(self._members[kind].get(code, ()))
 
     def items_in(self, kind: GroupKind, code: str) -> list[ItemSummary]:
         """Items of one theme, life event or department; items whose main theme it is come first."""
