@@ -144,3 +144,42 @@ def ticket_lines(ticket: Ticket, item_name: str, where: Where, language: str = "
         f"{ticket.issued_at:%Y-%m-%d %H:%M}",
         "过号请重新取号" if zh else "If you miss your number, please take a new one",
     ]
+
+
+def checklist_print_data(guide: Guide, *, site_name: str, hotline: str, printed_at: datetime) -> dict[str, object]:
+    """Data for the printer's `materials_checklist` layout (assets/receipts/materials_checklist.toml)."""
+    materials = []
+    for e in guide.checklist:
+        if e.bring:
+            materials.append(f"{e.name} {e.quantity.zh}" + (f"（{e.when}）" if e.when else ""))
+    notes = [f"办理时间：{guide.where.hours}"]
+    shared = [e.name for e in guide.checklist if not e.bring]
+    if shared:
+        notes.append("无需携带（部门共享获取）：" + "、".join(shared))
+    if guide.kiosk_can_submit:
+        notes.append("本事项可在自助终端直接申请")
+    return {
+        "site_name": site_name,
+        "service_name": guide.name,
+        "department": guide.where.department.zh,
+        "materials": materials,
+        "time_limit": f"承诺{guide.promised.zh}（法定{guide.statutory.zh}）",
+        "fee": "；".join(guide.fees) if guide.fees else "不收费",
+        "location": f"{guide.where.location} {guide.where.windows}",
+        "hotline": hotline,
+        "guide_url": guide.qr_url,
+        "printed_at": f"{printed_at:%Y-%m-%d %H:%M}",
+        "notes": "；".join(notes),
+    }
+
+
+def ticket_print_data(ticket: Ticket, item_name: str, where: Where, *, site_name: str) -> dict[str, object]:
+    """Data for the printer's `queue_ticket` layout (assets/receipts/queue_ticket.toml)."""
+    return {
+        "site_name": site_name,
+        "ticket_number": ticket.number,
+        "service_name": item_name,
+        "window": f"{where.location} {where.queue.windows}",
+        "waiting": str(ticket.ahead),
+        "issued_at": f"{ticket.issued_at:%Y-%m-%d %H:%M}",
+    }

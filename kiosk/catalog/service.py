@@ -10,7 +10,8 @@ from typing import Callable
 
 from kiosk.catalog.catalog import Catalog
 from kiosk.catalog.config import CatalogConfig
-from kiosk.catalog.guide import Guide, build_guide, checklist_lines, ticket_lines
+from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, ticket_lines,
+                                 ticket_print_data)
 from kiosk.catalog.tickets import Ticket, TicketCounter
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
 
@@ -47,6 +48,10 @@ class CatalogService:
         """Lines for the printer ("print this checklist"); the QR fallback uses guide(code).qr_url."""
         return checklist_lines(self.guide(code), language, printed_at=self._clock())
 
+    def checklist_print(self, code: str, *, site_name: str, hotline: str) -> dict[str, object]:
+        """Data for PrintService.print("materials_checklist", ...)."""
+        return checklist_print_data(self.guide(code), site_name=site_name, hotline=hotline, printed_at=self._clock())
+
     # ---- take a number ----
 
     def take_number(self, code: str) -> Ticket:
@@ -56,6 +61,11 @@ class CatalogService:
     def ticket_lines(self, ticket: Ticket, language: str = "zh_CN") -> list[str]:
         return ticket_lines(ticket, self._catalog.item(ticket.service).name, self._catalog.where(ticket.service),
                             language)
+
+    def ticket_print(self, ticket: Ticket, *, site_name: str) -> dict[str, object]:
+        """Data for PrintService.print("queue_ticket", ...)."""
+        return ticket_print_data(ticket, self._catalog.item(ticket.service).name,
+                                 self._catalog.where(ticket.service), site_name=site_name)
 
     def waiting_for(self, code: str) -> int:
         """How many are waiting in the queue that serves this item (shown before the citizen takes a number)."""

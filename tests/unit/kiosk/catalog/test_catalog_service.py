@@ -60,3 +60,19 @@ def test_refused_update_keeps_the_catalog(service):
     before = service.catalog
     result = service.check_for_update(lambda etag: Fetched(b"not a zip", "x"))
     assert result.status == "refused" and service.catalog is before
+
+
+def test_print_data_fits_the_printer_layouts(service):
+    """The printer's own layouts accept our data, and the printed bytes hold every material to bring."""
+    from drivers.printer.layout import Profile, build, load_template
+
+    profile = Profile(paper_width_mm=80, chinese_mode="text")  # text mode: the bytes are GB18030 text
+    data = service.checklist_print("HJ-001", site_name="示例市政务服务中心", hotline="12345")
+    assert set(load_template("materials_checklist").fields) <= set(data)
+    printed = build("materials_checklist", data, profile)
+    for e in service.guide("HJ-001").checklist:
+        assert e.name.encode("gb18030") in printed, e.name
+    ticket = service.take_number("HJ-001")
+    data = service.ticket_print(ticket, site_name="示例市政务服务中心")
+    assert set(load_template("queue_ticket").fields) <= set(data)
+    assert b"A001" in build("queue_ticket", data, profile)
