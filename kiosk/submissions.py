@@ -67,6 +67,7 @@ class Submissions:
                  credentials_problem: str | None = None) -> None:
         self.store, self.client, self.worker = store, client, worker
         self._credentials_problem = credentials_problem
+        self._last_problem: Problem | None = None  # the last failed enqueue, for diagnostics
 
     def start(self) -> None:
         self.worker.start()
@@ -79,7 +80,12 @@ class Submissions:
     def submit(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
                attachments: list[bytes] = ()) -> Submitted:
         """Returns once the application is committed to disk; raises QueueError (with .problem) otherwise."""
-        done = self.store.enqueue_submission(service_code, form, applicant, face_check, list(attachments))
+        try:
+            done = self.store.enqueue_submission(service_code, form, applicant, face_check, list(attachments))
+        except QueueError as exc:
+            self._last_problem = exc.problem
+            raise
+        self._last_problem = None
         self.worker.wake()
         return Submitted(done.tracking, done.id, done.created_at)
 
@@ -132,7 +138,13 @@ class Submissions:
             st.update(link="degraded", last_error=exc.problem.technician)
         if self._credentials_problem:
             st.update(link="degraded", last_error=self._credentials_problem)
-        st["quarantine"] = self.store.quarantine()
+        if self._last_problem is not None:
+            st["enqueue_problem"] = {"code": self._last_problem.code, "technician": self._last_problem.technician}
+        try:
+            st["quarantine"] = self.store.quarantine()
+        except QueueError as exc:
+            st["quarantine"] = []
+            st.update(link="degraded", last_error=exc.problem.technician)
         return st
 
 

@@ -78,18 +78,60 @@ def local_id_hash(key: bytes, id_number: str) -> str:
     return hmac.new(key, b"id-lookup:" + id_number.strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
-@contextlib.contextmanager
-def _translated(what: str) -> Iterator[None]:
+def _raise_translated(what: str, exc: sqlite3.DatabaseError) -> None:
     """sqlite3 errors -> our errors, with the operation named for the technician."""
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        text = str(exc)
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError):
         if "full" in text:
             raise DiskFullError(f"{what}: {text}") from exc
         raise QueueError(f"{what}: {text}") from exc
+    raise CorruptDatabaseError(f"{what}: {text}") from exc
+
+
+@contextlib.contextmanager
+def _translated(what: str) -> Iterator[None]:
+    try:
+        yield
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(f"{what}: {exc}") from exc
+        _raise_translated(what, exc)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT under the store's lock, sqlite3 errors translated (a class: this is the hot path)."""
+
+    __slots__ = ("store", "what")
+
+    def __init__(self, store: "QueueStore", what: str) -> None:
+        self.store, self.what = store, what
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.store._lock.acquire()
+        try:
+            self.store._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            self.store._lock.release()
+            _raise_translated(self.what, exc)
+        return self.store._conn
+
+    def __exit__(self, et, ev, tb) -> bool:
+        conn = self.store._conn
+        try:
+            if et is None:
+                try:
+                    conn.execute("COMMIT")
+                    return False
+                except sqlite3.DatabaseError as exc:
+                    ev = exc
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.DatabaseError:
+                    pass
+            if isinstance(ev, sqlite3.DatabaseError):
+                _raise_translated(self.what, ev)
+            return False
+        finally:
+            self.store._lock.release()
 
 
 class QueueStore:
@@ -144,17 +186,8 @@ class QueueStore:
             raise KeyMissingError(f"key file {key_file} is not the key this queue was written with")
         return key
 
-    @contextlib.contextmanager
-    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
-        with self._lock, _translated(what):
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
+    def _write(self, what: str) -> "_Transaction":
+        return _Transaction(self, what)
 
     def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock, _translated("read queue"):
@@ -176,18 +209,17 @@ class QueueStore:
                         " LIMIT 1", (self._low,)).fetchone()
         self._low = row[0] if row else self._seq + 1
 
-    def _insert(self, c: sqlite3.Connection, *, rid: str, seq: int, kind: str, body: dict, now: float,
-                tracking_no: str | None = None, service_code: str | None = None, id_hash: str | None = None,
-                blobs: list[str] | None = None) -> None:
+    def _row(self, rid: str, seq: int, kind: str, body: dict, now: float, tracking_no: str | None = None,
+             service_code: str | None = None, id_hash: str | None = None, blobs: list[str] | None = None) -> tuple:
         payload = self._suite.encrypt(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
                                       rid.encode())
+        return (rid, seq, kind, tracking_no, service_code, now, id_hash, json.dumps(blobs) if blobs else "[]",
+                payload)
+
+    def _insert(self, c: sqlite3.Connection, row: tuple) -> None:
         try:
-            c.execute(
-                "INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs, payload)"
-                " VALUES (?,?,?,?,?,?,'pending',?,?,?)",
-                (rid, seq, kind, tracking_no, service_code, now, id_hash, json.dumps(blobs) if blobs else "[]",
-                 payload),
-            )
+            c.execute("INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs,"
+                      " payload) VALUES (?,?,?,?,?,?,'pending',?,?,?)", row)
         except sqlite3.IntegrityError:
             # another process wrote to this queue: re-read the marks; the caller's transaction is rolled back
             self._refresh_marks(c)
@@ -206,16 +238,19 @@ class QueueStore:
             sealed.append((sha, len(data), self._suite.encrypt(data, sha.encode())))
         id_number = str(applicant.get("id_number") or "")
         id_hash = local_id_hash(self._key, id_number) if id_number else None
-        with self._write("enqueue submission") as c:
+        day = datetime.fromtimestamp(now).date()
+        with self._lock:
+            # the record is sealed before the transaction opens, so the write lock is held only for the I/O
             seq = self._seq + 1
-            tracking_no = tracking.issue(self.terminal_id, datetime.fromtimestamp(now).date(), seq)
+            tracking_no = tracking.issue(self.terminal_id, day, seq)
             body = {"tracking": tracking_no, "service_code": service_code, "created_at": now, "form": form,
                     "applicant": applicant, "face_check": face_check, "attachments": hashes}
-            for sha, size, blob in sealed:
-                c.execute("INSERT OR IGNORE INTO blobs(sha256, size, uploaded, data) VALUES (?,?,0,?)",
-                          (sha, size, blob))
-            self._insert(c, rid=rid, seq=seq, kind="submission", body=body, now=now, tracking_no=tracking_no,
-                         service_code=service_code, id_hash=id_hash, blobs=hashes)
+            row = self._row(rid, seq, "submission", body, now, tracking_no, service_code, id_hash, hashes)
+            with self._write("enqueue submission") as c:
+                if sealed:
+                    c.executemany("INSERT OR IGNORE INTO blobs(sha256, size, uploaded, data) VALUES (?,?,0,?)",
+                                  sealed)
+                self._insert(c, row)
             self._seq = seq
         return Enqueued(rid, seq, tracking_no, now)
 
@@ -225,9 +260,11 @@ class QueueStore:
             raise ValueError(f"unknown record kind {kind!r}")
         now = self._clock()
         rid = new_id()
-        with self._write(f"enqueue {kind}") as c:
+        with self._lock:
             seq = self._seq + 1
-            self._insert(c, rid=rid, seq=seq, kind=kind, body=dict(body, created_at=now), now=now)
+            row = self._row(rid, seq, kind, dict(body, created_at=now), now)
+            with self._write(f"enqueue {kind}") as c:
+                self._insert(c, row)
             self._seq = seq
         return Enqueued(rid, seq, None, now)
 

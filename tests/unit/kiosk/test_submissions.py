@@ -102,3 +102,20 @@ def test_missing_secret_still_takes_applications(tmp_path):
     st = uc.status()
     assert done.tracking and st["link"] == "degraded" and "secret" in st["last_error"]
     uc.close()
+
+
+def test_disk_full_reaches_caller_and_diagnostics(tmp_path):
+    from offline_queue.errors import DiskFullError
+
+    uc = _use_cases(tmp_path, _dead_url(), "x" * 64)
+    first = uc.submit("gjj.withdraw", {}, invented_applicant(7))
+    pages = uc.store._conn.execute("PRAGMA page_count").fetchone()[0]
+    uc.store._conn.execute(f"PRAGMA max_page_count={pages + 1}")  # SQLite's view of a full disk
+    with pytest.raises(DiskFullError) as info:
+        for _ in range(50):
+            uc.submit("gjj.withdraw", {}, invented_applicant(8), None, [bytes(8000)])
+    assert info.value.problem.citizen.zh
+    st = uc.status()
+    assert st["enqueue_problem"]["code"] == "queue.disk_full"
+    assert uc.progress(first.tracking).source == "local"  # what the citizen already holds is still there
+    uc.close()
