@@ -10,6 +10,8 @@ from typing import Callable
 from drivers.simtray import SimTray
 from kiosk.config import KioskConfig
 from kiosk.devices import DeviceSet, open_devices
+from kiosk.catalog.service import CatalogService
+from kiosk.catalog.updates import client_fetch
 from kiosk.identity import IdentityService
 from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
@@ -38,9 +40,12 @@ class KioskCore:
             self.devices.get("printer"),
             defaults={"site_name": t.site_name, "terminal_id": t.id, "hotline": t.hotline},
         )
+        self.catalog = CatalogService(cfg.catalog, cfg.base_dir)
         self.submissions = None
         if open_hardware:
             self._open_submissions()
+            if self.submissions is not None:
+                self.catalog.start_updates(client_fetch(self.submissions.client))
         self.session.register_wipe("identity", self.identity.clear)
         self.session.register_wipe("print-buffers", self.printing.wipe)
 
@@ -81,6 +86,7 @@ class KioskCore:
     def close(self) -> None:
         self.session.wipe("shutdown")
         self.printing.close()
+        self.catalog.stop()
         if self.submissions is not None:
             self.submissions.close()
         self.devices.close()

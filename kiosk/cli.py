@@ -18,6 +18,8 @@ T0 = time.perf_counter()  # process start as seen by Python; `run --smoke` repor
 # subcommands implemented in other packages: name -> (module, help)
 DELEGATED = {
     "central": ("central.cli", "run and administer the reference central platform"),
+    "face": ("kiosk.face.cli", "face check tools (compare photos to calibrate the threshold)"),
+    "catalog": ("kiosk.catalog.cli", "check and inspect the service catalog"),
 }
 SIMULATORS = {
     "idcard": ("drivers.idcard.simulator", "resident ID card reader on a pseudo-terminal"),

@@ -15,6 +15,7 @@ from drivers.camera.config import CameraConfig
 from drivers.idcard.config import IdCardConfig
 from drivers.pcsc.config import SmartCardConfig
 from drivers.printer.config import PrinterConfig
+from kiosk.catalog.config import CatalogConfig
 from kiosk.face.config import FaceConfig
 from offline_queue.config import CentralConfig, QueueConfig
 
@@ -88,6 +89,7 @@ class KioskConfig(_Section):
     logging: LoggingConfig = LoggingConfig()
     devices: DevicesConfig = DevicesConfig()
     face: FaceConfig = FaceConfig()
+    catalog: CatalogConfig = CatalogConfig()
     central: CentralConfig = CentralConfig()
     queue: QueueConfig = QueueConfig()
     maintenance: MaintenanceConfig

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -37,7 +38,7 @@ def prepare_environment() -> None:
         os.environ["KIOSK_PRIVATE_CONFIG"] = os.environ["XDG_CONFIG_HOME"] = str(private)
 
 
-from PySide6.QtCore import QObject, Qt, QUrl  # noqa: E402
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface  # noqa: E402
@@ -140,6 +141,12 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
             app.quit()
 
         ui.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
+    # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    wake = QTimer()  # Python runs signal handlers only when it gets control back from Qt's loop
+    wake.start(250)
+    wake.timeout.connect(lambda: None)
     log.info("kiosk started: terminal %s, devices simulated: %s", cfg.terminal.id, cfg.simulated_devices)
     code = app.exec()
     ui.close()

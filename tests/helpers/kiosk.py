@@ -12,6 +12,8 @@ def write_config(folder: Path, **sections: dict) -> Path:
     import tomllib
 
     data = tomllib.loads((REPO / "kiosk.toml").read_text(encoding="utf-8"))
+    # shipped data stays where it is when the config file moves to a temp folder
+    data["catalog"]["directory"] = str(REPO / "assets" / "catalog")
     for section, values in sections.items():
         node = data
         for part in section.split("."):

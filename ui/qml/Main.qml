@@ -45,7 +45,6 @@ ApplicationWindow {
                 if (screen !== "Attract")
                     stack.push(root.screenUrl(screen), { params: params }, StackView.Immediate)
             }
-            Qt.inputMethod.hide()
         }
     }
 

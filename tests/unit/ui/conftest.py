@@ -25,20 +25,23 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def make_ui(qapp, tmp_path, clock):
-    """make_ui(orientation="portrait", **config sections) -> KioskUi; closed after the test."""
+    """make_ui(orientation="portrait", hardware=False, **config sections) -> KioskUi; closed after the test.
+
+    hardware=True opens the configured (simulated) devices and the queue, as `kiosk run` does.
+    """
     from kiosk.app import KioskCore
     from kiosk.config import load
     from ui.app import KioskUi
 
     made = []
 
-    def make(orientation: str = "portrait", **sections):
+    def make(orientation: str = "portrait", hardware: bool = False, **sections):
         display = {"orientation": orientation, "fullscreen": False}
         display.update(sections.pop("display", {}))
         locale = {"voice_prompts": False}
         locale.update(sections.pop("locale", {}))
         cfg = load(write_config(tmp_path, display=display, locale=locale, **sections))
-        core = KioskCore(cfg, open_hardware=False, clock=clock)
+        core = KioskCore(cfg, open_hardware=hardware, clock=clock)
         ui = KioskUi(core, qapp, windowed=True)
         made.append((ui, core))
         return ui

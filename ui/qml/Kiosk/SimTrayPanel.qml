@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
@@ -9,7 +8,7 @@ Rectangle {
     property var sections: []
     signal chosen(string section, string key, string value)
     signal closeTapped()
-    color: "#f0263238"
+    color: "#263238"
     radius: Theme.radius
 
     ColumnLayout {

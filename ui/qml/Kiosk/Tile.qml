@@ -16,44 +16,49 @@ AbstractButton {
         border.width: Theme.elderly ? 3 : 0
         border.color: Theme.text
     }
-    contentItem: Column {
-        spacing: Theme.px(6)
-        padding: Theme.px(16)
-        Rectangle {
-            width: Theme.px(Theme.elderly ? 64 : 56)
-            height: width
-            radius: width / 2
-            color: "#33ffffff"
-            border.color: Theme.primaryText
-            border.width: 2
+    contentItem: Item {
+        Column {
+            // content sits in the middle of tall portrait tiles instead of clinging to the top
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width
+            spacing: Theme.px(6)
+            padding: Theme.px(16)
+            Rectangle {
+                width: Theme.px(Theme.elderly ? 64 : 56)
+                height: width
+                radius: width / 2
+                color: "#33ffffff"
+                border.color: Theme.primaryText
+                border.width: 2
+                Text {
+                    anchors.centerIn: parent
+                    text: tile.glyph
+                    font.pixelSize: parent.width * 0.5
+                    font.bold: true
+                    color: Theme.primaryText
+                    textFormat: Text.PlainText
+                }
+            }
             Text {
-                anchors.centerIn: parent
-                text: tile.glyph
-                font.pixelSize: parent.width * 0.5
+                width: tile.width - Theme.px(32)
+                text: tile.text
+                font.pixelSize: Theme.titleSize
                 font.bold: true
                 color: Theme.primaryText
                 textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
             }
-        }
-        Text {
-            width: tile.width - Theme.px(32)
-            text: tile.text
-            font.pixelSize: Theme.titleSize
-            font.bold: true
-            color: Theme.primaryText
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-        }
-        Text {
-            width: tile.width - Theme.px(32)
-            text: tile.subtitle
-            visible: text.length > 0
-            font.pixelSize: Theme.smallSize
-            color: Theme.primaryText
-            opacity: 0.95
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-            lineHeight: Theme.lineHeight
+            Text {
+                width: tile.width - Theme.px(32)
+                text: tile.subtitle
+                visible: text.length > 0
+                font.pixelSize: Theme.smallSize
+                color: Theme.primaryText
+                opacity: 0.95
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+            }
         }
     }
 }
