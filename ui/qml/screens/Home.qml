@@ -81,7 +81,9 @@ ScreenPage {
                     text: modelData.title
                     subtitle: modelData.subtitle
                     tint: modelData.tint
-                    onClicked: shell.go("Placeholder", { title: modelData.title, key: modelData.key })
+                    // "apply" starts with identification; the other services come with their own issues
+                    onClicked: modelData.key === "apply" ? shell.go("Identify")
+                                                         : shell.go("Placeholder", { title: modelData.title, key: modelData.key })
                 }
             }
         }

@@ -1,0 +1,278 @@
+"""The FaceCheck screen's view-model and the image provider that shows the live, mirrored camera preview."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Callable
+
+import cv2
+import numpy as np
+from PySide6.QtCore import Property, QObject, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.app import KioskCore
+from kiosk.face.check import FaceCheck
+from kiosk.face.result import FaceCheckUpdate, Phase
+from kiosk.i18n import Text
+from ui.shell import Shell
+
+log = logging.getLogger(__name__)
+
+PROVIDER = "facepreview"
+FACE_CHECK = "FaceCheck"
+IDENTIFIED = "Identified"
+NO_CAMERA = Text(zh="摄像头未连接，请联系工作人员", en="The camera is not connected. Please ask the staff for help.")
+NO_IDENTITY = Text(zh="请先刷身份证", en="Please place your ID card on the reader first")
+
+
+class FrameStore:
+    """The newest preview frame, shared by the camera thread (writer) and the image provider (reader).
+
+    Kept apart from the provider because the QML engine owns and deletes the provider at shutdown, while
+    the session wipe that clears this store runs later.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._image = QImage()
+
+    def put(self, image: QImage) -> None:
+        with self._lock:
+            self._image = image
+
+    def clear(self) -> None:
+        self.put(QImage())
+
+    def get(self) -> QImage:
+        with self._lock:
+            return self._image
+
+
+class PreviewProvider(QQuickImageProvider):
+    """Hands QML the newest preview frame; frames are never written to disk."""
+
+    def __init__(self, store: FrameStore) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._store = store
+
+    def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802 (Qt name)
+        image = self._store.get()
+        if image.isNull():  # nothing to show (after a wipe): a tiny black picture instead of a QML warning
+            image = QImage(4, 3, QImage.Format.Format_RGB888)
+            image.fill(Qt.GlobalColor.black)
+        if size is not None:
+            size.setWidth(image.width())
+            size.setHeight(image.height())
+        return image
+
+
+def to_qimage(bgr: np.ndarray, mirror: bool) -> QImage:
+    """BGR camera array -> QImage that owns its pixels, flipped left-right when the screen acts as a mirror."""
+    if mirror:
+        bgr = cv2.flip(bgr, 1)
+    bgr = np.ascontiguousarray(bgr)
+    h, w = bgr.shape[:2]
+    return QImage(bgr.data, w, h, 3 * w, QImage.Format.Format_BGR888).copy()
+
+
+def card_photo_array(photo: Any) -> np.ndarray | None:
+    """The decoded card photo (drivers' Photo: image file bytes) as the BGR array FaceCheck takes."""
+    if photo is None:
+        return None
+    data = np.frombuffer(photo.data, np.uint8)
+    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+    return image
+
+
+class FaceBridge(QObject):
+    """Runs one FaceCheck per visit; worker-thread updates and preview frames reach QML through queued signals."""
+
+    _posted = Signal(object, int)  # update, check token
+    _frame_posted = Signal(int)  # check token
+    changed = Signal()
+    frameChanged = Signal()
+
+    def __init__(self, core: KioskCore, shell: Shell, store: FrameStore,
+                 make_check: Callable[..., FaceCheck] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._shell = shell
+        self._store = store
+        self._make_check = make_check or self._default_check
+        self._check: FaceCheck | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._token = 0  # bumps per check; updates and frames of an older check are dropped
+        self._update: FaceCheckUpdate | None = None
+        self._problem: Text | None = None
+        self._frame_no = 0
+        self._frame_pending = False
+        self._frame_lock = threading.Lock()  # a frame converted while stop() runs must not outlive it
+        self._mirror = True
+        self._posted.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
+        self._frame_posted.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        shell.languageChanged.connect(self.changed)
+        core.session.register_wipe("ui-face", self.stop)
+
+    def _default_check(self, on_update: Callable[[FaceCheckUpdate], None]) -> FaceCheck:
+        from kiosk.face.dlib_engine import shared_engine
+
+        camera = self._core.devices.get("camera")
+        if camera is None:
+            raise LookupError("no camera device")
+        return FaceCheck(camera, self._core.cfg.face, engine=shared_engine, on_update=on_update)
+
+    # ---- what QML shows
+
+    def _text(self, text: Text | None) -> str:
+        return text.get(self._shell.language) if text is not None else ""
+
+    @Property(str, notify=changed)
+    def phase(self) -> str:
+        """"idle" before start/after a wipe, "unavailable" without camera or card, else the check's phase."""
+        if self._problem is not None:
+            return "unavailable"
+        return self._update.phase.value if self._update is not None else "idle"
+
+    @Property(str, notify=changed)
+    def prompt(self) -> str:
+        if self._problem is not None:
+            return self._text(self._problem)
+        return self._text(self._update.prompt) if self._update is not None else ""
+
+    @Property(str, notify=changed)
+    def challenge(self) -> str:
+        u = self._update
+        return u.challenge.value if u is not None and u.challenge is not None else ""
+
+    @Property(int, notify=changed)
+    def attempt(self) -> int:
+        return self._update.attempt if self._update is not None else 0
+
+    @Property(int, notify=changed)
+    def maxAttempts(self) -> int:
+        return self._update.max_attempts if self._update is not None else self._core.cfg.face.max_attempts
+
+    @Property(bool, notify=changed)
+    def cannotCompare(self) -> bool:
+        """Nothing to compare with (no card photo, no usable face in it, no engine): staff verify instead."""
+        u = self._update
+        if u is None or u.result is None:
+            return False
+        return u.result.decision.value in ("no_card_photo", "card_photo_unusable", "unavailable")
+
+    @Property(QRectF, notify=changed)
+    def faceBox(self) -> QRectF:
+        """The face as 0..1 fractions of the preview as shown (mirrored when the preview is)."""
+        u = self._update
+        if u is None or u.face is None:
+            return QRectF()
+        left, top, right, bottom = u.face
+        if self._mirror:
+            left, right = 1 - right, 1 - left
+        return QRectF(left, top, right - left, bottom - top)
+
+    @Property(int, notify=frameChanged)
+    def frameNo(self) -> int:
+        return self._frame_no
+
+    @Property(bool, notify=frameChanged)
+    def hasFrame(self) -> bool:
+        return self._frame_no > 0 and not self._store.get().isNull()
+
+    @Property(str, constant=True)
+    def previewSource(self) -> str:
+        return f"image://{PROVIDER}/"
+
+    # ---- commands from QML
+
+    @Slot()
+    def start(self) -> None:
+        """The FaceCheck screen opened: a new check against the identity just read."""
+        self.stop()
+        presented = self._core.identity.current
+        if presented is None or not presented.accepted:
+            self._problem = NO_IDENTITY
+            self.changed.emit()
+            return
+        token = self._token
+        try:
+            check = self._make_check(lambda update: self._posted.emit(update, token))
+        except Exception as e:
+            log.error("face check cannot start: %s", e)
+            self._problem = NO_CAMERA
+            self.changed.emit()
+            return
+        self._check = check
+        self._mirror = bool(check.mirror)
+        self._unsubscribe = check.subscribe_preview(lambda image: self._frame(image, token))
+        check.start(card_photo_array(presented.photo))
+
+    @Slot()
+    def retry(self) -> None:
+        if self._check is not None and self._update is not None and self._update.phase is Phase.RETRY:
+            self._check.retry()
+
+    @Slot()
+    def offerStaff(self) -> None:
+        """The citizen accepts verification by staff: the result says so; the staff screen is another issue."""
+        u = self._update
+        if u is not None and u.result is not None:
+            self._core.session.put("face_check", u.result.record())
+
+    @Slot()
+    def stop(self) -> None:
+        """Cancel the running check, drop its frames; the thread is joined off the GUI thread."""
+        with self._frame_lock:
+            self._token += 1
+            self._store.clear()
+        check, self._check = self._check, None
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if check is not None:
+            check.cancel()
+            threading.Thread(target=check.close, name="face-check-close", daemon=True).start()
+        self._update, self._problem = None, None
+        self._frame_no, self._frame_pending = 0, False
+        self.changed.emit()
+        self.frameChanged.emit()
+
+    # ---- test and diagnostics access
+
+    @property
+    def check(self) -> FaceCheck | None:
+        return self._check
+
+    # ---- worker threads -> GUI thread
+
+    def _frame(self, image: np.ndarray, token: int) -> None:
+        """Camera thread: convert here, then tell QML; a frame QML has not fetched yet is simply replaced."""
+        if token != self._token:
+            return
+        image = to_qimage(image, self._mirror)
+        with self._frame_lock:
+            if token != self._token:
+                return
+            self._store.put(image)
+        if not self._frame_pending:
+            self._frame_pending = True
+            self._frame_posted.emit(token)
+
+    def _on_frame(self, token: int) -> None:
+        self._frame_pending = False
+        if token != self._token:
+            return
+        self._frame_no += 1
+        self.frameChanged.emit()
+
+    def _on_update(self, update: FaceCheckUpdate, token: int) -> None:
+        if token != self._token:
+            return
+        self._update = update
+        self.changed.emit()
+        if update.phase is Phase.PASSED and update.result is not None:
+            self._core.session.put("face_check", update.result.record())
+            if self._shell.currentScreen == FACE_CHECK:
+                self._shell.go(IDENTIFIED)

@@ -1,0 +1,138 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Step 2: the live face is compared with the ID card photo, with a movement asked against held-up photos.
+ScreenPage {
+    id: page
+    title: qsTr("人脸核验")
+
+    readonly property string phase: faceCheck.phase
+    readonly property bool working: phase === "loading" || phase === "positioning" || phase === "challenge"
+    // spoken prompts for elderly visitors; the bridge gives the text in the current language
+    readonly property string spoken: faceCheck.prompt
+    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+
+    StackView.onActivated: faceCheck.start()
+    StackView.onDeactivated: faceCheck.stop()
+    StackView.onRemoved: faceCheck.stop()
+
+    GridLayout {
+        anchors.fill: parent
+        columns: Theme.landscape ? 2 : 1
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.px(32)
+
+        FacePreview {
+            id: preview
+            objectName: "facePreview"
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+            // 4:3 and as big as the screen allows, leaving room for the prompts
+            Layout.preferredWidth: Theme.landscape ? Math.min(page.width * 0.55, (page.height - Theme.px(120)) * 4 / 3)
+                                                   : Math.min(page.width - 2 * Theme.margin, page.height * 0.48 * 4 / 3)
+            Layout.preferredHeight: Layout.preferredWidth * 3 / 4
+            source: faceCheck.previewSource
+            frameNo: faceCheck.frameNo
+            hasFrame: faceCheck.hasFrame
+            faceBox: faceCheck.faceBox
+            good: page.phase === "challenge"
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            Text {
+                objectName: "facePrompt"
+                Layout.fillWidth: true
+                horizontalAlignment: Theme.landscape ? Text.AlignLeft : Text.AlignHCenter
+                visible: page.working || page.phase === "passed"
+                text: faceCheck.prompt.length > 0 ? faceCheck.prompt : qsTr("请正对摄像头，把脸放进框内")
+                font.pixelSize: Theme.heroSize * 0.75
+                font.bold: true
+                color: page.phase === "challenge" ? Theme.primary : Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: 1.15
+            }
+            Text {
+                objectName: "faceChallengeHint"
+                Layout.fillWidth: true
+                horizontalAlignment: Theme.landscape ? Text.AlignLeft : Text.AlignHCenter
+                visible: page.working
+                text: page.phase === "challenge" ? qsTr("请按提示做动作，以确认是本人在操作")
+                                                  : qsTr("摘下帽子和口罩，保持光线充足")
+                font.pixelSize: Theme.bodySize
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+            }
+            Text {
+                objectName: "faceAttempt"
+                Layout.fillWidth: true
+                horizontalAlignment: Theme.landscape ? Text.AlignLeft : Text.AlignHCenter
+                visible: faceCheck.attempt > 0 && page.phase !== "passed"
+                text: qsTr("第 %1 次，共 %2 次").arg(faceCheck.attempt).arg(faceCheck.maxAttempts)
+                font.pixelSize: Theme.bodySize
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+            }
+
+            // an attempt failed and more are allowed
+            MessagePanel {
+                objectName: "faceRetryPanel"
+                Layout.fillWidth: true
+                visible: page.phase === "retry"
+                kind: "error"
+                text: faceCheck.prompt
+            }
+            // attempts used up, or nothing to compare with: staff take over
+            MessagePanel {
+                objectName: "faceAskStaff"
+                Layout.fillWidth: true
+                visible: page.phase === "ask_staff"
+                kind: "error"
+                text: qsTr("请到窗口请工作人员协助")
+                detail: faceCheck.prompt
+            }
+            MessagePanel {
+                objectName: "faceUnavailable"
+                Layout.fillWidth: true
+                visible: page.phase === "refused" || page.phase === "unavailable" || page.phase === "cancelled"
+                kind: "error"
+                text: faceCheck.prompt
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                BigButton {
+                    objectName: "faceRetry"
+                    visible: page.phase === "retry"
+                    text: qsTr("再试一次")
+                    onClicked: faceCheck.retry()
+                }
+                BigButton {
+                    objectName: "faceStaffVerify"
+                    visible: page.phase === "ask_staff" && faceCheck.cannotCompare
+                    text: qsTr("请工作人员核验身份")
+                    onClicked: {
+                        faceCheck.offerStaff()
+                        shell.go("Placeholder", { title: qsTr("工作人员核验身份") })
+                    }
+                }
+                BigButton {
+                    objectName: "faceHome"
+                    visible: !page.working && page.phase !== "retry" && page.phase !== "passed"
+                    primary: false
+                    text: qsTr("返回首页")
+                    onClicked: shell.home()
+                }
+            }
+            Item { Layout.fillHeight: true }
+        }
+    }
+}

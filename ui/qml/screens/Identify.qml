@@ -1,0 +1,128 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Step 1 of identification: put the resident ID card on the reader; refusals and read failures say why.
+ScreenPage {
+    id: page
+    title: qsTr("刷身份证")
+    property bool staffHelp: false
+
+    StackView.onActivated: identity.begin()
+
+    GridLayout {
+        anchors.fill: parent
+        columns: Theme.landscape ? 2 : 1
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.px(40)
+
+        Item { Layout.fillHeight: true; Layout.preferredHeight: 0; visible: !Theme.landscape }
+        CardReaderHint {
+            objectName: "cardReaderHint"
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
+            Layout.preferredWidth: Theme.px(Theme.landscape ? 380 : 400)
+            Layout.preferredHeight: Layout.preferredWidth * 0.86
+            animated: identity.state === "waiting"
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            Text {
+                objectName: "identifyInstruction"
+                Layout.fillWidth: true
+                horizontalAlignment: Theme.landscape ? Text.AlignLeft : Text.AlignHCenter
+                text: qsTr("请将身份证放在读卡区")
+                font.pixelSize: Theme.heroSize * 0.8
+                font.bold: true
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Theme.landscape ? Text.AlignLeft : Text.AlignHCenter
+                text: qsTr("照片面朝上，平放不动，读完前请不要拿开")
+                font.pixelSize: Theme.bodySize
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+            }
+
+            // the reader itself: ready, or not connected (then staff must help)
+            RowLayout {
+                objectName: "readerState"
+                Layout.alignment: Theme.landscape ? Qt.AlignLeft : Qt.AlignHCenter
+                spacing: Theme.px(10)
+                Rectangle {
+                    width: Theme.px(14); height: width; radius: width / 2
+                    color: identity.readerConnected ? Theme.ok : Theme.accent
+                }
+                Text {
+                    objectName: "readerStateText"
+                    Layout.maximumWidth: page.width - Theme.px(80)
+                    text: identity.readerConnected ? qsTr("读卡器已就绪") : identity.readerProblem
+                    font.pixelSize: Theme.smallSize
+                    color: identity.readerConnected ? Theme.textMuted : Theme.accent
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                }
+            }
+
+            MessagePanel {
+                objectName: "identifyProblem"
+                Layout.fillWidth: true
+                visible: identity.state === "refused" || identity.state === "problem"
+                kind: "error"
+                text: identity.problem
+                detail: identity.expired ? qsTr("过期证件不能在本机办理。") : ""
+            }
+
+            MessagePanel {
+                objectName: "identifyAccepted"
+                Layout.fillWidth: true
+                visible: identity.state === "accepted"
+                kind: "ok"
+                text: qsTr("已读取证件：%1").arg(identity.maskedName)
+                detail: identity.maskedNumber
+            }
+
+            MessagePanel {
+                objectName: "identifyStaffHelp"
+                Layout.fillWidth: true
+                visible: page.staffHelp
+                kind: "info"
+                text: qsTr("请到服务窗口，工作人员会帮您办理")
+                detail: shell.hotline ? qsTr("服务热线 %1").arg(shell.hotline) : ""
+            }
+
+            RowLayout {
+                Layout.alignment: Theme.landscape ? Qt.AlignLeft : Qt.AlignHCenter
+                spacing: Theme.spacing
+                BigButton {
+                    objectName: "identifyContinue"
+                    visible: identity.state === "accepted"
+                    text: qsTr("继续人脸核验")
+                    onClicked: identity.proceed()
+                }
+                BigButton {
+                    objectName: "identifyRetry"
+                    visible: identity.state === "refused" || identity.state === "problem"
+                    text: qsTr("重新放卡")
+                    onClicked: identity.dismiss()
+                }
+                BigButton {
+                    objectName: "identifyAskStaff"
+                    primary: false
+                    text: qsTr("请工作人员协助")
+                    onClicked: page.staffHelp = true
+                }
+            }
+            Item { Layout.fillHeight: true }
+        }
+    }
+}
