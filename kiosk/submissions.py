@@ -190,7 +190,8 @@ def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: st
     mac_name = "hmac-sm3" if queue.crypto_suite.startswith("sm4") else "hmac-sha256"
     client = CentralClient(central.url, terminal_id, secret, mac_name=mac_name, timeout=central.timeout_seconds)
     worker = SyncWorker(store, client, interval=central.sync_interval_seconds, batch_size=central.batch_size,
-                        backoff_base=central.backoff_base_seconds, backoff_cap=central.backoff_cap_seconds, rng=rng)
+                        backoff_base=central.backoff_base_seconds, backoff_cap=central.backoff_cap_seconds,
+                        heartbeat_every=central.heartbeat_seconds, rng=rng)
     return Submissions(store, client, worker, credentials_problem=problem)
 
 

@@ -8,21 +8,32 @@ from pydantic import BaseModel, ConfigDict, Field
 class QueueConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # SQLite file of the durable queue (WAL, synchronous=FULL); relative to the directory of kiosk.toml
     database: str = "var/queue.sqlite3"
-    # AES key file, created with mode 0600 on first start
+    # key file (32 random bytes, hex), created with mode 0600 on first start; never recreated once the
+    # queue holds records: losing it makes them unreadable, so back it up with the terminal's identity
     key_file: str = "var/queue.key"
+    # days personal data stays on the terminal after central acknowledged it (0 = purge at once)
     retention_days: int = Field(7, ge=0, le=3650)
+    # cipher for records at rest + MAC for requests: the national algorithms where 密评 requires them
     crypto_suite: Literal["aes-gcm+hmac-sha256", "sm4-gcm+hmac-sm3"] = "aes-gcm+hmac-sha256"
 
 
 class CentralConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # base URL of the central platform (https in production)
     url: str = "http://127.0.0.1:8600"
-    # file holding this terminal's shared secret (one line); created for the reference central
+    # file holding this terminal's shared secret (one line); `kiosk central add-terminal ID --secret-file` writes it
     credentials_file: str = "var/terminal.secret"
+    # per-request timeout (connect, read, write)
     timeout_seconds: float = Field(10.0, gt=0, le=300)
+    # how often the sync worker looks for due records when nothing wakes it
     sync_interval_seconds: float = Field(5.0, gt=0, le=3600)
+    # retry delay = uniform(0, min(cap, base * 2**attempts)) ("full jitter")
     backoff_base_seconds: float = Field(1.0, gt=0, le=3600)
     backoff_cap_seconds: float = Field(300.0, gt=0, le=86400)
+    # records per POST /v1/batch
     batch_size: int = Field(50, ge=1, le=1000)
+    # how often a heartbeat (queue depth, oldest pending age) goes to central while online
+    heartbeat_seconds: float = Field(60.0, gt=0, le=86400)
