@@ -4,7 +4,6 @@ import random
 import socket
 import time
 
-import pytest
 
 from offline_queue.client import CentralClient
 from offline_queue.worker import SyncWorker, full_jitter
