@@ -1,266 +1,434 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-  <context>
+<context>
     <name>Attract</name>
     <message>
-      <location filename="../qml/screens/Attract.qml" line="32" />
-      <source>政务服务自助终端</source>
-      <translation>Government self-service terminal</translation>
+        <location filename="../qml/screens/Attract.qml" line="32"/>
+        <source>政务服务自助终端</source>
+        <translation>Government self-service terminal</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Attract.qml" line="51" />
-      <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
-      <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
+        <location filename="../qml/screens/Attract.qml" line="51"/>
+        <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
+        <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Attract.qml" line="77" />
-      <source>开始</source>
-      <translation>Start</translation>
+        <location filename="../qml/screens/Attract.qml" line="77"/>
+        <source>开始</source>
+        <translation>Start</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Attract.qml" line="85" />
-      <source>请触摸屏幕开始</source>
-      <translation>Touch the screen to start</translation>
+        <location filename="../qml/screens/Attract.qml" line="85"/>
+        <source>请触摸屏幕开始</source>
+        <translation>Touch the screen to start</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Attract.qml" line="113" />
-      <source>终端编号 %1 · 服务热线 %2</source>
-      <translation>Terminal %1 · Hotline %2</translation>
+        <location filename="../qml/screens/Attract.qml" line="113"/>
+        <source>终端编号 %1 · 服务热线 %2</source>
+        <translation>Terminal %1 · Hotline %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Clock</name>
     <message>
-      <location filename="../qml/Kiosk/Clock.qml" line="19" />
-      <source>星期日</source>
-      <translation>Sunday</translation>
+        <location filename="../qml/Kiosk/Clock.qml" line="19"/>
+        <source>星期日</source>
+        <translation>Sunday</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/Clock.qml" line="19" />
-      <source>星期一</source>
-      <translation>Monday</translation>
+        <location filename="../qml/Kiosk/Clock.qml" line="19"/>
+        <source>星期一</source>
+        <translation>Monday</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/Clock.qml" line="19" />
-      <source>星期二</source>
-      <translation>Tuesday</translation>
+        <location filename="../qml/Kiosk/Clock.qml" line="19"/>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/Clock.qml" line="19" />
-      <source>星期三</source>
-      <translation>Wednesday</translation>
+        <location filename="../qml/Kiosk/Clock.qml" line="19"/>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/Clock.qml" line="20" />
-      <source>星期四</source>
-      <translation>Thursday</translation>
+        <location filename="../qml/Kiosk/Clock.qml" line="20"/>
+        <source>星期四</source>
+        <translation>Thursday</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/Clock.qml" line="20" />
-      <source>星期五</source>
-      <translation>Friday</translation>
+        <location filename="../qml/Kiosk/Clock.qml" line="20"/>
+        <source>星期五</source>
+        <translation>Friday</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/Clock.qml" line="20" />
-      <source>星期六</source>
-      <translation>Saturday</translation>
+        <location filename="../qml/Kiosk/Clock.qml" line="20"/>
+        <source>星期六</source>
+        <translation>Saturday</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>FaceCheck</name>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="9"/>
+        <source>人脸核验</source>
+        <translation>Face check</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="52"/>
+        <source>请正对摄像头，把脸放进框内</source>
+        <translation>Face the camera and put your face in the oval</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="65"/>
+        <source>请按提示做动作，以确认是本人在操作</source>
+        <translation>Make the movement shown, so we know it is really you</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="66"/>
+        <source>摘下帽子和口罩，保持光线充足</source>
+        <translation>Take off hat and mask, and stay in good light</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="78"/>
+        <source>第 %1 次，共 %2 次</source>
+        <translation>Attempt %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="98"/>
+        <source>请到窗口请工作人员协助</source>
+        <translation>Please go to a service window and ask the staff for help</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="115"/>
+        <source>再试一次</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="121"/>
+        <source>请工作人员核验身份</source>
+        <translation>Have staff verify my identity</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="124"/>
+        <source>工作人员核验身份</source>
+        <translation>Identity check by staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="131"/>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+</context>
+<context>
+    <name>FacePreview</name>
+    <message>
+        <location filename="../qml/Kiosk/FacePreview.qml" line="33"/>
+        <source>正在打开摄像头…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+</context>
+<context>
     <name>Home</name>
     <message>
-      <location filename="../qml/screens/Home.qml" line="12" />
-      <source>办事指南</source>
-      <translation>Service guide</translation>
+        <location filename="../qml/screens/Home.qml" line="12"/>
+        <source>办事指南</source>
+        <translation>Service guide</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="12" />
-      <source>查事项、看要带的材料</source>
-      <translation>Find a service and what to bring</translation>
+        <location filename="../qml/screens/Home.qml" line="12"/>
+        <source>查事项、看要带的材料</source>
+        <translation>Find a service and what to bring</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="13" />
-      <source>我要办事</source>
-      <translation>Apply</translation>
+        <location filename="../qml/screens/Home.qml" line="13"/>
+        <source>我要办事</source>
+        <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="13" />
-      <source>刷身份证，在线申请</source>
-      <translation>Apply with your ID card</translation>
+        <location filename="../qml/screens/Home.qml" line="13"/>
+        <source>刷身份证，在线申请</source>
+        <translation>Apply with your ID card</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="14" />
-      <source>进度查询</source>
-      <translation>Track progress</translation>
+        <location filename="../qml/screens/Home.qml" line="14"/>
+        <source>进度查询</source>
+        <translation>Track progress</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="14" />
-      <source>凭受理编号查办理进度</source>
-      <translation>Track an application by its number</translation>
+        <location filename="../qml/screens/Home.qml" line="14"/>
+        <source>凭受理编号查办理进度</source>
+        <translation>Track an application by its number</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="15" />
-      <source>证明打印</source>
-      <translation>Certificates</translation>
+        <location filename="../qml/screens/Home.qml" line="15"/>
+        <source>证明打印</source>
+        <translation>Certificates</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="15" />
-      <source>打印各类证明材料</source>
-      <translation>Print certificates</translation>
+        <location filename="../qml/screens/Home.qml" line="15"/>
+        <source>打印各类证明材料</source>
+        <translation>Print certificates</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="16" />
-      <source>取号</source>
-      <translation>Queue number</translation>
+        <location filename="../qml/screens/Home.qml" line="16"/>
+        <source>取号</source>
+        <translation>Queue number</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="16" />
-      <source>领取窗口排队号</source>
-      <translation>Get a number for a window</translation>
+        <location filename="../qml/screens/Home.qml" line="16"/>
+        <source>领取窗口排队号</source>
+        <translation>Get a number for a window</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="17" />
-      <source>评价</source>
-      <translation>Rate us</translation>
+        <location filename="../qml/screens/Home.qml" line="17"/>
+        <source>评价</source>
+        <translation>Rate us</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="17" />
-      <source>好差评，说说您的感受</source>
-      <translation>Tell us how we did</translation>
+        <location filename="../qml/screens/Home.qml" line="17"/>
+        <source>好差评，说说您的感受</source>
+        <translation>Tell us how we did</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="31" />
-      <source>您好，请选择要办理的业务</source>
-      <translation>Hello, what would you like to do?</translation>
+        <location filename="../qml/screens/Home.qml" line="31"/>
+        <source>您好，请选择要办理的业务</source>
+        <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="55" />
-      <source>搜索事项，如：身份证、公积金、gjj</source>
-      <translation>Search services, e.g. ID card, housing fund</translation>
+        <location filename="../qml/screens/Home.qml" line="55"/>
+        <source>搜索事项，如：身份证、公积金、gjj</source>
+        <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Home.qml" line="63" />
-      <source>搜索：%1</source>
-      <translation>Search: %1</translation>
+        <location filename="../qml/screens/Home.qml" line="63"/>
+        <source>搜索：%1</source>
+        <translation>Search: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Identified</name>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="8"/>
+        <source>身份核验通过</source>
+        <translation>Identity confirmed</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="32"/>
+        <source>您的身份已核验</source>
+        <translation>Your identity has been confirmed</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="54"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="62"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="70"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="73"/>
+        <source>长期</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="82"/>
+        <source>下一步填写申请表，表中信息已按证件预先填好</source>
+        <translation>Next, fill in the application form; details from your card are already filled in</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="93"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="94"/>
+        <source>填写申请表</source>
+        <translation>Application form</translation>
+    </message>
+</context>
+<context>
+    <name>Identify</name>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="9"/>
+        <source>刷身份证</source>
+        <translation>Scan your ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="38"/>
+        <source>请将身份证放在读卡区</source>
+        <translation>Place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="48"/>
+        <source>照片面朝上，平放不动，读完前请不要拿开</source>
+        <translation>Photo side up, lay it flat and keep it there until it has been read</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="68"/>
+        <source>读卡器已就绪</source>
+        <translation>Card reader ready</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="82"/>
+        <source>过期证件不能在本机办理。</source>
+        <translation>An expired card cannot be used at this terminal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="90"/>
+        <source>已读取证件：%1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="99"/>
+        <source>请到服务窗口，工作人员会帮您办理</source>
+        <translation>Please go to a service window; the staff will help you</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="100"/>
+        <source>服务热线 %1</source>
+        <translation>Service hotline %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="109"/>
+        <source>继续人脸核验</source>
+        <translation>Continue to the face check</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="115"/>
+        <source>重新放卡</source>
+        <translation>Place the card again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="121"/>
+        <source>请工作人员协助</source>
+        <translation>Ask staff for help</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
-      <location filename="../qml/Kiosk/IdleOverlay.qml" line="30" />
-      <source>还要继续吗？ %1 秒</source>
-      <translation>Still there? %1 s</translation>
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="30"/>
+        <source>还要继续吗？ %1 秒</source>
+        <translation>Still there? %1 s</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/IdleOverlay.qml" line="40" />
-      <source>时间到后将返回首页，并清除您在本机填写的全部信息。</source>
-      <translation>When time runs out the terminal returns to the start and erases everything you entered.</translation>
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="40"/>
+        <source>时间到后将返回首页，并清除您在本机填写的全部信息。</source>
+        <translation>When time runs out the terminal returns to the start and erases everything you entered.</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/IdleOverlay.qml" line="53" />
-      <source>结束办理</source>
-      <translation>Finish</translation>
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="53"/>
+        <source>结束办理</source>
+        <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/IdleOverlay.qml" line="59" />
-      <source>继续办理</source>
-      <translation>Continue</translation>
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="59"/>
+        <source>继续办理</source>
+        <translation>Continue</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Main</name>
     <message>
-      <location filename="../qml/Main.qml" line="19" />
-      <source>政务服务自助终端</source>
-      <translation>Government self-service terminal</translation>
+        <location filename="../qml/Main.qml" line="19"/>
+        <source>政务服务自助终端</source>
+        <translation>Government self-service terminal</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NavBar</name>
     <message>
-      <location filename="../qml/Kiosk/NavBar.qml" line="22" />
-      <source>‹ 返回</source>
-      <translation>‹ Back</translation>
+        <location filename="../qml/Kiosk/NavBar.qml" line="22"/>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/NavBar.qml" line="28" />
-      <source>⌂ 首页</source>
-      <translation>⌂ Home</translation>
+        <location filename="../qml/Kiosk/NavBar.qml" line="28"/>
+        <source>⌂ 首页</source>
+        <translation>⌂ Home</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/NavBar.qml" line="35" />
-      <source>标准模式</source>
-      <translation>Standard</translation>
+        <location filename="../qml/Kiosk/NavBar.qml" line="35"/>
+        <source>标准模式</source>
+        <translation>Standard</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/NavBar.qml" line="35" />
-      <source>关怀模式</source>
-      <translation>Large text</translation>
+        <location filename="../qml/Kiosk/NavBar.qml" line="35"/>
+        <source>关怀模式</source>
+        <translation>Large text</translation>
     </message>
     <message>
-      <location filename="../qml/Kiosk/NavBar.qml" line="48" />
-      <source>退出</source>
-      <translation>Exit</translation>
+        <location filename="../qml/Kiosk/NavBar.qml" line="48"/>
+        <source>退出</source>
+        <translation>Exit</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
-      <location filename="../qml/screens/Placeholder.qml" line="18" />
-      <source>本终端暂未开通此项服务。</source>
-      <translation>This service is not available at this terminal yet.</translation>
+        <location filename="../qml/screens/Placeholder.qml" line="18"/>
+        <source>本终端暂未开通此项服务。</source>
+        <translation>This service is not available at this terminal yet.</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Placeholder.qml" line="27" />
-      <source>请到服务窗口咨询，或拨打服务热线 %1。</source>
-      <translation>Please ask at a service window or call the hotline %1.</translation>
+        <location filename="../qml/screens/Placeholder.qml" line="27"/>
+        <source>请到服务窗口咨询，或拨打服务热线 %1。</source>
+        <translation>Please ask at a service window or call the hotline %1.</translation>
     </message>
     <message>
-      <location filename="../qml/screens/Placeholder.qml" line="36" />
-      <source>返回首页</source>
-      <translation>Back to home</translation>
+        <location filename="../qml/screens/Placeholder.qml" line="36"/>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
     </message>
-  </context>
-  <context>
-    <name>SimTrayPanel</name>
-    <message>
-      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="23" />
-      <source>模拟设备（演示用）</source>
-      <translation>Simulated devices (demo)</translation>
-    </message>
-    <message>
-      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="29" />
-      <source>关闭</source>
-      <translation>Close</translation>
-    </message>
-    <message>
-      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="33" />
-      <source>设备模拟器尚未就绪。</source>
-      <translation>Device simulators are not ready.</translation>
-    </message>
-    <message>
-      <location filename="../qml/Kiosk/SimTrayPanel.qml" line="113" />
-      <source>（暂无）</source>
-      <translation>(none yet)</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SimTray</name>
     <message>
-      <source>身份证读卡器</source>
-      <translation>ID card reader</translation>
+        <source>身份证读卡器</source>
+        <translation type="vanished">ID card reader</translation>
     </message>
     <message>
-      <source>摄像头</source>
-      <translation>Camera</translation>
+        <source>摄像头</source>
+        <translation type="vanished">Camera</translation>
     </message>
     <message>
-      <source>打印机</source>
-      <translation>Printer</translation>
+        <source>打印机</source>
+        <translation type="vanished">Printer</translation>
     </message>
     <message>
-      <source>社保卡读卡器</source>
-      <translation>Social security card reader</translation>
+        <source>社保卡读卡器</source>
+        <translation type="vanished">Social security card reader</translation>
     </message>
-  </context>
+</context>
+<context>
+    <name>SimTrayPanel</name>
+    <message>
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="22"/>
+        <source>模拟设备（演示用）</source>
+        <translation>Simulated devices (demo)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="28"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="32"/>
+        <source>设备模拟器尚未就绪。</source>
+        <translation>Device simulators are not ready.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="112"/>
+        <source>（暂无）</source>
+        <translation>(none yet)</translation>
+    </message>
+</context>
 </TS>
