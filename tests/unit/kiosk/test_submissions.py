@@ -119,3 +119,14 @@ def test_disk_full_reaches_caller_and_diagnostics(tmp_path):
     assert st["enqueue_problem"]["code"] == "queue.disk_full"
     assert uc.progress(first.tracking).source == "local"  # what the citizen already holds is still there
     uc.close()
+
+
+def test_national_suite_end_to_end(tmp_path, central):
+    write_secret(tmp_path / "var" / "terminal.secret", central.secret)
+    uc = open_submissions(QueueConfig(crypto_suite="sm4-gcm+hmac-sm3"), CentralConfig(url=central.url), TERMINAL,
+                          tmp_path)
+    done = uc.submit("gjj.withdraw", {}, invented_applicant(9), None, [b"scan"])
+    uc.worker.sync_once()
+    assert uc.status()["link"] == "online"  # requests were signed with HMAC-SM3 and accepted
+    assert uc.progress(done.tracking).source == "central"
+    uc.close()

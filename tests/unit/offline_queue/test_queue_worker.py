@@ -4,7 +4,6 @@ import random
 import socket
 import time
 
-
 from offline_queue.client import CentralClient
 from offline_queue.worker import SyncWorker, full_jitter
 from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
