@@ -132,6 +132,7 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"ETag": etag})
-        return Response(body, media_type="application/json", headers={"ETag": etag})
+        zipped = catalog_file is not None and catalog_file.suffix == ".zip"
+        return Response(body, media_type="application/zip" if zipped else "application/json", headers={"ETag": etag})
 
     return app
