@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -54,10 +55,19 @@ def cli_main(argv: list[str]) -> int:
         if catalog and not catalog.is_file():
             print(f"kiosk central: catalog file {catalog} not found", file=sys.stderr)
             return 2
-        app = create_app(CentralStore(args.db), catalog_file=catalog)
+        try:
+            store = CentralStore(args.db)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
+            return 1
+        app = create_app(store, catalog_file=catalog)
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         return 0
-    store = CentralStore(args.db)
+    try:
+        store = CentralStore(args.db)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
+        return 1
     try:
         if args.command == "set-status":
             status = _ZH.get(args.status, args.status)

@@ -44,3 +44,11 @@ def test_usage_errors_exit_2_with_one_line(argv, capsys):
 def test_help_exits_0(capsys):
     assert cli_main(["--help"]) == 0
     assert "serve" in capsys.readouterr().out
+
+
+def test_unreadable_database_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "c.sqlite3"
+    bad.write_bytes(b"not a database" * 100)
+    assert cli_main(["terminals", "--db", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kiosk central: cannot open") and "Traceback" not in err
