@@ -178,9 +178,9 @@ class QueueStore:
         row = self._conn.execute("SELECT value FROM meta WHERE key='key_check'").fetchone()
         has_data = self._conn.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None
         # a new key is made only for a queue that never held data; otherwise old records would be unreadable
-        key = load_key(key_file, create=row is None and not has_data)
+        key = load_key(key_file, create=not has_data)
         check = hmac.new(key, b"key-check", hashlib.sha256).hexdigest()[:16]
-        if row is None:
+        if row is None or (row[0] != check and not has_data):
             self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('key_check', ?)", (check,))
         elif row[0] != check:
             raise KeyMissingError(f"key file {key_file} is not the key this queue was written with")
