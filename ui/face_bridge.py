@@ -100,7 +100,7 @@ class FaceBridge(QObject):
         self._core = core
         self._shell = shell
         self._store = store
-        self._make_check = make_check or self._default_check
+        self.check_factory = make_check or self._default_check  # tests pass their own
         self._check: FaceCheck | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._token = 0  # bumps per check; updates and frames of an older check are dropped
@@ -198,7 +198,7 @@ class FaceBridge(QObject):
             return
         token = self._token
         try:
-            check = self._make_check(lambda update: self._posted.emit(update, token))
+            check = self.check_factory(lambda update: self._posted.emit(update, token))
         except Exception as e:
             log.error("face check cannot start: %s", e)
             self._problem = NO_CAMERA
