@@ -183,10 +183,19 @@ def test_missing_key_with_data_is_refused_not_replaced(tmp_path):
 
 
 def test_a_different_key_is_refused(tmp_path):
-    make_store(tmp_path).close()
+    store = make_store(tmp_path)
+    _submit(store)
+    store.close()
     (tmp_path / "queue.key").write_text("ab" * 32)
     with pytest.raises(KeyMissingError, match="not the key"):
         make_store(tmp_path)
+
+
+def test_a_queue_that_never_held_data_may_get_a_new_key(tmp_path):
+    make_store(tmp_path).close()
+    (tmp_path / "queue.key").unlink()
+    store = make_store(tmp_path)
+    assert (tmp_path / "queue.key").exists() and store.stats().depth["pending"] == 0
 
 
 def test_sm4_suite_end_to_end(tmp_path):
