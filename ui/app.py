@@ -131,16 +131,19 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
         core.close()
         print(f"kiosk: {e}", file=sys.stderr)
         return 1
-    ui.window.frameSwapped.connect(core.warm_up, Qt.ConnectionType.SingleShotConnection)
+    # the face models (~1 s, ~150 MiB) are needed only after a card is read: load them once the attract
+    # screen has been up for a moment, so they never compete with the first frame
+    QTimer.singleShot(3000, core.warm_up)
     if smoke:
         def first_frame() -> None:
+            ui.window.frameSwapped.disconnect(first_frame)
             elapsed = time.perf_counter() - t0
             if screenshot:
                 ui.window.grabWindow().save(screenshot)
             print(f"startup: first frame of the attract screen after {elapsed:.3f} s")
             app.quit()
 
-        ui.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
+        ui.window.frameSwapped.connect(first_frame)
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())

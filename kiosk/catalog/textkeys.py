@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from pypinyin import Style, lazy_pinyin
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -23,6 +22,9 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=50_000)
 def _han_pinyin(run: str) -> tuple[str, ...]:
     """Pinyin of a run of Han characters (pypinyin picks readings by phrase; catalogs repeat words a lot)."""
+    # imported on first use: its phrase dictionary costs ~0.2 s, which the kiosk's first frame must not wait for
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
 
 
