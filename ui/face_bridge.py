@@ -224,19 +224,27 @@ class FaceBridge(QObject):
     @Slot()
     def stop(self) -> None:
         """Cancel the running check, drop its frames; the thread is joined off the GUI thread."""
-        with self._frame_lock:
-            self._token += 1
-            self._store.clear()
+        self._end_preview()
         check, self._check = self._check, None
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
         if check is not None:
             check.cancel()
             threading.Thread(target=check.close, name="face-check-close", daemon=True).start()
         self._update, self._problem = None, None
-        self._frame_no, self._frame_pending = 0, False
+        self._frame_no = 0
         self.changed.emit()
+        self.frameChanged.emit()
+
+    def _end_preview(self) -> None:
+        """No more frames: the camera stops feeding us and the last picture is forgotten.
+
+        The token bump also drops any later word from this check (a final update is its last anyway).
+        """
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        with self._frame_lock:
+            self._token += 1
+            self._store.clear()
         self.frameChanged.emit()
 
     # ---- test and diagnostics access
@@ -271,6 +279,8 @@ class FaceBridge(QObject):
         if token != self._token:
             return
         self._update = update
+        if update.phase.final:  # nothing left to look at: the preview ends with the check
+            self._end_preview()
         self.changed.emit()
         if update.phase is Phase.PASSED and update.result is not None:
             self._core.session.put("face_check", update.result.record())

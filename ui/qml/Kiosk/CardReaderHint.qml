@@ -86,15 +86,4 @@ Item {
             PauseAnimation { duration: 1400 }
         }
     }
-
-    // a downward arrow between the lifted card and the reader
-    Text {
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: reader.top; bottomMargin: Theme.px(2) }
-        visible: card.y < card.restY - Theme.px(20)
-        text: "↓"
-        font.pixelSize: Theme.px(36)
-        font.bold: true
-        color: Theme.primary
-        textFormat: Text.PlainText
-    }
 }

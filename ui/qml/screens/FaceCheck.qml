@@ -10,6 +10,7 @@ ScreenPage {
 
     readonly property string phase: faceCheck.phase
     readonly property bool working: phase === "loading" || phase === "positioning" || phase === "challenge"
+    readonly property bool live: working || phase === "retry"  // the preview is shown only while it is needed
     // spoken prompts for elderly visitors; the bridge gives the text in the current language
     readonly property string spoken: faceCheck.prompt
     onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
@@ -27,6 +28,7 @@ ScreenPage {
         FacePreview {
             id: preview
             objectName: "facePreview"
+            visible: page.live
             Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
             // 4:3 and as big as the screen allows, leaving room for the prompts
             Layout.preferredWidth: Theme.landscape ? Math.min(page.width * 0.55, (page.height - Theme.px(120)) * 4 / 3)
@@ -44,6 +46,7 @@ ScreenPage {
             Layout.fillHeight: true
             spacing: Theme.spacing
 
+            Item { Layout.fillHeight: true; visible: !page.live }
             Text {
                 objectName: "facePrompt"
                 Layout.fillWidth: true
@@ -106,8 +109,8 @@ ScreenPage {
                 text: faceCheck.prompt
             }
 
-            Flow {
-                Layout.fillWidth: true
+            RowLayout {
+                Layout.alignment: Theme.landscape ? Qt.AlignLeft : Qt.AlignHCenter
                 spacing: Theme.spacing
                 BigButton {
                     objectName: "faceRetry"

@@ -28,9 +28,10 @@ ScreenPage {
 
         ColumnLayout {
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            Layout.fillHeight: Theme.landscape
             spacing: Theme.spacing
 
+            Item { Layout.fillHeight: true; visible: Theme.landscape }
             Text {
                 objectName: "identifyInstruction"
                 Layout.fillWidth: true
@@ -59,7 +60,7 @@ ScreenPage {
                 Layout.alignment: Theme.landscape ? Qt.AlignLeft : Qt.AlignHCenter
                 spacing: Theme.px(10)
                 Rectangle {
-                    width: Theme.px(14); height: width; radius: width / 2
+                    Layout.preferredWidth: Theme.px(14); Layout.preferredHeight: Theme.px(14); radius: width / 2
                     color: identity.readerConnected ? Theme.ok : Theme.accent
                 }
                 Text {
@@ -122,7 +123,8 @@ ScreenPage {
                     onClicked: page.staffHelp = true
                 }
             }
-            Item { Layout.fillHeight: true }
+            Item { Layout.fillHeight: true; visible: Theme.landscape }
         }
+        Item { Layout.fillHeight: true; Layout.preferredHeight: 0; visible: !Theme.landscape }
     }
 }
