@@ -6,8 +6,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.app import KioskCore
+from ui.catalog_bridge import CatalogBridge
 from ui.face_bridge import PROVIDER, FaceBridge, FrameStore, PreviewProvider
 from ui.identity_bridge import IdentityBridge
+from ui.qr_provider import PROVIDER as QR_PROVIDER, QrProvider, QrTexts
 from ui.shell import Shell
 
 
@@ -18,4 +20,6 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     # the camera preview: the engine owns the provider, the bridge owns the frames it hands out
     engine.addImageProvider(PROVIDER, PreviewProvider(frames := FrameStore()))
     bridges["faceCheck"] = FaceBridge(core, shell, frames)
+    engine.addImageProvider(QR_PROVIDER, QrProvider(qr := QrTexts()))  # on-screen QR when the printer is out
+    bridges["catalog"] = CatalogBridge(core, shell, qr)
     return bridges

@@ -17,6 +17,8 @@ ScreenPage {
         { key: "rating", glyph: "评", title: qsTr("评价"), subtitle: qsTr("好差评，说说您的感受"), tint: "#ad1457" }
     ]
 
+    StackView.onActivated: search.clear()
+
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.spacing
@@ -60,7 +62,11 @@ ScreenPage {
                 border.color: search.activeFocus ? Theme.primary : Theme.border
                 border.width: search.activeFocus ? 3 : Math.max(2, Theme.borderWidth)
             }
-            onAccepted: if (text.length > 0) shell.go("Placeholder", { title: qsTr("搜索：%1").arg(text), key: "search" })
+            // the search screen takes over as soon as something is typed (or Enter with pinyin still composing);
+            // the field is emptied when home shows again, so the next visitor never sees it
+            function openSearch(typed) { if (typed.length > 0 && shell.currentScreen === "Home") shell.go("Search", { text: typed }) }
+            onAccepted: openSearch(text + preeditText)
+            onTextChanged: openSearch(text)
         }
 
         GridLayout {
@@ -83,7 +89,9 @@ ScreenPage {
                     tint: modelData.tint
                     // "apply" starts with identification; the other services come with their own issues
                     onClicked: modelData.key === "apply" ? shell.go("Identify")
-                                                         : shell.go("Placeholder", { title: modelData.title, key: modelData.key })
+                             : modelData.key === "guide" ? shell.go("Catalog", { view: "theme" })
+                             : modelData.key === "ticket" ? shell.go("Catalog", { view: "most_used", purpose: "ticket" })
+                             : shell.go("Placeholder", { title: modelData.title, key: modelData.key })
                 }
             }
         }

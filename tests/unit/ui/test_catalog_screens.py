@@ -1,0 +1,199 @@
+"""Catalog screens without hardware: browse, search (typed on the on-screen keyboard), guide, QR fallbacks, shots."""
+
+import cv2
+import numpy as np
+import pytest
+
+from tests.helpers.catalog_ui import type_on_keyboard
+from tests.helpers.qml import distinct_colours, find_visible, grab, settle, tap
+
+SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+
+
+def _ui(make_ui, orientation="portrait", **sections):
+    w, h = SIZES[orientation]
+    return make_ui(orientation, display={"width": w, "height": h}, **sections)
+
+
+def _screen(qtbot, ui, name):
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == name)
+    settle(qtbot, 300)
+
+
+def _qr_text(window, item) -> str:
+    """Decodes the QR actually drawn on screen (the grabbed window, cropped to the item)."""
+    image = window.grabWindow()
+    p = item.mapToScene(item.boundingRect().topLeft())
+    crop = image.copy(int(p.x()) - 10, int(p.y()) - 10, int(item.width()) + 20, int(item.height()) + 20)
+    crop = crop.convertToFormat(crop.Format.Format_Grayscale8)
+    arr = np.array(crop.constBits(), dtype=np.uint8).reshape(crop.height(), crop.bytesPerLine())[:, :crop.width()]
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(arr))
+    return text
+
+
+def test_home_guide_theme_item_shows_numbered_checklist(qtbot, make_ui):
+    ui = _ui(make_ui)
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_guide")
+    _screen(qtbot, ui, "Catalog")
+    themes = ui.bridges["catalog"].themes
+    assert len(themes) >= 12
+    housing = next(t for t in themes if "公积金" in t["title"])
+    tap(qtbot, ui.window, f"group_theme_{housing['code']}")
+    _screen(qtbot, ui, "CatalogItems")
+    tap(qtbot, ui.window, "item_GJ-003")
+    _screen(qtbot, ui, "Guide")
+    guide = ui.core.catalog.guide("GJ-003")
+    wanted = [e for e in guide.checklist if e.bring]
+    for e in wanted:
+        card = find_visible(ui.window, f"material_{e.number}")
+        assert card is not None, e.name
+    where = find_visible(ui.window, "guideWhere")
+    assert guide.where.location in where.property("text")
+
+
+def test_no_printer_shows_the_guide_as_qr(qtbot, make_ui):
+    ui = _ui(make_ui)  # no hardware: no printer at all
+    ui.shell.start()
+    ui.shell.go("Guide", {"code": "HJ-001"})
+    _screen(qtbot, ui, "Guide")
+    tap(qtbot, ui.window, "guidePrint")
+    bridge = ui.bridges["catalog"]
+    qtbot.waitUntil(lambda: bridge.checklistState == "failed", timeout=10000)
+    settle(qtbot)
+    qr = find_visible(ui.window, "guideQrImage")
+    assert qr is not None
+    assert _qr_text(ui.window, qr) == ui.core.catalog.guide("HJ-001").qr_url
+    assert "扫描" in bridge.checklistProblem or "二维码" in bridge.checklistProblem
+
+
+def test_search_typed_as_pinyin_initials_finds_the_housing_fund(qtbot, make_ui):
+    ui = _ui(make_ui)
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_guide")
+    tap(qtbot, ui.window, "catalogSearch")
+    _screen(qtbot, ui, "Search")
+    field, driver = type_on_keyboard(qtbot, ui, "searchField", "gjj")
+    bridge = ui.bridges["catalog"]
+    # the pinyin is still being composed: the screen searches it anyway
+    qtbot.waitUntil(lambda: bridge.query == "gjj", timeout=5000)
+    codes = [r["code"] for r in bridge.results]
+    assert codes and all(c.startswith("GJ-") for c in codes[:3]), codes
+    tap(qtbot, ui.window, f"result_{codes[0]}")
+    _screen(qtbot, ui, "Guide")
+    assert find_visible(ui.window, "guidePrint") is not None
+
+
+def test_home_search_enter_opens_search_with_the_text(qtbot, make_ui):
+    ui = _ui(make_ui)
+    ui.shell.start()
+    field = tap(qtbot, ui.window, "homeSearch")
+    field.setProperty("text", "结婚登记")
+    _screen(qtbot, ui, "Search")
+    bridge = ui.bridges["catalog"]
+    assert bridge.query == "结婚登记"
+    assert any("结婚" in r["name"] for r in bridge.results[:3])
+    ui.shell.back()
+    qtbot.waitUntil(lambda: field.property("text") == "")  # emptied for the next visitor
+
+
+def test_no_result_offers_themes_and_staff_help(qtbot, make_ui):
+    ui = _ui(make_ui)
+    ui.shell.start()
+    ui.shell.go("Search", {"text": "qqqqxz"})
+    _screen(qtbot, ui, "Search")
+    bridge = ui.bridges["catalog"]
+    assert bridge.noResult
+    panel = find_visible(ui.window, "searchNoResultPanelText")
+    assert "qqqqxz" in panel.property("text")
+    first = bridge.themes[0]
+    tap(qtbot, ui.window, f"noResultTheme_{first['code']}")
+    _screen(qtbot, ui, "CatalogItems")
+    assert find_visible(ui.window, "catalogItems").property("count") == first["count"]
+
+
+def test_take_a_number_without_printer_shows_number_and_qr(qtbot, make_ui):
+    ui = _ui(make_ui)
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_ticket")
+    _screen(qtbot, ui, "Catalog")
+    code = ui.bridges["catalog"].mostUsed[0]["code"]
+    tap(qtbot, ui.window, f"item_{code}")
+    _screen(qtbot, ui, "Guide")
+    tap(qtbot, ui.window, "guideTicket")
+    _screen(qtbot, ui, "Ticket")
+    bridge = ui.bridges["catalog"]
+    qtbot.waitUntil(lambda: bridge.ticketState == "failed", timeout=10000)
+    letter = ui.core.catalog.catalog.where(code).queue.code
+    assert bridge.ticketNumber == f"{letter}001"
+    settle(qtbot)
+    qr = find_visible(ui.window, "ticketQrImage")
+    assert qr is not None and _qr_text(ui.window, qr).startswith(f"{letter}001 ")
+    # the session wipe forgets the number
+    ui.shell.endSession()
+    assert bridge.ticketNumber == "" and bridge.query == ""
+
+
+def test_english_mode_translates_labels_not_catalog_text(qtbot, make_ui):
+    ui = _ui(make_ui)
+    ui.shell.start()
+    ui.shell.language = "en"
+    settle(qtbot)
+    tap(qtbot, ui.window, "home_guide")
+    _screen(qtbot, ui, "Catalog")
+    tab = find_visible(ui.window, "catalogTab_theme")
+    assert tab.property("text") == "By theme"
+    theme = ui.bridges["catalog"].themes[0]
+    assert theme["title"].isascii()  # theme titles have English names in the catalog
+
+
+def _walk(qtbot, ui, shots, prefix):
+    """Visits every catalog screen and grabs each one."""
+    shell, bridge = ui.shell, ui.bridges["catalog"]
+    shell.start()
+    shell.go("Catalog", {"view": "theme"})
+    _screen(qtbot, ui, "Catalog")
+    yield "catalog_themes"
+    tap(qtbot, ui.window, "catalogTab_most_used")
+    settle(qtbot)
+    yield "catalog_most_used"
+    tap(qtbot, ui.window, "catalogTab_life_event")
+    settle(qtbot)
+    yield "catalog_life_events"
+    shell.go("CatalogItems", {"kind": "theme", "code": bridge.themes[0]["code"], "title": bridge.themes[0]["title"]})
+    _screen(qtbot, ui, "CatalogItems")
+    yield "catalog_items"
+    shell.go("Search", {"text": "gjj 提取"})
+    _screen(qtbot, ui, "Search")
+    yield "search_results"
+    shell.back()
+    shell.go("Search", {"text": "qqqqxz"})
+    _screen(qtbot, ui, "Search")
+    yield "search_no_result"
+    shell.back()
+    shell.go("Guide", {"code": "HJ-001"})
+    _screen(qtbot, ui, "Guide")
+    yield "guide"
+    tap(qtbot, ui.window, "guidePrint")
+    qtbot.waitUntil(lambda: bridge.checklistState == "failed", timeout=10000)
+    settle(qtbot)
+    yield "guide_print_failed_qr"
+    tap(qtbot, ui.window, "guideTicket")
+    _screen(qtbot, ui, "Ticket")
+    qtbot.waitUntil(lambda: bridge.ticketState == "failed", timeout=10000)
+    settle(qtbot)
+    yield "ticket_qr"
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("elderly", [False, True], ids=["normal", "elderly"])
+def test_catalog_screenshots(qtbot, make_ui, artifacts_dir, orientation, elderly):
+    ui = _ui(make_ui, orientation)
+    ui.shell.elderly = elderly
+    mode = "elderly" if elderly else "normal"
+    w, h = SIZES[orientation]
+    for name in _walk(qtbot, ui, None, ""):
+        assert ui.shell.elderly == elderly
+        assert (ui.window.width(), ui.window.height()) == (w, h)
+        path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_{mode}.png")
+        assert distinct_colours(path) > 8, f"{path} looks blank"

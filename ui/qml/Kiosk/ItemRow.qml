@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// One service item in a list: the name big, its department and how it is handled below, a "here" badge.
+AbstractButton {
+    id: row
+    property string name: ""
+    property string department: ""
+    property string handling: ""
+    property string matched: ""  // what the search matched (an alias, say), shown greyed
+    property bool here: false  // can be applied for at this terminal
+    // a tap must not take the focus: that would commit the pinyin being typed in a search field and
+    // rebuild the result list under the finger
+    focusPolicy: Qt.NoFocus
+    padding: Theme.px(14)
+    implicitHeight: Math.max(Theme.targetSize + Theme.px(12), implicitContentHeight + topPadding + bottomPadding)
+    background: Rectangle {
+        radius: Theme.radius
+        color: row.down ? "#e3e9f2" : Theme.surface
+        border.color: Theme.border
+        border.width: Math.max(1, Theme.borderWidth)
+    }
+    contentItem: RowLayout {
+        spacing: Theme.px(12)
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: Theme.px(4)
+            Text {
+                Layout.fillWidth: true
+                text: row.name
+                font.pixelSize: Theme.bodySize * 1.15
+                font.bold: true
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: row.department + "  ·  " + row.handling
+                font.pixelSize: Theme.smallSize
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: row.matched.length > 0 && row.matched !== row.name
+                text: qsTr("匹配：%1").arg(row.matched)
+                font.pixelSize: Theme.smallSize
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+        }
+        Rectangle {
+            visible: row.here
+            Layout.alignment: Qt.AlignVCenter
+            implicitWidth: badge.implicitWidth + Theme.px(16)
+            implicitHeight: badge.implicitHeight + Theme.px(8)
+            radius: Theme.px(6)
+            color: "#e8f5e9"
+            border.color: Theme.ok
+            border.width: 2
+            Text {
+                id: badge
+                anchors.centerIn: parent
+                text: qsTr("本机可办")
+                font.pixelSize: Theme.smallSize
+                font.bold: true
+                color: Theme.ok
+                textFormat: Text.PlainText
+            }
+        }
+        Text {
+            Layout.alignment: Qt.AlignVCenter
+            text: "›"
+            font.pixelSize: Theme.titleSize
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+        }
+    }
+}

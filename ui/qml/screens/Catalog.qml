@@ -1,0 +1,111 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Browse the catalog: most used items, or tiles by theme, life event and department.
+ScreenPage {
+    id: page
+    title: page.params.purpose === "ticket" ? qsTr("取号：选择事项") : qsTr("办事指南")
+    property string view: page.params.view || "theme"
+
+    readonly property var tabs: [
+        { key: "most_used", title: qsTr("常用事项") },
+        { key: "theme", title: qsTr("按主题") },
+        { key: "life_event", title: qsTr("人生事件") },
+        { key: "department", title: qsTr("按部门") }
+    ]
+    readonly property var groups: page.view === "theme" ? catalog.themes
+                                : page.view === "life_event" ? catalog.lifeEvents
+                                : page.view === "department" ? catalog.departments : []
+    readonly property int columns: Theme.landscape ? (Theme.elderly ? 3 : 4) : (Theme.elderly ? 1 : 2)
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        MessagePanel {
+            Layout.fillWidth: true
+            visible: page.params.purpose === "ticket"
+            text: qsTr("请选择要办理的事项，在办事指南页点“取号”")
+            detail: qsTr("先看清要带的材料，可少跑一趟")
+        }
+
+        BigButton {
+            objectName: "catalogSearch"
+            Layout.fillWidth: true
+            primary: false
+            text: qsTr("搜索事项（可输入拼音首字母，如 gjj）")
+            onClicked: shell.go("Search", { text: "" })
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.px(8)
+            Repeater {
+                model: page.tabs
+                delegate: BigButton {
+                    required property var modelData
+                    objectName: "catalogTab_" + modelData.key
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1  // equal widths whatever the label length
+                    primary: page.view === modelData.key
+                    text: modelData.title
+                    onClicked: page.view = modelData.key
+                }
+            }
+        }
+
+        GridView {
+            id: grid
+            objectName: "catalogGroups"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: page.view !== "most_used"
+            clip: true
+            model: page.groups
+            cellWidth: Math.floor(width / page.columns)
+            cellHeight: Theme.px(Theme.elderly ? 150 : 118)
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollIndicator.vertical: ScrollIndicator { }
+            delegate: Item {
+                id: cell
+                required property var modelData
+                width: grid.cellWidth
+                height: grid.cellHeight
+                GroupTile {
+                    objectName: "group_" + cell.modelData.kind + "_" + cell.modelData.code
+                    anchors { fill: parent; rightMargin: Theme.px(10); bottomMargin: Theme.px(10) }
+                    text: cell.modelData.title
+                    hint: cell.modelData.hint
+                    count: cell.modelData.count
+                    onClicked: shell.go("CatalogItems", { kind: cell.modelData.kind, code: cell.modelData.code,
+                                                          title: cell.modelData.title })
+                }
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "catalogMostUsed"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: page.view === "most_used"
+            clip: true
+            spacing: Theme.px(10)
+            model: catalog.mostUsed
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollIndicator.vertical: ScrollIndicator { }
+            delegate: ItemRow {
+                required property var modelData
+                objectName: "item_" + modelData.code
+                width: list.width
+                name: modelData.name
+                department: modelData.department
+                handling: modelData.handling
+                here: modelData.here
+                onClicked: shell.go("Guide", { code: modelData.code })
+            }
+        }
+    }
+}

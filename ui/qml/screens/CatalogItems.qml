@@ -1,0 +1,45 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// The items of one theme, life event or department; a tap opens the item's guide.
+ScreenPage {
+    id: page
+    title: page.params.title || ""
+    readonly property var rows: catalog.revision >= 0 ? catalog.items(page.params.kind || "", page.params.code || "") : []
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("共 %1 项，点选查看要带的材料").arg(page.rows.length)
+            font.pixelSize: Theme.bodySize
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+        ListView {
+            id: list
+            objectName: "catalogItems"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.px(10)
+            model: page.rows
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollIndicator.vertical: ScrollIndicator { }
+            delegate: ItemRow {
+                required property var modelData
+                objectName: "item_" + modelData.code
+                width: list.width
+                name: modelData.name
+                department: modelData.department
+                handling: modelData.handling
+                here: modelData.here
+                onClicked: shell.go("Guide", { code: modelData.code })
+            }
+        }
+    }
+}

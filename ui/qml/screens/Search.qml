@@ -1,0 +1,134 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Search as you type (Chinese, pinyin, initials); "no result" offers the themes and staff help.
+ScreenPage {
+    id: page
+    title: qsTr("搜索事项")
+
+    // pinyin still being composed counts too: "gjj" finds 公积金 before a character is chosen; the keyboard
+    // shows the composition split into syllables ("g j j", "gong'ji"), the separators are not what was typed
+    function update() { catalog.search(field.text + field.preeditText.replace(/[\s']/g, "")) }
+    // leaving for a guide: keep what was typed (commit the pinyin) and put the keyboard away
+    StackView.onDeactivating: { Qt.inputMethod.commit(); field.focus = false }
+    Component.onCompleted: {
+        field.text = page.params.text || ""
+        page.update()
+        field.forceActiveFocus()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.px(10)
+            TextField {
+                id: field
+                objectName: "searchField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.targetSize + Theme.px(8)
+                font.pixelSize: Theme.bodySize * 1.15
+                placeholderText: qsTr("输入事项名称、拼音或首字母")
+                inputMethodHints: Qt.ImhNoPredictiveText
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: field.activeFocus ? Theme.primary : Theme.border
+                    border.width: field.activeFocus ? 3 : Math.max(2, Theme.borderWidth)
+                }
+                onTextChanged: page.update()
+                onPreeditTextChanged: page.update()
+            }
+            BigButton {
+                objectName: "searchClear"
+                visible: field.text.length + field.preeditText.length > 0
+                primary: false
+                text: qsTr("清空")
+                onClicked: { field.clear(); page.update(); field.forceActiveFocus() }
+            }
+        }
+
+        Text {
+            Layout.fillWidth: true
+            visible: catalog.query.length === 0
+            text: qsTr("例如：身份证、公积金提取、结婚登记、gjj、sfz")
+            font.pixelSize: Theme.bodySize
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+
+        ListView {
+            id: list
+            objectName: "searchResults"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: !catalog.noResult
+            clip: true
+            spacing: Theme.px(10)
+            model: catalog.results
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollIndicator.vertical: ScrollIndicator { }
+            delegate: ItemRow {
+                required property var modelData
+                objectName: "result_" + modelData.code
+                width: list.width
+                name: modelData.name
+                department: modelData.department
+                handling: modelData.handling
+                matched: modelData.matched
+                here: modelData.here
+                // after the click has been handled: navigating may rebuild this list
+                onClicked: Qt.callLater(shell.go, "Guide", { code: modelData.code })
+            }
+        }
+
+        // no result: a way forward, never a dead end
+        Flickable {
+            objectName: "searchNoResult"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: catalog.noResult
+            clip: true
+            contentHeight: help.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: help
+                width: parent.width
+                spacing: Theme.spacing
+                MessagePanel {
+                    objectName: "searchNoResultPanel"
+                    Layout.fillWidth: true
+                    text: qsTr("没有找到“%1”").arg(catalog.query)
+                    detail: qsTr("换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。").arg(shell.hotline)
+                }
+                Text {
+                    text: qsTr("按主题查找")
+                    font.pixelSize: Theme.bodySize * 1.15
+                    font.bold: true
+                    color: Theme.text
+                    textFormat: Text.PlainText
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.px(10)
+                    Repeater {
+                        model: catalog.themes
+                        delegate: BigButton {
+                            required property var modelData
+                            objectName: "noResultTheme_" + modelData.code
+                            primary: false
+                            text: modelData.title
+                            onClicked: shell.go("CatalogItems", { kind: modelData.kind, code: modelData.code,
+                                                                  title: modelData.title })
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

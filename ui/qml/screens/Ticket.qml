@@ -1,0 +1,125 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// The number just taken: big, with the people ahead and the window; printed, or shown as a QR instead.
+ScreenPage {
+    id: page
+    title: qsTr("取号")
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        clip: true
+        contentHeight: Math.max(col.implicitHeight, height)
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: col
+            width: flick.width
+            height: Math.max(implicitHeight, flick.height)
+            spacing: Theme.spacing
+
+            Item { Layout.fillHeight: true }
+            BusyIndicator {
+                Layout.alignment: Qt.AlignHCenter
+                visible: catalog.ticketState === "busy" && catalog.ticketNumber === ""
+                running: visible
+            }
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: catalog.ticketNumber === "" && catalog.ticketState === "busy"
+                text: qsTr("正在取号，请稍候…")
+                font.pixelSize: Theme.titleSize
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: catalog.ticketNumber !== ""
+                text: qsTr("您的号码")
+                font.pixelSize: Theme.bodySize * 1.2
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+            }
+            Text {
+                objectName: "ticketNumber"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: text.length > 0
+                text: catalog.ticketNumber
+                font.pixelSize: Theme.heroSize * 2
+                font.bold: true
+                color: Theme.primaryDark
+                textFormat: Text.PlainText
+            }
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: text.length > 0
+                text: catalog.ticketService
+                font.pixelSize: Theme.bodySize * 1.2
+                font.bold: true
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "ticketWaiting"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: text.length > 0
+                text: catalog.ticketWaitingText
+                font.pixelSize: Theme.titleSize
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "ticketWindow"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: catalog.ticketWindow.length > 0
+                text: qsTr("请到 %1 等候叫号").arg(catalog.ticketWindow)
+                font.pixelSize: Theme.bodySize * 1.1
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+            }
+            MessagePanel {
+                objectName: "ticketStatus"
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.px(640)
+                Layout.alignment: Qt.AlignHCenter
+                visible: catalog.ticketState === "printed" || catalog.ticketState === "failed"
+                         || (catalog.ticketState === "busy" && catalog.ticketNumber !== "")
+                kind: catalog.ticketState === "printed" ? "ok" : catalog.ticketState === "failed" ? "error" : "info"
+                text: catalog.ticketState === "printed" ? qsTr("号票已打印，请从出纸口取走，留意叫号")
+                    : catalog.ticketState === "failed" ? (catalog.ticketNumber !== "" ? qsTr("号票未能打印，请记住屏幕上的号码")
+                                                                                      : qsTr("未能取号"))
+                    : qsTr("正在打印号票…")
+                detail: catalog.ticketState === "failed" ? catalog.ticketProblem : ""
+            }
+            QrCode {
+                objectName: "ticketQr"
+                Layout.alignment: Qt.AlignHCenter
+                visible: source.length > 0
+                source: catalog.ticketQr
+                caption: qsTr("可用手机扫码或拍照保存您的号码")
+            }
+            BigButton {
+                objectName: "ticketDone"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: Theme.px(280)
+                text: qsTr("完成，返回首页")
+                onClicked: shell.home()
+            }
+            Item { Layout.fillHeight: true }
+        }
+    }
+}
