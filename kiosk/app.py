@@ -41,6 +41,7 @@ class KioskCore:
         self._catalog = None
         self._catalog_lock = threading.Lock()
         self.submissions = None
+        self.queue_fault = ""
         if open_hardware:
             self._open_submissions()
         self.session.register_wipe("identity", self.identity.clear)
@@ -53,8 +54,10 @@ class KioskCore:
             self.submissions = open_submissions(self.cfg.queue, self.cfg.central, self.cfg.terminal.id,
                                                 self.cfg.base_dir)
             self.submissions.start()
-        except Exception:  # the terminal still guides and prints; diagnostics show the queue fault
+        except Exception as e:  # the terminal still guides and prints; diagnostics show the queue fault
             log.exception("offline queue unavailable")
+            problem = getattr(e, "problem", None)
+            self.queue_fault = problem.technician if problem is not None else f"{type(e).__name__}: {e}"
             self.submissions = None
 
     @property
@@ -92,7 +95,7 @@ class KioskCore:
             log.exception("face models failed to load")
 
     def health(self) -> dict:
-        queue = None
+        queue = {"ok": False, "detail": self.queue_fault} if self.queue_fault else None
         if self.submissions is not None:
             try:
                 queue = self.submissions.status()
