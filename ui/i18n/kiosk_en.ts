@@ -30,6 +30,62 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="9"/>
+        <source>取号：选择事项</source>
+        <translation>Take a number: choose a service</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="9"/>
+        <source>办事指南</source>
+        <translation>Service guide</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="13"/>
+        <source>常用事项</source>
+        <translation>Most used</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="14"/>
+        <source>按主题</source>
+        <translation>By theme</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="15"/>
+        <source>人生事件</source>
+        <translation>Life events</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="16"/>
+        <source>按部门</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="30"/>
+        <source>请选择要办理的事项，在办事指南页点“取号”</source>
+        <translation>Choose your service, then tap &quot;Take a number&quot; on its guide</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="31"/>
+        <source>先看清要带的材料，可少跑一趟</source>
+        <translation>Check the materials first and save yourself a second trip</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="38"/>
+        <source>搜索事项（可输入拼音首字母，如 gjj）</source>
+        <translation>Search services (pinyin initials work, e.g. gjj)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogItems</name>
+    <message>
+        <location filename="../qml/screens/CatalogItems.qml" line="17"/>
+        <source>共 %1 项，点选查看要带的材料</source>
+        <translation>%1 services; tap one to see what to bring</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <location filename="../qml/Kiosk/Clock.qml" line="19"/>
@@ -75,47 +131,47 @@
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="52"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="55"/>
         <source>请正对摄像头，把脸放进框内</source>
         <translation>Face the camera and put your face in the oval</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="65"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="68"/>
         <source>请按提示做动作，以确认是本人在操作</source>
         <translation>Make the movement shown, so we know it is really you</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="66"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="69"/>
         <source>摘下帽子和口罩，保持光线充足</source>
         <translation>Take off hat and mask, and stay in good light</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="78"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="81"/>
         <source>第 %1 次，共 %2 次</source>
         <translation>Attempt %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="98"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="101"/>
         <source>请到窗口请工作人员协助</source>
         <translation>Please go to a service window and ask the staff for help</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="115"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="118"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="121"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="124"/>
         <source>请工作人员核验身份</source>
         <translation>Have staff verify my identity</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="124"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="127"/>
         <source>工作人员核验身份</source>
         <translation>Identity check by staff</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="131"/>
+        <location filename="../qml/screens/FaceCheck.qml" line="134"/>
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
@@ -126,6 +182,157 @@
         <location filename="../qml/Kiosk/FacePreview.qml" line="33"/>
         <source>正在打开摄像头…</source>
         <translation>Opening the camera…</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTile</name>
+    <message>
+        <location filename="../qml/Kiosk/GroupTile.qml" line="45"/>
+        <source>%1 项</source>
+        <translation>%1 services</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="10"/>
+        <source>事项已更新</source>
+        <translation>Service updated</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="47"/>
+        <source>该事项已调整，请返回重新查找。</source>
+        <translation>This service has changed; please go back and look it up again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="71"/>
+        <source>本机可直接申请</source>
+        <translation>You can apply at this terminal</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="72"/>
+        <source>对象：%1</source>
+        <translation>For: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="95"/>
+        <source>办理条件</source>
+        <translation>Who can apply</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="102"/>
+        <source>需要带的材料（共 %1 项）</source>
+        <translation>What to bring (%1 items)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="156"/>
+        <source>仅以下情况需要：%1</source>
+        <translation>Only needed if: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="159"/>
+        <source>样例：%1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="160"/>
+        <source>可在本机拍照上传</source>
+        <translation>Can be photographed at this terminal</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="166"/>
+        <source>不用带（部门共享获取）</source>
+        <translation>No need to bring (fetched by data sharing)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="169"/>
+        <source>收费</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="170"/>
+        <source>不收费</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="172"/>
+        <source>办理时限</source>
+        <translation>Time limits</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="173"/>
+        <source>承诺时限：%1</source>
+        <translation>Promised: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="173"/>
+        <source>法定时限：%1</source>
+        <translation>Statutory: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="175"/>
+        <source>办理地点</source>
+        <translation>Where to go</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="179"/>
+        <source>办理时间：%1</source>
+        <translation>Opening hours: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="180"/>
+        <source>咨询电话：%1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="183"/>
+        <source>办理依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="194"/>
+        <source>材料清单已打印，请从出纸口取走</source>
+        <translation>The checklist is printed; please take it from the slot</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="195"/>
+        <source>未能打印材料清单</source>
+        <translation>The checklist could not be printed</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="196"/>
+        <source>正在打印材料清单…</source>
+        <translation>Printing the checklist…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="205"/>
+        <source>用手机扫码查看这份办事指南</source>
+        <translation>Scan with your phone to keep this guide</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="211"/>
+        <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
+        <translation>The printer is unavailable: &quot;Print checklist&quot; shows a QR code to scan with your phone instead.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="227"/>
+        <source>打印材料清单</source>
+        <translation>Print checklist</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="235"/>
+        <source>取号（%1 人等候）</source>
+        <translation>Take a number (%1 waiting)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="235"/>
+        <source>取号</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="244"/>
+        <source>在本机申请</source>
+        <translation>Apply here</translation>
     </message>
 </context>
 <context>
@@ -191,19 +398,18 @@
         <translation>Tell us how we did</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="31"/>
+        <location filename="../qml/screens/Home.qml" line="33"/>
         <source>您好，请选择要办理的业务</source>
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="55"/>
+        <location filename="../qml/screens/Home.qml" line="57"/>
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="63"/>
         <source>搜索：%1</source>
-        <translation>Search: %1</translation>
+        <translation type="vanished">Search: %1</translation>
     </message>
 </context>
 <context>
@@ -262,52 +468,52 @@
         <translation>Scan your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="38"/>
+        <location filename="../qml/screens/Identify.qml" line="41"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="48"/>
+        <location filename="../qml/screens/Identify.qml" line="51"/>
         <source>照片面朝上，平放不动，读完前请不要拿开</source>
         <translation>Photo side up, lay it flat and keep it there until it has been read</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="68"/>
+        <location filename="../qml/screens/Identify.qml" line="71"/>
         <source>读卡器已就绪</source>
         <translation>Card reader ready</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="82"/>
+        <location filename="../qml/screens/Identify.qml" line="85"/>
         <source>过期证件不能在本机办理。</source>
         <translation>An expired card cannot be used at this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="90"/>
+        <location filename="../qml/screens/Identify.qml" line="93"/>
         <source>已读取证件：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="99"/>
+        <location filename="../qml/screens/Identify.qml" line="102"/>
         <source>请到服务窗口，工作人员会帮您办理</source>
         <translation>Please go to a service window; the staff will help you</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="100"/>
+        <location filename="../qml/screens/Identify.qml" line="103"/>
         <source>服务热线 %1</source>
         <translation>Service hotline %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="109"/>
+        <location filename="../qml/screens/Identify.qml" line="112"/>
         <source>继续人脸核验</source>
         <translation>Continue to the face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="115"/>
+        <location filename="../qml/screens/Identify.qml" line="118"/>
         <source>重新放卡</source>
         <translation>Place the card again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="121"/>
+        <location filename="../qml/screens/Identify.qml" line="124"/>
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
@@ -333,6 +539,19 @@
         <location filename="../qml/Kiosk/IdleOverlay.qml" line="59"/>
         <source>继续办理</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../qml/Kiosk/ItemRow.qml" line="50"/>
+        <source>匹配：%1</source>
+        <translation>Matched: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ItemRow.qml" line="69"/>
+        <source>本机可办</source>
+        <translation>Apply here</translation>
     </message>
 </context>
 <context>
@@ -390,6 +609,44 @@
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="9"/>
+        <source>搜索事项</source>
+        <translation>Search services</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="35"/>
+        <source>输入事项名称、拼音或首字母</source>
+        <translation>Service name, pinyin or initials</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="50"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="58"/>
+        <source>例如：身份证、公积金提取、结婚登记、gjj、sfz</source>
+        <translation>For example: 身份证, 公积金提取, 结婚登记, gjj, sfz</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="106"/>
+        <source>没有找到“%1”</source>
+        <translation>Nothing found for &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="107"/>
+        <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
+        <translation>Try other words or browse by theme; the staff can help too, or call %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="110"/>
+        <source>按主题查找</source>
+        <translation>Browse by theme</translation>
+    </message>
+</context>
+<context>
     <name>SimTray</name>
     <message>
         <source>身份证读卡器</source>
@@ -429,6 +686,59 @@
         <location filename="../qml/Kiosk/SimTrayPanel.qml" line="112"/>
         <source>（暂无）</source>
         <translation>(none yet)</translation>
+    </message>
+</context>
+<context>
+    <name>Ticket</name>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="9"/>
+        <source>取号</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="34"/>
+        <source>正在取号，请稍候…</source>
+        <translation>Getting your number…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="44"/>
+        <source>您的号码</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="87"/>
+        <source>请到 %1 等候叫号</source>
+        <translation>Please wait at %1 until your number is called</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="102"/>
+        <source>号票已打印，请从出纸口取走，留意叫号</source>
+        <translation>Your ticket is printed; take it from the slot and listen for your number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="103"/>
+        <source>号票未能打印，请记住屏幕上的号码</source>
+        <translation>The ticket could not be printed; please note the number on the screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="104"/>
+        <source>未能取号</source>
+        <translation>No number could be issued</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="105"/>
+        <source>正在打印号票…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="113"/>
+        <source>可用手机扫码或拍照保存您的号码</source>
+        <translation>Scan or photograph this code to keep your number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="119"/>
+        <source>完成，返回首页</source>
+        <translation>Done, back to home</translation>
     </message>
 </context>
 </TS>
