@@ -12,12 +12,14 @@ ScreenPage {
     StackView.onActivated: identity.begin()
 
     GridLayout {
-        anchors.fill: parent
+        // portrait: the picture and the words sit together in the middle; landscape: side by side, full height
+        width: parent.width
+        height: Theme.landscape ? parent.height : Math.min(parent.height, implicitHeight)
+        anchors.verticalCenter: parent.verticalCenter
         columns: Theme.landscape ? 2 : 1
         rowSpacing: Theme.spacing
         columnSpacing: Theme.px(40)
 
-        Item { Layout.fillHeight: true; Layout.preferredHeight: 0; visible: !Theme.landscape }
         CardReaderHint {
             objectName: "cardReaderHint"
             Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
@@ -125,6 +127,5 @@ ScreenPage {
             }
             Item { Layout.fillHeight: true; visible: Theme.landscape }
         }
-        Item { Layout.fillHeight: true; Layout.preferredHeight: 0; visible: !Theme.landscape }
     }
 }
