@@ -18,7 +18,7 @@ ScreenPage {
     readonly property var groups: page.view === "theme" ? catalog.themes
                                 : page.view === "life_event" ? catalog.lifeEvents
                                 : page.view === "department" ? catalog.departments : []
-    readonly property int columns: Theme.landscape ? (Theme.elderly ? 3 : 4) : (Theme.elderly ? 1 : 2)
+    readonly property int columns: Theme.landscape ? (Theme.elderly ? 3 : 4) : 2
 
     ColumnLayout {
         anchors.fill: parent
@@ -33,6 +33,7 @@ ScreenPage {
 
         BigButton {
             objectName: "catalogSearch"
+            visible: !Theme.landscape  // landscape: in the tab row, to leave the height to the tiles
             Layout.fillWidth: true
             primary: false
             text: qsTr("搜索事项（可输入拼音首字母，如 gjj）")
@@ -42,6 +43,15 @@ ScreenPage {
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.px(8)
+            BigButton {
+                objectName: "catalogSearch"
+                visible: Theme.landscape
+                Layout.fillWidth: true
+                Layout.preferredWidth: 2
+                primary: false
+                text: qsTr("搜索事项（可输入拼音首字母，如 gjj）")
+                onClicked: shell.go("Search", { text: "" })
+            }
             Repeater {
                 model: page.tabs
                 delegate: BigButton {

@@ -36,12 +36,16 @@ ScreenPage {
         lineHeight: Theme.lineHeight
     }
 
-    ColumnLayout {
+    // portrait: the guide above its actions; landscape: the guide on the left, actions in a column on the right
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.spacing
+        columns: Theme.landscape ? 2 : 1
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing * 1.5
 
         MessagePanel {
             Layout.fillWidth: true
+            Layout.columnSpan: Theme.landscape ? 2 : 1
             visible: page.g.missing === true
             kind: "error"
             text: qsTr("该事项已调整，请返回重新查找。")
@@ -56,7 +60,8 @@ ScreenPage {
             clip: true
             contentHeight: body.implicitHeight + Theme.spacing
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded; width: Theme.px(10) }
+            // always shown: tells a citizen there is more below the fold
+            ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn; width: Theme.px(10) }
 
             ColumnLayout {
                 id: body
@@ -185,64 +190,77 @@ ScreenPage {
             }
         }
 
-        // what happened to the print job; a QR of the web guide when no paper came out
-        MessagePanel {
-            objectName: "guidePrintStatus"
-            Layout.fillWidth: true
-            visible: catalog.checklistState !== "" && catalog.checklistCode === page.code
-            kind: catalog.checklistState === "printed" ? "ok" : catalog.checklistState === "failed" ? "error" : "info"
-            text: catalog.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
-                : catalog.checklistState === "failed" ? qsTr("未能打印材料清单")
-                : qsTr("正在打印材料清单…")
-            detail: catalog.checklistState === "failed" ? catalog.checklistProblem : ""
-        }
-        QrCode {
-            objectName: "guideQr"
-            Layout.alignment: Qt.AlignHCenter
-            visible: catalog.checklistState === "failed" && catalog.checklistCode === page.code && source.length > 0
-            source: catalog.checklistQr
-            size: Theme.px(Theme.landscape ? 120 : (Theme.elderly ? 200 : 170))
-            caption: qsTr("用手机扫码查看这份办事指南")
-        }
-        Text {
-            objectName: "guidePrinterHint"
-            Layout.fillWidth: true
-            visible: !catalog.printerReady && catalog.checklistState === ""
-            text: qsTr("打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。")
-            font.pixelSize: Theme.smallSize
-            color: Theme.warning
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-        }
-
-        RowLayout {
-            Layout.fillWidth: true
+        ColumnLayout {
+            id: actions
+            Layout.fillWidth: !Theme.landscape
+            Layout.preferredWidth: Theme.landscape ? page.width * 0.34 : -1
+            Layout.fillHeight: Theme.landscape
             visible: page.g.missing === false
             spacing: Theme.spacing
-            BigButton {
-                objectName: "guidePrint"
+
+            Item { Layout.fillHeight: true; visible: Theme.landscape }
+            // what happened to the print job; a QR of the web guide when no paper came out
+            MessagePanel {
+                objectName: "guidePrintStatus"
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                enabled: catalog.checklistState !== "busy"
-                text: qsTr("打印材料清单")
-                onClicked: catalog.printChecklist(page.code)
+                visible: catalog.checklistState !== "" && catalog.checklistCode === page.code
+                kind: catalog.checklistState === "printed" ? "ok" : catalog.checklistState === "failed" ? "error" : "info"
+                text: catalog.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
+                    : catalog.checklistState === "failed" ? qsTr("未能打印材料清单")
+                    : qsTr("正在打印材料清单…")
+                // landscape: the QR caption below says the same in fewer lines, and the column must fit
+                detail: catalog.checklistState === "failed" && !(Theme.landscape && guideQr.visible) ? catalog.checklistProblem : ""
             }
-            BigButton {
-                objectName: "guideTicket"
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                tint: "#ef6c00"
-                text: page.waiting > 0 ? qsTr("取号（%1 人等候）").arg(page.waiting) : qsTr("取号")
-                onClicked: { catalog.takeNumber(page.code); shell.go("Ticket", { code: page.code }) }
+            QrCode {
+                id: guideQr
+                objectName: "guideQr"
+                Layout.alignment: Qt.AlignHCenter
+                visible: catalog.checklistState === "failed" && catalog.checklistCode === page.code && source.length > 0
+                source: catalog.checklistQr
+                size: Theme.px(Theme.landscape ? 130 : (Theme.elderly ? 200 : 170))  // landscape: the actions column must fit the height
+                caption: qsTr("用手机扫码查看这份办事指南")
             }
-            BigButton {
-                objectName: "guideApply"
-                visible: page.g.here === true
+            Text {
+                objectName: "guidePrinterHint"
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                tint: Theme.ok
-                text: qsTr("在本机申请")
-                onClicked: shell.go("Identify")
+                visible: !catalog.printerReady && catalog.checklistState === ""
+                text: qsTr("打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。")
+                font.pixelSize: Theme.smallSize
+                color: Theme.warning
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.landscape ? 2 : 3
+                rowSpacing: Theme.spacing
+                columnSpacing: Theme.spacing
+                BigButton {
+                    objectName: "guidePrint"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    enabled: catalog.checklistState !== "busy"
+                    text: qsTr("打印材料清单")
+                    onClicked: catalog.printChecklist(page.code)
+                }
+                BigButton {
+                    objectName: "guideTicket"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    tint: "#ef6c00"
+                    text: page.waiting > 0 ? qsTr("取号（%1 人等候）").arg(page.waiting) : qsTr("取号")
+                    onClicked: { catalog.takeNumber(page.code); shell.go("Ticket", { code: page.code }) }
+                }
+                BigButton {
+                    objectName: "guideApply"
+                    visible: page.g.here === true
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    tint: Theme.ok
+                    text: qsTr("在本机申请")
+                    onClicked: shell.go("Identify")
+                }
             }
         }
     }

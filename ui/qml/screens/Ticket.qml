@@ -15,13 +15,20 @@ ScreenPage {
         contentHeight: Math.max(col.implicitHeight, height)
         boundsBehavior: Flickable.StopAtBounds
 
-        ColumnLayout {
+        // portrait: one column; landscape: the number on the left, what to do with it on the right
+        GridLayout {
             id: col
             width: flick.width
             height: Math.max(implicitHeight, flick.height)
-            spacing: Theme.spacing
+            columns: Theme.landscape ? 2 : 1
+            columnSpacing: Theme.spacing * 2
+            rowSpacing: Theme.spacing
 
-            Item { Layout.fillHeight: true }
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignVCenter
+            spacing: Theme.spacing
             BusyIndicator {
                 Layout.alignment: Qt.AlignHCenter
                 visible: catalog.ticketState === "busy" && catalog.ticketNumber === ""
@@ -91,6 +98,13 @@ ScreenPage {
                 wrapMode: Text.WordWrap
                 lineHeight: Theme.lineHeight
             }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignVCenter
+            spacing: Theme.spacing
             MessagePanel {
                 objectName: "ticketStatus"
                 Layout.fillWidth: true
@@ -103,10 +117,13 @@ ScreenPage {
                     : catalog.ticketState === "failed" ? (catalog.ticketNumber !== "" ? qsTr("号票未能打印，请记住屏幕上的号码")
                                                                                       : qsTr("未能取号"))
                     : qsTr("正在打印号票…")
-                detail: catalog.ticketState === "failed" ? catalog.ticketProblem : ""
+                // landscape: the QR caption says what to do, and the column must fit the height
+                detail: catalog.ticketState === "failed" && !(Theme.landscape && ticketQr.visible) ? catalog.ticketProblem : ""
             }
             QrCode {
+                id: ticketQr
                 objectName: "ticketQr"
+                size: Theme.px(Theme.landscape ? 150 : (Theme.elderly ? 220 : 180))
                 Layout.alignment: Qt.AlignHCenter
                 visible: source.length > 0
                 source: catalog.ticketQr
@@ -119,7 +136,7 @@ ScreenPage {
                 text: qsTr("完成，返回首页")
                 onClicked: shell.home()
             }
-            Item { Layout.fillHeight: true }
+        }
         }
     }
 }
