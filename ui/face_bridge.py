@@ -16,6 +16,7 @@ from kiosk.app import KioskCore
 from kiosk.face.check import FaceCheck
 from kiosk.face.result import FaceCheckUpdate, Phase
 from kiosk.i18n import Text
+from kiosk.identity import IdentityPresented
 from ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class FaceBridge(QObject):
 
     _posted = Signal(object, int)  # update, check token
     _frame_posted = Signal(int)  # check token
+    _card_posted = Signal(object)  # a card read while a check may run
     changed = Signal()
     frameChanged = Signal()
 
@@ -105,6 +107,7 @@ class FaceBridge(QObject):
         self._unsubscribe: Callable[[], None] | None = None
         self._token = 0  # bumps per check; updates and frames of an older check are dropped
         self._update: FaceCheckUpdate | None = None
+        self._presented: IdentityPresented | None = None  # the card this check compares with
         self._problem: Text | None = None
         self._frame_no = 0
         self._frame_pending = False
@@ -112,6 +115,8 @@ class FaceBridge(QObject):
         self._mirror = True
         self._posted.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
         self._frame_posted.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        self._card_posted.connect(self._on_card, Qt.ConnectionType.QueuedConnection)
+        core.identity.subscribe(lambda e: self._card_posted.emit(e) if isinstance(e, IdentityPresented) else None)
         shell.languageChanged.connect(self.changed)
         core.session.register_wipe("ui-face", self.stop)
 
@@ -191,6 +196,7 @@ class FaceBridge(QObject):
     def start(self) -> None:
         """The FaceCheck screen opened: a new check against the identity just read."""
         self.stop()
+        self._core.session.put("face_check", None)  # a result only ever belongs to the check that made it
         presented = self._core.identity.current
         if presented is None or not presented.accepted:
             self._problem = NO_IDENTITY
@@ -204,7 +210,7 @@ class FaceBridge(QObject):
             self._problem = NO_CAMERA
             self.changed.emit()
             return
-        self._check = check
+        self._check, self._presented = check, presented
         self._mirror = bool(check.mirror)
         self._unsubscribe = check.subscribe_preview(lambda image: self._frame(image, token))
         check.start(card_photo_array(presented.photo))
@@ -229,7 +235,7 @@ class FaceBridge(QObject):
         if check is not None:
             check.cancel()
             threading.Thread(target=check.close, name="face-check-close", daemon=True).start()
-        self._update, self._problem = None, None
+        self._update, self._problem, self._presented = None, None, None
         self._frame_no = 0
         self.changed.emit()
         self.frameChanged.emit()
@@ -275,6 +281,17 @@ class FaceBridge(QObject):
         self._frame_no += 1
         self.frameChanged.emit()
 
+    def _on_card(self, presented: IdentityPresented) -> None:
+        """Another card during the check: the face must match the card now on the reader, so start over."""
+        if self._presented is None or presented is self._presented or self._shell.currentScreen != FACE_CHECK:
+            return
+        log.info("another card was placed during the face check; starting over")
+        if presented.accepted:
+            self.start()
+        else:  # back to Identify, which shows why this card cannot be used
+            self.stop()
+            self._shell.back()
+
     def _on_update(self, update: FaceCheckUpdate, token: int) -> None:
         if token != self._token:
             return
@@ -282,6 +299,8 @@ class FaceBridge(QObject):
         if update.phase.final:  # nothing left to look at: the preview ends with the check
             self._end_preview()
         self.changed.emit()
+        if update.phase is Phase.PASSED and self._core.identity.current is not self._presented:
+            return  # another card arrived meanwhile; _on_card starts over with it
         if update.phase is Phase.PASSED and update.result is not None:
             self._core.session.put("face_check", update.result.record())
             if self._shell.currentScreen == FACE_CHECK:

@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 IDENTIFY = "Identify"
 FACE_CHECK = "FaceCheck"
+IDENTIFIED = "Identified"
 WAITING = "waiting"  # no card yet
 ACCEPTED = "accepted"  # a valid card was read
 REFUSED = "refused"  # a card was read but cannot be used (expired, number fails its check)
@@ -128,7 +129,8 @@ class IdentityBridge(QObject):
     # ---- events, on the GUI thread
 
     def _advance(self) -> None:
-        if self._state == ACCEPTED and not self._consumed and self._shell.currentScreen == IDENTIFY:
+        # a new card on the Identified screen must pass its own face check before the citizen goes on
+        if self._state == ACCEPTED and not self._consumed and self._shell.currentScreen in (IDENTIFY, IDENTIFIED):
             self._consumed = True
             self._shell.go(FACE_CHECK)
 

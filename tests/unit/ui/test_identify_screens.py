@@ -217,8 +217,9 @@ def test_pass_stores_the_result_and_shows_identified_with_spoken_prompts(qtbot, 
     ui = kiosk(locale={"voice_prompts": True})
     spoken: list[str] = []
     ui.voice.spoken.connect(spoken.append)
-    open_identify(qtbot, ui)
     ui.shell.elderly = True
+    open_identify(qtbot, ui)
+    assert "请将身份证放在读卡区" in spoken
     present(ui, "li_longterm")
     qtbot.waitUntil(lambda: len(ui.checks) == 1)
     check = ui.checks[0]
@@ -233,6 +234,28 @@ def test_pass_stores_the_result_and_shows_identified_with_spoken_prompts(qtbot, 
     assert "长期" in all_texts(ui)  # valid_to of a long-term card
     tap(qtbot, ui.window, "identifiedContinue")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Placeholder")
+
+
+def test_another_card_during_the_check_starts_over_with_that_card(qtbot, kiosk):
+    ui = kiosk()
+    open_identify(qtbot, ui)
+    present(ui, "zhang_normal")
+    qtbot.waitUntil(lambda: len(ui.checks) == 1)
+    first = ui.checks[0]
+    present(ui, "li_longterm")  # someone else's card while the first check runs
+    qtbot.waitUntil(lambda: len(ui.checks) == 2)
+    assert "cancel" in first.commands
+    first.send(Phase.PASSED, PROMPTS["passed"], result=FaceCheckResult(Decision.MATCH, 0.6, "test"))
+    qtbot.wait(50)
+    assert ui.shell.currentScreen == "FaceCheck" and ui.core.session.get("face_check") is None
+    ui.checks[1].send(Phase.PASSED, PROMPTS["passed"], result=FaceCheckResult(Decision.MATCH, 0.6, "test"))
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified")
+    settle(qtbot)
+    assert text_of(ui, "identifiedName") == "李**"
+    present(ui, "zhang_normal")  # and another card on the Identified screen: its own face check first
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "FaceCheck")
+    qtbot.waitUntil(lambda: len(ui.checks) == 3)
+    assert ui.core.session.get("face_check") is None
 
 
 def test_no_camera_says_so_and_offers_home(qtbot, make_ui):

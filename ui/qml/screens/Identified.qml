@@ -9,32 +9,36 @@ ScreenPage {
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: Theme.spacing * 1.5
+        spacing: Theme.spacing
         Item { Layout.fillHeight: true }
-        Rectangle {
+        // the tick and the words side by side: the screen must fit a landscape display in elderly mode
+        RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Theme.px(Theme.elderly ? 120 : 100)
-            Layout.preferredHeight: Layout.preferredWidth
-            radius: width / 2
-            color: Theme.ok
-            Text {
-                anchors.centerIn: parent
-                text: "✓"
-                font.pixelSize: parent.width * 0.6
-                font.bold: true
-                color: "white"
-                textFormat: Text.PlainText
+            Layout.maximumWidth: page.width - 2 * Theme.margin
+            spacing: Theme.spacing
+            Rectangle {
+                Layout.preferredWidth: Theme.px(Theme.elderly ? 72 : 60)
+                Layout.preferredHeight: Layout.preferredWidth
+                radius: width / 2
+                color: Theme.ok
+                Text {
+                    anchors.centerIn: parent
+                    text: "✓"
+                    font.pixelSize: parent.width * 0.6
+                    font.bold: true
+                    color: "white"
+                    textFormat: Text.PlainText
+                }
             }
-        }
-        Text {
-            Layout.fillWidth: true
-            horizontalAlignment: Text.AlignHCenter
-            text: qsTr("您的身份已核验")
-            font.pixelSize: Theme.titleSize
-            font.bold: true
-            color: Theme.text
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("您的身份已核验")
+                font.pixelSize: Theme.titleSize
+                font.bold: true
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
         }
         // masked fields only: the full name and number never reach the screen
         Rectangle {

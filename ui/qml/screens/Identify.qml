@@ -9,7 +9,15 @@ ScreenPage {
     title: qsTr("刷身份证")
     property bool staffHelp: false
 
-    StackView.onActivated: identity.begin()
+    // elderly visitors hear the instruction and any problem (the bridge gives the current language)
+    readonly property string spoken: identity.state === "refused" || identity.state === "problem" ? identity.problem : ""
+    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+
+    StackView.onActivated: {
+        if (shell.elderly)
+            voice.say(qsTr("请将身份证放在读卡区"))
+        identity.begin()
+    }
 
     GridLayout {
         // portrait: the picture and the words sit together in the middle; landscape: side by side, full height
