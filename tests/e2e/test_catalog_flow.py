@@ -1,0 +1,141 @@
+"""The catalog flow with every device simulated as `kiosk run` opens them: guide -> printed checklist -> ticket.
+
+The receipts come out of the printer simulator: its PNGs are checked (QR decoded) and the bytes it received are
+searched for the materials (text mode sends them as GB18030). Paper out: the screens show QR codes instead.
+"""
+
+import re
+
+import pytest
+from PIL import Image
+
+from tests.helpers.catalog_ui import ByteSpy, type_on_keyboard, virtual_printer
+from tests.helpers.kiosk import write_config
+from tests.helpers.printer import decode_qr
+from tests.helpers.qml import find_visible, grab, settle, tap
+
+
+@pytest.fixture
+def kiosk_ui(qapp, tmp_path):
+    """kiosk_ui(chinese_mode) -> KioskUi around a core with its devices open (simulated), closed afterwards."""
+    from kiosk.app import KioskCore
+    from kiosk.config import load
+    from ui.app import KioskUi
+
+    made = []
+
+    def make(chinese_mode: str = "raster"):
+        cfg = load(write_config(
+            tmp_path,
+            display={"orientation": "portrait", "fullscreen": False, "width": 1080, "height": 1920},
+            locale={"voice_prompts": False},
+            queue={"database": "q.sqlite3", "key_file": "q.key"},
+            logging={"directory": "log"},
+            **{"devices.printer": {"url": "sim:", "sim_output_dir": "receipts", "chinese_mode": chinese_mode}},
+        ))
+        core = KioskCore(cfg, open_hardware=True)
+        ui = KioskUi(core, qapp, windowed=True)
+        made.append((ui, core))
+        return ui
+
+    yield make
+    for ui, core in made:
+        ui.close()
+        core.close()
+
+
+def _screen(qtbot, ui, name):
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == name)
+    settle(qtbot, 300)
+
+
+def _printed_text(spy: ByteSpy) -> str:
+    """The GB18030 text of everything printed, with line breaks and spacing taken out (the printer wraps)."""
+    text = bytes(spy.data).decode("gb18030", errors="ignore")
+    return re.sub(r"[\x00-\x20]", "", text)
+
+
+def test_home_theme_item_checklist_then_ticket_printed(qtbot, kiosk_ui, artifacts_dir):
+    ui = kiosk_ui(chinese_mode="text")
+    sim = virtual_printer(ui.core)
+    spy = ByteSpy(sim)
+    bridge = ui.bridges["catalog"]
+    ui.shell.start()
+
+    tap(qtbot, ui.window, "home_guide")
+    _screen(qtbot, ui, "Catalog")
+    housing = next(t for t in bridge.themes if "公积金" in t["title"])
+    tap(qtbot, ui.window, f"group_theme_{housing['code']}")
+    _screen(qtbot, ui, "CatalogItems")
+    tap(qtbot, ui.window, "item_GJ-003")
+    _screen(qtbot, ui, "Guide")
+
+    tap(qtbot, ui.window, "guidePrint")
+    qtbot.waitUntil(lambda: bridge.checklistState == "printed", timeout=20000)
+    checklist_png = sim.last_receipt
+    assert checklist_png is not None and checklist_png.exists()
+    guide = ui.core.catalog.guide("GJ-003")
+    with Image.open(checklist_png) as im:
+        assert decode_qr(im) == guide.qr_url
+    printed = _printed_text(spy)
+    for entry in (e for e in guide.checklist if e.bring):
+        assert re.sub(r"\s", "", entry.name) in printed, entry.name
+    assert find_visible(ui.window, "guidePrintStatus") is not None
+    grab(ui.window, artifacts_dir / "screens" / "catalog_e2e_checklist_printed_portrait_normal.png")
+
+    tap(qtbot, ui.window, "guideTicket")
+    _screen(qtbot, ui, "Ticket")
+    qtbot.waitUntil(lambda: bridge.ticketState == "printed", timeout=20000)
+    letter = ui.core.catalog.catalog.where("GJ-003").queue.code
+    assert bridge.ticketNumber == f"{letter}001"
+    assert sim.last_receipt != checklist_png and sim.last_receipt.exists()
+    assert f"{letter}001" in _printed_text(spy)
+    assert find_visible(ui.window, "ticketQr") is None  # paper came out: no QR needed
+    grab(ui.window, artifacts_dir / "screens" / "catalog_e2e_ticket_printed_portrait_normal.png")
+
+
+def test_search_by_keyboard_to_item_and_print(qtbot, kiosk_ui):
+    ui = kiosk_ui()
+    sim = virtual_printer(ui.core)
+    bridge = ui.bridges["catalog"]
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_guide")
+    tap(qtbot, ui.window, "catalogSearch")
+    _screen(qtbot, ui, "Search")
+    type_on_keyboard(qtbot, ui, "searchField", "gjj")
+    qtbot.waitUntil(lambda: bridge.query == "gjj" and len(bridge.results) > 0, timeout=5000)
+    code = bridge.results[0]["code"]
+    assert code.startswith("GJ-")
+    tap(qtbot, ui.window, f"result_{code}")
+    _screen(qtbot, ui, "Guide")
+    tap(qtbot, ui.window, "guidePrint")
+    qtbot.waitUntil(lambda: bridge.checklistState == "printed", timeout=20000)
+    with Image.open(sim.last_receipt) as im:  # raster mode: the QR is drawn into the picture too
+        assert decode_qr(im) == ui.core.catalog.guide(code).qr_url
+
+
+def test_paper_out_shows_qr_codes_instead(qtbot, kiosk_ui, artifacts_dir):
+    ui = kiosk_ui()
+    sim = virtual_printer(ui.core)
+    bridge = ui.bridges["catalog"]
+    ui.core.tray.choose("printer", "paper", "out")  # what the technician's tray does
+    ui.shell.start()
+    ui.shell.go("Guide", {"code": "HJ-001"})
+    _screen(qtbot, ui, "Guide")
+    qtbot.waitUntil(lambda: not bridge.printerReady, timeout=10000)
+    assert find_visible(ui.window, "guidePrinterHint") is not None
+    tap(qtbot, ui.window, "guidePrint")
+    qtbot.waitUntil(lambda: bridge.checklistState == "failed", timeout=20000)
+    settle(qtbot)
+    assert find_visible(ui.window, "guideQrImage") is not None
+    assert bridge.checklistProblem  # a plain sentence, not an error code
+    assert sim.last_receipt is None  # nothing came out
+    grab(ui.window, artifacts_dir / "screens" / "catalog_e2e_paper_out_portrait_normal.png")
+
+    tap(qtbot, ui.window, "guideTicket")
+    _screen(qtbot, ui, "Ticket")
+    qtbot.waitUntil(lambda: bridge.ticketState == "failed", timeout=20000)
+    settle(qtbot)
+    assert bridge.ticketNumber  # the number is issued even without paper
+    assert find_visible(ui.window, "ticketQrImage") is not None
+    assert sim.last_receipt is None
