@@ -95,7 +95,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.px(280)
             text: qsTr("继续")
-            onClicked: shell.go("Placeholder", { title: qsTr("填写申请表") })
+            onClicked: apply.afterIdentified()  // the form of the service chosen before, else the list
         }
         Item { Layout.fillHeight: true }
     }
