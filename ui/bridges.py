@@ -6,9 +6,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.app import KioskCore
+from ui.apply_bridge import ApplyBridge
 from ui.catalog_bridge import CatalogBridge
 from ui.face_bridge import PROVIDER, FaceBridge, FrameStore, PreviewProvider
 from ui.identity_bridge import IdentityBridge
+from ui.progress_bridge import ProgressBridge
 from ui.qr_provider import PROVIDER as QR_PROVIDER, QrProvider, QrTexts
 from ui.shell import Shell
 
@@ -22,4 +24,6 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["faceCheck"] = FaceBridge(core, shell, frames)
     engine.addImageProvider(QR_PROVIDER, QrProvider(qr := QrTexts()))  # on-screen QR when the printer is out
     bridges["catalog"] = CatalogBridge(core, shell, qr)
+    bridges["apply"] = ApplyBridge(core, shell, qr)
+    bridges["progress"] = ProgressBridge(core, shell)
     return bridges

@@ -259,7 +259,7 @@ ScreenPage {
                     Layout.preferredWidth: 1
                     tint: Theme.ok
                     text: qsTr("在本机申请")
-                    onClicked: shell.go("Identify")
+                    onClicked: apply.start(page.code)  // remembers the item; the form follows identification
                 }
             }
         }

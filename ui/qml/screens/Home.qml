@@ -91,6 +91,8 @@ ScreenPage {
                     onClicked: modelData.key === "apply" ? shell.go("Identify")
                              : modelData.key === "guide" ? shell.go("Catalog", { view: "theme" })
                              : modelData.key === "ticket" ? shell.go("Catalog", { view: "most_used", purpose: "ticket" })
+                             : modelData.key === "progress" ? shell.go("Progress")
+                             : modelData.key === "rating" ? shell.go("Rating")
                              : shell.go("Placeholder", { title: modelData.title, key: modelData.key })
                 }
             }

@@ -1,0 +1,42 @@
+"""Helpers for the application-flow tests: a queue attached to a UI-test core, a card presented from a thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from drivers.idcard import textblock
+from drivers.idcard.events import CardPresented
+from drivers.idcard.photo import Photo
+from drivers.idcard.profiles import CARDS_DIR, load_profile
+
+# the invented holder of the zhang_normal card profile
+CARD_NAME, CARD_NUMBER = "张晓明", "110105198503120039"
+DEAD_CENTRAL = "http://127.0.0.1:9"  # the discard port: nothing answers, so the terminal is offline
+
+
+def present_card(core, profile: str = "zhang_normal") -> None:
+    """What the reader's worker thread does when a card is placed."""
+    identity = textblock.decode(load_profile(CARDS_DIR, profile).card_data().text)
+    photo = Photo((CARDS_DIR / "silhouette.png").read_bytes(), ".png")
+    t = threading.Thread(target=core.identity._on_card_event, args=(CardPresented("idcard", identity, photo),))
+    t.start()
+    t.join()
+
+
+def attach_queue(core) -> None:
+    """The real offline queue (SQLite in the test folder) on a core built without hardware."""
+    from kiosk.submissions import open_submissions
+
+    cfg = core.cfg
+    core.submissions = open_submissions(cfg.queue, cfg.central, cfg.terminal.id, Path(cfg.base_dir))
+    core.submissions.start()
+
+
+def decode_qr(png: Path) -> str:
+    """The text of the (first) QR code in a picture, "" when none is found."""
+    import cv2
+
+    image = cv2.imread(str(png))
+    text, _points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    return text or ""

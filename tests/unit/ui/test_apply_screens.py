@@ -1,0 +1,224 @@
+"""Apply, review, submitted, rating and progress screens around a real offline queue (SQLite in the test folder,
+central unreachable) and a card fed to the real IdentityService; no printer, so the receipt becomes a QR."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, decode_qr, present_card
+from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
+
+SERVICE = "GJ-003"  # 退休提取住房公积金: name and number from the card, phone and bank account typed
+
+
+@pytest.fixture
+def kiosk(make_ui):
+    def make(orientation: str = "portrait", queue: bool = True):
+        ui = make_ui(orientation, central={"url": DEAD_CENTRAL})
+        if queue:
+            attach_queue(ui.core)
+        return ui
+
+    return make
+
+
+def texts(ui) -> str:
+    return " ".join(str(i.property("text")) for i in _items(ui.window) if i.isVisible() and i.property("text") is not None)
+
+
+def text_of(ui, name: str) -> str:
+    item = find_visible(ui.window, name)
+    assert item is not None, f"{name} not visible"
+    return str(item.property("text"))
+
+
+def type_into(qtbot, ui, key: str, value: str) -> None:
+    """Sets a form field's text as the keyboard would leave it (the keyboard itself is tested elsewhere)."""
+    settle(qtbot, 300)  # a StackView in transition takes no taps
+    field = tap(qtbot, ui.window, f"field_{key}")
+    qtbot.waitUntil(lambda: field.hasActiveFocus())
+    field.setProperty("text", value)
+
+
+def card_on_home(qtbot, ui) -> None:
+    """The card read while Home shows (the identity bridge takes it before Identified opens)."""
+    present_card(ui.core)
+    qtbot.waitUntil(lambda: ui.bridges["identity"].hasIdentity)
+
+
+def open_form(qtbot, ui, code: str = SERVICE) -> None:
+    ui.shell.start()
+    card_on_home(qtbot, ui)
+    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
+    ui.core.session.put("apply_service", code)
+    ui.shell.go("Identified")
+    settle(qtbot)  # a StackView in transition takes no taps
+    tap(qtbot, ui.window, "identifiedContinue")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+    settle(qtbot)
+
+
+def fill_and_review(qtbot, ui) -> None:
+    type_into(qtbot, ui, "phone", "13800138000")
+    type_into(qtbot, ui, "bank_account", "6222020200112233445")
+    tap(qtbot, ui.window, "applyNext")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Review")
+    settle(qtbot)
+
+
+def test_form_is_prefilled_masked_and_says_what_to_fix(qtbot, kiosk):
+    ui = kiosk()
+    open_form(qtbot, ui)
+    assert text_of(ui, "locked_name") == "张**"
+    assert text_of(ui, "locked_id_number") == "110105********0039"
+    assert CARD_NAME not in texts(ui) and CARD_NUMBER not in texts(ui)
+    tap(qtbot, ui.window, "applyNext")
+    qtbot.waitUntil(lambda: find_visible(ui.window, "fieldError_phone") is not None)
+    assert ui.shell.currentScreen == "ApplyForm"
+    assert text_of(ui, "fieldError_phone") == "! 请填写此项"
+    assert "2" in text_of(ui, "applyFormErrorsText")
+    type_into(qtbot, ui, "phone", "12345")
+    tap(qtbot, ui.window, "applyNext")
+    qtbot.waitUntil(lambda: "11位手机号码" in text_of(ui, "fieldError_phone"))
+    fill_and_review(qtbot, ui)
+    assert text_of(ui, "review_name") == "张**" and text_of(ui, "review_phone") == "13800138000"
+    assert not find_visible(ui.window, "reviewSubmit").isEnabled()  # no submit before consent
+    tap(qtbot, ui.window, "reviewEdit")  # back to the form keeps what was typed
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+    settle(qtbot)
+    assert find_visible(ui.window, "field_phone").property("text") == "13800138000"
+
+
+def test_submit_then_qr_without_printer_then_rating_ends_the_session(qtbot, kiosk, tmp_path):
+    ui = kiosk()
+    apply = ui.bridges["apply"]
+    open_form(qtbot, ui)
+    fill_and_review(qtbot, ui)
+    tap(qtbot, ui.window, "reviewConsent")
+    tap(qtbot, ui.window, "reviewSubmit")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Submitted", timeout=10_000)
+    tracking = apply.trackingNumber
+    # the number shown is the one the queue committed, with everything the citizen gave
+    case = ui.core.submissions.store.lookup(tracking)
+    assert case is not None and case.service_code == SERVICE and case.state == "pending"
+    qtbot.waitUntil(lambda: apply.printState == "failed", timeout=10_000)  # this core has no printer
+    settle(qtbot, 600)
+    assert text_of(ui, "submittedTracking") == tracking
+    assert "请拍照或记下受理编号" in text_of(ui, "submittedPrintText")
+    shot = grab(ui.window, tmp_path / "submitted.png")
+    assert decode_qr(shot) == tracking
+    tap(qtbot, ui.window, "submittedRate")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Rating")
+    settle(qtbot)
+    assert SERVICE not in texts(ui) and "退休提取住房公积金" in text_of(ui, "ratingButtons") + texts(ui)
+    tap(qtbot, ui.window, "rate_4")
+    qtbot.waitUntil(lambda: apply.ratingState == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)
+    assert ui.core.session.empty and ui.core.identity.current is None
+    assert apply.trackingNumber == "" and apply.fields == [] and apply.ratingState == ""
+    assert ui.core.submissions.store.stats().depth["pending"] >= 2  # the submission and the rating
+
+
+def test_without_identity_the_form_sends_to_identify(qtbot, kiosk):
+    ui = kiosk()
+    ui.shell.start()
+    ui.core.session.put("apply_service", SERVICE)
+    ui.shell.go("ApplyForm")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
+    ui.bridges["apply"].submit(True)  # nothing submitted without an identity
+    assert ui.core.submissions.store.stats().depth["pending"] == 0
+
+
+def test_identified_without_a_service_lists_the_items_done_here(qtbot, kiosk):
+    ui = kiosk()
+    ui.shell.start()
+    card_on_home(qtbot, ui)
+    ui.shell.go("Identified")
+    settle(qtbot)  # a StackView in transition takes no taps
+    tap(qtbot, ui.window, "identifiedContinue")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyChoose")
+    codes = [s["code"] for s in ui.bridges["apply"].services]
+    assert SERVICE in codes and "HJ-001" not in codes  # 出生登记 needs the window
+    tap(qtbot, ui.window, f"applyChoose_{codes[0]}")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+    assert ui.bridges["apply"].serviceCode == codes[0]
+
+
+def test_progress_offline_finds_the_local_record_and_explains_mistakes(qtbot, kiosk):
+    ui = kiosk()
+    made = ui.core.submissions.submit(SERVICE, {"phone": "13800138000"}, {"id_number": CARD_NUMBER})
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_progress")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
+    progress = ui.bridges["progress"]
+    field = tap(qtbot, ui.window, "progressField")
+    field.setProperty("text", made.tracking.lower())  # typed in lower case: still found
+    tap(qtbot, ui.window, "progressQuery")
+    qtbot.waitUntil(lambda: progress.state == "done", timeout=20_000)
+    settle(qtbot)
+    assert text_of(ui, "progressSource_0") == "本机记录（网络未连接）"
+    assert made.tracking in text_of(ui, "progressTracking_0")
+    assert "网络恢复后自动上传" in text_of(ui, "progressStatus_0")
+    field.setProperty("text", made.tracking[:-1] + ("0" if made.tracking[-1] != "0" else "1"))
+    tap(qtbot, ui.window, "progressQuery")
+    qtbot.waitUntil(lambda: progress.state == "failed", timeout=20_000)
+    assert "受理编号有误" in progress.problem
+    present_card(ui.core)  # the card on the reader lists that person's applications
+    qtbot.waitUntil(lambda: progress.state == "done" and progress.byCard, timeout=20_000)
+    assert [r["tracking"] for r in progress.results] == [made.tracking]
+
+
+def test_without_a_queue_the_screens_say_so_plainly(qtbot, kiosk):
+    ui = kiosk(queue=False)
+    open_form(qtbot, ui)
+    fill_and_review(qtbot, ui)
+    assert "人工窗口" in text_of(ui, "reviewNoQueueText")
+    assert not find_visible(ui.window, "reviewSubmit").isEnabled()
+
+
+def test_screenshots(qtbot, kiosk, artifacts_dir):
+    """Every screen of the flow in both orientations, normal and elderly, one kiosk per orientation."""
+    out = artifacts_dir / "screens"
+    for orientation in ("portrait", "landscape"):
+        ui = kiosk(orientation)
+        apply = ui.bridges["apply"]
+        made = ui.core.submissions.submit(SERVICE, {}, {"id_number": CARD_NUMBER})
+        for mode in ("normal", "elderly"):
+
+            def shot(name: str) -> None:
+                settle(qtbot, 500)
+                path = grab(ui.window, out / f"apply_{name}_{orientation}_{mode}.png")
+                assert distinct_colours(path) > 8, f"{path} looks blank"
+
+            ui.shell.start()
+            ui.shell.elderly = mode == "elderly"
+            card_on_home(qtbot, ui)
+            ui.shell.go("Identified")
+            settle(qtbot)
+            tap(qtbot, ui.window, "identifiedContinue")
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyChoose")
+            shot("choose")
+            apply.choose(SERVICE)  # further down the list than one screenful
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+            type_into(qtbot, ui, "phone", "1380013")
+            shot("form_keyboard")
+            tap(qtbot, ui.window, "applyNext")
+            qtbot.waitUntil(lambda: apply.errorCount > 0)
+            shot("form_errors")
+            fill_and_review(qtbot, ui)
+            tap(qtbot, ui.window, "reviewConsent")
+            shot("review")
+            tap(qtbot, ui.window, "reviewSubmit")
+            qtbot.waitUntil(lambda: apply.printState == "failed", timeout=10_000)
+            shot("submitted_qr")
+            tap(qtbot, ui.window, "submittedRate")
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "Rating")
+            shot("rating")
+            ui.shell.home()
+            tap(qtbot, ui.window, "home_progress")
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
+            ui.bridges["progress"].query(made.tracking)
+            qtbot.waitUntil(lambda: ui.bridges["progress"].state == "done", timeout=20_000)
+            shot("progress_local")
+            ui.shell.endSession()
+            qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])

@@ -1,0 +1,53 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Identified without a chosen service: the items that can be applied for at this terminal.
+ScreenPage {
+    id: page
+    title: qsTr("请选择要申请的事项")
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("以下事项可以在本机直接申请，点一下开始填写")
+            font.pixelSize: Theme.bodySize
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            lineHeight: Theme.lineHeight
+        }
+        MessagePanel {
+            objectName: "applyChooseNoQueue"
+            Layout.fillWidth: true
+            visible: !apply.queueAvailable
+            kind: "error"
+            text: apply.queueProblem
+        }
+        ListView {
+            id: list
+            objectName: "applyChooseList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.px(10)
+            model: apply.services
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollIndicator.vertical: ScrollIndicator { }
+            delegate: ItemRow {
+                required property var modelData
+                objectName: "applyChoose_" + modelData.code
+                width: list.width
+                name: modelData.name
+                department: modelData.department
+                handling: modelData.handling
+                here: true
+                onClicked: Qt.callLater(apply.choose, modelData.code)
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// The chosen item's form as big fields: card data pre-filled and locked (masked), the rest typed on the
+// on-screen keyboard or chosen with buttons; plain messages under the fields that need fixing.
+ScreenPage {
+    id: page
+    title: apply.serviceName.length > 0 ? apply.serviceName : qsTr("填写申请表")
+
+    property Item focusedField: null
+
+    Component.onCompleted: {
+        const instead = apply.openForm()
+        if (instead.length > 0)
+            Qt.callLater(shell.go, instead)
+    }
+    // taking the focus away commits pinyin still being composed and puts the keyboard away
+    StackView.onDeactivating: { page.focusedField = null; page.forceActiveFocus() }
+
+    // keeps the field being typed in above the keyboard (the page shrinks when the keyboard opens)
+    function reveal(item) {
+        if (!item)
+            return
+        const p = item.mapToItem(flick.contentItem, 0, 0)
+        const gap = Theme.px(16)
+        if (p.y - gap < flick.contentY)
+            flick.contentY = Math.max(0, p.y - gap)
+        else if (p.y + item.height + gap > flick.contentY + flick.height)
+            flick.contentY = Math.min(flick.contentHeight - flick.height, p.y + item.height + gap - flick.height)
+    }
+    function next() {
+        page.focusedField = null
+        page.forceActiveFocus()  // commits pinyin still being composed: it belongs to the field
+        if (apply.check()) {
+            shell.go("Review")
+        } else {
+            flick.contentY = 0
+        }
+    }
+    function hintsFor(type) {
+        if (type === "phone" || type === "bank_account" || type === "postcode" || type === "number")
+            return Qt.ImhDigitsOnly | Qt.ImhNoPredictiveText
+        if (type === "money" || type === "date")
+            return Qt.ImhFormattedNumbersOnly | Qt.ImhNoPredictiveText
+        if (type === "id_number")
+            return Qt.ImhPreferNumbers | Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
+        if (type === "email")
+            return Qt.ImhEmailCharactersOnly | Qt.ImhNoPredictiveText
+        return Qt.ImhNoPredictiveText
+    }
+    function placeholderFor(type) {
+        return type === "date" ? qsTr("例如 2024-05-01") : type === "phone" ? qsTr("11位手机号码")
+             : type === "money" ? qsTr("金额，单位元") : ""
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Flickable {
+            id: flick
+            objectName: "applyFormFlick"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentHeight: col.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollIndicator.vertical: ScrollIndicator { }
+            onHeightChanged: page.reveal(page.focusedField)
+
+            ColumnLayout {
+                id: col
+                width: flick.width
+                spacing: Theme.spacing
+
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("带锁的信息来自您的身份证，不能修改；其他各项请填写或选择。")
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.textMuted
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    lineHeight: Theme.lineHeight
+                }
+                MessagePanel {
+                    objectName: "applyFormErrors"
+                    Layout.fillWidth: true
+                    visible: apply.errorCount > 0
+                    kind: "error"
+                    text: qsTr("有 %1 项需要修改，请看红色提示").arg(apply.errorCount)
+                }
+
+                Repeater {
+                    model: apply.fields
+                    delegate: ColumnLayout {
+                        id: box
+                        required property var modelData
+                        readonly property string key: modelData.key
+                        readonly property string type: modelData.type
+                        readonly property string error: apply.errors[key] || ""
+                        readonly property bool typed: !modelData.locked && ["choice", "multi_choice", "bool"].indexOf(type) < 0
+                        readonly property var chosen: apply.values[key]
+                        Layout.fillWidth: true
+                        spacing: Theme.px(6)
+
+                        Text {
+                            Layout.fillWidth: true
+                            text: box.modelData.label + (box.modelData.required ? "" : qsTr("（选填）"))
+                            font.pixelSize: Theme.bodySize * 1.1
+                            font.bold: true
+                            color: Theme.text
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                        }
+                        // from the card: shown masked where it identifies the person, never editable
+                        Rectangle {
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.targetSize
+                            visible: box.modelData.locked
+                            radius: Theme.radius
+                            color: "#eef1f5"
+                            border.color: Theme.border
+                            border.width: Math.max(1, Theme.borderWidth)
+                            RowLayout {
+                                anchors { fill: parent; leftMargin: Theme.px(14); rightMargin: Theme.px(14) }
+                                Text {
+                                    objectName: "locked_" + box.key
+                                    Layout.fillWidth: true
+                                    text: box.modelData.shown
+                                    font.pixelSize: Theme.bodySize * 1.1
+                                    color: Theme.text
+                                    textFormat: Text.PlainText
+                                    elide: Text.ElideRight
+                                }
+                                Text {
+                                    text: qsTr("🔒 来自身份证")
+                                    font.pixelSize: Theme.smallSize
+                                    color: Theme.textMuted
+                                    textFormat: Text.PlainText
+                                }
+                            }
+                        }
+                        TextField {
+                            id: field
+                            objectName: "field_" + box.key
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: box.type === "textarea" ? Theme.targetSize * 2 : Theme.targetSize + Theme.px(8)
+                            visible: box.typed
+                            font.pixelSize: Theme.bodySize * 1.1
+                            inputMethodHints: page.hintsFor(box.type)
+                            placeholderText: page.placeholderFor(box.type)
+                            background: Rectangle {
+                                radius: Theme.radius
+                                color: Theme.surface
+                                border.color: box.error.length > 0 ? Theme.accent : field.activeFocus ? Theme.primary : Theme.border
+                                border.width: field.activeFocus || box.error.length > 0 ? 3 : Math.max(2, Theme.borderWidth)
+                            }
+                            Component.onCompleted: text = box.modelData.initial
+                            onTextChanged: if (box.typed) apply.setValue(box.key, text)
+                            onActiveFocusChanged: if (activeFocus) { page.focusedField = box; page.reveal(box) }
+                            onAccepted: page.next()
+                        }
+                        Flow {
+                            Layout.fillWidth: true
+                            visible: box.type === "choice" || box.type === "multi_choice" || box.type === "bool"
+                            spacing: Theme.px(10)
+                            Repeater {
+                                model: box.type === "bool" ? [qsTr("是"), qsTr("否")] : box.modelData.choices
+                                delegate: BigButton {
+                                    required property var modelData
+                                    required property int index
+                                    readonly property bool selected: box.type === "multi_choice"
+                                        ? (box.chosen !== undefined && box.chosen.indexOf(modelData) >= 0)
+                                        : box.type === "bool" ? box.chosen === (index === 0) : box.chosen === modelData
+                                    objectName: "choice_" + box.key + "_" + index
+                                    visible: !box.modelData.locked
+                                    primary: selected
+                                    text: (selected ? "✓ " : "") + modelData
+                                    onClicked: box.type === "multi_choice" ? apply.toggle(box.key, modelData)
+                                             : apply.setValue(box.key, box.type === "bool" ? index === 0 : modelData)
+                                }
+                            }
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: text.length > 0
+                            text: box.modelData.help
+                            font.pixelSize: Theme.smallSize
+                            color: Theme.textMuted
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            objectName: "fieldError_" + box.key
+                            Layout.fillWidth: true
+                            visible: box.error.length > 0
+                            text: "! " + box.error
+                            font.pixelSize: Theme.bodySize
+                            font.bold: true
+                            color: Theme.accent
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+                Item { Layout.preferredHeight: Theme.spacing }
+            }
+        }
+
+        BigButton {
+            objectName: "applyNext"
+            Layout.fillWidth: true
+            text: qsTr("下一步：核对信息")
+            onClicked: page.next()
+        }
+    }
+}

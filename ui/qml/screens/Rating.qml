@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// 好差评: the national five-step scale, big buttons with words (colour is never the only cue); then the
+// session ends.
+ScreenPage {
+    id: page
+    title: qsTr("请为本次服务评价")
+
+    readonly property var tints: ({ 5: "#1b7f3b", 4: "#2e7d32", 3: "#1565c0", 2: "#9a5b00", 1: "#c62828" })
+
+    Timer {
+        objectName: "ratingEndTimer"
+        interval: shell.elderly ? 6000 : 3000
+        running: apply.ratingState === "done" || apply.ratingState === "failed"
+        onTriggered: shell.endSession()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            visible: apply.ratedService.length > 0
+            text: qsTr("办理事项：%1").arg(apply.ratedService)
+            font.pixelSize: Theme.bodySize * 1.1
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("您对本次服务满意吗？点一下即可")
+            font.pixelSize: Theme.bodySize * 1.2
+            color: Theme.text
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+        GridLayout {
+            objectName: "ratingButtons"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.maximumHeight: Theme.targetSize * 2 * 5
+            visible: apply.ratingState === "" || apply.ratingState === "busy"
+            enabled: apply.ratingState === ""
+            columns: Theme.landscape ? 5 : 1
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            Repeater {
+                model: apply.ratings
+                delegate: BigButton {
+                    required property var modelData
+                    objectName: "rate_" + modelData.score
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    tint: page.tints[modelData.score]
+                    font.pixelSize: Theme.titleSize
+                    text: modelData.text
+                    onClicked: apply.rate(modelData.score)
+                }
+            }
+        }
+        MessagePanel {
+            objectName: "ratingDone"
+            Layout.fillWidth: true
+            visible: apply.ratingState === "done" || apply.ratingState === "failed"
+            kind: apply.ratingState === "done" ? "ok" : "info"
+            text: apply.ratingState === "done" ? qsTr("感谢您的评价！") : apply.ratingProblem
+            detail: qsTr("本次服务结束，您的信息将从本机清除。")
+        }
+        Item { Layout.fillHeight: true; visible: !ratingSkip.visible }
+        BigButton {
+            id: ratingSkip
+            objectName: "ratingSkip"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Theme.px(320)
+            primary: false
+            text: apply.ratingState === "" ? qsTr("不评价，结束") : qsTr("结束")
+            onClicked: shell.endSession()
+        }
+    }
+}

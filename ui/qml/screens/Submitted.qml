@@ -1,0 +1,94 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// The application is saved: the tracking number large, the receipt printing, or a QR of the number instead.
+ScreenPage {
+    id: page
+    title: qsTr("申请已提交")
+
+    // the rating opens by itself once the receipt is out; never in elderly mode (no time pressure) and never
+    // while the number is only on screen (the citizen is photographing or writing it down)
+    Timer {
+        objectName: "submittedRatingTimer"
+        interval: apply.ratingDelay
+        running: apply.printState === "printed" && !shell.elderly && page.StackView.status === StackView.Active
+        onTriggered: shell.go("Rating")
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        clip: true
+        contentHeight: Math.max(col.implicitHeight, height)
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: col
+            width: flick.width
+            height: Math.max(implicitHeight, flick.height)
+            spacing: Theme.spacing
+
+            Item { Layout.fillHeight: true }
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                text: apply.serviceName
+                font.pixelSize: Theme.bodySize * 1.2
+                font.bold: true
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                text: qsTr("受理编号")
+                font.pixelSize: Theme.bodySize * 1.2
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+            }
+            Text {
+                objectName: "submittedTracking"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                text: apply.trackingNumber
+                font.pixelSize: Theme.heroSize
+                font.bold: true
+                font.letterSpacing: Theme.px(1)
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Theme.titleSize
+                color: Theme.primaryDark
+                textFormat: Text.PlainText
+            }
+            MessagePanel {
+                objectName: "submittedPrint"
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.px(640)
+                Layout.alignment: Qt.AlignHCenter
+                kind: apply.printState === "printed" ? "ok" : apply.printState === "failed" ? "error" : "info"
+                text: apply.printState === "printed" ? qsTr("回执已打印，请从出纸口取走并妥善保管")
+                    : apply.printState === "failed" ? qsTr("回执未能打印，请拍照或记下受理编号")
+                    : qsTr("正在打印回执…")
+                detail: apply.printState === "failed" ? apply.printProblem
+                      : qsTr("您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。")
+            }
+            QrCode {
+                objectName: "submittedQr"
+                Layout.alignment: Qt.AlignHCenter
+                visible: source.length > 0
+                source: apply.trackingQr
+                caption: qsTr("请拍照或记下受理编号，也可用手机扫码保存")
+            }
+            BigButton {
+                objectName: "submittedRate"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: Theme.px(320)
+                text: qsTr("下一步：评价本次服务")
+                onClicked: shell.go("Rating")
+            }
+            Item { Layout.fillHeight: true }
+        }
+    }
+}
