@@ -1,6 +1,6 @@
 """The on-screen keyboard types Chinese through pinyin: z-h-a-n-g, first candidate, 张 in the field."""
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtQml import QQmlComponent
 
 from tests.helpers.qml import find, settle, tap
@@ -16,24 +16,50 @@ QtObject {
     function locale() { return InputContext.locale }
 }
 """
+# a plain text field placed on the kiosk window, so the test does not depend on what a screen does with text
+FIELD = b"""
+import QtQuick
+import QtQuick.Controls
+TextField { objectName: "keyboardProbe"; x: 40; y: 200; width: 600; height: 120; font.pixelSize: 40 }
+"""
+
+
+_keep = []  # components must outlive the objects they made, or Qt deletes them under the test
+
+
+def _create(ui, source: bytes, name: str):
+    component = QQmlComponent(ui.engine)
+    component.setData(source, QUrl(name))
+    obj = component.create()
+    assert obj is not None, [e.toString() for e in component.errors()]
+    _keep.append((component, obj))
+    return obj
 
 
 def test_pinyin_zhang_types_the_character(qtbot, make_ui):
     ui = make_ui()
     ui.shell.start()
     settle(qtbot)
-    field = tap(qtbot, ui.window, "homeSearch")
+    field = _create(ui, FIELD, "probe.qml")
+    field.setParentItem(ui.window.contentItem())
+    field.setZ(1000)
+    tap(qtbot, ui.window, "keyboardProbe")
     qtbot.waitUntil(lambda: field.hasActiveFocus())
     panel = find(ui.window, "inputPanel")
     qtbot.waitUntil(lambda: panel is not None and panel.property("active"))
 
-    component = QQmlComponent(ui.engine)
-    component.setData(DRIVER, QUrl("driver.qml"))
-    driver = component.create()
-    assert driver is not None, [e.toString() for e in component.errors()]
+    driver = _create(ui, DRIVER, "driver.qml")
     qtbot.waitUntil(lambda: driver.locale() == "zh_CN")
     for key, letter in ((Qt.Key_Z, "z"), (Qt.Key_H, "h"), (Qt.Key_A, "a"), (Qt.Key_N, "n"), (Qt.Key_G, "g")):
         driver.click(int(key.value), letter)
     qtbot.waitUntil(lambda: driver.candidates() > 0)
     driver.pick(0)
     qtbot.waitUntil(lambda: field.property("text") == "张")
+
+
+def test_english_layout_when_the_language_is_english(qtbot, make_ui):
+    ui = make_ui()
+    ui.shell.start()
+    ui.shell.language = "en"
+    driver = _create(ui, DRIVER, "driver.qml")
+    qtbot.waitUntil(lambda: driver.locale() == "en_US")
