@@ -71,8 +71,8 @@ def test_card_then_face_check_passes_to_identified(qtbot, kiosk):
     assert _text(ui, "identifiedNumber") == "110105********0039"
     texts = " ".join(_visible_texts(ui.window))
     assert CARD_NAME not in texts and CARD_NUMBER not in texts
-    tap(qtbot, ui.window, "identifiedContinue")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Placeholder")
+    tap(qtbot, ui.window, "identifiedContinue")  # on to the form (the apply feature decides which)
+    qtbot.waitUntil(lambda: ui.shell.depth == 6 and ui.shell.stack[4] == "Identified")
 
 
 def test_other_person_fails_three_times_then_ask_staff(qtbot, kiosk):
