@@ -12,7 +12,7 @@ ScreenPage {
     // shows the composition split into syllables ("g j j", "gong'ji"), the separators are not what was typed
     function update() { catalog.search(field.text + field.preeditText.replace(/[\s']/g, "")) }
     // leaving for a guide: keep what was typed (commit the pinyin) and put the keyboard away
-    StackView.onDeactivating: { Qt.inputMethod.commit(); field.focus = false }
+    StackView.onDeactivating: field.focus = false  // losing the focus commits the pinyin being composed
     Component.onCompleted: {
         field.text = page.params.text || ""
         page.update()
