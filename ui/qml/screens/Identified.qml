@@ -14,7 +14,6 @@ ScreenPage {
         // the tick and the words side by side: the screen must fit a landscape display in elderly mode
         RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            Layout.maximumWidth: page.width - 2 * Theme.margin
             spacing: Theme.spacing
             Rectangle {
                 Layout.preferredWidth: Theme.px(Theme.elderly ? 72 : 60)
@@ -31,7 +30,7 @@ ScreenPage {
                 }
             }
             Text {
-                Layout.fillWidth: true
+                Layout.maximumWidth: page.width - 2 * Theme.margin - Theme.px(100)
                 text: qsTr("您的身份已核验")
                 font.pixelSize: Theme.titleSize
                 font.bold: true
