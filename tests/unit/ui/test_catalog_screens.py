@@ -197,3 +197,24 @@ def test_catalog_screenshots(qtbot, make_ui, artifacts_dir, orientation, elderly
         assert (ui.window.width(), ui.window.height()) == (w, h)
         path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_{mode}.png")
         assert distinct_colours(path) > 8, f"{path} looks blank"
+
+
+def test_a_number_taken_for_a_visitor_who_left_is_not_shown_to_the_next(qtbot, make_ui):
+    ui = _ui(make_ui)
+    bridge = ui.bridges["catalog"]
+    ui.shell.start()
+    ui.shell.go("Guide", {"code": "HJ-001"})
+    _screen(qtbot, ui, "Guide")
+    bridge.takeNumber("HJ-001")
+    ui.shell.endSession()  # the visitor walks away before the worker answers
+    letter = ui.core.catalog.catalog.where("HJ-001").queue.code
+    qtbot.waitUntil(lambda: ui.core.catalog.waiting_for("HJ-001") == 1, timeout=10000)  # the number was issued
+    settle(qtbot)
+    assert bridge.ticketNumber == "" and bridge.ticketState == ""
+    # the next visitor gets the next number, on screen
+    ui.shell.start()
+    ui.shell.go("Guide", {"code": "HJ-001"})
+    _screen(qtbot, ui, "Guide")
+    tap(qtbot, ui.window, "guideTicket")
+    qtbot.waitUntil(lambda: bridge.ticketNumber == f"{letter}002", timeout=10000)
+    assert bridge.ticketAhead == 1
