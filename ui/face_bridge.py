@@ -296,6 +296,8 @@ class FaceBridge(QObject):
         if token != self._token:
             return
         self._update = update
+        if update.face is not None:  # someone is working with the camera: that is activity, like a touch
+            self._core.idle.touch()
         if update.phase.final:  # nothing left to look at: the preview ends with the check
             self._end_preview()
         self.changed.emit()

@@ -296,3 +296,18 @@ def test_to_qimage_mirrors():
     assert to_qimage(image, mirror=False).pixelColor(0, 0).blue() == 255
     mirrored = to_qimage(image, mirror=True)
     assert mirrored.pixelColor(3, 0).blue() == 255 and mirrored.pixelColor(0, 0).blue() == 0
+
+
+def test_a_face_at_the_camera_counts_as_activity(qtbot, kiosk, clock):
+    ui = kiosk()
+    open_identify(qtbot, ui)
+    present(ui, "zhang_normal")
+    qtbot.waitUntil(lambda: len(ui.checks) == 1)
+    clock.advance(80)  # no touch for 80 s, but the citizen is in front of the camera
+    ui.checks[0].send(Phase.POSITIONING, Text(zh="请保持不动", en="Hold still"), face=(0.3, 0.2, 0.6, 0.7))
+    qtbot.waitUntil(lambda: ui.bridges["faceCheck"].prompt == "请保持不动")
+    clock.advance(50)
+    ui.shell.tick()
+    assert ui.shell.idlePhase == "active" and ui.shell.currentScreen == "FaceCheck"
+    assert ui.bridges["faceCheck"].faceBox.width() > 0  # shown mirrored: left edge 1 - 0.6
+    assert abs(ui.bridges["faceCheck"].faceBox.left() - 0.4) < 1e-9
