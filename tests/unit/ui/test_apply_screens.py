@@ -34,8 +34,10 @@ def text_of(ui, name: str) -> str:
 
 def type_into(qtbot, ui, key: str, value: str) -> None:
     """Sets a form field's text as the keyboard would leave it (the keyboard itself is tested elsewhere)."""
-    settle(qtbot, 300)  # a StackView in transition takes no taps
-    field = tap(qtbot, ui.window, f"field_{key}")
+    settle(qtbot, 300)
+    field = find_visible(ui.window, f"field_{key}")
+    assert field is not None, f"no field {key}"
+    field.forceActiveFocus()  # as a tap does; the form scrolls it above the keyboard (a tap could miss it below)
     qtbot.waitUntil(lambda: field.hasActiveFocus())
     field.setProperty("text", value)
 

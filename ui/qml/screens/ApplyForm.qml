@@ -77,7 +77,7 @@ ScreenPage {
 
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("带锁的信息来自您的身份证，不能修改；其他各项请填写或选择。")
+                    text: qsTr("灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。")
                     font.pixelSize: Theme.bodySize
                     color: Theme.textMuted
                     textFormat: Text.PlainText
@@ -135,7 +135,7 @@ ScreenPage {
                                     elide: Text.ElideRight
                                 }
                                 Text {
-                                    text: qsTr("🔒 来自身份证")
+                                    text: qsTr("来自身份证，不可修改")
                                     font.pixelSize: Theme.smallSize
                                     color: Theme.textMuted
                                     textFormat: Text.PlainText
@@ -149,6 +149,8 @@ ScreenPage {
                             Layout.preferredHeight: box.type === "textarea" ? Theme.targetSize * 2 : Theme.targetSize + Theme.px(8)
                             visible: box.typed
                             font.pixelSize: Theme.bodySize * 1.1
+                            leftPadding: Theme.px(14)
+                            rightPadding: Theme.px(14)
                             inputMethodHints: page.hintsFor(box.type)
                             placeholderText: page.placeholderFor(box.type)
                             background: Rectangle {

@@ -39,7 +39,9 @@ ScreenPage {
                 Layout.preferredHeight: Theme.targetSize + Theme.px(8)
                 font.pixelSize: Theme.bodySize * 1.15
                 font.capitalization: Font.AllUppercase
-                placeholderText: qsTr("例如 SIM-0001-20261123-000001-7")
+                leftPadding: Theme.px(14)
+                rightPadding: Theme.px(14)
+                placeholderText: qsTr("例如 %1-20240501-000001-X").arg(shell.terminalId)
                 inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText | Qt.ImhLatinOnly | Qt.ImhNoAutoUppercase
                 background: Rectangle {
                     radius: Theme.radius

@@ -166,7 +166,7 @@ ScreenPage {
                 objectName: "reviewSubmit"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                enabled: consent.checked && apply.submitState !== "busy" && apply.queueAvailable
+                enabled: consent.checked && apply.submitState !== "busy" && apply.submitState !== "done" && apply.queueAvailable
                 tint: Theme.ok
                 text: qsTr("确认提交")
                 onClicked: apply.submit(consent.checked)

@@ -31,55 +31,66 @@ ScreenPage {
             spacing: Theme.spacing
 
             Item { Layout.fillHeight: true }
-            Text {
+            // landscape: the number and the print state on the left, the QR beside them, all in one screen
+            GridLayout {
                 Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                text: apply.serviceName
-                font.pixelSize: Theme.bodySize * 1.2
-                font.bold: true
-                color: Theme.text
-                textFormat: Text.PlainText
-                wrapMode: Text.WordWrap
-            }
-            Text {
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                text: qsTr("受理编号")
-                font.pixelSize: Theme.bodySize * 1.2
-                color: Theme.textMuted
-                textFormat: Text.PlainText
-            }
-            Text {
-                objectName: "submittedTracking"
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                text: apply.trackingNumber
-                font.pixelSize: Theme.heroSize
-                font.bold: true
-                font.letterSpacing: Theme.px(1)
-                fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: Theme.titleSize
-                color: Theme.primaryDark
-                textFormat: Text.PlainText
-            }
-            MessagePanel {
-                objectName: "submittedPrint"
-                Layout.fillWidth: true
-                Layout.maximumWidth: Theme.px(640)
-                Layout.alignment: Qt.AlignHCenter
-                kind: apply.printState === "printed" ? "ok" : apply.printState === "failed" ? "error" : "info"
-                text: apply.printState === "printed" ? qsTr("回执已打印，请从出纸口取走并妥善保管")
-                    : apply.printState === "failed" ? qsTr("回执未能打印，请拍照或记下受理编号")
-                    : qsTr("正在打印回执…")
-                detail: apply.printState === "failed" ? apply.printProblem
-                      : qsTr("您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。")
-            }
-            QrCode {
-                objectName: "submittedQr"
-                Layout.alignment: Qt.AlignHCenter
-                visible: source.length > 0
-                source: apply.trackingQr
-                caption: qsTr("请拍照或记下受理编号，也可用手机扫码保存")
+                columns: Theme.landscape && apply.trackingQr.length > 0 ? 2 : 1
+                columnSpacing: Theme.spacing * 2
+                rowSpacing: Theme.spacing
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Text {
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        text: apply.serviceName
+                        font.pixelSize: Theme.bodySize * 1.2
+                        font.bold: true
+                        color: Theme.text
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("受理编号")
+                        font.pixelSize: Theme.bodySize * 1.2
+                        color: Theme.textMuted
+                        textFormat: Text.PlainText
+                    }
+                    Text {
+                        objectName: "submittedTracking"
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        text: apply.trackingNumber
+                        font.pixelSize: Theme.heroSize
+                        font.bold: true
+                        font.letterSpacing: Theme.px(1)
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.titleSize
+                        color: Theme.primaryDark
+                        textFormat: Text.PlainText
+                    }
+                    MessagePanel {
+                        objectName: "submittedPrint"
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: Theme.px(640)
+                        Layout.alignment: Qt.AlignHCenter
+                        kind: apply.printState === "printed" ? "ok" : apply.printState === "failed" ? "error" : "info"
+                        text: apply.printState === "printed" ? qsTr("回执已打印，请从出纸口取走并妥善保管")
+                            : apply.printState === "failed" ? qsTr("回执未能打印，请拍照或记下受理编号")
+                            : qsTr("正在打印回执…")
+                        detail: apply.printState === "failed" ? apply.printProblem
+                              : qsTr("您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。")
+                    }
+                }
+                QrCode {
+                    objectName: "submittedQr"
+                    Layout.alignment: Qt.AlignCenter
+                    visible: source.length > 0
+                    source: apply.trackingQr
+                    caption: qsTr("请拍照或记下受理编号，也可用手机扫码保存")
+                }
             }
             BigButton {
                 objectName: "submittedRate"
