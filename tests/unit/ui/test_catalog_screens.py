@@ -218,3 +218,12 @@ def test_a_number_taken_for_a_visitor_who_left_is_not_shown_to_the_next(qtbot, m
     tap(qtbot, ui.window, "guideTicket")
     qtbot.waitUntil(lambda: bridge.ticketNumber == f"{letter}002", timeout=10000)
     assert bridge.ticketAhead == 1
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_catalog_screenshots_in_english(qtbot, make_ui, artifacts_dir, orientation):
+    ui = _ui(make_ui, orientation)
+    ui.shell.language = "en"
+    for name in _walk(qtbot, ui, None, ""):
+        path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_english.png")
+        assert distinct_colours(path) > 8, f"{path} looks blank"

@@ -37,7 +37,7 @@ AbstractButton {
             color: Theme.textMuted
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap
-            maximumLineCount: 2
+            maximumLineCount: 1  // the tile's height is fixed by its grid: the name may take two lines
             elide: Text.ElideRight
         }
         Item { Layout.fillHeight: true }

@@ -75,9 +75,9 @@ ScreenPage {
             clip: true
             model: page.groups
             cellWidth: Math.floor(width / page.columns)
-            cellHeight: Theme.px(Theme.elderly ? 150 : 118)
+            cellHeight: Theme.px(Theme.elderly ? 170 : 132)  // two lines of name, one of hint, the count
             boundsBehavior: Flickable.StopAtBounds
-            ScrollIndicator.vertical: ScrollIndicator { }
+            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }  // shows there is more below
             delegate: Item {
                 id: cell
                 required property var modelData
@@ -105,11 +105,11 @@ ScreenPage {
             spacing: Theme.px(10)
             model: catalog.mostUsed
             boundsBehavior: Flickable.StopAtBounds
-            ScrollIndicator.vertical: ScrollIndicator { }
+            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }  // shows there is more below
             delegate: ItemRow {
                 required property var modelData
                 objectName: "item_" + modelData.code
-                width: list.width
+                width: list.width - Theme.px(12)  // room for the scroll bar
                 name: modelData.name
                 department: modelData.department
                 handling: modelData.handling

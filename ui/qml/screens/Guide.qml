@@ -61,7 +61,7 @@ ScreenPage {
             contentHeight: body.implicitHeight + Theme.spacing
             boundsBehavior: Flickable.StopAtBounds
             // always shown: tells a citizen there is more below the fold
-            ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn; width: Theme.px(10) }
+            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff; width: Theme.px(10) }
 
             ColumnLayout {
                 id: body

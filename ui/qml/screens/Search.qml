@@ -72,11 +72,11 @@ ScreenPage {
             spacing: Theme.px(10)
             model: catalog.results
             boundsBehavior: Flickable.StopAtBounds
-            ScrollIndicator.vertical: ScrollIndicator { }
+            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }  // shows there is more below
             delegate: ItemRow {
                 required property var modelData
                 objectName: "result_" + modelData.code
-                width: list.width
+                width: list.width - Theme.px(12)  // room for the scroll bar
                 name: modelData.name
                 department: modelData.department
                 handling: modelData.handling
