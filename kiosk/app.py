@@ -20,32 +20,41 @@ log = logging.getLogger(__name__)
 class KioskCore:
     """Built by the CLI, handed to the UI; the UI reaches devices only through the use cases made here.
 
-    open_hardware=False builds the same core without devices, queue worker or face models (UI tests).
+    open_hardware=False builds the same core without devices, queue worker or face models (UI tests);
+    defer_hardware=True leaves opening them to open_hardware(), so the first frame does not wait.
     """
 
     def __init__(
-        self, cfg: KioskConfig, *, open_hardware: bool = True, clock: Callable[[], float] = time.monotonic
+        self, cfg: KioskConfig, *, open_hardware: bool = True, clock: Callable[[], float] = time.monotonic,
+        defer_hardware: bool = False,
     ) -> None:
         self.cfg = cfg
         self.session = Session()
         d = cfg.display
         self.idle = IdlePolicy(d.idle_timeout_seconds, d.idle_warning_seconds, d.elderly_idle_timeout_seconds, clock)
         self.tray = SimTray()
-        self.devices = open_devices(cfg, self.tray) if open_hardware else DeviceSet()
-        self.identity = IdentityService(self.devices.get("idcard"), self.devices.get("smartcard"))
+        self.devices = DeviceSet()
+        self.identity = IdentityService(None)
         t = cfg.terminal
-        self.printing = PrintService(
-            self.devices.get("printer"),
-            defaults={"site_name": t.site_name, "terminal_id": t.id, "hotline": t.hotline},
-        )
+        self.printing = PrintService(None, defaults={"site_name": t.site_name, "terminal_id": t.id, "hotline": t.hotline})
         self._catalog = None
         self._catalog_lock = threading.Lock()
         self.submissions = None
         self.queue_fault = ""
-        if open_hardware:
-            self._open_submissions()
         self.session.register_wipe("identity", self.identity.clear)
         self.session.register_wipe("print-buffers", self.printing.wipe)
+        self._hardware_wanted = open_hardware
+        if open_hardware and not defer_hardware:
+            self.open_hardware()
+
+    def open_hardware(self) -> None:
+        """Opens the devices and the offline queue; `kiosk run` calls it right after the attract screen's first frame."""
+        if not self._hardware_wanted or self.devices.devices or self.devices.faults:
+            return
+        self.devices = open_devices(self.cfg, self.tray)
+        self.identity.attach(self.devices.get("idcard"), self.devices.get("smartcard"))
+        self.printing.attach(self.devices.get("printer"))
+        self._open_submissions()
 
     def _open_submissions(self) -> None:
         from kiosk.submissions import open_submissions

@@ -139,7 +139,11 @@ class IdentityService:
         self._lock = threading.Lock()
         self._current: IdentityPresented | None = None
         self._readers: dict[str, ReaderState] = {}
-        for device in (idcard, smartcard):
+        self.attach(idcard, smartcard)
+
+    def attach(self, *devices: Any | None) -> None:
+        """Starts listening to readers opened after this service was made (the kiosk opens them after its first frame)."""
+        for device in devices:
             if device is not None:
                 device.subscribe(self._on_card_event)
 

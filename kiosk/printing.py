@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from drivers.printer.layout import TEMPLATE_DIR, LayoutError, build, load_template
 from drivers.printer.status import PaperState, PrinterStatus, problem_for
 from kiosk.i18n import Problem, Text
+
+# receipt templates; the layout engine itself (numpy, PIL, fonts) loads with the first job, not at kiosk start
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "assets" / "receipts"
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +68,15 @@ class PrintService:
         self._queue: queue.Queue = queue.Queue()
         self._worker = threading.Thread(target=self._run, name="print-worker", daemon=True)
         self._worker.start()
-        if printer is not None:
-            printer.subscribe(lambda s: self._notify(self._readiness(s)))
+        self.printer = None
+        self.attach(printer)
+
+    def attach(self, printer) -> None:
+        """Takes a printer opened after this service was made (the kiosk opens devices after its first frame)."""
+        if printer is None:
+            return
+        self.printer = printer
+        printer.subscribe(lambda s: self._notify(self._readiness(s)))
 
     # ---- readiness ----
 
@@ -156,6 +165,8 @@ class PrintService:
         if self.printer is None:
             on_failed(PrintJob(job_id, layout, layout, b""), NO_PRINTER)
             return
+        from drivers.printer.layout import LayoutError, build, load_template
+
         try:
             title = load_template(layout, self.template_dir).title
             payload = build(layout, data, self.printer.profile, self.template_dir)

@@ -124,26 +124,33 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     prepare_environment()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("hall-kiosk")
-    core = KioskCore(cfg)
+    core = KioskCore(cfg, defer_hardware=True)
     try:
         ui = KioskUi(core, app, windowed=windowed)
     except RuntimeError as e:
         core.close()
         print(f"kiosk: {e}", file=sys.stderr)
         return 1
-    # the face models (~1 s, ~150 MiB) are needed only after a card is read: load them once the attract
-    # screen has been up for a moment, so they never compete with the first frame
-    QTimer.singleShot(3000, core.warm_up)
-    if smoke:
-        def first_frame() -> None:
-            ui.window.frameSwapped.disconnect(first_frame)
-            elapsed = time.perf_counter() - t0
-            if screenshot:
-                ui.window.grabWindow().save(screenshot)
-            print(f"startup: first frame of the attract screen after {elapsed:.3f} s")
-            app.quit()
 
-        ui.window.frameSwapped.connect(first_frame)
+    def first_frame() -> None:
+        ui.window.frameSwapped.disconnect(first_frame)
+        elapsed = time.perf_counter() - t0
+        if screenshot:
+            ui.window.grabWindow().save(screenshot)
+        print(f"startup: first frame of the attract screen after {elapsed:.3f} s", flush=True)
+        QTimer.singleShot(0, after_first_frame)
+
+    def after_first_frame() -> None:
+        # the attract screen needs no device: they (and the queue) open once it is on screen; the catalog's
+        # pinyin indexes and the face models (~1.3 s, ~200 MiB) load a moment later in the background
+        core.open_hardware()
+        if smoke:
+            print(f"startup: devices and queue open after {time.perf_counter() - t0:.3f} s", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(3000, core.warm_up)
+
+    ui.window.frameSwapped.connect(first_frame)
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())
