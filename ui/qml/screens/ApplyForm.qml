@@ -7,7 +7,10 @@ import Kiosk
 // on-screen keyboard or chosen with buttons; plain messages under the fields that need fixing.
 ScreenPage {
     id: page
-    title: apply.serviceName.length > 0 ? apply.serviceName : qsTr("填写申请表")
+    // landscape with the keyboard open leaves a strip of screen: the field being typed in gets all of it
+    // (the keyboard's Enter goes on to the review)
+    readonly property bool compact: Theme.landscape && focusedField !== null
+    title: compact ? "" : apply.serviceName.length > 0 ? apply.serviceName : qsTr("填写申请表")
 
     property Item focusedField: null
 
@@ -161,7 +164,14 @@ ScreenPage {
                             }
                             Component.onCompleted: text = box.modelData.initial
                             onTextChanged: if (box.typed) apply.setValue(box.key, text)
-                            onActiveFocusChanged: if (activeFocus) { page.focusedField = box; page.reveal(box) }
+                            onActiveFocusChanged: {
+                                if (activeFocus) {
+                                    page.focusedField = box
+                                    page.reveal(box)
+                                } else if (page.focusedField === box) {
+                                    page.focusedField = null
+                                }
+                            }
                             onAccepted: page.next()
                         }
                         Flow {
@@ -214,6 +224,7 @@ ScreenPage {
         BigButton {
             objectName: "applyNext"
             Layout.fillWidth: true
+            visible: !page.compact
             text: qsTr("下一步：核对信息")
             onClicked: page.next()
         }
