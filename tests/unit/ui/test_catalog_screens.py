@@ -227,3 +227,36 @@ def test_catalog_screenshots_in_english(qtbot, make_ui, artifacts_dir, orientati
     for name in _walk(qtbot, ui, None, ""):
         path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_english.png")
         assert distinct_colours(path) > 8, f"{path} looks blank"
+
+
+def _visible_items(root):
+    todo = [root]
+    while todo:
+        item = todo.pop()
+        if not item.isVisible() or item.opacity() == 0:
+            continue
+        yield item
+        todo.extend(item.childItems())
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_elderly_mode_text_and_targets_are_big_enough(qtbot, make_ui, orientation):
+    """适老化: body text >= 18 dp and touch targets >= 60 dp on every catalog screen (1 dp = short side / 720 px)."""
+    ui = _ui(make_ui, orientation)
+    ui.shell.elderly = True
+    dp = min(SIZES[orientation]) / 720
+    small = []
+    for name in _walk(qtbot, ui, None, ""):
+        stack = find_visible(ui.window, "screenStack")
+        page = stack.property("currentItem")
+        for item in _visible_items(page):
+            kind = item.metaObject().className()
+            if kind.startswith("QQuickText") and not kind.startswith("QQuickTextField"):
+                text = item.property("text") or ""
+                size = item.property("font").pixelSize()
+                if text.strip() and text not in ("›",) and size < 18 * dp - 0.5:
+                    small.append(f"{name}: text {text[:20]!r} {size / dp:.1f} dp")
+            if item.inherits("QQuickAbstractButton") and item.width() > 0:
+                if min(item.width(), item.height()) < 60 * dp - 0.5:
+                    small.append(f"{name}: {item.objectName() or kind} {item.width() / dp:.0f}x{item.height() / dp:.0f} dp")
+    assert not small, "\n".join(sorted(set(small)))
