@@ -101,10 +101,18 @@ ApplicationWindow {
         id: trayButton
         objectName: "simTrayButton"
         visible: simTray.active
-        width: Theme.px(44); height: width; radius: width / 2
-        anchors { left: parent.left; top: parent.top; margins: Theme.px(6) }
-        color: "#55263238"
-        Text { anchors.centerIn: parent; text: "SIM"; color: "white"; font.pixelSize: Theme.px(11); textFormat: Text.PlainText }
+        // a narrow tab on the right edge, half-way down: away from titles, clocks and the navigation bar
+        width: Theme.px(26); height: Theme.px(64); radius: Theme.px(6)
+        anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+        color: "#66263238"
+        Text {
+            anchors.centerIn: parent
+            rotation: -90
+            text: "SIM"
+            color: "white"
+            font.pixelSize: Theme.px(11)
+            textFormat: Text.PlainText
+        }
         MouseArea { anchors.fill: parent; onClicked: { simTray.refresh(); trayPanel.visible = true } }
     }
     SimTrayPanel {
