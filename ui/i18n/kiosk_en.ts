@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ApplyChoose</name>
+    <message>
+        <location filename="../qml/screens/ApplyChoose.qml" line="9"/>
+        <source>请选择要申请的事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyChoose.qml" line="17"/>
+        <source>以下事项可以在本机直接申请，点一下开始填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplyForm</name>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="13"/>
+        <source>填写申请表</source>
+        <translation type="unfinished">Application form</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="57"/>
+        <source>例如 2024-05-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="57"/>
+        <source>11位手机号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="58"/>
+        <source>金额，单位元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="83"/>
+        <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="95"/>
+        <source>有 %1 项需要修改，请看红色提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="113"/>
+        <source>（选填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="141"/>
+        <source>来自身份证，不可修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="182"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="182"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="228"/>
+        <source>下一步：核对信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <location filename="../qml/screens/Attract.qml" line="32"/>
@@ -72,7 +143,8 @@
         <translation>Check the materials first and save yourself a second trip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="38"/>
+        <location filename="../qml/screens/Catalog.qml" line="39"/>
+        <location filename="../qml/screens/Catalog.qml" line="52"/>
         <source>搜索事项（可输入拼音首字母，如 gjj）</source>
         <translation>Search services (pinyin initials work, e.g. gjj)</translation>
     </message>
@@ -200,137 +272,138 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="47"/>
+        <location filename="../qml/screens/Guide.qml" line="57"/>
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="71"/>
+        <location filename="../qml/screens/Guide.qml" line="82"/>
         <source>本机可直接申请</source>
         <translation>You can apply at this terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="72"/>
+        <location filename="../qml/screens/Guide.qml" line="83"/>
         <source>对象：%1</source>
         <translation>For: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="95"/>
+        <location filename="../qml/screens/Guide.qml" line="106"/>
         <source>办理条件</source>
         <translation>Who can apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="102"/>
+        <location filename="../qml/screens/Guide.qml" line="113"/>
         <source>需要带的材料（共 %1 项）</source>
         <translation>What to bring (%1 items)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="156"/>
+        <location filename="../qml/screens/Guide.qml" line="167"/>
         <source>仅以下情况需要：%1</source>
         <translation>Only needed if: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="159"/>
+        <location filename="../qml/screens/Guide.qml" line="170"/>
         <source>样例：%1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="160"/>
+        <location filename="../qml/screens/Guide.qml" line="171"/>
         <source>可在本机拍照上传</source>
         <translation>Can be photographed at this terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="166"/>
+        <location filename="../qml/screens/Guide.qml" line="177"/>
         <source>不用带（部门共享获取）</source>
         <translation>No need to bring (fetched by data sharing)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="169"/>
+        <location filename="../qml/screens/Guide.qml" line="180"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="170"/>
+        <location filename="../qml/screens/Guide.qml" line="181"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="172"/>
+        <location filename="../qml/screens/Guide.qml" line="183"/>
         <source>办理时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="173"/>
+        <location filename="../qml/screens/Guide.qml" line="184"/>
         <source>承诺时限：%1</source>
         <translation>Promised: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="173"/>
+        <location filename="../qml/screens/Guide.qml" line="184"/>
         <source>法定时限：%1</source>
         <translation>Statutory: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="175"/>
+        <location filename="../qml/screens/Guide.qml" line="186"/>
         <source>办理地点</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="179"/>
+        <location filename="../qml/screens/Guide.qml" line="190"/>
         <source>办理时间：%1</source>
         <translation>Opening hours: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="180"/>
+        <location filename="../qml/screens/Guide.qml" line="191"/>
         <source>咨询电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="183"/>
+        <location filename="../qml/screens/Guide.qml" line="194"/>
         <source>办理依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="194"/>
+        <location filename="../qml/screens/Guide.qml" line="17"/>
+        <location filename="../qml/screens/Guide.qml" line="214"/>
         <source>材料清单已打印，请从出纸口取走</source>
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="195"/>
+        <location filename="../qml/screens/Guide.qml" line="215"/>
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="196"/>
+        <location filename="../qml/screens/Guide.qml" line="216"/>
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="205"/>
+        <location filename="../qml/screens/Guide.qml" line="227"/>
         <source>用手机扫码查看这份办事指南</source>
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="211"/>
+        <location filename="../qml/screens/Guide.qml" line="233"/>
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: &quot;Print checklist&quot; shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="227"/>
+        <location filename="../qml/screens/Guide.qml" line="250"/>
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="235"/>
+        <location filename="../qml/screens/Guide.qml" line="258"/>
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="235"/>
+        <location filename="../qml/screens/Guide.qml" line="258"/>
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="244"/>
+        <location filename="../qml/screens/Guide.qml" line="267"/>
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
@@ -420,44 +493,43 @@
         <translation>Identity confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="32"/>
+        <location filename="../qml/screens/Identified.qml" line="34"/>
         <source>您的身份已核验</source>
         <translation>Your identity has been confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="54"/>
+        <location filename="../qml/screens/Identified.qml" line="57"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="62"/>
+        <location filename="../qml/screens/Identified.qml" line="65"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="70"/>
+        <location filename="../qml/screens/Identified.qml" line="73"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="73"/>
+        <location filename="../qml/screens/Identified.qml" line="76"/>
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="82"/>
+        <location filename="../qml/screens/Identified.qml" line="85"/>
         <source>下一步填写申请表，表中信息已按证件预先填好</source>
         <translation>Next, fill in the application form; details from your card are already filled in</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="93"/>
+        <location filename="../qml/screens/Identified.qml" line="96"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="94"/>
         <source>填写申请表</source>
-        <translation>Application form</translation>
+        <translation type="vanished">Application form</translation>
     </message>
 </context>
 <context>
@@ -468,52 +540,53 @@
         <translation>Scan your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="41"/>
+        <location filename="../qml/screens/Identify.qml" line="18"/>
+        <location filename="../qml/screens/Identify.qml" line="49"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="51"/>
+        <location filename="../qml/screens/Identify.qml" line="59"/>
         <source>照片面朝上，平放不动，读完前请不要拿开</source>
         <translation>Photo side up, lay it flat and keep it there until it has been read</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="71"/>
+        <location filename="../qml/screens/Identify.qml" line="79"/>
         <source>读卡器已就绪</source>
         <translation>Card reader ready</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="85"/>
+        <location filename="../qml/screens/Identify.qml" line="93"/>
         <source>过期证件不能在本机办理。</source>
         <translation>An expired card cannot be used at this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="93"/>
+        <location filename="../qml/screens/Identify.qml" line="101"/>
         <source>已读取证件：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="102"/>
+        <location filename="../qml/screens/Identify.qml" line="110"/>
         <source>请到服务窗口，工作人员会帮您办理</source>
         <translation>Please go to a service window; the staff will help you</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="103"/>
+        <location filename="../qml/screens/Identify.qml" line="111"/>
         <source>服务热线 %1</source>
         <translation>Service hotline %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="112"/>
+        <location filename="../qml/screens/Identify.qml" line="120"/>
         <source>继续人脸核验</source>
         <translation>Continue to the face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="118"/>
+        <location filename="../qml/screens/Identify.qml" line="126"/>
         <source>重新放卡</source>
         <translation>Place the card again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="124"/>
+        <location filename="../qml/screens/Identify.qml" line="132"/>
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
@@ -609,6 +682,130 @@
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="9"/>
+        <source>进度查询</source>
+        <translation type="unfinished">Track progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="25"/>
+        <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="44"/>
+        <source>例如 %1-20240501-000001-X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="57"/>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="67"/>
+        <source>正在查询…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="83"/>
+        <source>您名下的办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="128"/>
+        <source>受理编号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="147"/>
+        <source>平台办件号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="156"/>
+        <source>本机记录（网络未连接）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="156"/>
+        <source>来自政务服务平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="9"/>
+        <source>请为本次服务评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="27"/>
+        <source>办理事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="35"/>
+        <source>您对本次服务满意吗？点一下即可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="70"/>
+        <source>感谢您的评价！</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="71"/>
+        <source>本次服务结束，您的信息将从本机清除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="80"/>
+        <source>不评价，结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="80"/>
+        <source>结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="9"/>
+        <source>核对申请信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="76"/>
+        <source>（未填写）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="94"/>
+        <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="145"/>
+        <source>正在保存您的申请…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="162"/>
+        <source>返回修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="171"/>
+        <source>确认提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <location filename="../qml/screens/Search.qml" line="9"/>
@@ -689,6 +886,49 @@
     </message>
 </context>
 <context>
+    <name>Submitted</name>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="9"/>
+        <source>申请已提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="56"/>
+        <source>受理编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="80"/>
+        <source>回执已打印，请从出纸口取走并妥善保管</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="81"/>
+        <source>回执未能打印，请拍照或记下受理编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="82"/>
+        <source>正在打印回执…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="84"/>
+        <source>您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="92"/>
+        <source>请拍照或记下受理编号，也可用手机扫码保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="99"/>
+        <source>下一步：评价本次服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Ticket</name>
     <message>
         <location filename="../qml/screens/Ticket.qml" line="9"/>
@@ -696,47 +936,52 @@
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="34"/>
+        <location filename="../qml/screens/Ticket.qml" line="13"/>
+        <source>您的号码是 %1。</source>
+        <translation>Your number is %1. </translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="46"/>
         <source>正在取号，请稍候…</source>
         <translation>Getting your number…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="44"/>
+        <location filename="../qml/screens/Ticket.qml" line="56"/>
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="87"/>
+        <location filename="../qml/screens/Ticket.qml" line="99"/>
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 until your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="102"/>
+        <location filename="../qml/screens/Ticket.qml" line="121"/>
         <source>号票已打印，请从出纸口取走，留意叫号</source>
         <translation>Your ticket is printed; take it from the slot and listen for your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="103"/>
+        <location filename="../qml/screens/Ticket.qml" line="122"/>
         <source>号票未能打印，请记住屏幕上的号码</source>
         <translation>The ticket could not be printed; please note the number on the screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="104"/>
+        <location filename="../qml/screens/Ticket.qml" line="123"/>
         <source>未能取号</source>
         <translation>No number could be issued</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="105"/>
+        <location filename="../qml/screens/Ticket.qml" line="124"/>
         <source>正在打印号票…</source>
         <translation>Printing your ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="113"/>
+        <location filename="../qml/screens/Ticket.qml" line="135"/>
         <source>可用手机扫码或拍照保存您的号码</source>
         <translation>Scan or photograph this code to keep your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="119"/>
+        <location filename="../qml/screens/Ticket.qml" line="141"/>
         <source>完成，返回首页</source>
         <translation>Done, back to home</translation>
     </message>

@@ -260,3 +260,18 @@ def test_elderly_mode_text_and_targets_are_big_enough(qtbot, make_ui, orientatio
                 if min(item.width(), item.height()) < 60 * dp - 0.5:
                     small.append(f"{name}: {item.objectName() or kind} {item.width() / dp:.0f}x{item.height() / dp:.0f} dp")
     assert not small, "\n".join(sorted(set(small)))
+
+
+def test_elderly_mode_speaks_the_number_and_the_print_outcome(qtbot, make_ui):
+    ui = _ui(make_ui, locale={"voice_prompts": True})
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    ui.shell.start()
+    ui.shell.elderly = True
+    ui.shell.go("Guide", {"code": "HJ-001"})
+    _screen(qtbot, ui, "Guide")
+    tap(qtbot, ui.window, "guidePrint")
+    qtbot.waitUntil(lambda: any("二维码" in s for s in spoken), timeout=10000)  # no printer: the QR way out
+    tap(qtbot, ui.window, "guideTicket")
+    letter = ui.core.catalog.catalog.where("HJ-001").queue.code
+    qtbot.waitUntil(lambda: any(f"{letter}001" in s for s in spoken), timeout=10000)

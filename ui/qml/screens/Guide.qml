@@ -12,6 +12,12 @@ ScreenPage {
     readonly property var g: catalog.revision >= 0 ? catalog.guide(page.code) : ({})
     property int waiting: -1
 
+    // elderly visitors hear how the printing went
+    readonly property string spoken: catalog.checklistCode !== page.code ? ""
+        : catalog.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
+        : catalog.checklistState === "failed" ? catalog.checklistProblem : ""
+    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+
     StackView.onActivated: {
         page.waiting = catalog.waiting(page.code)
         catalog.resetChecklist()

@@ -8,6 +8,11 @@ ScreenPage {
     id: page
     title: qsTr("取号")
 
+    // elderly visitors hear their number and how many are ahead (the bridge gives the current language)
+    readonly property string spoken: catalog.ticketNumber !== ""
+                                     ? qsTr("您的号码是 %1。").arg(catalog.ticketNumber) + catalog.ticketWaitingText : ""
+    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+
     Flickable {
         id: flick
         anchors.fill: parent
