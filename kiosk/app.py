@@ -82,6 +82,16 @@ class KioskCore:
                     self._catalog.start_updates(client_fetch(self.submissions.client))
             return self._catalog
 
+    def new_face_check(self, on_update):
+        """A face check on the configured camera with the shared engine; LookupError when there is no camera."""
+        from kiosk.face.check import FaceCheck
+        from kiosk.face.dlib_engine import shared_engine
+
+        camera = self.devices.get("camera")
+        if camera is None:
+            raise LookupError("no camera device")
+        return FaceCheck(camera, self.cfg.face, engine=shared_engine, on_update=on_update)
+
     def warm_up(self) -> None:
         """Builds the catalog and loads the face models in the background, once the attract screen is up."""
         def work() -> None:

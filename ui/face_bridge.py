@@ -121,12 +121,7 @@ class FaceBridge(QObject):
         core.session.register_wipe("ui-face", self.stop)
 
     def _default_check(self, on_update: Callable[[FaceCheckUpdate], None]) -> FaceCheck:
-        from kiosk.face.dlib_engine import shared_engine
-
-        camera = self._core.devices.get("camera")
-        if camera is None:
-            raise LookupError("no camera device")
-        return FaceCheck(camera, self._core.cfg.face, engine=shared_engine, on_update=on_update)
+        return self._core.new_face_check(on_update)
 
     # ---- what QML shows
 
