@@ -275,3 +275,31 @@ def test_elderly_mode_speaks_the_number_and_the_print_outcome(qtbot, make_ui):
     tap(qtbot, ui.window, "guideTicket")
     letter = ui.core.catalog.catalog.where("HJ-001").queue.code
     qtbot.waitUntil(lambda: any(f"{letter}001" in s for s in spoken), timeout=10000)
+
+
+def test_a_catalog_update_from_central_refreshes_the_open_screens(qtbot, make_ui, tmp_path):
+    import threading
+
+    from kiosk.catalog.updates import Fetched, make_bundle
+    from tests.helpers.catalog import copy_shipped, replace_in, set_version
+
+    newer = copy_shipped(tmp_path / "newer")
+    set_version(newer, "2099.1.1")
+    replace_in(newer / "items" / "household.toml", 'name = "出生登记"', 'name = "出生登记（新生儿落户）"')
+    bundle = make_bundle(newer)
+
+    ui = _ui(make_ui)
+    bridge = ui.bridges["catalog"]
+    ui.shell.start()
+    ui.shell.go("Guide", {"code": "HJ-001"})
+    _screen(qtbot, ui, "Guide")
+    page = find_visible(ui.window, "screenStack").property("currentItem")
+    assert page.property("title") == "出生登记"
+    revision = bridge.revision
+    # the update thread installs it; the bridge hears about it on that thread and re-emits on the GUI thread
+    worker = threading.Thread(target=ui.core.catalog.check_for_update, args=(lambda etag: Fetched(bundle, "v2"),))
+    worker.start()
+    qtbot.waitUntil(lambda: bridge.revision > revision, timeout=20000)
+    worker.join(timeout=30)
+    assert ui.core.catalog.catalog.version == "2099.1.1"
+    qtbot.waitUntil(lambda: page.property("title") == "出生登记（新生儿落户）")
