@@ -40,3 +40,31 @@ def decode_qr(png: Path) -> str:
     image = cv2.imread(str(png))
     text, _points, _ = cv2.QRCodeDetector().detectAndDecode(image)
     return text or ""
+
+
+# a tiny component in the kiosk's own engine that presses keys of the on-screen keyboard
+KEYBOARD_DRIVER = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard
+QtObject {
+    function click(key, text) { return InputContext.inputEngine.virtualKeyClick(key, text, 0) }
+}
+"""
+
+
+class KeyboardDriver:
+    """Keeps the component alive with the object it made (the object goes when the component is collected)."""
+
+    def __init__(self, engine) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtQml import QQmlComponent
+
+        self.component = QQmlComponent(engine)
+        self.component.setData(KEYBOARD_DRIVER, QUrl("keyboard_driver.qml"))
+        self.driver = self.component.create()
+        assert self.driver is not None, [e.toString() for e in self.component.errors()]
+
+    def type_digits(self, digits: str) -> None:
+        """Presses each digit on the on-screen keyboard (Qt.Key_0 .. Qt.Key_9 are 0x30 .. 0x39)."""
+        for d in digits:
+            assert self.driver.click(ord(d), d), f"the keyboard did not take {d!r}"
