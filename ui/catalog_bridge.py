@@ -75,8 +75,8 @@ class CatalogBridge(QObject):
         return {"kind": g.kind, "code": g.code, "title": self._t(g.title), "hint": g.hint, "count": g.count}
 
     def _item(self, s: ItemSummary) -> dict:
-        return {"code": s.code, "name": s.name, "shortName": s.short_name, "department": s.department, "handling": self._t(s.handling),
-                "here": s.kiosk_can_submit, "matched": s.matched}
+        return {"code": s.code, "name": s.name, "shortName": s.short_name, "department": s.department,
+                "handling": self._t(s.handling), "here": s.kiosk_can_submit, "matched": s.matched}
 
     def _bump(self) -> None:
         self._revision += 1
@@ -154,8 +154,7 @@ class CatalogBridge(QObject):
         w = g.where
         return {
             "code": g.code, "missing": False, "name": g.name, "summary": g.summary,
-            "audience": "、".join(self._t(a) for a in g.audience) if self._lang() != "en"
-            else ", ".join(self._t(a) for a in g.audience),
+            "audience": (", " if self._lang().startswith("en") else "、").join(self._t(a) for a in g.audience),
             "handling": self._t(g.handling), "here": g.kiosk_can_submit, "conditions": list(g.conditions),
             "materials": [{"number": e.number, "name": e.name, "quantity": self._t(e.quantity), "when": e.when,
                            "notes": e.notes, "example": e.example, "capture": e.capture}

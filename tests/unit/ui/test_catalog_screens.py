@@ -147,7 +147,7 @@ def test_english_mode_translates_labels_not_catalog_text(qtbot, make_ui):
     assert theme["title"].isascii()  # theme titles have English names in the catalog
 
 
-def _walk(qtbot, ui, shots, prefix):
+def _walk(qtbot, ui):
     """Visits every catalog screen and grabs each one."""
     shell, bridge = ui.shell, ui.bridges["catalog"]
     shell.start()
@@ -192,7 +192,7 @@ def test_catalog_screenshots(qtbot, make_ui, artifacts_dir, orientation, elderly
     ui.shell.elderly = elderly
     mode = "elderly" if elderly else "normal"
     w, h = SIZES[orientation]
-    for name in _walk(qtbot, ui, None, ""):
+    for name in _walk(qtbot, ui):
         assert ui.shell.elderly == elderly
         assert (ui.window.width(), ui.window.height()) == (w, h)
         path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_{mode}.png")
@@ -224,7 +224,7 @@ def test_a_number_taken_for_a_visitor_who_left_is_not_shown_to_the_next(qtbot, m
 def test_catalog_screenshots_in_english(qtbot, make_ui, artifacts_dir, orientation):
     ui = _ui(make_ui, orientation)
     ui.shell.language = "en"
-    for name in _walk(qtbot, ui, None, ""):
+    for name in _walk(qtbot, ui):
         path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_english.png")
         assert distinct_colours(path) > 8, f"{path} looks blank"
 
@@ -246,7 +246,7 @@ def test_elderly_mode_text_and_targets_are_big_enough(qtbot, make_ui, orientatio
     ui.shell.elderly = True
     dp = min(SIZES[orientation]) / 720
     small = []
-    for name in _walk(qtbot, ui, None, ""):
+    for name in _walk(qtbot, ui):
         stack = find_visible(ui.window, "screenStack")
         page = stack.property("currentItem")
         for item in _visible_items(page):
@@ -258,7 +258,8 @@ def test_elderly_mode_text_and_targets_are_big_enough(qtbot, make_ui, orientatio
                     small.append(f"{name}: text {text[:20]!r} {size / dp:.1f} dp")
             if item.inherits("QQuickAbstractButton") and item.width() > 0:
                 if min(item.width(), item.height()) < 60 * dp - 0.5:
-                    small.append(f"{name}: {item.objectName() or kind} {item.width() / dp:.0f}x{item.height() / dp:.0f} dp")
+                    w, h = item.width() / dp, item.height() / dp
+                    small.append(f"{name}: {item.objectName() or kind} {w:.0f}x{h:.0f} dp")
     assert not small, "\n".join(sorted(set(small)))
 
 
