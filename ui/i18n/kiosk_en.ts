@@ -6,12 +6,12 @@
     <message>
         <location filename="../qml/screens/ApplyChoose.qml" line="9"/>
         <source>请选择要申请的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the service to apply for</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyChoose.qml" line="17"/>
         <source>以下事项可以在本机直接申请，点一下开始填写</source>
-        <translation type="unfinished"></translation>
+        <translation>You can apply for these services right here. Tap one to start.</translation>
     </message>
 </context>
 <context>
@@ -19,57 +19,57 @@
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="13"/>
         <source>填写申请表</source>
-        <translation type="unfinished">Application form</translation>
+        <translation>Application form</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="57"/>
         <source>例如 2024-05-01</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2024-05-01</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="57"/>
         <source>11位手机号码</source>
-        <translation type="unfinished"></translation>
+        <translation>11-digit mobile number</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="58"/>
         <source>金额，单位元</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount in yuan</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="83"/>
         <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
-        <translation type="unfinished"></translation>
+        <translation>Details on grey come from your ID card and cannot be changed; please fill in or choose the rest.</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="95"/>
         <source>有 %1 项需要修改，请看红色提示</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fields need correcting; see the red notes</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="113"/>
         <source>（选填）</source>
-        <translation type="unfinished"></translation>
+        <translation> (optional)</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="141"/>
         <source>来自身份证，不可修改</source>
-        <translation type="unfinished"></translation>
+        <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="182"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="182"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="228"/>
         <source>下一步：核对信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: check your details</translation>
     </message>
 </context>
 <context>
@@ -95,7 +95,7 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="113"/>
+        <location filename="../qml/screens/Attract.qml" line="114"/>
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
     </message>
@@ -636,6 +636,49 @@
     </message>
 </context>
 <context>
+    <name>Maintenance</name>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="9"/>
+        <source>设备诊断</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="26"/>
+        <source>检测中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="26"/>
+        <source>重新检测</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="32"/>
+        <source>打印测试页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="37"/>
+        <source>退出维护</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="70"/>
+        <source>正常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="70"/>
+        <source>故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="96"/>
+        <source>最近日志（证件号与姓名已遮挡）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavBar</name>
     <message>
         <location filename="../qml/Kiosk/NavBar.qml" line="22"/>
@@ -661,6 +704,34 @@
         <location filename="../qml/Kiosk/NavBar.qml" line="48"/>
         <source>退出</source>
         <translation>Exit</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="8"/>
+        <source>维护模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="31"/>
+        <source>请输入维护密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="50"/>
+        <source>错误次数过多，请 %1 秒后再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="51"/>
+        <source>密码不正确。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="79"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -691,47 +762,47 @@
     <message>
         <location filename="../qml/screens/Progress.qml" line="25"/>
         <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the tracking number from your receipt (letters and digits), or place your ID card on the reader</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="44"/>
         <source>例如 %1-20240501-000001-X</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. %1-20240501-000001-X</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="57"/>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="67"/>
         <source>正在查询…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="83"/>
         <source>您名下的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Your applications</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="128"/>
         <source>受理编号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking number: %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="147"/>
         <source>平台办件号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number: %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="156"/>
         <source>本机记录（网络未连接）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="156"/>
         <source>来自政务服务平台</source>
-        <translation type="unfinished"></translation>
+        <translation>From the government service platform</translation>
     </message>
 </context>
 <context>
@@ -739,37 +810,37 @@
     <message>
         <location filename="../qml/screens/Rating.qml" line="9"/>
         <source>请为本次服务评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Please rate this service</translation>
     </message>
     <message>
         <location filename="../qml/screens/Rating.qml" line="27"/>
         <source>办理事项：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Service: %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/Rating.qml" line="35"/>
         <source>您对本次服务满意吗？点一下即可</source>
-        <translation type="unfinished"></translation>
+        <translation>Were you satisfied with this service? One tap is enough</translation>
     </message>
     <message>
         <location filename="../qml/screens/Rating.qml" line="70"/>
         <source>感谢您的评价！</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you for your rating!</translation>
     </message>
     <message>
         <location filename="../qml/screens/Rating.qml" line="71"/>
         <source>本次服务结束，您的信息将从本机清除。</source>
-        <translation type="unfinished"></translation>
+        <translation>This visit is over; your details will be cleared from this terminal.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Rating.qml" line="80"/>
         <source>不评价，结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish without rating</translation>
     </message>
     <message>
         <location filename="../qml/screens/Rating.qml" line="80"/>
         <source>结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>
@@ -777,32 +848,32 @@
     <message>
         <location filename="../qml/screens/Review.qml" line="9"/>
         <source>核对申请信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Check your application</translation>
     </message>
     <message>
         <location filename="../qml/screens/Review.qml" line="76"/>
         <source>（未填写）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not filled in)</translation>
     </message>
     <message>
         <location filename="../qml/screens/Review.qml" line="94"/>
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
-        <translation type="unfinished"></translation>
+        <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Review.qml" line="145"/>
         <source>正在保存您的申请…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving your application…</translation>
     </message>
     <message>
         <location filename="../qml/screens/Review.qml" line="162"/>
         <source>返回修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to edit</translation>
     </message>
     <message>
         <location filename="../qml/screens/Review.qml" line="171"/>
         <source>确认提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit</translation>
     </message>
 </context>
 <context>
@@ -890,42 +961,42 @@
     <message>
         <location filename="../qml/screens/Submitted.qml" line="9"/>
         <source>申请已提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Application submitted</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="56"/>
         <source>受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking number</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="80"/>
         <source>回执已打印，请从出纸口取走并妥善保管</source>
-        <translation type="unfinished"></translation>
+        <translation>Your receipt is printed. Please take it from the slot and keep it safe</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="81"/>
         <source>回执未能打印，请拍照或记下受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt could not be printed. Please photograph or write down the tracking number</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="82"/>
         <source>正在打印回执…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing your receipt…</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="84"/>
         <source>您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your application is saved on this terminal and uploads when the network is available; check its progress any time with the tracking number.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="92"/>
         <source>请拍照或记下受理编号，也可用手机扫码保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Photograph or write down the tracking number, or scan it with your phone</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="99"/>
         <source>下一步：评价本次服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: rate this service</translation>
     </message>
 </context>
 <context>
