@@ -114,6 +114,11 @@ class KioskCore:
             log.exception("face models failed to load")
 
     def health(self) -> dict:
+        """Blocking (asks the printer for its status now): call from a worker thread or the CLI."""
+        try:
+            self.printing.readiness()  # the printer's state is only known when asked (DLE EOT)
+        except Exception:
+            log.exception("printer status query failed")
         queue = {"ok": False, "detail": self.queue_fault} if self.queue_fault else None
         if self.submissions is not None:
             try:

@@ -10,6 +10,7 @@ from ui.apply_bridge import ApplyBridge
 from ui.catalog_bridge import CatalogBridge
 from ui.face_bridge import PROVIDER, FaceBridge, FrameStore, PreviewProvider
 from ui.identity_bridge import IdentityBridge
+from ui.maintenance_bridge import MaintenanceBridge
 from ui.progress_bridge import ProgressBridge
 from ui.qr_provider import PROVIDER as QR_PROVIDER, QrProvider, QrTexts
 from ui.shell import Shell
@@ -26,4 +27,5 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["catalog"] = CatalogBridge(core, shell, qr)
     bridges["apply"] = ApplyBridge(core, shell, qr)
     bridges["progress"] = ProgressBridge(core, shell)
+    bridges["maintenance"] = MaintenanceBridge(core, shell)
     return bridges

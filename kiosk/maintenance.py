@@ -1,0 +1,100 @@
+"""Staff mode: PIN check with lockout, and a one-screen health summary a technician reads in a minute."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from kiosk.config import check_pin
+
+MAX_TRIES = 5
+LOCKOUT_SECONDS = 300
+DEVICE_NAMES = {"idcard": "身份证读卡器", "smartcard": "社保卡读卡器", "camera": "摄像头", "printer": "打印机"}
+
+
+@dataclass(frozen=True)
+class HealthRow:
+    """One line of the diagnostics screen: what, whether it works, and the detail a technician acts on."""
+
+    key: str
+    title: str
+    ok: bool
+    detail: str
+
+
+class PinGate:
+    """Five wrong PINs lock the staff mode for five minutes, so a passer-by cannot try them all."""
+
+    def __init__(self, pin_hash: str, clock: Callable[[], float] = time.monotonic) -> None:
+        self._hash = pin_hash
+        self._clock = clock
+        self._failures = 0
+        self._locked_until = 0.0
+
+    def locked_for(self) -> int:
+        return max(0, int(self._locked_until - self._clock() + 0.999))
+
+    def check(self, pin: str) -> bool:
+        if self.locked_for() > 0:
+            return False
+        if pin.isdigit() and check_pin(pin, self._hash):
+            self._failures = 0
+            return True
+        self._failures += 1
+        if self._failures >= MAX_TRIES:
+            self._failures = 0
+            self._locked_until = self._clock() + LOCKOUT_SECONDS
+        return False
+
+
+def _device_detail(kind: str, report: dict) -> str:
+    if not report.get("ok"):
+        return str(report.get("detail") or report.get("last_error") or "fault")
+    skip = {"ok", "simulated"}
+    facts = [f"{k}={v}" for k, v in report.items() if k not in skip and v not in ("", None)]
+    return ", ".join(facts)[:300]
+
+
+def health_rows(health: dict) -> list[HealthRow]:
+    """Flattens KioskCore.health() into rows: devices first, then the queue and the link to central."""
+    rows = []
+    for kind, report in health.get("devices", {}).items():
+        ok = bool(report.get("ok")) and not report.get("last_error") and report.get("connected", True) is not False
+        state = report.get("state")
+        if state and state not in ("ok", "unknown"):
+            ok = False  # a printer out of paper "works" but cannot serve the citizen
+        rows.append(HealthRow(kind, DEVICE_NAMES.get(kind, kind), ok, _device_detail(kind, report)))
+    queue = health.get("queue")
+    if queue is None:
+        rows.append(HealthRow("queue", "离线队列", False, "not opened"))
+    else:
+        depth = queue.get("depth") or {}
+        link = queue.get("link", "?")
+        detail = f"link={link}, depth={json.dumps(depth, ensure_ascii=False)}"
+        if queue.get("oldest_pending_age"):
+            detail += f", oldest pending {int(queue['oldest_pending_age'])} s"
+        if queue.get("last_error"):
+            detail += f", last error: {queue['last_error']}"
+        if queue.get("quarantine"):
+            detail += f", {len(queue['quarantine'])} rejected in quarantine"
+        rows.append(HealthRow("queue", "离线队列", queue.get("ok", True) is not False and link == "online",
+                              detail if queue.get("ok", True) is not False else str(queue.get("detail"))))
+    return rows
+
+
+def recent_log(log_dir: Path, lines: int = 40) -> list[str]:
+    """The last lines of the kiosk log (already masked when written)."""
+    path = log_dir / "kiosk.log"
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            return [line.rstrip("\n") for line in deque(f, maxlen=lines)]
+    except OSError as e:
+        return [f"cannot read {path}: {e.strerror}"]
+
+
+def as_dicts(rows: list[HealthRow]) -> list[dict[str, Any]]:
+    return [{"key": r.key, "title": r.title, "ok": r.ok, "detail": r.detail} for r in rows]

@@ -1,0 +1,128 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// What a technician needs in one minute: every device and the queue, green or red with the reason, and the log.
+ScreenPage {
+    id: page
+    title: qsTr("设备诊断")
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: maintenance.terminal
+            font.pixelSize: Theme.bodySize
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            BigButton {
+                objectName: "maintRefresh"
+                text: maintenance.busy ? qsTr("检测中…") : qsTr("重新检测")
+                enabled: !maintenance.busy
+                onClicked: maintenance.refresh()
+            }
+            BigButton {
+                objectName: "maintTestPage"
+                text: qsTr("打印测试页")
+                primary: false
+                onClicked: maintenance.printTestPage()
+            }
+            BigButton {
+                text: qsTr("退出维护")
+                tint: Theme.accent
+                onClicked: shell.endSession()
+            }
+        }
+        Text {
+            objectName: "maintMessage"
+            Layout.fillWidth: true
+            visible: text.length > 0
+            text: maintenance.message
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+        Repeater {
+            model: maintenance.rows
+            delegate: Rectangle {
+                id: row
+                required property var modelData
+                objectName: "health_" + modelData.key
+                Layout.fillWidth: true
+                implicitHeight: rowText.implicitHeight + Theme.px(20)
+                radius: Theme.radius
+                color: modelData.ok ? "#e8f5e9" : "#ffebee"
+                border.color: modelData.ok ? Theme.ok : Theme.accent
+                border.width: 2
+                RowLayout {
+                    id: rowText
+                    anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(10) }
+                    spacing: Theme.px(12)
+                    Text {
+                        // a word as well as a colour: colour is never the only cue
+                        text: row.modelData.ok ? qsTr("正常") : qsTr("故障")
+                        font.pixelSize: Theme.bodySize
+                        font.bold: true
+                        color: row.modelData.ok ? Theme.ok : Theme.accent
+                        textFormat: Text.PlainText
+                    }
+                    Text {
+                        text: qsTranslate("Maintenance", row.modelData.title)
+                        font.pixelSize: Theme.bodySize
+                        font.bold: true
+                        color: Theme.text
+                        textFormat: Text.PlainText
+                        Layout.preferredWidth: Theme.px(130)
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: row.modelData.detail
+                        font.pixelSize: Theme.smallSize
+                        color: Theme.text
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WrapAnywhere
+                    }
+                }
+            }
+        }
+        Text {
+            text: qsTr("最近日志（证件号与姓名已遮挡）")
+            font.pixelSize: Theme.bodySize
+            font.bold: true
+            color: Theme.text
+            textFormat: Text.PlainText
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: "#1e272c"
+            radius: Theme.radius
+            clip: true
+            ListView {
+                id: logView
+                objectName: "maintLog"
+                anchors.fill: parent
+                anchors.margins: Theme.px(8)
+                model: maintenance.logLines
+                onCountChanged: positionViewAtEnd()
+                delegate: Text {
+                    required property string modelData
+                    width: logView.width
+                    text: modelData
+                    color: "#cfd8dc"
+                    font.family: "Noto Sans Mono CJK SC"
+                    font.pixelSize: Theme.px(10)
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
+        }
+    }
+}
