@@ -45,7 +45,8 @@ class CatalogBridge(QObject):
         self._shell = shell
         self._qr = qr
         self._revision = 0
-        self._search = core.catalog.catalog.search_session()
+        self._search = None  # made with the catalog on first use: the attract screen must not wait for it
+        self._service = None
         self._query = ""
         self._results: list[ItemSummary] = []
         self._printer: Readiness | None = None
@@ -56,11 +57,22 @@ class CatalogBridge(QObject):
         self._ticket_problem: Problem | None = None
         self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
         shell.languageChanged.connect(self._bump)
-        core.catalog.on_catalog_changed(lambda new: self._posted.emit(("catalog", new), -1))
         core.printing.subscribe(lambda r: self._posted.emit(("printer", r), -1))
         core.session.register_wipe("ui-catalog", self.clear)
 
     # ---- helpers
+
+    def _catalog_service(self):
+        """core.catalog builds the catalog and its pinyin indexes on first use (~0.4 s)."""
+        if self._service is None:
+            self._service = self._core.catalog
+            self._service.on_catalog_changed(lambda new: self._posted.emit(("catalog", new), -1))
+        return self._service
+
+    def _search_session(self):
+        if self._search is None:
+            self._search = self._catalog_service().catalog.search_session()
+        return self._search
 
     def _lang(self) -> str:
         return self._shell.language
@@ -94,24 +106,24 @@ class CatalogBridge(QObject):
 
     @Property("QVariantList", notify=changed)
     def themes(self) -> list[dict]:
-        return [self._group(g) for g in self._core.catalog.catalog.themes()]
+        return [self._group(g) for g in self._catalog_service().catalog.themes()]
 
     @Property("QVariantList", notify=changed)
     def lifeEvents(self) -> list[dict]:
-        return [self._group(g) for g in self._core.catalog.catalog.life_events()]
+        return [self._group(g) for g in self._catalog_service().catalog.life_events()]
 
     @Property("QVariantList", notify=changed)
     def departments(self) -> list[dict]:
-        return [self._group(g) for g in self._core.catalog.catalog.departments()]
+        return [self._group(g) for g in self._catalog_service().catalog.departments()]
 
     @Property("QVariantList", notify=changed)
     def mostUsed(self) -> list[dict]:
-        return [self._item(s) for s in self._core.catalog.catalog.most_used(MOST_USED)]
+        return [self._item(s) for s in self._catalog_service().catalog.most_used(MOST_USED)]
 
     @Slot(str, str, result="QVariantList")
     def items(self, kind: str, code: str) -> list[dict]:
         try:
-            return [self._item(s) for s in self._core.catalog.catalog.items_in(kind, code)]
+            return [self._item(s) for s in self._catalog_service().catalog.items_in(kind, code)]
         except ValueError:
             log.warning("unknown group kind %r", kind)
             return []
@@ -137,7 +149,7 @@ class CatalogBridge(QObject):
             return
         self._query = text
         limit = self._core.cfg.catalog.search_limit
-        self._results = self._search.update(text, limit) if text.strip() else []
+        self._results = self._search_session().update(text, limit) if text.strip() else []
         self.searchChanged.emit()
 
     # ---- one item's guide
@@ -145,7 +157,7 @@ class CatalogBridge(QObject):
     @Slot(str, result="QVariantMap")
     def guide(self, code: str) -> dict:
         try:
-            g = self._core.catalog.guide(code)
+            g = self._catalog_service().guide(code)
         except UnknownItem:  # a stale link after a catalog update
             return {"code": code, "missing": True}
         return self._guide_map(g)
@@ -169,7 +181,7 @@ class CatalogBridge(QObject):
     def waiting(self, code: str) -> int:
         """People waiting in the item's queue (one small SQLite read), shown on the 取号 button."""
         try:
-            return self._core.catalog.waiting_for(code)
+            return self._catalog_service().waiting_for(code)
         except Exception:  # a missing item or a locked database must not break the guide screen
             log.exception("waiting count failed")
             return -1
@@ -198,7 +210,7 @@ class CatalogBridge(QObject):
             return  # a second tap while the first job prints would give two sheets
         try:
             t = self._core.cfg.terminal
-            data = self._core.catalog.checklist_print(code, site_name=t.site_name, hotline=t.hotline)
+            data = self._catalog_service().checklist_print(code, site_name=t.site_name, hotline=t.hotline)
         except UnknownItem:
             return
         self._checklist = (BUSY, code, None, "")
@@ -245,7 +257,7 @@ class CatalogBridge(QObject):
 
         def work() -> None:
             try:
-                ticket = self._core.catalog.take_number(code)
+                ticket = self._catalog_service().take_number(code)
             except Exception:
                 log.exception("take a number for %s failed", code)
                 self._post("ticket_failed", TICKET_FAILED, gen)
@@ -256,7 +268,7 @@ class CatalogBridge(QObject):
 
     def _print_ticket(self, ticket: Ticket) -> None:
         gen = self._core.session.generation
-        data = self._core.catalog.ticket_print(ticket, site_name=self._core.cfg.terminal.site_name)
+        data = self._catalog_service().ticket_print(ticket, site_name=self._core.cfg.terminal.site_name)
         self._core.printing.print("queue_ticket", data,
                                   lambda job: self._post("ticket_printed", job, gen),
                                   lambda job, problem: self._post("ticket_unprinted", problem, gen))
@@ -273,7 +285,7 @@ class CatalogBridge(QObject):
     @Property(str, notify=ticketChanged)
     def ticketService(self) -> str:
         try:
-            return self._core.catalog.catalog.item(self._ticket_code).name if self._ticket_code else ""
+            return self._catalog_service().catalog.item(self._ticket_code).name if self._ticket_code else ""
         except UnknownItem:
             return ""
 
@@ -290,7 +302,7 @@ class CatalogBridge(QObject):
         if not self._ticket:
             return ""
         try:
-            w = self._core.catalog.catalog.where(self._ticket.service)
+            w = self._catalog_service().catalog.where(self._ticket.service)
         except UnknownItem:
             return ""
         return f"{w.location} {w.queue.windows}"
@@ -332,7 +344,7 @@ class CatalogBridge(QObject):
             self.checklistChanged.emit()
         elif what == "checklist_failed":
             code, problem = payload
-            url = self._core.catalog.guide(code).qr_url if code in self._core.catalog.catalog else ""
+            url = self._catalog_service().guide(code).qr_url if code in self._catalog_service().catalog else ""
             self._checklist = (FAILED, code, problem, url)
             self.checklistChanged.emit()
             self.checkPrinter()  # the guide screen's hint follows what the printer says now
@@ -352,7 +364,8 @@ class CatalogBridge(QObject):
 
     def clear(self) -> None:
         """Session wipe: search text, results, print states and the ticket go; QR texts are forgotten."""
-        self._search.clear()
+        if self._search is not None:
+            self._search.clear()
         self._query, self._results = "", []
         self._checklist = (IDLE, "", None, "")
         self._ticket, self._ticket_code, self._ticket_state, self._ticket_problem = None, "", IDLE, None
