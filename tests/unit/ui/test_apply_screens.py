@@ -13,8 +13,8 @@ SERVICE = "GJ-003"  # 退休提取住房公积金: name and number from the card
 
 @pytest.fixture
 def kiosk(make_ui):
-    def make(orientation: str = "portrait", queue: bool = True):
-        ui = make_ui(orientation, central={"url": DEAD_CENTRAL})
+    def make(orientation: str = "portrait", queue: bool = True, voice: bool = False):
+        ui = make_ui(orientation, central={"url": DEAD_CENTRAL}, locale={"voice_prompts": voice})
         if queue:
             attach_queue(ui.core)
         return ui
@@ -127,6 +127,22 @@ def test_submit_then_qr_without_printer_then_rating_ends_the_session(qtbot, kios
     assert ui.core.session.empty and ui.core.identity.current is None
     assert apply.trackingNumber == "" and apply.fields == [] and apply.ratingState == ""
     assert ui.core.submissions.store.stats().depth["pending"] >= 2  # the submission and the rating
+
+
+def test_elderly_mode_speaks_mistakes_and_the_outcome(qtbot, kiosk):
+    ui = kiosk(voice=True)
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    open_form(qtbot, ui)
+    ui.shell.elderly = True
+    tap(qtbot, ui.window, "applyNext")
+    qtbot.waitUntil(lambda: "有 2 项需要修改，请看红色提示" in spoken)
+    fill_and_review(qtbot, ui)
+    tap(qtbot, ui.window, "reviewConsent")
+    tap(qtbot, ui.window, "reviewSubmit")
+    qtbot.waitUntil(lambda: any("回执未能打印" in s for s in spoken), timeout=10_000)
+    assert ui.shell.currentScreen == "Submitted"  # no rating by itself in elderly mode
+    assert all(CARD_NAME not in s and CARD_NUMBER not in s for s in spoken)
 
 
 def test_without_identity_the_form_sends_to_identify(qtbot, kiosk):

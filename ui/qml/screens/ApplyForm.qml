@@ -40,6 +40,8 @@ ScreenPage {
             shell.go("Review")
         } else {
             flick.contentY = 0
+            if (shell.elderly)
+                voice.say(qsTr("有 %1 项需要修改，请看红色提示").arg(apply.errorCount))
         }
     }
     function hintsFor(type) {

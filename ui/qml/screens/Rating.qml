@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
@@ -7,6 +8,8 @@ import Kiosk
 ScreenPage {
     id: page
     title: qsTr("请为本次服务评价")
+
+    StackView.onActivated: if (shell.elderly) voice.say(qsTr("您对本次服务满意吗？点一下即可"))
 
     readonly property var tints: ({ 5: "#1b7f3b", 4: "#2e7d32", 3: "#1565c0", 2: "#9a5b00", 1: "#c62828" })
 
@@ -55,6 +58,8 @@ ScreenPage {
                     objectName: "rate_" + modelData.score
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    Layout.preferredWidth: 1  // equal widths whatever the words
+                    Layout.preferredHeight: 1
                     tint: page.tints[modelData.score]
                     font.pixelSize: Theme.titleSize
                     text: modelData.text
