@@ -202,6 +202,8 @@ class ApplyBridge(QObject):
     def setValue(self, key: str, value) -> None:
         if key in self._locked or key not in {f.key for f in self._fields}:
             return  # card data cannot be typed over
+        if self._values.get(key) == value:
+            return  # a rebuilt field restoring its text is no edit: its message stays
         self._values[key] = value
         self.valuesChanged.emit()
         if self._errors.pop(key, None) is not None:

@@ -90,6 +90,10 @@ def test_form_is_prefilled_masked_and_says_what_to_fix(qtbot, kiosk):
     type_into(qtbot, ui, "phone", "12345")
     tap(qtbot, ui.window, "applyNext")
     qtbot.waitUntil(lambda: "11位手机号码" in text_of(ui, "fieldError_phone"))
+    ui.shell.language = "en"  # the messages follow the language; what was typed stays
+    qtbot.waitUntil(lambda: "11-digit mobile" in text_of(ui, "fieldError_phone"))
+    assert find_visible(ui.window, "field_phone").property("text") == "12345"
+    ui.shell.language = "zh_CN"
     fill_and_review(qtbot, ui)
     assert text_of(ui, "review_name") == "张**" and text_of(ui, "review_phone") == "13800138000"
     assert not find_visible(ui.window, "reviewSubmit").isEnabled()  # no submit before consent
@@ -143,6 +147,23 @@ def test_elderly_mode_speaks_mistakes_and_the_outcome(qtbot, kiosk):
     qtbot.waitUntil(lambda: any("回执未能打印" in s for s in spoken), timeout=10_000)
     assert ui.shell.currentScreen == "Submitted"  # no rating by itself in elderly mode
     assert all(CARD_NAME not in s and CARD_NUMBER not in s for s in spoken)
+
+
+def test_apply_here_from_a_guide_identifies_then_opens_that_form(qtbot, kiosk):
+    ui = kiosk()
+    ui.shell.start()
+    ui.shell.go("Guide", {"code": SERVICE})
+    settle(qtbot)
+    tap(qtbot, ui.window, "guideApply")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
+    assert ui.core.session.get("apply_service") == SERVICE
+    present_card(ui.core)  # on Identify: on to the face check (its own tests cover it), then Identified
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "FaceCheck")
+    ui.shell.go("Identified")
+    settle(qtbot)
+    tap(qtbot, ui.window, "identifiedContinue")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+    assert ui.bridges["apply"].serviceCode == SERVICE
 
 
 def test_without_identity_the_form_sends_to_identify(qtbot, kiosk):
