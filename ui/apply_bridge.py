@@ -31,11 +31,19 @@ NO_QUEUE = Problem("apply.no_queue",
 NO_IDENTITY = Problem("apply.no_identity",
                       Text("请先刷身份证并完成人脸核验。", "Please identify with your ID card and face check first."),
                       "submit without an accepted identity")
+CARD_CHANGED = Problem("apply.card_changed",
+                       Text("证件已更换，请重新核验身份。", "The card was changed. Please identify again."),
+                       "identity on the reader differs from the one the form was opened with")
 NO_CONSENT = Text("请先阅读并勾选同意。", "Please read and tick the consent first.")
 RATE_FAILED = Problem("apply.rating",
                       Text("评价暂时无法保存，感谢您的反馈。", "Your rating could not be saved right now. Thank you."),
                       "rating enqueue failed")
 PROGRESS_HINT = "在自助终端“进度查询”输入受理编号或刷身份证"
+
+
+def face_passed(record) -> bool:
+    """The face check (kiosk.face result record) let this visitor on: a match, or staff verified the person."""
+    return isinstance(record, dict) and (record.get("decision") == "match" or bool(record.get("staff_verification")))
 
 
 def card_mapping(identity) -> dict[str, str]:
@@ -69,6 +77,7 @@ class ApplyBridge(QObject):
 
     def _reset_state(self) -> None:
         self._code = ""
+        self._identity = None  # the IdentityPresented the form was filled for; a swapped card must not inherit it
         self._fields: list = []
         self._locked: dict[str, str] = {}  # key -> value from the card
         self._values: dict = {}
@@ -141,14 +150,14 @@ class ApplyBridge(QObject):
         to go to instead ("Identify" without an accepted identity, "ApplyChoose" without a known item)."""
         identity = self._core.identity.current
         code = self._core.session.get(SERVICE_KEY) or ""
-        if identity is None or not identity.accepted:
+        if identity is None or not identity.accepted or not face_passed(self._core.session.get("face_check")):
             return "Identify"
         try:
             item = self._catalog().item(code)
         except UnknownItem:
             return "ApplyChoose"
-        if code != self._code:  # coming back from Review keeps what was typed
-            self._code, self._fields = code, list(item.form)
+        if code != self._code or identity is not self._identity:  # back from Review keeps what was typed
+            self._code, self._identity, self._fields = code, identity, list(item.form)
             self._locked = prefill(self._fields, card_mapping(identity.identity))
             self._values = dict(self._locked)
             self._errors = {}
@@ -279,8 +288,9 @@ class ApplyBridge(QObject):
         if self._submit[0] == BUSY or self._submitted is not None:
             return  # a second tap must not make a second application
         identity = self._core.identity.current
-        if identity is None or not identity.accepted:
-            self._submit = (FAILED, NO_IDENTITY)
+        face = self._core.session.get("face_check")
+        if identity is None or not identity.accepted or not face_passed(face) or identity is not self._identity:
+            self._submit = (FAILED, NO_IDENTITY if identity is None or self._identity is None else CARD_CHANGED)
             self.submitChanged.emit()
             self._shell.go("Identify")
             return
@@ -299,7 +309,6 @@ class ApplyBridge(QObject):
         ident = identity.identity
         applicant = {**card_mapping(ident), "kind": ident.kind, "source": identity.source}
         form, code = self._clean(), self._code
-        face = self._core.session.get("face_check")
         submissions, gen = self._core.submissions, self._core.session.generation
         self._submit = (BUSY, None)
         self.submitChanged.emit()

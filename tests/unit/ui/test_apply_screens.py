@@ -46,6 +46,7 @@ def card_on_home(qtbot, ui) -> None:
     """The card read while Home shows (the identity bridge takes it before Identified opens)."""
     present_card(ui.core)
     qtbot.waitUntil(lambda: ui.bridges["identity"].hasIdentity)
+    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})  # the face screens' own tests check it
 
 
 def enter(qtbot, ui) -> None:
@@ -59,7 +60,6 @@ def enter(qtbot, ui) -> None:
 def open_form(qtbot, ui, code: str = SERVICE) -> None:
     ui.shell.start()
     card_on_home(qtbot, ui)
-    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
     ui.core.session.put("apply_service", code)
     ui.shell.go("Identified")
     settle(qtbot)  # a StackView in transition takes no taps
@@ -159,11 +159,25 @@ def test_apply_here_from_a_guide_identifies_then_opens_that_form(qtbot, kiosk):
     assert ui.core.session.get("apply_service") == SERVICE
     present_card(ui.core)  # on Identify: on to the face check (its own tests cover it), then Identified
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "FaceCheck")
+    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
     ui.shell.go("Identified")
     settle(qtbot)
     tap(qtbot, ui.window, "identifiedContinue")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
     assert ui.bridges["apply"].serviceCode == SERVICE
+
+
+def test_a_card_swapped_after_the_form_opened_is_not_submitted(qtbot, kiosk):
+    ui = kiosk()
+    open_form(qtbot, ui)
+    fill_and_review(qtbot, ui)
+    tap(qtbot, ui.window, "reviewConsent")
+    present_card(ui.core, "li_longterm")  # someone else's card, after the face check of the first
+    qtbot.waitUntil(lambda: ui.core.identity.current.identity.id_number != CARD_NUMBER)
+    tap(qtbot, ui.window, "reviewSubmit")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen in ("Identify", "FaceCheck"))
+    assert ui.core.submissions.store.stats().depth["pending"] == 0
+    assert "证件已更换" in ui.bridges["apply"].submitProblem
 
 
 def test_without_identity_the_form_sends_to_identify(qtbot, kiosk):
