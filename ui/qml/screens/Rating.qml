@@ -35,6 +35,7 @@ ScreenPage {
         }
         Text {
             Layout.fillWidth: true
+            visible: ratingButtons.visible
             text: qsTr("您对本次服务满意吗？点一下即可")
             font.pixelSize: Theme.bodySize * 1.2
             color: Theme.text
@@ -42,6 +43,7 @@ ScreenPage {
             wrapMode: Text.WordWrap
         }
         GridLayout {
+            id: ratingButtons
             objectName: "ratingButtons"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -75,9 +77,8 @@ ScreenPage {
             text: apply.ratingState === "done" ? qsTr("感谢您的评价！") : apply.ratingProblem
             detail: qsTr("本次服务结束，您的信息将从本机清除。")
         }
-        Item { Layout.fillHeight: true; visible: !ratingSkip.visible }
+        Item { Layout.fillHeight: true; visible: !ratingButtons.visible }
         BigButton {
-            id: ratingSkip
             objectName: "ratingSkip"
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.px(320)
