@@ -21,6 +21,11 @@ from offline_queue.ids import new_id
 
 STATES = ("pending", "sending", "acknowledged", "rejected", "purged")
 
+# one encoder for every record: json.dumps with arguments builds a new JSONEncoder per call (hot path)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_INSERT = ("INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs, payload)"
+           " VALUES (?,?,?,?,?,?,'pending',?,?,?)")
+
 
 @dataclass(frozen=True)
 class Enqueued:
@@ -211,19 +216,35 @@ class QueueStore:
 
     def _row(self, rid: str, seq: int, kind: str, body: dict, now: float, tracking_no: str | None = None,
              service_code: str | None = None, id_hash: str | None = None, blobs: list[str] | None = None) -> tuple:
-        payload = self._suite.encrypt(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
-                                      rid.encode())
+        payload = self._suite.encrypt(_ENCODE(body).encode(), rid.encode())
         return (rid, seq, kind, tracking_no, service_code, now, id_hash, json.dumps(blobs) if blobs else "[]",
                 payload)
 
-    def _insert(self, c: sqlite3.Connection, row: tuple) -> None:
+    def _commit_record(self, what: str, row: tuple, sealed: list[tuple] | None = None) -> None:
+        """BEGIN IMMEDIATE, the record (and its sealed attachments), COMMIT; the caller holds the lock.
+
+        _Transaction written out flat: this runs once per enqueue, where the context manager showed up."""
+        c = self._conn
         try:
-            c.execute("INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs,"
-                      " payload) VALUES (?,?,?,?,?,?,'pending',?,?,?)", row)
-        except sqlite3.IntegrityError:
-            # another process wrote to this queue: re-read the marks; the caller's transaction is rolled back
-            self._refresh_marks(c)
-            raise QueueError("queue sequence moved under us (a second process on the same queue?)") from None
+            c.execute("BEGIN IMMEDIATE")
+            if sealed:
+                c.executemany("INSERT OR IGNORE INTO blobs(sha256, size, uploaded, data) VALUES (?,?,0,?)", sealed)
+            c.execute(_INSERT, row)
+            c.execute("COMMIT")
+        except BaseException as exc:
+            if c.in_transaction:
+                try:
+                    c.execute("ROLLBACK")
+                except sqlite3.DatabaseError:
+                    pass
+            if isinstance(exc, sqlite3.IntegrityError):
+                # another process wrote to this queue: re-read the marks so the next enqueue is right
+                with _translated(what):
+                    self._refresh_marks(c)
+                raise QueueError("queue sequence moved under us (a second process on the same queue?)") from None
+            if isinstance(exc, sqlite3.DatabaseError):
+                _raise_translated(what, exc)
+            raise
 
     def enqueue_submission(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
                            attachments: list[bytes] = ()) -> Enqueued:
@@ -246,11 +267,7 @@ class QueueStore:
             body = {"tracking": tracking_no, "service_code": service_code, "created_at": now, "form": form,
                     "applicant": applicant, "face_check": face_check, "attachments": hashes}
             row = self._row(rid, seq, "submission", body, now, tracking_no, service_code, id_hash, hashes)
-            with self._write("enqueue submission") as c:
-                if sealed:
-                    c.executemany("INSERT OR IGNORE INTO blobs(sha256, size, uploaded, data) VALUES (?,?,0,?)",
-                                  sealed)
-                self._insert(c, row)
+            self._commit_record("enqueue submission", row, sealed)
             self._seq = seq
         return Enqueued(rid, seq, tracking_no, now)
 
@@ -263,8 +280,7 @@ class QueueStore:
         with self._lock:
             seq = self._seq + 1
             row = self._row(rid, seq, kind, dict(body, created_at=now), now)
-            with self._write(f"enqueue {kind}") as c:
-                self._insert(c, row)
+            self._commit_record(f"enqueue {kind}", row)
             self._seq = seq
         return Enqueued(rid, seq, None, now)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,17 +32,36 @@ class TrackingNumber:
 
 def check_char(body: str) -> str:
     """Luhn mod 36 over the alphanumerics of `body` (dashes ignored)."""
-    factor = 2
+    return _ALPHABET[(_N - _luhn_terms(body.replace("-", "")[::-1], 2) % _N) % _N]
+
+
+def _luhn_terms(chars: str, first_factor: int) -> int:
+    """Luhn mod 36 terms of `chars` (already reversed, no dashes), the first weighted by first_factor."""
+    factor = first_factor
     total = 0
-    for ch in reversed(body.replace("-", "")):
+    for ch in chars:
         addend = factor * _VALUE[ch]
         factor = 1 if factor == 2 else 2
         total += addend // _N + addend % _N
-    return _ALPHABET[(_N - total % _N) % _N]
+    return total
+
+
+@functools.lru_cache(maxsize=16)
+def _prefix(terminal: str, day: date, seq_digits: int) -> tuple[str, int]:
+    """'TERMINAL-YYYYMMDD-' and its Luhn terms: the same for every number a terminal issues that day."""
+    head = f"{terminal}-{day.year:04d}{day.month:02d}{day.day:02d}-"
+    return head, _luhn_terms(head.replace("-", "")[::-1], 2 if seq_digits % 2 == 0 else 1)
 
 
 def issue(terminal: str, day: date, seq: int) -> str:
-    return str(TrackingNumber(terminal, day, seq))
+    """Same result as str(TrackingNumber(...)), computed incrementally: it runs inside every enqueue."""
+    digits = f"{seq:06d}"
+    head, total = _prefix(terminal, day, len(digits))
+    factor = 2
+    for ch in reversed(digits):
+        total += factor * (ord(ch) - 48)  # a digit's term: 2*9 < 36, so no carry
+        factor = 3 - factor
+    return f"{head}{digits}-{_ALPHABET[(_N - total % _N) % _N]}"
 
 
 def normalize(typed: str) -> str:
