@@ -278,14 +278,17 @@ class QueueStore:
         else:
             id_hash = None
         day = datetime.fromtimestamp(now).date()
+        aad = rid.encode()
         with self._lock:
-            # the record is sealed before the transaction opens, so the write lock is held only for the I/O
+            # everything but the tracking number is ready before the lock; the write lock is held only for the I/O
             seq = self._seq + 1
             tracking_no = tracking.issue(self.terminal_id, day, seq)
-            body = {"tracking": tracking_no, "service_code": service_code, "created_at": now, "form": form,
-                    "applicant": applicant, "face_check": face_check, "attachments": hashes}
-            row = self._row(rid, seq, "submission", body, now, tracking_no, service_code, id_hash, hashes)
-            self._commit_record("enqueue submission", row, sealed)
+            payload = self._suite.encrypt(_encode(
+                {"tracking": tracking_no, "service_code": service_code, "created_at": now, "form": form,
+                 "applicant": applicant, "face_check": face_check, "attachments": hashes}), aad)
+            self._commit_record("enqueue submission", (rid, seq, "submission", tracking_no, service_code, now,
+                                                       id_hash, json.dumps(hashes) if hashes else "[]", payload),
+                                sealed)
             self._seq = seq
         return Enqueued(rid, seq, tracking_no, now)
 
