@@ -172,6 +172,7 @@ class QueueStore:
                 raise
         self._suite: CryptoSuite = make_suite(suite, self._key)
         self._id_mac = hmac.new(self._key, b"id-lookup:", hashlib.sha256)  # keyed once, copied per enqueue
+        self._enqueue_cursor = self._conn.cursor()
         self._seq = 0  # last sequence number handed out; one process owns the queue (the instance lock)
         self._low = 1  # no open (pending/sending) record has a smaller seq
         self.recover()
@@ -238,12 +239,13 @@ class QueueStore:
 
         _Transaction written out flat: this runs once per enqueue, where the context manager showed up."""
         c = self._conn
+        cur = self._enqueue_cursor  # one cursor for every enqueue: Connection.execute makes a new one per call
         try:
-            c.execute("BEGIN IMMEDIATE")
+            cur.execute("BEGIN IMMEDIATE")
             if sealed:
-                c.executemany("INSERT OR IGNORE INTO blobs(sha256, size, uploaded, data) VALUES (?,?,0,?)", sealed)
-            c.execute(_INSERT, row)
-            c.execute("COMMIT")
+                cur.executemany("INSERT OR IGNORE INTO blobs(sha256, size, uploaded, data) VALUES (?,?,0,?)", sealed)
+            cur.execute(_INSERT, row)
+            cur.execute("COMMIT")
         except BaseException as exc:
             if c.in_transaction:
                 try:
