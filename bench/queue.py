@@ -137,6 +137,77 @@ def enqueue_section(n: int, runs: int, folder: Path) -> dict:
             "cpu_us_per_put_without_fsync": cpu_us, "projection": projected}
 
 
+# -- where an enqueue's time goes (--breakdown) -------------------------------------------------------------------
+
+class _TimedConnection(sqlite3.Connection):
+    """Adds up the time spent inside SQLite (statements, commit, fsync) so the rest is the Python side."""
+
+    spent = 0.0
+
+    def cursor(self, *args):
+        return _TimedCursor(self)
+
+
+class _TimedCursor(sqlite3.Cursor):
+    def execute(self, *args):
+        t = time.perf_counter()
+        try:
+            return super().execute(*args)
+        finally:
+            self.connection.spent += time.perf_counter() - t
+
+
+def _keyed_hash(st: QueueStore, id_number: str) -> str:
+    mac = st._id_mac.copy()  # what enqueue_submission does
+    mac.update(id_number.encode())
+    return mac.hexdigest()
+
+
+def breakdown_section(n: int, runs: int, folder: Path) -> dict:
+    """Per-stage CPU of one enqueue, and the SQLite / Python split of whole enqueues with and without fsync."""
+    import timeit
+    from datetime import date
+
+    from offline_queue import store as store_mod
+    from offline_queue import tracking
+    from offline_queue.ids import new_id
+
+    ours = Ours(folder)
+    st = ours.store
+    form, applicant, face = realistic_submission(7)
+    body = {"tracking": "BENCH-01-20260101-000001-X", "service_code": "gjj.withdraw", "created_at": time.time(),
+            "form": form, "applicant": applicant, "face_check": face, "attachments": []}
+    plain = store_mod._encode(body)
+    day = date.today()
+    stages = {"new_id": new_id, "tracking_number": lambda: tracking.issue(TERMINAL, day, 123456),
+              "id_hash": lambda: _keyed_hash(st, applicant["id_number"]),
+              "json_encode": lambda: store_mod._encode(body),
+              "aes_gcm_encrypt": lambda: st._suite.encrypt(plain, b"01KAR8Z5Y3XW2V1T0S9R8Q7P6N")}
+    cpu = {k: round(min(timeit.repeat(f, number=2000, repeat=5)) / 2000 * 1e6, 2) for k, f in stages.items()}
+    # whole enqueues through a connection that times SQLite's share
+    st._conn.close()
+    st._conn = sqlite3.connect(st.path, isolation_level=None, check_same_thread=False, timeout=30,
+                               factory=_TimedConnection)
+    st._enqueue_cursor = st._conn.cursor()
+    items = [realistic_submission(i) for i in range(n)]
+    split = {}
+    for mode in ("FULL", "OFF"):
+        st._conn.execute(f"PRAGMA synchronous={mode}")
+        total, sql = [], []
+        for _ in range(runs):
+            st._conn.spent = 0.0
+            t = time.perf_counter()
+            for item in items:
+                ours.put(item)
+            total.append((time.perf_counter() - t) / n * 1e6)
+            sql.append(st._conn.spent / n * 1e6)
+        t_med, s_med = statistics.median(total), statistics.median(sql)
+        split[f"synchronous_{mode}"] = {"us_per_enqueue": round(t_med, 1), "inside_sqlite": round(s_med, 1),
+                                        "python_side": round(t_med - s_med, 1)}
+    ours.close()
+    return {"stage_cpu_us": cpu, "split": split}
+
+
 # -- drain ------------------------------------------------------------------------------------------------------
 
 def _free_port() -> int:
@@ -218,11 +289,18 @@ def main(argv: list[str]) -> int:
     p.add_argument("--batch", type=int, default=50)
     p.add_argument("--dir", help="where the files go (default: a temp dir next to the repo, on the same disk)")
     p.add_argument("--skip-drain", action="store_true")
+    p.add_argument("--breakdown", action="store_true",
+                   help="also print where our enqueue's time goes (per-stage CPU; SQLite vs Python, with/without fsync)")
     args = p.parse_args(argv)
     base = Path(tempfile.mkdtemp(prefix="queue-bench-", dir=args.dir or REPO.parent))
     try:
         report = {"dir": str(base), "enqueue": enqueue_section(args.enqueue, args.runs, base)}
         print(json.dumps(report["enqueue"], ensure_ascii=False), flush=True)
+        if args.breakdown:
+            d = base / "breakdown"
+            d.mkdir()
+            report["breakdown"] = breakdown_section(args.enqueue, max(3, args.runs // 3), d)
+            print(json.dumps({"breakdown": report["breakdown"]}), flush=True)
         if not args.skip_drain:
             for label, n, kb in (("drain_plain", args.drain, 0), ("drain_attached", args.drain_attached,
                                                                   args.attachment_kb)):
