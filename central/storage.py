@@ -21,7 +21,7 @@ STATUSES = {
     "completed": ("办结", "Completed"),
     "returned": ("退回", "Returned"),
 }
-_SERVICE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_SERVICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # catalog codes such as ZJ-002
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 _SCHEMA = """

@@ -153,8 +153,6 @@ def test_card_face_form_submit_receipt_rating_then_local_progress(qtbot, kiosk, 
     assert "网络恢复后自动上传" in text_of(ui, "progressStatus_0")
 
 
-@pytest.mark.xfail(strict=True, reason="central/storage.py accepts only lower-case service codes "
-                                       "(^[a-z0-9][a-z0-9._-]*$) and rejects the catalog's codes such as ZJ-002")
 def test_synced_application_shows_central_status_then_local_when_central_is_down(qtbot, kiosk, central):
     ui, tray, apply = kiosk, kiosk.core.tray, kiosk.bridges["apply"]
     ui.shell.start()
