@@ -1,0 +1,46 @@
+"""The enqueue hot path's own codecs agree with the reference ones (ULID library, TrackingNumber, json)."""
+
+import json
+import random
+import time
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+from ulid import ULID
+
+from offline_queue import tracking
+from offline_queue.ids import is_id, new_id
+from offline_queue.store import _encode, local_id_hash
+from tests.helpers.central import make_store
+
+
+def test_new_id_is_a_valid_ulid_of_now_and_unique():
+    ids = [new_id() for _ in range(5000)]
+    assert len(set(ids)) == len(ids)
+    for rid in ids[::50]:
+        parsed = ULID.from_str(rid)
+        assert str(parsed) == rid and is_id(rid) and abs(parsed.timestamp - time.time()) < 60
+
+
+@given(st.sampled_from(["SIM-0001", "A1B2", "Z", "BENCH-01", "T-9-X"]), st.dates(date(2000, 1, 1), date(2099, 12, 31)),
+       st.integers(1, 9_999_999_999))
+def test_incremental_issue_matches_the_plain_check_character(terminal, day, seq):
+    number = tracking.issue(terminal, day, seq)
+    assert number == str(tracking.TrackingNumber(terminal, day, seq))
+    assert tracking.parse(number) == tracking.TrackingNumber(terminal, day, seq)
+
+
+def test_record_json_reads_back_as_json_wrote_it():
+    body = {"name": "测试人", "n": 3, "f": 0.1 + 0.2, "none": None, "list": [1, "二"], 7: "int key", "big": 2**70}
+    assert json.loads(_encode(body)) == json.loads(json.dumps(body, ensure_ascii=False))
+
+
+def test_stored_id_hash_is_the_keyed_hash(tmp_path):
+    store = make_store(tmp_path)
+    id_number = f"99010119900101{random.randrange(1000):03d}x"
+    store.enqueue_submission("gjj.withdraw", {}, {"name": "测试人", "id_number": f" {id_number} "})
+    stored = store._conn.execute("SELECT id_hash FROM records").fetchone()[0]
+    assert stored == local_id_hash(store._key, id_number)
+    assert len(store.lookup_by_id_number(id_number.upper())) == 1
+    store.close()
