@@ -43,7 +43,8 @@ PROGRESS_HINT = "在自助终端“进度查询”输入受理编号或刷身份
 
 def face_passed(record) -> bool:
     """The face check (kiosk.face result record) let this visitor on: a match, or staff verified the person."""
-    return isinstance(record, dict) and (record.get("decision") == "match" or bool(record.get("staff_verification")))
+    # "staff_verification" in a face record only asks for staff; "staff_verified" is set once staff entered their PIN
+    return isinstance(record, dict) and (record.get("decision") == "match" or record.get("staff_verified") is True)
 
 
 def card_mapping(identity) -> dict[str, str]:

@@ -45,6 +45,18 @@ class MaintenanceBridge(QObject):
         self.changed.emit()
         return ok
 
+    @Slot(str, result=bool)
+    def verifyCitizen(self, pin: str) -> bool:
+        """Staff checked the card against the person (no card photo to compare): their PIN records it."""
+        ok = self._gate.check(pin)
+        log.info("staff verification of the citizen %s", "recorded" if ok else "refused")
+        if ok:
+            record = dict(self._core.session.get("face_check") or {})
+            record["staff_verified"] = True
+            self._core.session.put("face_check", record)
+        self.changed.emit()
+        return ok
+
     # ---- health
     @Property("QVariantList", notify=changed)
     def rows(self) -> list[dict]:

@@ -208,9 +208,10 @@ def test_no_card_photo_offers_staff_verification(qtbot, kiosk):
     assert text_of(ui, "faceAskStaffText") == "请到窗口请工作人员协助"
     assert "不能进行人脸比对" in find_visible(ui.window, "faceAskStaff").property("detail")
     tap(qtbot, ui.window, "faceStaffVerify")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Placeholder")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "PinPad")  # staff confirm with their PIN
     record = ui.core.session.get("face_check")
     assert record["decision"] == "no_card_photo" and record["staff_verification"] is True
+    assert not record.get("staff_verified")
 
 
 def test_pass_stores_the_result_and_shows_identified_with_spoken_prompts(qtbot, kiosk):

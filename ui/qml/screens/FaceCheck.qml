@@ -124,7 +124,7 @@ ScreenPage {
                     text: qsTr("请工作人员核验身份")
                     onClicked: {
                         faceCheck.offerStaff()
-                        shell.go("Placeholder", { title: qsTr("工作人员核验身份") })
+                        shell.go("PinPad", { purpose: "staff_verify" })
                     }
                 }
                 BigButton {

@@ -5,7 +5,9 @@ import Kiosk
 // Staff sign-in: a number pad (no keyboard on a kiosk), PIN shown as dots, lockout after repeated failures.
 ScreenPage {
     id: page
-    title: qsTr("维护模式")
+    // "maintenance" opens the staff mode; "staff_verify" records that staff checked the citizen's identity
+    readonly property string purpose: params.purpose || "maintenance"
+    title: purpose === "staff_verify" ? qsTr("工作人员核验身份") : qsTr("维护模式")
     property string pin: ""
     property bool failed: false
 
@@ -14,9 +16,12 @@ ScreenPage {
         if (key === "⌫")
             page.pin = page.pin.slice(0, -1)
         else if (key === "✓") {
-            const ok = maintenance.enter(page.pin)
+            const ok = page.purpose === "staff_verify" ? maintenance.verifyCitizen(page.pin)
+                                                       : maintenance.enter(page.pin)
             page.pin = ""
             page.failed = !ok
+            if (ok && page.purpose === "staff_verify")
+                apply.afterIdentified()
         } else if (page.pin.length < 12)
             page.pin += key
     }
@@ -28,7 +33,9 @@ ScreenPage {
 
         Text {
             Layout.fillWidth: true
-            text: qsTr("请输入维护密码")
+            text: page.purpose === "staff_verify" ? qsTr("请工作人员核对证件与本人后输入工作密码")
+                                                  : qsTr("请输入维护密码")
+            wrapMode: Text.WordWrap
             font.pixelSize: Theme.titleSize
             color: Theme.text
             horizontalAlignment: Text.AlignHCenter
@@ -78,7 +85,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("取消")
             primary: false
-            onClicked: shell.endSession()
+            onClicked: page.purpose === "staff_verify" ? shell.back() : shell.endSession()
         }
     }
 }
