@@ -5,25 +5,14 @@ from __future__ import annotations
 import re
 import threading
 
+# one masking rule for the whole product: the ID card driver's
+from drivers.idcard.identity import mask_id as mask_id_number, mask_name  # noqa: F401 (re-exported)
+
 # 18-character resident ID numbers (last may be X) and the old 15-digit form; not inside longer digit runs
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{6})(\d{3})(?![0-9A-Za-z])")
 # mainland mobile numbers
 _MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
-
-
-def mask_id_number(value: str) -> str:
-    """110105199001011234 -> 110105********1234: region and last four stay, birth date goes."""
-    v = value.strip()
-    if len(v) <= 10:
-        return "*" * len(v)
-    return v[:6] + "*" * (len(v) - 10) + v[-4:]
-
-
-def mask_name(value: str) -> str:
-    """张三丰 -> 张**; Latin names keep their first letter: Li Ming -> L*******."""
-    v = value.strip()
-    return v[:1] + "*" * (len(v) - 1) if v else v
 
 
 class Redactor:

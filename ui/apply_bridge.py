@@ -8,12 +8,11 @@ import time
 
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
-from drivers.idcard.identity import mask_id, mask_name
 from kiosk.app import KioskCore
 from kiosk.catalog.catalog import UnknownItem
 from kiosk.catalog.forms import check_form, prefill
 from kiosk.i18n import Problem, Text
-from kiosk.submissions import RATINGS
+from kiosk.redact import mask_id_number, mask_name
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
 
@@ -22,7 +21,7 @@ log = logging.getLogger(__name__)
 IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
 PRINTED = "printed"
 SERVICE_KEY = "apply_service"  # session key: the item the citizen chose before identifying
-MASKED = {"name": mask_name, "id_number": mask_id}  # pre-filled values shown only masked
+MASKED = {"name": mask_name, "id_number": mask_id_number}  # pre-filled values shown only masked
 
 NO_QUEUE = Problem("apply.no_queue",
                    Text("本机暂时无法受理申请，请到人工窗口办理。",
@@ -351,6 +350,8 @@ class ApplyBridge(QObject):
 
     @Property("QVariantList", notify=ratingChanged)
     def ratings(self) -> list[dict]:
+        from kiosk.submissions import RATINGS  # the queue stack loads after the first frame, not with the UI
+
         return [{"score": s, "text": self._t(t)} for s, t in RATINGS.items()]
 
     @Property(str, notify=ratingChanged)
@@ -368,6 +369,8 @@ class ApplyBridge(QObject):
 
     @Slot(int)
     def rate(self, score: int) -> None:
+        from kiosk.submissions import RATINGS
+
         if self._rating[0] in (BUSY, DONE) or score not in RATINGS:
             return
         submissions, gen = self._core.submissions, self._core.session.generation

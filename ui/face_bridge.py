@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import cv2
-import numpy as np
 from PySide6.QtCore import Property, QObject, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from kiosk.app import KioskCore
-from kiosk.face.check import FaceCheck
 from kiosk.face.result import FaceCheckUpdate, Phase
 from kiosk.i18n import Text
 from kiosk.identity import IdentityPresented
 from ui.shell import Shell
+
+if TYPE_CHECKING:  # OpenCV, numpy and the face stack load with the first check, not with the kiosk
+    import numpy as np
+
+    from kiosk.face.check import FaceCheck
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,9 @@ class PreviewProvider(QQuickImageProvider):
 
 def to_qimage(bgr: np.ndarray, mirror: bool) -> QImage:
     """BGR camera array -> QImage that owns its pixels, flipped left-right when the screen acts as a mirror."""
+    import cv2
+    import numpy as np
+
     if mirror:
         bgr = cv2.flip(bgr, 1)
     bgr = np.ascontiguousarray(bgr)
@@ -80,6 +85,9 @@ def to_qimage(bgr: np.ndarray, mirror: bool) -> QImage:
 
 def card_photo_array(photo: Any) -> np.ndarray | None:
     """The decoded card photo (drivers' Photo: image file bytes) as the BGR array FaceCheck takes."""
+    import cv2
+    import numpy as np
+
     if photo is None:
         return None
     data = np.frombuffer(photo.data, np.uint8)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import threading
 
-import numpy as np
-import qrcode
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
@@ -42,6 +40,9 @@ class QrTexts:
 
 def qr_image(text: str, target_px: int = DEFAULT_PX) -> QImage:
     """A black-on-white QR (medium error correction, 4-module quiet zone) scaled by whole modules."""
+    import numpy as np  # loaded with the first QR, not with the kiosk
+    import qrcode
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     qr.add_data(text)
     qr.make(fit=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
-from drivers.simtray import SimTray
+from kiosk.app import SimTray  # the core's tray seam (ui/ stays off drivers/)
 
 log = logging.getLogger(__name__)
 
