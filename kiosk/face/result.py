@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from kiosk.face.liveness import Challenge
+from kiosk.face.challenges import Challenge
 from kiosk.i18n import Text
 
 
