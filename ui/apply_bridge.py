@@ -9,8 +9,7 @@ import time
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
-from kiosk.catalog.catalog import UnknownItem
-from kiosk.catalog.forms import check_form, prefill
+from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Problem, Text
 from kiosk.redact import mask_id_number, mask_name
 from ui.qr_provider import QrTexts
@@ -158,6 +157,8 @@ class ApplyBridge(QObject):
             return "ApplyChoose"
         if code != self._code or identity is not self._identity:  # back from Review keeps what was typed
             self._code, self._identity, self._fields = code, identity, list(item.form)
+            from kiosk.catalog.forms import prefill
+
             self._locked = prefill(self._fields, card_mapping(identity.identity))
             self._values = dict(self._locked)
             self._errors = {}
@@ -236,6 +237,8 @@ class ApplyBridge(QObject):
     @Slot(result=bool)
     def check(self) -> bool:
         """Validates every field; the messages show under the fields. True -> go on to Review."""
+        from kiosk.catalog.forms import check_form
+
         self._errors = check_form(self._fields, self._clean())
         self.errorsChanged.emit()
         return not self._errors

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
-from kiosk.catalog.catalog import GroupSummary, ItemSummary, UnknownItem
-from kiosk.catalog.guide import Guide
-from kiosk.catalog.tickets import Ticket
+from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Problem, Text
 from kiosk.printing import Readiness
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
+
+if TYPE_CHECKING:  # the catalog's models load with the catalog, after the first frame
+    from kiosk.catalog.catalog import GroupSummary, ItemSummary
+    from kiosk.catalog.guide import Guide
+    from kiosk.catalog.tickets import Ticket
 
 log = logging.getLogger(__name__)
 

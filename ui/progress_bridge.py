@@ -8,7 +8,7 @@ import threading
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
-from kiosk.catalog.catalog import UnknownItem
+from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
 from ui.apply_bridge import NO_QUEUE

@@ -9,6 +9,7 @@ from typing import Literal, Sequence
 
 from kiosk.catalog.loader import LoadedCatalog, load_directory
 from kiosk.catalog.model import HANDLING_TEXT, Department, Queue, ServiceItem
+from kiosk.catalog.errors import UnknownItem  # noqa: F401 (re-exported)
 from kiosk.catalog.search import Hit, Searchable, SearchIndex, SearchSession
 from kiosk.i18n import Text
 
@@ -51,10 +52,6 @@ class Where:
     hours: str
     phone: str
     queue: Queue
-
-
-class UnknownItem(KeyError):
-    """No item with this code (a stale link, or an item dropped by a catalog update)."""
 
 
 class Catalog:
