@@ -17,9 +17,11 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+# the script's own folder would make this file shadow the standard library's `queue`: import from the repo root
+sys.path[0] = str(REPO)
 
 from offline_queue.store import QueueStore  # noqa: E402
+from tests.helpers.central import wait_for_port  # noqa: E402
 
 TERMINAL = "BENCH-01"
 
@@ -236,15 +238,7 @@ def drain_section(n: int, attachment_kb: int, batch: int, folder: Path) -> dict:
     server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", str(db)],
                               cwd=REPO)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("central did not start") from None
-                time.sleep(0.05)
+        wait_for_port(port, server)
         out = subprocess.run([sys.executable, __file__, "_drain_child", str(folder), f"http://127.0.0.1:{port}",
                               str(batch)], capture_output=True, text=True, check=True, cwd=REPO)
     finally:

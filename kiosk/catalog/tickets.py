@@ -95,18 +95,16 @@ class TicketCounter:
 
     def waiting(self, queue: str) -> int:
         """How many of today's tickets of `queue` have not been called yet."""
-        db = self._connect()
-        try:
-            return db.execute("SELECT COUNT(*) FROM tickets WHERE day = ? AND queue = ? AND called_at IS NULL",
-                              (self.day().isoformat(), queue)).fetchone()[0]
-        finally:
-            db.close()
+        return self._count_today(queue, " AND called_at IS NULL")
 
     def issued(self, queue: str) -> int:
         """How many numbers `queue` has given out today."""
+        return self._count_today(queue, "")
+
+    def _count_today(self, queue: str, condition: str) -> int:
         db = self._connect()
         try:
-            return db.execute("SELECT COUNT(*) FROM tickets WHERE day = ? AND queue = ?",
+            return db.execute(f"SELECT COUNT(*) FROM tickets WHERE day = ? AND queue = ?{condition}",
                               (self.day().isoformat(), queue)).fetchone()[0]
         finally:
             db.close()

@@ -55,6 +55,19 @@ class CentralServer:
         self.store.close()
 
 
+def wait_for_port(port: int, server, timeout: float = 30.0) -> None:
+    """Until something listens on 127.0.0.1:port; fails at once if the server process has died."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"central did not start on port {port} (exit {server.poll()})") from None
+            time.sleep(0.05)
+
+
 def invented_applicant(i: int = 0) -> dict:
     """An invented person (the ID number has a valid check digit; nobody real)."""
     return {"name": f"测试{'甲乙丙丁戊己庚辛'[i % 8]}", "id_number": make_id_number(i), "address": "测试省样例市示范路1号"}

@@ -5,13 +5,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 
 from offline_queue.client import CentralClient
 from offline_queue.signing import read_secret
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
-from tests.helpers.central import TERMINAL, invented_applicant, make_store
+from tests.helpers.central import TERMINAL, invented_applicant, make_store, wait_for_port
 
 
 def _free_port() -> int:
@@ -38,14 +37,7 @@ def test_serve_add_terminal_sync_set_status(tmp_path):
                                "--catalog", str(catalog)], cwd=REPO, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
-                time.sleep(0.05)
+        wait_for_port(port, server)
         client = CentralClient(f"http://127.0.0.1:{port}", TERMINAL, read_secret(secret_file), timeout=5)
         store = make_store(tmp_path)
         made = store.enqueue_submission("gjj.withdraw", {}, invented_applicant(1))
