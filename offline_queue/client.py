@@ -10,6 +10,7 @@ import httpx
 
 from offline_queue import signing
 from offline_queue.errors import AuthRejected, CentralError
+from offline_queue.payload import pack
 
 
 class _SigningAuth(httpx.Auth):
@@ -80,7 +81,9 @@ class CentralClient:
 
     def submit_batch(self, items: list[dict]) -> list[dict]:
         """items: {id, seq, kind, body}; returns one result per item: accepted | duplicate | rejected."""
-        r = self._expect(self._call("POST", "/v1/batch", json={"items": items}), 200)
+        # the same JSON encoder that vetted the record at enqueue, so what was stored can always be sent
+        r = self._expect(self._call("POST", "/v1/batch", content=pack({"items": items}),
+                                    headers={"Content-Type": "application/json"}), 200)
         results = self._json(r).get("results")
         if not isinstance(results, list) or {x.get("id") for x in results} != {i["id"] for i in items}:
             raise CentralError("POST /v1/batch: answer does not cover the batch", transient=True)

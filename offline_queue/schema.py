@@ -31,9 +31,9 @@ def _v1(db: sqlite_utils.Database) -> None:
             "central_status": str,
             "reject_reason": str,
             "purged_at": float,
-            "id_hash": str,  # keyed hash of the applicant's ID number, for local progress queries
+            "id_hash": str,  # keyed hash of the applicant's ID number, for local progress queries (raw bytes since v2)
             "blobs": str,  # JSON list of attachment sha256
-            "payload": bytes,  # encrypted JSON; NULL once purged
+            "payload": bytes,  # encrypted body (offline_queue/payload.py); NULL once purged
         },
         pk="seq",
         not_null={"id", "kind", "state", "created_at"},
@@ -50,8 +50,23 @@ def _v1(db: sqlite_utils.Database) -> None:
     # Records are reached by seq (the rowid; tracking numbers embed it); the store keeps a low-water mark
     # below which nothing is open, so claims are short rowid range scans.
 
+
+def _v2(db: sqlite_utils.Database) -> None:
+    # id_hash as 32 raw bytes instead of 64 hex characters: written on every enqueue, so half the size counts.
+    # A BLOB is stored as such whatever the column's declared type, so no table rebuild is needed.
+    db.conn.create_function("kiosk_unhex", 1, _unhex, deterministic=True)
+    db.conn.execute("UPDATE records SET id_hash = kiosk_unhex(id_hash) WHERE typeof(id_hash) = 'text'")
+
+
+def _unhex(value: str) -> bytes | str:
+    try:
+        return bytes.fromhex(value)
+    except ValueError:  # not ours to judge: left as it was (it only ever served local lookups)
+        return value
+
+
 # append only; each step must be safe to re-run (a crash may land between a step and the version bump)
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 VERSION = len(MIGRATIONS)
 
 

@@ -53,14 +53,27 @@ def _prefix(terminal: str, day: date, seq_digits: int) -> tuple[str, int]:
     return head, _luhn_terms(head.replace("-", "")[::-1], 2 if seq_digits % 2 == 0 else 1)
 
 
+def _digit_terms(factors: tuple[int, int, int]) -> list[int]:
+    """Luhn terms of every three-digit group 000-999 with the given factors (most significant digit first).
+    A digit's term is factor * digit with no carry: 2*9 < 36."""
+    return [factors[0] * (n // 100) + factors[1] * (n // 10 % 10) + factors[2] * (n % 10) for n in range(1000)]
+
+
+# the six digits of a sequence number below 1,000,000, rightmost first, have factors 2,1,2 | 1,2,1
+_LOW3, _HIGH3 = _digit_terms((2, 1, 2)), _digit_terms((1, 2, 1))
+
+
 def issue(terminal: str, day: date, seq: int) -> str:
     """Same result as str(TrackingNumber(...)), computed incrementally: it runs inside every enqueue."""
     digits = f"{seq:06d}"
     head, total = _prefix(terminal, day, len(digits))
-    factor = 2
-    for ch in reversed(digits):
-        total += factor * (ord(ch) - 48)  # a digit's term: 2*9 < 36, so no carry
-        factor = 3 - factor
+    if seq < 1_000_000:
+        total += _HIGH3[seq // 1000] + _LOW3[seq % 1000]
+    else:
+        factor = 2
+        for ch in reversed(digits):
+            total += factor * (ord(ch) - 48)
+            factor = 3 - factor
     return f"{head}{digits}-{_ALPHABET[(_N - total % _N) % _N]}"
 
 

@@ -81,8 +81,8 @@ def test_sigkill_at_random_loses_nothing_and_duplicates_nothing(tmp_path, centra
 
 def _bodies(store):
     """Every record decrypts (none is half-present): read them through the store's own cipher."""
-    rows = store._conn.execute("SELECT id, payload FROM records").fetchall()
-    for rid, payload in rows:
-        body = json.loads(store._suite.decrypt(payload, rid.encode()))
+    rows = store._conn.execute("SELECT id, seq FROM records").fetchall()
+    for rid, seq in rows:
+        body = store.read_body(seq)
         body["_id"] = rid
         yield body

@@ -5,9 +5,9 @@ import sqlite3
 
 import pytest
 
-from offline_queue import tracking
+from offline_queue import schema, tracking
 from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
-from offline_queue.store import Outcome, QueueStore
+from offline_queue.store import Outcome, QueueStore, local_id_hash
 from tests.helpers.central import TERMINAL, invented_applicant, make_store
 
 
@@ -30,7 +30,7 @@ def test_pragmas_are_durable_and_secure(tmp_path):
     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert c.execute("PRAGMA secure_delete").fetchone()[0] == 1
-    assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert c.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
 
 
 def test_claims_skip_settled_records_by_low_water_mark(tmp_path):
@@ -211,3 +211,48 @@ def test_newer_schema_is_refused(tmp_path):
         c.execute("PRAGMA user_version=99")
     with pytest.raises(QueueError, match="newer"):
         QueueStore(tmp_path / "queue.sqlite3", tmp_path / "queue.key", terminal_id=TERMINAL)
+
+
+def test_a_body_that_could_not_be_sent_is_refused_and_nothing_is_written(tmp_path):
+    store = make_store(tmp_path)
+    with pytest.raises(TypeError):
+        store.enqueue_submission("gjj.withdraw", {"photo": b"\xff\xd8"}, invented_applicant(0))
+    assert store.stats().depth["pending"] == 0
+    assert _submit(store, 1).seq == 1  # the sequence did not move either
+
+
+def test_claimed_body_is_what_central_receives(tmp_path):
+    store = make_store(tmp_path)
+    made = _submit(store, 4, attachments=[b"scan"])
+    body = store.claim(1)[0].body
+    assert list(body) == ["tracking", "service_code", "created_at", "form", "applicant", "face_check", "attachments"]
+    assert (body["tracking"], body["service_code"], body["created_at"]) == (made.tracking, "gjj.withdraw",
+                                                                          made.created_at)
+    assert body["form"] == {"amount": 4} and body["applicant"] == invented_applicant(4)
+    assert len(body["attachments"]) == 1 and store.read_body(made.seq) == body
+    rating = store.enqueue("rating", {"tracking": made.tracking, "score": 5})
+    assert store.claim(1)[0].body == {"tracking": made.tracking, "score": 5, "created_at": rating.created_at}
+
+
+def test_a_queue_written_by_the_previous_schema_opens_and_its_records_still_sync(tmp_path):
+    """Schema 1 kept the whole body as encrypted JSON and the ID hash as hex: both still read after the upgrade."""
+    store = make_store(tmp_path)
+    person = invented_applicant(6)
+    legacy = {"tracking": tracking.issue(TERMINAL, tracking.date(2026, 11, 20), 1), "service_code": "gjj.withdraw",
+              "created_at": 1_790_000_000.0, "form": {"amount": 6}, "applicant": person, "face_check": None,
+              "attachments": []}
+    payload = store._suite.encrypt(json.dumps(legacy, ensure_ascii=False).encode(), b"01KAR8Z5Y3XW2V1T0S9R8Q7P6N")
+    with store._conn:
+        store._conn.execute("INSERT INTO records(seq, id, kind, tracking, service_code, created_at, state, id_hash,"
+                            " payload) VALUES (1, '01KAR8Z5Y3XW2V1T0S9R8Q7P6N', 'submission', ?, 'gjj.withdraw', ?,"
+                            " 'pending', ?, ?)", (legacy["tracking"], legacy["created_at"],
+                                                  local_id_hash(store._key, person["id_number"]).hex(), payload))
+    store._conn.execute("PRAGMA user_version = 1")
+    store.close()
+    reopened = make_store(tmp_path)
+    assert reopened._conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    assert [c.tracking for c in reopened.lookup_by_id_number(person["id_number"])] == [legacy["tracking"]]
+    new = _submit(reopened, 7)
+    assert new.seq == 2
+    claimed = reopened.claim(10)
+    assert claimed[0].body == legacy and claimed[1].body["tracking"] == new.tracking
