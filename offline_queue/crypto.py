@@ -27,7 +27,9 @@ class CryptoSuite(Protocol):
     name: str
     mac_name: str
 
-    def encrypt(self, plaintext: bytes, aad: bytes) -> bytes: ...
+    def encrypt(self, plaintext: bytes, aad: bytes, nonce: bytes | None = None) -> bytes:
+        """`nonce`: 12 fresh bytes from os.urandom when the caller drew them with others; else drawn here."""
+        ...
 
     def decrypt(self, blob: bytes, aad: bytes) -> bytes: ...
 
@@ -47,8 +49,8 @@ class AesGcmSuite:
         self._key = key
         self._aead = AESGCM(_derive(key, b"record-cipher", 32))
 
-    def encrypt(self, plaintext: bytes, aad: bytes) -> bytes:
-        nonce = os.urandom(_NONCE)  # fresh per record; 96-bit random nonces are safe far beyond our volumes
+    def encrypt(self, plaintext: bytes, aad: bytes, nonce: bytes | None = None) -> bytes:
+        nonce = nonce or os.urandom(_NONCE)  # fresh per record; 96-bit random nonces are safe far beyond our volumes
         return nonce + self._aead.encrypt(nonce, plaintext, aad)
 
     def decrypt(self, blob: bytes, aad: bytes) -> bytes:
@@ -71,8 +73,8 @@ class Sm4GcmSuite:
         self._key = key
         self._cipher_key = _derive(key, b"record-cipher-sm4", 16)
 
-    def encrypt(self, plaintext: bytes, aad: bytes) -> bytes:
-        nonce = os.urandom(_NONCE)
+    def encrypt(self, plaintext: bytes, aad: bytes, nonce: bytes | None = None) -> bytes:
+        nonce = nonce or os.urandom(_NONCE)
         enc = Cipher(algorithms.SM4(self._cipher_key), modes.GCM(nonce)).encryptor()
         enc.authenticate_additional_data(aad)
         body = enc.update(plaintext) + enc.finalize()

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -264,7 +265,8 @@ class QueueStore:
                            attachments: list[bytes] = ()) -> Enqueued:
         """One durable commit: the record, its attachments and its tracking number; returns only once on disk."""
         now = self._clock()
-        rid = new_id()
+        fresh = os.urandom(28)  # the id's 16 random bytes and the record nonce's 12 in one system call
+        rid = new_id(fresh[:16])
         hashes = []
         sealed = []
         for data in attachments:
@@ -277,7 +279,7 @@ class QueueStore:
         # columns already and claim() puts the body back together (not storing them twice keeps records smaller),
         # so the whole payload is ready before the lock, which is held only for the sequence number and the I/O
         payload = self._suite.encrypt(pack({"form": form, "applicant": applicant, "face_check": face_check}),
-                                      rid.encode())
+                                      rid.encode(), fresh[16:])
         blobs = json.dumps(hashes) if hashes else "[]"
         with self._lock:
             day = self._local_day(now)

@@ -40,3 +40,12 @@ def test_stored_id_hash_is_the_keyed_hash(tmp_path):
     assert stored == local_id_hash(store._key, id_number)
     assert len(store.lookup_by_id_number(id_number.upper())) == 1
     store.close()
+
+
+def test_randomness_drawn_by_the_caller_is_what_the_id_and_nonce_use(tmp_path):
+    fresh = bytes(range(28))
+    assert new_id(fresh[:16])[10:] == "0123456789ABCDEF"  # the low five bits of each byte, in Crockford base32
+    store = make_store(tmp_path)
+    sealed = store._suite.encrypt(b"record", b"aad", fresh[16:])
+    assert sealed[:12] == fresh[16:] and store._suite.decrypt(sealed, b"aad") == b"record"
+    store.close()
