@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from central.certificates import DEFAULT_ISSUER
 from central.storage import STATUSES, CentralStore
 from offline_queue import signing
 
@@ -28,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8600)
     s.add_argument("--db", default=DEFAULT_DB)
     s.add_argument("--catalog", help="JSON file served at /v1/catalog with an ETag")
+    s.add_argument("--issuer", default=DEFAULT_ISSUER,
+                   help=f"issuer printed on certificates (default {DEFAULT_ISSUER})")
+    s.add_argument("--public-url", help="base URL of printed verify links, e.g. https://zwfw.example.gov.cn"
+                                        " (default: the URL each request arrived at)")
     st = sub.add_parser("set-status", help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
     st.add_argument("tracking")
     st.add_argument("status")
@@ -55,12 +60,19 @@ def cli_main(argv: list[str]) -> int:
         if catalog and not catalog.is_file():
             print(f"kiosk central: catalog file {catalog} not found", file=sys.stderr)
             return 2
+        if args.public_url and not args.public_url.startswith(("http://", "https://")):
+            print(f"kiosk central: --public-url must start with http:// or https://, not {args.public_url!r}",
+                  file=sys.stderr)
+            return 2
+        if not args.issuer.strip():
+            print("kiosk central: --issuer must not be empty", file=sys.stderr)
+            return 2
         try:
             store = CentralStore(args.db)
         except (sqlite3.DatabaseError, OSError) as exc:
             print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
             return 1
-        app = create_app(store, catalog_file=catalog)
+        app = create_app(store, catalog_file=catalog, issuer=args.issuer.strip(), public_url=args.public_url)
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         return 0
     try:

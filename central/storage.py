@@ -1,4 +1,4 @@
-"""Central's SQLite storage: terminals, nonces, idempotency keys (kept forever), cases, blobs, ratings."""
+"""Central's SQLite storage: terminals, nonces, idempotency keys (kept forever), cases, blobs, ratings, certificates."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from central.certificates import new_verify_code
 from offline_queue import tracking
 from offline_queue.client import central_id_hash
 
@@ -40,6 +41,10 @@ CREATE TABLE IF NOT EXISTS blobs(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL,
 CREATE TABLE IF NOT EXISTS ratings(item_id TEXT PRIMARY KEY, terminal TEXT NOT NULL, tracking TEXT,
     score INTEGER NOT NULL, comment TEXT, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS events(item_id TEXT PRIMARY KEY, terminal TEXT NOT NULL, body TEXT NOT NULL, at REAL);
+-- issued certificates, for verification: the body's hash, never the body (no second copy of the personal text)
+CREATE TABLE IF NOT EXISTS certificates(number TEXT PRIMARY KEY, verify_code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+    ref TEXT NOT NULL, id_hash TEXT NOT NULL, terminal TEXT NOT NULL, title TEXT NOT NULL, body_sha256 TEXT NOT NULL,
+    holder TEXT NOT NULL, issuer TEXT NOT NULL, issued_at REAL NOT NULL);
 """
 
 
@@ -234,6 +239,51 @@ class CentralStore:
             c.execute("UPDATE cases SET status=?, updated_at=? WHERE case_number=?", (status, now, row[0]))
             c.execute("INSERT INTO history(case_number, status, at) VALUES (?,?,?)", (row[0], status, now))
         return self.case(tracking_no)
+
+    def applicant_cases(self, id_hash: str) -> list[dict]:
+        """The person's cases, oldest first, with what certificates need from the bodies (name, ID number)."""
+        rows = self._q("SELECT case_number, tracking, service_code, status, body, created_at FROM cases"
+                       " WHERE id_hash=? ORDER BY created_at, rowid", (id_hash,))
+        out = []
+        for case_number, tracking_no, code, status, body, created_at in rows:
+            doc = json.loads(body)
+            applicant = doc.get("applicant") if isinstance(doc.get("applicant"), dict) else {}
+            applied = doc.get("created_at")
+            # the kiosk's own time is when the citizen applied; central may have heard of it days later
+            if not isinstance(applied, (int, float)) or isinstance(applied, bool) or not 0 < applied < 1e11:
+                applied = created_at
+            done = self._q("SELECT MAX(at) FROM history WHERE case_number=? AND status='completed'", (case_number,))
+            out.append({"tracking": tracking_no, "service_code": code, "status": status, "applied_at": float(applied),
+                        "completed_at": done[0][0], "name": str(applicant.get("name") or "").strip(),
+                        "id_number": str(applicant.get("id_number") or "").strip().upper()})
+        return out
+
+    def add_certificate(self, *, kind: str, ref: str, id_hash: str, terminal: str, title: str, body_sha256: str,
+                        holder: str, issuer: str) -> dict:
+        """Numbers and stores one issued certificate: Z + local date + daily sequence, and a unique verify code."""
+        now = self._clock()
+        prefix = f"Z{datetime.fromtimestamp(now):%Y%m%d}"
+        with self._tx() as c:
+            last = c.execute("SELECT MAX(number) FROM certificates WHERE number LIKE ?", (prefix + "%",)).fetchone()[0]
+            number = f"{prefix}{(int(last[len(prefix):]) if last else 0) + 1:06d}"
+            for _ in range(8):  # 50 random bits: a clash is next to impossible, but cheap to survive
+                code = new_verify_code()
+                if not c.execute("SELECT 1 FROM certificates WHERE verify_code=?", (code,)).fetchone():
+                    break
+            else:
+                raise RuntimeError("no free verify code")
+            c.execute("INSERT INTO certificates(number, verify_code, kind, ref, id_hash, terminal, title, body_sha256,"
+                      " holder, issuer, issued_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                      (number, code, kind, ref, id_hash, terminal, title, body_sha256, holder, issuer, now))
+        return {"certificate_number": number, "verify_code": code, "issued_at": now}
+
+    def certificate(self, verify_code: str) -> dict | None:
+        rows = self._q("SELECT number, kind, title, holder, issuer, issued_at, body_sha256 FROM certificates"
+                       " WHERE verify_code=?", (verify_code,))
+        if not rows:
+            return None
+        return dict(zip(("certificate_number", "kind", "title", "holder", "issuer", "issued_at", "body_sha256"),
+                        rows[0]))
 
     def counts(self) -> dict:
         return {t: self._q(f"SELECT COUNT(*) FROM {t}")[0][0] for t in ("cases", "items", "blobs", "ratings")}

@@ -97,6 +97,21 @@ class CentralClient:
         r = self._expect(self._call("GET", "/v1/cases", params={"id_hash": central_id_hash(id_number)}), 200)
         return self._json(r)["cases"]
 
+    def certificates(self, id_number: str) -> list[dict]:
+        """Certificates central can issue for this person: [{kind, ref, title{zh,en}, subject{zh,en}}]."""
+        r = self._expect(self._call("GET", "/v1/certificates", params={"id_hash": central_id_hash(id_number)}), 200)
+        return self._json(r)["certificates"]
+
+    def issue_certificate(self, id_number: str, kind: str, ref: str) -> dict | None:
+        """The issued certificate (number, title, body, issuer, issued_on, verify_code, verify_url), or None when
+        central holds no record for it. The body holds personal data: print it, never log it."""
+        r = self._call("POST", "/v1/certificates",
+                       json={"kind": kind, "id_hash": central_id_hash(id_number), "ref": ref})
+        # only central's own "no_record" means None: a bare 404 is a central without this endpoint
+        if r.status_code == 404 and _reason(r) == "no_record":
+            return None
+        return self._json(self._expect(r, 201))
+
     def heartbeat(self, status: dict) -> None:
         self._expect(self._call("POST", "/v1/heartbeat", json=status), 200)
 
