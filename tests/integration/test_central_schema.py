@@ -51,7 +51,7 @@ def session(running_central):
 # schemathesis' own pytest plugin does not run under pytest 9, so each operation's strategy is driven directly
 OPERATIONS = ["GET /health", "GET /v1/blobs/{sha256}", "PUT /v1/blobs/{sha256}", "POST /v1/batch",
               "GET /v1/cases/{tracking}", "GET /v1/cases", "POST /v1/heartbeat", "GET /v1/terminals",
-              "GET /v1/catalog"]
+              "GET /v1/catalog", "GET /v1/certificates", "POST /v1/certificates", "GET /verify/{code}"]
 
 
 NO_INPUT = {"GET /health", "GET /v1/terminals", "GET /v1/catalog"}  # nothing to make invalid
