@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from central import certificates
+from central.cli import cli_main
 from central.storage import STATUSES, CentralStore
 from central.titles import ServiceTitles, parse_titles
 from offline_queue import tracking
@@ -174,3 +175,10 @@ def test_certificates_are_numbered_per_day_and_keep_no_body(store, tmp_path):
     columns = [r[1] for r in db.execute("PRAGMA table_info(certificates)")]
     db.close()
     assert "body" not in columns and "body_sha256" in columns
+
+
+@pytest.mark.parametrize("argv", [["--public-url", "verify.example.invalid"], ["--issuer", "  "]])
+def test_serve_refuses_bad_certificate_options(argv, tmp_path, capsys):
+    assert cli_main(["serve", "--db", str(tmp_path / "c.sqlite3"), *argv]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("kiosk central:")

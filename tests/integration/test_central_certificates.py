@@ -1,0 +1,171 @@
+"""Certificates over real HTTP on 127.0.0.1: queue + sync worker -> set-status -> list, issue, verify, refuse."""
+
+import json
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from central.cli import cli_main
+from offline_queue import signing
+from offline_queue.client import CentralClient, central_id_hash
+from offline_queue.worker import SyncWorker
+from tests.conftest import REPO
+from tests.helpers.central import (TERMINAL, CentralServer, central, invented_applicant,  # noqa: F401 (fixture)
+                                   make_store, wait_for_port)
+
+PUBLIC = "https://zwfw.example.invalid/kiosk"
+ISSUER = "示范市政务服务中心"
+
+
+@pytest.fixture
+def hall(tmp_path):
+    """Central with a catalog and a public URL, a kiosk queue synced to it, and two invented people's cases."""
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps({"version": 1, "item": [{"code": "JZ-001", "name": "最低生活保障申请"}]},
+                                  ensure_ascii=False), encoding="utf-8")
+    server = CentralServer(tmp_path / "central.sqlite3", catalog_file=catalog, issuer=ISSUER,
+                           public_url=PUBLIC).start()
+    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10)
+    queue = make_store(tmp_path / "kiosk")
+    a, b = invented_applicant(11), invented_applicant(12)
+    made = [queue.enqueue_submission("JZ-001", {}, a), queue.enqueue_submission("ZZ-404", {}, a),
+            queue.enqueue_submission("JZ-001", {}, b)]
+    SyncWorker(queue, client).sync_once()
+    assert all(queue.lookup(m.tracking).state == "acknowledged" for m in made)
+    # staff completes the first case, as they would from the command line
+    assert cli_main(["set-status", made[0].tracking, "办结", "--db", str(tmp_path / "central.sqlite3")]) == 0
+    yield server, client, a, b, [m.tracking for m in made]
+    client.close()
+    queue.close()
+    server.stop()
+
+
+def test_list_issue_and_verify(hall, tmp_path):
+    server, client, a, b, trackings = hall
+    offers = client.certificates(a["id_number"])
+    assert [(o["kind"], o["ref"]) for o in offers] == [("case_record", ""), ("case_completion", trackings[0])]
+    assert offers[0]["subject"] == {"zh": "共 2 件", "en": "2 applications"}
+    assert offers[1]["subject"]["zh"] == f"最低生活保障申请 · {trackings[0]}"
+    assert [o["kind"] for o in client.certificates(b["id_number"])] == ["case_record"]
+
+    done = client.issue_certificate(a["id_number"], "case_completion", trackings[0])
+    assert re.fullmatch(r"Z\d{8}\d{6}", done["certificate_number"]) and done["title"] == "办结证明"
+    assert done["issuer"] == ISSUER and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", done["issued_on"])
+    masked = a["id_number"][:6] + "*" * 8 + a["id_number"][-4:]
+    assert f"兹证明 {a['name']}（公民身份号码 {masked}）" in done["body"] and a["id_number"] not in done["body"]
+    assert f"「最低生活保障申请」（受理编号 {trackings[0]}）" in done["body"]
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{10}", done["verify_code"])
+    assert done["verify_url"] == f"{PUBLIC}/verify/{done['verify_code']}"
+
+    record = client.issue_certificate(a["id_number"], "case_record", "")
+    lines = record["body"].splitlines()
+    assert lines[1].startswith("1. 最低生活保障申请  受理编号 ") and lines[1].endswith("办结")
+    assert lines[2].startswith("2. ZZ-404  受理编号 ") and lines[2].endswith("受理")
+    assert int(record["certificate_number"][-6:]) == int(done["certificate_number"][-6:]) + 1
+
+    # the public check: anyone with the code, no signature, any case; never the ID number or the full name
+    r = httpx.get(f"{server.url}/verify/{done['verify_code'].lower()}", timeout=10)
+    assert r.status_code == 200
+    holder = a["name"][0] + "*" * (len(a["name"]) - 1)
+    assert r.json() == {"valid": True, "certificate_number": done["certificate_number"], "title": "办结证明",
+                        "issued_on": done["issued_on"], "holder": holder, "issuer": ISSUER}
+    page = httpx.get(f"{server.url}/verify/{done['verify_code']}", headers={"Accept": "text/html"}, timeout=10)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "证明真实有效" in page.text and done["certificate_number"] in page.text
+    for text in (r.text, page.text):
+        assert a["id_number"] not in text and masked not in text and a["name"] not in text
+
+    # central keeps the body's hash, not a second copy of the personal text
+    db = sqlite3.connect(tmp_path / "central.sqlite3")
+    rows = db.execute("SELECT * FROM certificates").fetchall()
+    db.close()
+    assert len(rows) == 2 and not any(a["name"] in str(v) or masked in str(v) for row in rows for v in row)
+
+
+def test_what_is_not_there_is_no_record(hall):
+    server, client, a, b, trackings = hall
+    assert client.issue_certificate(b["id_number"], "case_completion", trackings[0]) is None  # a's case
+    assert client.issue_certificate(a["id_number"], "case_completion", trackings[1]) is None  # not completed
+    assert client.issue_certificate(a["id_number"], "case_completion", "SIM-0001-20260101-999999-0") is None
+    assert client.issue_certificate(invented_applicant(99)["id_number"], "case_record", "") is None
+    assert client.certificates(invented_applicant(99)["id_number"]) == []
+    unknown = httpx.get(f"{server.url}/verify/0000000000", timeout=10)
+    assert unknown.status_code == 404 and unknown.json() == {"detail": {"reason": "unknown_code"}}
+    html = httpx.get(f"{server.url}/verify/not-a-code", headers={"Accept": "text/html"}, timeout=10)
+    assert html.status_code == 404 and "未找到该证明" in html.text
+
+
+def _signed(server, method: str, target: str, body: bytes = b"") -> httpx.Response:
+    headers = signing.sign(method, target, body, terminal=TERMINAL, secret=server.store.secret_of(TERMINAL),
+                           now=time.time())
+    headers["Content-Type"] = "application/json"
+    return httpx.request(method, server.url + target, content=body, headers=headers, timeout=10)
+
+
+def test_signatures_and_validation(hall):
+    server, client, a, b, trackings = hall
+    good = json.dumps({"kind": "case_record", "id_hash": central_id_hash(a["id_number"]), "ref": ""}).encode()
+    unsigned = httpx.post(f"{server.url}/v1/certificates", content=good,
+                          headers={"Content-Type": "application/json"}, timeout=10)
+    assert unsigned.status_code == 401
+    assert httpx.get(f"{server.url}/v1/certificates", params={"id_hash": "a" * 64}, timeout=10).status_code == 401
+    assert _signed(server, "POST", "/v1/certificates", good).status_code == 201
+    for bad in ({"kind": "birth", "id_hash": "a" * 64, "ref": ""}, {"kind": "case_record", "id_hash": "A" * 64},
+                {"kind": "case_record", "id_hash": a["id_number"]}):
+        assert _signed(server, "POST", "/v1/certificates", json.dumps(bad).encode()).status_code == 422
+    assert _signed(server, "GET", "/v1/certificates?id_hash=xyz").status_code == 422
+
+
+def test_default_verify_url_is_the_request_base(central, tmp_path):  # noqa: F811 (fixture)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=10)
+    queue = make_store(tmp_path / "kiosk")
+    person = invented_applicant(21)
+    queue.enqueue_submission("JZ-001", {}, person)
+    SyncWorker(queue, client).sync_once()
+    issued = client.issue_certificate(person["id_number"], "case_record", "")
+    assert issued["verify_url"] == f"{central.url}/verify/{issued['verify_code']}"
+    assert issued["issuer"] == "政务服务中心（参考平台）"
+    assert httpx.get(issued["verify_url"], timeout=10).json()["valid"] is True
+    client.close()
+    queue.close()
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_serve_options_reach_the_certificate(tmp_path):
+    db = str(tmp_path / "central.sqlite3")
+    secret_file = tmp_path / "terminal.secret"
+    assert cli_main(["add-terminal", TERMINAL, "--db", db, "--secret-file", str(secret_file)]) == 0
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", db,
+                               "--issuer", ISSUER, "--public-url", "https://verify.example.invalid/"], cwd=REPO,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port(port, server)
+        client = CentralClient(f"http://127.0.0.1:{port}", TERMINAL, signing.read_secret(secret_file), timeout=10)
+        queue = make_store(tmp_path / "kiosk")
+        person = invented_applicant(31)
+        queue.enqueue_submission("JZ-001", {}, person)
+        SyncWorker(queue, client).sync_once()
+        issued = client.issue_certificate(person["id_number"], "case_record", "")
+        assert issued["issuer"] == ISSUER
+        assert issued["verify_url"] == f"https://verify.example.invalid/verify/{issued['verify_code']}"
+        assert "「JZ-001」" not in issued["body"] and "1. JZ-001  受理编号" in issued["body"]  # no catalog: codes
+        client.close()
+        queue.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(15)
