@@ -169,3 +169,14 @@ def test_serve_options_reach_the_certificate(tmp_path):
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(15)
+
+
+def test_a_central_without_the_endpoint_is_an_error_not_no_record(central):  # noqa: F811 (fixture)
+    from offline_queue.errors import CentralError
+
+    # the same server under a prefix it does not serve: a bare 404, as from a central predating certificates
+    client = CentralClient(central.url + "/older", TERMINAL, central.secret, timeout=10)
+    with pytest.raises(CentralError) as caught:
+        client.issue_certificate(invented_applicant(41)["id_number"], "case_record", "")
+    assert caught.value.status == 404 and not caught.value.transient
+    client.close()
