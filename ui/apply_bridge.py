@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
 PRINTED = "printed"
 SERVICE_KEY = "apply_service"  # session key: the item the citizen chose before identifying
+PURPOSE_KEY = "identify_purpose"  # session key: what identifying is for, "apply" (default) or "certificates"
 MASKED = {"name": mask_name, "id_number": mask_id_number}  # pre-filled values shown only masked
 
 NO_QUEUE = Problem("apply.no_queue",
@@ -121,7 +122,18 @@ class ApplyBridge(QObject):
     def start(self, code: str) -> None:
         """From a guide: remember the item, then identify; the form follows the face check."""
         self._core.session.put(SERVICE_KEY, code)
+        self.startFor("apply")
+
+    @Slot(str)
+    def startFor(self, purpose: str) -> None:
+        """From a home tile: identify for applying or for printing certificates."""
+        self._core.session.put(PURPOSE_KEY, purpose)
+        self.changed.emit()
         self._shell.go("Identify")
+
+    @Property(str, notify=changed)
+    def purpose(self) -> str:
+        return self._core.session.get(PURPOSE_KEY) or "apply"
 
     @Slot(str)
     def choose(self, code: str) -> None:
@@ -131,6 +143,9 @@ class ApplyBridge(QObject):
 
     @Slot()
     def afterIdentified(self) -> None:
+        if self._core.session.get(PURPOSE_KEY) == "certificates":
+            self._shell.go("Certificates")
+            return
         self._shell.go("ApplyForm" if self._core.session.get(SERVICE_KEY) else "ApplyChoose")
 
     @Property(bool, notify=changed)

@@ -8,6 +8,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from kiosk.app import KioskCore
 from ui.apply_bridge import ApplyBridge
 from ui.catalog_bridge import CatalogBridge
+from ui.certificate_bridge import CertificateBridge
 from ui.face_bridge import PROVIDER, FaceBridge, FrameStore, PreviewProvider
 from ui.identity_bridge import IdentityBridge
 from ui.maintenance_bridge import MaintenanceBridge
@@ -27,5 +28,6 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["catalog"] = CatalogBridge(core, shell, qr)
     bridges["apply"] = ApplyBridge(core, shell, qr)
     bridges["progress"] = ProgressBridge(core, shell)
+    bridges["certificates"] = CertificateBridge(core, shell)
     bridges["maintenance"] = MaintenanceBridge(core, shell)
     return bridges

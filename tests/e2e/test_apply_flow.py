@@ -4,64 +4,11 @@ from central after sync and from the terminal's own record when central is down;
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
-from offline_queue import signing
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, KeyboardDriver, decode_qr
-from tests.helpers.central import CentralServer
-from tests.helpers.identify import sim_config
-from tests.helpers.qml import _items, find_visible, grab, settle, tap
+from tests.helpers.e2e import FLOW, receipts, screen_texts, stop_central, text_of
+from tests.helpers.qml import find_visible, grab, settle, tap
 
 SERVICE = "ZJ-002"  # 居民身份证换领: six fields from the card, a phone number and two choices
-FLOW = 60_000  # ms; generous: the face models load and the simulated person blinks within a few seconds
-
-
-@pytest.fixture
-def central(tmp_path):
-    server = CentralServer(tmp_path / "central.sqlite3").start()
-    server.secret = server.add_terminal()
-    yield server
-    if not getattr(server, "stopped", False):
-        server.stop()
-
-
-@pytest.fixture
-def kiosk(qapp, tmp_path, shared_faces, central):
-    """A kiosk with every device simulated, its queue in tmp_path, talking to the test central."""
-    from kiosk.app import KioskCore
-    from kiosk.config import load
-    from ui.app import KioskUi
-
-    secret = tmp_path / "var" / "terminal.secret"
-    secret.parent.mkdir(parents=True, exist_ok=True)
-    signing.write_secret(secret, central.secret)
-    made = []
-    core = KioskCore(load(sim_config(tmp_path, shared_faces, central={
-        "url": central.url, "credentials_file": str(secret), "sync_interval_seconds": 0.2,
-        "backoff_base_seconds": 0.2, "backoff_cap_seconds": 1, "timeout_seconds": 5})))
-    made.append(core)
-    ui = KioskUi(core, qapp, windowed=True)
-    made.append(ui)
-    ui.receipts = tmp_path / "var" / "receipts"
-    yield ui
-    for obj in reversed(made):
-        obj.close()
-
-
-def text_of(ui, name: str) -> str:
-    item = find_visible(ui.window, name)
-    assert item is not None, f"{name} not visible"
-    return str(item.property("text"))
-
-
-def screen_texts(ui) -> str:
-    return " ".join(str(i.property("text")) for i in _items(ui.window) if i.isVisible() and i.property("text") is not None)
-
-
-def receipts(ui) -> list:
-    return sorted(ui.receipts.glob("*.png"), key=os.path.getmtime) if ui.receipts.is_dir() else []
 
 
 def fill_the_form(qtbot, ui) -> None:
@@ -104,11 +51,6 @@ def ask_progress(qtbot, ui, tracking: str) -> None:
     tap(qtbot, ui.window, "progressQuery")
     qtbot.waitUntil(lambda: ui.bridges["progress"].state in ("done", "failed"), timeout=20_000)
     settle(qtbot)
-
-
-def stop_central(central) -> None:
-    central.stop()
-    central.stopped = True
 
 
 def test_card_face_form_submit_receipt_rating_then_local_progress(qtbot, kiosk, central):

@@ -87,8 +87,9 @@ ScreenPage {
                     text: modelData.title
                     subtitle: modelData.subtitle
                     tint: modelData.tint
-                    // "apply" starts with identification; the other services come with their own issues
-                    onClicked: modelData.key === "apply" ? shell.go("Identify")
+                    // applying and certificates start with identification (ID card + face check)
+                    onClicked: modelData.key === "apply" ? apply.startFor("apply")
+                             : modelData.key === "certificates" ? apply.startFor("certificates")
                              : modelData.key === "guide" ? shell.go("Catalog", { view: "theme" })
                              : modelData.key === "ticket" ? shell.go("Catalog", { view: "most_used", purpose: "ticket" })
                              : modelData.key === "progress" ? shell.go("Progress")

@@ -82,7 +82,8 @@ ScreenPage {
         Text {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
-            text: qsTr("下一步填写申请表，表中信息已按证件预先填好")
+            text: apply.purpose === "certificates" ? qsTr("下一步选择要打印的证明")
+                                                   : qsTr("下一步填写申请表，表中信息已按证件预先填好")
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
             textFormat: Text.PlainText
@@ -94,7 +95,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.px(280)
             text: qsTr("继续")
-            onClicked: apply.afterIdentified()  // the form of the service chosen before, else the list
+            onClicked: apply.afterIdentified()  // certificates, the form of the service chosen before, or the list
         }
         Item { Layout.fillHeight: true }
     }

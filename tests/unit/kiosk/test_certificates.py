@@ -1,0 +1,68 @@
+"""kiosk.certificates against a real central on 127.0.0.1: offers, issuing, and each failure as its Problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.certificates import GONE, NONE, OFFLINE, REFUSED, Certificates, Offer
+from kiosk.i18n import Text
+from offline_queue.client import CentralClient
+from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
+from tests.helpers.apply import DEAD_CENTRAL
+
+
+def _client(url: str, secret: str) -> CentralClient:
+    return CentralClient(url, TERMINAL, secret, timeout=5)
+
+
+def _completed_case(tmp_path, central, person: dict) -> str:  # noqa: F811
+    from offline_queue.worker import SyncWorker
+
+    store = make_store(tmp_path)
+    done = store.enqueue_submission("ZJ-002", {"phone": "13800138000"}, person)
+    SyncWorker(store, _client(central.url, central.secret)).sync_once()
+    store.close()
+    central.store.set_status(done.tracking, "completed")
+    return done.tracking
+
+
+def _problem(exc_info) -> object:
+    return exc_info.value.args[0]
+
+
+def test_offers_then_issue_a_completion_certificate(tmp_path, central):  # noqa: F811
+    person = invented_applicant(3)
+    tracking = _completed_case(tmp_path, central, person)
+    service = Certificates(_client(central.url, central.secret))
+    offers = service.offers(person["id_number"])
+    assert [o.kind for o in offers] == ["case_record", "case_completion"]
+    completion = offers[1]
+    assert completion.ref == tracking and completion.title.zh == "办结证明"
+    cert = service.issue(person["id_number"], completion)
+    fields = cert.receipt_fields()
+    assert set(fields) == {"title", "certificate_number", "body", "issuer", "issued_on", "verify_code", "verify_url"}
+    assert person["name"] in cert.body and tracking in cert.body  # the holder's own certificate names them
+    assert person["id_number"] not in cert.body  # but the ID number only masked
+    assert cert.verify_url.endswith("/verify/" + cert.verify_code)
+
+
+def test_nobody_known_gets_none(central):  # noqa: F811
+    with pytest.raises(LookupError) as e:
+        Certificates(_client(central.url, central.secret)).offers(invented_applicant(9)["id_number"])
+    assert _problem(e) is NONE
+
+
+def test_a_record_that_is_not_there_is_gone(central):  # noqa: F811
+    fake = Offer("case_completion", f"{TERMINAL}-20261123-000099-0", Text("办结证明", "Certificate"), Text("", ""))
+    with pytest.raises(LookupError) as e:
+        Certificates(_client(central.url, central.secret)).issue(invented_applicant(4)["id_number"], fake)
+    assert _problem(e) is GONE
+
+
+def test_network_down_is_offline_and_a_wrong_secret_is_refused(central):  # noqa: F811
+    with pytest.raises(LookupError) as e:
+        Certificates(_client(DEAD_CENTRAL, central.secret)).offers(invented_applicant(1)["id_number"])
+    assert _problem(e) is OFFLINE
+    with pytest.raises(LookupError) as e:
+        Certificates(_client(central.url, "0" * 64)).offers(invented_applicant(1)["id_number"])
+    assert _problem(e) is REFUSED

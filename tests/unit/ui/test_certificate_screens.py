@@ -1,0 +1,136 @@
+"""Certificates screen around a real queue and a real central on 127.0.0.1 (or none): identify -> offers -> issue
+-> print (no printer here: the reprint way out), with nothing personal on screen; screenshots both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from offline_queue import signing
+from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, present_card
+from tests.helpers.central import TERMINAL, CentralServer
+from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
+
+SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+
+
+@pytest.fixture
+def central(tmp_path):
+    server = CentralServer(tmp_path / "central.sqlite3").start()
+    server.secret = server.add_terminal()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def kiosk(make_ui, tmp_path):
+    def make(url: str, secret: str = "", orientation: str = "portrait", elderly: bool = False):
+        secret_file = tmp_path / "terminal.secret"
+        if secret:
+            signing.write_secret(secret_file, secret)
+        w, h = SIZES[orientation]
+        ui = make_ui(orientation, display={"width": w, "height": h}, terminal={"id": TERMINAL},
+                     central={"url": url, "credentials_file": str(secret_file), "sync_interval_seconds": 0.2,
+                              "backoff_base_seconds": 0.2, "backoff_cap_seconds": 1, "timeout_seconds": 5})
+        ui.shell.elderly = elderly
+        attach_queue(ui.core)
+        return ui
+
+    return make
+
+
+def texts(ui) -> str:
+    return " ".join(str(i.property("text")) for i in _items(ui.window) if i.isVisible() and i.property("text") is not None)
+
+
+def completed_case(qtbot, ui, central) -> str:
+    """The card holder applied earlier at this terminal; central has since completed it."""
+    done = ui.core.submissions.submit("ZJ-002", {"phone": "13800138000"}, {"name": CARD_NAME, "id_number": CARD_NUMBER})
+    store = ui.core.submissions.store
+    qtbot.waitUntil(lambda: store.lookup(done.tracking).state in ("acknowledged", "rejected"), timeout=20_000)
+    assert store.lookup(done.tracking).state == "acknowledged", store.lookup(done.tracking).reject_reason
+    central.store.set_status(done.tracking, "completed")
+    return done.tracking
+
+
+def open_certificates(qtbot, ui) -> None:
+    """Home tile -> identify (card read, face check passed) -> Identified -> continue -> Certificates."""
+    ui.shell.start()
+    settle(qtbot)
+    tap(qtbot, ui.window, "home_certificates")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
+    present_card(ui.core)
+    qtbot.waitUntil(lambda: ui.bridges["identity"].hasIdentity)
+    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})  # the face screens' own tests check it
+    ui.shell.go("Identified")
+    settle(qtbot)
+    assert "下一步选择要打印的证明" in texts(ui)
+    tap(qtbot, ui.window, "identifiedContinue")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Certificates")
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_offers_issue_and_print_without_a_printer_offers_reprint(qtbot, kiosk, central, artifacts_dir, orientation):
+    ui = kiosk(central.url, central.secret, orientation)
+    tracking = completed_case(qtbot, ui, central)
+    certificates = ui.bridges["certificates"]
+    open_certificates(qtbot, ui)
+    qtbot.waitUntil(lambda: certificates.state in ("offers", "failed"), timeout=10_000)
+    assert certificates.state == "offers", certificates.problem
+    offers = certificates.offers
+    assert [o["title"] for o in offers] == ["办件记录证明", "办结证明"]
+    assert tracking in offers[1]["subject"]
+    settle(qtbot, 500)
+    shot = grab(ui.window, artifacts_dir / "screens" / f"certificates_offers_{orientation}.png")
+    assert distinct_colours(shot) > 8
+    tap(qtbot, ui.window, "certificateOffer_1")
+    qtbot.waitUntil(lambda: certificates.state == "issued", timeout=10_000)
+    qtbot.waitUntil(lambda: certificates.printState == "failed", timeout=10_000)  # this core has no printer
+    settle(qtbot, 500)
+    number = find_visible(ui.window, "certificateNumber").property("text")
+    code = find_visible(ui.window, "certificateVerifyCode").property("text")
+    assert number.startswith("Z") and len(code) == 10
+    assert find_visible(ui.window, "certificateReprint") is not None
+    assert find_visible(ui.window, "certificatePrintProblem") is not None
+    on_screen = texts(ui)
+    assert CARD_NAME not in on_screen and CARD_NUMBER not in on_screen and CARD_NUMBER[-4:] not in on_screen
+    grab(ui.window, artifacts_dir / "screens" / f"certificates_unprinted_{orientation}.png")
+    # a reprint is the same certificate: central issued exactly one
+    tap(qtbot, ui.window, "certificateReprint")
+    qtbot.waitUntil(lambda: certificates.printState == "failed", timeout=10_000)
+    assert central.store._q("SELECT COUNT(*) FROM certificates")[0][0] == 1
+    # back to the list, and a session wipe forgets everything
+    tap(qtbot, ui.window, "certificateMore")
+    qtbot.waitUntil(lambda: certificates.state == "offers")
+    ui.shell.endSession()
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
+    assert certificates.state == "" and certificates.offers == [] and certificates.issued == {}
+
+
+def test_a_person_with_nothing_to_certify_is_told_so(qtbot, kiosk, central, artifacts_dir):
+    ui = kiosk(central.url, central.secret, "portrait", elderly=True)
+    certificates = ui.bridges["certificates"]
+    open_certificates(qtbot, ui)
+    qtbot.waitUntil(lambda: certificates.state == "failed", timeout=10_000)
+    assert "暂时没有可为您出具的证明" in certificates.problem
+    settle(qtbot, 500)
+    grab(ui.window, artifacts_dir / "screens" / "certificates_none_portrait_elderly.png")
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_offline_says_certificates_need_the_network(qtbot, kiosk, artifacts_dir, orientation):
+    ui = kiosk(DEAD_CENTRAL, orientation=orientation)
+    certificates = ui.bridges["certificates"]
+    open_certificates(qtbot, ui)
+    qtbot.waitUntil(lambda: certificates.state == "failed", timeout=15_000)
+    assert "网络不通" in certificates.problem
+    ui.shell.language = "en"
+    qtbot.waitUntil(lambda: "network is down" in certificates.problem)
+    settle(qtbot, 500)
+    grab(ui.window, artifacts_dir / "screens" / f"certificates_offline_{orientation}_en.png")
+
+
+def test_certificates_screen_without_identification_goes_to_identify(qtbot, kiosk):
+    ui = kiosk(DEAD_CENTRAL)
+    ui.shell.start()
+    ui.shell.go("Certificates")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")

@@ -1,0 +1,196 @@
+"""The certificates screen's view-model: offers for the identified person -> issue one -> print it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
+
+from kiosk.app import KioskCore
+from kiosk.i18n import Problem, Text
+from ui.apply_bridge import NO_QUEUE, face_passed
+from ui.shell import Shell
+
+log = logging.getLogger(__name__)
+
+IDLE, LOADING, OFFERS, ISSUING, ISSUED, FAILED = "", "loading", "offers", "issuing", "issued", "failed"
+PRINTING, PRINTED = "printing", "printed"
+PURPOSE = "certificates"  # ApplyBridge.startFor(PURPOSE): identify first, then this screen
+SCREEN = "Certificates"
+FAULT = Problem("certificates.fault", Text("暂时无法出具证明，请稍后再试或咨询工作人员。",
+                                           "A certificate cannot be issued right now. Please try later or ask staff."),
+                "certificate request failed unexpectedly (see the log)")
+
+
+class CertificateBridge(QObject):
+    """Central is asked in worker threads (it may take its whole timeout); answers come back queued. The
+    certificate's text names the holder, so it goes to the printer only: the screen shows its title, number
+    and verification code."""
+
+    _posted = Signal(object, int)
+    changed = Signal()
+
+    def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._core, self._shell = core, shell
+        self._reset_state()
+        self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
+        shell.languageChanged.connect(self.changed)
+        core.session.register_wipe("ui-certificates", self.clear)
+
+    def _reset_state(self) -> None:
+        self._state, self._problem = IDLE, None
+        self._offers: list = []  # kiosk.certificates.Offer
+        self._issued = None  # kiosk.certificates.Certificate
+        self._print, self._print_problem, self._job = IDLE, None, None
+
+    def _t(self, text: Text | None) -> str:
+        return text.get(self._shell.language) if text is not None else ""
+
+    # ---- what QML reads
+
+    @Property(str, notify=changed)
+    def state(self) -> str:
+        """"loading", "offers", "issuing", "issued", "failed" (then `problem`) or ""."""
+        return self._state
+
+    @Property(str, notify=changed)
+    def problem(self) -> str:
+        return self._t(self._problem.citizen) if self._problem else ""
+
+    @Property("QVariantList", notify=changed)
+    def offers(self) -> list[dict]:
+        return [{"index": i, "title": self._t(o.title), "subject": self._t(o.subject)}
+                for i, o in enumerate(self._offers)]
+
+    @Property("QVariantMap", notify=changed)
+    def issued(self) -> dict:
+        c = self._issued
+        if c is None:
+            return {}
+        return {"title": c.title, "number": c.number, "issuer": c.issuer, "issuedOn": c.issued_on,
+                "verifyCode": c.verify_code}
+
+    @Property(str, notify=changed)
+    def printState(self) -> str:
+        """"printing", "printed", "failed" (reprint offered) or ""."""
+        return self._print
+
+    # ---- actions
+
+    def _identified(self) -> str | None:
+        """The ID number of the person identified in this session (card accepted and face passed), or None."""
+        current = self._core.identity.current
+        if current is None or not current.accepted or not face_passed(self._core.session.get("face_check")):
+            return None
+        return current.identity.id_number
+
+    def _service(self):
+        submissions = self._core.submissions
+        if submissions is None:
+            return None
+        from kiosk.certificates import Certificates  # the HTTP stack loads after the first frame, not with the UI
+
+        return Certificates(submissions.client)
+
+    @Slot()
+    def load(self) -> None:
+        """Called as the screen opens: ask central what it can certify for this person."""
+        id_number = self._identified()
+        if id_number is None:
+            self._shell.go("Identify")
+            return
+        service = self._service()
+        if service is None:
+            self._set(FAILED, NO_QUEUE)
+            return
+        self._offers, self._issued = [], None
+        self._print, self._print_problem, self._job = IDLE, None, None
+        self._run(LOADING, "offers", lambda: service.offers(id_number))
+
+    @Slot(int)
+    def choose(self, index: int) -> None:
+        id_number, service = self._identified(), self._service()
+        if self._state != OFFERS or not 0 <= index < len(self._offers) or id_number is None or service is None:
+            return
+        offer = self._offers[index]
+        self._run(ISSUING, "issued", lambda: service.issue(id_number, offer))
+
+    @Slot()
+    def printIt(self) -> None:
+        if self._issued is None or self._print == PRINTING:
+            return
+        gen = self._core.session.generation
+        self._print, self._print_problem = PRINTING, None
+        self.changed.emit()
+        on_done = lambda job: self._posted.emit(("printed", job), gen)  # noqa: E731
+        on_failed = lambda job, problem: self._posted.emit(("unprinted", problem), gen)  # noqa: E731
+        if self._job is not None:
+            try:  # the built bytes of the failed job: the same certificate, not a second one
+                self._core.printing.reprint(self._job, on_done, on_failed)
+                return
+            except KeyError:
+                pass
+        self._job = self._core.printing.print("certificate", self._issued.receipt_fields(), on_done, on_failed)
+
+    @Slot()
+    def back(self) -> None:
+        """From a certificate back to the list of offers (a new certificate is issued if one is chosen again)."""
+        if self._offers and self._print != PRINTING:
+            self._issued = None
+            self._print, self._print_problem, self._job = IDLE, None, None
+            self._set(OFFERS, None)
+
+    # ---- plumbing
+
+    def _run(self, busy: str, what: str, ask) -> None:
+        gen = self._core.session.generation
+        self._set(busy, None)
+
+        def work() -> None:
+            try:
+                answer = ask()
+            except LookupError as e:
+                problem = e.args[0] if e.args and isinstance(e.args[0], Problem) else FAULT
+                self._posted.emit(("failed", problem), gen)
+                return
+            except Exception:
+                log.exception("certificate request failed")
+                self._posted.emit(("failed", FAULT), gen)
+                return
+            self._posted.emit((what, answer), gen)
+
+        threading.Thread(target=work, name="certificates", daemon=True).start()
+
+    def _set(self, state: str, problem: Problem | None) -> None:
+        self._state, self._problem = state, problem
+        self.changed.emit()
+
+    def _on_posted(self, event: tuple, generation: int) -> None:
+        what, payload = event
+        if generation != self._core.session.generation:
+            return  # a former visitor's answer: dropped
+        if what == "offers":
+            self._offers = list(payload)
+            self._set(OFFERS, None)
+        elif what == "issued":
+            self._issued = payload
+            log.info("certificate issued: kind %s", payload.kind)  # the number and text identify a person
+            self._set(ISSUED, None)
+            self.printIt()  # a tap on an offer means "print it": the screen then shows how printing went
+        elif what == "failed":
+            self._set(FAILED, payload)
+        elif what == "printed":
+            self._print, self._print_problem = PRINTED, None
+            self.changed.emit()
+        elif what == "unprinted":
+            self._print, self._print_problem = FAILED, payload
+            log.warning("certificate not printed: %s", payload.technician if payload else "unknown")
+            self.changed.emit()
+
+    @Slot()
+    def clear(self) -> None:
+        """Session wipe: no offer, certificate or print state of a former visitor stays."""
+        self._reset_state()
+        self.changed.emit()
