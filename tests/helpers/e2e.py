@@ -1,0 +1,28 @@
+"""Helpers for whole-flow tests: screen texts, printed receipts, stopping central mid-test."""
+
+from __future__ import annotations
+
+import os
+
+from tests.helpers.qml import _items, find_visible
+
+FLOW = 60_000  # ms; generous: the face models load and the simulated person blinks within a few seconds
+
+
+def text_of(ui, name: str) -> str:
+    item = find_visible(ui.window, name)
+    assert item is not None, f"{name} not visible"
+    return str(item.property("text"))
+
+
+def screen_texts(ui) -> str:
+    return " ".join(str(i.property("text")) for i in _items(ui.window) if i.isVisible() and i.property("text") is not None)
+
+
+def receipts(ui) -> list:
+    return sorted(ui.receipts.glob("*.png"), key=os.path.getmtime) if ui.receipts.is_dir() else []
+
+
+def stop_central(central) -> None:
+    central.stop()
+    central.stopped = True
