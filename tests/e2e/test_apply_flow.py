@@ -5,7 +5,7 @@ from central after sync and from the terminal's own record when central is down;
 from __future__ import annotations
 
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, KeyboardDriver, decode_qr
-from tests.helpers.e2e import FLOW, receipts, screen_texts, stop_central, text_of
+from tests.helpers.e2e import identify_from_home, receipts, screen_texts, stop_central, text_of
 from tests.helpers.qml import find_visible, grab, settle, tap
 
 SERVICE = "ZJ-002"  # 居民身份证换领: six fields from the card, a phone number and two choices
@@ -55,17 +55,10 @@ def ask_progress(qtbot, ui, tracking: str) -> None:
 
 def test_card_face_form_submit_receipt_rating_then_local_progress(qtbot, kiosk, central):
     """A village point with the network down the whole visit: everything works from the terminal alone."""
-    ui, tray, apply = kiosk, kiosk.core.tray, kiosk.bridges["apply"]
+    ui, apply = kiosk, kiosk.bridges["apply"]
     stop_central(central)
     apply.rating_delay_ms = 500  # the rating opens by itself after the receipt; quickly here
-    ui.shell.start()
-    tap(qtbot, ui.window, "home_apply")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
-    tray.choose("camera", "person", "obama")
-    tray.choose("idcard", "card", "zhang_normal")  # the card photo is obama_1
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified", timeout=FLOW)
-    settle(qtbot)
-    tap(qtbot, ui.window, "identifiedContinue")
+    identify_from_home(qtbot, ui, "home_apply")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyChoose")
     settle(qtbot)
     tap(qtbot, ui.window, f"applyChoose_{SERVICE}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import httpx
 
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, decode_qr
-from tests.helpers.e2e import FLOW, receipts, screen_texts
+from tests.helpers.e2e import identify_from_home, receipts, screen_texts
 from tests.helpers.qml import grab, settle, tap
 
 
@@ -21,16 +21,9 @@ def completed_application(qtbot, ui, central) -> str:
 
 
 def test_card_face_then_a_completion_certificate_is_printed_and_verifiable(qtbot, kiosk, central, artifacts_dir):
-    ui, tray, certificates = kiosk, kiosk.core.tray, kiosk.bridges["certificates"]
+    ui, certificates = kiosk, kiosk.bridges["certificates"]
     tracking = completed_application(qtbot, ui, central)
-    ui.shell.start()
-    tap(qtbot, ui.window, "home_certificates")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
-    tray.choose("camera", "person", "obama")
-    tray.choose("idcard", "card", "zhang_normal")  # the card photo is obama_1
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified", timeout=FLOW)
-    settle(qtbot)
-    tap(qtbot, ui.window, "identifiedContinue")
+    identify_from_home(qtbot, ui, "home_certificates")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Certificates")
     qtbot.waitUntil(lambda: certificates.state in ("offers", "failed"), timeout=20_000)
     assert certificates.state == "offers", certificates.problem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.helpers.qml import _items, find_visible
+from tests.helpers.qml import _items, find_visible, settle, tap
 
 FLOW = 60_000  # ms; generous: the face models load and the simulated person blinks within a few seconds
 
@@ -26,3 +26,16 @@ def receipts(ui) -> list:
 def stop_central(central) -> None:
     central.stop()
     central.stopped = True
+
+
+def identify_from_home(qtbot, ui, tile: str) -> None:
+    """Home tile -> the card placed on the simulated reader and its holder in front of the simulated camera ->
+    the real face check passes -> Identified -> continue."""
+    ui.shell.start()
+    tap(qtbot, ui.window, tile)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
+    ui.core.tray.choose("camera", "person", "obama")
+    ui.core.tray.choose("idcard", "card", "zhang_normal")  # the card photo is obama_1
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified", timeout=FLOW)
+    settle(qtbot)
+    tap(qtbot, ui.window, "identifiedContinue")

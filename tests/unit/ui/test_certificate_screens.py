@@ -7,18 +7,10 @@ import pytest
 
 from offline_queue import signing
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, present_card
-from tests.helpers.central import TERMINAL, CentralServer
+from tests.helpers.central import TERMINAL, central  # noqa: F401
 from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
-
-
-@pytest.fixture
-def central(tmp_path):
-    server = CentralServer(tmp_path / "central.sqlite3").start()
-    server.secret = server.add_terminal()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
