@@ -85,6 +85,7 @@ class ApplyBridge(QObject):
         self._submit = (IDLE, None)  # state, Problem
         self._submitted = None  # kiosk.submissions.Submitted
         self._print = (IDLE, None)
+        self._print_job: int | None = None  # the receipt's print job, reprinted as is after a failure
         self._rating = (IDLE, None)
 
     # ---- helpers
@@ -360,9 +361,24 @@ class ApplyBridge(QObject):
         }
         gen = self._core.session.generation
         self._print = (BUSY, None)
-        self._core.printing.print("submission_receipt", data,
-                                  lambda job: self._post("printed", job, gen),
-                                  lambda job, problem: self._post("unprinted", problem, gen))
+        self._print_job = self._core.printing.print("submission_receipt", data, *self._print_callbacks(gen))
+
+    def _print_callbacks(self, gen: int):
+        return (lambda job: self._post("printed", job, gen),
+                lambda job, problem: self._post("unprinted", problem, gen))
+
+    @Slot()
+    def reprintReceipt(self) -> None:
+        """After a failed receipt (paper out, jam): print it again once staff or the citizen fixed the printer."""
+        if self._submitted is None or self._print[0] != FAILED:
+            return
+        gen = self._core.session.generation
+        self._print = (BUSY, None)
+        self.submitChanged.emit()
+        try:
+            self._core.printing.reprint(self._print_job, *self._print_callbacks(gen))
+        except KeyError:  # the job failed before its bytes were built: build it again
+            self._print_receipt()
 
     # ---- rating
 

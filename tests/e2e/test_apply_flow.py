@@ -140,3 +140,11 @@ def test_paper_out_shows_the_number_as_qr_and_still_submits(qtbot, kiosk, tmp_pa
     case = ui.core.submissions.store.lookup(tracking)
     assert case is not None and case.service_code == SERVICE
     assert apply.printState == "failed" and ui.shell.currentScreen == "Submitted"  # no rating before the photo
+    # paper refilled: the same receipt comes out, with the number committed before
+    tray.choose("printer", "paper", "ok")
+    tap(qtbot, ui.window, "submittedReprint")
+    qtbot.waitUntil(lambda: apply.printState == "printed", timeout=20_000)
+    printed = receipts(ui)
+    assert len(printed) == before + 1 and decode_qr(printed[-1]) == tracking
+    settle(qtbot, 600)
+    assert find_visible(ui.window, "submittedReprint") is None

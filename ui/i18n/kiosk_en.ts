@@ -1072,7 +1072,12 @@
         <translation>Photograph or write down the tracking number, or scan it with your phone</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="105"/>
+        <location filename="../qml/screens/Submitted.qml" line="109"/>
+        <source>重新打印回执</source>
+        <translation>Print the receipt again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="115"/>
         <source>下一步：评价本次服务</source>
         <translation>Next: rate this service</translation>
     </message>

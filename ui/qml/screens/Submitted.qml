@@ -98,12 +98,23 @@ ScreenPage {
                     caption: qsTr("请拍照或记下受理编号，也可用手机扫码保存")
                 }
             }
-            BigButton {
-                objectName: "submittedRate"
+            RowLayout {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Theme.px(320)
-                text: qsTr("下一步：评价本次服务")
-                onClicked: shell.go("Rating")
+                spacing: Theme.spacing
+                BigButton {
+                    // paper refilled or the jam cleared: the same receipt, printed from the bytes already built
+                    objectName: "submittedReprint"
+                    visible: apply.printState === "failed"
+                    primary: false
+                    text: qsTr("重新打印回执")
+                    onClicked: apply.reprintReceipt()
+                }
+                BigButton {
+                    objectName: "submittedRate"
+                    Layout.preferredWidth: Theme.px(320)
+                    text: qsTr("下一步：评价本次服务")
+                    onClicked: shell.go("Rating")
+                }
             }
             Item { Layout.fillHeight: true }
         }
