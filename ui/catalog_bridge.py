@@ -288,10 +288,22 @@ class CatalogBridge(QObject):
 
     @Property(str, notify=ticketChanged)
     def ticketService(self) -> str:
+        if not self._ticket_code:  # the general enquiry desk
+            from kiosk.catalog.catalog import GENERAL_DESK  # loaded with the catalog, not with the UI
+
+            return self._t(GENERAL_DESK) if self._ticket_state else ""
         try:
-            return self._catalog_service().catalog.item(self._ticket_code).name if self._ticket_code else ""
+            return self._catalog_service().catalog.item(self._ticket_code).name
         except UnknownItem:
             return ""
+
+    @Property(bool, notify=changed)
+    def generalDesk(self) -> bool:
+        """The catalog has a general enquiry desk (综合咨询): take-a-number offers it to the undecided."""
+        try:
+            return self._catalog_service().has_general_desk()
+        except Exception:  # catalog not loaded: the button simply does not show
+            return False
 
     @Property(int, notify=ticketChanged)
     def ticketAhead(self) -> int:
@@ -306,10 +318,11 @@ class CatalogBridge(QObject):
         if not self._ticket:
             return ""
         try:
-            w = self._catalog_service().catalog.where(self._ticket.service)
+            catalog = self._catalog_service().catalog
+            w = catalog.where(self._ticket.service) if self._ticket.service else catalog.general_where()
         except UnknownItem:
             return ""
-        return f"{w.location} {w.queue.windows}"
+        return f"{w.location} {w.queue.windows}" if w else ""
 
     @Property(str, notify=ticketChanged)
     def ticketIssuedAt(self) -> str:

@@ -42,6 +42,9 @@ class ItemSummary:
     matched: str = ""  # for search results: the text that matched (an alias, say), shown greyed under the name
 
 
+GENERAL_DESK = Text("综合咨询", "General enquiries")
+
+
 @dataclass(frozen=True)
 class Where:
     """Where and when to go for an item."""
@@ -165,6 +168,13 @@ class Catalog:
 
     def queues(self) -> list[Queue]:
         return list(self._header.queue)
+
+    def general_where(self) -> Where | None:
+        """The general enquiry desk (综合咨询), or None when this catalog has none."""
+        g = self._header.general
+        if g is None:
+            return None
+        return Where(GENERAL_DESK, g.location, self._queues[g.queue].windows, "", "", self._queues[g.queue])
 
     # ---- search ----
 

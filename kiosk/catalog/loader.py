@@ -154,6 +154,8 @@ def _check_header(header: CatalogHeader, rel: str, faults: list[Fault]) -> None:
     for i, d in enumerate(header.department):
         if d.queue not in queues:
             faults.append(Fault(rel, "", f"department.{i}.queue", f"no queue {d.queue!r}"))
+    if header.general is not None and header.general.queue not in queues:
+        faults.append(Fault(rel, "", "general.queue", f"no queue {header.general.queue!r}"))
 
 
 def load_directory(directory: Path) -> LoadedCatalog:

@@ -260,6 +260,13 @@ class ServiceItem(_Strict):
         return [m for m in self.materials if not m.shared]
 
 
+class GeneralDesk(_Strict):
+    """综合咨询: where a visitor goes who does not know which service they need; numbered in one of the queues."""
+
+    queue: str = Field(pattern=r"^[A-Z]$")
+    location: str = Field(min_length=1, max_length=40)
+
+
 class CatalogHeader(_Strict):
     """catalog.toml: version, groups, departments, queues and the shared material and field library."""
 
@@ -269,6 +276,8 @@ class CatalogHeader(_Strict):
     life_event: list[Group] = Field(default_factory=list)
     department: list[Department] = Field(min_length=1)
     queue: list[Queue] = Field(min_length=1)
+    # the general enquiry desk: lets "take a number" serve a visitor who has no service in mind (optional)
+    general: GeneralDesk | None = None
     # reusable materials, referenced from items as { ref = "idcard" } (with optional overrides)
     material: dict[str, Material] = Field(default_factory=dict)
     # reusable form fields, referenced from items by their key alone: form = ["name", "id_number", ...]

@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from kiosk.catalog.catalog import Catalog
+from kiosk.catalog.catalog import Catalog, Where
+from kiosk.catalog.errors import UnknownItem
 from kiosk.catalog.config import CatalogConfig
 from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, ticket_lines,
                                  ticket_print_data)
@@ -55,21 +56,35 @@ class CatalogService:
     # ---- take a number ----
 
     def take_number(self, code: str) -> Ticket:
-        """Blocking SQLite commit (milliseconds): call from a worker thread, print after it returns."""
-        return self._tickets.take(self._catalog.where(code).queue.code, code)
+        """Blocking SQLite commit (milliseconds): call from a worker thread, print after it returns.
+
+        code "" is the general enquiry desk (综合咨询) for a visitor with no service in mind."""
+        return self._tickets.take(self._place(code)[1].queue.code, code)
+
+    def _place(self, code: str) -> tuple[str, Where]:
+        """(what the ticket is for, where to wait) of an item, or of the general desk for code ""."""
+        if code:
+            return self._catalog.item(code).name, self._catalog.where(code)
+        where = self._catalog.general_where()
+        if where is None:
+            raise UnknownItem("this catalog has no general enquiry desk ([general] in catalog.toml)")
+        return where.department.zh, where
+
+    def has_general_desk(self) -> bool:
+        return self._catalog.general_where() is not None
 
     def ticket_lines(self, ticket: Ticket, language: str = "zh_CN") -> list[str]:
-        return ticket_lines(ticket, self._catalog.item(ticket.service).name, self._catalog.where(ticket.service),
-                            language)
+        name, where = self._place(ticket.service)
+        return ticket_lines(ticket, name, where, language)
 
     def ticket_print(self, ticket: Ticket, *, site_name: str) -> dict[str, object]:
         """Data for PrintService.print("queue_ticket", ...)."""
-        return ticket_print_data(ticket, self._catalog.item(ticket.service).name,
-                                 self._catalog.where(ticket.service), site_name=site_name)
+        name, where = self._place(ticket.service)
+        return ticket_print_data(ticket, name, where, site_name=site_name)
 
     def waiting_for(self, code: str) -> int:
-        """How many are waiting in the queue that serves this item (shown before the citizen takes a number)."""
-        return self._tickets.waiting(self._catalog.where(code).queue.code)
+        """How many are waiting in the queue that serves this item ("" the general desk), shown before taking one."""
+        return self._tickets.waiting(self._place(code)[1].queue.code)
 
     # ---- updates from central ----
 

@@ -144,8 +144,13 @@
         <translation>Check the materials first and save yourself a second trip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="39"/>
-        <location filename="../qml/screens/Catalog.qml" line="52"/>
+        <location filename="../qml/screens/Catalog.qml" line="38"/>
+        <source>不确定办什么？取综合咨询号</source>
+        <translation>Not sure what you need? Take a general enquiries number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="47"/>
+        <location filename="../qml/screens/Catalog.qml" line="60"/>
         <source>搜索事项（可输入拼音首字母，如 gjj）</source>
         <translation>Search services (pinyin initials work, e.g. gjj)</translation>
     </message>

@@ -134,6 +134,25 @@ def test_take_a_number_without_printer_shows_number_and_qr(qtbot, make_ui):
     assert bridge.ticketNumber == "" and bridge.query == ""
 
 
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_general_enquiry_number_without_choosing_a_service(qtbot, make_ui, artifacts_dir, orientation):
+    ui = _ui(make_ui, orientation)
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_ticket")
+    _screen(qtbot, ui, "Catalog")
+    grab(ui.window, artifacts_dir / "screens" / f"catalog_ticket_general_{orientation}.png")
+    tap(qtbot, ui.window, "catalogGeneralTicket")
+    _screen(qtbot, ui, "Ticket")
+    bridge = ui.bridges["catalog"]
+    qtbot.waitUntil(lambda: bridge.ticketState == "failed", timeout=10000)  # no printer here: number + QR
+    assert bridge.ticketNumber == "F001" and bridge.ticketService == "综合咨询"
+    assert "一楼大厅" in bridge.ticketWindow
+    settle(qtbot)
+    grab(ui.window, artifacts_dir / "screens" / f"ticket_general_{orientation}.png")
+    ui.shell.language = "en"
+    qtbot.waitUntil(lambda: bridge.ticketService == "General enquiries")
+
+
 def test_english_mode_translates_labels_not_catalog_text(qtbot, make_ui):
     ui = _ui(make_ui)
     ui.shell.start()

@@ -30,6 +30,14 @@ ScreenPage {
             text: qsTr("请选择要办理的事项，在办事指南页点“取号”")
             detail: qsTr("先看清要带的材料，可少跑一趟")
         }
+        BigButton {
+            // a visitor who does not know which service they need still gets a number: the general desk's
+            objectName: "catalogGeneralTicket"
+            visible: page.params.purpose === "ticket" && catalog.generalDesk
+            Layout.fillWidth: true
+            text: qsTr("不确定办什么？取综合咨询号")
+            onClicked: { catalog.takeNumber(""); shell.go("Ticket", { code: "" }) }
+        }
 
         BigButton {
             objectName: "catalogSearch"

@@ -154,3 +154,9 @@ def test_item_file_with_other_top_level_keys(cat):
 
 def test_missing_directory(tmp_path):
     assert "no catalog.toml" in str(_fails(tmp_path))
+
+
+def test_general_desk_must_name_a_queue(cat):
+    replace_in(cat / "catalog.toml", '[general]\nqueue = "F"', '[general]\nqueue = "Z"')
+    f = _fails(cat).faults[0]
+    assert (f.file, f.field) == ("catalog.toml", "general.queue") and "no queue 'Z'" in f.message

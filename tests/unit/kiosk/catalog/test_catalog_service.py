@@ -76,3 +76,15 @@ def test_print_data_fits_the_printer_layouts(service):
     data = service.ticket_print(ticket, site_name="示例市政务服务中心")
     assert set(load_template("queue_ticket").fields) <= set(data)
     assert b"A001" in build("queue_ticket", data, profile)
+
+
+def test_general_enquiry_number_for_a_visitor_with_no_service_in_mind(service):
+    assert service.has_general_desk()
+    before = service.waiting_for("")
+    ticket = service.take_number("")
+    assert ticket.number.startswith("F") and ticket.service == ""
+    assert service.waiting_for("") == before + 1
+    lines = service.ticket_lines(ticket)
+    assert lines[1] == "综合咨询" and "一楼大厅" in lines[3] and "21-24号窗口" in lines[3]
+    data = service.ticket_print(ticket, site_name="示例市政务服务中心")
+    assert data["service_name"] == "综合咨询" and data["ticket_number"] == ticket.number
