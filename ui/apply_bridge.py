@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from typing import Callable
 
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
@@ -70,6 +71,8 @@ class ApplyBridge(QObject):
         super().__init__(parent)
         self._core, self._shell, self._qr = core, shell, qr
         self.rating_delay_ms = 10_000  # Submitted -> Rating by itself after a printed receipt (not in elderly mode)
+        # the photographed materials of a service (set by make_bridges: the materials bridge owns them)
+        self.attachments_for: Callable[[str], list[bytes]] = lambda code: []
         self._reset_state()
         self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
         shell.languageChanged.connect(self._language)
@@ -328,13 +331,14 @@ class ApplyBridge(QObject):
         ident = identity.identity
         applicant = {**card_mapping(ident), "kind": ident.kind, "source": identity.source}
         form, code = self._clean(), self._code
+        attachments = self.attachments_for(code)
         submissions, gen = self._core.submissions, self._core.session.generation
         self._submit = (BUSY, None)
         self.submitChanged.emit()
 
         def work() -> None:
             try:
-                done = submissions.submit(code, form, applicant, face)
+                done = submissions.submit(code, form, applicant, face, attachments)
             except Exception as e:  # QueueError carries its citizen message; anything else is a fault too
                 problem = getattr(e, "problem", None)
                 log.error("submission of %s failed: %s", code, problem.technician if problem else type(e).__name__)
@@ -354,7 +358,8 @@ class ApplyBridge(QObject):
             "applicant_name": card_mapping(identity.identity)["name"] if identity else "",
             "id_number": identity.identity.id_number if identity else "",
             "materials": ["申请表（本机填写）", "身份证件（读卡核验）"]
-                         + (["人脸核验记录"] if self._core.session.get("face_check") else []),
+                         + (["人脸核验记录"] if self._core.session.get("face_check") else [])
+                         + ([f"材料照片{n}张（本机拍摄）"] if (n := len(self.attachments_for(self._code))) else []),
             "submitted_at": time.strftime("%Y-%m-%d %H:%M", time.localtime(done.created_at)),
             "promised_date": guide.promised.zh,
             "progress_hint": PROGRESS_HINT,

@@ -12,6 +12,7 @@ from ui.certificate_bridge import CertificateBridge
 from ui.face_bridge import PROVIDER, FaceBridge, FrameStore, PreviewProvider
 from ui.identity_bridge import IdentityBridge
 from ui.maintenance_bridge import MaintenanceBridge
+from ui.materials_bridge import PROVIDER as MATERIAL_PROVIDER, MaterialsBridge
 from ui.progress_bridge import ProgressBridge
 from ui.qr_provider import PROVIDER as QR_PROVIDER, QrProvider, QrTexts
 from ui.shell import Shell
@@ -27,6 +28,9 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     engine.addImageProvider(QR_PROVIDER, QrProvider(qr := QrTexts()))  # on-screen QR when the printer is out
     bridges["catalog"] = CatalogBridge(core, shell, qr)
     bridges["apply"] = ApplyBridge(core, shell, qr)
+    engine.addImageProvider(MATERIAL_PROVIDER, PreviewProvider(pages := FrameStore()))  # materials to photograph
+    bridges["materials"] = MaterialsBridge(core, shell, pages)
+    bridges["apply"].attachments_for = bridges["materials"].attachments
     bridges["progress"] = ProgressBridge(core, shell)
     bridges["certificates"] = CertificateBridge(core, shell)
     bridges["maintenance"] = MaintenanceBridge(core, shell)

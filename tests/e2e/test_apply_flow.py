@@ -148,3 +148,51 @@ def test_paper_out_shows_the_number_as_qr_and_still_submits(qtbot, kiosk, tmp_pa
     assert len(printed) == before + 1 and decode_qr(printed[-1]) == tracking
     settle(qtbot, 600)
     assert find_visible(ui.window, "submittedReprint") is None
+
+
+def test_photographed_materials_travel_with_the_application(qtbot, kiosk, central, artifacts_dir):
+    """The guide says "可在本机拍照上传": two pages of the old ID card are taken with the kiosk camera on the review
+    screen, committed encrypted with the application, and reach central as blobs the case refers to."""
+    ui, tray, apply, materials = kiosk, kiosk.core.tray, kiosk.bridges["apply"], kiosk.bridges["materials"]
+    tray.choose("camera", "person", "obama")  # something in front of the simulated camera
+    ui.shell.start()
+    tray.choose("idcard", "card", "zhang_normal")
+    qtbot.waitUntil(lambda: ui.core.identity.current is not None, timeout=10_000)
+    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
+    apply.choose(SERVICE)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+    settle(qtbot)
+    fill_the_form(qtbot, ui)
+    names = [m["name"] for m in materials.items]
+    assert names and names[0] == "原居民身份证"
+    tap(qtbot, ui.window, "reviewPhoto_0")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Capture")
+    qtbot.waitUntil(lambda: materials.hasFrame, timeout=10_000)
+    settle(qtbot)
+    for n in (1, 2):
+        tap(qtbot, ui.window, "captureShoot")
+        qtbot.waitUntil(lambda: materials.currentCount == n and not materials.busy, timeout=10_000)
+    settle(qtbot, 500)
+    grab(ui.window, artifacts_dir / "screens" / "apply_capture_portrait.png")
+    tap(qtbot, ui.window, "captureUndo")  # a blurred page taken again
+    qtbot.waitUntil(lambda: materials.currentCount == 1)
+    tap(qtbot, ui.window, "captureShoot")
+    qtbot.waitUntil(lambda: materials.currentCount == 2 and not materials.busy, timeout=10_000)
+    tap(qtbot, ui.window, "captureDone")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Review")
+    settle(qtbot, 500)
+    assert text_of(ui, "reviewPhotoCount_0") == "已拍2张" and not materials.hasFrame  # camera preview off
+    grab(ui.window, artifacts_dir / "screens" / "apply_review_photos_portrait.png")
+    tracking = submit(qtbot, ui)
+    store = ui.core.submissions.store
+    qtbot.waitUntil(lambda: store.lookup(tracking).state in ("acknowledged", "purged", "rejected"), timeout=30_000)
+    assert store.lookup(tracking).state in ("acknowledged", "purged"), store.lookup(tracking).reject_reason
+    import json
+
+    body = json.loads(central.store._q("SELECT body FROM cases WHERE tracking=?", (tracking,))[0][0])
+    assert len(body["attachments"]) == 2
+    for sha in body["attachments"]:
+        data = central.store._q("SELECT data FROM blobs WHERE sha256=?", (sha,))[0][0]
+        assert data[:3] == b"\xff\xd8\xff"  # JPEG pages, as taken
+    ui.shell.endSession()
+    assert materials.total == 0 and materials.attachments(SERVICE) == []

@@ -102,6 +102,54 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="9"/>
+        <source>材料拍照</source>
+        <translation>Photograph documents</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="29"/>
+        <source>把材料平放在摄像头下方，整页都在画面里、字看得清，再点“拍照”。多页请逐页拍。</source>
+        <translation>Lay the document flat under the camera, the whole page in the picture and the text readable, then tap “Take photo”. Take each page in turn.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="58"/>
+        <source>正在打开摄像头…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="74"/>
+        <source>已拍%1张</source>
+        <translation>%1 taken</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="74"/>
+        <source>还没有拍</source>
+        <translation>None taken yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="87"/>
+        <source>删除上一张</source>
+        <translation>Delete the last one</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="94"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="94"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="100"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <location filename="../qml/screens/Catalog.qml" line="9"/>
@@ -948,22 +996,52 @@
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="94"/>
+        <location filename="../qml/screens/Review.qml" line="103"/>
+        <source>材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件</source>
+        <translation>Photograph documents (optional): photos go with the application, so you need not bring copies</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="126"/>
+        <source>已拍%1张</source>
+        <translation>%1 taken</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="126"/>
+        <source>未拍</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="134"/>
+        <source>补拍</source>
+        <translation>More photos</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="134"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="149"/>
+        <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
+        <translation>I have read and agree: the information given is true, and I agree that it, the photographed documents and the face check result are sent to the service platform to handle this matter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="150"/>
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="145"/>
+        <location filename="../qml/screens/Review.qml" line="201"/>
         <source>正在保存您的申请…</source>
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="162"/>
+        <location filename="../qml/screens/Review.qml" line="218"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="171"/>
+        <location filename="../qml/screens/Review.qml" line="227"/>
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>

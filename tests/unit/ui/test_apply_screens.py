@@ -293,3 +293,31 @@ def test_screenshots(qtbot, kiosk, artifacts_dir):
             shot("progress_local")
             ui.shell.endSession()
             qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_materials_to_photograph_without_a_camera_say_so_and_submit_without_photos(qtbot, kiosk, artifacts_dir,
+                                                                                    orientation):
+    ui = kiosk(orientation)
+    materials = ui.bridges["materials"]
+    open_form(qtbot, ui)
+    fill_and_review(qtbot, ui)
+    assert [m["name"] for m in materials.items] == ["申请人居民身份证", "本人一类银行卡"]
+    assert text_of(ui, "reviewPhotoCount_0") == "未拍"
+    tap(qtbot, ui.window, "reviewPhoto_1")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Capture")
+    settle(qtbot, 500)
+    assert text_of(ui, "captureMaterial") == "本人一类银行卡"
+    assert "摄像头不可用" in text_of(ui, "captureProblemText")  # this core has no camera
+    assert not find_visible(ui.window, "captureShoot").isEnabled()
+    grab(ui.window, artifacts_dir / "screens" / f"apply_capture_no_camera_{orientation}.png")
+    tap(qtbot, ui.window, "captureDone")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Review")
+    settle(qtbot)
+    tap(qtbot, ui.window, "reviewConsent")
+    tap(qtbot, ui.window, "reviewSubmit")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Submitted", timeout=10_000)
+    from offline_queue.tracking import parse
+
+    seq = parse(ui.bridges["apply"].trackingNumber).seq
+    assert ui.core.submissions.store.read_body(seq)["attachments"] == []

@@ -10,6 +10,7 @@ Button {
     implicitHeight: Math.max(Theme.targetSize, contentItem.implicitHeight + Theme.px(16))
     implicitWidth: Math.max(Theme.targetSize * 2, contentItem.implicitWidth + Theme.px(32))
     font.pixelSize: Theme.bodySize
+    opacity: enabled ? 1 : 0.45  // a button that cannot be pressed now must look it
     contentItem: Text {
         text: control.text
         font: control.font

@@ -91,7 +91,9 @@ ScreenPage {
                     padding: Theme.px(8)
                     spacing: Theme.px(14)
                     font.pixelSize: Theme.bodySize
-                    text: qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。")
+                    text: materials.total > 0
+                          ? qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。")
+                          : qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。")
                     indicator: Rectangle {
                         x: consent.leftPadding
                         y: consent.topPadding + (consent.availableHeight - height) / 2
@@ -120,6 +122,61 @@ ScreenPage {
                         wrapMode: Text.WordWrap
                         lineHeight: Theme.lineHeight
                         verticalAlignment: Text.AlignVCenter
+                    }
+                }
+                // materials the camera can take: optional, saves bringing copies (the guide promised it); after the consent,
+                // which must stay in view without scrolling even in landscape elderly mode
+                Rectangle {
+                    objectName: "reviewMaterials"
+                    Layout.fillWidth: true
+                    visible: materials.items.length > 0
+                    Layout.preferredHeight: visible ? photoList.implicitHeight + Theme.px(32) : 0
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: Theme.border
+                    border.width: Math.max(1, Theme.borderWidth)
+                    ColumnLayout {
+                        id: photoList
+                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(16) }
+                        spacing: Theme.px(10)
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件")
+                            font.pixelSize: Theme.bodySize
+                            font.bold: true
+                            color: Theme.text
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                        }
+                        Repeater {
+                            model: materials.items
+                            delegate: RowLayout {
+                                required property var modelData
+                                Layout.fillWidth: true
+                                spacing: Theme.px(12)
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: modelData.name
+                                    font.pixelSize: Theme.bodySize
+                                    color: Theme.text
+                                    textFormat: Text.PlainText
+                                    wrapMode: Text.WordWrap
+                                }
+                                Text {
+                                    objectName: "reviewPhotoCount_" + modelData.index
+                                    text: modelData.count > 0 ? qsTr("已拍%1张").arg(modelData.count) : qsTr("未拍")
+                                    font.pixelSize: Theme.bodySize
+                                    color: modelData.count > 0 ? Theme.ok : Theme.textMuted
+                                    textFormat: Text.PlainText
+                                }
+                                BigButton {
+                                    objectName: "reviewPhoto_" + modelData.index
+                                    primary: false
+                                    text: modelData.count > 0 ? qsTr("补拍") : qsTr("拍照")
+                                    onClicked: materials.open(modelData.index)
+                                }
+                            }
+                        }
                     }
                 }
                 MessagePanel {

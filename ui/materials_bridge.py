@@ -1,0 +1,238 @@
+"""Photographing materials with the kiosk camera (材料拍照) for the application being filled: preview, shots, list."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable
+
+from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
+
+from kiosk.app import KioskCore
+from kiosk.i18n import Text
+from ui.apply_bridge import SERVICE_KEY
+from ui.face_bridge import FrameStore, to_qimage
+from ui.shell import Shell
+
+log = logging.getLogger(__name__)
+
+PROVIDER = "materialpreview"
+SCREEN = "Capture"
+MAX_PER_MATERIAL = 5  # pages of one document; more is a mistake more often than a need
+JPEG_QUALITY = 85  # text on a document stays readable; ~60 KB a page at 640x480
+NO_CAMERA = Text("摄像头不可用，请把材料带到窗口。", "The camera is not available; please bring the papers to the counter.")
+TOO_MANY = Text(f"每种材料最多拍{MAX_PER_MATERIAL}张", f"At most {MAX_PER_MATERIAL} photos per document")
+
+
+def encode_jpeg(image) -> bytes:
+    """BGR frame -> JPEG bytes (OpenCV, imported with the first shot, not with the UI)."""
+    import cv2
+
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+    if not ok:
+        raise ValueError("the frame could not be encoded as JPEG")
+    return data.tobytes()
+
+
+class MaterialsBridge(QObject):
+    """Photos live in memory only, for this visit: they reach disk solely inside the encrypted queue record
+    that the submission commits, and a session wipe forgets them. Camera frames come on the camera thread and
+    reach QML through the queued `_frame_posted`; JPEG encoding runs in a worker thread."""
+
+    _frame_posted = Signal(int)
+    _shot_posted = Signal(object, int)
+    changed = Signal()
+    frameChanged = Signal()
+
+    def __init__(self, core: KioskCore, shell: Shell, store: FrameStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._core, self._shell, self._store = core, shell, store
+        self._code = ""  # the service the photos belong to
+        self._photos: dict[str, list[bytes]] = {}  # material name -> JPEG pages, in the order taken
+        self._current = ""  # the material being photographed
+        self._problem: Text | None = None
+        self._busy = False
+        self._unsubscribe: Callable[[], None] | None = None
+        self._frame_no, self._frame_pending = 0, False
+        self._frame_lock = threading.Lock()
+        self._frame_posted.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        self._shot_posted.connect(self._on_shot, Qt.ConnectionType.QueuedConnection)
+        shell.languageChanged.connect(self.changed)
+        core.session.register_wipe("ui-materials", self.clear)
+
+    # ---- which materials, and what was taken
+
+    def _service(self) -> str:
+        code = self._core.session.get(SERVICE_KEY) or ""
+        if code != self._code:  # another service chosen: photos of the former one do not belong to it
+            self._code, self._photos = code, {}
+        return code
+
+    def _capturable(self) -> list[str]:
+        code = self._service()
+        if not code:
+            return []
+        try:
+            guide = self._core.catalog.guide(code)
+        except Exception:  # an item dropped by a catalog update: nothing to photograph for it
+            return []
+        return [e.name for e in guide.checklist if e.capture and e.bring]
+
+    @Property("QVariantList", notify=changed)
+    def items(self) -> list[dict]:
+        """The current application's materials the camera can take, with how many pages are taken."""
+        return [{"index": i, "name": name, "count": len(self._photos.get(name, []))}
+                for i, name in enumerate(self._capturable())]
+
+    @Property(int, notify=changed)
+    def total(self) -> int:
+        self._service()
+        return sum(len(p) for p in self._photos.values())
+
+    @Property(str, notify=changed)
+    def current(self) -> str:
+        return self._current
+
+    @Property(int, notify=changed)
+    def currentCount(self) -> int:
+        return len(self._photos.get(self._current, []))
+
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        return self._busy
+
+    @Property(str, notify=changed)
+    def problem(self) -> str:
+        return self._problem.get(self._shell.language) if self._problem else ""
+
+    @Property(int, notify=frameChanged)
+    def frameNo(self) -> int:
+        return self._frame_no
+
+    @Property(bool, notify=frameChanged)
+    def hasFrame(self) -> bool:
+        return not self._store.get().isNull()
+
+    @Property(str, constant=True)
+    def previewSource(self) -> str:
+        return f"image://{PROVIDER}/"
+
+    def attachments(self, code: str) -> list[bytes]:
+        """What the submission of `code` carries: every page, material by material."""
+        if code != self._code:
+            return []
+        return [page for pages in self._photos.values() for page in pages]
+
+    # ---- the capture screen
+
+    @Slot(int)
+    def open(self, index: int) -> None:
+        names = self._capturable()
+        if not 0 <= index < len(names):
+            return
+        self._current, self._problem = names[index], None
+        self.changed.emit()
+        self._start_preview()
+        self._shell.go(SCREEN)
+
+    def _camera(self):
+        return self._core.devices.get("camera")
+
+    def _start_preview(self) -> None:
+        self._end_preview()
+        camera = self._camera()
+        if camera is None:
+            self._problem = NO_CAMERA
+            self.changed.emit()
+            return
+        self._unsubscribe = camera.subscribe(self._frame)
+
+    def _frame(self, frame) -> None:
+        """Camera thread: convert only when QML took the previous picture (no backlog on a slow screen)."""
+        with self._frame_lock:
+            if self._unsubscribe is None or self._frame_pending:
+                return
+            self._frame_pending = True
+            # documents are shown as they are (not mirrored): the citizen must be able to read them
+            self._store.put(to_qimage(frame.image, mirror=False))
+        self._frame_posted.emit(self._core.session.generation)
+
+    def _on_frame(self, generation: int) -> None:
+        with self._frame_lock:
+            self._frame_pending = False
+        if generation == self._core.session.generation and self._unsubscribe is not None:
+            self._frame_no += 1
+            self.frameChanged.emit()
+
+    @Slot()
+    def shoot(self) -> None:
+        camera = self._camera()
+        frame = camera.latest() if camera is not None else None
+        if self._busy or not self._current:
+            return
+        if frame is None:
+            self._problem = NO_CAMERA
+            self.changed.emit()
+            return
+        if len(self._photos.get(self._current, [])) >= MAX_PER_MATERIAL:
+            self._problem = TOO_MANY
+            self.changed.emit()
+            return
+        self._busy, self._problem = True, None
+        self.changed.emit()
+        name, image, gen = self._current, frame.image.copy(), self._core.session.generation
+
+        def work() -> None:
+            try:
+                data = encode_jpeg(image)
+            except Exception:
+                log.exception("material photo could not be encoded")
+                data = None
+            self._shot_posted.emit((name, data), gen)
+
+        threading.Thread(target=work, name="material-photo", daemon=True).start()
+
+    def _on_shot(self, shot: tuple, generation: int) -> None:
+        if generation != self._core.session.generation:
+            return  # the visitor has gone: the picture is dropped unseen
+        name, data = shot
+        self._busy = False
+        if data is None:
+            self._problem = NO_CAMERA
+        else:
+            self._photos.setdefault(name, []).append(data)
+            log.info("material photo taken (%d KB)", len(data) // 1024)  # what it shows is never logged
+        self.changed.emit()
+
+    @Slot()
+    def removeLast(self) -> None:
+        pages = self._photos.get(self._current)
+        if pages:
+            pages.pop()
+            self._problem = None
+            self.changed.emit()
+
+    @Slot()
+    def done(self) -> None:
+        """Leaving the capture screen: the camera stops feeding the preview and the last picture is forgotten."""
+        self._end_preview()
+        self._current = ""
+        self.changed.emit()
+        if self._shell.currentScreen == SCREEN:
+            self._shell.back()
+
+    def _end_preview(self) -> None:
+        with self._frame_lock:
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+                self._unsubscribe = None
+            self._frame_pending = False
+            self._store.clear()
+        self.frameChanged.emit()
+
+    @Slot()
+    def clear(self) -> None:
+        """Session wipe: every photo and the preview are forgotten."""
+        self._end_preview()
+        self._code, self._photos, self._current, self._problem, self._busy = "", {}, "", None, False
+        self.changed.emit()
