@@ -7,7 +7,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -21,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[0] = str(REPO)
 
 from offline_queue.store import QueueStore  # noqa: E402
-from tests.helpers.central import wait_for_port  # noqa: E402
+from tests.helpers.central import free_port, wait_for_port  # noqa: E402
 
 TERMINAL = "BENCH-01"
 
@@ -217,14 +216,6 @@ def breakdown_section(n: int, runs: int, folder: Path) -> dict:
 
 # -- drain ------------------------------------------------------------------------------------------------------
 
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def drain_section(n: int, attachment_kb: int, batch: int, folder: Path) -> dict:
     from central.cli import cli_main
 
@@ -239,7 +230,7 @@ def drain_section(n: int, attachment_kb: int, batch: int, folder: Path) -> dict:
         store.enqueue_submission("gjj.withdraw", form, applicant, face, att)
     fill = time.perf_counter() - t
     store.close()
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", str(db)],
                               cwd=REPO)
     try:

@@ -34,6 +34,19 @@ def fill_the_form(qtbot, ui) -> None:
     settle(qtbot)
 
 
+def card_then_form(qtbot, ui) -> None:
+    """The card read on Home (the face check result set here: the face flow has its own tests), the service's
+    form filled, on the review screen."""
+    ui.shell.start()
+    ui.core.tray.choose("idcard", "card", "zhang_normal")
+    qtbot.waitUntil(lambda: ui.core.identity.current is not None, timeout=10_000)
+    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
+    ui.bridges["apply"].choose(SERVICE)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+    settle(qtbot)
+    fill_the_form(qtbot, ui)
+
+
 def submit(qtbot, ui) -> str:
     tap(qtbot, ui.window, "reviewConsent")
     tap(qtbot, ui.window, "reviewSubmit")
@@ -89,15 +102,8 @@ def test_card_face_form_submit_receipt_rating_then_local_progress(qtbot, kiosk, 
 
 
 def test_synced_application_shows_central_status_then_local_when_central_is_down(qtbot, kiosk, central):
-    ui, tray, apply = kiosk, kiosk.core.tray, kiosk.bridges["apply"]
-    ui.shell.start()
-    tray.choose("idcard", "card", "zhang_normal")  # read on Home; the face check result is set below
-    qtbot.waitUntil(lambda: ui.core.identity.current is not None, timeout=10_000)
-    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
-    apply.choose(SERVICE)
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
-    settle(qtbot)
-    fill_the_form(qtbot, ui)
+    ui = kiosk
+    card_then_form(qtbot, ui)
     tracking = submit(qtbot, ui)
     ui.shell.endSession()
     store = ui.core.submissions.store
@@ -122,14 +128,7 @@ def test_synced_application_shows_central_status_then_local_when_central_is_down
 def test_paper_out_shows_the_number_as_qr_and_still_submits(qtbot, kiosk, tmp_path):
     ui, tray, apply = kiosk, kiosk.core.tray, kiosk.bridges["apply"]
     tray.choose("printer", "paper", "out")
-    ui.shell.start()
-    tray.choose("idcard", "card", "zhang_normal")  # read on Home; the face check result is set below
-    qtbot.waitUntil(lambda: ui.core.identity.current is not None, timeout=10_000)
-    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
-    apply.choose(SERVICE)
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
-    settle(qtbot)
-    fill_the_form(qtbot, ui)
+    card_then_form(qtbot, ui)
     before = len(receipts(ui))
     tracking = submit(qtbot, ui)
     qtbot.waitUntil(lambda: apply.printState == "failed", timeout=20_000)
@@ -153,16 +152,9 @@ def test_paper_out_shows_the_number_as_qr_and_still_submits(qtbot, kiosk, tmp_pa
 def test_photographed_materials_travel_with_the_application(qtbot, kiosk, central, artifacts_dir):
     """The guide says "可在本机拍照上传": two pages of the old ID card are taken with the kiosk camera on the review
     screen, committed encrypted with the application, and reach central as blobs the case refers to."""
-    ui, tray, apply, materials = kiosk, kiosk.core.tray, kiosk.bridges["apply"], kiosk.bridges["materials"]
-    tray.choose("camera", "person", "obama")  # something in front of the simulated camera
-    ui.shell.start()
-    tray.choose("idcard", "card", "zhang_normal")
-    qtbot.waitUntil(lambda: ui.core.identity.current is not None, timeout=10_000)
-    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
-    apply.choose(SERVICE)
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
-    settle(qtbot)
-    fill_the_form(qtbot, ui)
+    ui, materials = kiosk, kiosk.bridges["materials"]
+    ui.core.tray.choose("camera", "person", "obama")  # something in front of the simulated camera
+    card_then_form(qtbot, ui)
     names = [m["name"] for m in materials.items]
     assert names and names[0] == "原居民身份证"
     tap(qtbot, ui.window, "reviewPhoto_0")

@@ -55,6 +55,15 @@ class CentralServer:
         self.store.close()
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on right now (for a central started as its own process)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 def wait_for_port(port: int, server, timeout: float = 30.0) -> None:
     """Until something listens on 127.0.0.1:port; fails at once if the server process has died."""
     deadline = time.monotonic() + timeout

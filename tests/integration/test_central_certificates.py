@@ -3,7 +3,6 @@
 import json
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,8 +16,8 @@ from offline_queue import signing
 from offline_queue.client import CentralClient, central_id_hash
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
-from tests.helpers.central import (TERMINAL, CentralServer, central, invented_applicant,  # noqa: F401 (fixture)
-                                   make_store, wait_for_port)
+from tests.helpers.central import (TERMINAL, CentralServer, central, free_port,  # noqa: F401 (fixture)
+                                   invented_applicant, make_store, wait_for_port)
 
 PUBLIC = "https://zwfw.example.invalid/kiosk"
 ISSUER = "示范市政务服务中心"
@@ -137,19 +136,11 @@ def test_default_verify_url_is_the_request_base(central, tmp_path):  # noqa: F81
     queue.close()
 
 
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def test_serve_options_reach_the_certificate(tmp_path):
     db = str(tmp_path / "central.sqlite3")
     secret_file = tmp_path / "terminal.secret"
     assert cli_main(["add-terminal", TERMINAL, "--db", db, "--secret-file", str(secret_file)]) == 0
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", db,
                                "--issuer", ISSUER, "--public-url", "https://verify.example.invalid/"], cwd=REPO,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -2,7 +2,6 @@
 
 import json
 import signal
-import socket
 import subprocess
 import sys
 
@@ -10,15 +9,7 @@ from offline_queue.client import CentralClient
 from offline_queue.signing import read_secret
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
-from tests.helpers.central import TERMINAL, invented_applicant, make_store, wait_for_port
-
-
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+from tests.helpers.central import TERMINAL, free_port, invented_applicant, make_store, wait_for_port
 
 
 def _cli(*args):
@@ -32,7 +23,7 @@ def test_serve_add_terminal_sync_set_status(tmp_path):
     assert _cli("add-terminal", TERMINAL, "--db", db, "--secret-file", str(secret_file)).returncode == 0
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps({"version": 3, "items": [{"code": "gjj.withdraw"}]}))
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", db,
                                "--catalog", str(catalog)], cwd=REPO, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
