@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from drivers.devices import ReaderDevice
 from drivers.idcard.config import IdCardConfig
 from drivers.idcard.driver import IdCardReader
-from drivers.idcard.events import Listener
 from drivers.idcard.photo import NoDecoder, PhotoError, open_decoder
 from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
 from drivers.idcard.simulator import FAULTS, IdCardSimulator
@@ -19,32 +19,6 @@ log = logging.getLogger(__name__)
 def _resolve(value: str, base_dir: Path) -> Path:
     p = Path(value)
     return p if p.is_absolute() else base_dir / p
-
-
-class IdCardDevice:
-    """The reader plus, for "sim:", the simulator it owns (stopped by close())."""
-
-    def __init__(self, reader: IdCardReader, simulator: IdCardSimulator | None = None) -> None:
-        self.reader = reader
-        self.simulator = simulator
-
-    def subscribe(self, listener: Listener) -> None:
-        self.reader.subscribe(listener)
-
-    def start(self) -> None:
-        self.reader.start()
-
-    def close(self) -> None:
-        self.reader.close()
-        if self.simulator is not None:
-            self.simulator.stop()
-
-    def health(self) -> dict:
-        h = self.reader.health()
-        if self.simulator is not None:
-            h["simulated"] = True
-            h["sim_fault"] = self.simulator.fault
-        return h
 
 
 def _register_tray(sim: IdCardSimulator, tray: SimTray) -> None:
@@ -62,7 +36,7 @@ def _register_tray(sim: IdCardSimulator, tray: SimTray) -> None:
     tray.add_choice(Choice("idcard", "fault", "读卡器故障", faults, lambda: sim.fault, sim.set_fault))
 
 
-def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> IdCardDevice:
+def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> ReaderDevice:
     cards_dir = _resolve(cfg.sim_cards_dir, base_dir) if cfg.sim_cards_dir else CARDS_DIR
     faces_dir = _resolve(cfg.sim_faces_dir, base_dir) if cfg.sim_faces_dir else None
     url, sim = cfg.url, None
@@ -93,4 +67,6 @@ def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> IdCardDevic
         if sim is not None:
             sim.stop()
         raise
-    return IdCardDevice(reader, sim)
+    if sim is None:
+        return ReaderDevice(reader)
+    return ReaderDevice(reader, sim, stop_simulator=sim.stop, sim_facts=lambda: {"sim_fault": sim.fault})

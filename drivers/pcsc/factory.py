@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from drivers.idcard.events import Listener
+from drivers.devices import ReaderDevice
 from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
 from drivers.pcsc.applet import KioskAppletCard, identity_fields, read_with
 from drivers.pcsc.config import SmartCardConfig
@@ -43,30 +43,7 @@ class VpcdCardSlot:
         self.set("none")
 
 
-class SmartCardDevice:
-    def __init__(self, reader: SmartCardReader, slot: VpcdCardSlot | None = None) -> None:
-        self.reader = reader
-        self.slot = slot
-
-    def subscribe(self, listener: Listener) -> None:
-        self.reader.subscribe(listener)
-
-    def start(self) -> None:
-        self.reader.start()
-
-    def close(self) -> None:
-        self.reader.close()
-        if self.slot is not None:
-            self.slot.close()
-
-    def health(self) -> dict:
-        h = self.reader.health()
-        if self.slot is not None:
-            h["simulated"] = True
-        return h
-
-
-def open_device(cfg: SmartCardConfig, base_dir: Path, tray: SimTray) -> SmartCardDevice:
+def open_device(cfg: SmartCardConfig, base_dir: Path, tray: SimTray) -> ReaderDevice:
     reader = SmartCardReader(read_with(cfg.application), cfg.reader, retry_interval=cfg.retry_interval_ms / 1000)
     slot = None
     if cfg.url.startswith("sim:"):
@@ -77,4 +54,4 @@ def open_device(cfg: SmartCardConfig, base_dir: Path, tray: SimTray) -> SmartCar
         tray.add_choice(Choice("smartcard", "card", "社保卡", options, lambda: slot.profile, slot.set))
         if cfg.sim_card:
             slot.set(cfg.sim_card)
-    return SmartCardDevice(reader, slot)
+    return ReaderDevice(reader, slot)
