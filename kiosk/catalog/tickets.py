@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from kiosk.i18n import Text
 
@@ -63,6 +64,21 @@ class TicketCounter:
         db.execute("PRAGMA synchronous = FULL")
         return db
 
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE (the write lock before reading the last number) ... COMMIT, rolled back on any error."""
+        db = self._connect()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            db.close()
+
     def day(self, now: datetime | None = None) -> date:
         """The counting day: numbers restart at reset_hour, not necessarily at midnight."""
         now = now or self._clock()
@@ -74,9 +90,7 @@ class TicketCounter:
             raise ValueError(f"queue must be one capital letter, got {queue!r}")
         now = self._clock()
         day = self.day(now).isoformat()
-        db = self._connect()
-        try:
-            db.execute("BEGIN IMMEDIATE")  # take the write lock before reading the last number
+        with self._write() as db:
             seq, ahead = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) + 1, COUNT(*) FILTER (WHERE called_at IS NULL)"
                 " FROM tickets WHERE day = ? AND queue = ?", (day, queue)).fetchone()
@@ -84,13 +98,6 @@ class TicketCounter:
                        (day, queue, seq, service, now.isoformat(timespec="seconds")))
             oldest = (self.day(now) - timedelta(days=KEEP_DAYS)).isoformat()
             db.execute("DELETE FROM tickets WHERE day < ?", (oldest,))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        finally:
-            db.close()
         return Ticket(queue, seq, date.fromisoformat(day), service, now.replace(microsecond=0), ahead)
 
     def waiting(self, queue: str) -> int:
@@ -112,19 +119,11 @@ class TicketCounter:
     def call_next(self, queue: str) -> str | None:
         """Mark the oldest waiting ticket of `queue` as called (a window's call system or staff mode)."""
         now = self._clock()
-        db = self._connect()
-        try:
-            db.execute("BEGIN IMMEDIATE")
+        day = self.day(now).isoformat()
+        with self._write() as db:
             row = db.execute("SELECT seq FROM tickets WHERE day = ? AND queue = ? AND called_at IS NULL"
-                             " ORDER BY seq LIMIT 1", (self.day(now).isoformat(), queue)).fetchone()
+                             " ORDER BY seq LIMIT 1", (day, queue)).fetchone()
             if row:
                 db.execute("UPDATE tickets SET called_at = ? WHERE day = ? AND queue = ? AND seq = ?",
-                           (now.isoformat(timespec="seconds"), self.day(now).isoformat(), queue, row[0]))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        finally:
-            db.close()
+                           (now.isoformat(timespec="seconds"), day, queue, row[0]))
         return f"{queue}{row[0]:03d}" if row else None
