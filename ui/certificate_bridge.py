@@ -43,7 +43,7 @@ class CertificateBridge(QObject):
         self._state, self._problem = IDLE, None
         self._offers: list = []  # kiosk.certificates.Offer
         self._issued = None  # kiosk.certificates.Certificate
-        self._print, self._print_problem, self._job = IDLE, None, None
+        self._print, self._job = IDLE, None
 
     def _t(self, text: Text | None) -> str:
         return text.get(self._shell.language) if text is not None else ""
@@ -106,7 +106,7 @@ class CertificateBridge(QObject):
             self._set(FAILED, NO_QUEUE)
             return
         self._offers, self._issued = [], None
-        self._print, self._print_problem, self._job = IDLE, None, None
+        self._print, self._job = IDLE, None
         self._run(LOADING, "offers", lambda: service.offers(id_number))
 
     @Slot(int)
@@ -122,7 +122,7 @@ class CertificateBridge(QObject):
         if self._issued is None or self._print == PRINTING:
             return
         gen = self._core.session.generation
-        self._print, self._print_problem = PRINTING, None
+        self._print = PRINTING
         self.changed.emit()
         on_done = lambda job: self._posted.emit(("printed", job), gen)  # noqa: E731
         on_failed = lambda job, problem: self._posted.emit(("unprinted", problem), gen)  # noqa: E731
@@ -139,7 +139,7 @@ class CertificateBridge(QObject):
         """From a certificate back to the list of offers (a new certificate is issued if one is chosen again)."""
         if self._offers and self._print != PRINTING:
             self._issued = None
-            self._print, self._print_problem, self._job = IDLE, None, None
+            self._print, self._job = IDLE, None
             self._set(OFFERS, None)
 
     # ---- plumbing
@@ -182,10 +182,11 @@ class CertificateBridge(QObject):
         elif what == "failed":
             self._set(FAILED, payload)
         elif what == "printed":
-            self._print, self._print_problem = PRINTED, None
+            self._print = PRINTED
             self.changed.emit()
         elif what == "unprinted":
-            self._print, self._print_problem = FAILED, payload
+            # the screen has its own words for this (the printer's offer an on-screen QR a certificate lacks)
+            self._print = FAILED
             log.warning("certificate not printed: %s", payload.technician if payload else "unknown")
             self.changed.emit()
 

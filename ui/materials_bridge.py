@@ -47,8 +47,9 @@ class MaterialsBridge(QObject):
     def __init__(self, core: KioskCore, shell: Shell, store: FrameStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._core, self._shell, self._store = core, shell, store
-        self._code = ""  # the service the photos belong to
-        self._photos: dict[str, list[bytes]] = {}  # material name -> JPEG pages, in the order taken
+        # (service code, material name) -> JPEG pages in the order taken; keyed by service so that photos taken
+        # for one application never travel with another chosen later in the same visit
+        self._photos: dict[tuple[str, str], list[bytes]] = {}
         self._current = ""  # the material being photographed
         self._problem: Text | None = None
         self._busy = False
@@ -63,10 +64,10 @@ class MaterialsBridge(QObject):
     # ---- which materials, and what was taken
 
     def _service(self) -> str:
-        code = self._core.session.get(SERVICE_KEY) or ""
-        if code != self._code:  # another service chosen: photos of the former one do not belong to it
-            self._code, self._photos = code, {}
-        return code
+        return self._core.session.get(SERVICE_KEY) or ""
+
+    def _pages(self, name: str) -> list[bytes]:
+        return self._photos.get((self._service(), name), [])
 
     def _capturable(self) -> list[str]:
         code = self._service()
@@ -81,13 +82,11 @@ class MaterialsBridge(QObject):
     @Property("QVariantList", notify=changed)
     def items(self) -> list[dict]:
         """The current application's materials the camera can take, with how many pages are taken."""
-        return [{"index": i, "name": name, "count": len(self._photos.get(name, []))}
-                for i, name in enumerate(self._capturable())]
+        return [{"index": i, "name": name, "count": len(self._pages(name))} for i, name in enumerate(self._capturable())]
 
     @Property(int, notify=changed)
     def total(self) -> int:
-        self._service()
-        return sum(len(p) for p in self._photos.values())
+        return len(self.attachments(self._service()))
 
     @Property(str, notify=changed)
     def current(self) -> str:
@@ -95,7 +94,7 @@ class MaterialsBridge(QObject):
 
     @Property(int, notify=changed)
     def currentCount(self) -> int:
-        return len(self._photos.get(self._current, []))
+        return len(self._pages(self._current))
 
     @Property(bool, notify=changed)
     def busy(self) -> bool:
@@ -119,9 +118,7 @@ class MaterialsBridge(QObject):
 
     def attachments(self, code: str) -> list[bytes]:
         """What the submission of `code` carries: every page, material by material."""
-        if code != self._code:
-            return []
-        return [page for pages in self._photos.values() for page in pages]
+        return [page for (service, _), pages in self._photos.items() if service == code for page in pages]
 
     # ---- the capture screen
 
@@ -174,13 +171,13 @@ class MaterialsBridge(QObject):
             self._problem = NO_CAMERA
             self.changed.emit()
             return
-        if len(self._photos.get(self._current, [])) >= MAX_PER_MATERIAL:
+        if len(self._pages(self._current)) >= MAX_PER_MATERIAL:
             self._problem = TOO_MANY
             self.changed.emit()
             return
         self._busy, self._problem = True, None
         self.changed.emit()
-        name, image, gen = self._current, frame.image.copy(), self._core.session.generation
+        key, image, gen = (self._service(), self._current), frame.image.copy(), self._core.session.generation
 
         def work() -> None:
             try:
@@ -188,25 +185,25 @@ class MaterialsBridge(QObject):
             except Exception:
                 log.exception("material photo could not be encoded")
                 data = None
-            self._shot_posted.emit((name, data), gen)
+            self._shot_posted.emit((key, data), gen)
 
         threading.Thread(target=work, name="material-photo", daemon=True).start()
 
     def _on_shot(self, shot: tuple, generation: int) -> None:
         if generation != self._core.session.generation:
             return  # the visitor has gone: the picture is dropped unseen
-        name, data = shot
+        key, data = shot
         self._busy = False
         if data is None:
             self._problem = NO_CAMERA
         else:
-            self._photos.setdefault(name, []).append(data)
+            self._photos.setdefault(key, []).append(data)
             log.info("material photo taken (%d KB)", len(data) // 1024)  # what it shows is never logged
         self.changed.emit()
 
     @Slot()
     def removeLast(self) -> None:
-        pages = self._photos.get(self._current)
+        pages = self._pages(self._current)
         if pages:
             pages.pop()
             self._problem = None
@@ -234,5 +231,5 @@ class MaterialsBridge(QObject):
     def clear(self) -> None:
         """Session wipe: every photo and the preview are forgotten."""
         self._end_preview()
-        self._code, self._photos, self._current, self._problem, self._busy = "", {}, "", None, False
+        self._photos, self._current, self._problem, self._busy = {}, "", None, False
         self.changed.emit()
