@@ -210,8 +210,15 @@ def breakdown_section(n: int, runs: int, folder: Path) -> dict:
         t_med, s_med = statistics.median(total), statistics.median(sql)
         split[f"synchronous_{mode}"] = {"us_per_enqueue": round(t_med, 1), "inside_sqlite": round(s_med, 1),
                                         "python_side": round(t_med - s_med, 1)}
+    # bytes per stored record: ours (every column of the row) against the bare loop's one blob of the same payload
+    row = st._conn.execute("SELECT avg(length(id) + length(kind) + length(tracking) + length(service_code) + 8"
+                           " + length(state) + length(id_hash) + length(blobs) + length(payload)) FROM records"
+                           ).fetchone()[0]
     ours.close()
-    return {"stage_cpu_us": cpu, "split": split}
+    bare = BareSqlite(folder)
+    bare.close()
+    return {"stage_cpu_us": cpu, "split": split,
+            "record_bytes": {"ours_row": round(row), "bare_sqlite_blob": bare.size, "page_size": 4096}}
 
 
 # -- drain ------------------------------------------------------------------------------------------------------
