@@ -163,7 +163,7 @@ class QueueStore:
                 self._conn.close()
                 raise
         self._suite: CryptoSuite = make_suite(suite, self._key)
-        self._id_mac = PrefixedHmac(self._key, b"id-lookup:")  # = local_id_hash, keyed once
+        self._id_mac = PrefixedHmac(self._key, b"id-lookup:")
         self._day_start = self._day_end = 0.0  # the local day the last enqueue fell on, as [start, end) times
         self._day = date.min
         self._enqueue_cursor = self._conn.cursor()
@@ -253,6 +253,10 @@ class QueueStore:
                 _raise_translated(what, exc)
             raise
 
+    def _id_hash(self, id_number: str) -> bytes:
+        """local_id_hash(self._key, id_number), with the key absorbed once (it runs in every enqueue)."""
+        return self._id_mac.digest(id_number.strip().upper().encode())
+
     def _local_day(self, now: float) -> date:
         """The local date of `now`, recomputed only when a day boundary is crossed (this runs in every enqueue)."""
         if not self._day_start <= now < self._day_end:
@@ -274,7 +278,7 @@ class QueueStore:
             hashes.append(sha)
             sealed.append((sha, len(data), self._suite.encrypt(data, sha.encode())))
         id_number = applicant.get("id_number")
-        id_hash = self._id_mac.digest(str(id_number).strip().upper().encode()) if id_number else None
+        id_hash = self._id_hash(str(id_number)) if id_number else None
         # only the personal part is encrypted: the tracking number, service, time and attachment hashes are
         # columns already and claim() puts the body back together (not storing them twice keeps records smaller),
         # so the whole payload is ready before the lock, which is held only for the sequence number and the I/O
@@ -421,7 +425,7 @@ class QueueStore:
 
     def lookup_by_id_number(self, id_number: str) -> list[LocalCase]:
         rows = self._read(f"SELECT {self._CASE_COLS} FROM records WHERE id_hash=? ORDER BY seq",
-                          (local_id_hash(self._key, id_number),))
+                          (self._id_hash(id_number),))
         return [self._case(r) for r in rows]
 
     def quarantine(self) -> list[dict]:
