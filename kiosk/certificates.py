@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kiosk.i18n import Problem, Text
 from offline_queue.client import CentralClient
-from offline_queue.errors import AuthRejected, CentralError
+from offline_queue.errors import CentralError
 
 # certificates come from the platform's records at the moment they are asked for: there is no offline answer
 OFFLINE = Problem("certificates.offline",
@@ -65,6 +67,15 @@ def _text(value: object) -> Text:
     return Text(zh=str(value or ""), en=str(value or ""))
 
 
+@contextlib.contextmanager
+def _asking_central() -> Iterator[None]:
+    """Network down or central busy -> OFFLINE; anything else it answered (401/403 included) -> REFUSED."""
+    try:
+        yield
+    except CentralError as exc:
+        raise LookupError(OFFLINE if exc.transient else REFUSED) from exc
+
+
 class Certificates:
     """Blocking calls to central (the UI runs them in a worker thread); failures raise LookupError(Problem)."""
 
@@ -72,12 +83,8 @@ class Certificates:
         self._client = client
 
     def offers(self, id_number: str) -> list[Offer]:
-        try:
+        with _asking_central():
             listed = self._client.certificates(id_number)
-        except AuthRejected as exc:
-            raise LookupError(REFUSED) from exc
-        except CentralError as exc:
-            raise LookupError(OFFLINE if exc.transient else REFUSED) from exc
         offers = [Offer(str(o.get("kind", "")), str(o.get("ref") or ""), _text(o.get("title")), _text(o.get("subject")))
                   for o in listed if isinstance(o, dict) and o.get("kind")]
         if not offers:
@@ -85,12 +92,8 @@ class Certificates:
         return offers
 
     def issue(self, id_number: str, offer: Offer) -> Certificate:
-        try:
+        with _asking_central():
             got = self._client.issue_certificate(id_number, offer.kind, offer.ref)
-        except AuthRejected as exc:
-            raise LookupError(REFUSED) from exc
-        except CentralError as exc:
-            raise LookupError(OFFLINE if exc.transient else REFUSED) from exc
         if got is None:
             raise LookupError(GONE)
         try:
