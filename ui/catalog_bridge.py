@@ -286,16 +286,19 @@ class CatalogBridge(QObject):
     def ticketNumber(self) -> str:
         return self._ticket.number if self._ticket else ""
 
+    def _ticket_place(self):
+        """(name, Where) of what the current ticket is for (an item, or the general desk), None if unknown."""
+        if self._ticket_state == IDLE:
+            return None
+        try:
+            return self._catalog_service().ticket_place(self._ticket_code)
+        except UnknownItem:
+            return None
+
     @Property(str, notify=ticketChanged)
     def ticketService(self) -> str:
-        if not self._ticket_code:  # the general enquiry desk
-            from kiosk.catalog.catalog import GENERAL_DESK  # loaded with the catalog, not with the UI
-
-            return self._t(GENERAL_DESK) if self._ticket_state else ""
-        try:
-            return self._catalog_service().catalog.item(self._ticket_code).name
-        except UnknownItem:
-            return ""
+        place = self._ticket_place()
+        return self._t(place[0]) if place else ""
 
     @Property(bool, notify=changed)
     def generalDesk(self) -> bool:
@@ -315,14 +318,8 @@ class CatalogBridge(QObject):
 
     @Property(str, notify=ticketChanged)
     def ticketWindow(self) -> str:
-        if not self._ticket:
-            return ""
-        try:
-            catalog = self._catalog_service().catalog
-            w = catalog.where(self._ticket.service) if self._ticket.service else catalog.general_where()
-        except UnknownItem:
-            return ""
-        return f"{w.location} {w.queue.windows}" if w else ""
+        place = self._ticket_place() if self._ticket else None
+        return f"{place[1].location} {place[1].queue.windows}" if place else ""
 
     @Property(str, notify=ticketChanged)
     def ticketIssuedAt(self) -> str:

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk.catalog.catalog import Catalog, Where
-from kiosk.catalog.errors import UnknownItem
 from kiosk.catalog.config import CatalogConfig
+from kiosk.catalog.errors import UnknownItem
 from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, ticket_lines,
                                  ticket_print_data)
 from kiosk.catalog.tickets import Ticket, TicketCounter
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
+from kiosk.i18n import Text
 
 log = logging.getLogger(__name__)
 
@@ -59,32 +60,34 @@ class CatalogService:
         """Blocking SQLite commit (milliseconds): call from a worker thread, print after it returns.
 
         code "" is the general enquiry desk (综合咨询) for a visitor with no service in mind."""
-        return self._tickets.take(self._place(code)[1].queue.code, code)
+        return self._tickets.take(self.ticket_place(code)[1].queue.code, code)
 
-    def _place(self, code: str) -> tuple[str, Where]:
-        """(what the ticket is for, where to wait) of an item, or of the general desk for code ""."""
+    def ticket_place(self, code: str) -> tuple[Text, Where]:
+        """(what a ticket is for, where to wait) of an item, or of the general desk for code "".
+        Raises UnknownItem for an item that is gone or a catalog without a general desk."""
         if code:
-            return self._catalog.item(code).name, self._catalog.where(code)
+            name = self._catalog.item(code).name  # item texts are Chinese in both languages
+            return Text(name, name), self._catalog.where(code)
         where = self._catalog.general_where()
         if where is None:
             raise UnknownItem("this catalog has no general enquiry desk ([general] in catalog.toml)")
-        return where.department.zh, where
+        return where.department, where
 
     def has_general_desk(self) -> bool:
         return self._catalog.general_where() is not None
 
     def ticket_lines(self, ticket: Ticket, language: str = "zh_CN") -> list[str]:
-        name, where = self._place(ticket.service)
-        return ticket_lines(ticket, name, where, language)
+        name, where = self.ticket_place(ticket.service)
+        return ticket_lines(ticket, name.get(language), where, language)
 
     def ticket_print(self, ticket: Ticket, *, site_name: str) -> dict[str, object]:
         """Data for PrintService.print("queue_ticket", ...)."""
-        name, where = self._place(ticket.service)
-        return ticket_print_data(ticket, name, where, site_name=site_name)
+        name, where = self.ticket_place(ticket.service)
+        return ticket_print_data(ticket, name.zh, where, site_name=site_name)
 
     def waiting_for(self, code: str) -> int:
         """How many are waiting in the queue that serves this item ("" the general desk), shown before taking one."""
-        return self._tickets.waiting(self._place(code)[1].queue.code)
+        return self._tickets.waiting(self.ticket_place(code)[1].queue.code)
 
     # ---- updates from central ----
 
