@@ -44,7 +44,7 @@ def completed_case(qtbot, ui, central) -> str:
     return done.tracking
 
 
-def open_certificates(qtbot, ui) -> None:
+def open_certificates(qtbot, ui, shot=None) -> None:
     """Home tile -> identify (card read, face check passed) -> Identified -> continue -> Certificates."""
     ui.shell.start()
     settle(qtbot)
@@ -56,6 +56,8 @@ def open_certificates(qtbot, ui) -> None:
     ui.shell.go("Identified")
     settle(qtbot)
     assert "下一步选择要打印的证明" in texts(ui)
+    if shot is not None:
+        grab(ui.window, shot)
     tap(qtbot, ui.window, "identifiedContinue")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Certificates")
 
@@ -65,7 +67,7 @@ def test_offers_issue_and_print_without_a_printer_offers_reprint(qtbot, kiosk, c
     ui = kiosk(central.url, central.secret, orientation)
     tracking = completed_case(qtbot, ui, central)
     certificates = ui.bridges["certificates"]
-    open_certificates(qtbot, ui)
+    open_certificates(qtbot, ui, artifacts_dir / "screens" / f"certificates_identified_{orientation}.png")
     qtbot.waitUntil(lambda: certificates.state in ("offers", "failed"), timeout=10_000)
     assert certificates.state == "offers", certificates.problem
     offers = certificates.offers

@@ -41,7 +41,7 @@ ScreenPage {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.maximumHeight: width * 3 / 4
-            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredHeight: width * 3 / 4
             color: "#1c262b"
             radius: Theme.radius
             clip: true
@@ -104,5 +104,6 @@ ScreenPage {
                 onClicked: materials.done()
             }
         }
+        Item { Layout.fillHeight: true }  // what the 4:3 picture leaves over goes below the buttons, not between
     }
 }
