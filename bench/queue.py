@@ -174,7 +174,7 @@ def breakdown_section(n: int, runs: int, folder: Path) -> dict:
     import timeit
     from datetime import date
 
-    from offline_queue import tracking
+    from protocol import tracking
     from offline_queue.payload import pack
     from offline_queue.ids import new_id
 
@@ -255,7 +255,7 @@ def drain_section(n: int, attachment_kb: int, batch: int, folder: Path) -> dict:
 def drain_child(folder: Path, url: str, batch: int) -> None:
     """Runs in its own process so its peak RSS is the sync worker's alone."""
     from offline_queue.client import CentralClient
-    from offline_queue.signing import read_secret
+    from protocol.signing import read_secret
     from offline_queue.worker import SyncWorker
 
     store = QueueStore(folder / "queue.sqlite3", folder / "queue.key", terminal_id=TERMINAL)

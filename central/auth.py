@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import HTTPException, Request
 
 from central.storage import CentralStore
-from offline_queue import signing
+from protocol import signing
 
 _MESSAGES = {
     "missing_terminal": "X-Kiosk-Terminal header is missing",

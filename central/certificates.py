@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from drivers.idcard.identity import mask_id, mask_name
+from protocol.masking import mask_id, mask_name
 
 DEFAULT_ISSUER = "政务服务中心（参考平台）"
 KINDS = {

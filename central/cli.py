@@ -9,11 +9,13 @@ import sys
 from pathlib import Path
 
 from central.certificates import DEFAULT_ISSUER
-from central.storage import STATUSES, CentralStore
-from offline_queue import signing
+from central.storage import CentralStore
+from protocol import signing
+from protocol.status import STATUSES
 
 DEFAULT_DB = "var/central.sqlite3"
-_ZH = {zh: code for code, (zh, _en) in STATUSES.items()}
+# staff type the verb (受理, 办结) or the status word the citizen reads (已受理, 已办结)
+_ZH = {word: code for code, (zh, _en) in STATUSES.items() for word in (zh, zh.removeprefix("已"))}
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,16 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 from central.certificates import new_verify_code
-from offline_queue import tracking
-from offline_queue.client import central_id_hash
+from protocol import tracking
+from protocol.status import STATUSES, status_view
+from protocol.idhash import central_id_hash
 
-# staff-side statuses (受理 / 审核中 / 办结 / 退回), stored by code
-STATUSES = {
-    "received": ("受理", "Received"),
-    "reviewing": ("审核中", "Under review"),
-    "completed": ("办结", "Completed"),
-    "returned": ("退回", "Returned"),
-}
 _SERVICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # catalog codes such as ZJ-002
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -46,11 +40,6 @@ CREATE TABLE IF NOT EXISTS certificates(number TEXT PRIMARY KEY, verify_code TEX
     ref TEXT NOT NULL, id_hash TEXT NOT NULL, terminal TEXT NOT NULL, title TEXT NOT NULL, body_sha256 TEXT NOT NULL,
     holder TEXT NOT NULL, issuer TEXT NOT NULL, issued_at REAL NOT NULL);
 """
-
-
-def status_view(code: str) -> dict:
-    zh, en = STATUSES[code]
-    return {"status": code, "status_text": {"zh": zh, "en": en}}
 
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import threading
 
-# one masking rule for the whole product: the ID card driver's
-from drivers.idcard.identity import mask_id as mask_id_number, mask_name  # noqa: F401 (re-exported)
+# one masking rule for the whole product, kiosk and central
+from protocol.masking import mask_id as mask_id_number, mask_name  # noqa: F401 (re-exported)
 
 # 18-character resident ID numbers (last may be X) and the old 15-digit form; not inside longer digit runs
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")

@@ -7,13 +7,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kiosk.i18n import Problem, Text
-from offline_queue import tracking
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
 from offline_queue.errors import CentralError, QueueError, TrackingNumberError
-from offline_queue.signing import read_secret
 from offline_queue.store import LocalCase, QueueStore
 from offline_queue.worker import SyncWorker
+from protocol import tracking
+from protocol.signing import read_secret
+from protocol.status import STATUSES
 
 # the national 好差评 scale, best first; the score is what central stores
 RATINGS = {
@@ -24,12 +25,7 @@ RATINGS = {
     1: Text(zh="非常不满意", en="Very dissatisfied"),
 }
 
-CENTRAL_STATUS = {
-    "received": Text(zh="已受理", en="Received"),
-    "reviewing": Text(zh="审核中", en="Under review"),
-    "completed": Text(zh="已办结", en="Completed"),
-    "returned": Text(zh="已退回", en="Returned"),
-}
+CENTRAL_STATUS = {code: Text(zh=zh, en=en) for code, (zh, en) in STATUSES.items()}
 
 _LOCAL_STATE = {
     "pending": Text(zh="已保存在本机，网络恢复后自动上传", en="Saved on this terminal; it uploads when the network is back"),
@@ -106,7 +102,10 @@ class Submissions:
         """Central's answer when reachable, else this terminal's own record labelled local.
 
         Raises TrackingNumberError for a mistyped number and LookupError(NOT_FOUND) when nobody knows it."""
-        number = str(tracking.parse(typed))
+        try:
+            number = str(tracking.parse(typed))
+        except tracking.TrackingNumberError as exc:
+            raise TrackingNumberError(str(exc)) from None
         try:
             found = self.client.case(number)
         except CentralError:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 
 import httpx
 
-from offline_queue import signing
+from protocol import signing
+from protocol.idhash import central_id_hash
 from offline_queue.errors import AuthRejected, CentralError
 from offline_queue.payload import pack
 
@@ -24,11 +24,6 @@ class _SigningAuth(httpx.Auth):
             request.method, request.url.raw_path.decode("ascii"), request.content,
             terminal=self._terminal, secret=self._secret, now=self._clock(), mac_name=self._mac))
         yield request
-
-
-def central_id_hash(id_number: str) -> str:
-    """How an ID number is named in progress queries to central (never sent in a URL in clear)."""
-    return hashlib.sha256(b"hall-kiosk/id/v1:" + id_number.strip().upper().encode()).hexdigest()
 
 
 class CentralClient:

@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives import hmac as c_hmac
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -126,16 +124,6 @@ def make_suite(name: str, key: bytes) -> CryptoSuite:
     except KeyError:
         raise ValueError(f"unknown crypto suite {name!r}; known: {', '.join(SUITES)}") from None
 
-
-def mac(mac_name: str, key: bytes, data: bytes) -> str:
-    """Hex MAC for request signing: hmac-sha256 (default) or hmac-sm3."""
-    if mac_name == "hmac-sha256":
-        return std_hmac.new(key, data, hashlib.sha256).hexdigest()
-    if mac_name == "hmac-sm3":
-        h = c_hmac.HMAC(key, hashes.SM3())
-        h.update(data)
-        return h.finalize().hex()
-    raise ValueError(f"unknown MAC {mac_name!r}")
 
 
 def load_key(path: Path, *, create: bool) -> bytes:

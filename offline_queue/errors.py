@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.i18n import Problem, Text
+from protocol import tracking
 
 
 class QueueError(Exception):
@@ -33,8 +34,8 @@ class KeyMissingError(QueueError):
     code = "queue.key_missing"
 
 
-class TrackingNumberError(ValueError):
-    """A typed tracking number that cannot be one of ours (format or check character)."""
+class TrackingNumberError(tracking.TrackingNumberError):
+    """A typed tracking number that cannot be one of ours, worded for the citizen."""
 
     def __init__(self, technician: str) -> None:
         super().__init__(technician)

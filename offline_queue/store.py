@@ -17,7 +17,8 @@ from datetime import time as day_time
 from pathlib import Path
 from typing import NamedTuple
 
-from offline_queue import schema, tracking
+from offline_queue import schema
+from protocol import tracking
 from offline_queue.crypto import CryptoSuite, PrefixedHmac, load_key, make_suite
 from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
 from offline_queue.ids import new_id

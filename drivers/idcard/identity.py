@@ -5,23 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from protocol.masking import mask_id, mask_name
+
 # kinds of documents
 RESIDENT = "resident"  # 居民身份证
 FOREIGN_PERMANENT = "foreign_permanent"  # 外国人永久居留身份证 ('I')
 HMT_RESIDENCE = "hmt_residence"  # 港澳台居民居住证 ('J')
 SMARTCARD = "smartcard"  # holder record of a PC/SC card application
-
-
-def mask_id(value: str) -> str:
-    """110105199001011234 -> 110105********1234."""
-    v = value.strip()
-    return "*" * len(v) if len(v) <= 10 else v[:6] + "*" * (len(v) - 10) + v[-4:]
-
-
-def mask_name(value: str) -> str:
-    """张三丰 -> 张**."""
-    v = value.strip()
-    return v[:1] + "*" * (len(v) - 1) if v else v
 
 
 @dataclass(frozen=True, repr=False)

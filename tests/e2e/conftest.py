@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from offline_queue import signing
+from protocol import signing
 from tests.helpers.central import CentralServer
 from tests.helpers.identify import sim_config
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from offline_queue import signing
+from protocol import signing
 
 TERMINAL = "SIM-0001"
 

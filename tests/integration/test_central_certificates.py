@@ -12,8 +12,9 @@ import httpx
 import pytest
 
 from central.cli import cli_main
-from offline_queue import signing
-from offline_queue.client import CentralClient, central_id_hash
+from protocol import signing
+from offline_queue.client import CentralClient
+from protocol.idhash import central_id_hash
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
 from tests.helpers.central import (TERMINAL, CentralServer, central, free_port,  # noqa: F401 (fixture)

@@ -8,7 +8,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
-from offline_queue import signing
+from protocol import signing
 from tests.helpers.central import TERMINAL, CentralServer
 
 

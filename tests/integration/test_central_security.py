@@ -8,7 +8,7 @@ from datetime import date
 import httpx
 import pytest
 
-from offline_queue import signing, tracking
+from protocol import signing, tracking
 from tests.helpers.central import TERMINAL, central  # noqa: F401
 
 BODY = json.dumps({"items": []}).encode()

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from offline_queue.client import CentralClient
-from offline_queue.signing import read_secret
+from protocol.signing import read_secret
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
 from tests.helpers.central import TERMINAL, free_port, invented_applicant, make_store, wait_for_port

@@ -10,10 +10,11 @@ import pytest
 
 from central import certificates
 from central.cli import cli_main
-from central.storage import STATUSES, CentralStore
+from central.storage import CentralStore
+from protocol.status import STATUSES
 from central.titles import ServiceTitles, parse_titles
-from offline_queue import tracking
-from offline_queue.client import central_id_hash
+from protocol import tracking
+from protocol.idhash import central_id_hash
 from tests.helpers.central import TERMINAL, invented_applicant
 
 STATUS_ZH = {code: zh for code, (zh, _en) in STATUSES.items()}
@@ -69,8 +70,8 @@ def test_record_certificate_lists_every_case_on_short_lines():
     body = certificates.compose("case_record", "", cases, {"JZ-001": "最低生活保障申请"}, DONE, STATUS_ZH).body
     lines = body.splitlines()
     assert lines[0] == "兹证明 张三（公民身份号码 110105********002X）在本平台共有办件记录 3 件："
-    assert lines[1] == f"1. 最低生活保障申请  受理编号 {cases[0]['tracking']}  2026-11-20  办结"
-    assert lines[2] == f"2. ZZ-9  受理编号 {cases[1]['tracking']}  2026-11-20  退回"
+    assert lines[1] == f"1. 最低生活保障申请  受理编号 {cases[0]['tracking']}  2026-11-20  已办结"
+    assert lines[2] == f"2. ZZ-9  受理编号 {cases[1]['tracking']}  2026-11-20  已退回"
     assert lines[3].endswith("受理") and lines[-1] == "特此证明。" and len(lines) == 5
     assert max(len(line) for line in lines) < 80
 

@@ -6,7 +6,7 @@ import pytest
 
 from central.cli import cli_main
 from central.storage import CentralStore
-from offline_queue import tracking
+from protocol import tracking
 from tests.helpers.central import TERMINAL, invented_applicant
 
 

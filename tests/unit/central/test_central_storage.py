@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from central.storage import CentralStore
-from offline_queue import tracking
-from offline_queue.client import central_id_hash
+from protocol import tracking
+from protocol.idhash import central_id_hash
 from tests.helpers.central import TERMINAL, invented_applicant
 
 

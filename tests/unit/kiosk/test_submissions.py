@@ -9,7 +9,7 @@ from kiosk.submissions import Submissions, open_submissions
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
 from offline_queue.errors import TrackingNumberError
-from offline_queue.signing import write_secret
+from protocol.signing import write_secret
 from offline_queue.worker import SyncWorker
 from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
 
@@ -60,7 +60,7 @@ def test_mistyped_and_unknown_numbers(tmp_path, central):
         uc.progress(typo)
     assert info.value.problem.citizen.zh
     unknown = done.tracking.replace("000001", "000777")[:-1]
-    from offline_queue.tracking import check_char
+    from protocol.tracking import check_char
 
     unknown = unknown[:-1] + "-" + check_char(unknown[:-1])
     with pytest.raises(LookupError) as info:

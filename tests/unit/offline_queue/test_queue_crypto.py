@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from offline_queue.crypto import SUITES, PrefixedHmac, load_key, mac, make_suite
+from offline_queue.crypto import SUITES, PrefixedHmac, load_key, make_suite
+from protocol.macs import mac
 from offline_queue.errors import KeyMissingError
 
 

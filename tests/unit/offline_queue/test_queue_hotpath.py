@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ulid import ULID
 
-from offline_queue import tracking
+from protocol import tracking
 from offline_queue.ids import is_id, new_id
 from offline_queue.store import local_id_hash
 from tests.helpers.central import make_store

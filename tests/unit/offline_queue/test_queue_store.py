@@ -5,7 +5,8 @@ import sqlite3
 
 import pytest
 
-from offline_queue import schema, tracking
+from offline_queue import schema
+from protocol import tracking
 from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
 from offline_queue.store import Outcome, QueueStore, local_id_hash
 from tests.helpers.central import TERMINAL, invented_applicant, make_store

@@ -317,7 +317,7 @@ def test_materials_to_photograph_without_a_camera_say_so_and_submit_without_phot
     tap(qtbot, ui.window, "reviewConsent")
     tap(qtbot, ui.window, "reviewSubmit")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Submitted", timeout=10_000)
-    from offline_queue.tracking import parse
+    from protocol.tracking import parse
 
     seq = parse(ui.bridges["apply"].trackingNumber).seq
     assert ui.core.submissions.store.read_body(seq)["attachments"] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from offline_queue import signing
+from protocol import signing
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, present_card
 from tests.helpers.central import TERMINAL, central  # noqa: F401
 from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap

@@ -2,7 +2,7 @@
 
 import pytest
 
-from offline_queue import signing
+from protocol import signing
 
 SECRET = "s" * 64
 

@@ -7,13 +7,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from offline_queue.errors import TrackingNumberError
 
 # Luhn mod N over this alphabet catches every single-character error and every adjacent transposition but 0Z/Z0
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _N = len(_ALPHABET)
 _VALUE = {ch: i for i, ch in enumerate(_ALPHABET)}
 _PATTERN = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15})-(?P<date>\d{8})-(?P<seq>\d{6,10})-(?P<check>[0-9A-Z])$")
+
+
+class TrackingNumberError(ValueError):
+    """A typed tracking number that cannot be one of ours (format, check character or date); the kiosk words it."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import os
 import secrets
 from pathlib import Path
 
-from offline_queue.crypto import mac
+from protocol.macs import MACS, mac
 
 TERMINAL = "X-Kiosk-Terminal"
 TIMESTAMP = "X-Kiosk-Timestamp"
@@ -16,7 +16,6 @@ NONCE = "X-Kiosk-Nonce"
 SIGNATURE = "X-Kiosk-Signature"
 ALGORITHM = "X-Kiosk-Signature-Alg"
 MAX_SKEW_SECONDS = 300
-MACS = ("hmac-sha256", "hmac-sm3")
 
 
 def canonical(method: str, path: str, body: bytes, timestamp: str, nonce: str, terminal: str) -> bytes:

@@ -1,0 +1,99 @@
+"""Wire models of the sync API: what a terminal sends and what central answers (pydantic, both sides)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ID_HASH_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class Item(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1, max_length=64)  # the kiosk's ULID: idempotency key, kept forever
+    seq: int | None = Field(None, ge=0, le=2**62)
+    kind: Literal["submission", "rating", "event"]
+    body: dict[str, Any]
+
+
+class Batch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    items: list[Item] = Field(max_length=1000)
+
+
+class ItemResult(BaseModel):
+    id: str
+    result: Literal["accepted", "duplicate", "rejected"]
+    case_number: str | None = None
+    status: str | None = None
+    status_text: dict[str, str] | None = None
+    reason: str | None = None
+
+
+class BatchResult(BaseModel):
+    results: list[ItemResult]
+
+
+class Case(BaseModel):
+    case_number: str
+    tracking: str
+    terminal: str
+    service_code: str
+    status: str
+    status_text: dict[str, str]
+    created_at: float
+    updated_at: float
+    history: list[dict[str, Any]]
+
+
+class CaseList(BaseModel):
+    cases: list[Case]
+
+
+class BlobInfo(BaseModel):
+    sha256: str
+    size: int
+
+
+class BilingualText(BaseModel):
+    zh: str
+    en: str
+
+
+class CertificateOffer(BaseModel):
+    kind: str
+    ref: str  # the record it certifies: "" for case_record, the tracking number for case_completion
+    title: BilingualText
+    subject: BilingualText
+
+
+class CertificateOffers(BaseModel):
+    certificates: list[CertificateOffer]
+
+
+class CertificateRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["case_record", "case_completion"]
+    id_hash: str = Field(pattern=ID_HASH_PATTERN)
+    ref: str = Field("", max_length=64)
+
+
+class IssuedCertificate(BaseModel):
+    certificate_number: str
+    kind: str
+    title: str
+    body: str  # holds the holder's name and masked ID number: central returns it once and keeps only its hash
+    issuer: str
+    issued_on: str
+    verify_code: str
+    verify_url: str
+
+
+class Verification(BaseModel):
+    valid: bool
+    certificate_number: str
+    title: str
+    issued_on: str
+    holder: str  # masked name (张*): the page is public
+    issuer: str
