@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from central import certificates
 from central.deps import Settings
-from central.routes import blobs, cases, catalog, certificates as certificate_routes, sync, terminals
+from central.routes import blobs, cases, catalog, certificates as certificate_routes, sync, terminals, verify
 from central.storage import CentralStore
 from central.titles import ServiceTitles
 
@@ -30,6 +30,6 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
     def health() -> dict:
         return {"ok": True}
 
-    for module in (blobs, sync, cases, terminals, catalog, certificate_routes):
+    for module in (blobs, sync, cases, terminals, catalog, certificate_routes, verify):
         app.include_router(module.router)
     return app

@@ -1,18 +1,16 @@
-"""Certificates: what central can issue for a person, issuing one, and the public verification page."""
+"""Certificates: what central can issue for a person, and issuing one."""
 
 from __future__ import annotations
 
 import hashlib
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from central import certificates
 from central.deps import AppSettings, Store, Terminal
 from protocol.status import STATUSES
-from protocol.wire import (ID_HASH_PATTERN, CertificateOffer, CertificateOffers, CertificateRequest,
-                           IssuedCertificate, Verification)
+from protocol.wire import ID_HASH_PATTERN, CertificateOffer, CertificateOffers, CertificateRequest, IssuedCertificate
 
 _STATUS_ZH = {code: zh for code, (zh, _en) in STATUSES.items()}
 router = APIRouter()
@@ -42,19 +40,3 @@ def issue_certificate(payload: CertificateRequest, request: Request, terminal: T
                              title=draft.title, body=draft.body, issuer=issuer,
                              issued_on=certificates.chinese_date(issued["issued_at"]),
                              verify_code=issued["verify_code"], verify_url=f"{base}/verify/{issued['verify_code']}")
-
-
-@router.get("/verify/{code}", responses={404: {}, 200: {"content": {"text/html": {}}}})
-def verify_certificate(code: Annotated[str, PathParam(max_length=64)], request: Request, store: Store) -> Verification:
-    """Public: whoever scans the printed QR code. Answers HTML to browsers, JSON otherwise."""
-    normal = certificates.normalise_code(code)
-    found = store.certificate(normal) if normal else None
-    view = None if found is None else Verification(
-        valid=True, certificate_number=found["certificate_number"], title=found["title"],
-        issued_on=certificates.chinese_date(found["issued_at"]), holder=found["holder"], issuer=found["issuer"])
-    if "text/html" in request.headers.get("accept", ""):
-        return HTMLResponse(certificates.verify_page(view.model_dump() if view else None),
-                            status_code=200 if view else 404)
-    if view is None:
-        return JSONResponse({"detail": {"reason": "unknown_code"}}, status_code=404)
-    return view
