@@ -346,6 +346,9 @@ class Interpreter:
             return pos + 5 + n
         n = int.from_bytes(head[3:5], "little")
         body = self._need(pos + 5, n)
+        if n < 2 or (body[1] in (67, 69) and n < 3):  # too short to say what it is: a printer ignores it
+            self.unknown.append("GS ( k (truncated)")
+            return pos + 5 + n
         cn, fn, args = body[0], body[1], body[2:]
         if cn == 49:
             if fn == 67:

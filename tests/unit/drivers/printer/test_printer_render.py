@@ -1,6 +1,7 @@
 """The simulator's byte interpreter: what a printer would put on paper, from bytes alone."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,6 +121,13 @@ def test_garbage_never_crashes_the_simulator(data):
     it = Interpreter(384)
     it.feed(data)
     it.end_of_job()
+
+
+@pytest.mark.parametrize("code", [b"\x1d(k\x00\x00", b"\x1d(k\x01\x001", b"\x1d(k\x02\x001C", b"\x1d(k\x02\x001E"])
+def test_truncated_qr_commands_are_skipped(code):
+    it = Interpreter(384)
+    it.feed(code + b"ok\n")
+    assert "GS ( k (truncated)" in it.unknown and it.end_of_job() is not None
 
 
 def test_unprintable_codes_are_skipped_not_fatal():
