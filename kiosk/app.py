@@ -10,9 +10,10 @@ from typing import Callable
 from drivers.simtray import SimTray
 from kiosk.config import KioskConfig
 from kiosk.devices import DeviceSet, open_devices
-from kiosk.identity import IdentityService
+from kiosk.identity import IdentityPresented, IdentityService
 from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
+from kiosk.visit import Visit
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ class KioskCore:
         self.tray = SimTray()
         self.devices = DeviceSet()
         self.identity = IdentityService(None)
+        self.visit = Visit()
+        # first listener: the visit knows of a card read before any screen hears of it
+        self.identity.subscribe(self._card_event)
         t = cfg.terminal
         self.printing = PrintService(None, defaults={"site_name": t.site_name, "terminal_id": t.id, "hotline": t.hotline})
         self._catalog = None
@@ -42,10 +46,15 @@ class KioskCore:
         self.submissions = None
         self.queue_fault = ""
         self.session.register_wipe("identity", self.identity.clear)
+        self.session.register_wipe("visit", self.visit.clear)
         self.session.register_wipe("print-buffers", self.printing.wipe)
         self._hardware_wanted = open_hardware
         if open_hardware and not defer_hardware:
             self.open_hardware()
+
+    def _card_event(self, event) -> None:
+        if isinstance(event, IdentityPresented):
+            self.visit.card_read(event)
 
     def open_hardware(self) -> None:
         """Opens the devices and the offline queue; `kiosk run` calls it right after the attract screen's first frame."""

@@ -13,6 +13,7 @@ from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Problem, Text
 from kiosk.redact import mask_id_number, mask_name
+from kiosk.visit import IdentityChanged, card_key
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
 
@@ -20,8 +21,6 @@ log = logging.getLogger(__name__)
 
 IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
 PRINTED = "printed"
-SERVICE_KEY = "apply_service"  # session key: the item the citizen chose before identifying
-PURPOSE_KEY = "identify_purpose"  # session key: what identifying is for, "apply" (default) or "certificates"
 MASKED = {"name": mask_name, "id_number": mask_id_number}  # pre-filled values shown only masked
 
 NO_QUEUE = Problem("apply.no_queue",
@@ -41,17 +40,16 @@ RATE_FAILED = Problem("apply.rating",
 PROGRESS_HINT = "在自助终端“进度查询”输入受理编号或刷身份证"
 
 
-def face_passed(record) -> bool:
-    """The face check (kiosk.face result record) let this visitor on: a match, or staff verified the person."""
-    # "staff_verification" in a face record only asks for staff; "staff_verified" is set once staff entered their PIN
-    return isinstance(record, dict) and (record.get("decision") == "match" or record.get("staff_verified") is True)
-
-
 def card_mapping(identity) -> dict[str, str]:
     """The card as forms.prefill reads it (keys as in the catalog's `prefill`)."""
     return {"name": identity.name or identity.name_en, "gender": identity.gender, "nation": identity.nation,
             "birth_date": identity.birth.isoformat() if identity.birth else "", "address": identity.address,
             "id_number": identity.id_number}
+
+
+def _check_material(record: dict | None) -> str:
+    """How the receipt names the identity check that went with the application."""
+    return "人脸核验记录" if record and record.get("decision") == "match" else "工作人员核验记录"
 
 
 class ApplyBridge(QObject):
@@ -125,32 +123,32 @@ class ApplyBridge(QObject):
     @Slot(str)
     def start(self, code: str) -> None:
         """From a guide: remember the item, then identify; the form follows the face check."""
-        self._core.session.put(SERVICE_KEY, code)
+        self._core.visit.service = code
         self.startFor("apply")
 
     @Slot(str)
     def startFor(self, purpose: str) -> None:
         """From a home tile: identify for applying or for printing certificates."""
-        self._core.session.put(PURPOSE_KEY, purpose)
+        self._core.visit.purpose = purpose
         self.changed.emit()
         self._shell.go("Identify")
 
     @Property(str, notify=changed)
     def purpose(self) -> str:
-        return self._core.session.get(PURPOSE_KEY) or "apply"
+        return self._core.visit.purpose
 
     @Slot(str)
     def choose(self, code: str) -> None:
         """From ApplyChoose (already identified): the form of that item."""
-        self._core.session.put(SERVICE_KEY, code)
+        self._core.visit.service = code
         self._shell.go("ApplyForm")
 
     @Slot()
     def afterIdentified(self) -> None:
-        if self._core.session.get(PURPOSE_KEY) == "certificates":
+        if self._core.visit.purpose == "certificates":
             self._shell.go("Certificates")
             return
-        self._shell.go("ApplyForm" if self._core.session.get(SERVICE_KEY) else "ApplyChoose")
+        self._shell.go("ApplyForm" if self._core.visit.service else "ApplyChoose")
 
     @Property(bool, notify=changed)
     def queueAvailable(self) -> bool:
@@ -166,15 +164,16 @@ class ApplyBridge(QObject):
     def openForm(self) -> str:
         """ApplyForm opened: build the chosen item's form pre-filled from the card. Returns "" or the screen
         to go to instead ("Identify" without an accepted identity, "ApplyChoose" without a known item)."""
-        identity = self._core.identity.current
-        code = self._core.session.get(SERVICE_KEY) or ""
-        if identity is None or not identity.accepted or not face_passed(self._core.session.get("face_check")):
+        identity = self._core.visit.verified()
+        code = self._core.visit.service
+        if identity is None:
             return "Identify"
         try:
             item = self._catalog().item(code)
         except UnknownItem:
             return "ApplyChoose"
-        if code != self._code or identity is not self._identity:  # back from Review keeps what was typed
+        if code != self._code or self._identity is None or card_key(identity) != card_key(self._identity):
+            # back from Review keeps what was typed; another card gets a fresh form
             self._code, self._identity, self._fields = code, identity, list(item.form)
             from kiosk.catalog.forms import prefill
 
@@ -309,12 +308,11 @@ class ApplyBridge(QObject):
     def submit(self, consent: bool) -> None:
         if self._submit[0] == BUSY or self._submitted is not None:
             return  # a second tap must not make a second application
-        identity = self._core.identity.current
-        face = self._core.session.get("face_check")
-        if identity is None or not identity.accepted or not face_passed(face) or identity is not self._identity:
-            self._submit = (FAILED, NO_IDENTITY if identity is None or self._identity is None else CARD_CHANGED)
+        identity, visit = self._identity, self._core.visit
+        if identity is None or not visit.is_verified(identity):
+            self._submit = (FAILED, NO_IDENTITY if identity is None else CARD_CHANGED)
             self.submitChanged.emit()
-            self._shell.go("Identify")
+            self._shell.rewind("Identify")
             return
         if not consent:
             self._submit = (FAILED, Problem("apply.consent", NO_CONSENT, "consent not given"))
@@ -338,7 +336,13 @@ class ApplyBridge(QObject):
 
         def work() -> None:
             try:
-                done = submissions.submit(code, form, applicant, face, attachments)
+                # checked again at the moment of the commit: no card read lands until the record is on disk
+                with visit.holding(identity) as face:
+                    done = submissions.submit(code, form, applicant, face, attachments)
+            except IdentityChanged:
+                log.warning("submission of %s refused: the card changed before the commit", code)
+                self._post("submit_failed", CARD_CHANGED, gen)
+                return
             except Exception as e:  # QueueError carries its citizen message; anything else is a fault too
                 problem = getattr(e, "problem", None)
                 log.error("submission of %s failed: %s", code, problem.technician if problem else type(e).__name__)
@@ -349,7 +353,7 @@ class ApplyBridge(QObject):
         threading.Thread(target=work, name="apply-submit", daemon=True).start()
 
     def _print_receipt(self) -> None:
-        done, identity = self._submitted, self._core.identity.current
+        done, identity = self._submitted, self._identity
         guide = self._core.catalog.guide(self._code)
         data = {
             "service_name": guide.name,
@@ -358,7 +362,7 @@ class ApplyBridge(QObject):
             "applicant_name": card_mapping(identity.identity)["name"] if identity else "",
             "id_number": identity.identity.id_number if identity else "",
             "materials": ["申请表（本机填写）", "身份证件（读卡核验）"]
-                         + (["人脸核验记录"] if self._core.session.get("face_check") else [])
+                         + [_check_material(self._core.visit.face_record)]
                          + ([f"材料照片{n}张（本机拍摄）"] if (n := len(self.attachments_for(self._code))) else []),
             "submitted_at": time.strftime("%Y-%m-%d %H:%M", time.localtime(done.created_at)),
             "promised_date": guide.promised.zh,

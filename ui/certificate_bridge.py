@@ -9,7 +9,8 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.i18n import Problem, Text
-from ui.apply_bridge import NO_QUEUE, face_passed
+from kiosk.visit import card_key
+from ui.apply_bridge import NO_QUEUE
 from ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class CertificateBridge(QObject):
         self._offers: list = []  # kiosk.certificates.Offer
         self._issued = None  # kiosk.certificates.Certificate
         self._print, self._job = IDLE, None
+        self._for = None  # the card read the offers were asked for
 
     def _t(self, text: Text | None) -> str:
         return text.get(self._shell.language) if text is not None else ""
@@ -79,12 +81,9 @@ class CertificateBridge(QObject):
 
     # ---- actions
 
-    def _identified(self) -> str | None:
-        """The ID number of the person identified in this session (card accepted and face passed), or None."""
-        current = self._core.identity.current
-        if current is None or not current.accepted or not face_passed(self._core.session.get("face_check")):
-            return None
-        return current.identity.id_number
+    def _identified(self):
+        """The verified card read of this visit (card accepted and face passed), or None."""
+        return self._core.visit.verified()
 
     def _service(self):
         submissions = self._core.submissions
@@ -97,9 +96,9 @@ class CertificateBridge(QObject):
     @Slot()
     def load(self) -> None:
         """Called as the screen opens: ask central what it can certify for this person."""
-        id_number = self._identified()
-        if id_number is None:
-            self._shell.go("Identify")
+        presented = self._identified()
+        if presented is None:
+            self._shell.rewind("Identify")
             return
         service = self._service()
         if service is None:
@@ -107,15 +106,19 @@ class CertificateBridge(QObject):
             return
         self._offers, self._issued = [], None
         self._print, self._job = IDLE, None
-        self._run(LOADING, "offers", lambda: service.offers(id_number))
+        self._for = card_key(presented)
+        self._run(LOADING, "offers", presented, lambda: service.offers(presented.identity.id_number))
 
     @Slot(int)
     def choose(self, index: int) -> None:
-        id_number, service = self._identified(), self._service()
-        if self._state != OFFERS or not 0 <= index < len(self._offers) or id_number is None or service is None:
+        presented, service = self._identified(), self._service()
+        if self._state != OFFERS or not 0 <= index < len(self._offers) or service is None:
+            return
+        if presented is None or card_key(presented) != self._for:  # the offers were another card's
+            self._shell.rewind("Identify")
             return
         offer = self._offers[index]
-        self._run(ISSUING, "issued", lambda: service.issue(id_number, offer))
+        self._run(ISSUING, "issued", presented, lambda: service.issue(presented.identity.id_number, offer))
 
     @Slot()
     def printIt(self) -> None:
@@ -144,13 +147,20 @@ class CertificateBridge(QObject):
 
     # ---- plumbing
 
-    def _run(self, busy: str, what: str, ask) -> None:
-        gen = self._core.session.generation
+    def _run(self, busy: str, what: str, presented, ask) -> None:
+        gen, visit = self._core.session.generation, self._core.visit
         self._set(busy, None)
 
         def work() -> None:
             try:
+                if not visit.is_verified(presented):  # the card changed since the tap
+                    self._posted.emit(("stale", None), gen)
+                    return
                 answer = ask()
+                if not visit.is_verified(presented):  # ... or while central answered: nothing of it is shown
+                    log.warning("certificate answer dropped: the card changed while central answered")
+                    self._posted.emit(("stale", None), gen)
+                    return
             except LookupError as e:
                 problem = e.args[0] if e.args and isinstance(e.args[0], Problem) else FAULT
                 self._posted.emit(("failed", problem), gen)
@@ -181,6 +191,9 @@ class CertificateBridge(QObject):
             self.printIt()  # a tap on an offer means "print it": the screen then shows how printing went
         elif what == "failed":
             self._set(FAILED, payload)
+        elif what == "stale":
+            self._reset_state()
+            self.changed.emit()
         elif what == "printed":
             self._print = PRINTED
             self.changed.emit()

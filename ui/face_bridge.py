@@ -13,7 +13,9 @@ from PySide6.QtQuick import QQuickImageProvider
 from kiosk.app import KioskCore
 from kiosk.face.result import FaceCheckUpdate, Phase
 from kiosk.i18n import Text
+from kiosk.flow import FACE_CHECK, IDENTIFIED, IDENTIFY
 from kiosk.identity import IdentityPresented
+from kiosk.visit import card_key
 from ui.shell import Shell
 
 if TYPE_CHECKING:  # OpenCV, numpy and the face stack load with the first check, not with the kiosk
@@ -24,8 +26,6 @@ if TYPE_CHECKING:  # OpenCV, numpy and the face stack load with the first check,
 log = logging.getLogger(__name__)
 
 PROVIDER = "facepreview"
-FACE_CHECK = "FaceCheck"
-IDENTIFIED = "Identified"
 NO_CAMERA = Text(zh="摄像头未连接，请联系工作人员", en="The camera is not connected. Please ask the staff for help.")
 NO_IDENTITY = Text(zh="请先刷身份证", en="Please place your ID card on the reader first")
 
@@ -199,8 +199,8 @@ class FaceBridge(QObject):
     def start(self) -> None:
         """The FaceCheck screen opened: a new check against the identity just read."""
         self.stop()
-        self._core.session.put("face_check", None)  # a result only ever belongs to the check that made it
-        presented = self._core.identity.current
+        self._core.visit.forget_face()  # a result only ever belongs to the check that made it
+        presented = self._core.visit.identity  # the card may already be back in the citizen's hand
         if presented is None or not presented.accepted:
             self._problem = NO_IDENTITY
             self.changed.emit()
@@ -227,8 +227,8 @@ class FaceBridge(QObject):
     def offerStaff(self) -> None:
         """The citizen accepts verification by staff: the result says so; the staff screen is another issue."""
         u = self._update
-        if u is not None and u.result is not None:
-            self._core.session.put("face_check", u.result.record())
+        if u is not None and u.result is not None and self._presented is not None:
+            self._core.visit.face_checked(self._presented, u.result.record())
 
     @Slot()
     def stop(self) -> None:
@@ -286,14 +286,15 @@ class FaceBridge(QObject):
 
     def _on_card(self, presented: IdentityPresented) -> None:
         """Another card during the check: the face must match the card now on the reader, so start over."""
-        if self._presented is None or presented is self._presented or self._shell.currentScreen != FACE_CHECK:
-            return
+        if (self._presented is None or card_key(presented) == card_key(self._presented)
+                or self._shell.currentScreen != FACE_CHECK):
+            return  # the same card lifted and placed again changes nothing
         log.info("another card was placed during the face check; starting over")
         if presented.accepted:
             self.start()
         else:  # back to Identify, which shows why this card cannot be used
             self.stop()
-            self._shell.back()
+            self._shell.rewind(IDENTIFY)
 
     def _on_update(self, update: FaceCheckUpdate, token: int) -> None:
         if token != self._token:
@@ -304,9 +305,8 @@ class FaceBridge(QObject):
         if update.phase.final:  # nothing left to look at: the preview ends with the check
             self._end_preview()
         self.changed.emit()
-        if update.phase is Phase.PASSED and self._core.identity.current is not self._presented:
-            return  # another card arrived meanwhile; _on_card starts over with it
         if update.phase is Phase.PASSED and update.result is not None:
-            self._core.session.put("face_check", update.result.record())
+            if not self._core.visit.face_checked(self._presented, update.result.record()):
+                return  # another card arrived meanwhile; _on_card starts over with it
             if self._shell.currentScreen == FACE_CHECK:
                 self._shell.go(IDENTIFIED)

@@ -6,16 +6,14 @@ import logging
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
+from kiosk import flow
 from kiosk.app import KioskCore
+from kiosk.flow import FACE_CHECK, IDENTIFY
 from kiosk.i18n import Text
 from kiosk.identity import IdentityPresented, IdentityProblem, IdentityRemoved, ReaderState
 from ui.shell import Shell
 
 log = logging.getLogger(__name__)
-
-IDENTIFY = "Identify"
-FACE_CHECK = "FaceCheck"
-IDENTIFIED = "Identified"
 WAITING = "waiting"  # no card yet
 ACCEPTED = "accepted"  # a valid card was read
 REFUSED = "refused"  # a card was read but cannot be used (expired, number fails its check)
@@ -129,8 +127,7 @@ class IdentityBridge(QObject):
     # ---- events, on the GUI thread
 
     def _advance(self) -> None:
-        # a new card on the Identified screen must pass its own face check before the citizen goes on
-        if self._state == ACCEPTED and not self._consumed and self._shell.currentScreen in (IDENTIFY, IDENTIFIED):
+        if self._state == ACCEPTED and not self._consumed and self._shell.currentScreen == IDENTIFY:
             self._consumed = True
             self._shell.go(FACE_CHECK)
 
@@ -145,6 +142,11 @@ class IdentityBridge(QObject):
             else:
                 self._state, self._problem = REFUSED, event.problem.citizen if event.problem else None
             self.changed.emit()
+            # a card placed after the face check passed (someone else's, perhaps) must pass its own check
+            back_to = flow.after_card_read(self._shell.currentScreen, self._core.visit.verified() is not None)
+            if back_to is not None:
+                log.info("card replaced on %s: identify again", self._shell.currentScreen)
+                self._shell.rewind(back_to)  # Identify takes the new card to its face check when it is accepted
             self._advance()
         elif isinstance(event, IdentityRemoved):
             if self._state in (REFUSED, PROBLEM):  # the refused card went away: back to the instruction

@@ -10,7 +10,6 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.i18n import Text
-from ui.apply_bridge import SERVICE_KEY
 from ui.face_bridge import FrameStore, to_qimage
 from ui.shell import Shell
 
@@ -64,7 +63,7 @@ class MaterialsBridge(QObject):
     # ---- which materials, and what was taken
 
     def _service(self) -> str:
-        return self._core.session.get(SERVICE_KEY) or ""
+        return self._core.visit.service
 
     def _pages(self, name: str) -> list[bytes]:
         return self._photos.get((self._service(), name), [])

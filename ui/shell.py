@@ -74,6 +74,20 @@ class Shell(QObject):
         self.navigated.emit("push", screen, params or {})
         self.stackChanged.emit()
 
+    @Slot(str)
+    def rewind(self, screen: str) -> None:
+        """Back to the last `screen` in the stack, dropping what came after it; onto it when it is not there."""
+        if screen not in self._stack:
+            self.go(screen)
+            return
+        depth = len(self._stack) - self._stack[::-1].index(screen)
+        if depth == len(self._stack):
+            return
+        self._stack = self._stack[:depth]
+        log.info("navigate: back to %s", screen)
+        self.navigated.emit("rewind", screen, {"depth": depth})
+        self.stackChanged.emit()
+
     @Slot()
     def back(self) -> None:
         if len(self._stack) <= 2:  # back from the first screen after attract lands on home, never attract

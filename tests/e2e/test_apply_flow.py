@@ -4,7 +4,7 @@ from central after sync and from the terminal's own record when central is down;
 
 from __future__ import annotations
 
-from tests.helpers.apply import CARD_NAME, CARD_NUMBER, KeyboardDriver, decode_qr
+from tests.helpers.apply import CARD_NAME, CARD_NUMBER, KeyboardDriver, decode_qr, pass_face_check
 from tests.helpers.e2e import identify_from_home, receipts, screen_texts, stop_central, text_of
 from tests.helpers.qml import find_visible, grab, settle, tap
 
@@ -40,7 +40,7 @@ def card_then_form(qtbot, ui) -> None:
     ui.shell.start()
     ui.core.tray.choose("idcard", "card", "zhang_normal")
     qtbot.waitUntil(lambda: ui.core.identity.current is not None, timeout=10_000)
-    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
+    pass_face_check(ui.core)
     ui.bridges["apply"].choose(SERVICE)
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
     settle(qtbot)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.helpers.apply import CARD_NAME, CARD_NUMBER, decode_qr
+from tests.helpers.apply import CARD_NAME, CARD_NUMBER, decode_qr, pass_face_check
 from tests.helpers.e2e import identify_from_home, receipts, screen_texts
 from tests.helpers.qml import grab, settle, tap
 
@@ -54,7 +54,7 @@ def test_paper_out_then_reprint_gives_the_same_certificate(qtbot, kiosk, central
     ui.shell.start()
     tray.choose("idcard", "card", "zhang_normal")  # read on Home; the face check result is set below
     qtbot.waitUntil(lambda: ui.core.identity.current is not None, timeout=10_000)
-    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})
+    pass_face_check(ui.core)
     tray.choose("printer", "paper", "out")
     ui.bridges["apply"].startFor("certificates")
     ui.shell.go("Identified")

@@ -63,7 +63,7 @@ def test_card_then_face_check_passes_to_identified(qtbot, kiosk):
     face = ui.bridges["faceCheck"]
     qtbot.waitUntil(lambda: face.frameNo > 0, timeout=10_000)  # the live preview runs
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified", timeout=FLOW)
-    record = ui.core.session.get("face_check")
+    record = ui.core.visit.face_record
     assert record["decision"] == "match" and record["attempts"] == 1 and record["liveness"]["passed"]
     assert "请眨一眨眼" in spoken  # the challenge was spoken
     settle(qtbot)
@@ -95,7 +95,7 @@ def test_other_person_fails_three_times_then_ask_staff(qtbot, kiosk):
     assert _text(ui, "faceAskStaffText") == "请到窗口请工作人员协助"
     assert find_visible(ui.window, "faceRetry") is None
     assert find_visible(ui.window, "faceHome") is not None
-    assert ui.shell.currentScreen == "FaceCheck" and ui.core.session.get("face_check") is None
+    assert ui.shell.currentScreen == "FaceCheck" and ui.core.visit.face_record is None
 
 
 def test_expired_card_is_refused_with_its_message(qtbot, kiosk):

@@ -24,6 +24,14 @@ def present_card(core, profile: str = "zhang_normal") -> None:
     t.join()
 
 
+def pass_face_check(core, record: dict | None = None) -> None:
+    """The face check's result for the card read now, bound to that read (the face screens' own tests check how
+    a result is reached)."""
+    presented = core.visit.identity
+    assert presented is not None, "no card was read"
+    assert core.visit.face_checked(presented, record or {"decision": "match", "attempts": 1})
+
+
 def attach_queue(core) -> None:
     """The real offline queue (SQLite in the test folder) on a core built without hardware."""
     from kiosk.submissions import open_submissions

@@ -37,6 +37,8 @@ ApplicationWindow {
                 stack.push(root.screenUrl(screen), { params: params })
             else if (op === "pop")
                 stack.pop()
+            else if (op === "rewind")
+                stack.pop(stack.get(params.depth - 1, StackView.ForceLoad))
             else {
                 // reset: rebuild the stack as attract (+ the target); array forms of replace() are
                 // silently ignored on Qt 6.12, so clear and push one by one

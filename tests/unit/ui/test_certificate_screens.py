@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from protocol import signing
-from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, present_card
+from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, pass_face_check, present_card
 from tests.helpers.central import TERMINAL, central  # noqa: F401
 from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
 
@@ -52,7 +52,7 @@ def open_certificates(qtbot, ui, shot=None) -> None:
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
     present_card(ui.core)
     qtbot.waitUntil(lambda: ui.bridges["identity"].hasIdentity)
-    ui.core.session.put("face_check", {"decision": "match", "attempts": 1})  # the face screens' own tests check it
+    pass_face_check(ui.core)  # the face screens' own tests check how it passes
     ui.shell.go("Identified")
     settle(qtbot)
     assert "下一步选择要打印的证明" in texts(ui)

@@ -191,7 +191,7 @@ def test_retry_then_ask_staff(qtbot, kiosk):
     assert text_of(ui, "faceAskStaffText") == "请到窗口请工作人员协助"
     assert find_visible(ui.window, "faceStaffVerify") is None  # the faces were compared: no staff offer here
     assert find_visible(ui.window, "faceRetry") is None
-    assert ui.core.session.get("face_check") is None and ui.shell.currentScreen == "FaceCheck"
+    assert ui.core.visit.face_record is None and ui.shell.currentScreen == "FaceCheck"
 
 
 def test_no_card_photo_offers_staff_verification(qtbot, kiosk):
@@ -209,7 +209,7 @@ def test_no_card_photo_offers_staff_verification(qtbot, kiosk):
     assert "不能进行人脸比对" in find_visible(ui.window, "faceAskStaff").property("detail")
     tap(qtbot, ui.window, "faceStaffVerify")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "PinPad")  # staff confirm with their PIN
-    record = ui.core.session.get("face_check")
+    record = ui.core.visit.face_record
     assert record["decision"] == "no_card_photo" and record["staff_verification"] is True
     assert not record.get("staff_verified")
 
@@ -228,7 +228,7 @@ def test_pass_stores_the_result_and_shows_identified_with_spoken_prompts(qtbot, 
     qtbot.waitUntil(lambda: "请靠近一点" in spoken)
     check.send(Phase.PASSED, PROMPTS["passed"], result=FaceCheckResult(Decision.MATCH, 0.6, "test"))
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified")
-    assert ui.core.session.get("face_check")["decision"] == "match"
+    assert ui.core.visit.face_record["decision"] == "match"
     settle(qtbot)
     assert text_of(ui, "identifiedName") == "李**"
     assert text_of(ui, "identifiedNumber").count("*") == 8
@@ -248,7 +248,7 @@ def test_another_card_during_the_check_starts_over_with_that_card(qtbot, kiosk):
     assert "cancel" in first.commands
     first.send(Phase.PASSED, PROMPTS["passed"], result=FaceCheckResult(Decision.MATCH, 0.6, "test"))
     qtbot.wait(50)
-    assert ui.shell.currentScreen == "FaceCheck" and ui.core.session.get("face_check") is None
+    assert ui.shell.currentScreen == "FaceCheck" and ui.core.visit.face_record is None
     ui.checks[1].send(Phase.PASSED, PROMPTS["passed"], result=FaceCheckResult(Decision.MATCH, 0.6, "test"))
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified")
     settle(qtbot)
@@ -256,7 +256,7 @@ def test_another_card_during_the_check_starts_over_with_that_card(qtbot, kiosk):
     present(ui, "zhang_normal")  # and another card on the Identified screen: its own face check first
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "FaceCheck")
     qtbot.waitUntil(lambda: len(ui.checks) == 3)
-    assert ui.core.session.get("face_check") is None
+    assert ui.core.visit.face_record is None
 
 
 def test_no_camera_says_so_and_offers_home(qtbot, make_ui):

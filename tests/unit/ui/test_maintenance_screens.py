@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from ui.apply_bridge import face_passed
+from kiosk.visit import face_passed
+from tests.helpers.apply import pass_face_check, present_card
 from tests.helpers.qml import centre, distinct_colours, find_visible, grab, settle, tap
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
@@ -78,15 +79,16 @@ def test_screenshots(qtbot, make_ui, artifacts_dir, orientation):
 def test_staff_verification_needs_the_staff_pin(qtbot, make_ui):
     ui = make_ui()
     ui.shell.start()
+    present_card(ui.core)
     # the face check could not compare and handed over to staff: that alone must not let the citizen apply
-    ui.core.session.put("face_check", {"decision": "no_card_photo", "staff_verification": True})
-    assert not face_passed(ui.core.session.get("face_check"))
+    pass_face_check(ui.core, {"decision": "no_card_photo", "staff_verification": True})
+    assert not face_passed(ui.core.visit.face_record) and ui.core.visit.verified() is None
     ui.shell.go("PinPad", {"purpose": "staff_verify"})
     settle(qtbot)
     _type_pin(qtbot, ui, "1111")
     qtbot.waitUntil(lambda: find_visible(ui.window, "pinMessage") is not None)
-    assert not ui.core.session.get("face_check").get("staff_verified")
+    assert not ui.core.visit.face_record.get("staff_verified")
     _type_pin(qtbot, ui, "2468")
     qtbot.waitUntil(lambda: ui.shell.currentScreen in ("ApplyChoose", "ApplyForm"))
-    assert ui.core.session.get("face_check")["staff_verified"] is True
-    assert face_passed(ui.core.session.get("face_check"))
+    assert ui.core.visit.face_record["staff_verified"] is True
+    assert face_passed(ui.core.visit.face_record) and ui.core.visit.verified() is ui.core.visit.identity

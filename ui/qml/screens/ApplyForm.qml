@@ -17,7 +17,7 @@ ScreenPage {
     Component.onCompleted: {
         const instead = apply.openForm()
         if (instead.length > 0)
-            Qt.callLater(shell.go, instead)
+            Qt.callLater(shell.rewind, instead)
     }
     // taking the focus away commits pinyin still being composed and puts the keyboard away
     StackView.onDeactivating: { page.focusedField = null; page.forceActiveFocus() }

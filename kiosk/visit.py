@@ -1,0 +1,132 @@
+"""One citizen's visit: the card read, the face check bound to that read, and what the citizen came for."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from kiosk.identity import IdentityPresented
+
+log = logging.getLogger(__name__)
+
+
+class IdentityChanged(Exception):
+    """The verified identity is not the one an action was prepared for (the card was swapped meanwhile)."""
+
+
+def card_key(presented: IdentityPresented) -> tuple[str, str]:
+    """Which document a read came from: the same card read twice (lifted and placed again) has the same key."""
+    ident = presented.identity
+    return ident.kind, ident.id_number.strip().upper()
+
+
+def face_passed(record: Any) -> bool:
+    """The face check let this visitor on: a match, or staff verified the person against the card."""
+    # "staff_verification" in a face record only asks for staff; "staff_verified" is set once staff confirmed
+    return isinstance(record, dict) and (record.get("decision") == "match" or record.get("staff_verified") is True)
+
+
+class Visit:
+    """What the terminal knows about the visitor in front of it, wiped with the session.
+
+    The face-check record is kept together with the key of the card read it was made for. Any read of another
+    card drops it, so a citizen who passed with their own card cannot carry the pass over to someone else's
+    card. Lifting the card is harmless (the citizen is told to take it back): the pass stays with the read.
+    Listeners and readers may be on different threads; one lock guards it all.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._identity: IdentityPresented | None = None
+        self._face: dict | None = None
+        self._face_for: tuple[str, str] | None = None
+        self.service = ""  # the catalog item chosen before or after identifying
+        self.purpose = "apply"  # what identifying is for: "apply", "certificates" or "progress"
+
+    # ---- card reads (reader threads)
+
+    def card_read(self, presented: IdentityPresented) -> bool:
+        """A card was read. True when it replaces a card this visit had already verified (the caller sends the
+        citizen back to identification)."""
+        with self._lock:
+            same = self._identity is not None and card_key(presented) == card_key(self._identity)
+            replaced = not same and self.verified() is not None
+            self._identity = presented
+            if not same:
+                self._face, self._face_for = None, None
+        if replaced:
+            log.warning("another card was placed after a passed face check: the check no longer counts")
+        return replaced
+
+    # ---- the face check (GUI thread)
+
+    def face_checked(self, presented: IdentityPresented, record: dict) -> bool:
+        """Keep a face-check record made against `presented`; False (nothing kept) if that read is no longer
+        the visit's card."""
+        with self._lock:
+            if self._identity is None or card_key(presented) != card_key(self._identity):
+                return False
+            self._face, self._face_for = dict(record), card_key(presented)
+            return True
+
+    def forget_face(self) -> None:
+        """A new check starts: a result belongs only to the check that made it."""
+        with self._lock:
+            self._face, self._face_for = None, None
+
+    def staff_verified(self) -> bool:
+        """Staff confirmed that the person in front of the terminal is the holder of the accepted card."""
+        with self._lock:
+            if self._identity is None or not self._identity.accepted:
+                return False
+            key = card_key(self._identity)
+            record = dict(self._face) if self._face is not None and self._face_for == key else {}
+            record["staff_verified"] = True
+            self._face, self._face_for = record, key
+            return True
+
+    # ---- what use cases read
+
+    @property
+    def identity(self) -> IdentityPresented | None:
+        """The last card read in this visit (accepted or not), also after the card was lifted."""
+        return self._identity
+
+    @property
+    def face_record(self) -> dict | None:
+        """The face-check record of the current card read, or None."""
+        with self._lock:
+            if self._identity is None or self._face_for != card_key(self._identity):
+                return None
+            return dict(self._face) if self._face is not None else None
+
+    def verified(self) -> IdentityPresented | None:
+        """The accepted card read whose holder passed the face check (or staff verification), else None."""
+        with self._lock:
+            ident = self._identity
+            if ident is None or not ident.accepted or self._face_for != card_key(ident):
+                return None
+            return ident if face_passed(self._face) else None
+
+    def is_verified(self, presented: IdentityPresented | None) -> bool:
+        """`presented` is still the verified identity of this visit."""
+        current = self.verified()
+        return current is not None and presented is not None and card_key(current) == card_key(presented)
+
+    @contextlib.contextmanager
+    def holding(self, presented: IdentityPresented) -> Iterator[dict]:
+        """For the moment of a commit: raises IdentityChanged unless `presented` is the verified identity, and
+        keeps any card read waiting until the block ends. Yields the face-check record to store with it."""
+        with self._lock:
+            if not self.is_verified(presented):
+                raise IdentityChanged("the verified identity changed before the commit")
+            yield dict(self._face)
+
+    def clear(self) -> None:
+        """Session wipe."""
+        with self._lock:
+            self._identity, self._face, self._face_for = None, None, None
+            self.service, self.purpose = "", "apply"
