@@ -34,7 +34,9 @@ def prepare_environment() -> None:
         private = Path(tempfile.gettempdir()) / f"kiosk-config-{os.getuid()}-{os.getpid()}"
         for stale in Path(tempfile.gettempdir()).glob(f"kiosk-config-{os.getuid()}-*"):
             shutil.rmtree(stale, ignore_errors=True)
-        (private / "qtvirtualkeyboard" / "pinyin").mkdir(parents=True, mode=0o700)
+        # a folder where the engine expects its user dictionary file: it cannot create the file, runs without
+        # one, and so never learns a phrase a citizen composed (a name, an address) for the next visitor
+        (private / "qtvirtualkeyboard" / "pinyin" / "usr_dict.dat").mkdir(parents=True, mode=0o700)
         os.environ["KIOSK_PRIVATE_CONFIG"] = os.environ["XDG_CONFIG_HOME"] = str(private)
 
 

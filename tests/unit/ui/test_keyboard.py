@@ -12,6 +12,7 @@ import QtQuick.VirtualKeyboard
 QtObject {
     function click(key, text) { return InputContext.inputEngine.virtualKeyClick(key, text, 0) }
     function candidates() { return InputContext.inputEngine.wordCandidateListModel.count }
+    function word(i) { return InputContext.inputEngine.wordCandidateListModel.dataAt(i, 0) }
     function pick(i) { InputContext.inputEngine.wordCandidateListModel.selectItem(i) }
     function locale() { return InputContext.locale }
 }
@@ -55,6 +56,48 @@ def test_pinyin_zhang_types_the_character(qtbot, make_ui):
     qtbot.waitUntil(lambda: driver.candidates() > 0)
     driver.pick(0)
     qtbot.waitUntil(lambda: field.property("text") == "张")
+
+
+def _probe(qtbot, ui):
+    field = _create(ui, FIELD, "probe.qml")
+    field.setParentItem(ui.window.contentItem())
+    field.setZ(1000)
+    tap(qtbot, ui.window, "keyboardProbe")
+    qtbot.waitUntil(lambda: field.hasActiveFocus())
+    return field
+
+
+def _type(qtbot, driver, letters: str) -> list[str]:
+    for letter in letters:
+        driver.click(int(getattr(Qt, "Key_" + letter.upper()).value), letter)
+    qtbot.waitUntil(lambda: driver.candidates() > 0)
+    return [driver.word(i) for i in range(min(5, driver.candidates()))]
+
+
+def test_a_name_composed_by_one_visitor_is_not_suggested_to_the_next(qtbot, make_ui):
+    """The pinyin engine learns phrases put together from parts; a citizen's name must not be offered later."""
+    ui = make_ui()
+    ui.shell.start()
+    settle(qtbot)
+    field = _probe(qtbot, ui)
+    driver = _create(ui, DRIVER, "driver.qml")
+    qtbot.waitUntil(lambda: driver.locale() == "zh_CN")
+    name = "张晓明"  # an invented person; not the engine's first choice for z-h-a-n-g-x-i-a-o-m-i-n-g
+    fresh = _type(qtbot, driver, "zhangxiaoming")
+    assert fresh[0] != name
+    done = ""
+    while done != name:  # picked piece by piece (张晓 + 明), as a citizen does when the whole is not offered
+        words = [driver.word(i) for i in range(driver.candidates())]
+        i = next(i for i, w in enumerate(words) if name[len(done):].startswith(w) and len(w) < len(name))
+        done += words[i]
+        driver.pick(i)
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: field.property("text") == name)
+    ui.shell.endSession()  # the visitor leaves
+    ui.shell.start()
+    settle(qtbot)
+    field = _probe(qtbot, ui)
+    assert _type(qtbot, driver, "zhangxiaoming") == fresh
 
 
 def test_english_layout_when_the_language_is_english(qtbot, make_ui):
