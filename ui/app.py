@@ -115,6 +115,7 @@ class KioskUi:
         """The engine goes first, while the bridges its bindings read are still alive."""
         self.app.removeEventFilter(self.idle)
         self.idle.stop()
+        self.window.setProperty("leaving", True)
         self.window.close()
         self.window = None  # type: ignore[assignment]
         engine, self.engine = self.engine, None

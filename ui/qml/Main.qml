@@ -18,6 +18,10 @@ ApplicationWindow {
     flags: fullscreen ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
     title: qsTr("政务服务自助终端")
     color: Theme.background
+    // a fullscreen kiosk cannot be closed by the window system (Alt+F4, a compositor's close): only the kiosk
+    // itself (shutdown, staff mode) sets `leaving` first
+    property bool leaving: false
+    onClosing: (close) => { if (root.fullscreen && !root.leaving) close.accepted = false }
 
     Binding { target: Theme; property: "elderly"; value: shell.elderly }
     Binding { target: Theme; property: "landscape"; value: root.width > root.height }

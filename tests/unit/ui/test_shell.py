@@ -103,3 +103,23 @@ def test_back_from_first_screen_goes_home_never_attract(make_ui):
     ui.shell.start()
     ui.shell.back()
     assert ui.shell.stack == ["Attract", "Home"]
+
+
+def test_a_fullscreen_kiosk_ignores_close_requests(qtbot, make_ui):
+    """Alt+F4 or a compositor's close reaches the window as a close event: the kiosk stays up."""
+    from PySide6.QtGui import QCloseEvent, QGuiApplication
+
+    ui = make_ui(display={"fullscreen": True})
+    ui.window.setProperty("fullscreen", True)  # the fixture opens it windowed; this is what `kiosk run` does
+    event = QCloseEvent()
+    QGuiApplication.sendEvent(ui.window, event)
+    assert not event.isAccepted() and ui.window.isVisible()
+
+
+def test_a_desktop_window_closes_normally(qtbot, make_ui):
+    from PySide6.QtGui import QCloseEvent, QGuiApplication
+
+    ui = make_ui()
+    event = QCloseEvent()
+    QGuiApplication.sendEvent(ui.window, event)
+    assert event.isAccepted()
