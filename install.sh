@@ -17,6 +17,8 @@ APT_PACKAGES=(
   fonts-noto-cjk
   # voice prompts
   speech-dispatcher espeak-ng
+  # the beep after a card read (aplay)
+  alsa-utils
   # USB receipt printers (pyusb)
   libusb-1.0-0
 )

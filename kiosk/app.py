@@ -45,6 +45,7 @@ class KioskCore:
         self._catalog_lock = threading.Lock()
         self.submissions = None
         self.queue_fault = ""
+        self._beeper = None
         self.session.register_wipe("identity", self.identity.clear)
         self.session.register_wipe("visit", self.visit.clear)
         self.session.register_wipe("print-buffers", self.printing.wipe)
@@ -90,6 +91,14 @@ class KioskCore:
                 if self.submissions is not None:
                     self._catalog.start_updates(client_fetch(self.submissions.client))
             return self._catalog
+
+    def beep(self) -> None:
+        """The speaker's short tone (after a card read); silent where the terminal has no way to play it."""
+        if self._beeper is None:
+            from drivers.sound import Beeper
+
+            self._beeper = Beeper()
+        self._beeper.beep()
 
     def new_face_check(self, on_update):
         """A face check on the configured camera with the shared engine; LookupError when there is no camera."""

@@ -138,6 +138,7 @@ class IdentityService:
         self._listeners: list[Callable[[IdentityEvent], None]] = []
         self._lock = threading.Lock()
         self._current: IdentityPresented | None = None
+        self._on_reader: set[str] = set()  # sources with a card lying on them now, whatever the session did
         self._readers: dict[str, ReaderState] = {}
         self.attach(idcard, smartcard)
 
@@ -154,6 +155,11 @@ class IdentityService:
     @property
     def current(self) -> IdentityPresented | None:
         return self._current
+
+    @property
+    def card_on_reader(self) -> bool:
+        """A card lies on a reader now (the session may have ended: the card is still someone's)."""
+        return bool(self._on_reader)
 
     def readers(self) -> dict[str, ReaderState]:
         return dict(self._readers)
@@ -173,17 +179,20 @@ class IdentityService:
 
     def _on_card_event(self, event: CardEvent) -> None:
         if isinstance(event, CardPresented):
+            self._on_reader.add(event.source)
             presented = self._judge(event)
             self._current = presented
             log.info("identity from %s: %s accepted=%s", event.source, event.identity, presented.accepted)
             self._emit(presented)
         elif isinstance(event, CardRemoved):
+            self._on_reader.discard(event.source)
             if self._current is not None and self._current.source == event.source:
                 self._current = None
             self._emit(IdentityRemoved(event.source))
         elif isinstance(event, ReaderStatus):
             problem = None
             if not event.connected:
+                self._on_reader.discard(event.source)
                 problem = Problem(f"{event.source}.disconnected", DISCONNECTED[event.source], event.detail)
             state = ReaderState(event.source, event.connected, problem)
             self._readers[event.source] = state

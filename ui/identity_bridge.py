@@ -28,6 +28,8 @@ class IdentityBridge(QObject):
 
     _posted = Signal(object, int)  # event, session generation when it arrived
     changed = Signal()
+    cardChanged = Signal()
+    cardRead = Signal()  # a card was read (accepted or not): the screen says, speaks and beeps "take it back"
 
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,7 @@ class IdentityBridge(QObject):
         self._reader_problem: Text | None = None
         self._presented: IdentityPresented | None = None
         self._consumed = False  # the face check has been started for this identity
+        self._on_reader = core.identity.card_on_reader
         self._posted.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         shell.languageChanged.connect(self.changed)
         for state in core.identity.readers().values():
@@ -70,6 +73,12 @@ class IdentityBridge(QObject):
     @Property(str, notify=changed)
     def readerProblem(self) -> str:
         return self._text(self._reader_problem)
+
+    @Property(bool, notify=cardChanged)
+    def cardOnReader(self) -> bool:
+        """A card lies on a reader: after a read the citizen is asked to take it back, and a visit does not end
+        (back to the attract screen) while it is still there."""
+        return self._on_reader
 
     @Property(bool, notify=changed)
     def hasIdentity(self) -> bool:
@@ -132,9 +141,14 @@ class IdentityBridge(QObject):
             self._shell.go(FACE_CHECK)
 
     def _on_event(self, event: object, generation: int) -> None:
+        on_reader = self._core.identity.card_on_reader
+        if on_reader != self._on_reader:  # whoever's it is: a card left behind matters after a wipe too
+            self._on_reader = on_reader
+            self.cardChanged.emit()
         if generation != self._core.session.generation:
             return  # read for a visitor who has gone: the wipe already cleared the core
         if isinstance(event, IdentityPresented):
+            self.cardRead.emit()
             self._presented = event
             self._consumed = False
             if event.accepted:

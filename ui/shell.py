@@ -13,6 +13,7 @@ log = logging.getLogger(__name__)
 
 ATTRACT = "Attract"
 HOME = "Home"
+TAKE_CARD = "TakeCard"
 
 
 class Shell(QObject):
@@ -104,14 +105,27 @@ class Shell(QObject):
         self.stackChanged.emit()
 
     @Slot()
-    def start(self) -> None:
-        """A touch on the attract screen begins a session."""
+    @Slot(bool)
+    def start(self, elderly: bool = False) -> None:
+        """A touch on the attract screen begins a session, in elderly mode when the citizen chose it there."""
         self._core.idle.touch()
+        self.elderly = elderly
         self.home()
+
+    @Slot(result=bool)
+    def visitHasData(self) -> bool:
+        """The citizen has given something that 退出 would throw away (a card read, and all that follows it)."""
+        return self._core.visit.identity is not None
 
     @Slot()
     def endSession(self) -> None:
-        """The citizen is done (or the countdown ran out): forget everything, back to attract."""
+        """The citizen is done: forget everything, back to attract. While a card still lies on a reader the
+        visit waits on the take-card screen instead, which ends it when the card is lifted (the idle countdown
+        still wipes a visit whose card was left behind)."""
+        if self._core.identity.card_on_reader:
+            if self.currentScreen != TAKE_CARD:
+                self.go(TAKE_CARD)
+            return
         self._core.session.wipe("end of session")
 
     def _reset(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import time
+from typing import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -12,12 +14,15 @@ log = logging.getLogger(__name__)
 
 class Voice(QObject):
     spoken = Signal(str)  # every prompt handed to the engine, so tests can see what was said
+    beeped = Signal()
 
-    def __init__(self, enabled: bool, parent: QObject | None = None) -> None:
+    def __init__(self, enabled: bool, beep: Callable[[], None] = lambda: None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._enabled = enabled
+        self._beep = beep
         self._tts = None
         self._language = "zh_CN"
+        self._announcing_until = 0.0
         if enabled:
             self._open()
 
@@ -54,11 +59,32 @@ class Voice(QObject):
 
     @Slot(str)
     def say(self, text: str) -> None:
+        """A screen's prompt: replaces what is being said, unless an announcement is still running."""
+        if self._tts is None or not text:
+            return
+        if time.monotonic() < self._announcing_until:
+            self._tts.enqueue(text)
+        else:
+            self._tts.stop()
+            self._tts.say(text)
+        self.spoken.emit(text)
+
+    @Slot(str)
+    def announce(self, text: str) -> None:
+        """Something the citizen must hear whole (take your card back): the next screen's prompt waits for it."""
         if self._tts is None or not text:
             return
         self._tts.stop()
         self._tts.say(text)
+        self._announcing_until = time.monotonic() + 0.3 * len(text)  # about the time it takes to say it
         self.spoken.emit(text)
+
+    @Slot()
+    def beep(self) -> None:
+        """A short tone (a card was read): heard even by someone who does not look at the screen."""
+        if self._enabled:
+            self._beep()
+            self.beeped.emit()
 
     @Slot()
     def stop(self) -> None:

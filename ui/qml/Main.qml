@@ -57,7 +57,8 @@ ApplicationWindow {
     StackView {
         id: stack
         objectName: "screenStack"
-        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: navBar.visible ? navBar.top : keyboardSpace.top }
+        anchors { left: parent.left; right: parent.right; top: parent.top
+                  bottom: takeCardStrip.visible ? takeCardStrip.top : navBar.visible ? navBar.top : keyboardSpace.top }
         // initialItem given as a URL stays empty on Qt 6.12 (depth 0); an explicit push works
         Component.onCompleted: push(root.screenUrl("Attract"), {}, StackView.Immediate)
         pushEnter: Transition { NumberAnimation { property: "x"; from: stack.width * 0.15; to: 0; duration: 160; easing.type: Easing.OutCubic }
@@ -69,6 +70,29 @@ ApplicationWindow {
         replaceExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 120 } }
     }
 
+    // while a card lies on the reader during a visit, a strip above the bar keeps saying so
+    Rectangle {
+        id: takeCardStrip
+        objectName: "takeCardStrip"
+        visible: identity.cardOnReader && shell.depth > 1 && shell.currentScreen !== "TakeCard"
+        anchors { left: parent.left; right: parent.right; bottom: navBar.visible ? navBar.top : keyboardSpace.top }
+        height: takeCardWords.implicitHeight + Theme.px(16)
+        color: "#ffd54f"
+        Text {
+            id: takeCardWords
+            objectName: "navTakeCard"
+            anchors.centerIn: parent
+            width: parent.width - Theme.px(32)
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("身份证还在读卡器上，离开时请取回")
+            font.pixelSize: Theme.bodySize
+            font.bold: true
+            color: "#000000"
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+    }
+
     NavBar {
         id: navBar
         objectName: "navBar"
@@ -76,7 +100,7 @@ ApplicationWindow {
         anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
         onBackTapped: shell.back()
         onHomeTapped: shell.home()
-        onFinishTapped: shell.endSession()
+        onFinishTapped: if (shell.visitHasData()) exitConfirm.visible = true; else shell.endSession()
     }
 
     Item {
@@ -91,6 +115,33 @@ ApplicationWindow {
         // kept visible and slid out of view: an invisible InputPanel never becomes active
         anchors { left: parent.left; right: parent.right }
         y: active ? root.height - height : root.height
+    }
+
+    CardNotice {
+        id: cardNotice
+        objectName: "cardNotice"
+        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: Theme.px(16) }
+        z: 10
+    }
+    Connections {
+        target: identity
+        function onCardRead() {
+            cardNotice.show()
+            voice.beep()
+            voice.announce(qsTr("读卡成功，请取回身份证"))
+        }
+        function onCardOnReaderChanged() { if (!identity.cardOnReader) cardNotice.shown = false }
+    }
+
+    ExitConfirm {
+        id: exitConfirm
+        objectName: "exitConfirm"
+        anchors.fill: parent
+        visible: false
+        z: 20
+        onStayTapped: visible = false
+        onLeaveTapped: { visible = false; shell.endSession() }
+        Connections { target: shell; function onSessionWiped() { exitConfirm.visible = false } }
     }
 
     IdleOverlay {

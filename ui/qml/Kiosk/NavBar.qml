@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// Always-visible navigation: back, home, elderly mode, language, and the way to end the session.
+// Always-visible navigation: back, home, the mode in use (standard / elderly), language, and the way to end
+// the session. The buttons share the width, so the bar fits a portrait screen in elderly mode too.
 Rectangle {
     id: bar
     signal backTapped()
@@ -13,39 +14,53 @@ Rectangle {
     border.color: Theme.border
     border.width: Theme.borderWidth
 
+    component NavButton: BigButton {
+        Layout.fillWidth: true
+        Layout.preferredWidth: 1
+        Layout.minimumWidth: Theme.targetSize
+        implicitWidth: Theme.targetSize
+        primary: false
+    }
+
     RowLayout {
         anchors.fill: parent
         anchors.margins: Theme.px(10)
         spacing: Theme.px(10)
-        BigButton {
+        NavButton {
             objectName: "navBack"
             text: qsTr("‹ 返回")
-            primary: false
             onClicked: bar.backTapped()
         }
-        BigButton {
+        NavButton {
             objectName: "navHome"
             text: qsTr("⌂ 首页")
-            primary: false
             onClicked: bar.homeTapped()
         }
-        Item { Layout.fillWidth: true }
-        BigButton {
-            objectName: "navElderly"
-            text: shell.elderly ? qsTr("标准模式") : qsTr("关怀模式")
-            primary: false
+        // the mode is a state shown as such: the one in use is filled and ticked, the other one switches
+        NavButton {
+            objectName: "navStandard"
+            text: (shell.elderly ? "" : "✓ ") + qsTr("标准版")
+            primary: !shell.elderly
             tint: Theme.primaryDark
-            onClicked: shell.elderly = !shell.elderly
+            onClicked: shell.elderly = false
         }
-        BigButton {
+        NavButton {
+            objectName: "navElderly"
+            Layout.leftMargin: -Theme.px(8)  // the two read as one switch
+            text: (shell.elderly ? "✓ " : "") + qsTr("长辈版")
+            primary: shell.elderly
+            tint: Theme.primaryDark
+            onClicked: shell.elderly = true
+        }
+        NavButton {
             objectName: "navLanguage"
             text: shell.language === "en" ? "中文" : "English"
-            primary: false
             onClicked: shell.language = (shell.language === "en" ? "zh_CN" : "en")
         }
-        BigButton {
+        NavButton {
             objectName: "navFinish"
             text: qsTr("退出")
+            primary: true
             tint: Theme.accent
             onClicked: bar.finishTapped()
         }

@@ -16,6 +16,7 @@ Item {
     }
 
     GridLayout {
+        z: 1  // above the whole-screen touch area, so the elderly card takes its own taps
         anchors.fill: parent
         anchors.margins: Theme.px(40)
         columns: Theme.landscape ? 2 : 1
@@ -56,56 +57,135 @@ Item {
             }
         }
 
-        Rectangle {
-            objectName: "attractStart"
-            Layout.fillWidth: true
-            Layout.preferredHeight: Theme.landscape ? Theme.px(420) : Theme.px(380)
+        ColumnLayout {
+            // landscape: a column of its own beside the words; portrait: below them
+            Layout.fillWidth: !Theme.landscape
+            Layout.preferredWidth: Theme.landscape ? attract.width * 0.4 : -1
             Layout.alignment: Qt.AlignVCenter
-            radius: Theme.px(28)
-            color: "white"
-            SequentialAnimation on scale {
-                loops: Animation.Infinite
-                NumberAnimation { from: 1.0; to: 1.03; duration: 1200; easing.type: Easing.InOutQuad }
-                NumberAnimation { from: 1.03; to: 1.0; duration: 1200; easing.type: Easing.InOutQuad }
+            spacing: Theme.px(24)
+
+            Rectangle {
+                objectName: "attractStart"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.px(300)
+                radius: Theme.px(28)
+                color: "white"
+                SequentialAnimation on scale {
+                    loops: Animation.Infinite
+                    NumberAnimation { from: 1.0; to: 1.03; duration: 1200; easing.type: Easing.InOutQuad }
+                    NumberAnimation { from: 1.03; to: 1.0; duration: 1200; easing.type: Easing.InOutQuad }
+                }
+                ColumnLayout {
+                    anchors.centerIn: parent
+                    width: parent.width - Theme.px(48)
+                    spacing: Theme.px(12)
+                    Text {
+                        Layout.alignment: Qt.AlignHCenter
+                        text: qsTr("标准版")
+                        font.pixelSize: Theme.px(22)
+                        color: "#37474f"
+                        textFormat: Text.PlainText
+                    }
+                    Text {
+                        Layout.alignment: Qt.AlignHCenter
+                        text: qsTr("开始")
+                        font.pixelSize: Theme.px(64)
+                        color: "#1565c0"
+                        textFormat: Text.PlainText
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("请触摸屏幕开始")
+                        font.pixelSize: Theme.px(36)
+                        font.bold: true
+                        color: "#0d47a1"
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        // the other language, always shown, so either reader knows what to do
+                        text: shell.language === "en" ? "请触摸屏幕开始" : "Touch the screen to start"
+                        font.pixelSize: Theme.px(20)
+                        color: "#37474f"
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
+                }
             }
-            ColumnLayout {
-                anchors.centerIn: parent
-                width: parent.width - Theme.px(48)
-                spacing: Theme.px(16)
-                Text {
-                    Layout.alignment: Qt.AlignHCenter
-                    text: qsTr("开始")
-                    font.pixelSize: Theme.px(72)
-                    color: "#1565c0"
-                    textFormat: Text.PlainText
+
+            // elderly mode offered before anything else: large text, spoken prompts, no time pressure
+            Rectangle {
+                objectName: "attractElderly"
+                Layout.fillWidth: true
+                Layout.preferredHeight: elderlyWords.implicitHeight + Theme.px(40)
+                radius: Theme.px(28)
+                color: "#fff3c4"
+                border.color: "#ffffff"
+                border.width: Theme.px(3)
+                ColumnLayout {
+                    id: elderlyWords
+                    anchors.centerIn: parent
+                    width: parent.width - Theme.px(48)
+                    spacing: Theme.px(6)
+                    Text {
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("长辈版")
+                        font.pixelSize: Theme.px(48)
+                        font.bold: true
+                        color: "#3e2723"
+                        textFormat: Text.PlainText
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("大字 + 语音，不限时")
+                        font.pixelSize: Theme.px(26)
+                        color: "#3e2723"
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
                 }
-                Text {
-                    Layout.fillWidth: true
-                    horizontalAlignment: Text.AlignHCenter
-                    text: qsTr("请触摸屏幕开始")
-                    font.pixelSize: Theme.px(44)
-                    font.bold: true
-                    color: "#0d47a1"
-                    textFormat: Text.PlainText
-                    wrapMode: Text.WordWrap
-                }
-                Text {
-                    Layout.fillWidth: true
-                    horizontalAlignment: Text.AlignHCenter
-                    // the other language, always shown, so either reader knows what to do
-                    text: shell.language === "en" ? "请触摸屏幕开始" : "Touch the screen to start"
-                    font.pixelSize: Theme.px(20)
-                    color: "#37474f"
-                    textFormat: Text.PlainText
+                MouseArea {
+                    objectName: "attractElderlyTouch"
+                    anchors.fill: parent
+                    z: 2
+                    onClicked: shell.start(true)
                 }
             }
+        }
+    }
+
+    // a card left on the reader after a visit: whoever passes by (staff, the owner) is told at once
+    Rectangle {
+        objectName: "attractCardLeft"
+        visible: identity.cardOnReader
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(24) }
+        height: cardLeftText.implicitHeight + Theme.px(28)
+        radius: Theme.radius
+        color: "#ffd54f"
+        z: 3
+        Text {
+            id: cardLeftText
+            anchors.centerIn: parent
+            width: parent.width - Theme.px(32)
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("读卡器上有身份证，请取走")
+            font.pixelSize: Theme.px(32)
+            font.bold: true
+            color: "#000000"
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
         }
     }
 
     MouseArea {
         objectName: "attractTouch"
         anchors.fill: parent
-        onClicked: shell.start()
+        onClicked: shell.start(false)
     }
 
     Text {

@@ -15,8 +15,9 @@ ScreenPage {
 
     Timer {
         objectName: "ratingEndTimer"
-        interval: shell.elderly ? 6000 : 3000
-        running: apply.ratingState === "done" || apply.ratingState === "failed"
+        interval: 3000
+        // older visitors are never hurried: in elderly mode the visit ends with their own tap
+        running: !shell.elderly && (apply.ratingState === "done" || apply.ratingState === "failed")
         onTriggered: shell.endSession()
     }
 

@@ -1,0 +1,54 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// The end of a visit while a card still lies on the reader: the visit ends when the card is lifted, so the
+// next visitor never finds it there.
+ScreenPage {
+    id: page
+    title: ""
+
+    StackView.onActivated: {
+        voice.announce(qsTr("请取走身份证和回执"))
+        voice.beep()
+    }
+    Connections {
+        target: identity
+        function onCardOnReaderChanged() { if (!identity.cardOnReader) shell.endSession() }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing * 2
+        Item { Layout.fillHeight: true }
+        CardReaderHint {
+            animated: false
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Math.min(page.width * 0.6, Theme.px(360))
+            Layout.preferredHeight: Layout.preferredWidth * 0.6
+        }
+        Text {
+            objectName: "takeCardText"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("请取走身份证和回执")
+            font.pixelSize: Theme.heroSize
+            font.bold: true
+            color: Theme.text
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("证件取走后，本次服务结束，您的信息将从本机清除。")
+            font.pixelSize: Theme.bodySize * 1.2
+            color: Theme.textMuted
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            lineHeight: Theme.lineHeight
+        }
+        Item { Layout.fillHeight: true }
+    }
+}
