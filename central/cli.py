@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8600)
     s.add_argument("--db", default=DEFAULT_DB)
-    s.add_argument("--catalog", help="JSON file served at /v1/catalog with an ETag")
+    s.add_argument("--catalog", help="signed catalog bundle (`kiosk catalog bundle`) served at /v1/catalog with an ETag")
     s.add_argument("--issuer", default=DEFAULT_ISSUER,
                    help=f"issuer printed on certificates (default {DEFAULT_ISSUER})")
     s.add_argument("--public-url", help="base URL of printed verify links, e.g. https://zwfw.example.gov.cn"

@@ -1,4 +1,8 @@
-"""The service catalog terminals download, with an ETag so an unchanged catalog costs one short answer."""
+"""The service catalog terminals download, with an ETag so an unchanged catalog costs one short answer.
+
+Central only serves the bundle file it was given: bundles are signed offline (`kiosk catalog bundle --signing-key`)
+and the kiosks check the signature, so central holds no catalog key and cannot make a catalog kiosks would accept.
+"""
 
 from __future__ import annotations
 
@@ -19,5 +23,5 @@ def catalog(request: Request, terminal: Terminal, settings: AppSettings) -> Resp
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"ETag": etag})
-    zipped = catalog_file is not None and catalog_file.suffix == ".zip"
+    zipped = body[:4] == b"PK\x03\x04"  # what it is, whatever the file is called
     return Response(body, media_type="application/zip" if zipped else "application/json", headers={"ETag": etag})

@@ -1,20 +1,24 @@
-"""`kiosk catalog ...`: check a catalog, try the search, print a checklist, bundle for central, take a number."""
+"""`kiosk catalog ...`: check a catalog, try the search, print a checklist, sign a bundle for central, take a number."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
+from kiosk.catalog.bundle import make_bundle
 from kiosk.catalog.catalog import Catalog, UnknownItem
 from kiosk.catalog.guide import build_guide, checklist_lines
 from kiosk.catalog.loader import CatalogError
 from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.tickets import TicketCounter
-from kiosk.catalog.updates import make_bundle
+from protocol import catalog_signing
 
 DEFAULT_DIR = "assets/catalog"
+PRIVATE_KEY = "catalog-signing.key"
+PUBLIC_KEY = "catalog-signing.pub"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,11 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("code")
     g.add_argument("--dir", default=DEFAULT_DIR)
     g.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
-    b = sub.add_parser("bundle", help="pack a catalog directory for central to serve as an update")
+    b = sub.add_parser("bundle", help="pack and sign a catalog directory for central to serve as an update")
     b.add_argument("directory")
-    b.add_argument("-o", "--output", required=True)
-    b.add_argument("--format", choices=["json", "zip"], default="json",
-                   help="json (default; for `kiosk central serve --catalog FILE`) or zip")
+    b.add_argument("-o", "--output", required=True, help="bundle file (a zip) for `kiosk central serve --catalog`")
+    b.add_argument("--signing-key", required=True, help=f"private key file from `kiosk catalog keygen` ({PRIVATE_KEY})")
+    k = sub.add_parser("keygen", help="make the key pair that signs catalog bundles")
+    k.add_argument("--out", required=True, help=f"directory for {PRIVATE_KEY} (mode 0600) and {PUBLIC_KEY}")
     sub.add_parser("schema", help="print the JSON Schema of one item (for editors and central)")
     t = sub.add_parser("ticket", help="take a queue number or count who is waiting")
     t.add_argument("action", choices=["take", "waiting", "call"])
@@ -51,6 +56,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(directory: str) -> Catalog:
     return Catalog.load(Path(directory))
+
+
+def _keygen(out: Path) -> None:
+    private, public = catalog_signing.generate()
+    out.mkdir(parents=True, exist_ok=True)
+    # O_EXCL: an existing key is never overwritten (kiosks in the field trust it); 0600 from the first byte
+    fd = os.open(out / PRIVATE_KEY, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(private)
+    (out / PUBLIC_KEY).write_text(public + "\n", encoding="ascii")
+    print(f"wrote {out / PRIVATE_KEY} (keep it off the kiosks and off central) and {out / PUBLIC_KEY}")
+    print(f"key id {catalog_signing.key_id(public)}; in kiosk.toml, [catalog]:")
+    print(f'update_public_keys = ["{public}"]')
 
 
 def cli_main(argv: list[str]) -> int:
@@ -71,10 +89,12 @@ def cli_main(argv: list[str]) -> int:
             c = _load(args.dir)
             print("\n".join(checklist_lines(build_guide(c, args.code), args.language)))
         elif args.command == "bundle":
-            _load(args.directory)  # never ship a catalog the kiosks would refuse
-            data = make_bundle(Path(args.directory), args.format)
+            data = make_bundle(Path(args.directory), Path(args.signing_key).read_bytes())
             Path(args.output).write_bytes(data)
-            print(f"wrote {args.output} ({len(data)} bytes)")
+            print(f"wrote {args.output} ({len(data)} bytes), signed by key "
+                  f"{catalog_signing.key_id(catalog_signing.public_key_of(Path(args.signing_key).read_bytes()))}")
+        elif args.command == "keygen":
+            _keygen(Path(args.out))
         elif args.command == "schema":
             print(json.dumps(ServiceItem.model_json_schema(), ensure_ascii=False, indent=2))
         elif args.command == "ticket":

@@ -1,6 +1,8 @@
 """Configuration of the service catalog, its updates from central and the take-a-number counter."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from protocol.catalog_signing import KeyTextError, check_public_key
 
 
 class CatalogConfig(BaseModel):
@@ -14,6 +16,9 @@ class CatalogConfig(BaseModel):
     update_interval_minutes: int = Field(60, ge=0, le=7 * 24 * 60)
     # largest accepted update download; a bigger payload is refused before it is unpacked
     max_update_bytes: int = Field(20_000_000, ge=10_000, le=500_000_000)
+    # public keys ("ed25519:<base64>", from `kiosk catalog keygen`) whose signed bundles are accepted; more than
+    # one while a key is being replaced. Empty: every update is refused and the shipped catalog is used
+    update_public_keys: list[str] = Field(default_factory=list, max_length=8)
     # item codes shown first on the "most used" (常用事项) list, in this order; unknown codes are skipped
     most_used: list[str] = Field(default_factory=list, max_length=24)
     # how many search results the search screen shows
@@ -24,3 +29,11 @@ class CatalogConfig(BaseModel):
     tickets_reset_hour: int = Field(0, ge=0, le=23)
     # a citizen-facing web page per item for the on-screen QR when the printer is out; "{code}" = item code
     guide_url: str = "https://zwfw.example.gov.cn/guide/{code}"
+
+    @field_validator("update_public_keys")
+    @classmethod
+    def _keys(cls, keys: list[str]) -> list[str]:
+        try:
+            return [check_public_key(k) for k in keys]
+        except KeyTextError as e:
+            raise ValueError(str(e)) from None

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Sequence
 
+from kiosk.catalog import patterns
 from kiosk.catalog.model import FormField
 from kiosk.i18n import Text
 
@@ -72,7 +73,7 @@ def check_field(field: FormField, value: Value) -> Text | None:
     if field.max_length is not None and len(v) > field.max_length:
         return _msg(f"最多填写{field.max_length}个字", f"At most {field.max_length} characters")
     problem = _check_type(field, v)
-    if problem is None and field.pattern and not re.fullmatch(field.pattern, v):
+    if problem is None and field.pattern and not patterns.fullmatch(field.pattern, v):
         problem = _msg("格式不正确，请看下方说明", "Wrong format; see the hint below")
     return problem
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,18 @@ from kiosk.i18n import Problem, Text
 HEADER_NAMES = ("catalog.toml", "catalog.json")
 ITEMS_DIR = "items"
 MAX_FAULTS_IN_MESSAGE = 10
+# arrays and tables nest a few levels in a real catalog; both parsers recurse per level, so deeper input is
+# refused before it reaches them
+MAX_NESTING = 32
+# strings (TOML's four kinds; JSON's one is among them) and comments are skipped, so brackets in texts never count
+_TOKENS = re.compile("|".join((
+    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}',
+    r"'''(?:[^']|'(?!''))*''''{0,2}",
+    r'"(?:[^"\\\n]|\\.)*"',
+    r"'[^'\n]*'",
+    r"#[^\n]*",
+    r"[\[\]{}]",
+)), re.S)
 
 
 @dataclass(frozen=True)
@@ -68,13 +81,30 @@ def _read(path: Path, rel: str) -> Any:
     except OSError as e:
         raise CatalogError([Fault(rel, "", "", f"cannot read: {e.strerror}")]) from None
     try:
-        if path.suffix == ".json":
-            return json.loads(raw.decode("utf-8"))
-        return tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise CatalogError([Fault(rel, "", "", "not UTF-8 text")]) from None
+    if _too_deep(text):
+        raise CatalogError([Fault(rel, "", "", f"nested more than {MAX_NESTING} levels deep")])
+    try:
+        if path.suffix == ".json":
+            return json.loads(text)
+        return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as e:
         raise CatalogError([Fault(rel, "", "", f"syntax error: {e}")]) from None
+
+
+def _too_deep(text: str) -> bool:
+    depth = 0
+    for m in _TOKENS.finditer(text):
+        token = m.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                return True
+        elif token in ("]", "}"):
+            depth = max(depth - 1, 0)
+    return False
 
 
 def _faults(rel: str, item: str, err: ValidationError, prefix: str = "") -> list[Fault]:
@@ -88,7 +118,8 @@ def _faults(rel: str, item: str, err: ValidationError, prefix: str = "") -> list
         elif e["type"] == "missing":
             msg = "required key is missing"
         elif not isinstance(e.get("input"), (dict, list)):
-            msg += f" (got {e.get('input')!r})"
+            got = repr(e.get("input"))
+            msg += f" (got {got[:60] + '...' if len(got) > 60 else got})"
         out.append(Fault(rel, item, field, msg))
     return out
 
@@ -101,6 +132,9 @@ def _resolve_refs(raw: dict, header: CatalogHeader, rel: str, code: str, faults:
         resolved = []
         for i, m in enumerate(materials):
             if isinstance(m, dict) and "ref" in m:
+                if not isinstance(m["ref"], str):
+                    faults.append(Fault(rel, code, f"materials.{i}.ref", "must be the name of a material"))
+                    continue
                 base = header.material.get(m["ref"])
                 if base is None:
                     faults.append(Fault(rel, code, f"materials.{i}.ref", f"no material {m['ref']!r} in catalog.toml"))
@@ -114,6 +148,9 @@ def _resolve_refs(raw: dict, header: CatalogHeader, rel: str, code: str, faults:
         for i, f in enumerate(form):
             ref = f if isinstance(f, str) else f.get("ref") if isinstance(f, dict) else None
             if ref is not None:
+                if not isinstance(ref, str):
+                    faults.append(Fault(rel, code, f"form.{i}.ref", "must be the key of a field"))
+                    continue
                 base = header.field.get(ref)
                 if base is None:
                     faults.append(Fault(rel, code, f"form.{i}", f"no field {ref!r} in catalog.toml"))
@@ -158,17 +195,23 @@ def _check_header(header: CatalogHeader, rel: str, faults: list[Fault]) -> None:
         faults.append(Fault(rel, "", "general.queue", f"no queue {header.general.queue!r}"))
 
 
-def load_directory(directory: Path) -> LoadedCatalog:
-    """Read and validate everything; raise CatalogError listing all faults found."""
+def read_header(directory: Path) -> CatalogHeader:
+    """catalog.toml (or .json) alone, validated: the version without loading every item."""
     directory = Path(directory)
     header_path = next((directory / n for n in HEADER_NAMES if (directory / n).is_file()), None)
     if header_path is None:
         raise CatalogError([Fault(str(directory), "", "", "no catalog.toml or catalog.json in this directory")])
-    rel_header = header_path.name
     try:
-        header = CatalogHeader.model_validate(_read(header_path, rel_header))
+        return CatalogHeader.model_validate(_read(header_path, header_path.name))
     except ValidationError as e:
-        raise CatalogError(_faults(rel_header, "", e)) from None
+        raise CatalogError(_faults(header_path.name, "", e)) from None
+
+
+def load_directory(directory: Path) -> LoadedCatalog:
+    """Read and validate everything; raise CatalogError listing all faults found."""
+    directory = Path(directory)
+    header = read_header(directory)
+    rel_header = next(n for n in HEADER_NAMES if (directory / n).is_file())
     faults: list[Fault] = []
     _check_header(header, rel_header, faults)
 

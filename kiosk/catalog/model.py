@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from kiosk.catalog import patterns
 from kiosk.i18n import Text
 
 ITEM_CODE = r"^[A-Z]{2,4}-\d{3}$"
@@ -165,19 +165,19 @@ class FormField(_Strict):
     max_length: int | None = Field(None, ge=1, le=2000)
     minimum: Decimal | None = None
     maximum: Decimal | None = None
-    # a regular expression the whole value must match (after the type's own checks)
+    # a regular expression the whole value must match (after the type's own checks); see patterns.problem for
+    # what is allowed, and values longer than patterns.INPUT_MAX never match
     pattern: str | None = Field(None, max_length=200)
     # shown under the field in plain words
     help: str = Field("", max_length=100)
 
     @field_validator("pattern")
     @classmethod
-    def _compiles(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as e:
-                raise ValueError(f"not a valid regular expression: {e}") from None
+    def _bounded(cls, v: str | None) -> str | None:
+        # judged when the catalog loads (updater or loader thread), so the form screen never meets a slow pattern
+        problem = None if v is None else patterns.problem(v)
+        if problem is not None:
+            raise ValueError(problem)
         return v
 
     @model_validator(mode="after")

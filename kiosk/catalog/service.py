@@ -113,13 +113,17 @@ class CatalogService:
         interval = interval_seconds if interval_seconds is not None else self._cfg.update_interval_minutes * 60
         if interval <= 0 or self._thread is not None:
             return
+        if not self._store.public_keys:
+            self._store.no_keys()  # nothing could ever be accepted: say so once, ask central never
+            return
         self._stop.clear()
 
         def loop() -> None:
             while not self._stop.is_set():
-                result = self.check_for_update(fetch)
-                if result.status in ("failed", "refused"):
-                    log.warning("catalog update %s: %s", result.status, result.detail)
+                try:
+                    self.check_for_update(fetch)  # logs its own outcome
+                except Exception:  # a bug of ours must cost one round, not every update after it
+                    log.exception("catalog update check crashed; trying again next interval")
                 self._stop.wait(interval)
 
         self._thread = threading.Thread(target=loop, name="catalog-updates", daemon=True)

@@ -1,32 +1,31 @@
-"""Catalog updates from central: a bundle (JSON document or zip) checked, validated, then swapped in atomically."""
+"""Catalog updates from central: a signed, newer bundle checked, validated, then swapped in atomically."""
 
 from __future__ import annotations
 
-import io
-import json
 import logging
-import tomllib
 import os
 import re
 import secrets
 import shutil
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
+from kiosk.catalog.bundle import (MAX_SIGNATURE_BYTES, SIGNATURE, Bundle, UpdateRefused, catalog_files,
+                                  parse_signature, read_bundle, signature_text, trusted_by, version_key)
 from kiosk.catalog.catalog import Catalog
 from kiosk.catalog.config import CatalogConfig
-from kiosk.catalog.loader import HEADER_NAMES, ITEMS_DIR, CatalogError
+from kiosk.catalog.loader import ITEMS_DIR, CatalogError, read_header
 
 log = logging.getLogger(__name__)
 
 CURRENT = "current"  # symlink to versions/<id>; replacing a symlink with rename() is atomic
 VERSIONS = "versions"
 ETAG_FILE = ".etag"
-_MEMBER = re.compile(rf"^(?:{'|'.join(map(re.escape, HEADER_NAMES))}|{ITEMS_DIR}/[A-Za-z0-9_.-]+\.(?:toml|json))$")
-MAX_MEMBERS = 500
-JSON_ITEMS = "central.json"  # where the items of a single-document bundle are unpacked to
+# "<version> <digest>" of the newest bundle ever installed: the floor for the next one, even if `current` is lost
+HIGHEST = "highest"
+NO_KEYS = ("no trusted catalog key is configured ([catalog] update_public_keys in kiosk.toml): catalog updates "
+           "from central are refused and the shipped catalog is used")
 
 
 @dataclass(frozen=True)
@@ -46,41 +45,6 @@ class UpdateResult:
     status: Literal["unchanged", "installed", "refused", "failed"]
     version: str  # the catalog version in use afterwards
     detail: str = ""  # technician-facing: why refused or failed
-
-
-class UpdateRefused(Exception):
-    """The bundle is unusable; the catalog in use stays as it is."""
-
-
-def make_bundle(directory: Path, fmt: Literal["json", "zip"] = "json") -> bytes:
-    """Pack a catalog directory for central to serve (`kiosk central serve --catalog FILE` serves JSON).
-
-    json: one document, catalog.toml's keys plus "item": every item of every file, references unresolved.
-    zip: catalog.toml and items/* as they are.
-    """
-    directory = Path(directory)
-    if fmt == "json":
-        header_path = next(directory / n for n in HEADER_NAMES if (directory / n).is_file())
-        doc = _parse(header_path)
-        doc["item"] = []
-        for p in sorted((directory / ITEMS_DIR).glob("*")):
-            if p.suffix in (".toml", ".json"):
-                doc["item"].extend(_parse(p).get("item", []))
-        return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in HEADER_NAMES:
-            if (directory / name).is_file():
-                z.write(directory / name, name)
-        for p in sorted((directory / ITEMS_DIR).glob("*")):
-            if p.suffix in (".toml", ".json"):
-                z.write(p, f"{ITEMS_DIR}/{p.name}")
-    return buf.getvalue()
-
-
-def _parse(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
 
 
 def client_fetch(client) -> Fetch:
@@ -108,68 +72,39 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(f.fileno())
 
 
-def _unpack(payload: bytes, target: Path, max_bytes: int) -> None:
-    """A JSON document, or a zip of only catalog.toml/json and items/*.toml|json with bounded sizes."""
-    if payload[:4] != b"PK\x03\x04":
-        _unpack_json(payload, target)
-        return
-    try:
-        z = zipfile.ZipFile(io.BytesIO(payload))
-    except zipfile.BadZipFile:
-        raise UpdateRefused("payload is not a zip archive") from None
-    with z:
-        members = [m for m in z.infolist() if not m.is_dir()]
-        if len(members) > MAX_MEMBERS:
-            raise UpdateRefused(f"bundle has {len(members)} files (at most {MAX_MEMBERS})")
-        total = 0
-        for m in members:
-            if not _MEMBER.match(m.filename):
-                raise UpdateRefused(f"unexpected file in bundle: {m.filename!r}")
-            total += m.file_size
-            if total > max_bytes:
-                raise UpdateRefused(f"bundle unpacks to more than {max_bytes} bytes")
-        (target / ITEMS_DIR).mkdir(parents=True)
-        for m in members:
-            with z.open(m) as src:
-                data = src.read(m.file_size + 1)
-            if len(data) != m.file_size:
-                raise UpdateRefused(f"{m.filename}: size does not match the archive directory")
-            _write(target / m.filename, data)
-        _fsync_dir(target / ITEMS_DIR)
-        _fsync_dir(target)
-
-
-def _unpack_json(payload: bytes, target: Path) -> None:
-    """Split a single-document bundle into catalog.json and items/central.json, so the loader sees a directory."""
-    try:
-        doc = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise UpdateRefused(f"payload is neither a zip archive nor a JSON document: {e}") from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("item"), list) or not doc["item"]:
-        raise UpdateRefused("JSON bundle must be an object with a non-empty \"item\" list")
-    items = doc.pop("item")
-    (target / ITEMS_DIR).mkdir(parents=True)
-    _write(target / "catalog.json", json.dumps(doc, ensure_ascii=False).encode("utf-8"))
-    _write(target / ITEMS_DIR / JSON_ITEMS, json.dumps({"item": items}, ensure_ascii=False).encode("utf-8"))
-    _fsync_dir(target / ITEMS_DIR)
-    _fsync_dir(target)
+def _short(text: str) -> str:
+    """One log line of a possibly long reason (a validation report lists up to ten faults)."""
+    lines = text.splitlines() or [""]
+    return lines[0][:300] + (f" (+{len(lines) - 1} more lines)" if len(lines) > 1 else "")
 
 
 class CatalogStore:
-    """The shipped catalog plus the downloaded ones: which one is in use, and installing a new one."""
+    """The shipped catalog plus the downloaded ones: which one is in use, and installing a new one.
 
-    def __init__(self, shipped: Path, updates: Path, *, most_used: Sequence[str] = (),
-                 max_bytes: int = 20_000_000):
+    Only bundles signed by one of `public_keys` are installed or used, each newer than any installed before.
+    """
+
+    def __init__(self, shipped: Path, updates: Path, *, public_keys: Sequence[str] = (),
+                 most_used: Sequence[str] = (), max_bytes: int = 20_000_000):
         self.shipped = Path(shipped)
         self.updates = Path(updates)
+        self.public_keys = list(public_keys)
         self.most_used = list(most_used)
         self.max_bytes = max_bytes
+        self._told_no_keys = False
 
     @classmethod
     def from_config(cls, cfg: CatalogConfig, base_dir: Path) -> CatalogStore:
         """Relative paths in the configuration are relative to the directory holding kiosk.toml."""
         return cls(_under(base_dir, cfg.directory), _under(base_dir, cfg.updates_directory),
-                   most_used=cfg.most_used, max_bytes=cfg.max_update_bytes)
+                   public_keys=cfg.update_public_keys, most_used=cfg.most_used, max_bytes=cfg.max_update_bytes)
+
+    def no_keys(self) -> str:
+        """NO_KEYS, logged the first time only: a kiosk without keys says so once, not every interval."""
+        if not self._told_no_keys:
+            self._told_no_keys = True
+            log.warning(NO_KEYS)
+        return NO_KEYS
 
     @property
     def _current(self) -> Path:
@@ -188,31 +123,96 @@ class CatalogStore:
         except OSError:
             return None
 
+    def _record(self, directory: Path) -> tuple[str, str] | None:
+        """(version, digest) of an installed catalog whose files a trusted key still vouches for."""
+        try:
+            with open(directory / SIGNATURE, "rb") as f:
+                version, signature = parse_signature(f.read(MAX_SIGNATURE_BYTES + 1))
+            bundle = Bundle(version, signature, catalog_files(directory))
+            trusted_by(bundle, self.public_keys)
+        except (OSError, ValueError, UpdateRefused):
+            return None
+        return version, bundle.digest
+
+    def _highest(self) -> tuple[str, str] | None:
+        try:
+            version, digest = (self.updates / HIGHEST).read_text(encoding="ascii").split()
+        except (OSError, ValueError):
+            return None
+        return (version, digest) if version_key(version) is not None else None
+
+    def _shipped_version(self) -> str | None:
+        try:
+            return read_header(self.shipped).version
+        except CatalogError:
+            return None
+
     def open(self) -> Catalog:
-        """The newest valid catalog: the installed update, or the shipped one if there is none or it is broken."""
+        """The newest trusted, valid catalog: the installed update, or the shipped one."""
         d = self.installed_directory()
         if d is not None:
-            try:
-                return Catalog.load(d, self.most_used)
-            except CatalogError as e:
-                # it was valid when installed, so the disk changed under us; the shipped one still works
-                log.error("installed catalog %s is unusable, using the shipped one: %s", d, e)
+            catalog = self._open_installed(d)
+            if catalog is not None:
+                return catalog
         return Catalog.load(self.shipped, self.most_used)
 
+    def _open_installed(self, d: Path) -> Catalog | None:
+        if not self.public_keys:
+            self.no_keys()
+            return None
+        record = self._record(d)
+        if record is None:
+            log.error("installed catalog %s is not signed by a trusted key, using the shipped one", d.name)
+            return None
+        shipped = self._shipped_version()
+        shipped_key = version_key(shipped) if shipped else None
+        if shipped_key is not None and version_key(record[0]) <= shipped_key:
+            log.info("the shipped catalog %s is newer than the installed %s", shipped, record[0])
+            return None
+        try:
+            return Catalog.load(d, self.most_used)
+        except CatalogError as e:
+            # it was valid when installed, so the disk changed under us; the shipped one still works
+            log.error("installed catalog %s is unusable, using the shipped one: %s", d, _short(str(e)))
+        return None
+
+    def _check_newer(self, bundle: Bundle) -> None:
+        """Refuse a downgrade, a replay of what is installed, and a second content under a version already used."""
+        new = version_key(bundle.version)
+        shipped = self._shipped_version()
+        if shipped and version_key(shipped) is not None and new <= version_key(shipped):
+            raise UpdateRefused(f"version {bundle.version} is not newer than the shipped catalog {shipped}")
+        installed = self.installed_directory()
+        record = self._record(installed) if installed is not None else None
+        for known in (self._highest(), record):
+            if known is None:
+                continue
+            version, digest = known
+            if new < version_key(version):
+                raise UpdateRefused(f"version {bundle.version} is older than {version} (downgrade)")
+            if new == version_key(version) and digest != bundle.digest:
+                raise UpdateRefused(f"version {bundle.version} was installed before with different content")
+        if record is not None and record[1] == bundle.digest:
+            raise UpdateRefused(f"version {bundle.version} is already installed")
+
     def install(self, payload: bytes, etag: str = "") -> Catalog:
-        """Validate a bundle and make it current; raises UpdateRefused and leaves everything as it was."""
+        """Verify a signed bundle and make it current; raises UpdateRefused and leaves everything as it was."""
+        if not self.public_keys:
+            raise UpdateRefused(NO_KEYS)
         if len(payload) > self.max_bytes:
             raise UpdateRefused(f"payload of {len(payload)} bytes is over the {self.max_bytes} byte limit")
+        bundle = read_bundle(payload, self.max_bytes)
+        trusted_by(bundle, self.public_keys)  # nothing inside is parsed before this
+        self._check_newer(bundle)
         versions = self.updates / VERSIONS
         versions.mkdir(parents=True, exist_ok=True)
         staging = versions / f".staging-{secrets.token_hex(6)}"
         try:
-            _unpack(payload, staging, self.max_bytes)
-            try:
-                catalog = Catalog.load(staging, self.most_used)
-            except CatalogError as e:
-                raise UpdateRefused(f"bundle does not validate:\n{e}") from None
-            (staging / ETAG_FILE).write_text(etag, encoding="utf-8")
+            self._unpack(bundle, staging, etag)
+            catalog = self._validate(staging, bundle.version)
+            highest = self.updates / f".{HIGHEST}-{secrets.token_hex(4)}"
+            _write(highest, f"{bundle.version} {bundle.digest}\n".encode("ascii"))
+            os.replace(highest, self.updates / HIGHEST)  # before the swap: a crash can only raise the floor
             final = versions / f"{_safe(catalog.version)}-{secrets.token_hex(4)}"
             staging.rename(final)
             link = self.updates / f".{CURRENT}-{secrets.token_hex(4)}"
@@ -226,6 +226,28 @@ class CatalogStore:
         self._prune(keep={final.name})
         return catalog
 
+    @staticmethod
+    def _unpack(bundle: Bundle, target: Path, etag: str) -> None:
+        (target / ITEMS_DIR).mkdir(parents=True)
+        for name, data in bundle.files.items():
+            _write(target / name, data)
+        # kept with the files so the signature can be checked again whenever the catalog is opened
+        _write(target / SIGNATURE, signature_text(bundle.version, bundle.signature))
+        _write(target / ETAG_FILE, etag.encode("utf-8"))
+        _fsync_dir(target / ITEMS_DIR)
+        _fsync_dir(target)
+
+    def _validate(self, staging: Path, version: str) -> Catalog:
+        try:
+            catalog = Catalog.load(staging, self.most_used)
+        except CatalogError as e:
+            raise UpdateRefused(f"bundle does not validate:\n{e}") from None
+        except Exception as e:  # signed, yet something the loader did not foresee: still only a refusal
+            raise UpdateRefused(f"bundle cannot be loaded: {type(e).__name__}: {str(e)[:200]}") from None
+        if catalog.version != version:
+            raise UpdateRefused(f"catalog says version {catalog.version}, its signature {version}")
+        return catalog
+
     def _prune(self, keep: set[str]) -> None:
         """Drop superseded versions and stale staging folders (a crash mid-install leaves one behind)."""
         for p in (self.updates / VERSIONS).iterdir():
@@ -233,7 +255,7 @@ class CatalogStore:
                 shutil.rmtree(p, ignore_errors=True)
 
     def check(self, fetch: Fetch, current: Catalog | None = None) -> tuple[UpdateResult, Catalog | None]:
-        """Ask central once; returns the result and the new catalog when one was installed.
+        """Ask central once; returns the result and the new catalog when one was installed. Never raises.
 
         `current` is the catalog in use (saves loading it again just to learn its version).
         """
@@ -245,17 +267,23 @@ class CatalogStore:
                 version = f"(unusable: {e.faults[0]})"
         if current is not None:
             version = current.version
+        if not self.public_keys:
+            return UpdateResult("refused", version, self.no_keys()), None
         try:
             fetched = fetch(self.etag())
         except Exception as e:  # network, TLS, HTTP status: all mean "try again later"
+            log.warning("catalog update failed, keeping %s: fetch: %s: %s", version, type(e).__name__, _short(str(e)))
             return UpdateResult("failed", version, f"fetch failed: {type(e).__name__}: {e}"), None
         if fetched.payload is None or (fetched.etag and fetched.etag == self.etag()):
             return UpdateResult("unchanged", version), None
         try:
             catalog = self.install(fetched.payload, fetched.etag)
         except UpdateRefused as e:
-            log.warning("catalog update refused, keeping %s: %s", version, e)
+            log.warning("catalog update refused, keeping %s: %s", version, _short(str(e)))
             return UpdateResult("refused", version, str(e)), None
+        except Exception as e:  # our side (disk full, permissions): the bundle may be fine, so try again later
+            log.error("catalog update failed, keeping %s: %s: %s", version, type(e).__name__, _short(str(e)))
+            return UpdateResult("failed", version, f"install failed: {type(e).__name__}: {e}"), None
         log.info("catalog updated from %s to %s (%d items)", version, catalog.version, len(catalog))
         return UpdateResult("installed", catalog.version), catalog
 

@@ -1,19 +1,17 @@
-"""Catalog updates end to end: the real central (uvicorn on 127.0.0.1) and the real signed client."""
-
-import json
+"""Catalog updates end to end: the real central (uvicorn on 127.0.0.1) serving bundle files, the real signed client."""
 
 import pytest
 
-from kiosk.catalog.updates import CatalogStore, client_fetch, make_bundle
+from kiosk.catalog.updates import CatalogStore, client_fetch
 from offline_queue.client import CentralClient
-from tests.helpers.catalog import SHIPPED, copy_shipped, set_version
+from tests.helpers.catalog import SHIPPED, replace_in, signed_bundle, signing_keys
 from tests.helpers.central import TERMINAL, CentralServer
 
 
 @pytest.fixture
 def served(tmp_path):
-    """A running central serving tmp/catalog.json, with a registered terminal and its client."""
-    catalog_file = tmp_path / "catalog.json"
+    """A running central serving tmp/catalog.zip, with a registered terminal and its client."""
+    catalog_file = tmp_path / "catalog.zip"
     server = CentralServer(tmp_path / "central.sqlite3", catalog_file=catalog_file).start()
     client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10)
     yield catalog_file, client
@@ -21,32 +19,49 @@ def served(tmp_path):
     server.stop()
 
 
-def _bundle(tmp_path, version: str) -> bytes:
-    d = copy_shipped(tmp_path / f"cat-{version}")
-    set_version(d, version)
-    return make_bundle(d)
-
-
 def test_update_cycle_against_real_central(tmp_path, served):
     catalog_file, client = served
-    store = CatalogStore(SHIPPED, tmp_path / "updates")
+    private, public = signing_keys()
+    store = CatalogStore(SHIPPED, tmp_path / "updates", public_keys=[public])
     fetch = client_fetch(client)
 
     # central started without a catalog serves an empty one: refused, the shipped catalog stays
     result, _ = store.check(fetch)
     assert result.status == "refused" and store.open().directory == SHIPPED
 
-    catalog_file.write_bytes(_bundle(tmp_path, "2099.3.1"))
+    catalog_file.write_bytes(signed_bundle(tmp_path, "2099.3.1", private))
     result, new = store.check(fetch)
     assert (result.status, new.version) == ("installed", "2099.3.1")
     assert store.check(fetch)[0].status == "unchanged"  # 304: the ETag we hold is current
 
-    doc = json.loads(_bundle(tmp_path, "2099.3.2"))
-    doc["item"][0]["materials"][0]["originals"] = -1
-    catalog_file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    # whoever stands in for the catalog office with another key gets nothing installed
+    intruder, _ = signing_keys()
+    catalog_file.write_bytes(signed_bundle(tmp_path, "2099.3.2", intruder))
     result, _ = store.check(fetch)
-    assert result.status == "refused" and f"item {doc['item'][0]['code']}: materials.0.originals" in result.detail
+    assert result.status == "refused" and "does not verify" in result.detail
     assert store.open().version == "2099.3.1"
 
-    catalog_file.write_bytes(_bundle(tmp_path, "2099.3.3"))
+    # an old, genuinely signed bundle served again is a downgrade
+    old = signed_bundle(tmp_path, "2099.2.9", private)
+    catalog_file.write_bytes(old)
+    result, _ = store.check(fetch)
+    assert result.status == "refused" and "downgrade" in result.detail
+
+    catalog_file.write_bytes(signed_bundle(tmp_path, "2099.3.3", private))
     assert store.check(fetch)[0].status == "installed" and store.open().version == "2099.3.3"
+
+
+def test_central_serves_any_bundle_name_as_a_zip(tmp_path):
+    private, public = signing_keys()
+    catalog_file = tmp_path / "catalog.bin"  # the name says nothing; central serves what the bytes are
+    catalog_file.write_bytes(signed_bundle(tmp_path, "2099.4.1", private, edit=lambda d: replace_in(
+        d / "items" / "household.toml", 'name = "出生登记"', 'name = "出生登记（新生儿落户）"')))
+    server = CentralServer(tmp_path / "central.sqlite3", catalog_file=catalog_file).start()
+    try:
+        client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10)
+        store = CatalogStore(SHIPPED, tmp_path / "updates", public_keys=[public])
+        result, new = store.check(client_fetch(client))
+        assert result.status == "installed" and new.item("HJ-001").name == "出生登记（新生儿落户）"
+        client.close()
+    finally:
+        server.stop()

@@ -300,15 +300,14 @@ def test_elderly_mode_speaks_the_number_and_the_print_outcome(qtbot, make_ui):
 def test_a_catalog_update_from_central_refreshes_the_open_screens(qtbot, make_ui, tmp_path):
     import threading
 
-    from kiosk.catalog.updates import Fetched, make_bundle
-    from tests.helpers.catalog import copy_shipped, replace_in, set_version
+    from kiosk.catalog.updates import Fetched
+    from tests.helpers.catalog import replace_in, signed_bundle, signing_keys
 
-    newer = copy_shipped(tmp_path / "newer")
-    set_version(newer, "2099.1.1")
-    replace_in(newer / "items" / "household.toml", 'name = "出生登记"', 'name = "出生登记（新生儿落户）"')
-    bundle = make_bundle(newer)
+    private, public = signing_keys()
+    bundle = signed_bundle(tmp_path, "2099.1.1", private, edit=lambda d: replace_in(
+        d / "items" / "household.toml", 'name = "出生登记"', 'name = "出生登记（新生儿落户）"'))
 
-    ui = _ui(make_ui)
+    ui = _ui(make_ui, catalog={"update_public_keys": [public]})
     bridge = ui.bridges["catalog"]
     ui.shell.start()
     ui.shell.go("Guide", {"code": "HJ-001"})

@@ -1,12 +1,12 @@
 """`kiosk catalog` command line: one-line errors, exit codes 0/1/2."""
 
-import json
 import zipfile
 
 import pytest
 
 from kiosk.catalog.cli import cli_main
-from tests.helpers.catalog import SHIPPED, copy_shipped, replace_in
+from kiosk.catalog.updates import CatalogStore
+from tests.helpers.catalog import SHIPPED, copy_shipped, replace_in, set_version
 
 
 def test_check_ok(capsys):
@@ -37,15 +37,31 @@ def test_usage_errors_exit_2(capsys):
     assert e.value.code == 2 and len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
-def test_bundle_and_tickets(tmp_path, capsys):
-    out = tmp_path / "b.zip"
-    assert cli_main(["bundle", str(SHIPPED), "-o", str(out), "--format", "zip"]) == 0
+def test_keygen_bundle_and_tickets(tmp_path, capsys):
+    keys = tmp_path / "keys"
+    assert cli_main(["keygen", "--out", str(keys)]) == 0
+    out = capsys.readouterr().out
+    public = (keys / "catalog-signing.pub").read_text(encoding="ascii").strip()
+    assert f'update_public_keys = ["{public}"]' in out
+    assert (keys / "catalog-signing.key").stat().st_mode & 0o777 == 0o600
+    assert cli_main(["keygen", "--out", str(keys)]) == 1  # an existing key is never overwritten
+    assert "File exists" in capsys.readouterr().err
+
+    newer = copy_shipped(tmp_path / "newer")
+    set_version(newer, "2099.5.1")
+    bundle = tmp_path / "b.zip"
+    assert cli_main(["bundle", str(newer), "-o", str(bundle), "--signing-key", str(keys / "catalog-signing.key")]) == 0
     assert capsys.readouterr().out.startswith("wrote ")
-    assert "catalog.toml" in zipfile.ZipFile(out).namelist()
-    out = tmp_path / "catalog.json"
-    assert cli_main(["bundle", str(SHIPPED), "-o", str(out)]) == 0
-    capsys.readouterr()
-    assert len(json.loads(out.read_text(encoding="utf-8"))["item"]) >= 60
+    assert {"catalog.toml", "bundle.sig"} <= set(zipfile.ZipFile(bundle).namelist())
+    store = CatalogStore(SHIPPED, tmp_path / "updates", public_keys=[public])
+    assert store.install(bundle.read_bytes()).version == "2099.5.1"
+
+    replace_in(newer / "items" / "tax.toml", 'code = "NS-003"', 'code = "NS-3"')
+    assert cli_main(["bundle", str(newer), "-o", str(bundle), "--signing-key", str(keys / "catalog-signing.key")]) == 1
+    assert "items/tax.toml: item NS-3: code:" in capsys.readouterr().err  # never sign what kiosks would refuse
+    assert cli_main(["bundle", str(SHIPPED), "-o", str(bundle), "--signing-key", str(keys / "catalog-signing.pub")]) == 1
+    assert "not a usable private key" in capsys.readouterr().err
+
     db = str(tmp_path / "t.sqlite3")
     assert cli_main(["ticket", "take", "b", "--db", db]) == 0
     assert capsys.readouterr().out.split()[0] == "B001"

@@ -160,3 +160,41 @@ def test_general_desk_must_name_a_queue(cat):
     replace_in(cat / "catalog.toml", '[general]\nqueue = "F"', '[general]\nqueue = "Z"')
     f = _fails(cat).faults[0]
     assert (f.file, f.field) == ("catalog.toml", "general.queue") and "no queue 'Z'" in f.message
+
+
+def test_catastrophic_form_pattern_is_refused_at_load(cat):
+    replace_in(cat / "items" / "business.toml", 'pattern = "^[0-9A-HJ-NPQRTUWXY]{18}$"', 'pattern = "^([0-9A-Z]+)+$"')
+    f = _fails(cat).faults[0]
+    assert f.file == "items/business.toml" and f.field.startswith("form.") and f.field.endswith(".pattern")
+    assert "simplify it" in f.message
+
+
+@pytest.mark.parametrize("name,text", [
+    ("deep.json", '{"item": ' + "[" * 5000 + "]" * 5000 + "}"),
+    ("deep.toml", "a = " + "[" * 5000 + "]" * 5000),
+    ("deep2.toml", "a = " + "{b = " * 2000 + "}" * 2000),
+])
+def test_deep_nesting_is_refused_before_parsing(cat, name, text):
+    (cat / "items" / name).write_text(text, encoding="utf-8")
+    f = _fails(cat).faults[0]
+    assert (f.file, f.message) == (f"items/{name}", "nested more than 32 levels deep")
+
+
+def test_brackets_inside_texts_and_comments_do_not_count_as_nesting(cat):
+    (cat / "items" / "texts.toml").write_text(
+        '# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n'
+        'a = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"[[["\n'
+        "b = '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n"
+        'c = """\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[""""\n'
+        "d = '''[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['''\n", encoding="utf-8")
+    f = _fails(cat).faults[0]  # parsed: the file is refused for having keys other than "item", not for depth
+    assert f.file == "items/texts.toml" and "expected only a list of items" in f.message
+
+
+def test_non_text_references_are_faults_not_crashes(cat):
+    (cat / "items" / "refs.json").write_text(json.dumps({"item": [
+        {"code": "ZZ-001", "materials": [{"ref": ["idcard"]}], "form": [{"ref": {"key": "name"}}]}]}),
+        encoding="utf-8")
+    faults = {(f.item, f.field): f.message for f in _fails(cat).faults}
+    assert faults[("ZZ-001", "materials.0.ref")] == "must be the name of a material"
+    assert faults[("ZZ-001", "form.0.ref")] == "must be the key of a field"

@@ -1,5 +1,6 @@
 """CatalogService: guides, checklists and queue numbers for one item; background updates swap the catalog."""
 
+import logging
 import threading
 from datetime import datetime
 
@@ -7,13 +8,18 @@ import pytest
 
 from kiosk.catalog.config import CatalogConfig
 from kiosk.catalog.service import CatalogService
-from kiosk.catalog.updates import Fetched, make_bundle
-from tests.helpers.catalog import SHIPPED, copy_shipped, set_version
+from kiosk.catalog.updates import NO_KEYS, Fetched
+from tests.helpers.catalog import SHIPPED, resign, signed_bundle, signing_keys
+
+
+@pytest.fixture(scope="module")
+def keys():
+    return signing_keys()
 
 
 @pytest.fixture
-def service(tmp_path):
-    cfg = CatalogConfig(directory=str(SHIPPED), most_used=["HJ-001"])
+def service(tmp_path, keys):
+    cfg = CatalogConfig(directory=str(SHIPPED), most_used=["HJ-001"], update_public_keys=[keys[1]])
     s = CatalogService(cfg, tmp_path, clock=lambda: datetime(2026, 3, 2, 9, 15))
     yield s
     s.stop()
@@ -42,10 +48,8 @@ def test_take_a_number_for_an_item(service):
     assert service.ticket_lines(second, "en")[2] == "1 person ahead of you"
 
 
-def test_background_update_swaps_the_catalog(service, tmp_path):
-    newer = copy_shipped(tmp_path / "newer")
-    set_version(newer, "2099.2.2")
-    bundle = make_bundle(newer)
+def test_background_update_swaps_the_catalog(service, tmp_path, keys):
+    bundle = signed_bundle(tmp_path, "2099.2.2", keys[0])
     changed = threading.Event()
     seen = []
     service.on_catalog_changed(lambda c: (seen.append(c.version), changed.set()))
@@ -54,6 +58,38 @@ def test_background_update_swaps_the_catalog(service, tmp_path):
     assert changed.wait(timeout=60)
     assert service.catalog.version == "2099.2.2" and seen == ["2099.2.2"]
     service.stop()
+
+
+def test_update_thread_outlives_poisoned_bundles_and_installs_the_next_good_one(service, tmp_path, keys):
+    """Signed by the trusted key yet poisonous (an unhashable ref, 100,000 levels of JSON): each is one refusal."""
+    good = signed_bundle(tmp_path, "2099.2.2", keys[0])
+    unhashable = resign(good, keys[0], lambda f: f.__setitem__(
+        "items/refs.json", b'{"item": [{"code": "ZZ-001", "materials": [{"ref": ["idcard"]}]}]}'))
+    deep = resign(good, keys[0], lambda f: f.__setitem__(
+        "items/deep.json", b'{"item": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"))
+    served = [Fetched(unhashable, "u"), Fetched(deep, "d"), Fetched(b"PK\x03\x04 truncated", "t"), Fetched(good, "g")]
+    asked = []
+
+    def fetch(etag):
+        asked.append(etag)
+        return served[min(len(asked) - 1, len(served) - 1)] if etag != "g" else Fetched(None, etag)
+
+    changed = threading.Event()
+    service.on_catalog_changed(lambda c: changed.set())
+    service.start_updates(fetch, interval_seconds=0.05)
+    assert changed.wait(timeout=120), f"asked {len(asked)} times; thread alive: {service._thread.is_alive()}"
+    assert service.catalog.version == "2099.2.2"
+
+
+def test_without_keys_no_update_thread_and_one_log_line(tmp_path, caplog):
+    s = CatalogService(CatalogConfig(directory=str(SHIPPED)), tmp_path)
+    asked = []
+    with caplog.at_level(logging.WARNING):
+        s.start_updates(lambda etag: asked.append(etag) or Fetched(None, etag), interval_seconds=0.05)
+        result = s.check_for_update(lambda etag: asked.append(etag) or Fetched(None, etag))
+    assert result.status == "refused" and asked == [] and s._thread is None
+    assert [r.getMessage() for r in caplog.records] == [NO_KEYS]
+    assert s.catalog.directory == SHIPPED
 
 
 def test_refused_update_keeps_the_catalog(service):
