@@ -109,7 +109,8 @@ class Shell(QObject):
     def start(self, elderly: bool = False) -> None:
         """A touch on the attract screen begins a session, in elderly mode when the citizen chose it there."""
         self._core.idle.touch()
-        self.elderly = elderly
+        if elderly:
+            self.elderly = True
         self.home()
 
     @Slot(result=bool)

@@ -43,14 +43,17 @@ def centre(item: QQuickItem) -> QPoint:
 _last_tap = [0.0]
 
 
-def tap(qtbot, window: QQuickWindow, name: str, timeout: int = 3000) -> QQuickItem:
-    """Waits until the item is visible, then presses and releases at its centre."""
+def tap(qtbot, window: QQuickWindow, name: str, timeout: int = 10_000) -> QQuickItem:
+    """Waits until the item is visible and no screen is sliding in (an item in motion takes no tap where it
+    is drawn: a busy machine only makes the slide slower), then presses and releases at its centre."""
     holder: list[QQuickItem] = []
+    stack = find(window, "screenStack")
 
     def ready() -> None:
         item = find_visible(window, name)
         assert item is not None, f"no visible item {name!r}"
         assert item.width() > 0 and item.height() > 0
+        assert stack is None or not stack.property("busy"), "a screen transition is running"
         holder[:] = [item]
 
     qtbot.waitUntil(ready, timeout=timeout)
