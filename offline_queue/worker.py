@@ -106,6 +106,7 @@ class SyncWorker:
         self.store.purge()
         corrupt: list[CorruptRecord] = []  # quarantined this round: reported, the rest of the batch goes on
         claimed = self.store.claim(self.batch_size, on_corrupt=corrupt.append)
+        taken = len(claimed) + len(corrupt)
         try:
             if claimed:
                 self._send(claimed, corrupt)
@@ -121,7 +122,7 @@ class SyncWorker:
             return False
         self._link_failures = 0
         self._set(link="online", last_success=self._clock(), last_error=_corrupt_note(corrupt))
-        return len(claimed) + len(corrupt) >= self.batch_size
+        return taken == self.batch_size
 
     def stuck_reason(self, st: QueueStats) -> str | None:
         """Why the status must say 'degraded' when records sit in 'sending' far longer than any upload takes."""
