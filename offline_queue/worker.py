@@ -150,10 +150,9 @@ class SyncWorker:
                 ready.append(record)
         if not ready:
             return
-        claimed = ready
-        items = [{"id": c.id, "seq": c.seq, "kind": c.kind, "body": c.body} for c in claimed]
+        items = [{"id": c.id, "seq": c.seq, "kind": c.kind, "body": c.body} for c in ready]
         results = self.client.submit_batch(items)
-        seq_of = {c.id: c.seq for c in claimed}
+        seq_of = {c.id: c.seq for c in ready}
         self.store.settle([Outcome(seq_of[r["id"]], r["id"], r["result"], r.get("case_number"), r.get("status"),
                                    r.get("reason")) for r in results])
 
