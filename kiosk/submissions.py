@@ -74,10 +74,17 @@ class Submissions:
         self.store.close()
 
     def submit(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
-               attachments: list[bytes] = ()) -> Submitted:
-        """Returns once the application is committed to disk; raises QueueError (with .problem) otherwise."""
+               attachments: list[bytes] = (), evidence: bytes | None = None) -> Submitted:
+        """Returns once the application is committed to disk; raises QueueError (with .problem) otherwise.
+
+        `evidence`: the face check's matched frame (FaceCheckResult.evidence_jpeg, with [face] evidence = true),
+        sealed in the queue as an attachment and named in the body as `face_evidence`. The face check's own
+        "evidence" flag is set from what is really stored, so a record never claims evidence it lacks."""
+        if face_check is not None and (evidence is not None or "evidence" in face_check):
+            face_check = dict(face_check, evidence=evidence is not None)
         try:
-            done = self.store.enqueue_submission(service_code, form, applicant, face_check, list(attachments))
+            done = self.store.enqueue_submission(service_code, form, applicant, face_check, list(attachments),
+                                                 evidence)
         except QueueError as exc:
             self._last_problem = exc.problem
             raise
@@ -132,7 +139,12 @@ class Submissions:
         st = asdict(self.worker.status())
         try:
             fresh = self.store.stats()
-            st.update(depth=fresh.depth, oldest_pending_age=fresh.oldest_pending_age)
+            st.update(depth=fresh.depth, oldest_pending_age=fresh.oldest_pending_age, corrupt=fresh.corrupt,
+                      quarantined=fresh.depth.get("rejected", 0))
+            # asked afresh: a worker hung in an upload cannot report that itself
+            stuck = self.worker.stuck_reason(fresh)
+            if stuck:
+                st.update(link="degraded", last_error=stuck)
         except QueueError as exc:
             st.update(link="degraded", last_error=exc.problem.technician)
         if self._credentials_problem:
@@ -179,7 +191,8 @@ def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: st
         return path if path.is_absolute() else base_dir / path
 
     store = QueueStore(here(queue.database), here(queue.key_file), terminal_id=terminal_id,
-                       suite=queue.crypto_suite, retention_days=queue.retention_days)
+                       suite=queue.crypto_suite, retention_days=queue.retention_days,
+                       rejected_retention_days=queue.rejected_retention_days)
     problem = None
     try:
         secret = read_secret(here(central.credentials_file))
@@ -190,7 +203,8 @@ def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: st
     client = CentralClient(central.url, terminal_id, secret, mac_name=mac_name, timeout=central.timeout_seconds)
     worker = SyncWorker(store, client, interval=central.sync_interval_seconds, batch_size=central.batch_size,
                         backoff_base=central.backoff_base_seconds, backoff_cap=central.backoff_cap_seconds,
-                        heartbeat_every=central.heartbeat_seconds, rng=rng)
+                        heartbeat_every=central.heartbeat_seconds, rng=rng,
+                        stuck_after=queue.stuck_sending_minutes * 60)
     return Submissions(store, client, worker, credentials_problem=problem)
 
 

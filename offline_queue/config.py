@@ -15,6 +15,11 @@ class QueueConfig(BaseModel):
     key_file: str = "var/queue.key"
     # days personal data stays on the terminal after central acknowledged it (0 = purge at once)
     retention_days: int = Field(7, ge=0, le=3650)
+    # days a record central rejected (or one found corrupt) keeps its personal part in quarantine for staff;
+    # then it is purged like an acknowledged record (id, kind, tracking number and reason stay)
+    rejected_retention_days: int = Field(30, ge=0, le=3650)
+    # minutes a record may stay 'sending' before the sync status says 'degraded' (a hung upload or worker)
+    stuck_sending_minutes: float = Field(15, gt=0, le=1440)
     # cipher for records at rest + MAC for requests: the national algorithms where 密评 requires them
     crypto_suite: Literal["aes-gcm+hmac-sha256", "sm4-gcm+hmac-sm3"] = "aes-gcm+hmac-sha256"
 

@@ -34,6 +34,22 @@ class KeyMissingError(QueueError):
     code = "queue.key_missing"
 
 
+class QueueMismatchError(QueueError):
+    """The database file is not the one the key file has been used with (emptied, replaced, rolled back)."""
+
+    code = "queue.mismatch"
+
+
+class CorruptRecordError(QueueError):
+    """One record cannot be read back (bad tag, unreadable payload, missing attachment); `what` names which."""
+
+    code = "queue.record_corrupt"
+
+    def __init__(self, what: str, technician: str | None = None) -> None:
+        super().__init__(technician or f"record is corrupt: {what}")
+        self.what = what
+
+
 class TrackingNumberError(tracking.TrackingNumberError):
     """A typed tracking number that cannot be one of ours, worded for the citizen."""
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 
 import sqlite_utils
 
 from offline_queue.errors import QueueError
+from offline_queue.ids import new_id
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -65,8 +67,23 @@ def _unhex(value: str) -> bytes | str:
         return value
 
 
+def _v3(db: sqlite_utils.Database) -> None:
+    # the queue's identity (offline_queue/identity.py): the key's mark names it, so a database that is not
+    # this queue's is refused instead of being taken for a new, empty one
+    db.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('queue_id', ?)", (new_id(),))
+    columns = {c.name for c in db["records"].columns}
+    # when a record was last claimed: one left 'sending' for long means a hung worker (status 'degraded')
+    if "claimed_at" not in columns:
+        db.conn.execute("ALTER TABLE records ADD COLUMN claimed_at FLOAT")
+    # when it went to quarantine: its personal part is kept for staff only for the rejected retention
+    if "rejected_at" not in columns:
+        db.conn.execute("ALTER TABLE records ADD COLUMN rejected_at FLOAT")
+    # records already in quarantine get the full retention from the upgrade on
+    db.conn.execute("UPDATE records SET rejected_at=? WHERE state='rejected' AND rejected_at IS NULL", (time.time(),))
+
+
 # append only; each step must be safe to re-run (a crash may land between a step and the version bump)
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 VERSION = len(MIGRATIONS)
 
 

@@ -17,10 +17,11 @@ from datetime import time as day_time
 from pathlib import Path
 from typing import NamedTuple
 
-from offline_queue import schema
+from offline_queue import identity, schema
 from protocol import tracking
 from offline_queue.crypto import CryptoSuite, PrefixedHmac, load_key, make_suite
-from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
+from offline_queue.errors import (CorruptDatabaseError, CorruptRecordError, DiskFullError, KeyMissingError,
+                                  QueueError)
 from offline_queue.ids import new_id
 from offline_queue.payload import pack, unpack
 
@@ -28,6 +29,11 @@ STATES = ("pending", "sending", "acknowledged", "rejected", "purged")
 
 _INSERT = ("INSERT INTO records(id, seq, kind, tracking, service_code, created_at, state, id_hash, blobs, payload)"
            " VALUES (?,?,?,?,?,?,'pending',?,?,?)")
+KINDS = ("submission", "rating", "event")
+# the key's mark (offline_queue/identity.py) is brought up to date every this many records, on open and on
+# close: two fsyncs per thousand enqueues, where every enqueue costs one
+MARK_EVERY = 1000
+CORRUPT_EVENT = "queue.record_corrupt"
 
 
 class Enqueued(NamedTuple):
@@ -48,6 +54,17 @@ class Claimed:
     kind: str
     body: dict
     blobs: list[str]
+
+
+@dataclass(frozen=True)
+class CorruptRecord:
+    """A record that could not be read back and went to quarantine; no personal data (what: bad_tag, ...)."""
+
+    seq: int
+    id: str
+    kind: str
+    tracking: str | None
+    what: str
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,8 @@ class QueueStats:
     depth: dict[str, int] = field(default_factory=dict)
     oldest_pending_age: float | None = None
     last_error: str | None = None
+    corrupt: int = 0  # records in quarantine because they could not be read back
+    oldest_sending_age: float | None = None  # since the oldest record still 'sending' was claimed
 
 
 def local_id_hash(key: bytes, id_number: str) -> bytes:
@@ -148,18 +167,25 @@ class QueueStore:
     """One connection guarded by a lock; every write is a BEGIN IMMEDIATE transaction in WAL, synchronous=FULL."""
 
     def __init__(self, path: Path, key_file: Path, *, terminal_id: str, suite: str = "aes-gcm+hmac-sha256",
-                 retention_days: float = 7, clock: Callable[[], float] = time.time) -> None:
+                 retention_days: float = 7, rejected_retention_days: float = 30,
+                 clock: Callable[[], float] = time.time) -> None:
         self.path = Path(path)
+        key_file = Path(key_file)
         self.terminal_id = terminal_id
         self.retention_seconds = retention_days * 86400
+        self.rejected_retention_seconds = rejected_retention_days * 86400
         self._clock = clock
         self._lock = threading.RLock()
+        self._mark_path = identity.mark_path(key_file)
+        mark = identity.read_mark(self._mark_path)
+        if mark is not None and not self.path.exists():
+            identity.check(self.path, key_file, mark, None, 0)  # refused before SQLite makes an empty file
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _translated("open queue database"):
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
             try:
-                self._setup()
-                self._key = self._open_key(Path(key_file))
+                self._setup(key_file, mark)
+                self._key = self._open_key(key_file)
             except BaseException:
                 self._conn.close()
                 raise
@@ -170,12 +196,17 @@ class QueueStore:
         self._enqueue_cursor = self._conn.cursor()
         self._seq = 0  # last sequence number handed out; one process owns the queue (the instance lock)
         self._low = 1  # no open (pending/sending) record has a smaller seq
+        self._next_mark = 0  # the sequence number at which the key's mark is written next
+        self._closed = False
         self.recover()
+        self._write_mark()
 
-    def _setup(self) -> None:
+    def _setup(self, key_file: Path, mark: identity.Mark | None) -> None:
         c = self._conn
         if c.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise CorruptDatabaseError(f"queue database {self.path} failed quick_check")
+        # before anything is written: a refused file stays exactly as it was found
+        identity.check(self.path, key_file, mark, *self._identity())
         if c.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
             raise QueueError("queue database refused WAL mode")
         c.execute("PRAGMA synchronous=FULL")  # explicit: a commit survives power loss, not just a crash
@@ -187,6 +218,20 @@ class QueueStore:
         except BaseException:
             c.execute("ROLLBACK")
             raise
+        self.queue_id: str = c.execute("SELECT value FROM meta WHERE key='queue_id'").fetchone()[0]
+
+    def _identity(self) -> tuple[str | None, int]:
+        """The queue id and highest sequence number in the database as found (no tables yet: None, 0)."""
+        c = self._conn
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        row = c.execute("SELECT value FROM meta WHERE key='queue_id'").fetchone() if "meta" in tables else None
+        top = c.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0] if "records" in tables else 0
+        return (row[0] if row else None), top
+
+    def _write_mark(self) -> None:
+        """The caller holds the lock (or is the constructor): self._seq is committed and nothing moves it."""
+        identity.write_mark(self._mark_path, identity.Mark(self.queue_id, self._seq))
+        self._next_mark = self._seq + MARK_EVERY
 
     def _open_key(self, key_file: Path) -> bytes:
         row = self._conn.execute("SELECT value FROM meta WHERE key='key_check'").fetchone()
@@ -209,6 +254,9 @@ class QueueStore:
 
     def close(self) -> None:
         with self._lock:
+            if not self._closed:
+                self._write_mark()
+                self._closed = True
             self._conn.close()
 
     # -- enqueue -------------------------------------------------------------------------------------------
@@ -267,8 +315,11 @@ class QueueStore:
         return self._day
 
     def enqueue_submission(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
-                           attachments: list[bytes] = ()) -> Enqueued:
-        """One durable commit: the record, its attachments and its tracking number; returns only once on disk."""
+                           attachments: list[bytes] = (), evidence: bytes | None = None) -> Enqueued:
+        """One durable commit: the record, its attachments and its tracking number; returns only once on disk.
+
+        `evidence`: the face check's matched frame (JPEG), sealed like an attachment and named in the body as
+        `face_evidence` (its sha256, also listed in `attachments` so central checks it arrived)."""
         now = self._clock()
         fresh = os.urandom(28)  # the id's 16 random bytes and the record nonce's 12 in one system call
         rid = new_id(fresh[:16])
@@ -283,8 +334,13 @@ class QueueStore:
         # only the personal part is encrypted: the tracking number, service, time and attachment hashes are
         # columns already and claim() puts the body back together (not storing them twice keeps records smaller),
         # so the whole payload is ready before the lock, which is held only for the sequence number and the I/O
-        payload = self._suite.encrypt(pack({"form": form, "applicant": applicant, "face_check": face_check}),
-                                      rid.encode(), fresh[16:])
+        personal = {"form": form, "applicant": applicant, "face_check": face_check}
+        if evidence is not None:
+            sha = hashlib.sha256(evidence).hexdigest()
+            hashes.append(sha)
+            sealed.append((sha, len(evidence), self._suite.encrypt(evidence, sha.encode())))
+            personal["face_evidence"] = sha
+        payload = self._suite.encrypt(pack(personal), rid.encode(), fresh[16:])
         blobs = json.dumps(hashes) if hashes else "[]"
         with self._lock:
             day = self._local_day(now)
@@ -293,6 +349,8 @@ class QueueStore:
             self._commit_record("enqueue submission", (rid, seq, "submission", tracking_no, service_code, now,
                                                        id_hash, blobs, payload), sealed)
             self._seq = seq
+            if seq >= self._next_mark:
+                self._write_mark()
         return Enqueued(rid, seq, tracking_no, now)
 
     def enqueue(self, kind: str, body: dict) -> Enqueued:
@@ -306,6 +364,8 @@ class QueueStore:
             row = self._row(rid, seq, kind, body, now)
             self._commit_record(f"enqueue {kind}", row)
             self._seq = seq
+            if seq >= self._next_mark:
+                self._write_mark()
         return Enqueued(rid, seq, None, now)
 
     # -- sync side -----------------------------------------------------------------------------------------
@@ -317,21 +377,94 @@ class QueueStore:
             self._refresh_marks(c)
             return n
 
-    def claim(self, limit: int) -> list[Claimed]:
+    def claim(self, limit: int, on_corrupt: Callable[[CorruptRecord], None] | None = None) -> list[Claimed]:
+        """Up to `limit` due records, marked 'sending', read back and in sequence order.
+
+        Each record is opened here, inside the claim's commit: one that cannot be (bad tag, unreadable payload,
+        missing attachment) goes to quarantine as 'corrupt' in that same commit, with an event record for
+        central, and the rest of the batch goes on. on_corrupt hears of each (the sync status reports it)."""
         now = self._clock()
-        with self._write("claim") as c:
-            rows = c.execute(
-                "UPDATE records SET state='sending', attempts=attempts+1 WHERE seq IN (SELECT seq FROM records"
-                " WHERE seq>=? AND state='pending' AND next_attempt_at<=? ORDER BY seq LIMIT ?)"
-                " RETURNING id, seq, kind, tracking, service_code, created_at, blobs, payload",
-                (self._low, now, limit)).fetchall()
-        return [self._claimed(*row) for row in sorted(rows, key=lambda r: r[1])]
+        with self._lock:
+            with self._write("claim") as c:
+                rows = c.execute(
+                    "UPDATE records SET state='sending', attempts=attempts+1, claimed_at=? WHERE seq IN (SELECT seq"
+                    " FROM records WHERE seq>=? AND state='pending' AND next_attempt_at<=? ORDER BY seq LIMIT ?)"
+                    " RETURNING id, seq, kind, tracking, service_code, created_at, blobs, payload",
+                    (now, self._low, now, limit)).fetchall()
+                claimed, corrupt = self._open_rows(c, sorted(rows, key=lambda r: r[1]))
+                events = self._quarantine_corrupt(c, corrupt, now) if corrupt else 0
+            self._seq += events  # only now: the events' sequence numbers are committed
+        for bad in corrupt:
+            if on_corrupt is not None:
+                on_corrupt(bad)
+        return claimed
+
+    def _open_rows(self, c: sqlite3.Connection, rows: list[tuple]) -> tuple[list[Claimed], list[CorruptRecord]]:
+        claimed, corrupt = [], []
+        for row in rows:
+            try:
+                claimed.append(self._claimed(*row))
+            except CorruptRecordError as exc:
+                corrupt.append(CorruptRecord(row[1], row[0], row[2], row[3], exc.what))
+        wanted = {sha for record in claimed for sha in record.blobs}
+        if wanted:
+            # an attachment central may still need must be here to be sent (central's copy makes ours optional)
+            present = {r[0] for r in c.execute(
+                "SELECT sha256 FROM blobs WHERE sha256 IN (SELECT value FROM json_each(?))"
+                " AND (uploaded=1 OR data IS NOT NULL)", (json.dumps(sorted(wanted)),))}
+            if wanted - present:
+                intact = [r for r in claimed if present.issuperset(r.blobs)]
+                corrupt += [CorruptRecord(r.seq, r.id, r.kind, _tracking_of(r), "missing_blob")
+                            for r in claimed if not present.issuperset(r.blobs)]
+                claimed = intact
+        return claimed, corrupt
+
+    def _quarantine_corrupt(self, c: sqlite3.Connection, corrupt: list[CorruptRecord], now: float) -> int:
+        """To 'rejected' with reason 'corrupt' (never personal data), an event each; returns the events added.
+
+        The caller holds the lock and a transaction, and adds the count to self._seq once committed."""
+        events = 0
+        for bad in corrupt:
+            moved = c.execute("UPDATE records SET state='rejected', reject_reason='corrupt', last_error=?,"
+                              " rejected_at=? WHERE seq=? AND id=? AND state IN ('sending','pending')",
+                              (f"corrupt: {bad.what}", now, bad.seq, bad.id)).rowcount
+            if not moved:
+                continue
+            events += 1
+            details = {"record_id": bad.id, "seq": bad.seq, "kind": bad.kind, "tracking": bad.tracking,
+                       "problem": bad.what}
+            c.execute(_INSERT, self._row(new_id(), self._seq + events, "event",
+                                         {"name": CORRUPT_EVENT, "details": details}, now))
+        self._advance_low(c)
+        return events
+
+    def reject_corrupt(self, record: Claimed, what: str) -> CorruptRecord:
+        """Quarantine a claimed record found corrupt while sending (an attachment that does not decrypt)."""
+        bad = CorruptRecord(record.seq, record.id, record.kind, _tracking_of(record), what)
+        with self._lock:
+            with self._write("quarantine corrupt record") as c:
+                events = self._quarantine_corrupt(c, [bad], self._clock())
+            self._seq += events
+        return bad
 
     def _claimed(self, rid: str, seq: int, kind: str, tracking_no: str | None, service_code: str | None,
                  created_at: float, blobs: str, payload: bytes) -> Claimed:
-        """The body central receives, from the encrypted personal part and the record's clear columns."""
-        stored = unpack(self._suite.decrypt(payload, rid.encode()))
-        hashes = json.loads(blobs)
+        """The body central receives, from the encrypted personal part and the record's clear columns.
+
+        Raises CorruptRecordError (what: bad_tag or unreadable) when the record cannot be read back."""
+        try:
+            plain = self._suite.decrypt(payload, rid.encode())
+        except KeyMissingError:  # the key itself was checked on open: the record was altered
+            raise CorruptRecordError("bad_tag", f"record {seq} does not decrypt (bad tag)") from None
+        except (TypeError, ValueError):  # no payload, or too short to hold a nonce
+            raise CorruptRecordError("unreadable", f"record {seq} has no readable payload") from None
+        try:
+            stored = unpack(plain)
+            hashes = json.loads(blobs)
+        except (TypeError, ValueError):
+            raise CorruptRecordError("unreadable", f"record {seq} does not read back as a record") from None
+        if kind not in KINDS or not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
+            raise CorruptRecordError("unreadable", f"record {seq} has damaged columns")
         if kind != "submission":
             body = dict(stored, created_at=created_at)
         elif "tracking" in stored:  # written by an earlier version, which encrypted the whole body
@@ -352,10 +485,14 @@ class QueueStore:
         return bool(rows) and not rows[0][0]
 
     def blob_data(self, sha: str) -> bytes:
+        """The attachment's plain bytes; CorruptRecordError (missing_blob, blob_bad_tag) when it cannot be."""
         rows = self._read("SELECT data FROM blobs WHERE sha256=?", (sha,))
         if not rows or rows[0][0] is None:
-            raise QueueError(f"attachment {sha[:12]} is missing from the queue")
-        return self._suite.decrypt(rows[0][0], sha.encode())
+            raise CorruptRecordError("missing_blob", f"attachment {sha[:12]} is missing from the queue")
+        try:
+            return self._suite.decrypt(rows[0][0], sha.encode())
+        except (KeyMissingError, TypeError, ValueError):
+            raise CorruptRecordError("blob_bad_tag", f"attachment {sha[:12]} does not decrypt") from None
 
     def mark_blob_uploaded(self, sha: str) -> None:
         with self._write("mark blob uploaded") as c:
@@ -372,8 +509,9 @@ class QueueStore:
                               (now, o.case_number, o.status, o.seq, o.id))
                 elif o.result == "rejected":
                     # quarantine: kept with its payload for staff, never dropped silently
-                    c.execute("UPDATE records SET state='rejected', reject_reason=?, last_error=? WHERE seq=? AND id=?"
-                              " AND state IN ('sending','pending')", (o.reason or "rejected", o.reason, o.seq, o.id))
+                    c.execute("UPDATE records SET state='rejected', reject_reason=?, last_error=?, rejected_at=?"
+                              " WHERE seq=? AND id=? AND state IN ('sending','pending')",
+                              (o.reason or "rejected", o.reason, now, o.seq, o.id))
                 else:
                     raise ValueError(f"unknown outcome {o.result!r}")
             self._advance_low(c)
@@ -395,14 +533,22 @@ class QueueStore:
         return rows[0][0]
 
     def purge(self) -> int:
-        """Delete personal data of records acknowledged longer than the retention ago (secure_delete is on)."""
-        cutoff = self._clock() - self.retention_seconds
+        """Delete personal data (secure_delete is on) of records acknowledged longer than the retention ago, and
+        of records in quarantine longer than the rejected retention ago (they stay 'rejected': id, kind,
+        tracking number and reason remain for staff and for the citizen's progress query)."""
+        now = self._clock()
         with self._write("purge") as c:
-            n = c.execute("UPDATE records SET payload=NULL, id_hash=NULL, state='purged', purged_at=?"
-                          " WHERE state='acknowledged' AND acked_at<=?", (self._clock(), cutoff)).rowcount
+            # one statement, so one pass over the table for both kinds
+            n = c.execute("UPDATE records SET payload=NULL, id_hash=NULL, purged_at=?,"
+                          " state=CASE state WHEN 'acknowledged' THEN 'purged' ELSE state END"
+                          " WHERE (state='acknowledged' AND acked_at<=?)"
+                          " OR (state='rejected' AND purged_at IS NULL AND rejected_at<=?)",
+                          (now, now - self.retention_seconds, now - self.rejected_retention_seconds)).rowcount
             if n:
+                # attachments still needed by a record that keeps its payload stay; a record whose attachment
+                # list is damaged is in quarantine already and must not stop the purge of everything else
                 c.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT j.value FROM records, json_each(records.blobs)"
-                          " AS j WHERE records.state<>'purged')")
+                          " AS j WHERE records.payload IS NOT NULL AND json_valid(records.blobs))")
         if n:
             with self._lock, _translated("checkpoint"):
                 # old page images in the WAL would otherwise outlive the purge until overwritten
@@ -430,20 +576,31 @@ class QueueStore:
         return [self._case(r) for r in rows]
 
     def quarantine(self) -> list[dict]:
-        """Rejected records for staff: ids, tracking numbers and reasons only."""
-        rows = self._read("SELECT id, kind, tracking, reject_reason, created_at FROM records WHERE state='rejected'"
-                          " ORDER BY seq")
-        return [dict(zip(("id", "kind", "tracking", "reason", "created_at"), r)) for r in rows]
+        """Rejected records for staff: ids, tracking numbers, reasons, and whether the personal part is purged."""
+        rows = self._read("SELECT id, kind, tracking, reject_reason, created_at, rejected_at, purged_at IS NOT NULL"
+                          " FROM records WHERE state='rejected' ORDER BY seq")
+        return [dict(zip(("id", "kind", "tracking", "reason", "created_at", "rejected_at"), r[:6]), purged=bool(r[6]))
+                for r in rows]
 
     def stats(self) -> QueueStats:
         st = QueueStats(depth={s: 0 for s in STATES})
-        for state, n in self._read("SELECT state, COUNT(*) FROM records GROUP BY state"):
-            st.depth[state] = n
+        for state, corrupt, n in self._read("SELECT state, reject_reason='corrupt', COUNT(*) FROM records"
+                                            " GROUP BY 1, 2"):
+            st.depth[state] = st.depth.get(state, 0) + n
+            if corrupt:
+                st.corrupt += n
         oldest = self._read("SELECT created_at FROM records WHERE seq>=? AND state IN ('pending','sending')"
                             " ORDER BY seq LIMIT 1", (self._low,))
         oldest = oldest[0][0] if oldest else None
         st.oldest_pending_age = None if oldest is None else max(0.0, self._clock() - oldest)
+        claimed = self._read("SELECT MIN(claimed_at) FROM records WHERE seq>=? AND state='sending'", (self._low,))[0][0]
+        st.oldest_sending_age = None if claimed is None else max(0.0, self._clock() - claimed)
         last = self._read("SELECT last_error FROM records WHERE state='pending' AND last_error IS NOT NULL"
                           " ORDER BY next_attempt_at DESC LIMIT 1")
         st.last_error = last[0][0] if last else None
         return st
+
+
+def _tracking_of(record: Claimed) -> str | None:
+    """A submission's own tracking number (a rating's body names the submission it rates: not its own)."""
+    return record.body.get("tracking") if record.kind == "submission" else None

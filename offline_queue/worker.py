@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from offline_queue.client import CentralClient
-from offline_queue.errors import AuthRejected, CentralError, QueueError
-from offline_queue.store import Claimed, Outcome, QueueStore
+from offline_queue.errors import AuthRejected, CentralError, CorruptRecordError, QueueError
+from offline_queue.store import Claimed, CorruptRecord, Outcome, QueueStats, QueueStore
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class SyncStatus:
     depth: dict[str, int] = field(default_factory=dict)
     oldest_pending_age: float | None = None
     quarantined: int = 0
+    corrupt: int = 0  # of the quarantined: records that could not be read back (reason 'corrupt')
 
 
 def full_jitter(base: float, cap: float, attempts: int, rng: random.Random) -> float:
@@ -36,9 +37,10 @@ class SyncWorker:
     def __init__(self, store: QueueStore, client: CentralClient, *, interval: float = 5.0, batch_size: int = 50,
                  backoff_base: float = 1.0, backoff_cap: float = 300.0, heartbeat_every: float = 60.0,
                  on_status: Callable[[SyncStatus], None] | None = None, rng: random.Random | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, stuck_after: float = 900.0) -> None:
         self.store, self.client = store, client
         self.interval, self.batch_size = interval, batch_size
+        self.stuck_after = stuck_after  # seconds a record may stay 'sending' before the status is 'degraded'
         self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
         self.heartbeat_every = heartbeat_every
         self._on_status = on_status
@@ -102,10 +104,12 @@ class SyncWorker:
     def sync_once(self) -> bool:
         """One round: purge, heartbeat, one batch. True when more work is due right away."""
         self.store.purge()
-        claimed = self.store.claim(self.batch_size)
+        corrupt: list[CorruptRecord] = []  # quarantined this round: reported, the rest of the batch goes on
+        claimed = self.store.claim(self.batch_size, on_corrupt=corrupt.append)
+        taken = len(claimed) + len(corrupt)
         try:
             if claimed:
-                self._send(claimed)
+                self._send(claimed, corrupt)
             self._maybe_heartbeat()
         except AuthRejected as exc:
             self._failed(claimed, str(exc), link="degraded")
@@ -117,8 +121,17 @@ class SyncWorker:
             self._failed(claimed, exc.problem.technician, link="degraded")
             return False
         self._link_failures = 0
-        self._set(link="online", last_success=self._clock(), last_error=None)
-        return len(claimed) == self.batch_size
+        self._set(link="online", last_success=self._clock(), last_error=_corrupt_note(corrupt))
+        return taken == self.batch_size
+
+    def stuck_reason(self, st: QueueStats) -> str | None:
+        """Why the status must say 'degraded' when records sit in 'sending' far longer than any upload takes."""
+        age = st.oldest_sending_age
+        if age is None or age <= self.stuck_after:
+            return None
+        return (f"{st.depth.get('sending', 0)} record(s) stuck in 'sending' for {age / 60:.0f} min (limit "
+                f"{self.stuck_after / 60:g} min): an upload hangs or the sync worker stopped; restarting the kiosk "
+                f"returns them to pending")
 
     def _failed(self, claimed: list[Claimed], error: str, link: str) -> None:
         self._link_failures += 1
@@ -126,20 +139,31 @@ class SyncWorker:
             self.store.postpone([c.seq for c in claimed], error, self._delay)
         self._set(link=link, last_error=error[:300])
 
-    def _send(self, claimed: list[Claimed]) -> None:
+    def _send(self, claimed: list[Claimed], corrupt: list[CorruptRecord]) -> None:
+        ready = []
         for record in claimed:
-            for sha in record.blobs:
-                if not self.store.blob_needs_upload(sha):
-                    continue
-                # content-addressed: skip what central already holds (another terminal, an earlier run)
-                if not self.client.blob_exists(sha):
-                    self.client.put_blob(sha, self.store.blob_data(sha))
-                self.store.mark_blob_uploaded(sha)
-        items = [{"id": c.id, "seq": c.seq, "kind": c.kind, "body": c.body} for c in claimed]
+            try:
+                self._upload_blobs(record)
+            except CorruptRecordError as exc:  # its attachment does not decrypt: quarantined, not contagious
+                corrupt.append(self.store.reject_corrupt(record, exc.what))
+            else:
+                ready.append(record)
+        if not ready:
+            return
+        items = [{"id": c.id, "seq": c.seq, "kind": c.kind, "body": c.body} for c in ready]
         results = self.client.submit_batch(items)
-        seq_of = {c.id: c.seq for c in claimed}
+        seq_of = {c.id: c.seq for c in ready}
         self.store.settle([Outcome(seq_of[r["id"]], r["id"], r["result"], r.get("case_number"), r.get("status"),
                                    r.get("reason")) for r in results])
+
+    def _upload_blobs(self, record: Claimed) -> None:
+        for sha in record.blobs:
+            if not self.store.blob_needs_upload(sha):
+                continue
+            # content-addressed: skip what central already holds (another terminal, an earlier run)
+            if not self.client.blob_exists(sha):
+                self.client.put_blob(sha, self.store.blob_data(sha))
+            self.store.mark_blob_uploaded(sha)
 
     def _maybe_heartbeat(self) -> None:
         now = self._clock()
@@ -153,7 +177,10 @@ class SyncWorker:
         try:
             st = self.store.stats()
             changes.update(depth=st.depth, oldest_pending_age=st.oldest_pending_age,
-                           quarantined=st.depth.get("rejected", 0))
+                           quarantined=st.depth.get("rejected", 0), corrupt=st.corrupt)
+            stuck = self.stuck_reason(st)
+            if stuck:
+                changes.update(link="degraded", last_error=stuck)
         except QueueError as exc:
             changes.update(link="degraded", last_error=exc.problem.technician)
         with self._status_lock:
@@ -161,3 +188,11 @@ class SyncWorker:
             status = self._status
         if self._on_status is not None:
             self._on_status(status)
+
+
+def _corrupt_note(corrupt: list[CorruptRecord]) -> str | None:
+    """The round's quarantined records by sequence number and kind of damage (nothing personal)."""
+    if not corrupt:
+        return None
+    listed = ", ".join(f"{bad.seq} ({bad.what})" for bad in corrupt[:10])
+    return f"{len(corrupt)} record(s) quarantined as corrupt, seq {listed}; an event record reports them to central"

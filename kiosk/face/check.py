@@ -86,9 +86,13 @@ class FaceCheck:
         self._commands.put("cancel")
 
     def close(self) -> None:
+        """Ends the check and drops its evidence frame: from here on the picture lives only where the UI put
+        it, the session, and goes with the session's wipe."""
         self.cancel()
         if self._thread is not None:
             self._thread.join(timeout=10)
+        if self.update is not None and self.update.result is not None:
+            self.update.result.evidence_jpeg = None
 
     def wait(self, timeout: float) -> FaceCheckResult | None:
         """The result once final (for tests and non-UI callers)."""

@@ -22,7 +22,8 @@ class FaceConfig(BaseModel):
     )
     # time the citizen has to make the movement before the attempt counts as failed (seconds)
     challenge_seconds: float = Field(8.0, ge=2, le=60)
-    # keep one camera frame as evidence in the encrypted queue
+    # keep the frame that matched (JPEG) with the application: an encrypted attachment in the queue,
+    # synced to central as `face_evidence` and purged with the record (docs/sync.md, "Face evidence")
     evidence: bool = False
     # what the flow offers when the card photo cannot be decoded
     fallback: Literal["staff", "none"] = "staff"

@@ -55,7 +55,7 @@ class FaceCheckFlow:
         self._card: np.ndarray | None = None
         self._attempts: list[AttemptRecord] = []
         self._anchor: np.ndarray | None = None  # live descriptor of the attempt
-        self._anchor_frame: np.ndarray | None = None  # kept only when evidence is configured
+        self._anchor_frame: np.ndarray | None = None  # the attempt's anchor picture, only with evidence = true
         self._anchor_box: FaceBox | None = None
         self._good_run = 0
         self._judge: LivenessJudge | None = None
@@ -161,6 +161,7 @@ class FaceCheckFlow:
         self._judge = None
         self._anchor = None
         self._anchor_box = None
+        self._anchor_frame = None
         self._set(phase=Phase.POSITIONING, prompt=None, challenge=None, face=None,
                   attempt=len(self._attempts) + 1)
         return self.update
@@ -187,7 +188,8 @@ class FaceCheckFlow:
 
     def _finish(self, phase: Phase, decision: Decision, prompt: Text, staff: bool = False) -> None:
         evidence = None
-        if self._cfg.evidence and self._anchor_frame is not None:
+        # only the frame that matched is evidence of anything; a failed or cancelled check keeps no picture
+        if self._cfg.evidence and decision is Decision.MATCH and self._anchor_frame is not None:
             ok, jpeg = cv2.imencode(".jpg", self._anchor_frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
             evidence = jpeg.tobytes() if ok else None
         self._anchor_frame = None

@@ -64,14 +64,18 @@ class AttemptRecord:
 
 @dataclass
 class FaceCheckResult:
-    """Stored with the submission. Holds numbers only; the evidence frame (JPEG) is separate and optional."""
+    """Stored with the submission. Holds numbers only; the evidence frame (JPEG) is separate and optional.
+
+    `evidence_jpeg` is the anchor frame of the matching attempt, only with [face] evidence = true and only for a
+    MATCH. It never appears in record(), repr() or a log line: the UI keeps it in the session (wiped with it)
+    and hands it to Submissions.submit(..., evidence=...), which seals it in the queue."""
 
     decision: Decision
     threshold: float
     engine: str
     attempts: list[AttemptRecord] = field(default_factory=list)
     staff_verification: bool = False  # the flow should hand over to staff verification
-    evidence_jpeg: bytes | None = field(default=None, repr=False)  # only when configured evidence = true
+    evidence_jpeg: bytes | None = field(default=None, repr=False)
 
     @property
     def score(self) -> float | None:
@@ -82,7 +86,8 @@ class FaceCheckResult:
         return None
 
     def record(self) -> dict:
-        """JSON-ready facts for the queue; the evidence frame goes in as a separate encrypted blob."""
+        """JSON-ready facts for the queue; the evidence frame goes in as a separate encrypted blob (`evidence`
+        says a frame was taken; Submissions.submit sets it to whether one was really stored)."""
         return {
             "decision": self.decision.value,
             "score": None if self.score is None else round(self.score, 4),

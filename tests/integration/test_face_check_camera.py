@@ -135,3 +135,21 @@ def test_preview_frames_reach_the_screen_unmirrored_with_the_mirror_flag(camera_
     assert got.wait(WAIT)
     unsubscribe()
     assert check.mirror is True
+
+
+def test_evidence_is_handed_over_on_the_final_update_and_dropped_on_close(camera_for, engine, shared_faces):
+    """As the screen does: take the matched frame from the final update into the session; close() forgets it."""
+    kept = {}
+
+    def on_update(update):
+        if update.phase is Phase.PASSED:
+            kept["jpeg"] = update.result.evidence_jpeg
+
+    check = FaceCheck(camera_for("rose_leslie"), FaceConfig(liveness=False, evidence=True), lambda: engine,
+                      on_update, random.Random(5))
+    check.start(shared_faces / "rose_leslie_1.jpg")
+    result = check.wait(WAIT)
+    assert result is not None and result.decision is Decision.MATCH
+    assert kept["jpeg"][:2] == b"\xff\xd8" and result.record()["evidence"] is True
+    check.close()
+    assert result.evidence_jpeg is None and kept["jpeg"][:2] == b"\xff\xd8"

@@ -145,6 +145,19 @@ def test_evidence_frame_only_when_configured(engine, photos):
     jpeg = update.result.evidence_jpeg
     assert jpeg[:2] == b"\xff\xd8" and update.result.record()["evidence"] is True
     assert "evidence_jpeg" not in update.result.record()
+    assert "evidence_jpeg" not in repr(update) and jpeg not in str(update.result.record()).encode()
+
+
+def test_evidence_is_only_the_frame_that_matched(engine, photos):
+    """A check that ends without a match keeps no picture, however it was configured."""
+    flow = make_flow(engine, photos, "biden_1", liveness=False, evidence=True, max_attempts=1)
+    update = position(flow, Clock(), on_canvas(read(photos["rose_leslie_2"])))
+    assert update.phase is Phase.ASK_STAFF and update.result.decision is Decision.NO_MATCH
+    assert update.result.evidence_jpeg is None and update.result.record()["evidence"] is False
+    live = on_canvas(read(photos["obama_2"]))
+    flow = make_flow(engine, photos, "obama_1", liveness=True, evidence=True)
+    position(flow, Clock(), live)  # anchored, the challenge is on: then the citizen walks away
+    assert flow.cancel().result.evidence_jpeg is None
 
 
 def test_id_card_sized_photo_still_matches(engine, photos):

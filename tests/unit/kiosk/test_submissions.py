@@ -130,3 +130,29 @@ def test_national_suite_end_to_end(tmp_path, central):
     assert uc.status()["link"] == "online"  # requests were signed with HMAC-SM3 and accepted
     assert uc.progress(done.tracking).source == "central"
     uc.close()
+
+
+def test_face_evidence_is_sealed_in_the_queue_and_reaches_central(tmp_path, central):
+    import hashlib
+    import json
+
+    from protocol import tracking
+
+    uc = _use_cases(tmp_path, central.url, central.secret)
+    jpeg = b"\xff\xd8\xff\xe0invented frame" + bytes(range(256)) * 16 + b"\xff\xd9"
+    done = uc.submit("gjj.withdraw", {}, invented_applicant(10), {"decision": "match", "evidence": True}, [b"scan"],
+                     evidence=jpeg)
+    sha = hashlib.sha256(jpeg).hexdigest()
+    body = uc.store.read_body(tracking.parse(done.tracking).seq)
+    assert body["face_evidence"] == sha and sha in body["attachments"] and body["face_check"]["evidence"] is True
+    on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("queue.sqlite3*"))
+    assert bytes(range(256)) not in on_disk  # sealed like every attachment
+    uc.worker.sync_once()
+    [(stored,)] = central.store._q("SELECT body FROM cases WHERE tracking=?", (done.tracking,))
+    assert json.loads(stored)["face_evidence"] == sha
+    assert central.store._q("SELECT data FROM blobs WHERE sha256=?", (sha,)) == [(jpeg,)]
+    # a face check that says "evidence" without a frame handed over is stored saying what is true
+    bare = uc.submit("gjj.withdraw", {}, invented_applicant(11), {"decision": "match", "evidence": True})
+    body = uc.store.read_body(tracking.parse(bare.tracking).seq)
+    assert body["face_check"]["evidence"] is False and "face_evidence" not in body
+    uc.close()
