@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.i18n import Problem, Text
+from kiosk.presence import Citizen
 from ui.apply_bridge import NO_QUEUE, face_passed
 from ui.shell import Shell
 
@@ -44,6 +45,7 @@ class CertificateBridge(QObject):
         self._offers: list = []  # kiosk.certificates.Offer
         self._issued = None  # kiosk.certificates.Certificate
         self._print, self._job = IDLE, None
+        self._citizen: Citizen | None = None  # holds central's presence proof between listing and issuing
 
     def _t(self, text: Text | None) -> str:
         return text.get(self._shell.language) if text is not None else ""
@@ -79,12 +81,16 @@ class CertificateBridge(QObject):
 
     # ---- actions
 
-    def _identified(self) -> str | None:
-        """The ID number of the person identified in this session (card accepted and face passed), or None."""
+    def _identified(self) -> Citizen | None:
+        """The person identified in this session (card accepted and face passed), or None."""
         current = self._core.identity.current
-        if current is None or not current.accepted or not face_passed(self._core.session.get("face_check")):
+        face = self._core.session.get("face_check")
+        if current is None or not current.accepted or not face_passed(face):
             return None
-        return current.identity.id_number
+        held = self._citizen
+        if held is None or held.id_number != current.identity.id_number or held.face is not face:
+            self._citizen = Citizen(current.identity.id_number, current.source, face)
+        return self._citizen
 
     def _service(self):
         submissions = self._core.submissions
@@ -97,8 +103,8 @@ class CertificateBridge(QObject):
     @Slot()
     def load(self) -> None:
         """Called as the screen opens: ask central what it can certify for this person."""
-        id_number = self._identified()
-        if id_number is None:
+        citizen = self._identified()
+        if citizen is None:
             self._shell.go("Identify")
             return
         service = self._service()
@@ -107,15 +113,15 @@ class CertificateBridge(QObject):
             return
         self._offers, self._issued = [], None
         self._print, self._job = IDLE, None
-        self._run(LOADING, "offers", lambda: service.offers(id_number))
+        self._run(LOADING, "offers", lambda: service.offers(citizen))
 
     @Slot(int)
     def choose(self, index: int) -> None:
-        id_number, service = self._identified(), self._service()
-        if self._state != OFFERS or not 0 <= index < len(self._offers) or id_number is None or service is None:
+        citizen, service = self._identified(), self._service()
+        if self._state != OFFERS or not 0 <= index < len(self._offers) or citizen is None or service is None:
             return
         offer = self._offers[index]
-        self._run(ISSUING, "issued", lambda: service.issue(id_number, offer))
+        self._run(ISSUING, "issued", lambda: service.issue(citizen, offer))
 
     @Slot()
     def printIt(self) -> None:
