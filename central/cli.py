@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("tracking")
     st.add_argument("status")
     sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
-    a = sub.add_parser("add-terminal", parents=[db_opts], help="register a terminal and print (or write) its new secret")
+    a = sub.add_parser("add-terminal", parents=[db_opts],
+                       help="register a terminal and print (or write) its new secret")
     a.add_argument("id")
     a.add_argument("--secret-file", help="also write the secret here (mode 0600), e.g. the kiosk's credentials_file")
     return p

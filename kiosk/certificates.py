@@ -28,7 +28,8 @@ NONE = Problem("certificates.none",
                technician="central offered no certificate for this person")
 NOT_IDENTIFIED = Problem("certificates.not_identified",
                          citizen=Text(zh="打印证明需要先读取身份证并通过人脸核验。",
-                                      en="To print a certificate, please read your ID card and pass the face check first."),
+                                      en="To print a certificate, please place your ID card and pass the face "
+                                         "check first."),
                          technician="no passed face check or staff verification for the card: no presence proof asked")
 GONE = Problem("certificates.no_record",
                citizen=Text(zh="平台上已查不到这项证明所需的记录，请咨询工作人员。",
