@@ -166,6 +166,8 @@ def test_a_forged_or_altered_proof_is_refused(hall):
         "MAC made with the terminal secret": f"{version}.{payload}.{_b64(_hmac(a.secret.encode(), payload))}",
         "no MAC": f"{version}.{payload}.",
         "garbage": "not-a-token",
+        "not ASCII": f"{version}.令牌.{mac}",
+        "not base64": f"{version}.{payload}.!!",
     }
     for what, forged in altered.items():
         r = a.request("POST", "/v1/citizen/cases", {"presence": forged})
