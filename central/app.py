@@ -10,19 +10,23 @@ from fastapi import FastAPI
 
 from central import certificates
 from central.deps import Settings
+from central.presence import PresencePolicy
 from central.routes import blobs, cases, catalog, certificates as certificate_routes, sync, terminals, verify
+from central.routes import presence as presence_routes
 from central.storage import CentralStore
 from central.titles import ServiceTitles
 
 
 def create_app(store: CentralStore, *, catalog_file: Path | None = None,
                clock: Callable[[], float] = time.time, issuer: str = certificates.DEFAULT_ISSUER,
-               public_url: str | None = None) -> FastAPI:
-    """public_url: the base of printed verify links (default: the base URL each request arrived at)."""
+               public_url: str | None = None, presence: PresencePolicy | None = None) -> FastAPI:
+    """public_url: the base of printed verify links (default: the base URL each request arrived at);
+    presence: how long proofs live and how many a terminal may ask for (default PresencePolicy())."""
     app = FastAPI(title="Hall kiosk reference central platform", version="1",
                   description="Signed kiosk sync API; see docs/sync.md.")
     app.state.store = store
     app.state.clock = clock  # central.auth reads it for the timestamp window
+    app.state.presence = presence or PresencePolicy()
     app.state.settings = Settings(catalog_file=catalog_file, clock=clock, issuer=issuer, public_url=public_url,
                                   titles=ServiceTitles(catalog_file))
 
@@ -30,6 +34,6 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
     def health() -> dict:
         return {"ok": True}
 
-    for module in (blobs, sync, cases, terminals, catalog, certificate_routes, verify):
+    for module in (blobs, sync, presence_routes, cases, terminals, catalog, certificate_routes, verify):
         app.include_router(module.router)
     return app

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from central.certificates import DEFAULT_ISSUER
+from central.keys import CentralKeyError
+from central.presence import PresencePolicy
 from central.storage import CentralStore
 from protocol import signing
 from protocol.status import STATUSES
@@ -26,24 +28,31 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kiosk central", description="Reference central platform for development, tests and demos.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    s = sub.add_parser("serve", help="run the HTTP API (OpenAPI at /docs and /openapi.json)")
+    db_opts = _Parser(add_help=False)
+    db_opts.add_argument("--db", default=DEFAULT_DB)
+    db_opts.add_argument("--keys-dir", help="folder of central's key files idhash.key and presence.key"
+                                          " (default: the database's folder)")
+    s = sub.add_parser("serve", parents=[db_opts], help="run the HTTP API (OpenAPI at /docs and /openapi.json)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8600)
-    s.add_argument("--db", default=DEFAULT_DB)
     s.add_argument("--catalog", help="signed catalog bundle (`kiosk catalog bundle`) served at /v1/catalog with an ETag")
     s.add_argument("--issuer", default=DEFAULT_ISSUER,
                    help=f"issuer printed on certificates (default {DEFAULT_ISSUER})")
     s.add_argument("--public-url", help="base URL of printed verify links, e.g. https://zwfw.example.gov.cn"
                                         " (default: the URL each request arrived at)")
-    st = sub.add_parser("set-status", help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
+    s.add_argument("--presence-ttl", type=int, default=PresencePolicy.ttl_seconds,
+                   help=f"seconds a presence proof stays valid (default {PresencePolicy.ttl_seconds})")
+    s.add_argument("--presence-per-hour", type=int, default=PresencePolicy.per_terminal_per_hour,
+                   help="presence proofs one terminal may ask for in an hour"
+                        f" (default {PresencePolicy.per_terminal_per_hour})")
+    st = sub.add_parser("set-status", parents=[db_opts],
+                        help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
     st.add_argument("tracking")
     st.add_argument("status")
-    st.add_argument("--db", default=DEFAULT_DB)
-    t = sub.add_parser("terminals", help="list registered terminals and their last heartbeat")
-    t.add_argument("--db", default=DEFAULT_DB)
-    a = sub.add_parser("add-terminal", help="register a terminal and print (or write) its new secret")
+    sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
+    a = sub.add_parser("add-terminal", parents=[db_opts],
+                       help="register a terminal and print (or write) its new secret")
     a.add_argument("id")
-    a.add_argument("--db", default=DEFAULT_DB)
     a.add_argument("--secret-file", help="also write the secret here (mode 0600), e.g. the kiosk's credentials_file")
     return p
 
@@ -69,18 +78,19 @@ def cli_main(argv: list[str]) -> int:
         if not args.issuer.strip():
             print("kiosk central: --issuer must not be empty", file=sys.stderr)
             return 2
-        try:
-            store = CentralStore(args.db)
-        except (sqlite3.DatabaseError, OSError) as exc:
-            print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
+        if args.presence_ttl < 1 or args.presence_per_hour < 1:
+            print("kiosk central: --presence-ttl and --presence-per-hour must be at least 1", file=sys.stderr)
+            return 2
+        store = _open(args)
+        if store is None:
             return 1
-        app = create_app(store, catalog_file=catalog, issuer=args.issuer.strip(), public_url=args.public_url)
+        app = create_app(store, catalog_file=catalog, issuer=args.issuer.strip(), public_url=args.public_url,
+                         presence=PresencePolicy(ttl_seconds=args.presence_ttl,
+                                                 per_terminal_per_hour=args.presence_per_hour))
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         return 0
-    try:
-        store = CentralStore(args.db)
-    except (sqlite3.DatabaseError, OSError) as exc:
-        print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
+    store = _open(args)
+    if store is None:
         return 1
     try:
         if args.command == "set-status":
@@ -108,6 +118,16 @@ def cli_main(argv: list[str]) -> int:
         return 0
     finally:
         store.close()
+
+
+def _open(args: argparse.Namespace) -> CentralStore | None:
+    try:
+        return CentralStore(args.db, keys_dir=args.keys_dir)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
+    except CentralKeyError as exc:
+        print(f"kiosk central: {exc}", file=sys.stderr)
+    return None
 
 
 if __name__ == "__main__":

@@ -1,8 +1,12 @@
-"""Central's SQLite storage: terminals, nonces, idempotency keys (kept forever), cases, blobs, ratings, certificates."""
+"""Central's SQLite storage: terminals, nonces, idempotency keys (kept forever), cases, blobs, ratings, certificates,
+presence proofs issued and tracking-number lookups."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -11,10 +15,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from central import migrate
 from central.certificates import new_verify_code
+from central.keys import ID_HASH_FILE, KEY_BYTES, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
 from protocol import tracking
-from protocol.status import STATUSES, status_view
 from protocol.idhash import central_id_hash
+from protocol.status import STATUSES, status_view
 
 _SERVICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # catalog codes such as ZJ-002
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -39,6 +45,15 @@ CREATE TABLE IF NOT EXISTS events(item_id TEXT PRIMARY KEY, terminal TEXT NOT NU
 CREATE TABLE IF NOT EXISTS certificates(number TEXT PRIMARY KEY, verify_code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
     ref TEXT NOT NULL, id_hash TEXT NOT NULL, terminal TEXT NOT NULL, title TEXT NOT NULL, body_sha256 TEXT NOT NULL,
     holder TEXT NOT NULL, issuer TEXT NOT NULL, issued_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- the audit of presence proofs: who asked, for which (keyed) ID hash, when, on what grounds; never a name or number
+CREATE TABLE IF NOT EXISTS presence(id TEXT PRIMARY KEY, terminal TEXT NOT NULL, id_hash TEXT NOT NULL,
+    source TEXT NOT NULL, decision TEXT NOT NULL, distance REAL, threshold REAL, attempts INTEGER, liveness INTEGER,
+    issued_at REAL NOT NULL, expires_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS presence_terminal ON presence(terminal, issued_at);
+-- tracking numbers a terminal looked up that were not its own, for the walking limit (pruned after an hour)
+CREATE TABLE IF NOT EXISTS lookups(terminal TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS lookups_terminal ON lookups(terminal, at);
 """
 
 
@@ -46,15 +61,57 @@ CREATE TABLE IF NOT EXISTS certificates(number TEXT PRIMARY KEY, verify_code TEX
 class CentralStore:
     """One connection, one lock: every batch is one transaction, so an answer is never sent before its commit."""
 
-    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time,
+                 keys_dir: Path | str | None = None) -> None:
+        """keys_dir: where the key files live (default: the database's folder). Raises CentralKeyError when the
+        ID-hash key of a database that holds citizens' hashes is missing or another key."""
         self._clock = clock
         self._lock = threading.Lock()
-        if str(path) != ":memory:":
+        memory = str(path) == ":memory:"
+        if not memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)
+        try:
+            if memory and keys_dir is None:
+                self.keys = CentralKeys(os.urandom(KEY_BYTES), os.urandom(KEY_BYTES))
+            else:
+                self.keys = self._open_keys(Path(keys_dir) if keys_dir is not None else Path(path).parent)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _open_keys(self, folder: Path) -> CentralKeys:
+        c = self._conn
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version > migrate.VERSION:
+            raise CentralKeyError(f"database schema {version} is newer than this central ({migrate.VERSION})")
+        has_data = c.execute("SELECT EXISTS(SELECT 1 FROM cases WHERE id_hash IS NOT NULL)"
+                             " OR EXISTS(SELECT 1 FROM certificates) OR EXISTS(SELECT 1 FROM presence)").fetchone()[0]
+        path = folder / ID_HASH_FILE
+        key = read_key(path)
+        if key is None:
+            # a new key would orphan every citizen's records: only a database that names nobody gets one
+            if has_data and version >= migrate.VERSION:
+                raise CentralKeyError(f"ID-hash key {path} is missing but the database holds citizens' records: "
+                                      "restore the key file (or give its folder with --keys-dir)")
+            key = create_key(path)
+        check = hmac.new(key, b"key-check", hashlib.sha256).hexdigest()[:16]
+        stored = c.execute("SELECT value FROM meta WHERE key='id_hash_key_check'").fetchone()
+        if stored is not None and stored[0] != check and has_data:
+            raise CentralKeyError(f"ID-hash key {path} is not the key this database was written with")
+        with self._tx() as tx:
+            if version < migrate.VERSION:
+                migrate.keyed_id_hashes(tx, key)
+            tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('id_hash_key_check', ?)", (check,))
+            tx.execute(f"PRAGMA user_version={migrate.VERSION}")
+        token_path = folder / TOKEN_FILE
+        return CentralKeys(id_hash=key, token=read_key(token_path) or create_key(token_path))
+
+    def id_hash(self, id_number: str) -> str:
+        return central_id_hash(self.keys.id_hash, id_number)
 
     def close(self) -> None:
         with self._lock:
@@ -105,8 +162,11 @@ class CentralStore:
             c.execute("UPDATE terminals SET last_seen=? WHERE id=?", (now, terminal))
         return True
 
-    def terminals(self) -> list[dict]:
-        rows = self._q("SELECT id, created_at, last_seen, last_heartbeat FROM terminals ORDER BY id")
+    def terminals(self, terminal: str | None = None) -> list[dict]:
+        """Every terminal (staff side), or only `terminal` (what a terminal may see of the fleet)."""
+        rows = self._q("SELECT id, created_at, last_seen, last_heartbeat FROM terminals"
+                       + (" WHERE id=?" if terminal is not None else "") + " ORDER BY id",
+                       (terminal,) if terminal is not None else ())
         return [{"id": r[0], "created_at": r[1], "last_seen": r[2],
                  "last_heartbeat": json.loads(r[3]) if r[3] else None} for r in rows]
 
@@ -178,7 +238,7 @@ class CentralStore:
             case_number = f"C{datetime.fromtimestamp(now):%Y%m%d}{seq:08d}"
             c.execute("INSERT INTO cases(case_number, item_id, tracking, terminal, service_code, id_hash, status,"
                       " body, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                      (case_number, rid, str(number), terminal, code, central_id_hash(idno) if idno else None,
+                      (case_number, rid, str(number), terminal, code, self.id_hash(idno) if idno else None,
                        "received", json.dumps(body, ensure_ascii=False), now, now))
             c.execute("INSERT INTO history(case_number, status, at) VALUES (?,?,?)", (case_number, "received", now))
             return {"id": rid, "result": "accepted", "case_number": case_number, **status_view("received")}
@@ -273,6 +333,34 @@ class CentralStore:
             return None
         return dict(zip(("certificate_number", "kind", "title", "holder", "issuer", "issued_at", "body_sha256"),
                         rows[0]))
+
+    # -- presence proofs and lookups ----------------------------------------------------------------------
+
+    def add_presence(self, *, proof_id: str, terminal: str, id_hash: str, source: str, check: dict, issued_at: float,
+                     expires_at: float, per_hour: int) -> bool:
+        """Records one issued proof; False (nothing recorded) when the terminal had `per_hour` in the last hour."""
+        with self._tx() as c:
+            recent = c.execute("SELECT COUNT(*) FROM presence WHERE terminal=? AND issued_at > ?",
+                               (terminal, issued_at - 3600)).fetchone()[0]
+            if recent >= per_hour:
+                return False
+            liveness = check.get("liveness_passed")
+            c.execute("INSERT INTO presence(id, terminal, id_hash, source, decision, distance, threshold, attempts,"
+                      " liveness, issued_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                      (proof_id, terminal, id_hash, source, check["decision"], check.get("distance"),
+                       check.get("threshold"), check.get("attempts"), None if liveness is None else int(liveness),
+                       issued_at, expires_at))
+        return True
+
+    def note_lookup(self, terminal: str, now: float, per_hour: int) -> bool:
+        """Counts one lookup of a tracking number that is not the terminal's own; False (not counted) once the
+        terminal made `per_hour` of them in the last hour."""
+        with self._tx() as c:
+            c.execute("DELETE FROM lookups WHERE at <= ?", (now - 3600,))
+            if c.execute("SELECT COUNT(*) FROM lookups WHERE terminal=?", (terminal,)).fetchone()[0] >= per_hour:
+                return False
+            c.execute("INSERT INTO lookups(terminal, at) VALUES (?,?)", (terminal, now))
+        return True
 
     def counts(self) -> dict:
         return {t: self._q(f"SELECT COUNT(*) FROM {t}")[0][0] for t in ("cases", "items", "blobs", "ratings")}

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kiosk.i18n import Problem, Text
+from kiosk.presence import Citizen
 from offline_queue.client import CentralClient
 from offline_queue.errors import CentralError
 
@@ -25,6 +26,11 @@ NONE = Problem("certificates.none",
                             en="There is no certificate the platform can issue for you yet. Completed applications "
                                "can be certified here."),
                technician="central offered no certificate for this person")
+NOT_IDENTIFIED = Problem("certificates.not_identified",
+                         citizen=Text(zh="打印证明需要先读取身份证并通过人脸核验。",
+                                      en="To print a certificate, please place your ID card and pass the face "
+                                         "check first."),
+                         technician="no passed face check or staff verification for the card: no presence proof asked")
 GONE = Problem("certificates.no_record",
                citizen=Text(zh="平台上已查不到这项证明所需的记录，请咨询工作人员。",
                             en="The platform no longer has the record this certificate needs. Please ask staff."),
@@ -68,32 +74,36 @@ def _text(value: object) -> Text:
 
 
 @contextlib.contextmanager
-def _asking_central() -> Iterator[None]:
-    """Network down or central busy -> OFFLINE; anything else it answered (401/403 included) -> REFUSED."""
+def _asking_central(citizen: Citizen) -> Iterator[None]:
+    """Network down -> OFFLINE; anything else central answered (401/403, too many proofs asked: 429) -> REFUSED."""
     try:
         yield
+    except PermissionError as exc:
+        raise LookupError(NOT_IDENTIFIED) from exc
     except CentralError as exc:
-        raise LookupError(OFFLINE if exc.transient else REFUSED) from exc
+        citizen.refused(exc)
+        raise LookupError(OFFLINE if exc.transient and exc.status != 429 else REFUSED) from exc
 
 
 class Certificates:
-    """Blocking calls to central (the UI runs them in a worker thread); failures raise LookupError(Problem)."""
+    """Blocking calls to central (the UI runs them in a worker thread); failures raise LookupError(Problem). Each
+    call carries a presence proof for the citizen, asked for once their face check passed."""
 
     def __init__(self, client: CentralClient) -> None:
         self._client = client
 
-    def offers(self, id_number: str) -> list[Offer]:
-        with _asking_central():
-            listed = self._client.certificates(id_number)
+    def offers(self, citizen: Citizen) -> list[Offer]:
+        with _asking_central(citizen):
+            listed = self._client.citizen_certificates(citizen.proof(self._client))
         offers = [Offer(str(o.get("kind", "")), str(o.get("ref") or ""), _text(o.get("title")), _text(o.get("subject")))
                   for o in listed if isinstance(o, dict) and o.get("kind")]
         if not offers:
             raise LookupError(NONE)
         return offers
 
-    def issue(self, id_number: str, offer: Offer) -> Certificate:
-        with _asking_central():
-            got = self._client.issue_certificate(id_number, offer.kind, offer.ref)
+    def issue(self, citizen: Citizen, offer: Offer) -> Certificate:
+        with _asking_central(citizen):
+            got = self._client.issue_certificate(citizen.proof(self._client), offer.kind, offer.ref)
         if got is None:
             raise LookupError(GONE)
         try:

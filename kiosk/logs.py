@@ -50,4 +50,7 @@ def setup(directory: Path, level: str = "INFO", max_bytes: int = 2_000_000, back
         h.addFilter(redacting)
         root.addHandler(h)
     root.setLevel(level)
+    # httpx logs every request line at INFO, URL and all: tracking numbers are in the path
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     return log_file

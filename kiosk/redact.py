@@ -6,7 +6,7 @@ import re
 import threading
 
 # one masking rule for the whole product, kiosk and central
-from protocol.masking import mask_id as mask_id_number, mask_name  # noqa: F401 (re-exported)
+from protocol.masking import mask_id as mask_id_number, mask_name, mask_tracking  # noqa: F401 (re-exported)
 
 # 18-character resident ID numbers (last may be X) and the old 15-digit form; not inside longer digit runs
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
@@ -16,7 +16,8 @@ _MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 
 
 class Redactor:
-    """Masks identifier patterns, plus the exact names and addresses of whoever is at the terminal now."""
+    """Masks identifier patterns (ID, phone and tracking numbers), plus the exact names and addresses of whoever is
+    at the terminal now."""
 
     def __init__(self) -> None:
         self._secrets: dict[str, str] = {}
@@ -36,6 +37,7 @@ class Redactor:
             self._secrets.clear()
 
     def __call__(self, text: str) -> str:
+        text = mask_tracking(text)
         text = _ID18.sub(lambda m: m.group(1) + "*" * 8 + m.group(3), text)
         text = _ID15.sub(lambda m: m.group(1) + "*" * 6 + m.group(3), text)
         text = _MOBILE.sub(lambda m: m.group(1) + "****" + m.group(3), text)

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kiosk.i18n import Problem, Text
+from kiosk.presence import Citizen
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
 from offline_queue.errors import CentralError, QueueError, TrackingNumberError
@@ -127,12 +128,15 @@ class Submissions:
             raise LookupError(NOT_FOUND) if not offline else LookupError(_offline_not_found())
         return _from_local(local)
 
-    def progress_by_id_number(self, id_number: str) -> list[Progress]:
-        """All applications of the person whose card is on the reader (central, or local when offline)."""
-        try:
-            return [_from_central(c) for c in self.client.cases_by_id_number(id_number)]
-        except CentralError:
-            return [_from_local(c) for c in self.store.lookup_by_id_number(id_number)]
+    def progress_by_id_number(self, citizen: Citizen) -> list[Progress]:
+        """All applications of the person whose card is on the reader: central's, with a presence proof, once their
+        face check passed; this terminal's own records without a passed check or when central cannot answer."""
+        if citizen.passed:
+            try:
+                return [_from_central(c) for c in self.client.citizen_cases(citizen.proof(self.client))]
+            except CentralError as exc:
+                citizen.refused(exc)
+        return [_from_local(c) for c in self.store.lookup_by_id_number(citizen.id_number)]
 
     def status(self) -> dict:
         """Diagnostics for maintenance staff: link, last success, depth by state, oldest pending age."""

@@ -6,9 +6,9 @@ import contextlib
 import logging
 import threading
 from collections.abc import Iterator
-from typing import Any
 
 from kiosk.identity import IdentityPresented
+from kiosk.presence import Citizen, passed as face_passed
 
 log = logging.getLogger(__name__)
 
@@ -21,12 +21,6 @@ def card_key(presented: IdentityPresented) -> tuple[str, str]:
     """Which document a read came from: the same card read twice (lifted and placed again) has the same key."""
     ident = presented.identity
     return ident.kind, ident.id_number.strip().upper()
-
-
-def face_passed(record: Any) -> bool:
-    """The face check let this visitor on: a match, or staff verified the person against the card."""
-    # "staff_verification" in a face record only asks for staff; "staff_verified" is set once staff confirmed
-    return isinstance(record, dict) and (record.get("decision") == "match" or record.get("staff_verified") is True)
 
 
 class Visit:
@@ -43,6 +37,8 @@ class Visit:
         self._identity: IdentityPresented | None = None
         self._face: dict | None = None
         self._face_for: tuple[str, str] | None = None
+        self._citizen: Citizen | None = None  # the verified person as central needs them, with the presence proof
+        self._evidence: bytes | None = None  # the face check's matched frame, kept only for the submission
         self.service = ""  # the catalog item chosen before or after identifying
         self.purpose = "apply"  # what identifying is for: "apply", "certificates" or "progress"
 
@@ -56,26 +52,26 @@ class Visit:
             replaced = not same and self.verified() is not None
             self._identity = presented
             if not same:
-                self._face, self._face_for = None, None
+                self._face, self._face_for, self._citizen, self._evidence = None, None, None, None
         if replaced:
             log.warning("another card was placed after a passed face check: the check no longer counts")
         return replaced
 
     # ---- the face check (GUI thread)
 
-    def face_checked(self, presented: IdentityPresented, record: dict) -> bool:
-        """Keep a face-check record made against `presented`; False (nothing kept) if that read is no longer
-        the visit's card."""
+    def face_checked(self, presented: IdentityPresented, record: dict, evidence: bytes | None = None) -> bool:
+        """Keep a face-check record made against `presented` (and the matched frame, when [face] evidence is on);
+        False (nothing kept) if that read is no longer the visit's card."""
         with self._lock:
             if self._identity is None or card_key(presented) != card_key(self._identity):
                 return False
-            self._face, self._face_for = dict(record), card_key(presented)
+            self._face, self._face_for, self._evidence = dict(record), card_key(presented), evidence
             return True
 
     def forget_face(self) -> None:
         """A new check starts: a result belongs only to the check that made it."""
         with self._lock:
-            self._face, self._face_for = None, None
+            self._face, self._face_for, self._citizen, self._evidence = None, None, None, None
 
     def staff_verified(self) -> bool:
         """Staff confirmed that the person in front of the terminal is the holder of the accepted card."""
@@ -116,17 +112,28 @@ class Visit:
         current = self.verified()
         return current is not None and presented is not None and card_key(current) == card_key(presented)
 
+    def citizen(self) -> Citizen | None:
+        """The verified person for calls to central about them (their cases, certificates); one per verified card
+        read, so central's presence proof is reused while fresh and never outlives the read it was issued for."""
+        with self._lock:
+            ident = self.verified()
+            if ident is None:
+                return None
+            if self._citizen is None or self._citizen.face != self._face:
+                self._citizen = Citizen(ident.identity.id_number, ident.source, dict(self._face))
+            return self._citizen
+
     @contextlib.contextmanager
-    def holding(self, presented: IdentityPresented) -> Iterator[dict]:
+    def holding(self, presented: IdentityPresented) -> Iterator[tuple[dict, bytes | None]]:
         """For the moment of a commit: raises IdentityChanged unless `presented` is the verified identity, and
-        keeps any card read waiting until the block ends. Yields the face-check record to store with it."""
+        keeps any card read waiting until the block ends. Yields the face-check record and the evidence frame."""
         with self._lock:
             if not self.is_verified(presented):
                 raise IdentityChanged("the verified identity changed before the commit")
-            yield dict(self._face)
+            yield dict(self._face), self._evidence
 
     def clear(self) -> None:
         """Session wipe."""
         with self._lock:
-            self._identity, self._face, self._face_for = None, None, None
+            self._identity, self._face, self._face_for, self._citizen, self._evidence = None, None, None, None, None
             self.service, self.purpose = "", "apply"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import httpx
 
 from protocol import signing
-from protocol.idhash import central_id_hash
+from protocol.wire import PresenceGrant
 from offline_queue.errors import AuthRejected, CentralError
 from offline_queue.payload import pack
 
@@ -85,23 +85,35 @@ class CentralClient:
         return results
 
     def case(self, tracking: str) -> dict | None:
+        """The case in full when this terminal took it; another terminal's case as a status view (no terminal, no
+        case number); None when central does not know the number."""
         r = self._expect(self._call("GET", f"/v1/cases/{tracking}"), 200, 404)
         return self._json(r) if r.status_code == 200 else None
 
-    def cases_by_id_number(self, id_number: str) -> list[dict]:
-        r = self._expect(self._call("GET", "/v1/cases", params={"id_hash": central_id_hash(id_number)}), 200)
+    def presence(self, id_number: str, source: str, check: dict) -> PresenceGrant:
+        """A proof that the card holder is at this terminal, for the citizen calls below. Ask only right after a
+        passed face check or staff verification; `check` holds figures only ({decision, distance, ...})."""
+        r = self._expect(self._call("POST", "/v1/presence",
+                                    json={"id_number": id_number, "source": source, "check": check}), 200)
+        try:
+            return PresenceGrant.model_validate(self._json(r))
+        except ValueError:
+            raise CentralError("POST /v1/presence: answer is not a proof", transient=True) from None
+
+    def citizen_cases(self, proof: str) -> list[dict]:
+        """The present citizen's cases, from every terminal."""
+        r = self._expect(self._call("POST", "/v1/citizen/cases", json={"presence": proof}), 200)
         return self._json(r)["cases"]
 
-    def certificates(self, id_number: str) -> list[dict]:
-        """Certificates central can issue for this person: [{kind, ref, title{zh,en}, subject{zh,en}}]."""
-        r = self._expect(self._call("GET", "/v1/certificates", params={"id_hash": central_id_hash(id_number)}), 200)
+    def citizen_certificates(self, proof: str) -> list[dict]:
+        """Certificates central can issue for the present citizen: [{kind, ref, title{zh,en}, subject{zh,en}}]."""
+        r = self._expect(self._call("POST", "/v1/citizen/certificates", json={"presence": proof}), 200)
         return self._json(r)["certificates"]
 
-    def issue_certificate(self, id_number: str, kind: str, ref: str) -> dict | None:
+    def issue_certificate(self, proof: str, kind: str, ref: str) -> dict | None:
         """The issued certificate (number, title, body, issuer, issued_on, verify_code, verify_url), or None when
         central holds no record for it. The body holds personal data: print it, never log it."""
-        r = self._call("POST", "/v1/certificates",
-                       json={"kind": kind, "id_hash": central_id_hash(id_number), "ref": ref})
+        r = self._call("POST", "/v1/certificates", json={"presence": proof, "kind": kind, "ref": ref})
         # only central's own "no_record" means None: a bare 404 is a central without this endpoint
         if r.status_code == 404 and _reason(r) == "no_record":
             return None

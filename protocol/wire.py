@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-ID_HASH_PATTERN = r"^[0-9a-f]{64}$"
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Item(BaseModel):
@@ -47,8 +45,58 @@ class Case(BaseModel):
     history: list[dict[str, Any]]
 
 
+class CaseStatus(BaseModel):
+    """What any terminal may learn from a tracking number that is not its own: where the case stands, not where
+    it was made nor by whom it is handled."""
+
+    tracking: str
+    service_code: str
+    status: str
+    status_text: dict[str, str]
+    created_at: float
+    updated_at: float
+    history: list[dict[str, Any]]  # {status, at}
+
+
 class CaseList(BaseModel):
     cases: list[Case]
+
+
+class PresenceCheck(BaseModel):
+    """How the person at the terminal was recognised as the card holder: non-personal figures only."""
+
+    model_config = ConfigDict(extra="forbid")
+    decision: Literal["match", "staff_verified"]
+    distance: float | None = Field(None, ge=0, le=100)
+    threshold: float | None = Field(None, ge=0, le=100)
+    attempts: int | None = Field(None, ge=0, le=100)
+    liveness_passed: bool | None = None
+
+    @model_validator(mode="after")
+    def _a_match_is_within_the_threshold(self) -> "PresenceCheck":
+        if self.decision == "match" and None not in (self.distance, self.threshold) and self.distance > self.threshold:
+            raise ValueError("a match cannot have a distance above its threshold")
+        return self
+
+
+class PresenceRequest(BaseModel):
+    """Sent right after a passed face check (or staff verification) for the card just read."""
+
+    model_config = ConfigDict(extra="forbid")
+    id_number: str = Field(min_length=1, max_length=32)
+    source: Literal["idcard", "smartcard"]
+    check: PresenceCheck
+
+
+class PresenceGrant(BaseModel):
+    token: str  # opaque to the terminal; goes back in the JSON body of citizen calls, never in a URL
+    expires_at: float  # central's clock
+    expires_in: float  # seconds from now: what a terminal with another clock can rely on
+
+
+class CitizenRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    presence: str = Field(max_length=1024)
 
 
 class BlobInfo(BaseModel):
@@ -74,8 +122,8 @@ class CertificateOffers(BaseModel):
 
 class CertificateRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    presence: str = Field(max_length=1024)
     kind: Literal["case_record", "case_completion"]
-    id_hash: str = Field(pattern=ID_HASH_PATTERN)
     ref: str = Field("", max_length=64)
 
 

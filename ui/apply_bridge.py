@@ -337,8 +337,8 @@ class ApplyBridge(QObject):
         def work() -> None:
             try:
                 # checked again at the moment of the commit: no card read lands until the record is on disk
-                with visit.holding(identity) as face:
-                    done = submissions.submit(code, form, applicant, face, attachments)
+                with visit.holding(identity) as (face, evidence):
+                    done = submissions.submit(code, form, applicant, face, attachments, evidence)
             except IdentityChanged:
                 log.warning("submission of %s refused: the card changed before the commit", code)
                 self._post("submit_failed", CARD_CHANGED, gen)

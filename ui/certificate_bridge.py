@@ -107,7 +107,8 @@ class CertificateBridge(QObject):
         self._offers, self._issued = [], None
         self._print, self._job = IDLE, None
         self._for = card_key(presented)
-        self._run(LOADING, "offers", presented, lambda: service.offers(presented.identity.id_number))
+        citizen = self._core.visit.citizen()  # holds central's presence proof between listing and issuing
+        self._run(LOADING, "offers", presented, lambda: service.offers(citizen))
 
     @Slot(int)
     def choose(self, index: int) -> None:
@@ -117,8 +118,8 @@ class CertificateBridge(QObject):
         if presented is None or card_key(presented) != self._for:  # the offers were another card's
             self._shell.rewind("Identify")
             return
-        offer = self._offers[index]
-        self._run(ISSUING, "issued", presented, lambda: service.issue(presented.identity.id_number, offer))
+        offer, citizen = self._offers[index], self._core.visit.citizen()
+        self._run(ISSUING, "issued", presented, lambda: service.issue(citizen, offer))
 
     @Slot()
     def printIt(self) -> None:

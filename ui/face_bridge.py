@@ -306,7 +306,7 @@ class FaceBridge(QObject):
             self._end_preview()
         self.changed.emit()
         if update.phase is Phase.PASSED and update.result is not None:
-            if not self._core.visit.face_checked(self._presented, update.result.record()):
+            if not self._core.visit.face_checked(self._presented, update.result.record(), update.result.evidence_jpeg):
                 return  # another card arrived meanwhile; _on_card starts over with it
             if self._shell.currentScreen == FACE_CHECK:
                 self._shell.go(IDENTIFIED)

@@ -11,6 +11,7 @@ from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
+from kiosk.presence import Citizen
 from ui.apply_bridge import NO_QUEUE
 from ui.shell import Shell
 
@@ -87,9 +88,16 @@ class ProgressBridge(QObject):
         """The card already on the reader (read before this screen opened)."""
         current = self._core.identity.current
         if current is not None and current.accepted:
-            self._query_card(current.identity.id_number)
+            self._query_card(self._citizen_for(current))
 
-    def _query_card(self, id_number: str) -> None:
+    def _citizen_for(self, presented: IdentityPresented) -> Citizen:
+        """The visit's verified person when this is their card (central answers with a presence proof); a card
+        without its own face check gets this terminal's own records only."""
+        if self._core.visit.is_verified(presented):
+            return self._core.visit.citizen()
+        return Citizen(presented.identity.id_number, presented.source)
+
+    def _query_card(self, citizen: Citizen) -> None:
         submissions = self._core.submissions
         if self._state == BUSY:
             return
@@ -97,7 +105,7 @@ class ProgressBridge(QObject):
             self._set(FAILED, NO_QUEUE, [])
             return
         self._by_card = True
-        self._run(lambda: submissions.progress_by_id_number(id_number))
+        self._run(lambda: submissions.progress_by_id_number(citizen))
 
     def _run(self, ask) -> None:
         gen = self._core.session.generation
@@ -128,7 +136,7 @@ class ProgressBridge(QObject):
             return
         if what == "card":
             if isinstance(payload, IdentityPresented) and payload.accepted and self._shell.currentScreen == SCREEN:
-                self._query_card(payload.identity.id_number)
+                self._query_card(self._citizen_for(payload))
         elif what == "found":
             if payload:
                 self._set(DONE, None, list(payload))

@@ -1,38 +1,39 @@
-"""Certificates: what central can issue for a person, and issuing one."""
+"""Certificates: what central can issue for the citizen present at the terminal, and issuing one."""
 
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 
-from central import certificates
+from central import certificates, presence
 from central.deps import AppSettings, Store, Terminal
 from protocol.status import STATUSES
-from protocol.wire import ID_HASH_PATTERN, CertificateOffer, CertificateOffers, CertificateRequest, IssuedCertificate
+from protocol.wire import CertificateOffer, CertificateOffers, CertificateRequest, CitizenRequest, IssuedCertificate
 
 _STATUS_ZH = {code: zh for code, (zh, _en) in STATUSES.items()}
 router = APIRouter()
 
 
-@router.get("/v1/certificates")
-def certificate_offers(id_hash: Annotated[str, Query(pattern=ID_HASH_PATTERN)], terminal: Terminal, store: Store,
+@router.post("/v1/citizen/certificates", responses={403: {}})
+def certificate_offers(payload: CitizenRequest, request: Request, terminal: Terminal, store: Store,
                        settings: AppSettings) -> CertificateOffers:
+    id_hash = presence.citizen(request, payload.presence, terminal)
     offered = certificates.offers(store.applicant_cases(id_hash), settings.titles.current())
     return CertificateOffers(certificates=[CertificateOffer(**o) for o in offered])
 
 
-@router.post("/v1/certificates", status_code=201, responses={404: {}})
+@router.post("/v1/certificates", status_code=201, responses={403: {}, 404: {}})
 def issue_certificate(payload: CertificateRequest, request: Request, terminal: Terminal, store: Store,
                       settings: AppSettings) -> IssuedCertificate:
+    id_hash = presence.citizen(request, payload.presence, terminal)
     now = settings.clock()
-    draft = certificates.compose(payload.kind, payload.ref, store.applicant_cases(payload.id_hash),
+    draft = certificates.compose(payload.kind, payload.ref, store.applicant_cases(id_hash),
                                  settings.titles.current(), now, _STATUS_ZH)
     if draft is None:
         raise HTTPException(404, detail={"reason": "no_record"})
     issuer = settings.issuer
-    issued = store.add_certificate(kind=payload.kind, ref=payload.ref, id_hash=payload.id_hash,
+    issued = store.add_certificate(kind=payload.kind, ref=payload.ref, id_hash=id_hash,
                                    terminal=terminal, title=draft.title, holder=draft.holder, issuer=issuer,
                                    body_sha256=hashlib.sha256(draft.body.encode("utf-8")).hexdigest())
     base = (settings.public_url or str(request.base_url)).rstrip("/")

@@ -1,4 +1,4 @@
-"""The fleet as central sees it: registered terminals and their last heartbeat."""
+"""What a terminal may see of the fleet: itself (the fleet list is staff-side: `kiosk central terminals`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,6 @@ from central.deps import Store, Terminal
 router = APIRouter()
 
 
-@router.get("/v1/terminals")
-def terminals(terminal: Terminal, store: Store) -> dict:
-    return {"terminals": store.terminals()}
+@router.get("/v1/terminals/self")
+def me(terminal: Terminal, store: Store) -> dict:
+    return store.terminals(terminal)[0]

@@ -14,11 +14,10 @@ import pytest
 from central.cli import cli_main
 from protocol import signing
 from offline_queue.client import CentralClient
-from protocol.idhash import central_id_hash
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
 from tests.helpers.central import (TERMINAL, CentralServer, central, free_port,  # noqa: F401 (fixture)
-                                   invented_applicant, make_store, wait_for_port)
+                                   invented_applicant, make_store, proof_for, wait_for_port)
 
 PUBLIC = "https://zwfw.example.invalid/kiosk"
 ISSUER = "示范市政务服务中心"
@@ -49,13 +48,14 @@ def hall(tmp_path):
 
 def test_list_issue_and_verify(hall, tmp_path):
     server, client, a, b, trackings = hall
-    offers = client.certificates(a["id_number"])
+    present = proof_for(client, a)
+    offers = client.citizen_certificates(present)
     assert [(o["kind"], o["ref"]) for o in offers] == [("case_record", ""), ("case_completion", trackings[0])]
     assert offers[0]["subject"] == {"zh": "共 2 件", "en": "2 applications"}
     assert offers[1]["subject"]["zh"] == f"最低生活保障申请 · {trackings[0]}"
-    assert [o["kind"] for o in client.certificates(b["id_number"])] == ["case_record"]
+    assert [o["kind"] for o in client.citizen_certificates(proof_for(client, b))] == ["case_record"]
 
-    done = client.issue_certificate(a["id_number"], "case_completion", trackings[0])
+    done = client.issue_certificate(present, "case_completion", trackings[0])
     assert re.fullmatch(r"Z\d{8}\d{6}", done["certificate_number"]) and done["title"] == "办结证明"
     assert done["issuer"] == ISSUER and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", done["issued_on"])
     masked = a["id_number"][:6] + "*" * 8 + a["id_number"][-4:]
@@ -64,7 +64,7 @@ def test_list_issue_and_verify(hall, tmp_path):
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{10}", done["verify_code"])
     assert done["verify_url"] == f"{PUBLIC}/verify/{done['verify_code']}"
 
-    record = client.issue_certificate(a["id_number"], "case_record", "")
+    record = client.issue_certificate(present, "case_record", "")
     lines = record["body"].splitlines()
     assert lines[1].startswith("1. 最低生活保障申请  受理编号 ") and lines[1].endswith("办结")
     assert lines[2].startswith("2. ZZ-404  受理编号 ") and lines[2].endswith("受理")
@@ -91,11 +91,12 @@ def test_list_issue_and_verify(hall, tmp_path):
 
 def test_what_is_not_there_is_no_record(hall):
     server, client, a, b, trackings = hall
-    assert client.issue_certificate(b["id_number"], "case_completion", trackings[0]) is None  # a's case
-    assert client.issue_certificate(a["id_number"], "case_completion", trackings[1]) is None  # not completed
-    assert client.issue_certificate(a["id_number"], "case_completion", "SIM-0001-20260101-999999-0") is None
-    assert client.issue_certificate(invented_applicant(99)["id_number"], "case_record", "") is None
-    assert client.certificates(invented_applicant(99)["id_number"]) == []
+    present_a, nobody = proof_for(client, a), proof_for(client, invented_applicant(99))
+    assert client.issue_certificate(proof_for(client, b), "case_completion", trackings[0]) is None  # a's case
+    assert client.issue_certificate(present_a, "case_completion", trackings[1]) is None  # not completed
+    assert client.issue_certificate(present_a, "case_completion", "SIM-0001-20260101-999999-0") is None
+    assert client.issue_certificate(nobody, "case_record", "") is None
+    assert client.citizen_certificates(nobody) == []
     unknown = httpx.get(f"{server.url}/verify/0000000000", timeout=10)
     assert unknown.status_code == 404 and unknown.json() == {"detail": {"reason": "unknown_code"}}
     html = httpx.get(f"{server.url}/verify/not-a-code", headers={"Accept": "text/html"}, timeout=10)
@@ -111,16 +112,19 @@ def _signed(server, method: str, target: str, body: bytes = b"") -> httpx.Respon
 
 def test_signatures_and_validation(hall):
     server, client, a, b, trackings = hall
-    good = json.dumps({"kind": "case_record", "id_hash": central_id_hash(a["id_number"]), "ref": ""}).encode()
+    present = proof_for(client, a)
+    good = json.dumps({"presence": present, "kind": "case_record", "ref": ""}).encode()
     unsigned = httpx.post(f"{server.url}/v1/certificates", content=good,
                           headers={"Content-Type": "application/json"}, timeout=10)
     assert unsigned.status_code == 401
-    assert httpx.get(f"{server.url}/v1/certificates", params={"id_hash": "a" * 64}, timeout=10).status_code == 401
+    offers = json.dumps({"presence": present}).encode()
+    assert httpx.post(f"{server.url}/v1/citizen/certificates", content=offers, timeout=10).status_code == 401
     assert _signed(server, "POST", "/v1/certificates", good).status_code == 201
-    for bad in ({"kind": "birth", "id_hash": "a" * 64, "ref": ""}, {"kind": "case_record", "id_hash": "A" * 64},
-                {"kind": "case_record", "id_hash": a["id_number"]}):
+    for bad in ({"presence": present, "kind": "birth", "ref": ""}, {"kind": "case_record", "ref": ""},
+                {"presence": present, "kind": "case_record", "id_number": a["id_number"]},
+                {"presence": present, "kind": "case_record", "ref": "x" * 65}):
         assert _signed(server, "POST", "/v1/certificates", json.dumps(bad).encode()).status_code == 422
-    assert _signed(server, "GET", "/v1/certificates?id_hash=xyz").status_code == 422
+    assert _signed(server, "POST", "/v1/citizen/certificates", b'{"presence": 7}').status_code == 422
 
 
 def test_default_verify_url_is_the_request_base(central, tmp_path):  # noqa: F811 (fixture)
@@ -129,7 +133,7 @@ def test_default_verify_url_is_the_request_base(central, tmp_path):  # noqa: F81
     person = invented_applicant(21)
     queue.enqueue_submission("JZ-001", {}, person)
     SyncWorker(queue, client).sync_once()
-    issued = client.issue_certificate(person["id_number"], "case_record", "")
+    issued = client.issue_certificate(proof_for(client, person), "case_record", "")
     assert issued["verify_url"] == f"{central.url}/verify/{issued['verify_code']}"
     assert issued["issuer"] == "政务服务中心（参考平台）"
     assert httpx.get(issued["verify_url"], timeout=10).json()["valid"] is True
@@ -152,7 +156,7 @@ def test_serve_options_reach_the_certificate(tmp_path):
         person = invented_applicant(31)
         queue.enqueue_submission("JZ-001", {}, person)
         SyncWorker(queue, client).sync_once()
-        issued = client.issue_certificate(person["id_number"], "case_record", "")
+        issued = client.issue_certificate(proof_for(client, person), "case_record", "")
         assert issued["issuer"] == ISSUER
         assert issued["verify_url"] == f"https://verify.example.invalid/verify/{issued['verify_code']}"
         assert "「JZ-001」" not in issued["body"] and "1. JZ-001  受理编号" in issued["body"]  # no catalog: codes
@@ -167,8 +171,11 @@ def test_a_central_without_the_endpoint_is_an_error_not_no_record(central):  # n
     from offline_queue.errors import CentralError
 
     # the same server under a prefix it does not serve: a bare 404, as from a central predating certificates
+    direct = CentralClient(central.url, TERMINAL, central.secret, timeout=10)
+    present = proof_for(direct, invented_applicant(41))
+    direct.close()
     client = CentralClient(central.url + "/older", TERMINAL, central.secret, timeout=10)
     with pytest.raises(CentralError) as caught:
-        client.issue_certificate(invented_applicant(41)["id_number"], "case_record", "")
+        client.issue_certificate(present, "case_record", "")
     assert caught.value.status == 404 and not caught.value.transient
     client.close()

@@ -14,7 +14,6 @@ from central.storage import CentralStore
 from protocol.status import STATUSES
 from central.titles import ServiceTitles, parse_titles
 from protocol import tracking
-from protocol.idhash import central_id_hash
 from tests.helpers.central import TERMINAL, invented_applicant
 
 STATUS_ZH = {code: zh for code, (zh, _en) in STATUSES.items()}
@@ -153,7 +152,7 @@ def test_applicant_cases_carry_kiosk_time_name_and_completion(store):
     second = _submit(store, "B", 2, person, created_at="not a time")  # central's receipt time stands in
     _submit(store, "C", 3, invented_applicant(4))
     store.set_status(first, "completed")
-    got = store.applicant_cases(central_id_hash(person["id_number"]))
+    got = store.applicant_cases(store.id_hash(person["id_number"]))
     assert [c["tracking"] for c in got] == [first, second]
     assert got[0]["applied_at"] == APPLIED and got[1]["applied_at"] == store.now[0]
     assert got[0]["completed_at"] == store.now[0] and got[1]["completed_at"] is None

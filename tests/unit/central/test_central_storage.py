@@ -6,7 +6,6 @@ import pytest
 
 from central.storage import CentralStore
 from protocol import tracking
-from protocol.idhash import central_id_hash
 from tests.helpers.central import TERMINAL, invented_applicant
 
 
@@ -53,7 +52,7 @@ def test_status_changes_and_lookup_by_id_hash(store):
     case = store.set_status(number, "reviewing")
     assert case["status_text"]["zh"] == "审核中" and [h["status"] for h in case["history"]] == ["received",
                                                                                                   "reviewing"]
-    found = store.cases_by_id_hash(central_id_hash(invented_applicant(7)["id_number"]))
+    found = store.cases_by_id_hash(store.id_hash(invented_applicant(7)["id_number"]))
     assert [c["tracking"] for c in found] == [number]
     assert store.set_status("SIM-0001-20260401-999999-0", "completed") is None
     with pytest.raises(ValueError):

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from kiosk.certificates import GONE, NONE, OFFLINE, REFUSED, Certificates, Offer
+from kiosk.certificates import GONE, NONE, NOT_IDENTIFIED, OFFLINE, REFUSED, Certificates, Offer
 from kiosk.i18n import Text
+from kiosk.presence import Citizen
 from offline_queue.client import CentralClient
 from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
 from tests.helpers.apply import DEAD_CENTRAL
+
+FACE = {"decision": "match", "score": 0.41, "threshold": 0.6, "attempts": 1,
+        "liveness": {"challenge": "blink", "passed": True, "frames": 40}}
+
+
+def _citizen(person: dict, face: dict | None = FACE) -> Citizen:
+    return Citizen(person["id_number"], "idcard", face)
 
 
 def _client(url: str, secret: str) -> CentralClient:
@@ -34,35 +44,78 @@ def test_offers_then_issue_a_completion_certificate(tmp_path, central):  # noqa:
     person = invented_applicant(3)
     tracking = _completed_case(tmp_path, central, person)
     service = Certificates(_client(central.url, central.secret))
-    offers = service.offers(person["id_number"])
+    citizen = _citizen(person)
+    offers = service.offers(citizen)
     assert [o.kind for o in offers] == ["case_record", "case_completion"]
     completion = offers[1]
     assert completion.ref == tracking and completion.title.zh == "办结证明"
-    cert = service.issue(person["id_number"], completion)
+    cert = service.issue(citizen, completion)
     fields = cert.receipt_fields()
     assert set(fields) == {"title", "certificate_number", "body", "issuer", "issued_on", "verify_code", "verify_url"}
     assert person["name"] in cert.body and tracking in cert.body  # the holder's own certificate names them
     assert person["id_number"] not in cert.body  # but the ID number only masked
     assert cert.verify_url.endswith("/verify/" + cert.verify_code)
+    # one proof served the listing and the issue; central recorded the check's figures, not the person
+    rows = central.store._q("SELECT terminal, decision, distance, threshold, attempts, liveness FROM presence")
+    assert rows == [(TERMINAL, "match", 0.41, 0.6, 1, 1)]
+
+
+def test_without_a_passed_face_check_central_is_not_asked(central):  # noqa: F811
+    service = Certificates(_client(central.url, central.secret))
+    for face in (None, {"decision": "no_match", "staff_verification": True}):
+        with pytest.raises(LookupError) as e:
+            service.offers(_citizen(invented_applicant(3), face))
+        assert _problem(e) is NOT_IDENTIFIED
+    assert central.store._q("SELECT COUNT(*) FROM presence")[0][0] == 0
+    staff = {"decision": "no_card_photo", "staff_verification": True, "staff_verified": True}
+    with pytest.raises(LookupError) as e:
+        service.offers(_citizen(invented_applicant(3), staff))
+    assert _problem(e) is NONE  # asked, with staff's word for it: nothing to certify yet
+    assert central.store._q("SELECT decision FROM presence") == [("staff_verified",)]
 
 
 def test_nobody_known_gets_none(central):  # noqa: F811
     with pytest.raises(LookupError) as e:
-        Certificates(_client(central.url, central.secret)).offers(invented_applicant(9)["id_number"])
+        Certificates(_client(central.url, central.secret)).offers(_citizen(invented_applicant(9)))
     assert _problem(e) is NONE
 
 
 def test_a_record_that_is_not_there_is_gone(central):  # noqa: F811
     fake = Offer("case_completion", f"{TERMINAL}-20261123-000099-0", Text("办结证明", "Certificate"), Text("", ""))
     with pytest.raises(LookupError) as e:
-        Certificates(_client(central.url, central.secret)).issue(invented_applicant(4)["id_number"], fake)
+        Certificates(_client(central.url, central.secret)).issue(_citizen(invented_applicant(4)), fake)
     assert _problem(e) is GONE
 
 
 def test_network_down_is_offline_and_a_wrong_secret_is_refused(central):  # noqa: F811
     with pytest.raises(LookupError) as e:
-        Certificates(_client(DEAD_CENTRAL, central.secret)).offers(invented_applicant(1)["id_number"])
+        Certificates(_client(DEAD_CENTRAL, central.secret)).offers(_citizen(invented_applicant(1)))
     assert _problem(e) is OFFLINE
     with pytest.raises(LookupError) as e:
-        Certificates(_client(central.url, "0" * 64)).offers(invented_applicant(1)["id_number"])
+        Certificates(_client(central.url, "0" * 64)).offers(_citizen(invented_applicant(1)))
     assert _problem(e) is REFUSED
+
+
+def test_a_proof_central_no_longer_takes_is_dropped_and_asked_anew(tmp_path):
+    from tests.helpers.central import CentralServer
+
+    now = [time.time()]
+    server = CentralServer(tmp_path / "central.sqlite3", clock=lambda: now[0]).start()
+    try:
+        secret = server.add_terminal()
+        client = CentralClient(server.url, TERMINAL, secret, timeout=5, clock=lambda: now[0])
+        service, citizen = Certificates(client), _citizen(invented_applicant(5))
+        with pytest.raises(LookupError) as e:
+            service.offers(citizen)
+        assert _problem(e) is NONE
+        now[0] += 601  # central's proof has expired while the kiosk's own clock says it has minutes left
+        with pytest.raises(LookupError) as e:
+            service.offers(citizen)
+        assert _problem(e) is REFUSED
+        with pytest.raises(LookupError) as e:
+            service.offers(citizen)  # the refused proof was dropped: this call asked for a new one
+        assert _problem(e) is NONE
+        assert server.store._q("SELECT COUNT(*) FROM presence")[0][0] == 2
+        client.close()
+    finally:
+        server.stop()

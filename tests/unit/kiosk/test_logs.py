@@ -43,3 +43,9 @@ def test_log_file_and_stderr_are_redacted(tmp_path, capsys):
         for h in list(logging.getLogger().handlers):
             logging.getLogger().removeHandler(h)
             h.close()
+
+
+def test_tracking_numbers_keep_their_terminal_and_last_digits():
+    r = Redactor()
+    assert r("GET /v1/cases/SIM-0001-20261123-000042-7 ok") == "GET /v1/cases/SIM-0001-********-****42-7 ok"
+    assert r("seq 1234567 A1-20260102-1234567-Z.") == "seq 1234567 A1-********-*****67-Z."

@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from kiosk.presence import Citizen
 from kiosk.submissions import Submissions, open_submissions
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
@@ -12,6 +13,8 @@ from offline_queue.errors import TrackingNumberError
 from protocol.signing import write_secret
 from offline_queue.worker import SyncWorker
 from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
+
+FACE = {"decision": "match", "score": 0.38, "threshold": 0.6, "attempts": 2}
 
 
 def _dead_url() -> str:
@@ -34,8 +37,9 @@ def test_submit_offline_then_progress_is_local(tmp_path):
     p = uc.progress(done.tracking.lower())
     assert (p.source, p.status, p.tracking) == ("local", "pending", done.tracking)
     assert "本机" in p.text.zh and p.text.en
-    by_id = uc.progress_by_id_number(invented_applicant(1)["id_number"])
-    assert [x.tracking for x in by_id] == [done.tracking] and by_id[0].source == "local"
+    for face in (FACE, None):  # central unreachable: the terminal's own records, face check or not
+        by_id = uc.progress_by_id_number(Citizen(invented_applicant(1)["id_number"], "idcard", face))
+        assert [x.tracking for x in by_id] == [done.tracking] and by_id[0].source == "local"
     assert uc.status()["depth"]["pending"] == 1
     uc.close()
 
@@ -49,6 +53,32 @@ def test_progress_from_central_once_synced(tmp_path, central):
     assert (p.source, p.status, p.text.zh) == ("central", "completed", "已办结")
     assert p.case_number.startswith("C")
     assert uc.status()["link"] == "online"
+    uc.close()
+
+
+def test_progress_by_card_needs_a_passed_face_check_for_central(tmp_path, central):
+    person = invented_applicant(12)
+    elsewhere = _use_cases(tmp_path / "a", central.url, central.secret)
+    there = elsewhere.submit("gjj.withdraw", {}, person)  # the person applied at another terminal
+    elsewhere.worker.sync_once()
+    elsewhere.close()
+    other_secret = central.add_terminal("SIM-0002")
+    store = make_store(tmp_path / "b", terminal="SIM-0002")
+    client = CentralClient(central.url, "SIM-0002", other_secret, timeout=3)
+    uc = Submissions(store, client, SyncWorker(store, client, interval=60))
+    here = uc.submit("gjj.withdraw", {}, person)
+    uc.worker.sync_once()
+    found = uc.progress_by_id_number(Citizen(person["id_number"], "idcard", FACE))
+    assert [(p.tracking, p.source) for p in found] == [(there.tracking, "central"), (here.tracking, "central")]
+    # no passed check (a card just placed): nothing is asked of central, this terminal's own record only
+    assert central.store._q("SELECT COUNT(*) FROM presence")[0][0] == 1
+    for face in (None, {"decision": "no_match", "staff_verification": True}):
+        found = uc.progress_by_id_number(Citizen(person["id_number"], "idcard", face))
+        assert [(p.tracking, p.source) for p in found] == [(here.tracking, "local")]
+    assert central.store._q("SELECT COUNT(*) FROM presence")[0][0] == 1
+    # the other terminal's number typed here: only where it stands
+    typed = uc.progress(there.tracking)
+    assert (typed.source, typed.status, typed.case_number) == ("central", "received", None)
     uc.close()
 
 

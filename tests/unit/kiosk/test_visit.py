@@ -10,7 +10,8 @@ from drivers.idcard import textblock
 from drivers.idcard.profiles import CARDS_DIR, load_profile
 from kiosk import flow
 from kiosk.identity import IdentityPresented
-from kiosk.visit import IdentityChanged, Visit, face_passed
+from kiosk.presence import passed as face_passed
+from kiosk.visit import IdentityChanged, Visit
 
 MATCH = {"decision": "match", "attempts": 1}
 
@@ -68,8 +69,8 @@ def test_a_commit_holds_card_reads_until_it_is_on_disk():
         visit.card_read(b)
         swapped.set()
 
-    with visit.holding(a) as face:
-        assert face == MATCH
+    with visit.holding(a) as (face, evidence):
+        assert face == MATCH and evidence is None
         t = threading.Thread(target=swap)
         t.start()
         assert not swapped.wait(0.2)  # the read waits for the commit

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kiosk.visit import face_passed
+from kiosk.presence import passed as face_passed
 from tests.helpers.apply import pass_face_check, present_card
 from tests.helpers.qml import centre, distinct_colours, find_visible, grab, settle, tap
 

@@ -6,12 +6,13 @@ import subprocess
 
 import pytest
 
-from drivers.idcard import idnumber, textblock
+from drivers.idcard import textblock
 from drivers.idcard.identity import FOREIGN_PERMANENT, HMT_RESIDENCE, RESIDENT
 from drivers.idcard.photo import (
     BMP_SIZE, NoDecoder, PhotoError, SimPhotoDecoder, VendorWltDecoder, WLT_SIZE, sim_profile_of, sim_wlt,
 )
 from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
+from protocol import idnumber
 
 
 def test_sim_wlt_is_1024_bytes_naming_the_profile():

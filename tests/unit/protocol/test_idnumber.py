@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from drivers.idcard import idnumber
+from protocol import idnumber
 
 
 # 11010519491231002X and 440524188001010014 are the worked examples printed in GB 11643-1999 itself
@@ -40,3 +40,13 @@ def test_birth_must_match_the_card_and_not_be_in_the_future():
     assert idnumber.validate("11010519491231002X", birth=dt.date(1949, 12, 31))
     with pytest.raises(idnumber.IdNumberError):
         idnumber.validate("11010519491231002X", today=dt.date(1949, 1, 1))
+
+
+def test_what_central_accepts():
+    assert idnumber.checked(" 11010519491231002x ") == "11010519491231002X"
+    assert idnumber.checked("990101199001010000"[:17] + idnumber.check_digit("99010119900101000"))  # any region
+    assert idnumber.checked("can110880915017") == "CAN110880915017"  # 2017 foreigner's permit: no check digit
+    for number, reason in (("110105194912310021", "check"), ("1101051949", "length"), ("1101051949123100A2", "chars")):
+        with pytest.raises(idnumber.IdNumberError) as e:
+            idnumber.checked(number)
+        assert e.value.reason == reason
