@@ -38,6 +38,8 @@ class SimTray:
 
     choices: list[Choice] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)
+    # what one simulator tells another's controls, e.g. "card_face": whose face the card on the reader shows
+    facts: dict[str, str] = field(default_factory=dict)
     _listeners: list[Callable[[], None]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

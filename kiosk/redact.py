@@ -6,7 +6,8 @@ import re
 import threading
 
 # one masking rule for the whole product, kiosk and central
-from protocol.masking import mask_id as mask_id_number, mask_name, mask_tracking  # noqa: F401 (re-exported)
+from protocol.masking import (mask_address, mask_id as mask_id_number, mask_name,  # noqa: F401 (re-exported)
+                              mask_tracking)
 
 # 18-character resident ID numbers (last may be X) and the old 15-digit form; not inside longer digit runs
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")

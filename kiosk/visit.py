@@ -39,6 +39,8 @@ class Visit:
         self._face_for: tuple[str, str] | None = None
         self._citizen: Citizen | None = None  # the verified person as central needs them, with the presence proof
         self._evidence: bytes | None = None  # the face check's matched frame, kept only for the submission
+        self.tickets: dict[str, object] = {}  # queue numbers taken in this visit, by item code ("" = general)
+        self.rated = False  # the visit's rating was given (or skipped)
         self.service = ""  # the catalog item chosen before or after identifying
         self.purpose = "apply"  # what identifying is for: "apply", "certificates" or "progress"
 
@@ -137,3 +139,4 @@ class Visit:
         with self._lock:
             self._identity, self._face, self._face_for, self._citizen, self._evidence = None, None, None, None, None
             self.service, self.purpose = "", "apply"
+            self.tickets, self.rated = {}, False

@@ -16,6 +16,17 @@ def mask_id(value: str) -> str:
     return "*" * len(v) if len(v) <= 10 else v[:6] + "*" * (len(v) - 10) + v[-4:]
 
 
+def mask_address(value: str) -> str:
+    """北京市朝阳区示例街道幸福里8号 -> 北京市朝阳区****: the district says where, the rest would find the door."""
+    v = value.strip()
+    for unit in "区县旗":
+        end = v.find(unit, 0, 14)
+        if end > 0:
+            return v[: end + 1] + "****"
+    end = v.rfind("市", 0, 10)
+    return (v[: end + 1] + "****") if end > 0 else ("****" if v else v)
+
+
 def mask_name(value: str) -> str:
     """张三丰 -> 张**."""
     v = value.strip()

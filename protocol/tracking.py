@@ -13,6 +13,10 @@ _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _N = len(_ALPHABET)
 _VALUE = {ch: i for i, ch in enumerate(_ALPHABET)}
 _PATTERN = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15})-(?P<date>\d{8})-(?P<seq>\d{6,10})-(?P<check>[0-9A-Z])$")
+# as printed and shown for reading out (SIM-0001 2026 1128 0000 01X) and typed from that without the dashes: the
+# date, a six-digit sequence and the check character are the last 15 characters, so the terminal part is what
+# comes before them
+_GROUPED = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15}?)-?(?P<date>\d{8})-?(?P<seq>\d{6})-?(?P<check>[0-9A-Z])$")
 
 
 class TrackingNumberError(ValueError):
@@ -86,13 +90,23 @@ def normalize(typed: str) -> str:
     return "".join(folded.split()).upper().replace("—", "-").replace("－", "-")
 
 
+def grouped(number: str) -> str:
+    """SIM-0001-20261128-000001-X -> SIM-0001 2026 1128 0000 01X: short groups to read out and type back (parse
+    takes either form). Numbers it cannot group are returned as they are."""
+    m = _PATTERN.match(number)
+    if not m or len(m["seq"]) != 6:
+        return number
+    tail = m["seq"] + m["check"]
+    return f"{m['terminal']} {m['date'][:4]} {m['date'][4:]} {tail[:4]} {tail[4:]}"
+
+
 def parse(typed: str) -> TrackingNumber:
     """Validate a typed tracking number; raises TrackingNumberError naming what is wrong."""
     text = normalize(typed)
-    m = _PATTERN.match(text)
+    m = _PATTERN.match(text) or _GROUPED.match(text)
     if not m:
         raise TrackingNumberError("tracking number does not match TERMINAL-YYYYMMDD-SEQUENCE-C")
-    body = text[: -2]
+    body = f"{m['terminal']}-{m['date']}-{m['seq']}"
     if check_char(body) != m["check"]:
         raise TrackingNumberError("tracking number check character does not match")
     try:

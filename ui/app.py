@@ -15,6 +15,16 @@ QML_DIR = Path(__file__).resolve().parent / "qml"
 log = logging.getLogger(__name__)
 
 
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def prepare_environment() -> None:
     """Must run before QGuiApplication exists: input method and controls style are read at start."""
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
@@ -33,7 +43,8 @@ def prepare_environment() -> None:
     if "KIOSK_PRIVATE_CONFIG" not in os.environ:
         private = Path(tempfile.gettempdir()) / f"kiosk-config-{os.getuid()}-{os.getpid()}"
         for stale in Path(tempfile.gettempdir()).glob(f"kiosk-config-{os.getuid()}-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+            if not _alive(stale.name.rsplit("-", 1)[-1]):  # another live kiosk (or test run) keeps its own
+                shutil.rmtree(stale, ignore_errors=True)
         # a folder where the engine expects its user dictionary file: it cannot create the file, runs without
         # one, and so never learns a phrase a citizen composed (a name, an address) for the next visitor
         (private / "qtvirtualkeyboard" / "pinyin" / "usr_dict.dat").mkdir(parents=True, mode=0o700)
@@ -68,10 +79,18 @@ def _pick_font(app: QGuiApplication) -> str | None:
     return None
 
 
+def fitted(width: int, height: int, available) -> tuple[int, int]:
+    """The window size, scaled down with its shape kept, so the whole window fits the available screen area."""
+    scale = min(1.0, available.width() / width, available.height() / height)
+    return max(320, int(width * scale)), max(320, int(height * scale))
+
+
 class KioskUi:
     """Everything Qt for one kiosk window; tests build it around a core and drive it through `shell`."""
 
-    def __init__(self, core: KioskCore, app: QGuiApplication, *, windowed: bool = False) -> None:
+    def __init__(self, core: KioskCore, app: QGuiApplication, *, windowed: bool = False, fit_screen: bool = False) -> None:
+        """fit_screen: a desktop window is scaled down to fit the screen it opens on (1080x1920 on a 1080-high
+        monitor would hide the start button and the navigation bar); the layout follows the window's size."""
         self.core = core
         self.app = app
         cfg = core.cfg
@@ -92,6 +111,8 @@ class KioskUi:
         fullscreen = cfg.display.fullscreen and not windowed
         landscape = cfg.display.orientation == "landscape"
         w, h = sorted((cfg.display.width, cfg.display.height), reverse=landscape)
+        if fit_screen and not fullscreen:
+            w, h = fitted(w, h, app.primaryScreen().availableGeometry())
         ctx = self.engine.rootContext()
         self.bridges = {"shell": self.shell, "simTray": self.tray, "voice": self.voice,
                         **make_bridges(core, self.shell, self.engine)}
@@ -129,7 +150,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     app.setApplicationName("hall-kiosk")
     core = KioskCore(cfg, defer_hardware=True)
     try:
-        ui = KioskUi(core, app, windowed=windowed)
+        ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed)
     except RuntimeError as e:
         core.close()
         print(f"kiosk: {e}", file=sys.stderr)

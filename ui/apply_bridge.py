@@ -12,7 +12,7 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Problem, Text
-from kiosk.redact import mask_id_number, mask_name
+from kiosk.redact import mask_address, mask_id_number, mask_name
 from kiosk.visit import IdentityChanged, card_key
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
 PRINTED = "printed"
-MASKED = {"name": mask_name, "id_number": mask_id_number}  # pre-filled values shown only masked
+# pre-filled values shown only masked: the screen is seen by whoever stands behind the citizen
+MASKED = {"name": mask_name, "id_number": mask_id_number, "address": mask_address}
 
 NO_QUEUE = Problem("apply.no_queue",
                    Text("本机暂时无法受理申请，请到人工窗口办理。",
@@ -286,6 +287,13 @@ class ApplyBridge(QObject):
         return self._submitted.tracking if self._submitted else ""
 
     @Property(str, notify=submitChanged)
+    def trackingGrouped(self) -> str:
+        """The number in short groups, to read out and to type back (either form is accepted)."""
+        from protocol.tracking import grouped
+
+        return grouped(self._submitted.tracking) if self._submitted else ""
+
+    @Property(str, notify=submitChanged)
     def printState(self) -> str:
         """"busy", "printed" or "failed" (then the tracking number shows as a QR)."""
         return self._print[0]
@@ -457,9 +465,11 @@ class ApplyBridge(QObject):
             self._print = (FAILED, payload)
             self.submitChanged.emit()
         elif what == "rated":
+            self._core.visit.rated = True
             self._rating = (DONE, None)
             self.ratingChanged.emit()
         elif what == "rate_failed":
+            self._core.visit.rated = True  # the citizen did their part; they are not asked again
             self._rating = (FAILED, payload)
             self.ratingChanged.emit()
 

@@ -258,6 +258,10 @@ class CatalogBridge(QObject):
         self._ticket, self._ticket_code, self._ticket_state, self._ticket_problem = None, code, BUSY, None
         self.ticketChanged.emit()
         gen = self._core.session.generation
+        held = self._core.visit.tickets.get(code)
+        if held is not None:  # asked again in the same visit: the number they hold (printed again), not a second one
+            self._post("ticket", held, gen)
+            return
 
         def work() -> None:
             try:
@@ -363,7 +367,7 @@ class CatalogBridge(QObject):
             self.checklistChanged.emit()
             self.checkPrinter()  # the guide screen's hint follows what the printer says now
         elif what == "ticket":
-            self._ticket = payload
+            self._ticket = self._core.visit.tickets[self._ticket_code] = payload
             self.ticketChanged.emit()
             self._print_ticket(payload)
         elif what == "ticket_failed":

@@ -6,13 +6,14 @@ import logging
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk import flow
 from kiosk.app import KioskCore
 from ui.translations import Translations
 
 log = logging.getLogger(__name__)
 
 ATTRACT = "Attract"
-HOME = "Home"
+HOME = flow.HOME
 TAKE_CARD = "TakeCard"
 
 
@@ -70,9 +71,19 @@ class Shell(QObject):
     @Slot(str)
     @Slot(str, "QVariantMap")
     def go(self, screen: str, params: dict | None = None) -> None:
+        if screen in flow.CONCLUDING:
+            self._conclude(screen, params or {})
+            return
         self._stack.append(screen)
         log.info("navigate: push %s", screen)
         self.navigated.emit("push", screen, params or {})
+        self.stackChanged.emit()
+
+    def _conclude(self, screen: str, params: dict) -> None:
+        """A finished transaction: home and this screen are all the history there is now."""
+        self._stack = [ATTRACT, HOME, screen]
+        log.info("navigate: conclude with %s", screen)
+        self.navigated.emit("conclude", screen, params)
         self.stackChanged.emit()
 
     @Slot(str)
@@ -91,6 +102,10 @@ class Shell(QObject):
 
     @Slot()
     def back(self) -> None:
+        instead = flow.leaving(self.currentScreen, self._core.visit.rated)
+        if instead is not None:
+            self._conclude(instead, {})
+            return
         if len(self._stack) <= 2:  # back from the first screen after attract lands on home, never attract
             self.home()
             return
@@ -100,6 +115,10 @@ class Shell(QObject):
 
     @Slot()
     def home(self) -> None:
+        instead = flow.leaving(self.currentScreen, self._core.visit.rated)
+        if instead is not None:
+            self._conclude(instead, {})
+            return
         self._stack = [ATTRACT, HOME]
         self.navigated.emit("reset", HOME, {})
         self.stackChanged.emit()
@@ -120,20 +139,26 @@ class Shell(QObject):
 
     @Slot()
     def endSession(self) -> None:
-        """The citizen is done: forget everything, back to attract. While a card still lies on a reader the
-        visit waits on the take-card screen instead, which ends it when the card is lifted (the idle countdown
-        still wipes a visit whose card was left behind)."""
-        if self._core.identity.card_on_reader:
-            if self.currentScreen != TAKE_CARD:
-                self.go(TAKE_CARD)
-            return
+        """The citizen is done (or the countdown ran out): forget everything, back to attract."""
         self._core.session.wipe("end of session")
 
+    @Slot()
+    def cardTaken(self) -> None:
+        """The card left on the reader at the end of a visit was taken: now the attract screen."""
+        if self.currentScreen == TAKE_CARD:
+            self._stack = [ATTRACT]
+            self.elderly = False
+            self.navigated.emit("reset", ATTRACT, {})
+            self.stackChanged.emit()
+
     def _reset(self) -> None:
-        self._stack = [ATTRACT]
-        self.elderly = False
+        # everything of the visitor is gone at once; while their card still lies on the reader the screen asks
+        # them to take it (in the mode they used) instead of inviting the next visitor to a reader that holds it
+        left_card = self._core.identity.card_on_reader
+        self._stack = [ATTRACT, TAKE_CARD] if left_card else [ATTRACT]
+        self.elderly = self._elderly and left_card
         self.language = self._core.cfg.locale.language
-        self.navigated.emit("reset", ATTRACT, {})
+        self.navigated.emit("reset", self._stack[-1], {})
         self.stackChanged.emit()
         self.sessionWiped.emit()
 
@@ -176,7 +201,7 @@ class Shell(QObject):
 
     def tick(self) -> None:
         """Called every second by the idle timer; the attract screen has no session to time out."""
-        if self._stack == [ATTRACT]:
+        if self._stack in ([ATTRACT], [ATTRACT, TAKE_CARD]):  # no visit: nothing to time out
             phase, left = "active", 0
         else:
             state = self._core.idle.state()

@@ -31,7 +31,8 @@ def _register_fault(tray: SimTray, source: SimulatedSource) -> None:
 def _register_people(tray: SimTray, people: SimPeople) -> None:
     tray.add_choice(Choice(
         section="camera", key="person", label="摄像头前的人",
-        options=lambda: [("", "无人")] + [(p, p) for p in persons(people.faces_dir)],
+        options=lambda: [("", "无人")] + [(p, p + ("（读卡器上身份证的本人）" if p == tray.facts.get("card_face") else ""))
+                                         for p in persons(people.faces_dir)],
         get=lambda: people.person, set=people.choose,
     ))
     tray.add_choice(Choice(

@@ -26,12 +26,20 @@ def _register_tray(sim: IdCardSimulator, tray: SimTray) -> None:
         options = [("none", "无卡")]
         for name in sim.profiles():
             try:
-                options.append((name, load_profile(sim.cards_dir, name).label))
+                profile = load_profile(sim.cards_dir, name)
             except (OSError, ValueError):
                 continue  # a broken profile file must not hide the others
+            options.append((name, profile.label + (f" · 照片 {profile.face}" if profile.face else "")))
         return options
 
-    tray.add_choice(Choice("idcard", "card", "身份证", card_options, lambda: sim.card, sim.set_card))
+    def set_card(name: str) -> None:
+        sim.set_card(name)
+        try:  # the camera's control says who passes the face check with this card
+            tray.facts["card_face"] = load_profile(sim.cards_dir, name).face if name not in ("", "none") else ""
+        except (OSError, ValueError):
+            tray.facts["card_face"] = ""
+
+    tray.add_choice(Choice("idcard", "card", "身份证", card_options, lambda: sim.card, set_card))
     faults = lambda: list(FAULTS.items())  # noqa: E731
     tray.add_choice(Choice("idcard", "fault", "读卡器故障", faults, lambda: sim.fault, sim.set_fault))
 
@@ -45,8 +53,8 @@ def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> ReaderDevic
             raise ValueError(f"idcard.sim_card: no profile {cfg.sim_card!r} in {cards_dir}")
         sim = IdCardSimulator(cards_dir, cfg.baudrate)
         sim.start()
-        sim.set_card(cfg.sim_card or None)
         _register_tray(sim, tray)
+        tray.choose("idcard", "card", cfg.sim_card or "none")
         url = str(sim.path)
     try:
         decoder = open_decoder(cfg.photo_decoder, base_dir, cards_dir, faces_dir)

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from drivers.printer import escpos_codec as esc
 from drivers.printer.raster import BASE_PX, InkCanvas, bands, code128_ink, pack, qr_ink
 from drivers.printer.wrap import wrap
+from protocol import tracking
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "assets" / "receipts"
 WIDTH_DOTS = {58: 384, 80: 576}
@@ -97,7 +98,7 @@ def _mask_id(v: str) -> str:
 
 
 # filters a template may apply to a field: masking happens in the template, so no caller can forget it
-FILTERS = {"name": _mask_name, "id": _mask_id, "upper": str.upper}
+FILTERS = {"name": _mask_name, "id": _mask_id, "upper": str.upper, "grouped": tracking.grouped}
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\|([a-z]+))?\}")
 
 

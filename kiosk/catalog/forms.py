@@ -56,7 +56,16 @@ def _msg(zh: str, en: str) -> Text:
 def check_field(field: FormField, value: Value) -> Text | None:
     """None if the value is acceptable, else a plain message for the citizen."""
     if value is None or value == "" or value == []:
-        return _msg("请填写此项", "Please fill in this field") if field.required else None
+        if not field.required:
+            return None
+        # a citizen chooses a button; only a field is filled in
+        if field.type == "bool":
+            return _msg("请选择是或否", "Please choose yes or no")
+        if field.type == "multi_choice":
+            return _msg("请至少选择一项", "Please choose at least one")
+        if field.type == "choice":
+            return _msg("请选择一项", "Please choose one")
+        return _msg("请填写此项", "Please fill in this field")
     t = field.type
     if t == "multi_choice":
         chosen = value if isinstance(value, list) else [value]

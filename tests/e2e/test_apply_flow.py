@@ -4,6 +4,7 @@ from central after sync and from the terminal's own record when central is down;
 
 from __future__ import annotations
 
+from protocol.tracking import grouped
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, KeyboardDriver, decode_qr, pass_face_check
 from tests.helpers.e2e import identify_from_home, receipts, screen_texts, stop_central, text_of
 from tests.helpers.qml import find_visible, grab, settle, tap
@@ -83,13 +84,15 @@ def test_card_face_form_submit_receipt_rating_then_local_progress(qtbot, kiosk, 
     assert store.lookup(tracking) is not None  # committed before anything was printed
     qtbot.waitUntil(lambda: apply.printState == "printed", timeout=20_000)
     settle(qtbot)
-    assert text_of(ui, "submittedTracking") == tracking
+    assert text_of(ui, "submittedTracking") == grouped(tracking)  # in short groups to read out
     printed = receipts(ui)
     assert printed, "no receipt rendered by the printer simulator"
     assert decode_qr(printed[-1]) == tracking  # the QR on the paper is the committed number
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Rating", timeout=10_000)  # opened by itself
     settle(qtbot)  # a StackView in transition takes no taps
     tap(qtbot, ui.window, "rate_5")
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract", "TakeCard"], timeout=10_000)  # wiped; the card lies there
+    ui.core.tray.choose("idcard", "card", "none")  # the citizen takes it
     qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)
     assert ui.core.session.empty and ui.core.identity.current is None and apply.trackingNumber == ""
     assert store.stats().depth["pending"] == 2  # the application and its rating wait for the network

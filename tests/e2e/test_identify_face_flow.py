@@ -124,7 +124,9 @@ def test_wipe_during_check_leaves_nothing_and_stops_the_check(qtbot, kiosk):
     check = face.check
     assert identity.maskedName == "张**"
     ui.shell.endSession()
-    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract", "TakeCard"])  # wiped; the card still lies there
+    ui.core.tray.choose("idcard", "card", "none")
+    qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)
     assert check.wait(10) is not None and check.update.phase.value == "cancelled"  # the worker has ended
     assert face.check is None and face.phase == "idle" and not face.hasFrame and face.frameNo == 0
     assert identity.state == "waiting" and identity.maskedName == "" and identity.maskedNumber == ""
@@ -176,5 +178,6 @@ def test_screenshots(qtbot, kiosk, artifacts_dir):
                 qtbot.waitUntil(lambda: face.attempt == n and face.phase in ("retry", "ask_staff"), timeout=FLOW)
             qtbot.waitUntil(lambda: face.phase == "ask_staff", timeout=FLOW)
             shot("askstaff")
+            ui.core.tray.choose("idcard", "card", "none")
             ui.shell.endSession()
-            qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
+            qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)

@@ -24,6 +24,15 @@ def present_card(core, profile: str = "zhang_normal") -> None:
     t.join()
 
 
+def lift_card(core) -> None:
+    """What the reader's worker thread does when the card is taken off the reader."""
+    from drivers.idcard.events import CardRemoved
+
+    t = threading.Thread(target=core.identity._on_card_event, args=(CardRemoved("idcard"),))
+    t.start()
+    t.join()
+
+
 def pass_face_check(core, record: dict | None = None) -> None:
     """The face check's result for the card read now, bound to that read (the face screens' own tests check how
     a result is reached)."""

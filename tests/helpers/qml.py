@@ -57,6 +57,8 @@ def tap(qtbot, window: QQuickWindow, name: str, timeout: int = 10_000) -> QQuick
         holder[:] = [item]
 
     qtbot.waitUntil(ready, timeout=timeout)
+    if _scroll_into_view(holder[0]):
+        qtbot.wait(50)
     # two quick taps would reach Qt as a double click, which buttons do not take as a click
     gap = QGuiApplication.styleHints().mouseDoubleClickInterval() + 20
     wait = _last_tap[0] + gap / 1000 - time.monotonic()
@@ -65,6 +67,25 @@ def tap(qtbot, window: QQuickWindow, name: str, timeout: int = 10_000) -> QQuick
     _last_tap[0] = time.monotonic()
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(holder[0]))
     return holder[0]
+
+
+def _scroll_into_view(item: QQuickItem) -> bool:
+    """Scrolls the nearest Flickable holding the item so all of it shows, as a citizen would; True if it moved."""
+    parent = item.parentItem()
+    while parent is not None and parent.property("contentY") is None:
+        parent = parent.parentItem()
+    if parent is None:
+        return False
+    flick = parent
+    top = item.mapToItem(flick, QPointF(0, 0)).y()
+    view = flick.height()
+    if 0 <= top and top + item.height() <= view:
+        return False
+    content_y = flick.property("contentY")
+    target = content_y + top - max(0.0, (view - item.height()) / 2)
+    limit = max(0.0, flick.property("contentHeight") - view)
+    flick.setProperty("contentY", min(max(0.0, target), limit))
+    return True
 
 
 def settle(qtbot, ms: int = 400) -> None:

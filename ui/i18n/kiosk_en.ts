@@ -17,58 +17,58 @@
 <context>
     <name>ApplyForm</name>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="13" />
+        <location filename="../qml/screens/ApplyForm.qml" line="15" />
         <source>填写申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="59" />
+        <location filename="../qml/screens/ApplyForm.qml" line="73" />
         <source>例如 2024-05-01</source>
         <translation>e.g. 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="59" />
+        <location filename="../qml/screens/ApplyForm.qml" line="73" />
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="60" />
+        <location filename="../qml/screens/ApplyForm.qml" line="74" />
         <source>金额，单位元</source>
         <translation>Amount in yuan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="85" />
+        <location filename="../qml/screens/ApplyForm.qml" line="110" />
         <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
         <translation>Details on grey come from your ID card and cannot be changed; please fill in or choose the rest.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="44" />
-        <location filename="../qml/screens/ApplyForm.qml" line="97" />
+        <location filename="../qml/screens/ApplyForm.qml" line="47" />
+        <location filename="../qml/screens/ApplyForm.qml" line="87" />
         <source>有 %1 项需要修改，请看红色提示</source>
         <translation>%1 fields need correcting; see the red notes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="115" />
+        <location filename="../qml/screens/ApplyForm.qml" line="134" />
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="143" />
+        <location filename="../qml/screens/ApplyForm.qml" line="162" />
         <source>来自身份证，不可修改</source>
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="184" />
+        <location filename="../qml/screens/ApplyForm.qml" line="203" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="184" />
+        <location filename="../qml/screens/ApplyForm.qml" line="203" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="230" />
+        <location filename="../qml/screens/ApplyForm.qml" line="249" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -815,12 +815,12 @@
         <translation>Government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="87" />
+        <location filename="../qml/Main.qml" line="94" />
         <source>身份证还在读卡器上，离开时请取回</source>
         <translation>Your ID card is still on the reader. Take it with you when you leave.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="131" />
+        <location filename="../qml/Main.qml" line="139" />
         <source>读卡成功，请取回身份证</source>
         <translation>Card read. Please take your ID card back.</translation>
     </message>
@@ -1057,52 +1057,57 @@
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="144" />
+        <location filename="../qml/screens/Review.qml" line="103" />
         <source>材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件</source>
         <translation>Photograph documents (optional): photos go with the application, so you need not bring copies</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="167" />
+        <location filename="../qml/screens/Review.qml" line="126" />
         <source>已拍%1张</source>
         <translation>%1 taken</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="167" />
+        <location filename="../qml/screens/Review.qml" line="126" />
         <source>未拍</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="175" />
+        <location filename="../qml/screens/Review.qml" line="134" />
         <source>补拍</source>
         <translation>More photos</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="175" />
+        <location filename="../qml/screens/Review.qml" line="134" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="95" />
+        <location filename="../qml/screens/Review.qml" line="179" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information given is true, and I agree that it, the photographed documents and the face check result are sent to the service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="96" />
+        <location filename="../qml/screens/Review.qml" line="180" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="202" />
+        <location filename="../qml/screens/Review.qml" line="161" />
         <source>正在保存您的申请…</source>
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="219" />
+        <location filename="../qml/screens/Review.qml" line="216" />
+        <source>勾选上面的“我已阅读并同意”后，才能提交</source>
+        <translation>Tick "I have read and agree" above to submit</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="231" />
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="228" />
+        <location filename="../qml/screens/Review.qml" line="240" />
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -1236,8 +1241,8 @@
     </message>
     <message>
         <location filename="../qml/screens/TakeCard.qml" line="45" />
-        <source>证件取走后，本次服务结束，您的信息将从本机清除。</source>
-        <translation>Once the card is taken, this visit ends and your information is cleared from this terminal.</translation>
+        <source>本次服务已结束，您的信息已从本机清除。</source>
+        <translation>This visit has ended and your information has been cleared from this terminal.</translation>
     </message>
 </context>
 <context>

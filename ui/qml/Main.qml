@@ -43,6 +43,13 @@ ApplicationWindow {
                 stack.pop()
             else if (op === "rewind")
                 stack.pop(stack.get(params.depth - 1, StackView.ForceLoad))
+            else if (op === "conclude") {
+                // a finished transaction: attract, home and this screen; nothing to go back into
+                stack.clear(StackView.Immediate)
+                stack.push(root.screenUrl("Attract"), {}, StackView.Immediate)
+                stack.push(root.screenUrl("Home"), {}, StackView.Immediate)
+                stack.push(root.screenUrl(screen), { params: params }, StackView.Immediate)
+            }
             else {
                 // reset: rebuild the stack as attract (+ the target); array forms of replace() are
                 // silently ignored on Qt 6.12, so clear and push one by one
@@ -96,7 +103,8 @@ ApplicationWindow {
     NavBar {
         id: navBar
         objectName: "navBar"
-        visible: shell.depth > 1
+        // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back
+        visible: shell.depth > 1 && shell.currentScreen !== "TakeCard" && !(root.width > root.height && keyboard.active)
         anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
         onBackTapped: shell.back()
         onHomeTapped: shell.home()

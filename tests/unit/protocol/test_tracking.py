@@ -58,3 +58,20 @@ def test_adjacent_transpositions_are_caught(seq, pos):
     swapped = "".join(chars) + number[-2:]
     with pytest.raises(tracking.TrackingNumberError):
         tracking.parse(swapped)
+
+
+@given(seq=st.integers(1, 999_999))
+def test_the_grouped_form_reads_back_as_the_number(seq):
+    number = tracking.issue("SIM-0001", date(2026, 11, 28), seq)
+    shown = tracking.grouped(number)
+    assert len(max(shown.split(" "), key=len)) <= 8 and shown.count(" ") == 4
+    assert str(tracking.parse(shown)) == number
+    assert str(tracking.parse(shown.replace(" ", ""))) == number  # typed without the gaps
+    assert str(tracking.parse(shown.lower())) == number
+
+
+def test_grouped_example_and_what_cannot_be_grouped():
+    number = str(tracking.TrackingNumber("SIM-0001", date(2026, 11, 28), 1))
+    assert tracking.grouped(number) == f"SIM-0001 2026 1128 0000 01{number[-1]}"
+    big = tracking.issue("SIM-0001", date(2026, 11, 28), 1_234_567)
+    assert tracking.grouped(big) == big and str(tracking.parse(big)) == big

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.apply import (CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, decode_qr, pass_face_check,
-                                 present_card)
-from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
+from protocol.tracking import grouped
+from tests.helpers.apply import (CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, decode_qr, lift_card,
+                                 pass_face_check, present_card)
+from tests.helpers.apply_ui import SERVICE, card_on_home, enter, fill_and_review, open_form, text_of, texts, type_into
+from tests.helpers.qml import distinct_colours, find_visible, grab, settle, tap
 
-SERVICE = "GJ-003"  # 退休提取住房公积金: name and number from the card, phone and bank account typed
 
 
 @pytest.fixture
@@ -21,60 +22,6 @@ def kiosk(make_ui):
         return ui
 
     return make
-
-
-def texts(ui) -> str:
-    return " ".join(str(i.property("text")) for i in _items(ui.window) if i.isVisible() and i.property("text") is not None)
-
-
-def text_of(ui, name: str) -> str:
-    item = find_visible(ui.window, name)
-    assert item is not None, f"{name} not visible"
-    return str(item.property("text"))
-
-
-def type_into(qtbot, ui, key: str, value: str) -> None:
-    """Sets a form field's text as the keyboard would leave it (the keyboard itself is tested elsewhere)."""
-    settle(qtbot, 300)
-    field = find_visible(ui.window, f"field_{key}")
-    assert field is not None, f"no field {key}"
-    field.forceActiveFocus()  # as a tap does; the form scrolls it above the keyboard (a tap could miss it below)
-    qtbot.waitUntil(lambda: field.hasActiveFocus())
-    field.setProperty("text", value)
-
-
-def card_on_home(qtbot, ui) -> None:
-    """The card read while Home shows (the identity bridge takes it before Identified opens)."""
-    present_card(ui.core)
-    qtbot.waitUntil(lambda: ui.bridges["identity"].hasIdentity)
-    pass_face_check(ui.core)  # the face screens' own tests check how it passes
-
-
-def enter(qtbot, ui) -> None:
-    """The keyboard's Enter in the field being typed: on to the review (the only way in landscape)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    QTest.keyClick(ui.window, Qt.Key.Key_Return)
-
-
-def open_form(qtbot, ui, code: str = SERVICE) -> None:
-    ui.shell.start()
-    card_on_home(qtbot, ui)
-    ui.core.visit.service = code
-    ui.shell.go("Identified")
-    settle(qtbot)  # a StackView in transition takes no taps
-    tap(qtbot, ui.window, "identifiedContinue")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
-    settle(qtbot)
-
-
-def fill_and_review(qtbot, ui) -> None:
-    type_into(qtbot, ui, "phone", "13800138000")
-    type_into(qtbot, ui, "bank_account", "6222020200112233445")
-    enter(qtbot, ui)
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Review")
-    settle(qtbot)
 
 
 def test_form_is_prefilled_masked_and_says_what_to_fix(qtbot, kiosk):
@@ -118,7 +65,7 @@ def test_submit_then_qr_without_printer_then_rating_ends_the_session(qtbot, kios
     assert case is not None and case.service_code == SERVICE and case.state == "pending"
     qtbot.waitUntil(lambda: apply.printState == "failed", timeout=10_000)  # this core has no printer
     settle(qtbot, 600)
-    assert text_of(ui, "submittedTracking") == tracking
+    assert text_of(ui, "submittedTracking") == grouped(tracking)  # in short groups to read out
     assert "请拍照或记下受理编号" in text_of(ui, "submittedPrintText")
     shot = grab(ui.window, tmp_path / "submitted.png")
     assert decode_qr(shot) == tracking
@@ -128,6 +75,8 @@ def test_submit_then_qr_without_printer_then_rating_ends_the_session(qtbot, kios
     assert "退休提取住房公积金" in texts(ui)  # the matter being rated
     tap(qtbot, ui.window, "rate_4")
     qtbot.waitUntil(lambda: apply.ratingState == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "TakeCard", timeout=10_000)  # the card still lies there
+    lift_card(ui.core)
     qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)
     assert ui.core.session.empty and ui.core.identity.current is None
     assert apply.trackingNumber == "" and apply.fields == [] and apply.ratingState == ""
@@ -281,7 +230,10 @@ def test_screenshots(qtbot, kiosk, artifacts_dir):
             tap(qtbot, ui.window, "rate_3")
             qtbot.waitUntil(lambda: apply.ratingState == "done", timeout=10_000)
             shot("rating_thanks")
-            qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)  # ends by itself
+            lift_card(ui.core)
+            if mode == "elderly":  # never hurried: the visitor ends it
+                tap(qtbot, ui.window, "ratingSkip")
+            qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)
             ui.shell.start()
             ui.shell.elderly = mode == "elderly"
             tap(qtbot, ui.window, "home_progress")

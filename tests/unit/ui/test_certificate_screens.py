@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from protocol import signing
-from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, pass_face_check, present_card
+from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, lift_card, pass_face_check, present_card
 from tests.helpers.central import TERMINAL, central  # noqa: F401
 from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
 
@@ -95,6 +95,7 @@ def test_offers_issue_and_print_without_a_printer_offers_reprint(qtbot, kiosk, c
     # back to the list, and a session wipe forgets everything
     tap(qtbot, ui.window, "certificateMore")
     qtbot.waitUntil(lambda: certificates.state == "offers")
+    lift_card(ui.core)
     ui.shell.endSession()
     qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
     assert certificates.state == "" and certificates.offers == [] and certificates.issued == {}

@@ -123,3 +123,26 @@ def test_a_desktop_window_closes_normally(qtbot, make_ui):
     event = QCloseEvent()
     QGuiApplication.sendEvent(ui.window, event)
     assert event.isAccepted()
+
+
+def test_a_desktop_window_fits_the_screen_it_opens_on(qtbot, qapp, tmp_path):
+    """`kiosk run --windowed` on a screen smaller than the configured 1080x1920: all of it is on screen."""
+    from PySide6.QtCore import QRect
+
+    from kiosk.app import KioskCore
+    from kiosk.config import load
+    from tests.helpers.kiosk import write_config
+    from ui.app import KioskUi, fitted
+
+    assert fitted(1080, 1920, QRect(0, 0, 1920, 1050)) == (590, 1050)
+    assert fitted(1920, 1080, QRect(0, 0, 1366, 738)) == (1312, 738)
+    assert fitted(1080, 1920, QRect(0, 0, 2160, 3840)) == (1080, 1920)  # never scaled up
+    core = KioskCore(load(write_config(tmp_path, display={"fullscreen": False})), open_hardware=False)
+    ui = KioskUi(core, qapp, windowed=True, fit_screen=True)
+    try:
+        screen = qapp.primaryScreen().availableGeometry()
+        assert ui.window.width() <= screen.width() and ui.window.height() <= screen.height()
+        assert abs(ui.window.width() / ui.window.height() - 1080 / 1920) < 0.01
+    finally:
+        ui.close()
+        core.close()

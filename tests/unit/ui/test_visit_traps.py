@@ -3,22 +3,13 @@ Start in landscape, elderly mode hard to find and easy to lose, 退出 throwing 
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from PySide6.QtCore import QPointF
 
-from drivers.idcard.events import CardRemoved
-from tests.helpers.apply import present_card
+from tests.helpers.apply import lift_card, present_card
 from tests.helpers.qml import _items, find_visible, grab, settle, tap
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
-
-
-def lift_card(core) -> None:
-    t = threading.Thread(target=core.identity._on_card_event, args=(CardRemoved("idcard"),))
-    t.start()
-    t.join()
 
 
 def make(make_ui, orientation="portrait", voice=False, **sections):
@@ -54,9 +45,9 @@ def test_a_visit_does_not_end_while_the_card_lies_on_the_reader(qtbot, make_ui, 
     qtbot.waitUntil(lambda: ui.bridges["identity"].cardOnReader)
     ui.shell.go("Rating")
     settle(qtbot)
-    ui.shell.endSession()  # what the rating's thank-you (or 结束) asks for
+    ui.shell.endSession()  # what the rating's thank-you (or 结束, or the idle countdown) asks for
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "TakeCard")
-    assert not ui.core.session.empty or ui.core.visit.identity is not None  # nothing wiped yet
+    assert ui.core.visit.identity is None and ui.shell.elderly == elderly  # wiped at once, in the mode they used
     settle(qtbot)
     assert find_visible(ui.window, "takeCardText").property("text") == "请取走身份证和回执"
     grab(ui.window, artifacts_dir / "screens" / f"traps_take_card_portrait_{'elderly' if elderly else 'normal'}.png")
@@ -149,3 +140,154 @@ def test_exit_asks_first_once_something_was_entered(qtbot, make_ui, artifacts_di
     tap(qtbot, ui.window, "exitLeave")
     qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"])
     assert ui.core.visit.identity is None
+
+
+def test_back_after_a_submission_goes_to_the_rating_never_into_the_finished_form(qtbot, make_ui):
+    from tests.helpers.apply import DEAD_CENTRAL, attach_queue, pass_face_check
+
+    ui = make(make_ui, central={"url": DEAD_CENTRAL})
+    attach_queue(ui.core)
+    ui.shell.start()
+    present_card(ui.core)
+    pass_face_check(ui.core)
+    apply = ui.bridges["apply"]
+    apply.choose("GJ-003")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "ApplyForm")
+    settle(qtbot)
+    apply.setValue("phone", "13800138000")
+    apply.setValue("bank_account", "6222020200112233445")
+    ui.shell.go("Review")
+    settle(qtbot)
+    apply.submit(True)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Submitted", timeout=10_000)
+    assert ui.shell.stack == ["Attract", "Home", "Submitted"]  # the form and review are no longer behind it
+    settle(qtbot)
+    tap(qtbot, ui.window, "navBack")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Rating")
+    assert "Review" not in ui.shell.stack and "ApplyForm" not in ui.shell.stack
+    settle(qtbot)
+    tap(qtbot, ui.window, "navBack")  # not rating it: home, and the finished application is not reachable
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    assert ui.shell.stack == ["Attract", "Home"]
+
+
+def test_asking_again_for_a_number_shows_the_one_already_held(qtbot, make_ui):
+    ui = make(make_ui)
+    ui.shell.start()
+    catalog = ui.bridges["catalog"]
+    catalog.takeNumber("ZJ-002")
+    ui.shell.go("Ticket", {"code": "ZJ-002"})
+    qtbot.waitUntil(lambda: catalog.ticketNumber != "", timeout=10_000)
+    first, ahead = catalog.ticketNumber, catalog.ticketAhead
+    assert ui.shell.stack == ["Attract", "Home", "Ticket"]
+    settle(qtbot)
+    tap(qtbot, ui.window, "navBack")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    catalog.takeNumber("ZJ-002")  # the same visitor asks again for the same window
+    ui.shell.go("Ticket", {"code": "ZJ-002"})
+    qtbot.waitUntil(lambda: catalog.ticketNumber != "", timeout=10_000)
+    assert catalog.ticketNumber == first and catalog.ticketAhead == ahead  # not behind themselves
+    ui.shell.endSession()
+    ui.shell.start()
+    catalog.takeNumber("ZJ-002")  # the next visitor gets the next number
+    qtbot.waitUntil(lambda: catalog.ticketNumber not in ("", first), timeout=10_000)
+
+
+def _in_view(item, flick) -> bool:
+    """The whole item lies inside the flickable's visible window."""
+    top = item.mapToItem(flick, QPointF(0, 0)).y()
+    return top >= -1 and top + item.height() <= flick.height() + 1
+
+
+@pytest.fixture
+def form(make_ui):
+    from tests.helpers.apply import DEAD_CENTRAL, attach_queue
+
+    def open_(qtbot, orientation="landscape", elderly=False):
+        from tests.helpers.apply_ui import open_form
+
+        ui = make(make_ui, orientation, central={"url": DEAD_CENTRAL})
+        attach_queue(ui.core)
+        ui.shell.elderly = elderly
+        open_form(qtbot, ui)
+        return ui
+
+    return open_
+
+
+@pytest.mark.parametrize("elderly", [False, True])
+def test_next_too_early_shows_and_focuses_the_first_field_to_fix(qtbot, form, artifacts_dir, elderly):
+    ui = form(qtbot, elderly=elderly)
+    tap(qtbot, ui.window, "applyNext")
+    qtbot.waitUntil(lambda: ui.bridges["apply"].errorCount > 0)
+    phone = find_visible(ui.window, "field_phone")
+    qtbot.waitUntil(lambda: phone.hasActiveFocus())  # the first field to fix, ready to type in
+    settle(qtbot)
+    flick = find_visible(ui.window, "applyFormFlick")
+    assert _in_view(phone, flick) and _in_view(find_visible(ui.window, "fieldError_phone"), flick)
+    mode = "elderly" if elderly else "normal"
+    grab(ui.window, artifacts_dir / "screens" / f"apply_form_errors_landscape_{mode}.png")
+
+
+def test_a_field_being_typed_stays_in_view_and_hiding_the_keyboard_brings_next_back(qtbot, form, artifacts_dir):
+    ui = form(qtbot)
+    tap(qtbot, ui.window, "applyNext")  # messages above and under the fields, which typing then removes
+    phone = find_visible(ui.window, "field_phone")
+    qtbot.waitUntil(lambda: phone.hasActiveFocus())
+    from PySide6.QtGui import QGuiApplication
+
+    qtbot.waitUntil(lambda: QGuiApplication.inputMethod().isVisible())
+    flick = find_visible(ui.window, "applyFormFlick")
+    typed = ""
+    for digit in "13800138000":
+        typed += digit
+        phone.setProperty("text", typed)
+        qtbot.wait(30)
+        assert _in_view(phone, flick), f"field left the screen after {len(typed)} digits"
+    assert find_visible(ui.window, "applyNext") is None  # typing: the keyboard's Enter goes on
+    settle(qtbot)
+    grab(ui.window, artifacts_dir / "screens" / "apply_form_keyboard_landscape_normal.png")
+    QGuiApplication.inputMethod().hide()  # the keyboard's own hide key
+    qtbot.waitUntil(lambda: find_visible(ui.window, "applyNext") is not None)
+    assert phone.hasActiveFocus()  # nothing else had to be tapped
+
+
+@pytest.mark.parametrize("orientation,elderly", [("landscape", False), ("landscape", True), ("portrait", True)])
+def test_review_keeps_consent_beside_submit_and_says_why_it_waits(qtbot, form, artifacts_dir, orientation, elderly):
+    from tests.helpers.apply_ui import fill_and_review
+
+    ui = form(qtbot, orientation, elderly)
+    fill_and_review(qtbot, ui)
+    consent, submit = find_visible(ui.window, "reviewConsent"), find_visible(ui.window, "reviewSubmit")
+    height = SIZES[orientation][1]
+    for item in (consent, submit):  # both on screen without scrolling
+        top = item.mapToScene(QPointF(0, 0)).y()
+        assert 0 <= top and top + item.height() <= height
+    assert not submit.isEnabled()
+    assert find_visible(ui.window, "reviewSubmitWhy").property("text") == "勾选上面的“我已阅读并同意”后，才能提交"
+    mode = "elderly" if elderly else "normal"
+    grab(ui.window, artifacts_dir / "screens" / f"apply_review_{orientation}_{mode}.png")
+    tap(qtbot, ui.window, "reviewConsent")
+    qtbot.waitUntil(lambda: submit.isEnabled())
+    assert find_visible(ui.window, "reviewSubmitWhy") is None
+
+
+def test_the_home_address_is_masked_like_the_name(qtbot, form):
+    """The name showed as 张** while the full home address was on screen for whoever stood behind."""
+    from tests.helpers.apply import CARD_NAME
+
+    ui = make_form_for(qtbot, form, "ZJ-002")
+    assert find_visible(ui.window, "locked_name").property("text") == "张**"
+    shown = find_visible(ui.window, "locked_address").property("text")
+    assert shown == "北京市朝阳区****" and CARD_NAME not in shown
+    rows = {r["key"]: r["value"] for r in ui.bridges["apply"].reviewRows}
+    assert rows["address"] == "北京市朝阳区****"
+
+
+def make_form_for(qtbot, form, code):
+    from tests.helpers.apply_ui import open_form
+
+    ui = form(qtbot, "portrait")
+    ui.shell.home()
+    open_form(qtbot, ui, code)
+    return ui

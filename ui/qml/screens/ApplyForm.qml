@@ -8,11 +8,14 @@ import Kiosk
 ScreenPage {
     id: page
     // landscape with the keyboard open leaves a strip of screen: the field being typed in gets all of it
-    // (the keyboard's Enter goes on to the review)
-    readonly property bool compact: Theme.landscape && focusedField !== null
+    // (the keyboard's Enter goes on to the review); the keyboard's own hide key brings the whole page back
+    // qmllint disable missing-property
+    readonly property bool compact: Theme.landscape && focusedField !== null && Qt.inputMethod.visible
+    // qmllint enable missing-property
     title: compact ? "" : apply.serviceName.length > 0 ? apply.serviceName : qsTr("填写申请表")
 
     property Item focusedField: null
+    property var boxes: ({})  // field key -> its delegate, to find the first field that needs fixing
 
     Component.onCompleted: {
         const instead = apply.openForm()
@@ -39,9 +42,20 @@ ScreenPage {
         if (apply.check()) {
             shell.go("Review")
         } else {
-            flick.contentY = 0
+            page.showFirstError()
             if (shell.elderly)
                 voice.say(qsTr("有 %1 项需要修改，请看红色提示").arg(apply.errorCount))
+        }
+    }
+    // the first field that needs fixing, in form order: scrolled into view, and focused when it is typed
+    function showFirstError() {
+        const fields = apply.fields
+        for (let i = 0; i < fields.length; ++i) {
+            const box = page.boxes[fields[i].key]
+            if (box && box.error.length > 0) {
+                Qt.callLater(() => { page.reveal(box); if (box.typed) box.focusInput() })
+                return
+            }
         }
     }
     function hintsFor(type) {
@@ -64,6 +78,15 @@ ScreenPage {
         anchors.fill: parent
         spacing: Theme.spacing
 
+        // stays in view above the fields; the first field to fix is scrolled to below it
+        MessagePanel {
+            objectName: "applyFormErrors"
+            Layout.fillWidth: true
+            visible: apply.errorCount > 0 && !page.compact
+            kind: "error"
+            text: qsTr("有 %1 项需要修改，请看红色提示").arg(apply.errorCount)
+        }
+
         Flickable {
             id: flick
             objectName: "applyFormFlick"
@@ -74,6 +97,8 @@ ScreenPage {
             boundsBehavior: Flickable.StopAtBounds
             ScrollIndicator.vertical: ScrollIndicator { }
             onHeightChanged: page.reveal(page.focusedField)
+            // a message appearing or going away above the field being typed must not carry it out of view
+            onContentHeightChanged: page.reveal(page.focusedField)
 
             ColumnLayout {
                 id: col
@@ -89,14 +114,6 @@ ScreenPage {
                     wrapMode: Text.WordWrap
                     lineHeight: Theme.lineHeight
                 }
-                MessagePanel {
-                    objectName: "applyFormErrors"
-                    Layout.fillWidth: true
-                    visible: apply.errorCount > 0
-                    kind: "error"
-                    text: qsTr("有 %1 项需要修改，请看红色提示").arg(apply.errorCount)
-                }
-
                 Repeater {
                     model: apply.fields
                     delegate: ColumnLayout {
@@ -109,6 +126,8 @@ ScreenPage {
                         readonly property var chosen: apply.values[key]
                         Layout.fillWidth: true
                         spacing: Theme.px(6)
+                        Component.onCompleted: page.boxes[key] = box
+                        function focusInput() { field.forceActiveFocus() }
 
                         Text {
                             Layout.fillWidth: true

@@ -84,48 +84,7 @@ ScreenPage {
                         }
                     }
                 }
-                CheckBox {
-                    id: consent
-                    objectName: "reviewConsent"
-                    Layout.fillWidth: true
-                    padding: Theme.px(8)
-                    spacing: Theme.px(14)
-                    font.pixelSize: Theme.bodySize
-                    text: materials.total > 0
-                          ? qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。")
-                          : qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。")
-                    indicator: Rectangle {
-                        x: consent.leftPadding
-                        y: consent.topPadding + (consent.availableHeight - height) / 2
-                        implicitWidth: Theme.px(Theme.elderly ? 44 : 36)
-                        implicitHeight: implicitWidth
-                        radius: Theme.px(6)
-                        color: consent.checked ? Theme.primary : Theme.surface
-                        border.color: Theme.primary
-                        border.width: Theme.px(2)
-                        Text {
-                            anchors.centerIn: parent
-                            visible: consent.checked
-                            text: "✓"
-                            color: "white"
-                            font.pixelSize: parent.width * 0.7
-                            font.bold: true
-                            textFormat: Text.PlainText
-                        }
-                    }
-                    contentItem: Text {
-                        leftPadding: consent.indicator.width + consent.spacing
-                        text: consent.text
-                        font: consent.font
-                        color: Theme.text
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WordWrap
-                        lineHeight: Theme.lineHeight
-                        verticalAlignment: Text.AlignVCenter
-                    }
-                }
-                // materials the camera can take: optional, saves bringing copies (the guide promised it); after the consent,
-                // which must stay in view without scrolling even in landscape elderly mode
+                // materials the camera can take: optional, saves bringing copies (the guide promised it)
                 Rectangle {
                     objectName: "reviewMaterials"
                     Layout.fillWidth: true
@@ -208,6 +167,59 @@ ScreenPage {
             }
         }
 
+        // the consent sits right above the submit button, never below the fold, and the button says why it waits
+        CheckBox {
+            id: consent
+            objectName: "reviewConsent"
+            Layout.fillWidth: true
+            padding: Theme.px(8)
+            spacing: Theme.px(14)
+            font.pixelSize: Theme.bodySize
+            text: materials.total > 0
+                  ? qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。")
+                  : qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。")
+            indicator: Rectangle {
+                x: consent.leftPadding
+                y: consent.topPadding + (consent.availableHeight - height) / 2
+                implicitWidth: Theme.px(Theme.elderly ? 44 : 36)
+                implicitHeight: implicitWidth
+                radius: Theme.px(6)
+                color: consent.checked ? Theme.primary : Theme.surface
+                border.color: Theme.primary
+                border.width: Theme.px(2)
+                Text {
+                    anchors.centerIn: parent
+                    visible: consent.checked
+                    text: "✓"
+                    color: "white"
+                    font.pixelSize: parent.width * 0.7
+                    font.bold: true
+                    textFormat: Text.PlainText
+                }
+            }
+            contentItem: Text {
+                leftPadding: consent.indicator.width + consent.spacing
+                text: consent.text
+                font: consent.font
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+                verticalAlignment: Text.AlignVCenter
+            }
+        }
+        Text {
+            objectName: "reviewSubmitWhy"
+            Layout.fillWidth: true
+            visible: !consent.checked && apply.submitState !== "done"
+            horizontalAlignment: Text.AlignRight
+            text: qsTr("勾选上面的“我已阅读并同意”后，才能提交")
+            font.pixelSize: Theme.bodySize
+            font.bold: true
+            color: Theme.warning
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing

@@ -68,7 +68,7 @@ ScreenPage {
                         objectName: "submittedTracking"
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
-                        text: apply.trackingNumber
+                        text: apply.trackingGrouped
                         font.pixelSize: Theme.heroSize
                         font.bold: true
                         font.letterSpacing: Theme.px(1)

@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
-// The end of a visit while a card still lies on the reader: the visit ends when the card is lifted, so the
-// next visitor never finds it there.
+// The end of a visit while a card still lies on the reader: the visitor's data is already wiped; the attract
+// screen comes back once the card is lifted, so the next visitor never finds it there.
 ScreenPage {
     id: page
     title: ""
@@ -15,7 +15,7 @@ ScreenPage {
     }
     Connections {
         target: identity
-        function onCardOnReaderChanged() { if (!identity.cardOnReader) shell.endSession() }
+        function onCardOnReaderChanged() { if (!identity.cardOnReader) shell.cardTaken() }
     }
 
     ColumnLayout {
@@ -42,7 +42,7 @@ ScreenPage {
         Text {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
-            text: qsTr("证件取走后，本次服务结束，您的信息将从本机清除。")
+            text: qsTr("本次服务已结束，您的信息已从本机清除。")
             font.pixelSize: Theme.bodySize * 1.2
             color: Theme.textMuted
             textFormat: Text.PlainText

@@ -133,3 +133,13 @@ def test_required_and_choices():
     assert check_field(optional, "") is None
     assert check_field(FormField(key="b", label="同意", type="bool"), True) is None
     assert FormField(key="m", label="金额", type="money", minimum=Decimal("0.01")).minimum == Decimal("0.01")
+
+
+@pytest.mark.parametrize("kind,choices,words", [
+    ("choice", ["甲", "乙"], "请选择一项"), ("multi_choice", ["甲", "乙"], "请至少选择一项"), ("bool", [], "请选择是或否"),
+    ("text", [], "请填写此项"), ("phone", [], "请填写此项"),
+])
+def test_a_missing_answer_is_asked_for_in_the_words_of_its_control(kind, choices, words):
+    """Buttons are chosen, not filled in: 请填写此项 under a row of buttons puzzled citizens."""
+    f = FormField(key="f", label="字段", type=kind, choices=choices)
+    assert check_field(f, None).zh == words
