@@ -137,7 +137,7 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 
 def _cmd_pin_hash() -> int:
-    from kiosk.config import hash_pin
+    from kiosk.pins import hash_pin
 
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not pin.isdigit() or not 4 <= len(pin) <= 12:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from kiosk.config import check_pin
+from kiosk.pins import check_pin
 
 MAX_TRIES = 5
 LOCKOUT_SECONDS = 300
