@@ -56,6 +56,14 @@ class DisplayConfig(_Section):
             raise ValueError("must be shorter than idle_timeout_seconds")
         return v
 
+    @field_validator("elderly_idle_timeout_seconds")
+    @classmethod
+    def _elderly_longer(cls, v: int, info) -> int:
+        warning = info.data.get("idle_warning_seconds")
+        if warning is not None and v <= warning:
+            raise ValueError("must be longer than idle_warning_seconds")
+        return v
+
 
 class LocaleConfig(_Section):
     language: Literal["zh_CN", "en"] = "zh_CN"

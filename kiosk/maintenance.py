@@ -59,15 +59,26 @@ def _device_detail(kind: str, report: dict) -> str:
     return ", ".join(facts)[:300]
 
 
-def health_rows(health: dict) -> list[HealthRow]:
-    """Flattens KioskCore.health() into rows: devices first, then the queue and the link to central."""
+def device_rows(devices: dict) -> list[HealthRow]:
+    """One row per configured device: opened is not enough, it must be connected and able to serve."""
     rows = []
-    for kind, report in health.get("devices", {}).items():
+    for kind, report in devices.items():
         ok = bool(report.get("ok")) and not report.get("last_error") and report.get("connected", True) is not False
         state = report.get("state")
         if state and state not in ("ok", "unknown"):
             ok = False  # a printer out of paper "works" but cannot serve the citizen
         rows.append(HealthRow(kind, DEVICE_NAMES.get(kind, kind), ok, _device_detail(kind, report)))
+    return rows
+
+
+def device_faults(devices: dict) -> list[str]:
+    """"kind: detail" for every device that cannot serve a citizen now (what `kiosk diagnose` exits 1 on)."""
+    return [f"{r.key}: {r.detail}" for r in device_rows(devices) if not r.ok]
+
+
+def health_rows(health: dict) -> list[HealthRow]:
+    """Flattens KioskCore.health() into rows: devices first, then the queue and the link to central."""
+    rows = device_rows(health.get("devices", {}))
     queue = health.get("queue")
     if queue is None:
         rows.append(HealthRow("queue", "离线队列", False, "not opened"))
