@@ -1,18 +1,13 @@
-"""Staff mode: PIN check with lockout, and a one-screen health summary a technician reads in a minute."""
+"""Staff mode: a one-screen health summary a technician reads in a minute (the PINs: kiosk/staff_access.py)."""
 
 from __future__ import annotations
 
 import json
-import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from kiosk.pins import check_pin
-
-MAX_TRIES = 5
-LOCKOUT_SECONDS = 300
 DEVICE_NAMES = {"idcard": "身份证读卡器", "smartcard": "社保卡读卡器", "camera": "摄像头", "printer": "打印机"}
 
 
@@ -24,31 +19,6 @@ class HealthRow:
     title: str
     ok: bool
     detail: str
-
-
-class PinGate:
-    """Five wrong PINs lock the staff mode for five minutes, so a passer-by cannot try them all."""
-
-    def __init__(self, pin_hash: str, clock: Callable[[], float] = time.monotonic) -> None:
-        self._hash = pin_hash
-        self._clock = clock
-        self._failures = 0
-        self._locked_until = 0.0
-
-    def locked_for(self) -> int:
-        return max(0, int(self._locked_until - self._clock() + 0.999))
-
-    def check(self, pin: str) -> bool:
-        if self.locked_for() > 0:
-            return False
-        if pin.isdigit() and check_pin(pin, self._hash):
-            self._failures = 0
-            return True
-        self._failures += 1
-        if self._failures >= MAX_TRIES:
-            self._failures = 0
-            self._locked_until = self._clock() + LOCKOUT_SECONDS
-        return False
 
 
 def _device_detail(kind: str, report: dict) -> str:
