@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers.kiosk import REPO, write_config
 
 
@@ -27,6 +29,21 @@ def test_run_with_a_log_folder_that_is_a_file(tmp_path):
     assert r.returncode == 2
     line = _one_line(r)
     assert str(path) in line and "logging.directory" in line
+
+
+@pytest.mark.parametrize("sections,key", [
+    ({"maintenance": {"pin_hash": f"pbkdf2_sha256$2000000000${'ab' * 16}${'0' * 64}"}}, "maintenance.pin_hash"),
+    ({"devices.printer": {"url": "lpt9://"}}, "devices.printer.url"),
+    ({"devices.idcard": {"url": "ttyUSB0"}}, "devices.idcard.url"),
+    ({"queue": {"database": "."}}, "queue.database"),
+], ids=["pin-hash-2e9", "printer-lpt9", "idcard-relative", "queue-db-is-a-folder"])
+def test_run_refuses_a_broken_configuration_before_starting(tmp_path, sections, key):
+    path = write_config(tmp_path, **sections)
+    r = _kiosk("run", "--config", str(path), "--smoke")
+    assert r.returncode == 2
+    line = _one_line(r)
+    assert str(path) in line and key in line
+    assert not (tmp_path / "var").exists()  # refused before anything was created
 
 
 def test_run_with_a_log_folder_it_cannot_write(tmp_path):

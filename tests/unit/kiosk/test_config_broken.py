@@ -186,3 +186,13 @@ def test_working_configurations_stay_valid(tmp_path, name, sections):
 
 def test_shipped_file_is_still_valid():
     load(REPO / "kiosk.toml")
+
+
+def test_pin_hashes_are_never_echoed(tmp_path):
+    """A four-digit PIN falls to a brute force of its hash in seconds: error messages name the key only."""
+    bad = f"pbkdf2_sha256$2000000000${SALT}${DIGEST}"
+    path = write_config(tmp_path, maintenance={"pin_hash": bad, "staff_verify_pin_hash": bad})
+    with pytest.raises(ConfigError) as err:
+        load(path)
+    assert "maintenance.pin_hash" in str(err.value) and "maintenance.staff_verify_pin_hash" in str(err.value)
+    assert DIGEST not in str(err.value) and SALT not in str(err.value)
