@@ -8,6 +8,8 @@ import time
 from typing import Any, TextIO
 from urllib.parse import parse_qs, urlsplit
 
+import serial
+
 from drivers.idcard import frames as fr
 
 PREFIX = "spy://"
@@ -33,8 +35,6 @@ def parse_spy_url(url: str) -> tuple[str, str | None]:
 
 def open_port(url: str, **settings: Any):
     """A pyserial port for the driver; spy:// wraps it in a FrameSpy."""
-    import serial
-
     if not url.startswith(PREFIX):
         return serial.serial_for_url(url, **settings)
     port, dump = parse_spy_url(url)
