@@ -25,6 +25,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"kiosk central: {message}\n")
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 1-65535, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kiosk central", description="Reference central platform for development, tests and demos.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -34,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                                           " (default: the database's folder)")
     s = sub.add_parser("serve", parents=[db_opts], help="run the HTTP API (OpenAPI at /docs and /openapi.json)")
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8600)
+    s.add_argument("--port", type=_port, default=8600)
     s.add_argument("--catalog", help="signed catalog bundle (`kiosk catalog bundle`) served at /v1/catalog with an ETag")
     s.add_argument("--issuer", default=DEFAULT_ISSUER,
                    help=f"issuer printed on certificates (default {DEFAULT_ISSUER})")

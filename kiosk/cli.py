@@ -7,6 +7,7 @@ import getpass
 import importlib
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,7 @@ DELEGATED = {
     "central": ("central.cli", "run and administer the reference central platform"),
     "face": ("kiosk.face.cli", "face check tools (compare photos to calibrate the threshold)"),
     "catalog": ("kiosk.catalog.cli", "check and inspect the service catalog"),
+    "queue": ("kiosk.queue_cli", "the offline queue: check it, or start a new one"),
 }
 SIMULATORS = {
     "idcard": ("drivers.idcard.simulator", "resident ID card reader on a pseudo-terminal"),
@@ -36,6 +38,16 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"expected 0-600 seconds, not {text!r}")
+    return value
 
 
 def _parser() -> Parser:
@@ -59,8 +71,11 @@ def _parser() -> Parser:
 
     diag = sub.add_parser("diagnose", help="open the configured devices and print their health as JSON")
     diag.add_argument("--config", metavar="PATH")
+    diag.add_argument("--wait", metavar="SECONDS", type=_seconds, default=10.0,
+                      help="how long devices may take to come up before they count as faulty (default 10)")
 
-    sub.add_parser("pin-hash", help="hash a maintenance PIN for [maintenance] pin_hash (reads the PIN)")
+    sub.add_parser("pin-hash", help="hash a staff PIN for [maintenance] pin_hash or staff_verify_pin_hash "
+                                    "(reads the PIN)")
 
     for name, (_, help_text) in DELEGATED.items():
         d = sub.add_parser(name, help=help_text, add_help=False)
@@ -95,7 +110,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         cfg.display.orientation = args.orientation
     if args.screenshot and not args.smoke:
         raise UsageError("kiosk run: --screenshot needs --smoke")
-    logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes, cfg.logging.backups)
+    try:
+        logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes, cfg.logging.backups)
+    except OSError as e:  # the folder was valid when checked, but the disk or its permissions say otherwise
+        raise UsageError(f"kiosk: {cfg.source}: logging.directory: cannot write logs in "
+                         f"{cfg.path(cfg.logging.directory)}: {e.strerror or e}") from None
     lock = InstanceLock(cfg.path("var/kiosk.lock"))
     try:
         lock.acquire()
@@ -112,17 +131,27 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_diagnose(args: argparse.Namespace) -> int:
+    from kiosk import logs
     from kiosk.app import KioskCore
+    from kiosk.maintenance import device_faults
 
     cfg = _load_config(args.config)
-    logging.basicConfig(level=logging.WARNING)
+    logs.setup_stderr(logging.WARNING)
     core = KioskCore(cfg)
     try:
-        report = core.health()
+        # devices connect in their own threads: a working one says so within moments, an absent one never does
+        deadline = time.monotonic() + args.wait
+        while True:
+            report = core.health()
+            faults = device_faults(report["devices"])
+            if not faults or time.monotonic() >= deadline:
+                break
+            time.sleep(0.25)
     finally:
         core.close()
+    report["faults"] = faults
     print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
-    return 0 if all(d.get("ok") for d in report["devices"].values()) else 1
+    return 1 if faults else 0
 
 
 def _cmd_config(args: argparse.Namespace) -> int:
@@ -137,14 +166,41 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 
 def _cmd_pin_hash() -> int:
-    from kiosk.config import hash_pin
+    from kiosk.pins import NEW_PIN_LENGTH, hash_pin, weakness
 
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
-    if not pin.isdigit() or not 4 <= len(pin) <= 12:
-        print("kiosk: a PIN is 4 to 12 digits (the maintenance screen has a number pad only)", file=sys.stderr)
+    problem = weakness(pin)
+    if problem == "length":
+        low, high = NEW_PIN_LENGTH
+        print(f"kiosk: a PIN is {low} to {high} digits (the PIN pad has digits only)", file=sys.stderr)
+        return 2
+    if problem:
+        print("kiosk: that PIN is among the first anyone tries (repeated, sequential or the shipped one)",
+              file=sys.stderr)
         return 2
     print(hash_pin(pin))
     return 0
+
+
+def _dispatch(argv: list[str]) -> int:
+    # delegated commands keep their own argument syntax, so they skip our parser entirely
+    if argv and argv[0] in DELEGATED:
+        return _delegate(DELEGATED[argv[0]][0], argv[1:])
+    if len(argv) >= 2 and argv[0] == "sim" and argv[1] in SIMULATORS:
+        return _delegate(SIMULATORS[argv[1]][0], argv[2:])
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _cmd_run(args)
+    if args.command == "version":
+        print(f"kiosk {__version__}")
+        return 0
+    if args.command == "config":
+        return _cmd_config(args)
+    if args.command == "diagnose":
+        return _cmd_diagnose(args)
+    if args.command == "pin-hash":
+        return _cmd_pin_hash()
+    raise UsageError(f"kiosk: unknown command {args.command}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,24 +208,9 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     try:
-        # delegated commands keep their own argument syntax, so they skip our parser entirely
-        if argv and argv[0] in DELEGATED:
-            return _delegate(DELEGATED[argv[0]][0], argv[1:])
-        if len(argv) >= 2 and argv[0] == "sim" and argv[1] in SIMULATORS:
-            return _delegate(SIMULATORS[argv[1]][0], argv[2:])
-        args = _parser().parse_args(argv)
-        if args.command == "run":
-            return _cmd_run(args)
-        if args.command == "version":
-            print(f"kiosk {__version__}")
-            return 0
-        if args.command == "config":
-            return _cmd_config(args)
-        if args.command == "diagnose":
-            return _cmd_diagnose(args)
-        if args.command == "pin-hash":
-            return _cmd_pin_hash()
-        raise UsageError(f"kiosk: unknown command {args.command}")
+        code = _dispatch(argv)
+        sys.stdout.flush()  # here, not at interpreter exit, so a closed pipe is handled below
+        return code
     except UsageError as e:
         print(e, file=sys.stderr)
         return 2
@@ -178,8 +219,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as e:  # never a traceback on a technician's screen; the log has the details
-        logging.getLogger("kiosk").exception("unexpected error")
+    except BrokenPipeError:
+        # the reader went away (`kiosk config | head -1`): nothing left to say, and nobody to say it to
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except Exception as e:  # never a traceback on a technician's screen; the log file (when set up) has it
+        if logging.getLogger().handlers:
+            logging.getLogger("kiosk").exception("unexpected error")
         print(f"kiosk: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import tomllib
 from pathlib import Path
@@ -17,6 +15,7 @@ from drivers.pcsc.config import SmartCardConfig
 from drivers.printer.config import PrinterConfig
 from kiosk.catalog.config import CatalogConfig
 from kiosk.face.config import FaceConfig
+from kiosk.pins import parse_pin_hash
 from offline_queue.config import CentralConfig, QueueConfig
 
 ENV_VAR = "KIOSK_CONFIG"
@@ -57,6 +56,14 @@ class DisplayConfig(_Section):
             raise ValueError("must be shorter than idle_timeout_seconds")
         return v
 
+    @field_validator("elderly_idle_timeout_seconds")
+    @classmethod
+    def _elderly_longer(cls, v: int, info) -> int:
+        warning = info.data.get("idle_warning_seconds")
+        if warning is not None and v <= warning:
+            raise ValueError("must be longer than idle_warning_seconds")
+        return v
+
 
 class LocaleConfig(_Section):
     language: Literal["zh_CN", "en"] = "zh_CN"
@@ -78,8 +85,29 @@ class DevicesConfig(_Section):
 
 
 class MaintenanceConfig(_Section):
-    # pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>; make one with `kiosk pin-hash`
-    pin_hash: str = Field(pattern=r"^pbkdf2_sha256\$\d+\$[0-9a-f]+\$[0-9a-f]{64}$")
+    # pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>; make one with `kiosk pin-hash`. The shipped PIN (2468)
+    # only opens the forced PIN change; a PIN set on the screen is kept in state_file and wins over this one
+    pin_hash: str
+    # PIN staff type when they verify a citizen whose card photo cannot be compared; a credential of its own,
+    # so a citizen typing codes cannot lock the maintenance mode. "" = not set yet (set it in maintenance mode)
+    staff_verify_pin_hash: str = ""
+    # PINs set on the touch screen and the lockout counters (mode 0600), kept across restarts
+    state_file: str = "var/staff.json"
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _pin_hash(cls, v: str) -> str:
+        parse_pin_hash(v)
+        return v
+
+    @field_validator("staff_verify_pin_hash")
+    @classmethod
+    def _verify_hash(cls, v: str, info) -> str:
+        if v:
+            parse_pin_hash(v)
+            if v == info.data.get("pin_hash"):
+                raise ValueError("must not be the maintenance PIN: citizens watch this one being typed")
+        return v
 
 
 class KioskConfig(_Section):
@@ -113,16 +141,49 @@ class KioskConfig(_Section):
         return [k for k, url in kinds if url.startswith("sim:")]
 
 
-def hash_pin(pin: str, *, iterations: int = 200_000, salt: bytes | None = None) -> str:
-    salt = salt if salt is not None else os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
-    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
+# keys naming a place on disk, and what must be there: a wrong kind fails later, deep inside a device or the queue
+PATH_KEYS = (
+    ("logging.directory", "folder"),
+    ("devices.idcard.photo_decoder", "file"),
+    ("devices.idcard.sim_cards_dir", "folder"),
+    ("devices.idcard.sim_faces_dir", "folder"),
+    ("devices.camera.sim_faces_dir", "folder"),
+    ("devices.printer.sim_output_dir", "folder"),
+    ("catalog.directory", "folder"),
+    ("catalog.updates_directory", "folder"),
+    ("catalog.tickets_database", "file"),
+    ("central.credentials_file", "file"),
+    ("queue.database", "file"),
+    ("queue.key_file", "file"),
+    ("maintenance.state_file", "file"),
+)
 
 
-def check_pin(pin: str, pin_hash: str) -> bool:
-    _, iterations, salt, expected = pin_hash.split("$")
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(iterations))
-    return hmac.compare_digest(digest.hex(), expected)
+def _path_problem(path: Path, kind: str) -> str | None:
+    """Absent is fine (created on first use) as long as whatever exists on the way there is a folder."""
+    if path.exists():
+        if kind == "folder" and not path.is_dir():
+            return f"{path} is a file, expected a folder"
+        if kind == "file" and path.is_dir():
+            return f"{path} is a folder, expected a file"
+        return None
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else f"{path} cannot be created: {parent} is a file"
+    return None
+
+
+def _check_paths(cfg: KioskConfig) -> list[str]:
+    problems = []
+    for key, kind in PATH_KEYS:
+        node = cfg
+        for part in key.split("."):
+            node = getattr(node, part)
+        if node:
+            problem = _path_problem(cfg.path(node), kind)
+            if problem:
+                problems.append(f"{key}: {problem}")
+    return problems
 
 
 def resolve_path(cli_path: str | None) -> Path:
@@ -137,9 +198,11 @@ def _describe(err: dict) -> str:
         return f"{where}: required key is missing"
     if kind == "extra_forbidden":
         return f"{where}: unknown key (check the spelling; see the comments in kiosk.toml)"
+    msg = err["msg"].removeprefix("Value error, ")
     got = err.get("input")
-    got_txt = "" if isinstance(got, dict) else f" (got {got!r})"
-    return f"{where}: {err['msg']}{got_txt}"
+    # a PIN hash is never echoed: a short PIN falls to a brute force of its hash in seconds
+    hidden = isinstance(got, dict) or where.endswith("pin_hash") or repr(got) in msg
+    return f"{where}: {msg}" + ("" if hidden else f" (got {got!r})")
 
 
 def load(path: Path) -> KioskConfig:
@@ -158,8 +221,13 @@ def load(path: Path) -> KioskConfig:
     if "source" in data:
         raise ConfigError(f"{path}: source: unknown key")
     try:
-        cfg = KioskConfig.model_validate(data)
+        # strict: TOML has real types, so "yes" for a switch or "7" for a number is a mistake, not a value
+        cfg = KioskConfig.model_validate(data, strict=True)
     except ValidationError as e:
         lines = [_describe(err) for err in e.errors()]
         raise ConfigError(f"{path}: invalid configuration: " + "; ".join(lines)) from None
-    return cfg.model_copy(update={"source": path})
+    cfg = cfg.model_copy(update={"source": path})
+    problems = _check_paths(cfg)
+    if problems:
+        raise ConfigError(f"{path}: invalid configuration: " + "; ".join(problems))
+    return cfg

@@ -1,4 +1,4 @@
-"""Logging set-up: rotating file plus stderr, every record passed through the redactor first."""
+"""Logging set-up: rotating file plus one-line stderr, every record passed through the redactor first."""
 
 from __future__ import annotations
 
@@ -33,22 +33,53 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class OneLineFormatter(logging.Formatter):
+    """For stderr, which a technician reads: the message and a pointer, the traceback stays in the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info = record.exc_text = record.stack_info = None
+        try:
+            line = super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+        return line + (" (traceback in the log file)" if saved[0] or saved[1] else "")
+
+
+def _stderr_handler(redacting: RedactingFilter) -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLineFormatter(FORMAT))
+    handler.addFilter(redacting)
+    return handler
+
+
+def _reset_root() -> logging.Logger:
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    return root
+
+
+def setup_stderr(level: int | str = logging.WARNING) -> None:
+    """Command-line tools without a log file: masked one-line messages on stderr only."""
+    root = _reset_root()
+    root.addHandler(_stderr_handler(RedactingFilter()))
+    root.setLevel(level)
+
+
 def setup(directory: Path, level: str = "INFO", max_bytes: int = 2_000_000, backups: int = 5) -> Path:
     """Installs the handlers on the root logger; returns the log file path."""
     directory.mkdir(parents=True, exist_ok=True)
     log_file = directory / "kiosk.log"
-    root = logging.getLogger()
-    for h in list(root.handlers):
-        root.removeHandler(h)
     redacting = RedactingFilter()
     file_handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
     )
-    stderr_handler = logging.StreamHandler(sys.stderr)
-    for h in (file_handler, stderr_handler):
-        h.setFormatter(logging.Formatter(FORMAT))
-        h.addFilter(redacting)
-        root.addHandler(h)
+    file_handler.setFormatter(logging.Formatter(FORMAT))
+    file_handler.addFilter(redacting)
+    root = _reset_root()
+    root.addHandler(file_handler)
+    root.addHandler(_stderr_handler(redacting))
     root.setLevel(level)
     # httpx logs every request line at INFO, URL and all: tracking numbers are in the path
     for chatty in ("httpx", "httpcore"):

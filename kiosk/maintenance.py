@@ -1,18 +1,13 @@
-"""Staff mode: PIN check with lockout, and a one-screen health summary a technician reads in a minute."""
+"""Staff mode: a one-screen health summary a technician reads in a minute (the PINs: kiosk/staff_access.py)."""
 
 from __future__ import annotations
 
 import json
-import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from kiosk.config import check_pin
-
-MAX_TRIES = 5
-LOCKOUT_SECONDS = 300
 DEVICE_NAMES = {"idcard": "身份证读卡器", "smartcard": "社保卡读卡器", "camera": "摄像头", "printer": "打印机"}
 
 
@@ -26,31 +21,6 @@ class HealthRow:
     detail: str
 
 
-class PinGate:
-    """Five wrong PINs lock the staff mode for five minutes, so a passer-by cannot try them all."""
-
-    def __init__(self, pin_hash: str, clock: Callable[[], float] = time.monotonic) -> None:
-        self._hash = pin_hash
-        self._clock = clock
-        self._failures = 0
-        self._locked_until = 0.0
-
-    def locked_for(self) -> int:
-        return max(0, int(self._locked_until - self._clock() + 0.999))
-
-    def check(self, pin: str) -> bool:
-        if self.locked_for() > 0:
-            return False
-        if pin.isdigit() and check_pin(pin, self._hash):
-            self._failures = 0
-            return True
-        self._failures += 1
-        if self._failures >= MAX_TRIES:
-            self._failures = 0
-            self._locked_until = self._clock() + LOCKOUT_SECONDS
-        return False
-
-
 def _device_detail(kind: str, report: dict) -> str:
     if not report.get("ok"):
         return str(report.get("detail") or report.get("last_error") or "fault")
@@ -59,15 +29,26 @@ def _device_detail(kind: str, report: dict) -> str:
     return ", ".join(facts)[:300]
 
 
-def health_rows(health: dict) -> list[HealthRow]:
-    """Flattens KioskCore.health() into rows: devices first, then the queue and the link to central."""
+def device_rows(devices: dict) -> list[HealthRow]:
+    """One row per configured device: opened is not enough, it must be connected and able to serve."""
     rows = []
-    for kind, report in health.get("devices", {}).items():
+    for kind, report in devices.items():
         ok = bool(report.get("ok")) and not report.get("last_error") and report.get("connected", True) is not False
         state = report.get("state")
         if state and state not in ("ok", "unknown"):
             ok = False  # a printer out of paper "works" but cannot serve the citizen
         rows.append(HealthRow(kind, DEVICE_NAMES.get(kind, kind), ok, _device_detail(kind, report)))
+    return rows
+
+
+def device_faults(devices: dict) -> list[str]:
+    """"kind: detail" for every device that cannot serve a citizen now (what `kiosk diagnose` exits 1 on)."""
+    return [f"{r.key}: {r.detail}" for r in device_rows(devices) if not r.ok]
+
+
+def health_rows(health: dict) -> list[HealthRow]:
+    """Flattens KioskCore.health() into rows: devices first, then the queue and the link to central."""
+    rows = device_rows(health.get("devices", {}))
     queue = health.get("queue")
     if queue is None:
         rows.append(HealthRow("queue", "离线队列", False, "not opened"))

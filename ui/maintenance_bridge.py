@@ -1,59 +1,126 @@
-"""Staff mode view-model: PIN entry with lockout, device and queue health, log tail, printer test page."""
+"""Staff mode view-model: staff PINs (checked off the GUI thread), device and queue health, log, test page."""
 
 from __future__ import annotations
 
 import logging
 import threading
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.app import KioskCore
-from kiosk.maintenance import PinGate, as_dicts, health_rows, recent_log
+from kiosk.maintenance import as_dicts, health_rows, recent_log
+from kiosk.staff_access import MAINTENANCE, STAFF_VERIFY, Outcome, StaffAccess
 from ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
+# PinPad purposes -> what they check or set
+PURPOSES = ("maintenance", "staff_verify", "change", "set_verify")
+
 
 class MaintenanceBridge(QObject):
     changed = Signal()
+    pinChanged = Signal()
+    pinResult = Signal(str, str)  # purpose, outcome (kiosk.staff_access.Outcome values)
     _posted = Signal(str, object)  # worker threads hand results to the GUI thread through this queued signal
 
-    def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
+    def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None,
+                 access: StaffAccess | None = None) -> None:
         super().__init__(parent)
         self._core = core
         self._shell = shell
-        self._gate = PinGate(core.cfg.maintenance.pin_hash)
+        self._access = access or StaffAccess.from_config(core.cfg)
+        self._checking = False
+        self._notice = ""
         self._rows: list[dict] = []
         self._log: list[str] = []
         self._message = ""
         self._busy = False
         self._posted.connect(self._on_posted)
+        self._ticker = QTimer(self)  # the lockout countdown on the PIN pad
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._tick()
         core.session.register_wipe("ui-maintenance", self._clear)
 
-    # ---- PIN
-    @Property(int, notify=changed)
+    # ---- PINs
+    @Property(int, notify=pinChanged)
     def lockedFor(self) -> int:
-        return self._gate.locked_for()
+        return self._access.locked_for(MAINTENANCE)
 
-    @Slot(str, result=bool)
-    def enter(self, pin: str) -> bool:
-        ok = self._gate.check(pin)
-        log.info("maintenance PIN %s", "accepted" if ok else "refused")  # never the PIN itself
-        if ok:
+    @Property(int, notify=pinChanged)
+    def verifyLockedFor(self) -> int:
+        return self._access.locked_for(STAFF_VERIFY)
+
+    @Property(bool, notify=pinChanged)
+    def verifyAvailable(self) -> bool:
+        return self._access.available(STAFF_VERIFY)
+
+    @Property(bool, notify=pinChanged)
+    def checking(self) -> bool:
+        return self._checking
+
+    @Property(str, notify=pinChanged)
+    def pinNotice(self) -> str:
+        """"changed" or "verify_set" after a PIN was set, for the maintenance screen to confirm."""
+        return self._notice
+
+    @Slot(str, str)
+    @Slot(str, str, str)
+    def submit(self, purpose: str, pin: str, confirm: str = "") -> None:
+        """PBKDF2 takes up to a second by design: it runs in a worker, the answer comes as pinResult."""
+        if self._checking or purpose not in PURPOSES:
+            return
+        self._checking = True
+        self.pinChanged.emit()
+        generation = self._core.session.generation
+        access = self._access
+
+        def work() -> None:
+            try:
+                if purpose == "maintenance":
+                    outcome = access.sign_in(pin)
+                elif purpose == "staff_verify":
+                    outcome = access.verify_citizen(pin)
+                else:
+                    outcome = access.set_pin(MAINTENANCE if purpose == "change" else STAFF_VERIFY, pin, confirm)
+            except Exception:
+                log.exception("staff PIN check failed")
+                outcome = Outcome.NOT_SAVED if purpose in ("change", "set_verify") else Outcome.WRONG
+            self._posted.emit("pin", (purpose, outcome, generation))
+
+        threading.Thread(target=work, name="staff-pin", daemon=True).start()
+
+    def _pin_done(self, purpose: str, outcome: Outcome, generation: int) -> None:
+        self._checking = False
+        log.info("staff PIN (%s): %s", purpose, outcome.value)  # never the PIN itself
+        if generation != self._core.session.generation:  # the session ended while the PIN was checked
+            self._access.sign_out()
+            self.pinChanged.emit()
+            return
+        if outcome is Outcome.OK and purpose == "staff_verify" and not self._core.visit.staff_verified():
+            outcome = Outcome.NOT_ALLOWED  # staff vouch only for the holder of an accepted card read in this visit
+        if outcome is Outcome.OK and purpose == "staff_verify":
+            pass  # staff checked the card against the person (no card photo to compare): the visit records it
+        elif outcome is Outcome.OK and purpose in ("change", "set_verify"):
+            self._notice = "changed" if purpose == "change" else "verify_set"
+        self._tick()
+        self.pinResult.emit(purpose, outcome.value)
+        if outcome is Outcome.MUST_CHANGE:
+            self._shell.go("PinPad", {"purpose": "change", "forced": True})
+        elif outcome is Outcome.OK and purpose in ("maintenance", "change"):
             self._shell.go("Maintenance")
             self.refresh()
-        self.changed.emit()
-        return ok
+        elif outcome is Outcome.OK and purpose == "set_verify":
+            self._shell.back()
 
-    @Slot(str, result=bool)
-    def verifyCitizen(self, pin: str) -> bool:
-        """Staff checked the card against the person (no card photo to compare): their PIN records it."""
-        ok = self._gate.check(pin)
-        log.info("staff verification of the citizen %s", "recorded" if ok else "refused")
-        if ok:
-            ok = self._core.visit.staff_verified()  # only for an accepted card: staff vouch for its holder
-        self.changed.emit()
-        return ok
+    def _tick(self) -> None:
+        locked = self._access.locked_for(MAINTENANCE) or self._access.locked_for(STAFF_VERIFY)
+        if locked and not self._ticker.isActive():
+            self._ticker.start()
+        elif not locked:
+            self._ticker.stop()
+        self.pinChanged.emit()
 
     # ---- health
     @Property("QVariantList", notify=changed)
@@ -80,7 +147,7 @@ class MaintenanceBridge(QObject):
     @Slot()
     def refresh(self) -> None:
         """Device health may wait on a port or the printer's status reply: never on the GUI thread."""
-        if self._busy:
+        if self._busy or not self._access.may_maintain:
             return
         self._busy = True
         self.changed.emit()
@@ -98,12 +165,17 @@ class MaintenanceBridge(QObject):
 
     @Slot()
     def printTestPage(self) -> None:
+        if not self._access.may_maintain:
+            return
         self._message = "正在打印测试页…"
         self.changed.emit()
         self._core.printing.print_test_page(lambda job: self._posted.emit("printed", None),
                                             lambda job, problem: self._posted.emit("print-failed", problem))
 
     def _on_posted(self, what: str, payload: object) -> None:
+        if what == "pin":
+            self._pin_done(*payload)  # type: ignore[misc]
+            return
         if what == "health":
             self._rows, self._log = payload  # type: ignore[misc]
             self._busy = False
@@ -115,5 +187,7 @@ class MaintenanceBridge(QObject):
         self.changed.emit()
 
     def _clear(self) -> None:
-        self._rows, self._log, self._message = [], [], ""
+        self._access.sign_out()
+        self._rows, self._log, self._message, self._notice = [], [], "", ""
         self.changed.emit()
+        self.pinChanged.emit()

@@ -1,6 +1,6 @@
 """Configuration of the camera."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class CameraConfig(BaseModel):
@@ -23,3 +23,11 @@ class CameraConfig(BaseModel):
     sim_faces_dir: str = "../shared/data/faces"
     # simulated camera: person in front of the camera at start ("" = nobody)
     sim_person: str = ""
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        # OpenCV is only given device indexes and /dev paths; anything else is a media path (no network streams)
+        if not v.strip() or v != v.strip() or "://" in v:
+            raise ValueError('expected "sim:", a device index ("0"), a device path (/dev/video0) or a media path')
+        return v

@@ -1,12 +1,15 @@
 """Configuration of the resident ID card reader."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from drivers.idcard.spy import PREFIX as SPY, parse_spy_url
 
 
 class IdCardConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # "sim:" starts our pty simulator; otherwise a serial URL: /dev/ttyUSB0, spy:///dev/ttyUSB0
+    # "sim:" starts our pty simulator; otherwise a serial port path (/dev/ttyUSB0, a /dev/serial/by-id link) or
+    # spy:///dev/ttyUSB0[?file=PATH]: the same port with every frame dumped (card data shown only as lengths)
     url: str = "sim:"
     baudrate: int = Field(115200, gt=0)
     poll_interval_ms: int = Field(300, ge=50, le=10_000)
@@ -23,3 +26,13 @@ class IdCardConfig(BaseModel):
     sim_cards_dir: str = ""
     # folder of face photos standing in for simulated card photos (<face>_1.*); silhouettes when absent
     sim_faces_dir: str = "../shared/data/faces"
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if v == "sim:" or (v.startswith("/") and "://" not in v):
+            return v
+        if v.startswith(SPY):
+            parse_spy_url(v)
+            return v
+        raise ValueError('expected "sim:", a serial port path such as /dev/ttyUSB0, or spy:///dev/ttyUSB0')

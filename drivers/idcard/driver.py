@@ -14,6 +14,7 @@ from drivers.idcard import textblock
 from drivers.idcard.events import CardPresented, CardRemoved, Emitter, Listener, ReaderError, ReaderStatus
 from drivers.idcard.identity import Identity
 from drivers.idcard.photo import NoDecoder, PhotoDecoder, PhotoError
+from drivers.idcard.spy import open_port
 
 log = logging.getLogger(__name__)
 SOURCE = "idcard"
@@ -28,7 +29,7 @@ class ReaderGone(Exception):
 
 
 class IdCardReader:
-    """Opens `url` with pyserial (a device path, a pty symlink, spy://...) and polls find/select/read.
+    """Opens `url` with pyserial (a device path, a pty symlink; spy:// dumps frames) and polls find/select/read.
 
     Listeners get CardPresented once per card placement, CardRemoved when it leaves, ReaderStatus when
     the port comes and goes (it reopens by itself), ReaderError once per distinct failure.
@@ -108,7 +109,7 @@ class IdCardReader:
     def _open(self) -> bool:
         try:
             # a short read timeout lets one loop wait for the rest of a frame and still watch the deadline
-            self._port = serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=0.02, write_timeout=1.0)
+            self._port = open_port(self.url, baudrate=self.baudrate, timeout=0.02, write_timeout=1.0)
             self._port.reset_input_buffer()
         except (serial.SerialException, OSError, ValueError, termios.error) as e:
             self._port = None

@@ -1,5 +1,7 @@
 """Configuration of the PC/SC smart card reader."""
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -15,6 +17,6 @@ class SmartCardConfig(BaseModel):
     retry_interval_ms: int = Field(1000, ge=100, le=60_000)
     # "sim:" inserts our emulated card into vpcd's virtual reader (needs pcscd with vsmartcard-vpcd);
     # empty = a real card in a real reader
-    url: str = ""
+    url: Literal["", "sim:"] = ""
     # card profile (assets/sim/cards) the emulated card carries at start; empty = no card inserted
     sim_card: str = ""

@@ -2,7 +2,9 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from drivers.printer.urls import check_config_url
 
 
 class PrinterConfig(BaseModel):
@@ -22,3 +24,8 @@ class PrinterConfig(BaseModel):
     # where the simulator keeps the last receipts as PNG
     sim_output_dir: str = "var/receipts"
     sim_keep: int = Field(20, ge=1, le=1000)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return check_config_url(v)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import socket
 import termios
 import time
-from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import parse_qs, urlsplit
 
 import serial
 from escpos.printer import File, Network, Serial
 
 from drivers.printer import escpos_codec as esc
 from drivers.printer.status import is_status_byte
+from drivers.printer.urls import check_url
 
 
 class TransportError(OSError):
@@ -209,47 +208,21 @@ class UsbTransport(_EscposTransport):
         return next((b for b in data if is_status_byte(b)), None)
 
 
-@dataclass
-class UrlParts:
-    scheme: str
-    target: str
-    params: dict[str, str]
-
-
-def parse_url(url: str) -> UrlParts:
-    u = urlsplit(url)
-    params = {k: v[-1] for k, v in parse_qs(u.query).items()}
-    target = (u.netloc + u.path) if u.scheme in ("usb", "tcp") else u.path
-    return UrlParts(u.scheme, target, params)
-
-
 def open_transport(url: str) -> Transport:
     """usb://VID:PID[?in_ep=&out_ep=], serial:///dev/ttyS0?baudrate=115200 (spy:// hex-dumps), tcp://host:9100, file:///path."""
-    parts = parse_url(url)
+    parts = check_url(url)
     if parts.scheme == "usb":
         vid, _, pid = parts.target.partition(":")
-        try:
-            ids = int(vid, 16), int(pid, 16)
-            eps = {k: int(parts.params[k], 0) for k in ("in_ep", "out_ep") if k in parts.params}
-        except ValueError:
-            raise ValueError(f"printer url {url!r}: expected usb://VVVV:PPPP[?in_ep=0x81&out_ep=0x02] in hex") from None
-        return UsbTransport(*ids, **eps)
+        eps = {k: int(parts.params[k], 0) for k in ("in_ep", "out_ep") if k in parts.params}
+        return UsbTransport(int(vid, 16), int(pid, 16), **eps)
     if parts.scheme in ("serial", "spy"):
-        if not parts.target:
-            raise ValueError(f"printer url {url!r}: no serial port path")
         baud = int(parts.params.get("baudrate", "115200"))
         port = parts.target if parts.scheme == "serial" else f"spy://{parts.target}"
         return SerialTransport(port, baud)
     if parts.scheme == "tcp":
         host, _, port = parts.target.partition(":")
-        if not host:
-            raise ValueError(f"printer url {url!r}: no host")
         return NetworkTransport(host, int(port or 9100))
-    if parts.scheme == "file":
-        if not parts.target:
-            raise ValueError(f"printer url {url!r}: no file path")
-        return FileTransport(parts.target)
-    raise ValueError(f"printer url {url!r}: unknown scheme (use sim:, usb://, serial://, tcp:// or file://)")
+    return FileTransport(parts.target)
 
 
 class SimTransport:

@@ -853,17 +853,47 @@
         <translation>Leave maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="70" />
+        <location filename="../qml/screens/Maintenance.qml" line="46" />
+        <source>修改维护密码</source>
+        <translation>Change maintenance PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="52" />
+        <source>设置核验密码</source>
+        <translation>Set the verification PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="60" />
+        <source>工作人员核验密码：已设置</source>
+        <translation>Staff verification PIN: set</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="61" />
+        <source>工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验</source>
+        <translation>Staff verification PIN: not set; staff cannot verify citizens whose face cannot be compared</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="72" />
+        <source>维护密码已更新。</source>
+        <translation>Maintenance PIN changed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="73" />
+        <source>核验密码已设置。</source>
+        <translation>Verification PIN set.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="107" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="70" />
+        <location filename="../qml/screens/Maintenance.qml" line="107" />
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="96" />
+        <location filename="../qml/screens/Maintenance.qml" line="133" />
         <source>最近日志（证件号与姓名已遮挡）</source>
         <translation>Recent log (ID numbers and names masked)</translation>
     </message>
@@ -899,37 +929,107 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="10" />
+        <location filename="../qml/screens/PinPad.qml" line="17" />
         <source>维护模式</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="10" />
+        <location filename="../qml/screens/PinPad.qml" line="15" />
         <source>工作人员核验身份</source>
         <translation>Identity checked by staff</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="36" />
-        <source>请工作人员核对证件与本人后输入工作密码</source>
-        <translation>Staff: check the card against the person, then enter your PIN</translation>
+        <location filename="../qml/screens/PinPad.qml" line="16" />
+        <source>设置维护密码</source>
+        <translation>Set the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="37" />
+        <location filename="../qml/screens/PinPad.qml" line="17" />
+        <source>设置核验密码</source>
+        <translation>Set the verification PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="72" />
+        <source>请工作人员核对证件与本人后输入核验密码</source>
+        <translation>Staff: check the card against the person, then enter the verification PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="73" />
+        <source>请再次输入新密码</source>
+        <translation>Enter the new PIN again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="74" />
+        <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
+        <translation>The factory PIN can only be used to set a new one. Enter a new maintenance PIN (6–12 digits).</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="75" />
+        <source>请输入新的维护密码（6–12 位数字）</source>
+        <translation>Enter a new maintenance PIN (6–12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="76" />
+        <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
+        <translation>Enter a new verification PIN (6–12 digits, not the maintenance PIN)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="77" />
         <source>请输入维护密码</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="57" />
+        <location filename="../qml/screens/PinPad.qml" line="88" />
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="99" />
+        <source>错误次数过多，请 %1 分钟后再试。</source>
+        <translation>Too many wrong PINs; try again in %1 min.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="100" />
         <source>错误次数过多，请 %1 秒后再试。</source>
         <translation>Too many wrong PINs; try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="58" />
+        <location filename="../qml/screens/PinPad.qml" line="101" />
+        <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
+        <translation>No verification PIN has been set. Please go to a service window, or ask staff to set one in maintenance mode.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="102" />
         <source>密码不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="86" />
+        <location filename="../qml/screens/PinPad.qml" line="103" />
+        <source>两次输入不一致，请重新设置。</source>
+        <translation>The two entries differ. Please start again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="104" />
+        <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
+        <translation>That PIN is too easy to guess. Choose another (6–12 digits, no repeated or consecutive digits).</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="105" />
+        <source>核验密码不能与维护密码相同。</source>
+        <translation>The verification PIN must differ from the maintenance PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="106" />
+        <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
+        <translation>The new PIN could not be saved; the old one still applies. See diagnostics.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="107" />
+        <source>请先输入维护密码。</source>
+        <translation>Enter the maintenance PIN first.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="140" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

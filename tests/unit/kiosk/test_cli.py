@@ -59,9 +59,14 @@ def test_config_env_var_selects_file(tmp_path):
 
 
 def test_pin_hash_reads_stdin():
-    r = subprocess.run([sys.executable, "-m", "kiosk.cli", "pin-hash"], input="8642\n", capture_output=True,
+    r = subprocess.run([sys.executable, "-m", "kiosk.cli", "pin-hash"], input="806342\n", capture_output=True,
                        text=True, cwd=REPO, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("pbkdf2_sha256$")
-    bad = subprocess.run([sys.executable, "-m", "kiosk.cli", "pin-hash"], input="abc\n", capture_output=True,
-                         text=True, cwd=REPO, timeout=60)
-    assert bad.returncode == 2
+
+
+@pytest.mark.parametrize("pin,needle", [("abc", "6 to 12 digits"), ("8642", "6 to 12 digits"),
+                                        ("123456", "first anyone tries"), ("000000", "first anyone tries")])
+def test_pin_hash_refuses_short_and_guessable_pins(pin, needle):
+    r = subprocess.run([sys.executable, "-m", "kiosk.cli", "pin-hash"], input=f"{pin}\n", capture_output=True,
+                       text=True, cwd=REPO, timeout=60)
+    assert r.returncode == 2 and needle in r.stderr and not r.stdout

@@ -1,29 +1,6 @@
-"""Staff mode: PIN lockout, health rows that say what is wrong, and the log tail."""
+"""Staff mode: health rows that say what is wrong, and the log tail."""
 
-from kiosk.config import hash_pin
-from kiosk.maintenance import LOCKOUT_SECONDS, MAX_TRIES, PinGate, health_rows, recent_log
-
-
-class Clock:
-    def __init__(self):
-        self.t = 0.0
-
-    def __call__(self):
-        return self.t
-
-
-def test_pin_gate_locks_after_repeated_failures():
-    c = Clock()
-    gate = PinGate(hash_pin("2468", iterations=1000), clock=c)
-    assert not gate.check("1111")
-    assert gate.check("2468")
-    for _ in range(MAX_TRIES):
-        assert not gate.check("0000")
-    assert gate.locked_for() == LOCKOUT_SECONDS
-    assert not gate.check("2468")  # even the right PIN waits out the lockout
-    c.t += LOCKOUT_SECONDS
-    assert gate.check("2468")
-    assert not gate.check("24a8")
+from kiosk.maintenance import device_faults, health_rows, recent_log
 
 
 def test_health_rows_flag_faults():
@@ -37,6 +14,15 @@ def test_health_rows_flag_faults():
     assert not rows["camera"].ok and "video0" in rows["camera"].detail
     assert not rows["printer"].ok and "state=out" in rows["printer"].detail
     assert not rows["queue"].ok and "pending" in rows["queue"].detail and "120 s" in rows["queue"].detail
+
+
+def test_device_faults_name_what_cannot_serve():
+    devices = {"idcard": {"ok": True, "connected": False, "port": "/dev/ttyUSB9", "last_error": ""},
+               "camera": {"ok": True, "connected": True},
+               "printer": {"ok": False, "detail": "ValueError: no such printer"}}
+    faults = device_faults(devices)
+    assert [f.split(":")[0] for f in faults] == ["idcard", "printer"]
+    assert "ttyUSB9" in faults[0] and "no such printer" in faults[1]
 
 
 def test_missing_queue_is_a_fault():

@@ -39,6 +39,43 @@ ScreenPage {
                 onClicked: shell.endSession()
             }
         }
+        RowLayout {
+            spacing: Theme.spacing
+            BigButton {
+                objectName: "maintChangePin"
+                text: qsTr("修改维护密码")
+                primary: false
+                onClicked: shell.go("PinPad", { purpose: "change" })
+            }
+            BigButton {
+                objectName: "maintSetVerifyPin"
+                text: qsTr("设置核验密码")
+                primary: false
+                onClicked: shell.go("PinPad", { purpose: "set_verify" })
+            }
+            Text {
+                objectName: "maintVerifyState"
+                Layout.fillWidth: true
+                // staff verification of citizens needs its own PIN, so citizens never watch the maintenance PIN
+                text: maintenance.verifyAvailable ? qsTr("工作人员核验密码：已设置")
+                                                  : qsTr("工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验")
+                font.pixelSize: Theme.smallSize
+                color: maintenance.verifyAvailable ? Theme.textMuted : Theme.accent
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+        }
+        Text {
+            objectName: "maintPinNotice"
+            Layout.fillWidth: true
+            visible: maintenance.pinNotice !== ""
+            text: maintenance.pinNotice === "changed" ? qsTr("维护密码已更新。")
+                : maintenance.pinNotice === "verify_set" ? qsTr("核验密码已设置。") : ""
+            font.pixelSize: Theme.bodySize
+            color: Theme.ok
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+        }
         Text {
             objectName: "maintMessage"
             Layout.fillWidth: true

@@ -5,7 +5,8 @@ import pytest
 from drivers.printer import escpos_codec as esc
 from drivers.printer.simulator import VirtualPrinter
 from drivers.printer.transports import (FileTransport, NetworkTransport, SerialTransport, SimTransport,
-                                        TransportError, open_transport, parse_url)
+                                        TransportError, open_transport)
+from drivers.printer.urls import parse_url
 
 
 def test_parse_urls():
