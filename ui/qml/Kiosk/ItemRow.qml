@@ -60,7 +60,7 @@ AbstractButton {
             implicitWidth: badge.implicitWidth + Theme.px(16)
             implicitHeight: badge.implicitHeight + Theme.px(8)
             radius: Theme.px(6)
-            color: "#e8f5e9"
+            color: Theme.okFill
             border.color: Theme.ok
             border.width: 2
             Text {

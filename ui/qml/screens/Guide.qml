@@ -87,7 +87,7 @@ ScreenPage {
                             width: chipText.implicitWidth + Theme.px(20)
                             height: chipText.implicitHeight + Theme.px(10)
                             radius: Theme.px(6)
-                            color: "#e3f2fd"
+                            color: Theme.primaryFill
                             border.color: Theme.primary
                             border.width: 2
                             Text {
@@ -254,7 +254,7 @@ ScreenPage {
                     objectName: "guideTicket"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    tint: "#ef6c00"
+                    tint: Theme.ticket
                     text: page.waiting > 0 ? qsTr("取号（%1 人等候）").arg(page.waiting) : qsTr("取号")
                     onClicked: { catalog.takeNumber(page.code); shell.go("Ticket", { code: page.code }) }
                 }
