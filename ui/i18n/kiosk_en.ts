@@ -293,6 +293,21 @@
         <source>完成</source>
         <translation>Done</translation>
     </message>
+    <message>
+        <location filename="../qml/screens/Certificates.qml" line="1"/>
+        <source>想知道申请办到哪一步了，可以查询办理进度。</source>
+        <translation>To see how far an application has got, check its progress.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Certificates.qml" line="1"/>
+        <source>查询办理进度</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Certificates.qml" line="1"/>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
 </context>
 <context>
     <name>Clock</name>
@@ -407,11 +422,6 @@
         <location filename="../qml/screens/Guide.qml" line="57"/>
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Guide.qml" line="82"/>
-        <source>本机可直接申请</source>
-        <translation>You can apply at this terminal</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="83"/>
@@ -741,19 +751,6 @@
         <location filename="../qml/Kiosk/IdleOverlay.qml" line="59"/>
         <source>继续办理</source>
         <translation>Continue</translation>
-    </message>
-</context>
-<context>
-    <name>ItemRow</name>
-    <message>
-        <location filename="../qml/Kiosk/ItemRow.qml" line="50"/>
-        <source>匹配：%1</source>
-        <translation>Matched: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/ItemRow.qml" line="69"/>
-        <source>本机可办</source>
-        <translation>Apply here</translation>
     </message>
 </context>
 <context>

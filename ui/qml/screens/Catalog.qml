@@ -122,6 +122,7 @@ ScreenPage {
                 department: modelData.department
                 handling: modelData.handling
                 here: modelData.here
+                hereLabel: catalog.hereLabel
                 onClicked: shell.go("Guide", { code: modelData.code })
             }
         }

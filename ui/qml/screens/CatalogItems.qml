@@ -38,6 +38,7 @@ ScreenPage {
                 department: modelData.department
                 handling: modelData.handling
                 here: modelData.here
+                hereLabel: catalog.hereLabel
                 onClicked: shell.go("Guide", { code: modelData.code })
             }
         }

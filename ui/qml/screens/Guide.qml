@@ -79,7 +79,7 @@ ScreenPage {
                     Layout.fillWidth: true
                     spacing: Theme.px(8)
                     Repeater {
-                        model: [page.g.handling || "", page.g.here ? qsTr("本机可直接申请") : "",
+                        model: [page.g.handling || "", page.g.here ? catalog.hereLabel : "",
                                 page.g.audience ? qsTr("对象：%1").arg(page.g.audience) : ""].filter(s => s.length > 0)
                         delegate: Rectangle {
                             id: chip

@@ -80,8 +80,8 @@ ScreenPage {
                 name: modelData.name
                 department: modelData.department
                 handling: modelData.handling
-                matched: modelData.matched
                 here: modelData.here
+                hereLabel: catalog.hereLabel
                 // after the click has been handled: navigating may rebuild this list
                 onClicked: Qt.callLater(shell.go, "Guide", { code: modelData.code })
             }
