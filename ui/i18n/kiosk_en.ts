@@ -762,6 +762,14 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <location filename="../qml/keyboard/layouts/zh_CN/main.qml" line="1"/>
+        <source>符号</source>
+        <translation>123</translation>
+    </message>
+</context>
+<context>
     <name>Maintenance</name>
     <message>
         <location filename="../qml/screens/Maintenance.qml" line="9"/>
@@ -1105,6 +1113,39 @@
     </message>
 </context>
 <context>
+    <name>style</name>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="1"/>
+        <source>删除</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="1"/>
+        <source>收起</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="1"/>
+        <source>确定</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="1"/>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="1"/>
+        <source>大写</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="1"/>
+        <source>大写锁定</source>
+        <translation>CAPS</translation>
+    </message>
+</context>
+<context>
     <name>Submitted</name>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="9"/>
@@ -1160,6 +1201,14 @@
         <location filename="../qml/screens/Submitted.qml" line="115"/>
         <source>下一步：评价本次服务</source>
         <translation>Next: rate this service</translation>
+    </message>
+</context>
+<context>
+    <name>symbols</name>
+    <message>
+        <location filename="../qml/keyboard/layouts/fallback/symbols.qml" line="1"/>
+        <source>字母</source>
+        <translation>ABC</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,15 @@ QtObject {
     readonly property int radius: px(12)
     readonly property real lineHeight: elderly ? 1.4 : 1.3
 
+    // the on-screen keyboard (style: QtQuick/VirtualKeyboard/Styles/kiosk, layouts: keyboard/layouts): keys at
+    // least the target size, labels >= 28 dp in elderly mode; every layout has four rows
+    property real keyboardWidth: 720  // dp; Main.qml binds it to the keyboard panel's width
+    readonly property real keyboardMaxWidth: 960  // dp: wider, the hands travel too far on a landscape screen
+    readonly property real keyRowHeight: elderly ? 76 : 60  // dp
+    readonly property real keyboardHeight: keyRowHeight * 4 + 8  // dp
+    readonly property int keyLabelSize: px(elderly ? 30 : 22)
+    readonly property color keyboardBackground: "#c9d3e0"
+
     // colours: text on them (or them on white) reads at WCAG AA (4.5:1) in normal mode and AAA (7:1) in elderly
     // mode; tests/unit/ui/test_contrast.py measures the screens
     readonly property real minContrast: elderly ? 7.0 : 4.5
