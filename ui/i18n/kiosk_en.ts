@@ -310,6 +310,19 @@
     </message>
 </context>
 <context>
+    <name>CharacterPad</name>
+    <message>
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="1"/>
+        <source>删除</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="1"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <location filename="../qml/Kiosk/Clock.qml" line="19"/>
@@ -947,6 +960,16 @@
         <location filename="../qml/screens/Progress.qml" line="156"/>
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="1"/>
+        <source>正在查询</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="1"/>
+        <source>请先输入受理编号</source>
+        <translation>Type the tracking number first</translation>
     </message>
 </context>
 <context>

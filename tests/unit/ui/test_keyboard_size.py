@@ -128,3 +128,41 @@ def test_a_phone_field_gets_a_pad_of_digits(qtbot, make_ui, orientation, elderly
     assert "BackspaceKey" in kinds
     problems = _measure(ui.window, min(w, h) / 720, elderly)
     assert not problems, "\n".join(problems)
+
+
+# a field as a form builds it from the catalog's field type (Kiosk/FieldHints), placed on the kiosk window
+ID_FIELD = b"""
+import QtQuick
+import QtQuick.Controls
+import Kiosk
+TextField {
+    objectName: "idNumberProbe"; x: 40; y: 200; width: 600; height: 120
+    inputMethodHints: FieldHints.forType("id_number")
+}
+"""
+_keep = []
+
+
+def test_an_id_number_field_gets_digits_and_x(qtbot, make_ui):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtQml import QQmlComponent
+
+    ui = make_ui(display={"width": 1080, "height": 1920})
+    ui.shell.elderly = True
+    ui.shell.start()
+    settle(qtbot)
+    component = QQmlComponent(ui.engine)
+    component.setData(ID_FIELD, QUrl("id_probe.qml"))
+    field = component.create()
+    assert field is not None, [e.toString() for e in component.errors()]
+    _keep.append((component, field))
+    field.setParentItem(ui.window.contentItem())
+    field.setZ(1000)
+    tap(qtbot, ui.window, "idNumberProbe")
+    panel = find(ui.window, "inputPanel")
+    qtbot.waitUntil(lambda: panel.property("active"))
+    settle(qtbot, 500)
+    keys = _keys(ui.window)
+    characters = sorted(str(k.property("text")) for k in keys if k.metaObject().className().startswith("Key_"))
+    assert characters == list("0123456789X"), characters
+    assert not _measure(ui.window, 1080 / 720, True)
