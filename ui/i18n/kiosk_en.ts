@@ -562,6 +562,26 @@
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="1"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="1"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="1"/>
+        <source>还有 %1 项</source>
+        <translation>%1 more</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="1"/>
+        <source>正在打印</source>
+        <translation>Printing</translation>
+    </message>
 </context>
 <context>
     <name>Home</name>
