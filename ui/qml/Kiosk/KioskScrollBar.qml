@@ -6,7 +6,7 @@ import Kiosk
 ScrollBar {
     id: bar
     policy: bar.size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
-    implicitWidth: Theme.px(Theme.elderly ? 16 : 12)
+    implicitWidth: Theme.scrollBarWidth
     contentItem: Rectangle {
         implicitWidth: bar.implicitWidth
         radius: width / 2

@@ -56,6 +56,8 @@ QtObject {
     readonly property color readOnlyFill: "#e4e8ee"
     readonly property color readOnlyBorder: "#6b7685"
     readonly property color scrollHandle: elderly ? "#1a1f29" : "#4a5566"
+    readonly property int scrollBarWidth: px(elderly ? 16 : 12)
+    readonly property int scrollRoom: scrollBarWidth + px(8)  // what a list leaves free beside its scroll bar
     readonly property color scrim: "#b3000000"
     readonly property int borderWidth: elderly ? 3 : 1
 

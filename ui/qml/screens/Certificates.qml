@@ -89,13 +89,13 @@ ScreenPage {
             spacing: Theme.px(12)
             model: certificates.offers
             boundsBehavior: Flickable.StopAtBounds
-            ScrollIndicator.vertical: ScrollIndicator { }
+            ScrollBar.vertical: KioskScrollBar { }
             delegate: Rectangle {
                 id: offer
                 required property var modelData
                 required property int index
                 objectName: "certificateOffer_" + index
-                width: list.width
+                width: list.width - Theme.scrollRoom
                 height: Math.max(Theme.targetSize + Theme.px(24), texts.implicitHeight + Theme.px(36))
                 radius: Theme.radius
                 color: tap.pressed ? "#e3e9f2" : Theme.surface

@@ -268,7 +268,7 @@ ScreenPage {
                 ScrollBar.vertical: KioskScrollBar { }
                 ColumnLayout {
                     id: body
-                    width: flick.width - Theme.px(Theme.elderly ? 24 : 20)  // room for the scroll bar
+                    width: flick.width - Theme.scrollRoom
                     spacing: Theme.px(10)
                     Summary { Layout.fillWidth: true }
                     Conditions { Layout.fillWidth: true }
@@ -399,7 +399,7 @@ ScreenPage {
                     ScrollBar.vertical: KioskScrollBar { }
                     ColumnLayout {
                         id: sideBody
-                        width: side.width - Theme.px(Theme.elderly ? 24 : 20)
+                        width: side.width - Theme.scrollRoom
                         spacing: Theme.px(10)
                         Summary { Layout.fillWidth: true }
                         Conditions { Layout.fillWidth: true }

@@ -121,13 +121,13 @@ ScreenPage {
                 spacing: Theme.px(10)
                 model: progress.results
                 boundsBehavior: Flickable.StopAtBounds
-                ScrollIndicator.vertical: ScrollIndicator { }
+                ScrollBar.vertical: KioskScrollBar { }
                 delegate: Rectangle {
                     id: card
                     required property var modelData
                     required property int index
                     objectName: "progressResult_" + index
-                    width: list.width
+                    width: list.width - Theme.scrollRoom
                     height: info.implicitHeight + Theme.px(32)
                     radius: Theme.radius
                     color: Theme.surface
