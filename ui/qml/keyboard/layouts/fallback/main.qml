@@ -24,9 +24,9 @@ KeyboardLayout {
     KeyboardRow {
         SymbolModeKey { weight: 240; displayText: qsTr("符号") }
         Key { text: "," }
-        SpaceKey { weight: 640 }
+        SpaceKey { weight: 560 }
         Key { text: "." }
-        HideKeyboardKey {}
+        HideKeyboardKey { weight: 240 }
         EnterKey { weight: 240 }
     }
 }

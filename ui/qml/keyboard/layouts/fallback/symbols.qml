@@ -19,8 +19,8 @@ KeyboardLayout {
     }
     KeyboardRow {
         SymbolModeKey { weight: 240; displayText: qsTr("字母") }
-        SpaceKey { weight: 800 }
-        HideKeyboardKey {}
+        SpaceKey { weight: 720 }
+        HideKeyboardKey { weight: 240 }
         EnterKey { weight: 240 }
     }
 }

@@ -29,9 +29,9 @@ KeyboardLayout {
     KeyboardRow {
         SymbolModeKey { weight: 240; displayText: qsTr("符号") }
         Key { text: "，"; key: Qt.Key_Comma }
-        SpaceKey { weight: 640 }
+        SpaceKey { weight: 560 }
         Key { text: "。"; key: Qt.Key_Period }
-        HideKeyboardKey {}
+        HideKeyboardKey { weight: 240 }
         EnterKey { weight: 240 }
     }
 }

@@ -25,6 +25,7 @@ KeyboardStyle {
         property bool function_: false  // a function key (delete, shift, hide...): tinted apart from letters
         property bool strong: false  // Enter: the primary colour
         property bool lit: false  // shift or caps lock on
+        property bool letter: false  // a character key: shown in capitals while shift is on (words never are)
         readonly property bool down: cap.control !== null && cap.control.pressed
         Rectangle {
             anchors { fill: parent; margins: Theme.px(3) }
@@ -38,7 +39,8 @@ KeyboardStyle {
                 text: cap.label
                 font.pixelSize: Theme.keyLabelSize
                 font.bold: cap.function_ || cap.strong
-                font.capitalization: cap.control !== null && cap.control.uppercased ? Font.AllUppercase : Font.MixedCase
+                font.capitalization: cap.letter && cap.control !== null && cap.control.uppercased ? Font.AllUppercase
+                                                                                               : Font.MixedCase
                 color: cap.down || cap.strong || cap.lit ? Theme.primaryText : cap.function_ ? Theme.primaryDark : Theme.text
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
@@ -47,7 +49,7 @@ KeyboardStyle {
         }
     }
 
-    keyPanel: Cap { label: control ? control.displayText : "" }
+    keyPanel: Cap { letter: true; label: control ? control.displayText : "" }
     backspaceKeyPanel: Cap { function_: true; label: qsTr("删除") }
     enterKeyPanel: Cap { strong: true; label: control && control.displayText.length > 0 ? control.displayText : qsTr("确定") }
     hideKeyPanel: Cap { function_: true; label: qsTr("收起") }
