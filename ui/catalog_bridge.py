@@ -10,6 +10,7 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
+from kiosk.catalog.model import HERE
 from kiosk.i18n import Problem, Text
 from kiosk.printing import Readiness
 from ui.qr_provider import QrTexts
@@ -90,9 +91,14 @@ class CatalogBridge(QObject):
     def _group(self, g: GroupSummary) -> dict:
         return {"kind": g.kind, "code": g.code, "title": self._t(g.title), "hint": g.hint, "count": g.count}
 
+    def _handling(self, handling: Text) -> str:
+        """How an item is handled, unless that is "this terminal takes it": the `hereLabel` badge says so once."""
+        return "" if handling == HERE else self._t(handling)
+
     def _item(self, s: ItemSummary) -> dict:
+        # why a search result matched (an alias, a misspelling) is not passed on: words the citizen never typed
         return {"code": s.code, "name": s.name, "shortName": s.short_name, "department": s.department,
-                "handling": self._t(s.handling), "here": s.kiosk_can_submit, "matched": s.matched}
+                "handling": self._handling(s.handling), "here": s.kiosk_can_submit}
 
     def _bump(self) -> None:
         self._revision += 1
@@ -107,6 +113,11 @@ class CatalogBridge(QObject):
     def revision(self) -> int:
         """QML bindings that call slots read this first, so they re-run when the language or catalog changes."""
         return self._revision
+
+    @Property(str, notify=changed)
+    def hereLabel(self) -> str:
+        """The one label for "this terminal takes the application" (lists, guide, printed checklist)."""
+        return self._t(HERE)
 
     @Property("QVariantList", notify=changed)
     def themes(self) -> list[dict]:
@@ -171,7 +182,7 @@ class CatalogBridge(QObject):
         return {
             "code": g.code, "missing": False, "name": g.name, "summary": g.summary,
             "audience": (", " if self._lang().startswith("en") else "、").join(self._t(a) for a in g.audience),
-            "handling": self._t(g.handling), "here": g.kiosk_can_submit, "conditions": list(g.conditions),
+            "handling": self._handling(g.handling), "here": g.kiosk_can_submit, "conditions": list(g.conditions),
             "materials": [{"number": e.number, "name": e.name, "quantity": self._t(e.quantity), "when": e.when,
                            "notes": e.notes, "example": e.example, "capture": e.capture}
                           for e in g.checklist if e.bring],

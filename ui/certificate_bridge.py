@@ -19,6 +19,7 @@ IDLE, LOADING, OFFERS, ISSUING, ISSUED, FAILED = "", "loading", "offers", "issui
 PRINTING, PRINTED = "printing", "printed"
 PURPOSE = "certificates"  # ApplyBridge.startFor(PURPOSE): identify first, then this screen
 SCREEN = "Certificates"
+NOTHING = "certificates.none"  # kiosk.certificates.NONE (imported with the HTTP stack, after the first frame)
 FAULT = Problem("certificates.fault", Text("暂时无法出具证明，请稍后再试或咨询工作人员。",
                                            "A certificate cannot be issued right now. Please try later or ask staff."),
                 "certificate request failed unexpectedly (see the log)")
@@ -60,6 +61,11 @@ class CertificateBridge(QObject):
     @Property(str, notify=changed)
     def problem(self) -> str:
         return self._t(self._problem.citizen) if self._problem else ""
+
+    @Property(bool, notify=changed)
+    def nothingToCertify(self) -> bool:
+        """Central has no certificate for this person: not a fault, the screen says so calmly with a way on."""
+        return self._state == FAILED and self._problem is not None and self._problem.code == NOTHING
 
     @Property("QVariantList", notify=changed)
     def offers(self) -> list[dict]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.catalog.catalog import Catalog, Where
-from kiosk.catalog.model import AUDIENCE_TEXT, HANDLING_TEXT, TimeLimits
+from kiosk.catalog.model import AUDIENCE_TEXT, HANDLING_TEXT, HERE, TimeLimits
 from kiosk.catalog.tickets import Ticket
 from kiosk.i18n import Text
 
@@ -60,7 +60,7 @@ LABELS = {
     "where": Text("办理地点", "Where to go"),
     "hours": Text("办理时间", "Opening hours"),
     "phone": Text("咨询电话", "Phone"),
-    "here": Text("本机可直接申请", "You can apply at this terminal now"),
+    "here": HERE,
     "camera": Text("可在本机拍照上传", "can be photographed at this terminal"),
     "basis": Text("办理依据", "Legal basis"),
     "printed": Text("打印时间", "Printed"),
@@ -157,7 +157,7 @@ def checklist_print_data(guide: Guide, *, site_name: str, hotline: str, printed_
     if shared:
         notes.append("无需携带（部门共享获取）：" + "、".join(shared))
     if guide.kiosk_can_submit:
-        notes.append("本事项可在自助终端直接申请")
+        notes.append(HERE.zh)
     return {
         "site_name": site_name,
         "service_name": guide.name,

@@ -22,9 +22,11 @@ FieldType = Literal[
     "email", "postcode", "bank_account",
 ]
 
+# the one label, everywhere (lists, guide, printed checklist), for "this terminal takes the application"
+HERE = Text("本机可申请", "Apply at this terminal")
 HANDLING_TEXT: dict[str, Text] = {
     "online": Text("全程网办", "Fully online"),
-    "kiosk": Text("自助终端可办", "Can be done at this terminal"),
+    "kiosk": HERE,
     "one_trip": Text("最多跑一次", "At most one trip"),
     "window": Text("需到窗口办理", "Must be done at a service window"),
 }

@@ -262,64 +262,92 @@
         <translation>Looking up the certificates you can print…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="116" />
+        <location filename="../qml/screens/Certificates.qml" line="58" />
+        <source>想知道申请办到哪一步了，可以查询办理进度。</source>
+        <translation>To see how far an application has got, check its progress.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Certificates.qml" line="68" />
+        <source>查询办理进度</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Certificates.qml" line="76" />
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Certificates.qml" line="145" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="160" />
+        <location filename="../qml/screens/Certificates.qml" line="189" />
         <source>证明编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="168" />
+        <location filename="../qml/screens/Certificates.qml" line="197" />
         <source>出具单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="175" />
+        <location filename="../qml/screens/Certificates.qml" line="204" />
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="182" />
+        <location filename="../qml/screens/Certificates.qml" line="211" />
         <source>验证码</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="194" />
+        <location filename="../qml/screens/Certificates.qml" line="223" />
         <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
         <translation>The certificate holds your personal details, so it is only printed, never shown on screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="208" />
+        <location filename="../qml/screens/Certificates.qml" line="237" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="219" />
+        <location filename="../qml/screens/Certificates.qml" line="248" />
         <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
         <translation>The certificate is printed; please take it from the slot. Its verification code proves it is genuine.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="227" />
+        <location filename="../qml/screens/Certificates.qml" line="256" />
         <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
         <translation>The certificate has been issued but cannot be printed right now. Note the verification code and tap “Print again” once the printer is ready, or ask staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="236" />
+        <location filename="../qml/screens/Certificates.qml" line="265" />
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="242" />
+        <location filename="../qml/screens/Certificates.qml" line="271" />
         <source>打印其他证明</source>
         <translation>Another certificate</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="248" />
+        <location filename="../qml/screens/Certificates.qml" line="277" />
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>CharacterPad</name>
+    <message>
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="69" />
+        <source>删除</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="76" />
+        <source>清空</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -455,138 +483,153 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="57" />
+        <location filename="../qml/screens/Guide.qml" line="246" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="82" />
-        <source>本机可直接申请</source>
-        <translation>You can apply at this terminal</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Guide.qml" line="83" />
+        <location filename="../qml/screens/Guide.qml" line="114" />
         <source>对象：%1</source>
         <translation>For: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="106" />
+        <location filename="../qml/screens/Guide.qml" line="140" />
         <source>办理条件</source>
         <translation>Who can apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="113" />
+        <location filename="../qml/screens/Guide.qml" line="148" />
         <source>需要带的材料（共 %1 项）</source>
         <translation>What to bring (%1 items)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="167" />
+        <location filename="../qml/screens/Guide.qml" line="96" />
         <source>仅以下情况需要：%1</source>
         <translation>Only needed if: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="170" />
+        <location filename="../qml/screens/Guide.qml" line="99" />
         <source>样例：%1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="171" />
+        <location filename="../qml/screens/Guide.qml" line="100" />
         <source>可在本机拍照上传</source>
         <translation>Can be photographed at this terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="177" />
+        <location filename="../qml/screens/Guide.qml" line="153" />
         <source>不用带（部门共享获取）</source>
         <translation>No need to bring (fetched by data sharing)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="180" />
+        <location filename="../qml/screens/Guide.qml" line="156" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="181" />
+        <location filename="../qml/screens/Guide.qml" line="157" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="183" />
+        <location filename="../qml/screens/Guide.qml" line="159" />
         <source>办理时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="184" />
+        <location filename="../qml/screens/Guide.qml" line="160" />
         <source>承诺时限：%1</source>
         <translation>Promised: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="184" />
+        <location filename="../qml/screens/Guide.qml" line="160" />
         <source>法定时限：%1</source>
         <translation>Statutory: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="186" />
+        <location filename="../qml/screens/Guide.qml" line="162" />
         <source>办理地点</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="190" />
+        <location filename="../qml/screens/Guide.qml" line="166" />
         <source>办理时间：%1</source>
         <translation>Opening hours: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="191" />
+        <location filename="../qml/screens/Guide.qml" line="167" />
         <source>咨询电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="194" />
+        <location filename="../qml/screens/Guide.qml" line="170" />
         <source>办理依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
+        <location filename="../qml/screens/Guide.qml" line="364" />
+        <source>还有 %1 项</source>
+        <translation>%1 more</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="375" />
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="381" />
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
         <location filename="../qml/screens/Guide.qml" line="17" />
-        <location filename="../qml/screens/Guide.qml" line="214" />
+        <location filename="../qml/screens/Guide.qml" line="183" />
         <source>材料清单已打印，请从出纸口取走</source>
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="215" />
+        <location filename="../qml/screens/Guide.qml" line="184" />
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="216" />
+        <location filename="../qml/screens/Guide.qml" line="185" />
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="227" />
+        <location filename="../qml/screens/Guide.qml" line="196" />
         <source>用手机扫码查看这份办事指南</source>
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="233" />
+        <location filename="../qml/screens/Guide.qml" line="202" />
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="250" />
+        <location filename="../qml/screens/Guide.qml" line="218" />
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="258" />
+        <location filename="../qml/screens/Guide.qml" line="219" />
+        <source>正在打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="227" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="258" />
+        <location filename="../qml/screens/Guide.qml" line="227" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="267" />
+        <location filename="../qml/screens/Guide.qml" line="236" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
@@ -795,19 +838,6 @@
     </message>
 </context>
 <context>
-    <name>ItemRow</name>
-    <message>
-        <location filename="../qml/Kiosk/ItemRow.qml" line="50" />
-        <source>匹配：%1</source>
-        <translation>Matched: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/ItemRow.qml" line="69" />
-        <source>本机可办</source>
-        <translation>Apply here</translation>
-    </message>
-</context>
-<context>
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="19" />
@@ -815,12 +845,12 @@
         <translation>Government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="94" />
+        <location filename="../qml/Main.qml" line="100" />
         <source>身份证还在读卡器上，离开时请取回</source>
         <translation>Your ID card is still on the reader. Take it with you when you leave.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="139" />
+        <location filename="../qml/Main.qml" line="147" />
         <source>读卡成功，请取回身份证</source>
         <translation>Card read. Please take your ID card back.</translation>
     </message>
@@ -1055,52 +1085,62 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="9" />
+        <location filename="../qml/screens/Progress.qml" line="10" />
         <source>进度查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="25" />
+        <location filename="../qml/screens/Progress.qml" line="32" />
         <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区</source>
         <translation>Type the tracking number from your receipt (letters and digits), or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="44" />
+        <location filename="../qml/screens/Progress.qml" line="54" />
         <source>例如 %1-20240501-000001-X</source>
         <translation>e.g. %1-20240501-000001-X</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="57" />
+        <location filename="../qml/screens/Progress.qml" line="66" />
         <source>查询</source>
         <translation>Check</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="67" />
+        <source>正在查询</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="67" />
+        <source>请先输入受理编号</source>
+        <translation>Type the tracking number first</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="92" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="83" />
+        <location filename="../qml/screens/Progress.qml" line="108" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="128" />
+        <location filename="../qml/screens/Progress.qml" line="153" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="147" />
+        <location filename="../qml/screens/Progress.qml" line="172" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="156" />
+        <location filename="../qml/screens/Progress.qml" line="181" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="156" />
+        <location filename="../qml/screens/Progress.qml" line="181" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1401,6 +1441,56 @@
         <location filename="../qml/screens/Ticket.qml" line="141" />
         <source>完成，返回首页</source>
         <translation>Done, back to home</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../qml/keyboard/layouts/fallback/main.qml" line="25" />
+        <location filename="../qml/keyboard/layouts/zh_CN/main.qml" line="30" />
+        <source>符号</source>
+        <translation>123</translation>
+    </message>
+</context>
+<context>
+    <name>style</name>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="53" />
+        <source>删除</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="54" />
+        <source>确定</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="55" />
+        <source>收起</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="56" />
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="60" />
+        <source>大写锁定</source>
+        <translation>CAPS</translation>
+    </message>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="60" />
+        <source>大写</source>
+        <translation>Shift</translation>
+    </message>
+</context>
+<context>
+    <name>symbols</name>
+    <message>
+        <location filename="../qml/keyboard/layouts/fallback/symbols.qml" line="21" />
+        <source>字母</source>
+        <translation>ABC</translation>
     </message>
 </context>
 </TS>

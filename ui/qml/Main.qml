@@ -27,7 +27,13 @@ ApplicationWindow {
     Binding { target: Theme; property: "landscape"; value: root.width > root.height }
     // 1 dp = 1.5 px on a 1080 px wide portrait kiosk; landscape uses the same short side
     Binding { target: Theme; property: "dp"; value: Math.min(root.width, root.height) / 720 }
+    // the keyboard's width in dp: its style sizes keys and labels from it
+    Binding { target: Theme; property: "keyboardWidth"; value: Math.min(root.width / Theme.dp, Theme.keyboardMaxWidth) }
     Component.onCompleted: {
+        // the kiosk's keyboard: its own style (keys from the theme, bigger in elderly mode) and layouts (digit
+        // pads without space or language key): QtQuick/VirtualKeyboard/Styles/kiosk and keyboard/layouts
+        VirtualKeyboardSettings.styleName = "kiosk"
+        VirtualKeyboardSettings.layoutPath = Qt.resolvedUrl("keyboard/layouts")
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
         VirtualKeyboardSettings.locale = Qt.binding(() => shell.language === "en" ? "en_US" : "zh_CN")
     }
@@ -111,17 +117,19 @@ ApplicationWindow {
         onFinishTapped: if (shell.visitHasData()) exitConfirm.visible = true; else shell.endSession()
     }
 
-    Item {
+    Rectangle {
         id: keyboardSpace
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: keyboard.active ? keyboard.height : 0
+        color: Theme.keyboardBackground  // beside a keyboard narrower than a landscape window
     }
 
     InputPanel {
         id: keyboard
         objectName: "inputPanel"
         // kept visible and slid out of view: an invisible InputPanel never becomes active
-        anchors { left: parent.left; right: parent.right }
+        width: Theme.px(Theme.keyboardWidth)
+        anchors.horizontalCenter: parent.horizontalCenter
         y: active ? root.height - height : root.height
     }
 

@@ -8,6 +8,7 @@ import pytest
 from protocol import signing
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, lift_card, pass_face_check, present_card
 from tests.helpers.central import TERMINAL, central  # noqa: F401
+from tests.helpers.contrast import samples, table
 from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
@@ -101,14 +102,29 @@ def test_offers_issue_and_print_without_a_printer_offers_reprint(qtbot, kiosk, c
     assert certificates.state == "" and certificates.offers == [] and certificates.issued == {}
 
 
-def test_a_person_with_nothing_to_certify_is_told_so(qtbot, kiosk, central, artifacts_dir):
-    ui = kiosk(central.url, central.secret, "portrait", elderly=True)
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("elderly", [False, True], ids=["normal", "elderly"])
+def test_a_person_with_nothing_to_certify_is_told_so_calmly(qtbot, kiosk, central, artifacts_dir, orientation,
+                                                            elderly):
+    """Nothing to certify yet is information, not an error: an "i" panel, and a way on (progress, or home)."""
+    ui = kiosk(central.url, central.secret, orientation, elderly=elderly)
     certificates = ui.bridges["certificates"]
     open_certificates(qtbot, ui)
     qtbot.waitUntil(lambda: certificates.state == "failed", timeout=10_000)
-    assert "暂时没有可为您出具的证明" in certificates.problem
     settle(qtbot, 500)
-    grab(ui.window, artifacts_dir / "screens" / "certificates_none_portrait_elderly.png")
+    mode = "elderly" if elderly else "normal"
+    grab(ui.window, artifacts_dir / "screens" / f"certificates_none_{orientation}_{mode}.png")
+    assert find_visible(ui.window, "certificatesProblem") is None  # no red "!"
+    panel = find_visible(ui.window, "certificatesNone")
+    assert panel is not None and panel.property("kind") == "info"
+    assert "暂时没有可为您出具的证明" in find_visible(ui.window, "certificatesNoneText").property("text")
+    dp = min(SIZES[orientation]) / 720
+    page = find_visible(ui.window, "screenStack").property("currentItem")
+    rows = samples(ui.window, page, dp, elderly)
+    print(table(rows, f"certificates, nothing to certify ({orientation}, {mode})"))
+    assert all(s.ok for s in rows), [s for s in rows if not s.ok]
+    tap(qtbot, ui.window, "certificatesToProgress")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])

@@ -9,8 +9,8 @@ AbstractButton {
     property string name: ""
     property string department: ""
     property string handling: ""
-    property string matched: ""  // what the search matched (an alias, say), shown greyed
     property bool here: false  // can be applied for at this terminal
+    property string hereLabel: ""  // the badge's words when `here` (one label everywhere: the catalog's)
     // a tap must not take the focus: that would commit the pinyin being typed in a search field and
     // rebuild the result list under the finger
     focusPolicy: Qt.NoFocus
@@ -38,16 +38,7 @@ AbstractButton {
             }
             Text {
                 Layout.fillWidth: true
-                text: row.department + "  ·  " + row.handling
-                font.pixelSize: Theme.smallSize
-                color: Theme.textMuted
-                textFormat: Text.PlainText
-                wrapMode: Text.WordWrap
-            }
-            Text {
-                Layout.fillWidth: true
-                visible: row.matched.length > 0 && row.matched !== row.name
-                text: qsTr("匹配：%1").arg(row.matched)
+                text: row.handling.length > 0 ? row.department + "  ·  " + row.handling : row.department
                 font.pixelSize: Theme.smallSize
                 color: Theme.textMuted
                 textFormat: Text.PlainText
@@ -55,18 +46,18 @@ AbstractButton {
             }
         }
         Rectangle {
-            visible: row.here
+            visible: row.here && row.hereLabel.length > 0
             Layout.alignment: Qt.AlignVCenter
             implicitWidth: badge.implicitWidth + Theme.px(16)
             implicitHeight: badge.implicitHeight + Theme.px(8)
             radius: Theme.px(6)
-            color: "#e8f5e9"
+            color: Theme.okFill
             border.color: Theme.ok
             border.width: 2
             Text {
                 id: badge
                 anchors.centerIn: parent
-                text: qsTr("本机可办")
+                text: row.hereLabel
                 font.pixelSize: Theme.smallSize
                 font.bold: true
                 color: Theme.ok

@@ -7,6 +7,8 @@ Item {
     property string title: ""
     property var params: ({})
     default property alias content: body.data
+    // every field's hint text on every screen reads (Qt's default grey is 3:1 on white)
+    palette.placeholderText: Theme.placeholder
 
     Text {
         id: heading

@@ -8,11 +8,13 @@ AbstractButton {
     property string glyph: ""
     property string subtitle: ""
     property color tint: Theme.primary
+    // the tint as given may be too light for white words (orange, teal): darkened until they read
+    readonly property color fill: Theme.solid(tile.tint)
     implicitWidth: Theme.px(200)
     implicitHeight: Theme.px(150)
     background: Rectangle {
         radius: Theme.radius * 1.5
-        color: tile.down ? Qt.darker(tile.tint, 1.25) : tile.tint
+        color: tile.down ? Qt.darker(tile.fill, 1.25) : tile.fill
         border.width: Theme.elderly ? 3 : 0
         border.color: Theme.text
     }
@@ -27,9 +29,9 @@ AbstractButton {
                 width: Theme.px(Theme.elderly ? 64 : 56)
                 height: width
                 radius: width / 2
-                color: "#33ffffff"
+                color: "transparent"  // a light disc would wash out the glyph's contrast
                 border.color: Theme.primaryText
-                border.width: 2
+                border.width: Theme.elderly ? 3 : 2
                 Text {
                     anchors.centerIn: parent
                     text: tile.glyph
@@ -54,7 +56,6 @@ AbstractButton {
                 visible: text.length > 0
                 font.pixelSize: Theme.smallSize
                 color: Theme.primaryText
-                opacity: 0.95
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
                 lineHeight: Theme.lineHeight

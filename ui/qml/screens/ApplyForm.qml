@@ -58,17 +58,6 @@ ScreenPage {
             }
         }
     }
-    function hintsFor(type) {
-        if (type === "phone" || type === "bank_account" || type === "postcode" || type === "number")
-            return Qt.ImhDigitsOnly | Qt.ImhNoPredictiveText
-        if (type === "money" || type === "date")
-            return Qt.ImhFormattedNumbersOnly | Qt.ImhNoPredictiveText
-        if (type === "id_number")
-            return Qt.ImhPreferNumbers | Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
-        if (type === "email")
-            return Qt.ImhEmailCharactersOnly | Qt.ImhNoPredictiveText
-        return Qt.ImhNoPredictiveText
-    }
     function placeholderFor(type) {
         return type === "date" ? qsTr("例如 2024-05-01") : type === "phone" ? qsTr("11位手机号码")
              : type === "money" ? qsTr("金额，单位元") : ""
@@ -144,8 +133,8 @@ ScreenPage {
                             Layout.preferredHeight: Theme.targetSize
                             visible: box.modelData.locked
                             radius: Theme.radius
-                            color: "#eef1f5"
-                            border.color: Theme.border
+                            color: Theme.readOnlyFill
+                            border.color: Theme.readOnlyBorder
                             border.width: Math.max(1, Theme.borderWidth)
                             RowLayout {
                                 anchors { fill: parent; leftMargin: Theme.px(14); rightMargin: Theme.px(14) }
@@ -175,7 +164,7 @@ ScreenPage {
                             font.pixelSize: Theme.bodySize * 1.1
                             leftPadding: Theme.px(14)
                             rightPadding: Theme.px(14)
-                            inputMethodHints: page.hintsFor(box.type)
+                            inputMethodHints: FieldHints.forType(box.type)
                             placeholderText: page.placeholderFor(box.type)
                             background: Rectangle {
                                 radius: Theme.radius

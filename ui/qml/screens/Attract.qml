@@ -192,8 +192,8 @@ Item {
         id: terminalLine
         anchors { right: parent.right; bottom: parent.bottom; margins: Theme.px(12) }
         text: qsTr("终端编号 %1 · 服务热线 %2").arg(shell.terminalId).arg(shell.hotline)
-        font.pixelSize: Theme.px(12)
-        color: "#bbdefb"
+        font.pixelSize: Theme.smallSize
+        color: "#ffffff"
         textFormat: Text.PlainText
     }
     // staff mode: hold the terminal number for three seconds (citizens never find it by chance)

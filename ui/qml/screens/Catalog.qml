@@ -82,10 +82,12 @@ ScreenPage {
             visible: page.view !== "most_used"
             clip: true
             model: page.groups
-            cellWidth: Math.floor(width / page.columns)
+            // room for the scroll bar only when there is more than fits
+            readonly property bool scrolls: Math.ceil(count / page.columns) * cellHeight > height
+            cellWidth: Math.floor((width - (scrolls ? Theme.scrollRoom : 0)) / page.columns)
             cellHeight: Theme.px(Theme.elderly ? 170 : 132)  // two lines of name, one of hint, the count
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }  // shows there is more below
+            ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: Item {
                 id: cell
                 required property var modelData
@@ -113,15 +115,16 @@ ScreenPage {
             spacing: Theme.px(10)
             model: catalog.mostUsed
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }  // shows there is more below
+            ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: ItemRow {
                 required property var modelData
                 objectName: "item_" + modelData.code
-                width: list.width - Theme.px(12)  // room for the scroll bar
+                width: list.width - Theme.scrollRoom
                 name: modelData.name
                 department: modelData.department
                 handling: modelData.handling
                 here: modelData.here
+                hereLabel: catalog.hereLabel
                 onClicked: shell.go("Guide", { code: modelData.code })
             }
         }

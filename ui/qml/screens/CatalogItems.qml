@@ -29,15 +29,16 @@ ScreenPage {
             spacing: Theme.px(10)
             model: page.rows
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }  // shows there is more below
+            ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: ItemRow {
                 required property var modelData
                 objectName: "item_" + modelData.code
-                width: list.width - Theme.px(12)  // room for the scroll bar
+                width: list.width - Theme.scrollRoom
                 name: modelData.name
                 department: modelData.department
                 handling: modelData.handling
                 here: modelData.here
+                hereLabel: catalog.hereLabel
                 onClicked: shell.go("Guide", { code: modelData.code })
             }
         }

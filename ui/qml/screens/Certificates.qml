@@ -44,9 +44,38 @@ ScreenPage {
         MessagePanel {
             objectName: "certificatesProblem"
             Layout.fillWidth: true
-            visible: page.state_ === "failed"
+            visible: page.state_ === "failed" && !certificates.nothingToCertify
             kind: "error"
             text: certificates.problem
+        }
+        // nothing to certify yet is not a fault: say so calmly and offer a way on
+        MessagePanel {
+            objectName: "certificatesNone"
+            Layout.fillWidth: true
+            visible: certificates.nothingToCertify
+            kind: "info"
+            text: certificates.problem
+            detail: qsTr("想知道申请办到哪一步了，可以查询办理进度。")
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: certificates.nothingToCertify
+            spacing: Theme.spacing
+            BigButton {
+                objectName: "certificatesToProgress"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("查询办理进度")
+                onClicked: shell.go("Progress")
+            }
+            BigButton {
+                objectName: "certificatesToHome"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                primary: false
+                text: qsTr("返回首页")
+                onClicked: shell.home()
+            }
         }
 
         // the offers: one big row each
@@ -60,13 +89,13 @@ ScreenPage {
             spacing: Theme.px(12)
             model: certificates.offers
             boundsBehavior: Flickable.StopAtBounds
-            ScrollIndicator.vertical: ScrollIndicator { }
+            ScrollBar.vertical: KioskScrollBar { }
             delegate: Rectangle {
                 id: offer
                 required property var modelData
                 required property int index
                 objectName: "certificateOffer_" + index
-                width: list.width
+                width: list.width - Theme.scrollRoom
                 height: Math.max(Theme.targetSize + Theme.px(24), texts.implicitHeight + Theme.px(36))
                 radius: Theme.radius
                 color: tap.pressed ? "#e3e9f2" : Theme.surface

@@ -3,166 +3,192 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
-// Progress: type the tracking number from the receipt, or place the ID card to list one's applications.
+// Progress: type the tracking number from the receipt on a pad of just its characters, or place the ID card to
+// list one's applications.
 ScreenPage {
     id: page
     title: qsTr("进度查询")
 
     Component.onCompleted: { progress.clear(); progress.queryCard() }
-    StackView.onDeactivating: page.forceActiveFocus()  // puts the keyboard away
 
-    function ask() {
-        page.forceActiveFocus()  // the keyboard goes away so the answer has the room
-        progress.query(field.text)
-    }
+    function ask() { progress.query(field.text) }
 
-    ColumnLayout {
+    // portrait: the entry above the answer; landscape: the entry on the left, the answer on the right
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.spacing
+        columns: Theme.landscape ? 2 : 1
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing * 2
 
-        Text {
-            Layout.fillWidth: true
-            text: qsTr("请输入回执上的受理编号（字母和数字），或将身份证放到读卡区")
-            font.pixelSize: Theme.bodySize
-            color: Theme.textMuted
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-            lineHeight: Theme.lineHeight
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: Theme.px(10)
-            TextField {
-                id: field
-                objectName: "progressField"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.targetSize + Theme.px(8)
-                font.pixelSize: Theme.bodySize * 1.15
-                font.capitalization: Font.AllUppercase
-                leftPadding: Theme.px(14)
-                rightPadding: Theme.px(14)
-                placeholderText: qsTr("例如 %1-20240501-000001-X").arg(shell.terminalId)
-                inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText | Qt.ImhLatinOnly | Qt.ImhNoAutoUppercase
-                background: Rectangle {
-                    radius: Theme.radius
-                    color: Theme.surface
-                    border.color: field.activeFocus ? Theme.primary : Theme.border
-                    border.width: field.activeFocus ? 3 : Math.max(2, Theme.borderWidth)
-                }
-                onAccepted: page.ask()
-            }
-            BigButton {
-                objectName: "progressQuery"
-                enabled: field.text.trim().length > 0 && progress.state !== "busy"
-                text: qsTr("查询")
-                onClicked: page.ask()
-            }
-        }
-        RowLayout {
-            Layout.alignment: Qt.AlignHCenter
-            visible: progress.state === "busy"
-            spacing: Theme.px(12)
-            BusyIndicator { running: parent.visible }
+        ColumnLayout {
+            id: entry
+            Layout.fillWidth: !Theme.landscape
+            Layout.preferredWidth: Theme.landscape ? Math.min(page.width * 0.55, Theme.px(Theme.keyRowHeight * 10)) : -1
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.spacing
+
             Text {
-                text: qsTr("正在查询…")
-                font.pixelSize: Theme.bodySize * 1.1
+                Layout.fillWidth: true
+                text: qsTr("请输入回执上的受理编号（字母和数字），或将身份证放到读卡区")
+                font.pixelSize: Theme.bodySize
+                color: Theme.textMuted
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.px(10)
+                // typed on the pad below only: read-only, so the general keyboard (three layers for a tracking
+                // number) never opens
+                TextField {
+                    id: field
+                    objectName: "progressField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.targetSize + Theme.px(8)
+                    readOnly: true
+                    font.pixelSize: Theme.bodySize * 1.15
+                    font.capitalization: Font.AllUppercase
+                    leftPadding: Theme.px(14)
+                    rightPadding: Theme.px(14)
+                    placeholderText: qsTr("例如 %1-20240501-000001-X").arg(shell.terminalId)
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.color: Theme.primary
+                        border.width: Math.max(2, Theme.borderWidth)
+                    }
+                }
+                BigButton {
+                    objectName: "progressQuery"
+                    Layout.preferredWidth: Theme.px(Theme.elderly ? 190 : 150)
+                    enabled: field.text.trim().length > 0 && progress.state !== "busy"
+                    text: qsTr("查询")
+                    reason: progress.state === "busy" ? qsTr("正在查询") : qsTr("请先输入受理编号")
+                    onClicked: page.ask()
+                }
+            }
+            CharacterPad {
+                objectName: "trackingPad"
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight
+                onTyped: (character) => field.text += character
+                onErased: field.text = field.text.slice(0, -1)
+                onCleared: field.text = ""
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            RowLayout {
+                Layout.alignment: Qt.AlignHCenter
+                visible: progress.state === "busy"
+                spacing: Theme.px(12)
+                BusyIndicator { running: parent.visible }
+                Text {
+                    text: qsTr("正在查询…")
+                    font.pixelSize: Theme.bodySize * 1.1
+                    color: Theme.text
+                    textFormat: Text.PlainText
+                }
+            }
+            MessagePanel {
+                objectName: "progressProblem"
+                Layout.fillWidth: true
+                visible: progress.state === "failed"
+                kind: "error"
+                text: progress.problem
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: progress.state === "done" && progress.byCard
+                text: qsTr("您名下的办件")
+                font.pixelSize: Theme.bodySize * 1.15
+                font.bold: true
                 color: Theme.text
                 textFormat: Text.PlainText
             }
-        }
-        MessagePanel {
-            objectName: "progressProblem"
-            Layout.fillWidth: true
-            visible: progress.state === "failed"
-            kind: "error"
-            text: progress.problem
-        }
-        Text {
-            Layout.fillWidth: true
-            visible: progress.state === "done" && progress.byCard
-            text: qsTr("您名下的办件")
-            font.pixelSize: Theme.bodySize * 1.15
-            font.bold: true
-            color: Theme.text
-            textFormat: Text.PlainText
-        }
-        ListView {
-            id: list
-            objectName: "progressResults"
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            visible: progress.state === "done"
-            clip: true
-            spacing: Theme.px(10)
-            model: progress.results
-            boundsBehavior: Flickable.StopAtBounds
-            ScrollIndicator.vertical: ScrollIndicator { }
-            delegate: Rectangle {
-                id: card
-                required property var modelData
-                required property int index
-                objectName: "progressResult_" + index
-                width: list.width
-                height: info.implicitHeight + Theme.px(32)
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.border
-                border.width: Math.max(1, Theme.borderWidth)
-                ColumnLayout {
-                    id: info
-                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(16) }
-                    spacing: Theme.px(6)
-                    Text {
-                        Layout.fillWidth: true
-                        visible: text.length > 0
-                        text: card.modelData.service
-                        font.pixelSize: Theme.bodySize * 1.1
-                        font.bold: true
-                        color: Theme.text
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WordWrap
-                    }
-                    Text {
-                        objectName: "progressTracking_" + card.index
-                        Layout.fillWidth: true
-                        text: qsTr("受理编号：%1").arg(card.modelData.tracking)
-                        font.pixelSize: Theme.bodySize
-                        color: Theme.textMuted
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WrapAnywhere
-                    }
-                    Text {
-                        objectName: "progressStatus_" + card.index
-                        Layout.fillWidth: true
-                        text: card.modelData.text
-                        font.pixelSize: Theme.titleSize
-                        font.bold: true
-                        color: Theme.primaryDark
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WordWrap
-                    }
-                    Text {
-                        Layout.fillWidth: true
-                        visible: card.modelData.caseNumber.length > 0
-                        text: qsTr("平台办件号：%1").arg(card.modelData.caseNumber)
-                        font.pixelSize: Theme.smallSize
-                        color: Theme.textMuted
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WrapAnywhere
-                    }
-                    Text {
-                        objectName: "progressSource_" + card.index
-                        Layout.fillWidth: true
-                        text: card.modelData.local ? qsTr("本机记录（网络未连接）") : qsTr("来自政务服务平台")
-                        font.pixelSize: Theme.smallSize
-                        font.bold: card.modelData.local
-                        color: card.modelData.local ? Theme.warning : Theme.ok
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WordWrap
+            ListView {
+                id: list
+                objectName: "progressResults"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: progress.state === "done"
+                clip: true
+                spacing: Theme.px(10)
+                model: progress.results
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: KioskScrollBar { }
+                delegate: Rectangle {
+                    id: card
+                    required property var modelData
+                    required property int index
+                    objectName: "progressResult_" + index
+                    width: list.width - Theme.scrollRoom
+                    height: info.implicitHeight + Theme.px(32)
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: Theme.border
+                    border.width: Math.max(1, Theme.borderWidth)
+                    ColumnLayout {
+                        id: info
+                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(16) }
+                        spacing: Theme.px(6)
+                        Text {
+                            Layout.fillWidth: true
+                            visible: text.length > 0
+                            text: card.modelData.service
+                            font.pixelSize: Theme.bodySize * 1.1
+                            font.bold: true
+                            color: Theme.text
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            objectName: "progressTracking_" + card.index
+                            Layout.fillWidth: true
+                            text: qsTr("受理编号：%1").arg(card.modelData.tracking)
+                            font.pixelSize: Theme.bodySize
+                            color: Theme.textMuted
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WrapAnywhere
+                        }
+                        Text {
+                            objectName: "progressStatus_" + card.index
+                            Layout.fillWidth: true
+                            text: card.modelData.text
+                            font.pixelSize: Theme.titleSize
+                            font.bold: true
+                            color: Theme.primaryDark
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: card.modelData.caseNumber.length > 0
+                            text: qsTr("平台办件号：%1").arg(card.modelData.caseNumber)
+                            font.pixelSize: Theme.smallSize
+                            color: Theme.textMuted
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WrapAnywhere
+                        }
+                        Text {
+                            objectName: "progressSource_" + card.index
+                            Layout.fillWidth: true
+                            text: card.modelData.local ? qsTr("本机记录（网络未连接）") : qsTr("来自政务服务平台")
+                            font.pixelSize: Theme.smallSize
+                            font.bold: card.modelData.local
+                            color: card.modelData.local ? Theme.warning : Theme.ok
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                        }
                     }
                 }
             }
+            Item { Layout.fillHeight: true; visible: progress.state !== "done" }
         }
-        Item { Layout.fillHeight: true; visible: progress.state !== "done" }
     }
 }

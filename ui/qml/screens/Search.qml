@@ -72,16 +72,16 @@ ScreenPage {
             spacing: Theme.px(10)
             model: catalog.results
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: size < 1.0 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }  // shows there is more below
+            ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: ItemRow {
                 required property var modelData
                 objectName: "result_" + modelData.code
-                width: list.width - Theme.px(12)  // room for the scroll bar
+                width: list.width - Theme.scrollRoom
                 name: modelData.name
                 department: modelData.department
                 handling: modelData.handling
-                matched: modelData.matched
                 here: modelData.here
+                hereLabel: catalog.hereLabel
                 // after the click has been handled: navigating may rebuild this list
                 onClicked: Qt.callLater(shell.go, "Guide", { code: modelData.code })
             }
