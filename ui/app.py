@@ -58,6 +58,7 @@ from PySide6.QtQuick import QQuickWindow, QSGRendererInterface  # noqa: E402
 
 from kiosk.app import KioskCore  # noqa: E402
 from kiosk.config import KioskConfig  # noqa: E402
+from ui.bridge import forget, provide  # noqa: E402
 from ui.bridges import make_bridges  # noqa: E402
 from ui.idle import IdleWatch  # noqa: E402
 from ui.shell import Shell  # noqa: E402
@@ -113,11 +114,9 @@ class KioskUi:
         w, h = sorted((cfg.display.width, cfg.display.height), reverse=landscape)
         if fit_screen and not fullscreen:
             w, h = fitted(w, h, app.primaryScreen().availableGeometry())
-        ctx = self.engine.rootContext()
         self.bridges = {"shell": self.shell, "simTray": self.tray, "voice": self.voice,
                         **make_bridges(core, self.shell, self.engine)}
-        for name, obj in self.bridges.items():
-            ctx.setContextProperty(name, obj)
+        provide(self.engine, list(self.bridges.values()))  # QML reaches them as KioskApp singletons
         self.engine.setInitialProperties({"fullscreen": fullscreen, "initialWidth": w, "initialHeight": h})
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
@@ -140,6 +139,7 @@ class KioskUi:
         self.window.close()
         self.window = None  # type: ignore[assignment]
         engine, self.engine = self.engine, None
+        forget(engine)
         self.translations.engine = None
         del engine  # Python owns the engine: this destroys it now, not at some later garbage collection
 

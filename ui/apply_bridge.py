@@ -16,6 +16,7 @@ from kiosk.redact import mask_address, mask_id_number, mask_name
 from kiosk.visit import IdentityChanged, card_key
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def _check_material(record: dict | None) -> str:
     return "人脸核验记录" if record and record.get("decision") == "match" else "工作人员核验记录"
 
 
+@registered
 class ApplyBridge(QObject):
     """Blocking calls (enqueue, rating) run in worker threads; results come back through the queued `_posted`.
 

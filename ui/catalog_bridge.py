@@ -15,6 +15,7 @@ from kiosk.i18n import Problem, Text
 from kiosk.printing import Readiness
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
+from ui.bridge import registered
 
 if TYPE_CHECKING:  # the catalog's models load with the catalog, after the first frame
     from kiosk.catalog.catalog import GroupSummary, ItemSummary
@@ -30,6 +31,7 @@ TICKET_FAILED = Problem("catalog.ticket", Text("暂时无法取号，请到服�
                         "ticket counter failed")
 
 
+@registered
 class CatalogBridge(QObject):
     """Reads CatalogService on the GUI thread (fast, in memory); blocking work runs in workers.
 

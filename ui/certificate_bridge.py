@@ -12,6 +12,7 @@ from kiosk.i18n import Problem, Text
 from kiosk.visit import card_key
 from ui.apply_bridge import NO_QUEUE
 from ui.shell import Shell
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ FAULT = Problem("certificates.fault", Text("暂时无法出具证明，请稍后
                 "certificate request failed unexpectedly (see the log)")
 
 
+@registered
 class CertificateBridge(QObject):
     """Central is asked in worker threads (it may take its whole timeout); answers come back queued. The
     certificate's text names the holder, so it goes to the printer only: the screen shows its title, number

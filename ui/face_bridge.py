@@ -17,6 +17,7 @@ from kiosk.flow import FACE_CHECK, IDENTIFIED, IDENTIFY
 from kiosk.identity import IdentityPresented
 from kiosk.visit import card_key
 from ui.shell import Shell
+from ui.bridge import registered
 
 if TYPE_CHECKING:  # OpenCV, numpy and the face stack load with the first check, not with the kiosk
     import numpy as np
@@ -95,6 +96,7 @@ def card_photo_array(photo: Any) -> np.ndarray | None:
     return image
 
 
+@registered
 class FaceBridge(QObject):
     """Runs one FaceCheck per visit; worker-thread updates and preview frames reach QML through queued signals."""
 

@@ -12,6 +12,7 @@ from kiosk.flow import FACE_CHECK, IDENTIFY
 from kiosk.i18n import Text
 from kiosk.identity import IdentityPresented, IdentityProblem, IdentityRemoved, ReaderState
 from ui.shell import Shell
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 WAITING = "waiting"  # no card yet
@@ -20,6 +21,7 @@ REFUSED = "refused"  # a card was read but cannot be used (expired, number fails
 PROBLEM = "problem"  # the read failed; the citizen places the card again
 
 
+@registered
 class IdentityBridge(QObject):
     """Listens to IdentityService on device threads; everything reaches QML on the GUI thread via `_posted`.
 

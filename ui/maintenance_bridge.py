@@ -11,6 +11,7 @@ from kiosk.app import KioskCore
 from kiosk.maintenance import as_dicts, health_rows, recent_log
 from kiosk.staff_access import MAINTENANCE, STAFF_VERIFY, Outcome, StaffAccess
 from ui.shell import Shell
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +19,7 @@ log = logging.getLogger(__name__)
 PURPOSES = ("maintenance", "staff_verify", "change", "set_verify")
 
 
+@registered
 class MaintenanceBridge(QObject):
     changed = Signal()
     pinChanged = Signal()

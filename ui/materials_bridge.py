@@ -12,6 +12,7 @@ from kiosk.app import KioskCore
 from kiosk.i18n import Text
 from ui.face_bridge import FrameStore, to_qimage
 from ui.shell import Shell
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ def encode_jpeg(image) -> bytes:
     return data.tobytes()
 
 
+@registered
 class MaterialsBridge(QObject):
     """Photos live in memory only, for this visit: they reach disk solely inside the encrypted queue record
     that the submission commits, and a session wipe forgets them. Camera frames come on the camera thread and

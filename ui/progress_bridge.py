@@ -14,6 +14,7 @@ from kiosk.identity import IdentityPresented
 from kiosk.presence import Citizen
 from ui.apply_bridge import NO_QUEUE
 from ui.shell import Shell
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ FAULT = Problem("progress.fault", Text("暂时无法查询，请稍后再试或�
                 "progress query failed")
 
 
+@registered
 class ProgressBridge(QObject):
     """Queries run in worker threads (central may take its whole timeout); answers come back queued."""
 

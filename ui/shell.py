@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk import flow
 from kiosk.app import KioskCore
 from ui.translations import Translations
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
@@ -17,6 +18,7 @@ HOME = flow.HOME
 TAKE_CARD = "TakeCard"
 
 
+@registered
 class Shell(QObject):
     """Python owns the screen stack so tests, the idle wipe and later flows navigate the same way."""
 

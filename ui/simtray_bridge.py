@@ -8,12 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.app import SimTray  # the core's tray seam (ui/ stays off drivers/)
+from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
 SECTION_TITLES = {"idcard": "身份证读卡器", "camera": "摄像头", "printer": "打印机", "smartcard": "社保卡读卡器"}
 
 
+@registered
 class SimTrayBridge(QObject):
     changed = Signal()
     _changed_elsewhere = Signal()  # device threads notify; a queued hop brings it to the GUI thread

@@ -9,9 +9,12 @@ from typing import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from ui.bridge import registered
+
 log = logging.getLogger(__name__)
 
 
+@registered
 class Voice(QObject):
     spoken = Signal(str)  # every prompt handed to the engine, so tests can see what was said
     beeped = Signal()

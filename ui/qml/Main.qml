@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 import Kiosk
+import KioskApp
 
 // The kiosk window: the screen stack, the navigation bar, idle countdown, on-screen keyboard, simulator tray.
 ApplicationWindow {
@@ -23,7 +24,7 @@ ApplicationWindow {
     property bool leaving: false
     onClosing: (close) => { if (root.fullscreen && !root.leaving) close.accepted = false }
 
-    Binding { target: Theme; property: "elderly"; value: shell.elderly }
+    Binding { target: Theme; property: "elderly"; value: Shell.elderly }
     Binding { target: Theme; property: "landscape"; value: root.width > root.height }
     // 1 dp = 1.5 px on a 1080 px wide portrait kiosk; landscape uses the same short side
     Binding { target: Theme; property: "dp"; value: Math.min(root.width, root.height) / 720 }
@@ -35,13 +36,13 @@ ApplicationWindow {
         VirtualKeyboardSettings.styleName = "kiosk"
         VirtualKeyboardSettings.layoutPath = Qt.resolvedUrl("keyboard/layouts")
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
-        VirtualKeyboardSettings.locale = Qt.binding(() => shell.language === "en" ? "en_US" : "zh_CN")
+        VirtualKeyboardSettings.locale = Qt.binding(() => Shell.language === "en" ? "en_US" : "zh_CN")
     }
 
     function screenUrl(name) { return Qt.resolvedUrl("screens/" + name + ".qml") }
 
     Connections {
-        target: shell
+        target: Shell
         function onNavigated(op, screen, params) {
             if (op === "push")
                 stack.push(root.screenUrl(screen), { params: params })
@@ -87,7 +88,7 @@ ApplicationWindow {
     Rectangle {
         id: takeCardStrip
         objectName: "takeCardStrip"
-        visible: identity.cardOnReader && shell.depth > 1 && shell.currentScreen !== "TakeCard"
+        visible: IdentityBridge.cardOnReader && Shell.depth > 1 && Shell.currentScreen !== "TakeCard"
         anchors { left: parent.left; right: parent.right; bottom: navBar.visible ? navBar.top : keyboardSpace.top }
         height: takeCardWords.implicitHeight + Theme.px(16)
         color: "#ffd54f"
@@ -110,11 +111,11 @@ ApplicationWindow {
         id: navBar
         objectName: "navBar"
         // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back
-        visible: shell.depth > 1 && shell.currentScreen !== "TakeCard" && !(root.width > root.height && keyboard.active)
+        visible: Shell.depth > 1 && Shell.currentScreen !== "TakeCard" && !(root.width > root.height && keyboard.active)
         anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
-        onBackTapped: shell.back()
-        onHomeTapped: shell.home()
-        onFinishTapped: if (shell.visitHasData()) exitConfirm.visible = true; else shell.endSession()
+        onBackTapped: Shell.back()
+        onHomeTapped: Shell.home()
+        onFinishTapped: if (Shell.visitHasData()) exitConfirm.visible = true; else Shell.endSession()
     }
 
     Rectangle {
@@ -140,13 +141,13 @@ ApplicationWindow {
         z: 10
     }
     Connections {
-        target: identity
+        target: IdentityBridge
         function onCardRead() {
             cardNotice.show()
-            voice.beep()
-            voice.announce(qsTr("读卡成功，请取回身份证"))
+            Voice.beep()
+            Voice.announce(qsTr("读卡成功，请取回身份证"))
         }
-        function onCardOnReaderChanged() { if (!identity.cardOnReader) cardNotice.shown = false }
+        function onCardOnReaderChanged() { if (!IdentityBridge.cardOnReader) cardNotice.shown = false }
     }
 
     ExitConfirm {
@@ -156,24 +157,24 @@ ApplicationWindow {
         visible: false
         z: 20
         onStayTapped: visible = false
-        onLeaveTapped: { visible = false; shell.endSession() }
-        Connections { target: shell; function onSessionWiped() { exitConfirm.visible = false } }
+        onLeaveTapped: { visible = false; Shell.endSession() }
+        Connections { target: Shell; function onSessionWiped() { exitConfirm.visible = false } }
     }
 
     IdleOverlay {
         objectName: "idleOverlay"
         anchors.fill: parent
-        visible: shell.idlePhase === "warning"
-        secondsLeft: shell.idleSecondsLeft
-        onContinueTapped: shell.keepGoing()
-        onFinishTapped: shell.endSession()
+        visible: Shell.idlePhase === "warning"
+        secondsLeft: Shell.idleSecondsLeft
+        onContinueTapped: Shell.keepGoing()
+        onFinishTapped: Shell.endSession()
     }
 
     // simulator tray: a small corner button, only when some device is simulated
     Rectangle {
         id: trayButton
         objectName: "simTrayButton"
-        visible: simTray.active
+        visible: SimTrayBridge.active
         // a narrow tab on the right edge, half-way down: away from titles, clocks and the navigation bar
         width: Theme.px(26); height: Theme.px(64); radius: Theme.px(6)
         anchors { right: parent.right; verticalCenter: parent.verticalCenter }
@@ -186,7 +187,7 @@ ApplicationWindow {
             font.pixelSize: Theme.px(11)
             textFormat: Text.PlainText
         }
-        MouseArea { anchors.fill: parent; onClicked: { simTray.refresh(); trayPanel.visible = true } }
+        MouseArea { anchors.fill: parent; onClicked: { SimTrayBridge.refresh(); trayPanel.visible = true } }
     }
     SimTrayPanel {
         id: trayPanel
@@ -194,8 +195,8 @@ ApplicationWindow {
         visible: false
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(8) }
         width: Math.min(parent.width * 0.8, Theme.px(460))
-        sections: simTray.sections
-        onChosen: (section, key, value) => simTray.choose(section, key, value)
+        sections: SimTrayBridge.sections
+        onChosen: (section, key, value) => SimTrayBridge.choose(section, key, value)
         onCloseTapped: visible = false
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Always-visible navigation: back, home, the mode in use (standard / elderly), language, and the way to end
 // the session. The buttons share the width, so the bar fits a portrait screen in elderly mode too.
@@ -39,23 +40,23 @@ Rectangle {
         // the mode is a state shown as such: the one in use is filled and ticked, the other one switches
         NavButton {
             objectName: "navStandard"
-            text: (shell.elderly ? "" : "✓ ") + qsTr("标准版")
-            primary: !shell.elderly
+            text: (Shell.elderly ? "" : "✓ ") + qsTr("标准版")
+            primary: !Shell.elderly
             tint: Theme.primaryDark
-            onClicked: shell.elderly = false
+            onClicked: Shell.elderly = false
         }
         NavButton {
             objectName: "navElderly"
             Layout.leftMargin: -Theme.px(8)  // the two read as one switch
-            text: (shell.elderly ? "✓ " : "") + qsTr("长辈版")
-            primary: shell.elderly
+            text: (Shell.elderly ? "✓ " : "") + qsTr("长辈版")
+            primary: Shell.elderly
             tint: Theme.primaryDark
-            onClicked: shell.elderly = true
+            onClicked: Shell.elderly = true
         }
         NavButton {
             objectName: "navLanguage"
-            text: shell.language === "en" ? "中文" : "English"
-            onClicked: shell.language = (shell.language === "en" ? "zh_CN" : "en")
+            text: Shell.language === "en" ? "中文" : "English"
+            onClicked: Shell.language = (Shell.language === "en" ? "zh_CN" : "en")
         }
         NavButton {
             objectName: "navFinish"

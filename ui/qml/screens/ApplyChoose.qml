@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Identified without a chosen service: the items that can be applied for at this terminal.
 ScreenPage {
@@ -24,9 +26,9 @@ ScreenPage {
         MessagePanel {
             objectName: "applyChooseNoQueue"
             Layout.fillWidth: true
-            visible: !apply.queueAvailable
+            visible: !ApplyBridge.queueAvailable
             kind: "error"
-            text: apply.queueProblem
+            text: ApplyBridge.queueProblem
         }
         ListView {
             id: list
@@ -35,7 +37,7 @@ ScreenPage {
             Layout.fillHeight: true
             clip: true
             spacing: Theme.px(10)
-            model: apply.services
+            model: ApplyBridge.services
             boundsBehavior: Flickable.StopAtBounds
             ScrollIndicator.vertical: ScrollIndicator { }
             delegate: ItemRow {
@@ -46,7 +48,7 @@ ScreenPage {
                 department: modelData.department
                 handling: modelData.handling
                 here: true
-                onClicked: Qt.callLater(apply.choose, modelData.code)
+                onClicked: Qt.callLater(ApplyBridge.choose, modelData.code)
             }
         }
     }

@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // The chosen item's form as big fields: card data pre-filled and locked (masked), the rest typed on the
 // on-screen keyboard or chosen with buttons; plain messages under the fields that need fixing.
@@ -12,15 +14,15 @@ ScreenPage {
     // qmllint disable missing-property
     readonly property bool compact: Theme.landscape && focusedField !== null && Qt.inputMethod.visible
     // qmllint enable missing-property
-    title: compact ? "" : apply.serviceName.length > 0 ? apply.serviceName : qsTr("填写申请表")
+    title: compact ? "" : ApplyBridge.serviceName.length > 0 ? ApplyBridge.serviceName : qsTr("填写申请表")
 
     property Item focusedField: null
     property var boxes: ({})  // field key -> its delegate, to find the first field that needs fixing
 
     Component.onCompleted: {
-        const instead = apply.openForm()
+        const instead = ApplyBridge.openForm()
         if (instead.length > 0)
-            Qt.callLater(shell.rewind, instead)
+            Qt.callLater(Shell.rewind, instead)
     }
     // taking the focus away commits pinyin still being composed and puts the keyboard away
     StackView.onDeactivating: { page.focusedField = null; page.forceActiveFocus() }
@@ -39,17 +41,17 @@ ScreenPage {
     function next() {
         page.focusedField = null
         page.forceActiveFocus()  // commits pinyin still being composed: it belongs to the field
-        if (apply.check()) {
-            shell.go("Review")
+        if (ApplyBridge.check()) {
+            Shell.go("Review")
         } else {
             page.showFirstError()
-            if (shell.elderly)
-                voice.say(qsTr("有 %1 项需要修改，请看红色提示").arg(apply.errorCount))
+            if (Shell.elderly)
+                Voice.say(qsTr("有 %1 项需要修改，请看红色提示").arg(ApplyBridge.errorCount))
         }
     }
     // the first field that needs fixing, in form order: scrolled into view, and focused when it is typed
     function showFirstError() {
-        const fields = apply.fields
+        const fields = ApplyBridge.fields
         for (let i = 0; i < fields.length; ++i) {
             const box = page.boxes[fields[i].key]
             if (box && box.error.length > 0) {
@@ -71,9 +73,9 @@ ScreenPage {
         MessagePanel {
             objectName: "applyFormErrors"
             Layout.fillWidth: true
-            visible: apply.errorCount > 0 && !page.compact
+            visible: ApplyBridge.errorCount > 0 && !page.compact
             kind: "error"
-            text: qsTr("有 %1 项需要修改，请看红色提示").arg(apply.errorCount)
+            text: qsTr("有 %1 项需要修改，请看红色提示").arg(ApplyBridge.errorCount)
         }
 
         Flickable {
@@ -104,15 +106,15 @@ ScreenPage {
                     lineHeight: Theme.lineHeight
                 }
                 Repeater {
-                    model: apply.fields
+                    model: ApplyBridge.fields
                     delegate: ColumnLayout {
                         id: box
                         required property var modelData
                         readonly property string key: modelData.key
                         readonly property string type: modelData.type
-                        readonly property string error: apply.errors[key] || ""
+                        readonly property string error: ApplyBridge.errors[key] || ""
                         readonly property bool typed: !modelData.locked && ["choice", "multi_choice", "bool"].indexOf(type) < 0
-                        readonly property var chosen: apply.values[key]
+                        readonly property var chosen: ApplyBridge.values[key]
                         Layout.fillWidth: true
                         spacing: Theme.px(6)
                         Component.onCompleted: page.boxes[key] = box
@@ -173,7 +175,7 @@ ScreenPage {
                                 border.width: field.activeFocus || box.error.length > 0 ? 3 : Math.max(2, Theme.borderWidth)
                             }
                             Component.onCompleted: text = box.modelData.initial
-                            onTextChanged: if (box.typed) apply.setValue(box.key, text)
+                            onTextChanged: if (box.typed) ApplyBridge.setValue(box.key, text)
                             onActiveFocusChanged: {
                                 if (activeFocus) {
                                     page.focusedField = box
@@ -200,8 +202,8 @@ ScreenPage {
                                     visible: !box.modelData.locked
                                     primary: selected
                                     text: (selected ? "✓ " : "") + modelData
-                                    onClicked: box.type === "multi_choice" ? apply.toggle(box.key, modelData)
-                                             : apply.setValue(box.key, box.type === "bool" ? index === 0 : modelData)
+                                    onClicked: box.type === "multi_choice" ? ApplyBridge.toggle(box.key, modelData)
+                                             : ApplyBridge.setValue(box.key, box.type === "bool" ? index === 0 : modelData)
                                 }
                             }
                         }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // The idle face of the terminal: site name, time, and one big invitation to touch.
 Item {
@@ -39,7 +40,7 @@ Item {
             Text {
                 objectName: "attractSiteName"
                 Layout.fillWidth: true
-                text: shell.siteName
+                text: Shell.siteName
                 font.pixelSize: Theme.heroSize
                 font.bold: true
                 color: "white"
@@ -107,7 +108,7 @@ Item {
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
                         // the other language, always shown, so either reader knows what to do
-                        text: shell.language === "en" ? "请触摸屏幕开始" : "Touch the screen to start"
+                        text: Shell.language === "en" ? "请触摸屏幕开始" : "Touch the screen to start"
                         font.pixelSize: Theme.px(20)
                         color: "#37474f"
                         textFormat: Text.PlainText
@@ -153,7 +154,7 @@ Item {
                     objectName: "attractElderlyTouch"
                     anchors.fill: parent
                     z: 2
-                    onClicked: shell.start(true)
+                    onClicked: Shell.start(true)
                 }
             }
         }
@@ -162,7 +163,7 @@ Item {
     // a card left on the reader after a visit: whoever passes by (staff, the owner) is told at once
     Rectangle {
         objectName: "attractCardLeft"
-        visible: identity.cardOnReader
+        visible: IdentityBridge.cardOnReader
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(24) }
         height: cardLeftText.implicitHeight + Theme.px(28)
         radius: Theme.radius
@@ -185,13 +186,13 @@ Item {
     MouseArea {
         objectName: "attractTouch"
         anchors.fill: parent
-        onClicked: shell.start(false)
+        onClicked: Shell.start(false)
     }
 
     Text {
         id: terminalLine
         anchors { right: parent.right; bottom: parent.bottom; margins: Theme.px(12) }
-        text: qsTr("终端编号 %1 · 服务热线 %2").arg(shell.terminalId).arg(shell.hotline)
+        text: qsTr("终端编号 %1 · 服务热线 %2").arg(Shell.terminalId).arg(Shell.hotline)
         font.pixelSize: Theme.smallSize
         color: "#ffffff"
         textFormat: Text.PlainText
@@ -202,6 +203,6 @@ Item {
         anchors.fill: terminalLine
         anchors.margins: -Theme.px(12)
         pressAndHoldInterval: 3000
-        onPressAndHold: shell.go("PinPad")
+        onPressAndHold: Shell.go("PinPad")
     }
 }

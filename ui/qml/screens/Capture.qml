@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Photographing one material (材料拍照): the live camera picture, a big shutter, how many pages are taken.
 ScreenPage {
@@ -9,9 +10,9 @@ ScreenPage {
     title: qsTr("材料拍照")
 
     // frameNo is appended so every frame is fetched anew
-    readonly property string previewUrl: materials.hasFrame ? materials.previewSource + materials.frameNo : ""
+    readonly property string previewUrl: MaterialsBridge.hasFrame ? MaterialsBridge.previewSource + MaterialsBridge.frameNo : ""
 
-    StackView.onDeactivating: if (materials.current.length > 0) materials.done()  // back or home: camera off
+    StackView.onDeactivating: if (MaterialsBridge.current.length > 0) MaterialsBridge.done()  // back or home: camera off
 
     ColumnLayout {
         anchors.fill: parent
@@ -20,7 +21,7 @@ ScreenPage {
         Text {
             objectName: "captureMaterial"
             Layout.fillWidth: true
-            text: materials.current
+            text: MaterialsBridge.current
             font.pixelSize: Theme.titleSize
             font.bold: true
             color: Theme.text
@@ -48,7 +49,7 @@ ScreenPage {
             Image {
                 objectName: "capturePreview"
                 anchors.fill: parent
-                visible: materials.hasFrame
+                visible: MaterialsBridge.hasFrame
                 cache: false
                 asynchronous: false
                 smooth: false
@@ -57,7 +58,7 @@ ScreenPage {
             }
             Text {
                 anchors.centerIn: parent
-                visible: !materials.hasFrame && materials.problem.length === 0
+                visible: !MaterialsBridge.hasFrame && MaterialsBridge.problem.length === 0
                 text: qsTr("正在打开摄像头…")
                 color: "#cfd8dc"
                 font.pixelSize: Theme.bodySize
@@ -67,17 +68,17 @@ ScreenPage {
         MessagePanel {
             objectName: "captureProblem"
             Layout.fillWidth: true
-            visible: materials.problem.length > 0
+            visible: MaterialsBridge.problem.length > 0
             kind: "error"
-            text: materials.problem
+            text: MaterialsBridge.problem
         }
         Text {
             objectName: "captureCount"
             Layout.alignment: Qt.AlignHCenter
-            text: materials.currentCount > 0 ? qsTr("已拍%1张").arg(materials.currentCount) : qsTr("还没有拍")
+            text: MaterialsBridge.currentCount > 0 ? qsTr("已拍%1张").arg(MaterialsBridge.currentCount) : qsTr("还没有拍")
             font.pixelSize: Theme.bodySize * 1.1
             font.bold: true
-            color: materials.currentCount > 0 ? Theme.ok : Theme.textMuted
+            color: MaterialsBridge.currentCount > 0 ? Theme.ok : Theme.textMuted
             textFormat: Text.PlainText
         }
         RowLayout {
@@ -85,23 +86,23 @@ ScreenPage {
             spacing: Theme.spacing
             BigButton {
                 objectName: "captureUndo"
-                visible: materials.currentCount > 0
+                visible: MaterialsBridge.currentCount > 0
                 primary: false
                 text: qsTr("删除上一张")
-                onClicked: materials.removeLast()
+                onClicked: MaterialsBridge.removeLast()
             }
             BigButton {
                 objectName: "captureShoot"
                 Layout.preferredWidth: Theme.px(240)
-                enabled: materials.hasFrame && !materials.busy
-                text: materials.busy ? qsTr("正在保存…") : qsTr("拍照")
-                onClicked: materials.shoot()
+                enabled: MaterialsBridge.hasFrame && !MaterialsBridge.busy
+                text: MaterialsBridge.busy ? qsTr("正在保存…") : qsTr("拍照")
+                onClicked: MaterialsBridge.shoot()
             }
             BigButton {
                 objectName: "captureDone"
                 primary: false
                 text: qsTr("完成")
-                onClicked: materials.done()
+                onClicked: MaterialsBridge.done()
             }
         }
         Item { Layout.fillHeight: true }  // what the 4:3 picture leaves over goes below the buttons, not between

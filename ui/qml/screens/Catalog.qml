@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Browse the catalog: most used items, or tiles by theme, life event and department.
 ScreenPage {
@@ -15,9 +17,9 @@ ScreenPage {
         { key: "life_event", title: qsTr("人生事件") },
         { key: "department", title: qsTr("按部门") }
     ]
-    readonly property var groups: page.view === "theme" ? catalog.themes
-                                : page.view === "life_event" ? catalog.lifeEvents
-                                : page.view === "department" ? catalog.departments : []
+    readonly property var groups: page.view === "theme" ? CatalogBridge.themes
+                                : page.view === "life_event" ? CatalogBridge.lifeEvents
+                                : page.view === "department" ? CatalogBridge.departments : []
     readonly property int columns: Theme.landscape ? (Theme.elderly ? 3 : 4) : 2
 
     ColumnLayout {
@@ -33,10 +35,10 @@ ScreenPage {
         BigButton {
             // a visitor who does not know which service they need still gets a number: the general desk's
             objectName: "catalogGeneralTicket"
-            visible: page.params.purpose === "ticket" && catalog.generalDesk
+            visible: page.params.purpose === "ticket" && CatalogBridge.generalDesk
             Layout.fillWidth: true
             text: qsTr("不确定办什么？取综合咨询号")
-            onClicked: { catalog.takeNumber(""); shell.go("Ticket", { code: "" }) }
+            onClicked: { CatalogBridge.takeNumber(""); Shell.go("Ticket", { code: "" }) }
         }
 
         BigButton {
@@ -45,7 +47,7 @@ ScreenPage {
             Layout.fillWidth: true
             primary: false
             text: qsTr("搜索事项（可输入拼音首字母，如 gjj）")
-            onClicked: shell.go("Search", { text: "" })
+            onClicked: Shell.go("Search", { text: "" })
         }
 
         RowLayout {
@@ -58,7 +60,7 @@ ScreenPage {
                 Layout.preferredWidth: 2
                 primary: false
                 text: qsTr("搜索事项（可输入拼音首字母，如 gjj）")
-                onClicked: shell.go("Search", { text: "" })
+                onClicked: Shell.go("Search", { text: "" })
             }
             Repeater {
                 model: page.tabs
@@ -99,7 +101,7 @@ ScreenPage {
                     text: cell.modelData.title
                     hint: cell.modelData.hint
                     count: cell.modelData.count
-                    onClicked: shell.go("CatalogItems", { kind: cell.modelData.kind, code: cell.modelData.code,
+                    onClicked: Shell.go("CatalogItems", { kind: cell.modelData.kind, code: cell.modelData.code,
                                                           title: cell.modelData.title })
                 }
             }
@@ -113,7 +115,7 @@ ScreenPage {
             visible: page.view === "most_used"
             clip: true
             spacing: Theme.px(10)
-            model: catalog.mostUsed
+            model: CatalogBridge.mostUsed
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: ItemRow {
@@ -124,8 +126,8 @@ ScreenPage {
                 department: modelData.department
                 handling: modelData.handling
                 here: modelData.here
-                hereLabel: catalog.hereLabel
-                onClicked: shell.go("Guide", { code: modelData.code })
+                hereLabel: CatalogBridge.hereLabel
+                onClicked: Shell.go("Guide", { code: modelData.code })
             }
         }
     }

@@ -1,13 +1,15 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // The items of one theme, life event or department; a tap opens the item's guide.
 ScreenPage {
     id: page
     title: page.params.title || ""
-    readonly property var rows: catalog.revision >= 0 ? catalog.items(page.params.kind || "", page.params.code || "") : []
+    readonly property var rows: CatalogBridge.revision >= 0 ? CatalogBridge.items(page.params.kind || "", page.params.code || "") : []
 
     ColumnLayout {
         anchors.fill: parent
@@ -38,8 +40,8 @@ ScreenPage {
                 department: modelData.department
                 handling: modelData.handling
                 here: modelData.here
-                hereLabel: catalog.hereLabel
-                onClicked: shell.go("Guide", { code: modelData.code })
+                hereLabel: CatalogBridge.hereLabel
+                onClicked: Shell.go("Guide", { code: modelData.code })
             }
         }
     }

@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Certificates (证明打印), after identification: what the platform can certify for this person; a tap issues
 // and prints one. The certificate's text names its holder, so the screen shows only title, number and code.
@@ -9,9 +11,9 @@ ScreenPage {
     id: page
     title: qsTr("证明打印")
 
-    Component.onCompleted: Qt.callLater(certificates.load)  // it may send the visitor to Identify: not mid-push
+    Component.onCompleted: Qt.callLater(CertificateBridge.load)  // it may send the visitor to Identify: not mid-push
 
-    readonly property string state_: certificates.state
+    readonly property string state_: CertificateBridge.state
     readonly property bool showingCertificate: state_ === "issued"
 
     ColumnLayout {
@@ -44,29 +46,29 @@ ScreenPage {
         MessagePanel {
             objectName: "certificatesProblem"
             Layout.fillWidth: true
-            visible: page.state_ === "failed" && !certificates.nothingToCertify
+            visible: page.state_ === "failed" && !CertificateBridge.nothingToCertify
             kind: "error"
-            text: certificates.problem
+            text: CertificateBridge.problem
         }
         // nothing to certify yet is not a fault: say so calmly and offer a way on
         MessagePanel {
             objectName: "certificatesNone"
             Layout.fillWidth: true
-            visible: certificates.nothingToCertify
+            visible: CertificateBridge.nothingToCertify
             kind: "info"
-            text: certificates.problem
+            text: CertificateBridge.problem
             detail: qsTr("想知道申请办到哪一步了，可以查询办理进度。")
         }
         RowLayout {
             Layout.fillWidth: true
-            visible: certificates.nothingToCertify
+            visible: CertificateBridge.nothingToCertify
             spacing: Theme.spacing
             BigButton {
                 objectName: "certificatesToProgress"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 text: qsTr("查询办理进度")
-                onClicked: shell.go("Progress")
+                onClicked: Shell.go("Progress")
             }
             BigButton {
                 objectName: "certificatesToHome"
@@ -74,7 +76,7 @@ ScreenPage {
                 Layout.preferredWidth: 1
                 primary: false
                 text: qsTr("返回首页")
-                onClicked: shell.home()
+                onClicked: Shell.home()
             }
         }
 
@@ -87,7 +89,7 @@ ScreenPage {
             visible: page.state_ === "offers"
             clip: true
             spacing: Theme.px(12)
-            model: certificates.offers
+            model: CertificateBridge.offers
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: KioskScrollBar { }
             delegate: Rectangle {
@@ -152,7 +154,7 @@ ScreenPage {
                 MouseArea {
                     id: tap
                     anchors.fill: parent
-                    onClicked: certificates.choose(offer.index)
+                    onClicked: CertificateBridge.choose(offer.index)
                 }
             }
         }
@@ -174,7 +176,7 @@ ScreenPage {
                 Text {
                     Layout.fillWidth: true
                     horizontalAlignment: Text.AlignHCenter
-                    text: certificates.issued.title || ""
+                    text: CertificateBridge.issued.title || ""
                     font.pixelSize: Theme.titleSize
                     font.bold: true
                     color: Theme.text
@@ -190,21 +192,21 @@ ScreenPage {
                     Text {
                         objectName: "certificateNumber"
                         Layout.fillWidth: true
-                        text: certificates.issued.number || ""
+                        text: CertificateBridge.issued.number || ""
                         font.pixelSize: Theme.bodySize; font.bold: true; color: Theme.text
                         textFormat: Text.PlainText; wrapMode: Text.WrapAnywhere
                     }
                     Text { text: qsTr("出具单位"); font.pixelSize: Theme.bodySize; color: Theme.textMuted; textFormat: Text.PlainText }
                     Text {
                         Layout.fillWidth: true
-                        text: certificates.issued.issuer || ""
+                        text: CertificateBridge.issued.issuer || ""
                         font.pixelSize: Theme.bodySize; color: Theme.text
                         textFormat: Text.PlainText; wrapMode: Text.WordWrap
                     }
                     Text { text: qsTr("出具日期"); font.pixelSize: Theme.bodySize; color: Theme.textMuted; textFormat: Text.PlainText }
                     Text {
                         Layout.fillWidth: true
-                        text: certificates.issued.issuedOn || ""
+                        text: CertificateBridge.issued.issuedOn || ""
                         font.pixelSize: Theme.bodySize; color: Theme.text
                         textFormat: Text.PlainText
                     }
@@ -212,7 +214,7 @@ ScreenPage {
                     Text {
                         objectName: "certificateVerifyCode"
                         Layout.fillWidth: true
-                        text: certificates.issued.verifyCode || ""
+                        text: CertificateBridge.issued.verifyCode || ""
                         font.pixelSize: Theme.bodySize * 1.2; font.bold: true; color: Theme.primaryDark
                         font.letterSpacing: Theme.px(2)
                         textFormat: Text.PlainText
@@ -230,7 +232,7 @@ ScreenPage {
         }
         RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            visible: page.showingCertificate && certificates.printState === "printing"
+            visible: page.showingCertificate && CertificateBridge.printState === "printing"
             spacing: Theme.px(12)
             BusyIndicator { running: parent.visible }
             Text {
@@ -243,14 +245,14 @@ ScreenPage {
         MessagePanel {
             objectName: "certificatePrinted"
             Layout.fillWidth: true
-            visible: page.showingCertificate && certificates.printState === "printed"
+            visible: page.showingCertificate && CertificateBridge.printState === "printed"
             kind: "ok"
             text: qsTr("证明已打印，请从出纸口取走。可凭验证码核验真伪。")
         }
         MessagePanel {
             objectName: "certificatePrintProblem"
             Layout.fillWidth: true
-            visible: page.showingCertificate && certificates.printState === "failed"
+            visible: page.showingCertificate && CertificateBridge.printState === "failed"
             kind: "error"
             // not the printer's own message: that one offers an on-screen QR, which a certificate does not have
             text: qsTr("证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。")
@@ -258,24 +260,24 @@ ScreenPage {
         RowLayout {
             Layout.alignment: Qt.AlignHCenter
             spacing: Theme.spacing
-            visible: page.showingCertificate && certificates.printState !== "printing"
+            visible: page.showingCertificate && CertificateBridge.printState !== "printing"
             BigButton {
                 objectName: "certificateReprint"
-                visible: certificates.printState === "failed"
+                visible: CertificateBridge.printState === "failed"
                 text: qsTr("重新打印")
-                onClicked: certificates.printIt()
+                onClicked: CertificateBridge.printIt()
             }
             BigButton {
                 objectName: "certificateMore"
                 primary: false
                 text: qsTr("打印其他证明")
-                onClicked: certificates.back()
+                onClicked: CertificateBridge.back()
             }
             BigButton {
                 objectName: "certificateDone"
-                visible: certificates.printState === "printed"
+                visible: CertificateBridge.printState === "printed"
                 text: qsTr("完成")
-                onClicked: shell.go("Rating")
+                onClicked: Shell.go("Rating")
             }
         }
         Item { Layout.fillHeight: true; visible: page.state_ !== "offers" }

@@ -2,22 +2,23 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Step 2: the live face is compared with the ID card photo, with a movement asked against held-up photos.
 ScreenPage {
     id: page
     title: qsTr("人脸核验")
 
-    readonly property string phase: faceCheck.phase
+    readonly property string phase: FaceBridge.phase
     readonly property bool working: phase === "loading" || phase === "positioning" || phase === "challenge"
     readonly property bool live: working || phase === "retry"  // the preview is shown only while it is needed
     // spoken prompts for elderly visitors; the bridge gives the text in the current language
-    readonly property string spoken: faceCheck.prompt
-    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+    readonly property string spoken: FaceBridge.prompt
+    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
-    StackView.onActivated: faceCheck.start()
-    StackView.onDeactivated: faceCheck.stop()
-    StackView.onRemoved: faceCheck.stop()
+    StackView.onActivated: FaceBridge.start()
+    StackView.onDeactivated: FaceBridge.stop()
+    StackView.onRemoved: FaceBridge.stop()
 
     GridLayout {
         anchors.fill: parent
@@ -34,10 +35,10 @@ ScreenPage {
             Layout.preferredWidth: Theme.landscape ? Math.min(page.width * 0.55, (page.height - Theme.px(120)) * 4 / 3)
                                                    : Math.min(page.width - 2 * Theme.margin, page.height * 0.48 * 4 / 3)
             Layout.preferredHeight: Layout.preferredWidth * 3 / 4
-            source: faceCheck.previewSource
-            frameNo: faceCheck.frameNo
-            hasFrame: faceCheck.hasFrame
-            faceBox: faceCheck.faceBox
+            source: FaceBridge.previewSource
+            frameNo: FaceBridge.frameNo
+            hasFrame: FaceBridge.hasFrame
+            faceBox: FaceBridge.faceBox
             good: page.phase === "challenge"
         }
 
@@ -52,7 +53,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 horizontalAlignment: Theme.landscape ? Text.AlignLeft : Text.AlignHCenter
                 visible: page.working || page.phase === "passed"
-                text: faceCheck.prompt.length > 0 ? faceCheck.prompt : qsTr("请正对摄像头，把脸放进框内")
+                text: FaceBridge.prompt.length > 0 ? FaceBridge.prompt : qsTr("请正对摄像头，把脸放进框内")
                 font.pixelSize: Theme.heroSize * 0.75
                 font.bold: true
                 color: page.phase === "challenge" ? Theme.primary : Theme.text
@@ -77,8 +78,8 @@ ScreenPage {
                 objectName: "faceAttempt"
                 Layout.fillWidth: true
                 horizontalAlignment: Theme.landscape ? Text.AlignLeft : Text.AlignHCenter
-                visible: faceCheck.attempt > 0 && page.phase !== "passed"
-                text: qsTr("第 %1 次，共 %2 次").arg(faceCheck.attempt).arg(faceCheck.maxAttempts)
+                visible: FaceBridge.attempt > 0 && page.phase !== "passed"
+                text: qsTr("第 %1 次，共 %2 次").arg(FaceBridge.attempt).arg(FaceBridge.maxAttempts)
                 font.pixelSize: Theme.bodySize
                 color: Theme.textMuted
                 textFormat: Text.PlainText
@@ -90,7 +91,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 visible: page.phase === "retry"
                 kind: "error"
-                text: faceCheck.prompt
+                text: FaceBridge.prompt
             }
             // attempts used up, or nothing to compare with: staff take over
             MessagePanel {
@@ -99,14 +100,14 @@ ScreenPage {
                 visible: page.phase === "ask_staff"
                 kind: "error"
                 text: qsTr("请到窗口请工作人员协助")
-                detail: faceCheck.prompt
+                detail: FaceBridge.prompt
             }
             MessagePanel {
                 objectName: "faceUnavailable"
                 Layout.fillWidth: true
                 visible: page.phase === "refused" || page.phase === "unavailable" || page.phase === "cancelled"
                 kind: "error"
-                text: faceCheck.prompt
+                text: FaceBridge.prompt
             }
 
             RowLayout {
@@ -116,15 +117,15 @@ ScreenPage {
                     objectName: "faceRetry"
                     visible: page.phase === "retry"
                     text: qsTr("再试一次")
-                    onClicked: faceCheck.retry()
+                    onClicked: FaceBridge.retry()
                 }
                 BigButton {
                     objectName: "faceStaffVerify"
-                    visible: page.phase === "ask_staff" && faceCheck.cannotCompare
+                    visible: page.phase === "ask_staff" && FaceBridge.cannotCompare
                     text: qsTr("请工作人员核验身份")
                     onClicked: {
-                        faceCheck.offerStaff()
-                        shell.go("PinPad", { purpose: "staff_verify" })
+                        FaceBridge.offerStaff()
+                        Shell.go("PinPad", { purpose: "staff_verify" })
                     }
                 }
                 BigButton {
@@ -132,7 +133,7 @@ ScreenPage {
                     visible: !page.working && page.phase !== "retry" && page.phase !== "passed"
                     primary: false
                     text: qsTr("返回首页")
-                    onClicked: shell.home()
+                    onClicked: Shell.home()
                 }
             }
             Item { Layout.fillHeight: true }

@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // One item's guide (一次性告知): conditions, a big numbered checklist, fees, time limits, where to go;
 // print the checklist (QR when the printer is out) or take a number.
@@ -9,19 +11,19 @@ ScreenPage {
     id: page
     title: page.g.missing ? qsTr("事项已更新") : (page.g.name || "")
     readonly property string code: page.params.code || ""
-    readonly property var g: catalog.revision >= 0 ? catalog.guide(page.code) : ({})
+    readonly property var g: CatalogBridge.revision >= 0 ? CatalogBridge.guide(page.code) : ({})
     property int waiting: -1
 
     // elderly visitors hear how the printing went
-    readonly property string spoken: catalog.checklistCode !== page.code ? ""
-        : catalog.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
-        : catalog.checklistState === "failed" ? catalog.checklistProblem : ""
-    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+    readonly property string spoken: CatalogBridge.checklistCode !== page.code ? ""
+        : CatalogBridge.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
+        : CatalogBridge.checklistState === "failed" ? CatalogBridge.checklistProblem : ""
+    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     StackView.onActivated: {
-        page.waiting = catalog.waiting(page.code)
-        catalog.resetChecklist()
-        catalog.checkPrinter()
+        page.waiting = CatalogBridge.waiting(page.code)
+        CatalogBridge.resetChecklist()
+        CatalogBridge.checkPrinter()
     }
 
     component SectionTitle: Text {
@@ -110,7 +112,7 @@ ScreenPage {
             Layout.fillWidth: true
             spacing: Theme.px(8)
             Repeater {
-                model: [page.g.handling || "", page.g.here ? catalog.hereLabel : "",
+                model: [page.g.handling || "", page.g.here ? CatalogBridge.hereLabel : "",
                         page.g.audience ? qsTr("对象：%1").arg(page.g.audience) : ""].filter(s => s.length > 0)
                 delegate: Rectangle {
                     id: chip
@@ -178,27 +180,27 @@ ScreenPage {
         MessagePanel {
             objectName: "guidePrintStatus"
             Layout.fillWidth: true
-            visible: catalog.checklistState !== "" && catalog.checklistCode === page.code
-            kind: catalog.checklistState === "printed" ? "ok" : catalog.checklistState === "failed" ? "error" : "info"
-            text: catalog.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
-                : catalog.checklistState === "failed" ? qsTr("未能打印材料清单")
+            visible: CatalogBridge.checklistState !== "" && CatalogBridge.checklistCode === page.code
+            kind: CatalogBridge.checklistState === "printed" ? "ok" : CatalogBridge.checklistState === "failed" ? "error" : "info"
+            text: CatalogBridge.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
+                : CatalogBridge.checklistState === "failed" ? qsTr("未能打印材料清单")
                 : qsTr("正在打印材料清单…")
             // landscape: the QR caption below says the same in fewer lines, and the column must fit
-            detail: catalog.checklistState === "failed" && !(Theme.landscape && guideQr.visible) ? catalog.checklistProblem : ""
+            detail: CatalogBridge.checklistState === "failed" && !(Theme.landscape && guideQr.visible) ? CatalogBridge.checklistProblem : ""
         }
         QrCode {
             id: guideQr
             objectName: "guideQr"
             Layout.alignment: Qt.AlignHCenter
-            visible: catalog.checklistState === "failed" && catalog.checklistCode === page.code && source.length > 0
-            source: catalog.checklistQr
+            visible: CatalogBridge.checklistState === "failed" && CatalogBridge.checklistCode === page.code && source.length > 0
+            source: CatalogBridge.checklistQr
             size: Theme.px(Theme.landscape ? 130 : (Theme.elderly ? 200 : 170))  // landscape: the column must fit the height
             caption: qsTr("用手机扫码查看这份办事指南")
         }
         Text {
             objectName: "guidePrinterHint"
             Layout.fillWidth: true
-            visible: !catalog.printerReady && catalog.checklistState === ""
+            visible: !CatalogBridge.printerReady && CatalogBridge.checklistState === ""
             text: qsTr("打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。")
             font.pixelSize: Theme.smallSize
             color: Theme.warning
@@ -214,10 +216,10 @@ ScreenPage {
                 objectName: "guidePrint"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                enabled: catalog.checklistState !== "busy"
+                enabled: CatalogBridge.checklistState !== "busy"
                 text: qsTr("打印材料清单")
                 reason: qsTr("正在打印")
-                onClicked: catalog.printChecklist(page.code)
+                onClicked: CatalogBridge.printChecklist(page.code)
             }
             BigButton {
                 objectName: "guideTicket"
@@ -225,7 +227,7 @@ ScreenPage {
                 Layout.preferredWidth: 1
                 tint: Theme.ticket
                 text: page.waiting > 0 ? qsTr("取号（%1 人等候）").arg(page.waiting) : qsTr("取号")
-                onClicked: { catalog.takeNumber(page.code); shell.go("Ticket", { code: page.code }) }
+                onClicked: { CatalogBridge.takeNumber(page.code); Shell.go("Ticket", { code: page.code }) }
             }
             BigButton {
                 objectName: "guideApply"
@@ -234,7 +236,7 @@ ScreenPage {
                 Layout.preferredWidth: 1
                 tint: Theme.ok
                 text: qsTr("在本机申请")
-                onClicked: apply.start(page.code)  // remembers the item; the form follows identification
+                onClicked: ApplyBridge.start(page.code)  // remembers the item; the form follows identification
             }
         }
     }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // The main menu: search plus the six services of the terminal.
 ScreenPage {
@@ -39,7 +40,7 @@ ScreenPage {
                 }
                 Text {
                     Layout.fillWidth: true
-                    text: shell.siteName
+                    text: Shell.siteName
                     font.pixelSize: Theme.bodySize
                     color: Theme.textMuted
                     textFormat: Text.PlainText
@@ -64,7 +65,7 @@ ScreenPage {
             }
             // the search screen takes over as soon as something is typed (or Enter with pinyin still composing);
             // the field is emptied when home shows again, so the next visitor never sees it
-            function openSearch(typed) { if (typed.length > 0 && shell.currentScreen === "Home") shell.go("Search", { text: typed }) }
+            function openSearch(typed) { if (typed.length > 0 && Shell.currentScreen === "Home") Shell.go("Search", { text: typed }) }
             onAccepted: openSearch(text + preeditText)
             onTextChanged: openSearch(text)
         }
@@ -88,13 +89,13 @@ ScreenPage {
                     subtitle: modelData.subtitle
                     tint: modelData.tint
                     // applying and certificates start with identification (ID card + face check)
-                    onClicked: modelData.key === "apply" ? apply.startFor("apply")
-                             : modelData.key === "certificates" ? apply.startFor("certificates")
-                             : modelData.key === "guide" ? shell.go("Catalog", { view: "theme" })
-                             : modelData.key === "ticket" ? shell.go("Catalog", { view: "most_used", purpose: "ticket" })
-                             : modelData.key === "progress" ? shell.go("Progress")
-                             : modelData.key === "rating" ? shell.go("Rating")
-                             : shell.go("Placeholder", { title: modelData.title, key: modelData.key })
+                    onClicked: modelData.key === "apply" ? ApplyBridge.startFor("apply")
+                             : modelData.key === "certificates" ? ApplyBridge.startFor("certificates")
+                             : modelData.key === "guide" ? Shell.go("Catalog", { view: "theme" })
+                             : modelData.key === "ticket" ? Shell.go("Catalog", { view: "most_used", purpose: "ticket" })
+                             : modelData.key === "progress" ? Shell.go("Progress")
+                             : modelData.key === "rating" ? Shell.go("Rating")
+                             : Shell.go("Placeholder", { title: modelData.title, key: modelData.key })
                 }
             }
         }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // After a passed face check: who is identified (masked only) and the way on to the application form.
 ScreenPage {
@@ -58,7 +59,7 @@ ScreenPage {
                 Text {
                     objectName: "identifiedName"
                     Layout.fillWidth: true
-                    text: identity.maskedName
+                    text: IdentityBridge.maskedName
                     font.pixelSize: Theme.bodySize * 1.2; font.bold: true; color: Theme.text
                     textFormat: Text.PlainText; wrapMode: Text.WrapAnywhere
                 }
@@ -66,14 +67,14 @@ ScreenPage {
                 Text {
                     objectName: "identifiedNumber"
                     Layout.fillWidth: true
-                    text: identity.maskedNumber
+                    text: IdentityBridge.maskedNumber
                     font.pixelSize: Theme.bodySize * 1.2; font.bold: true; color: Theme.text
                     textFormat: Text.PlainText; wrapMode: Text.WrapAnywhere
                 }
                 Text { text: qsTr("有效期至"); font.pixelSize: Theme.bodySize; color: Theme.textMuted; textFormat: Text.PlainText }
                 Text {
                     Layout.fillWidth: true
-                    text: identity.validTo === "长期" ? qsTr("长期") : identity.validTo
+                    text: IdentityBridge.validTo === "长期" ? qsTr("长期") : IdentityBridge.validTo
                     font.pixelSize: Theme.bodySize * 1.2; color: Theme.text
                     textFormat: Text.PlainText
                 }
@@ -82,7 +83,7 @@ ScreenPage {
         Text {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
-            text: apply.purpose === "certificates" ? qsTr("下一步选择要打印的证明")
+            text: ApplyBridge.purpose === "certificates" ? qsTr("下一步选择要打印的证明")
                                                    : qsTr("下一步填写申请表，表中信息已按证件预先填好")
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
@@ -95,7 +96,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.px(280)
             text: qsTr("继续")
-            onClicked: apply.afterIdentified()  // certificates, the form of the service chosen before, or the list
+            onClicked: ApplyBridge.afterIdentified()  // certificates, the form of the service chosen before, or the list
         }
         Item { Layout.fillHeight: true }
     }

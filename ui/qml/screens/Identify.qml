@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Step 1 of identification: put the resident ID card on the reader; refusals and read failures say why.
 ScreenPage {
@@ -10,13 +11,13 @@ ScreenPage {
     property bool staffHelp: false
 
     // elderly visitors hear the instruction and any problem (the bridge gives the current language)
-    readonly property string spoken: identity.state === "refused" || identity.state === "problem" ? identity.problem : ""
-    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+    readonly property string spoken: IdentityBridge.state === "refused" || IdentityBridge.state === "problem" ? IdentityBridge.problem : ""
+    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     StackView.onActivated: {
-        if (shell.elderly)
-            voice.say(qsTr("请将身份证放在读卡区"))
-        identity.begin()
+        if (Shell.elderly)
+            Voice.say(qsTr("请将身份证放在读卡区"))
+        IdentityBridge.begin()
     }
 
     GridLayout {
@@ -33,7 +34,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
             Layout.preferredWidth: Theme.px(Theme.landscape ? 380 : 400)
             Layout.preferredHeight: Layout.preferredWidth * 0.86
-            animated: identity.state === "waiting"
+            animated: IdentityBridge.state === "waiting"
         }
 
         ColumnLayout {
@@ -71,14 +72,14 @@ ScreenPage {
                 spacing: Theme.px(10)
                 Rectangle {
                     Layout.preferredWidth: Theme.px(14); Layout.preferredHeight: Theme.px(14); radius: width / 2
-                    color: identity.readerConnected ? Theme.ok : Theme.accent
+                    color: IdentityBridge.readerConnected ? Theme.ok : Theme.accent
                 }
                 Text {
                     objectName: "readerStateText"
                     Layout.maximumWidth: page.width - Theme.px(80)
-                    text: identity.readerConnected ? qsTr("读卡器已就绪") : identity.readerProblem
+                    text: IdentityBridge.readerConnected ? qsTr("读卡器已就绪") : IdentityBridge.readerProblem
                     font.pixelSize: Theme.smallSize
-                    color: identity.readerConnected ? Theme.textMuted : Theme.accent
+                    color: IdentityBridge.readerConnected ? Theme.textMuted : Theme.accent
                     textFormat: Text.PlainText
                     wrapMode: Text.WordWrap
                 }
@@ -87,19 +88,19 @@ ScreenPage {
             MessagePanel {
                 objectName: "identifyProblem"
                 Layout.fillWidth: true
-                visible: identity.state === "refused" || identity.state === "problem"
+                visible: IdentityBridge.state === "refused" || IdentityBridge.state === "problem"
                 kind: "error"
-                text: identity.problem
-                detail: identity.expired ? qsTr("过期证件不能在本机办理。") : ""
+                text: IdentityBridge.problem
+                detail: IdentityBridge.expired ? qsTr("过期证件不能在本机办理。") : ""
             }
 
             MessagePanel {
                 objectName: "identifyAccepted"
                 Layout.fillWidth: true
-                visible: identity.state === "accepted"
+                visible: IdentityBridge.state === "accepted"
                 kind: "ok"
-                text: qsTr("已读取证件：%1").arg(identity.maskedName)
-                detail: identity.maskedNumber
+                text: qsTr("已读取证件：%1").arg(IdentityBridge.maskedName)
+                detail: IdentityBridge.maskedNumber
             }
 
             MessagePanel {
@@ -108,7 +109,7 @@ ScreenPage {
                 visible: page.staffHelp
                 kind: "info"
                 text: qsTr("请到服务窗口，工作人员会帮您办理")
-                detail: shell.hotline ? qsTr("服务热线 %1").arg(shell.hotline) : ""
+                detail: Shell.hotline ? qsTr("服务热线 %1").arg(Shell.hotline) : ""
             }
 
             RowLayout {
@@ -116,15 +117,15 @@ ScreenPage {
                 spacing: Theme.spacing
                 BigButton {
                     objectName: "identifyContinue"
-                    visible: identity.state === "accepted"
+                    visible: IdentityBridge.state === "accepted"
                     text: qsTr("继续人脸核验")
-                    onClicked: identity.proceed()
+                    onClicked: IdentityBridge.proceed()
                 }
                 BigButton {
                     objectName: "identifyRetry"
-                    visible: identity.state === "refused" || identity.state === "problem"
+                    visible: IdentityBridge.state === "refused" || IdentityBridge.state === "problem"
                     text: qsTr("重新放卡")
-                    onClicked: identity.dismiss()
+                    onClicked: IdentityBridge.dismiss()
                 }
                 BigButton {
                     objectName: "identifyAskStaff"

@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // What a technician needs in one minute: every device and the queue, green or red with the reason, and the log.
 ScreenPage {
@@ -14,7 +16,7 @@ ScreenPage {
 
         Text {
             Layout.fillWidth: true
-            text: maintenance.terminal
+            text: MaintenanceBridge.terminal
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
             textFormat: Text.PlainText
@@ -23,20 +25,20 @@ ScreenPage {
             spacing: Theme.spacing
             BigButton {
                 objectName: "maintRefresh"
-                text: maintenance.busy ? qsTr("检测中…") : qsTr("重新检测")
-                enabled: !maintenance.busy
-                onClicked: maintenance.refresh()
+                text: MaintenanceBridge.busy ? qsTr("检测中…") : qsTr("重新检测")
+                enabled: !MaintenanceBridge.busy
+                onClicked: MaintenanceBridge.refresh()
             }
             BigButton {
                 objectName: "maintTestPage"
                 text: qsTr("打印测试页")
                 primary: false
-                onClicked: maintenance.printTestPage()
+                onClicked: MaintenanceBridge.printTestPage()
             }
             BigButton {
                 text: qsTr("退出维护")
                 tint: Theme.accent
-                onClicked: shell.endSession()
+                onClicked: Shell.endSession()
             }
         }
         RowLayout {
@@ -45,22 +47,22 @@ ScreenPage {
                 objectName: "maintChangePin"
                 text: qsTr("修改维护密码")
                 primary: false
-                onClicked: shell.go("PinPad", { purpose: "change" })
+                onClicked: Shell.go("PinPad", { purpose: "change" })
             }
             BigButton {
                 objectName: "maintSetVerifyPin"
                 text: qsTr("设置核验密码")
                 primary: false
-                onClicked: shell.go("PinPad", { purpose: "set_verify" })
+                onClicked: Shell.go("PinPad", { purpose: "set_verify" })
             }
             Text {
                 objectName: "maintVerifyState"
                 Layout.fillWidth: true
                 // staff verification of citizens needs its own PIN, so citizens never watch the maintenance PIN
-                text: maintenance.verifyAvailable ? qsTr("工作人员核验密码：已设置")
+                text: MaintenanceBridge.verifyAvailable ? qsTr("工作人员核验密码：已设置")
                                                   : qsTr("工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验")
                 font.pixelSize: Theme.smallSize
-                color: maintenance.verifyAvailable ? Theme.textMuted : Theme.accent
+                color: MaintenanceBridge.verifyAvailable ? Theme.textMuted : Theme.accent
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
             }
@@ -68,9 +70,9 @@ ScreenPage {
         Text {
             objectName: "maintPinNotice"
             Layout.fillWidth: true
-            visible: maintenance.pinNotice !== ""
-            text: maintenance.pinNotice === "changed" ? qsTr("维护密码已更新。")
-                : maintenance.pinNotice === "verify_set" ? qsTr("核验密码已设置。") : ""
+            visible: MaintenanceBridge.pinNotice !== ""
+            text: MaintenanceBridge.pinNotice === "changed" ? qsTr("维护密码已更新。")
+                : MaintenanceBridge.pinNotice === "verify_set" ? qsTr("核验密码已设置。") : ""
             font.pixelSize: Theme.bodySize
             color: Theme.ok
             textFormat: Text.PlainText
@@ -80,14 +82,14 @@ ScreenPage {
             objectName: "maintMessage"
             Layout.fillWidth: true
             visible: text.length > 0
-            text: maintenance.message
+            text: MaintenanceBridge.message
             font.pixelSize: Theme.bodySize
             color: Theme.text
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap
         }
         Repeater {
-            model: maintenance.rows
+            model: MaintenanceBridge.rows
             delegate: Rectangle {
                 id: row
                 required property var modelData
@@ -147,7 +149,7 @@ ScreenPage {
                 objectName: "maintLog"
                 anchors.fill: parent
                 anchors.margins: Theme.px(8)
-                model: maintenance.logLines
+                model: MaintenanceBridge.logLines
                 onCountChanged: positionViewAtEnd()
                 delegate: Text {
                     required property string modelData

@@ -1,6 +1,8 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Staff PINs on a number pad (no keyboard on a kiosk), shown as dots. The check runs in Python off the GUI
 // thread; the answer comes back as maintenance.pinResult. Setting a PIN asks for it twice.
@@ -10,8 +12,8 @@ ScreenPage {
     // "change" sets a new maintenance PIN (forced after the shipped one); "set_verify" sets the verification PIN
     readonly property string purpose: params.purpose || "maintenance"
     readonly property bool setting: purpose === "change" || purpose === "set_verify"
-    readonly property int lockedFor: purpose === "staff_verify" ? maintenance.verifyLockedFor : maintenance.lockedFor
-    readonly property bool unavailable: purpose === "staff_verify" && !maintenance.verifyAvailable
+    readonly property int lockedFor: purpose === "staff_verify" ? MaintenanceBridge.verifyLockedFor : MaintenanceBridge.lockedFor
+    readonly property bool unavailable: purpose === "staff_verify" && !MaintenanceBridge.verifyAvailable
     title: purpose === "staff_verify" ? qsTr("工作人员核验身份")
          : purpose === "change" ? qsTr("设置维护密码")
          : purpose === "set_verify" ? qsTr("设置核验密码") : qsTr("维护模式")
@@ -20,7 +22,7 @@ ScreenPage {
     property string outcome: ""
 
     function press(key) {
-        if (maintenance.checking)
+        if (MaintenanceBridge.checking)
             return
         page.outcome = ""
         if (key === "⌫")
@@ -29,10 +31,10 @@ ScreenPage {
             if (page.setting && page.firstPin === "") {
                 page.firstPin = page.pin
             } else if (page.setting) {
-                maintenance.submit(page.purpose, page.firstPin, page.pin)
+                MaintenanceBridge.submit(page.purpose, page.firstPin, page.pin)
                 page.firstPin = ""
             } else {
-                maintenance.submit(page.purpose, page.pin)
+                MaintenanceBridge.submit(page.purpose, page.pin)
             }
             page.pin = ""
         } else if (page.pin.length < 12)
@@ -40,13 +42,13 @@ ScreenPage {
     }
 
     Connections {
-        target: maintenance
+        target: MaintenanceBridge
         function onPinResult(purpose, outcome) {
             if (purpose !== page.purpose || !page.visible)
                 return
             page.outcome = outcome
             if (outcome === "ok" && purpose === "staff_verify")
-                apply.afterIdentified()
+                ApplyBridge.afterIdentified()
         }
     }
 
@@ -71,7 +73,7 @@ ScreenPage {
                 verticalAlignment: Text.AlignVCenter
                 text: page.purpose === "staff_verify" ? qsTr("请工作人员核对证件与本人后输入核验密码")
                     : page.setting && page.firstPin !== "" ? qsTr("请再次输入新密码")
-                    : page.purpose === "change" && params.forced ? qsTr("出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。")
+                    : page.purpose === "change" && page.params.forced ? qsTr("出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。")
                     : page.purpose === "change" ? qsTr("请输入新的维护密码（6–12 位数字）")
                     : page.purpose === "set_verify" ? qsTr("请输入新的核验密码（6–12 位数字，不能与维护密码相同）")
                     : qsTr("请输入维护密码")
@@ -85,7 +87,7 @@ ScreenPage {
                 objectName: "pinDots"
                 Layout.fillWidth: true
                 visible: !page.unavailable
-                text: maintenance.checking ? qsTr("正在核对…") : ("●".repeat(page.pin.length) || " ")
+                text: MaintenanceBridge.checking ? qsTr("正在核对…") : ("●".repeat(page.pin.length) || " ")
                 font.pixelSize: Theme.titleSize
                 color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
@@ -128,7 +130,7 @@ ScreenPage {
                     Layout.preferredHeight: Theme.px(80)
                     text: modelData
                     primary: modelData === "✓"
-                    enabled: !maintenance.checking && page.lockedFor === 0
+                    enabled: !MaintenanceBridge.checking && page.lockedFor === 0
                     font.pixelSize: Theme.titleSize
                     onClicked: page.press(modelData)
                 }
@@ -139,7 +141,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("取消")
             primary: false
-            onClicked: page.purpose === "staff_verify" || page.purpose === "set_verify" ? shell.back() : shell.endSession()
+            onClicked: page.purpose === "staff_verify" || page.purpose === "set_verify" ? Shell.back() : Shell.endSession()
         }
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Shown for a service this terminal does not offer yet: says so plainly and points to staff.
 ScreenPage {
@@ -24,7 +25,7 @@ ScreenPage {
         Text {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
-            text: qsTr("请到服务窗口咨询，或拨打服务热线 %1。").arg(shell.hotline)
+            text: qsTr("请到服务窗口咨询，或拨打服务热线 %1。").arg(Shell.hotline)
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
             textFormat: Text.PlainText
@@ -34,7 +35,7 @@ ScreenPage {
         BigButton {
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("返回首页")
-            onClicked: shell.home()
+            onClicked: Shell.home()
         }
         Item { Layout.fillHeight: true }
     }

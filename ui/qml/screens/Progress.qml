@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Progress: type the tracking number from the receipt on a pad of just its characters, or place the ID card to
 // list one's applications.
@@ -9,9 +11,9 @@ ScreenPage {
     id: page
     title: qsTr("进度查询")
 
-    Component.onCompleted: { progress.clear(); progress.queryCard() }
+    Component.onCompleted: { ProgressBridge.clear(); ProgressBridge.queryCard() }
 
-    function ask() { progress.query(field.text) }
+    function ask() { ProgressBridge.query(field.text) }
 
     // portrait: the entry above the answer; landscape: the entry on the left, the answer on the right
     GridLayout {
@@ -51,7 +53,7 @@ ScreenPage {
                     font.capitalization: Font.AllUppercase
                     leftPadding: Theme.px(14)
                     rightPadding: Theme.px(14)
-                    placeholderText: qsTr("例如 %1-20240501-000001-X").arg(shell.terminalId)
+                    placeholderText: qsTr("例如 %1-20240501-000001-X").arg(Shell.terminalId)
                     background: Rectangle {
                         radius: Theme.radius
                         color: Theme.surface
@@ -62,9 +64,9 @@ ScreenPage {
                 BigButton {
                     objectName: "progressQuery"
                     Layout.preferredWidth: Theme.px(Theme.elderly ? 190 : 150)
-                    enabled: field.text.trim().length > 0 && progress.state !== "busy"
+                    enabled: field.text.trim().length > 0 && ProgressBridge.state !== "busy"
                     text: qsTr("查询")
-                    reason: progress.state === "busy" ? qsTr("正在查询") : qsTr("请先输入受理编号")
+                    reason: ProgressBridge.state === "busy" ? qsTr("正在查询") : qsTr("请先输入受理编号")
                     onClicked: page.ask()
                 }
             }
@@ -85,7 +87,7 @@ ScreenPage {
 
             RowLayout {
                 Layout.alignment: Qt.AlignHCenter
-                visible: progress.state === "busy"
+                visible: ProgressBridge.state === "busy"
                 spacing: Theme.px(12)
                 BusyIndicator { running: parent.visible }
                 Text {
@@ -98,13 +100,13 @@ ScreenPage {
             MessagePanel {
                 objectName: "progressProblem"
                 Layout.fillWidth: true
-                visible: progress.state === "failed"
+                visible: ProgressBridge.state === "failed"
                 kind: "error"
-                text: progress.problem
+                text: ProgressBridge.problem
             }
             Text {
                 Layout.fillWidth: true
-                visible: progress.state === "done" && progress.byCard
+                visible: ProgressBridge.state === "done" && ProgressBridge.byCard
                 text: qsTr("您名下的办件")
                 font.pixelSize: Theme.bodySize * 1.15
                 font.bold: true
@@ -116,10 +118,10 @@ ScreenPage {
                 objectName: "progressResults"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                visible: progress.state === "done"
+                visible: ProgressBridge.state === "done"
                 clip: true
                 spacing: Theme.px(10)
-                model: progress.results
+                model: ProgressBridge.results
                 boundsBehavior: Flickable.StopAtBounds
                 ScrollBar.vertical: KioskScrollBar { }
                 delegate: Rectangle {
@@ -188,7 +190,7 @@ ScreenPage {
                     }
                 }
             }
-            Item { Layout.fillHeight: true; visible: progress.state !== "done" }
+            Item { Layout.fillHeight: true; visible: ProgressBridge.state !== "done" }
         }
     }
 }

@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // 好差评: the national five-step scale, big buttons with words (colour is never the only cue); then the
 // session ends.
@@ -9,7 +11,7 @@ ScreenPage {
     id: page
     title: qsTr("请为本次服务评价")
 
-    StackView.onActivated: if (shell.elderly) voice.say(qsTr("您对本次服务满意吗？点一下即可"))
+    StackView.onActivated: if (Shell.elderly) Voice.say(qsTr("您对本次服务满意吗？点一下即可"))
 
     readonly property var tints: ({ 5: "#1b7f3b", 4: "#2e7d32", 3: "#1565c0", 2: "#9a5b00", 1: "#c62828" })
 
@@ -17,8 +19,8 @@ ScreenPage {
         objectName: "ratingEndTimer"
         interval: 3000
         // older visitors are never hurried: in elderly mode the visit ends with their own tap
-        running: !shell.elderly && (apply.ratingState === "done" || apply.ratingState === "failed")
-        onTriggered: shell.endSession()
+        running: !Shell.elderly && (ApplyBridge.ratingState === "done" || ApplyBridge.ratingState === "failed")
+        onTriggered: Shell.endSession()
     }
 
     ColumnLayout {
@@ -27,8 +29,8 @@ ScreenPage {
 
         Text {
             Layout.fillWidth: true
-            visible: apply.ratedService.length > 0
-            text: qsTr("办理事项：%1").arg(apply.ratedService)
+            visible: ApplyBridge.ratedService.length > 0
+            text: qsTr("办理事项：%1").arg(ApplyBridge.ratedService)
             font.pixelSize: Theme.bodySize * 1.1
             color: Theme.textMuted
             textFormat: Text.PlainText
@@ -49,13 +51,13 @@ ScreenPage {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.maximumHeight: Theme.targetSize * 2 * 5
-            visible: apply.ratingState === "" || apply.ratingState === "busy"
-            enabled: apply.ratingState === ""
+            visible: ApplyBridge.ratingState === "" || ApplyBridge.ratingState === "busy"
+            enabled: ApplyBridge.ratingState === ""
             columns: Theme.landscape ? 5 : 1
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
-                model: apply.ratings
+                model: ApplyBridge.ratings
                 delegate: BigButton {
                     required property var modelData
                     objectName: "rate_" + modelData.score
@@ -66,16 +68,16 @@ ScreenPage {
                     tint: page.tints[modelData.score]
                     font.pixelSize: Theme.titleSize
                     text: modelData.text
-                    onClicked: apply.rate(modelData.score)
+                    onClicked: ApplyBridge.rate(modelData.score)
                 }
             }
         }
         MessagePanel {
             objectName: "ratingDone"
             Layout.fillWidth: true
-            visible: apply.ratingState === "done" || apply.ratingState === "failed"
-            kind: apply.ratingState === "done" ? "ok" : "info"
-            text: apply.ratingState === "done" ? qsTr("感谢您的评价！") : apply.ratingProblem
+            visible: ApplyBridge.ratingState === "done" || ApplyBridge.ratingState === "failed"
+            kind: ApplyBridge.ratingState === "done" ? "ok" : "info"
+            text: ApplyBridge.ratingState === "done" ? qsTr("感谢您的评价！") : ApplyBridge.ratingProblem
             detail: qsTr("本次服务结束，您的信息将从本机清除。")
         }
         Item { Layout.fillHeight: true; visible: !ratingButtons.visible }
@@ -84,8 +86,8 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.px(320)
             primary: false
-            text: apply.ratingState === "" ? qsTr("不评价，结束") : qsTr("结束")
-            onClicked: shell.endSession()
+            text: ApplyBridge.ratingState === "" ? qsTr("不评价，结束") : qsTr("结束")
+            onClicked: Shell.endSession()
         }
     }
 }

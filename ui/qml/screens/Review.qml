@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Everything about to be submitted, once more, and the consent the citizen must give before submitting.
 ScreenPage {
@@ -28,7 +30,7 @@ ScreenPage {
 
                 Text {
                     Layout.fillWidth: true
-                    text: apply.serviceName
+                    text: ApplyBridge.serviceName
                     font.pixelSize: Theme.bodySize * 1.2
                     font.bold: true
                     color: Theme.primaryDark
@@ -49,7 +51,7 @@ ScreenPage {
                         rowSpacing: Theme.px(12)
                         columnSpacing: Theme.px(20)
                         Repeater {
-                            model: apply.reviewRows
+                            model: ApplyBridge.reviewRows
                             delegate: Text {
                                 required property var modelData
                                 required property int index
@@ -65,7 +67,7 @@ ScreenPage {
                             }
                         }
                         Repeater {
-                            model: apply.reviewRows
+                            model: ApplyBridge.reviewRows
                             delegate: Text {
                                 required property var modelData
                                 required property int index
@@ -88,7 +90,7 @@ ScreenPage {
                 Rectangle {
                     objectName: "reviewMaterials"
                     Layout.fillWidth: true
-                    visible: materials.items.length > 0
+                    visible: MaterialsBridge.items.length > 0
                     Layout.preferredHeight: visible ? photoList.implicitHeight + Theme.px(32) : 0
                     radius: Theme.radius
                     color: Theme.surface
@@ -108,31 +110,32 @@ ScreenPage {
                             wrapMode: Text.WordWrap
                         }
                         Repeater {
-                            model: materials.items
+                            model: MaterialsBridge.items
                             delegate: RowLayout {
+                                id: photoRow
                                 required property var modelData
                                 Layout.fillWidth: true
                                 spacing: Theme.px(12)
                                 Text {
                                     Layout.fillWidth: true
-                                    text: modelData.name
+                                    text: photoRow.modelData.name
                                     font.pixelSize: Theme.bodySize
                                     color: Theme.text
                                     textFormat: Text.PlainText
                                     wrapMode: Text.WordWrap
                                 }
                                 Text {
-                                    objectName: "reviewPhotoCount_" + modelData.index
-                                    text: modelData.count > 0 ? qsTr("已拍%1张").arg(modelData.count) : qsTr("未拍")
+                                    objectName: "reviewPhotoCount_" + photoRow.modelData.index
+                                    text: photoRow.modelData.count > 0 ? qsTr("已拍%1张").arg(photoRow.modelData.count) : qsTr("未拍")
                                     font.pixelSize: Theme.bodySize
-                                    color: modelData.count > 0 ? Theme.ok : Theme.textMuted
+                                    color: photoRow.modelData.count > 0 ? Theme.ok : Theme.textMuted
                                     textFormat: Text.PlainText
                                 }
                                 BigButton {
-                                    objectName: "reviewPhoto_" + modelData.index
+                                    objectName: "reviewPhoto_" + photoRow.modelData.index
                                     primary: false
-                                    text: modelData.count > 0 ? qsTr("补拍") : qsTr("拍照")
-                                    onClicked: materials.open(modelData.index)
+                                    text: photoRow.modelData.count > 0 ? qsTr("补拍") : qsTr("拍照")
+                                    onClicked: MaterialsBridge.open(photoRow.modelData.index)
                                 }
                             }
                         }
@@ -141,20 +144,20 @@ ScreenPage {
                 MessagePanel {
                     objectName: "reviewProblem"
                     Layout.fillWidth: true
-                    visible: apply.submitState === "failed" && apply.submitProblem.length > 0
+                    visible: ApplyBridge.submitState === "failed" && ApplyBridge.submitProblem.length > 0
                     kind: "error"
-                    text: apply.submitProblem
+                    text: ApplyBridge.submitProblem
                 }
                 MessagePanel {
                     objectName: "reviewNoQueue"
                     Layout.fillWidth: true
-                    visible: !apply.queueAvailable
+                    visible: !ApplyBridge.queueAvailable
                     kind: "error"
-                    text: apply.queueProblem
+                    text: ApplyBridge.queueProblem
                 }
                 RowLayout {
                     Layout.alignment: Qt.AlignHCenter
-                    visible: apply.submitState === "busy"
+                    visible: ApplyBridge.submitState === "busy"
                     spacing: Theme.px(12)
                     BusyIndicator { running: parent.visible }
                     Text {
@@ -175,7 +178,7 @@ ScreenPage {
             padding: Theme.px(8)
             spacing: Theme.px(14)
             font.pixelSize: Theme.bodySize
-            text: materials.total > 0
+            text: MaterialsBridge.total > 0
                   ? qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。")
                   : qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。")
             indicator: Rectangle {
@@ -211,7 +214,7 @@ ScreenPage {
         Text {
             objectName: "reviewSubmitWhy"
             Layout.fillWidth: true
-            visible: !consent.checked && apply.submitState !== "done"
+            visible: !consent.checked && ApplyBridge.submitState !== "done"
             horizontalAlignment: Text.AlignRight
             text: qsTr("勾选上面的“我已阅读并同意”后，才能提交")
             font.pixelSize: Theme.bodySize
@@ -229,16 +232,16 @@ ScreenPage {
                 Layout.preferredWidth: 1
                 primary: false
                 text: qsTr("返回修改")
-                onClicked: shell.back()
+                onClicked: Shell.back()
             }
             BigButton {
                 objectName: "reviewSubmit"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                enabled: consent.checked && apply.submitState !== "busy" && apply.submitState !== "done" && apply.queueAvailable
+                enabled: consent.checked && ApplyBridge.submitState !== "busy" && ApplyBridge.submitState !== "done" && ApplyBridge.queueAvailable
                 tint: Theme.ok
                 text: qsTr("确认提交")
-                onClicked: apply.submit(consent.checked)
+                onClicked: ApplyBridge.submit(consent.checked)
             }
         }
     }

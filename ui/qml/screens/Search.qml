@@ -1,7 +1,9 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // Search as you type (Chinese, pinyin, initials); "no result" offers the themes and staff help.
 ScreenPage {
@@ -10,7 +12,7 @@ ScreenPage {
 
     // pinyin still being composed counts too: "gjj" finds 公积金 before a character is chosen; the keyboard
     // shows the composition split into syllables ("g j j", "gong'ji"), the separators are not what was typed
-    function update() { catalog.search(field.text + field.preeditText.replace(/[\s']/g, "")) }
+    function update() { CatalogBridge.search(field.text + field.preeditText.replace(/[\s']/g, "")) }
     // leaving for a guide: keep what was typed (commit the pinyin) and put the keyboard away
     StackView.onDeactivating: field.focus = false  // losing the focus commits the pinyin being composed
     Component.onCompleted: {
@@ -54,7 +56,7 @@ ScreenPage {
 
         Text {
             Layout.fillWidth: true
-            visible: catalog.query.length === 0
+            visible: CatalogBridge.query.length === 0
             text: qsTr("例如：身份证、公积金提取、结婚登记、gjj、sfz")
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
@@ -67,10 +69,10 @@ ScreenPage {
             objectName: "searchResults"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: !catalog.noResult
+            visible: !CatalogBridge.noResult
             clip: true
             spacing: Theme.px(10)
-            model: catalog.results
+            model: CatalogBridge.results
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: ItemRow {
@@ -81,9 +83,9 @@ ScreenPage {
                 department: modelData.department
                 handling: modelData.handling
                 here: modelData.here
-                hereLabel: catalog.hereLabel
+                hereLabel: CatalogBridge.hereLabel
                 // after the click has been handled: navigating may rebuild this list
-                onClicked: Qt.callLater(shell.go, "Guide", { code: modelData.code })
+                onClicked: Qt.callLater(Shell.go, "Guide", { code: modelData.code })
             }
         }
 
@@ -92,7 +94,7 @@ ScreenPage {
             objectName: "searchNoResult"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: catalog.noResult
+            visible: CatalogBridge.noResult
             clip: true
             contentHeight: help.implicitHeight
             boundsBehavior: Flickable.StopAtBounds
@@ -103,8 +105,8 @@ ScreenPage {
                 MessagePanel {
                     objectName: "searchNoResultPanel"
                     Layout.fillWidth: true
-                    text: qsTr("没有找到“%1”").arg(catalog.query)
-                    detail: qsTr("换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。").arg(shell.hotline)
+                    text: qsTr("没有找到“%1”").arg(CatalogBridge.query)
+                    detail: qsTr("换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。").arg(Shell.hotline)
                 }
                 Text {
                     text: qsTr("按主题查找")
@@ -117,13 +119,13 @@ ScreenPage {
                     Layout.fillWidth: true
                     spacing: Theme.px(10)
                     Repeater {
-                        model: catalog.themes
+                        model: CatalogBridge.themes
                         delegate: BigButton {
                             required property var modelData
                             objectName: "noResultTheme_" + modelData.code
                             primary: false
                             text: modelData.title
-                            onClicked: shell.go("CatalogItems", { kind: modelData.kind, code: modelData.code,
+                            onClicked: Shell.go("CatalogItems", { kind: modelData.kind, code: modelData.code,
                                                                   title: modelData.title })
                         }
                     }

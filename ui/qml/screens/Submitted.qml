@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // The application is saved: the tracking number large, the receipt printing, or a QR of the number instead.
 ScreenPage {
@@ -9,18 +10,18 @@ ScreenPage {
     title: qsTr("申请已提交")
 
     // elderly mode: the outcome is also spoken (the number itself is on screen and on paper)
-    readonly property string spoken: apply.printState === "printed" ? qsTr("申请已提交，回执已打印，请从出纸口取走")
-                                   : apply.printState === "failed" ? qsTr("申请已提交，回执未能打印，请拍照或记下屏幕上的受理编号")
+    readonly property string spoken: ApplyBridge.printState === "printed" ? qsTr("申请已提交，回执已打印，请从出纸口取走")
+                                   : ApplyBridge.printState === "failed" ? qsTr("申请已提交，回执未能打印，请拍照或记下屏幕上的受理编号")
                                    : ""
-    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     // the rating opens by itself once the receipt is out; never in elderly mode (no time pressure) and never
     // while the number is only on screen (the citizen is photographing or writing it down)
     Timer {
         objectName: "submittedRatingTimer"
-        interval: apply.ratingDelay
-        running: apply.printState === "printed" && !shell.elderly && page.StackView.status === StackView.Active
-        onTriggered: shell.go("Rating")
+        interval: ApplyBridge.ratingDelay
+        running: ApplyBridge.printState === "printed" && !Shell.elderly && page.StackView.status === StackView.Active
+        onTriggered: Shell.go("Rating")
     }
 
     Flickable {
@@ -40,7 +41,7 @@ ScreenPage {
             // landscape: the number and the print state on the left, the QR beside them, all in one screen
             GridLayout {
                 Layout.fillWidth: true
-                columns: Theme.landscape && apply.trackingQr.length > 0 ? 2 : 1
+                columns: Theme.landscape && ApplyBridge.trackingQr.length > 0 ? 2 : 1
                 columnSpacing: Theme.spacing * 2
                 rowSpacing: Theme.spacing
                 ColumnLayout {
@@ -49,7 +50,7 @@ ScreenPage {
                     Text {
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
-                        text: apply.serviceName
+                        text: ApplyBridge.serviceName
                         font.pixelSize: Theme.bodySize * 1.2
                         font.bold: true
                         color: Theme.text
@@ -68,7 +69,7 @@ ScreenPage {
                         objectName: "submittedTracking"
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
-                        text: apply.trackingGrouped
+                        text: ApplyBridge.trackingGrouped
                         font.pixelSize: Theme.heroSize
                         font.bold: true
                         font.letterSpacing: Theme.px(1)
@@ -82,11 +83,11 @@ ScreenPage {
                         Layout.fillWidth: true
                         Layout.maximumWidth: Theme.px(640)
                         Layout.alignment: Qt.AlignHCenter
-                        kind: apply.printState === "printed" ? "ok" : apply.printState === "failed" ? "error" : "info"
-                        text: apply.printState === "printed" ? qsTr("回执已打印，请从出纸口取走并妥善保管")
-                            : apply.printState === "failed" ? qsTr("回执未能打印，请拍照或记下受理编号")
+                        kind: ApplyBridge.printState === "printed" ? "ok" : ApplyBridge.printState === "failed" ? "error" : "info"
+                        text: ApplyBridge.printState === "printed" ? qsTr("回执已打印，请从出纸口取走并妥善保管")
+                            : ApplyBridge.printState === "failed" ? qsTr("回执未能打印，请拍照或记下受理编号")
                             : qsTr("正在打印回执…")
-                        detail: apply.printState === "failed" ? apply.printProblem
+                        detail: ApplyBridge.printState === "failed" ? ApplyBridge.printProblem
                               : qsTr("您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。")
                     }
                 }
@@ -94,7 +95,7 @@ ScreenPage {
                     objectName: "submittedQr"
                     Layout.alignment: Qt.AlignCenter
                     visible: source.length > 0
-                    source: apply.trackingQr
+                    source: ApplyBridge.trackingQr
                     caption: qsTr("请拍照或记下受理编号，也可用手机扫码保存")
                 }
             }
@@ -104,16 +105,16 @@ ScreenPage {
                 BigButton {
                     // paper refilled or the jam cleared: the same receipt, printed from the bytes already built
                     objectName: "submittedReprint"
-                    visible: apply.printState === "failed"
+                    visible: ApplyBridge.printState === "failed"
                     primary: false
                     text: qsTr("重新打印回执")
-                    onClicked: apply.reprintReceipt()
+                    onClicked: ApplyBridge.reprintReceipt()
                 }
                 BigButton {
                     objectName: "submittedRate"
                     Layout.preferredWidth: Theme.px(320)
                     text: qsTr("下一步：评价本次服务")
-                    onClicked: shell.go("Rating")
+                    onClicked: Shell.go("Rating")
                 }
             }
             Item { Layout.fillHeight: true }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // The end of a visit while a card still lies on the reader: the visitor's data is already wiped; the attract
 // screen comes back once the card is lifted, so the next visitor never finds it there.
@@ -10,12 +11,12 @@ ScreenPage {
     title: ""
 
     StackView.onActivated: {
-        voice.announce(qsTr("请取走身份证和回执"))
-        voice.beep()
+        Voice.announce(qsTr("请取走身份证和回执"))
+        Voice.beep()
     }
     Connections {
-        target: identity
-        function onCardOnReaderChanged() { if (!identity.cardOnReader) shell.cardTaken() }
+        target: IdentityBridge
+        function onCardOnReaderChanged() { if (!IdentityBridge.cardOnReader) Shell.cardTaken() }
     }
 
     ColumnLayout {

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // The number just taken: big, with the people ahead and the window; printed, or shown as a QR instead.
 ScreenPage {
@@ -9,9 +10,9 @@ ScreenPage {
     title: qsTr("取号")
 
     // elderly visitors hear their number and how many are ahead (the bridge gives the current language)
-    readonly property string spoken: catalog.ticketNumber !== ""
-                                     ? qsTr("您的号码是 %1。").arg(catalog.ticketNumber) + catalog.ticketWaitingText : ""
-    onSpokenChanged: if (shell.elderly && spoken.length > 0) voice.say(spoken)
+    readonly property string spoken: CatalogBridge.ticketNumber !== ""
+                                     ? qsTr("您的号码是 %1。").arg(CatalogBridge.ticketNumber) + CatalogBridge.ticketWaitingText : ""
+    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     Flickable {
         id: flick
@@ -36,13 +37,13 @@ ScreenPage {
             spacing: Theme.spacing
             BusyIndicator {
                 Layout.alignment: Qt.AlignHCenter
-                visible: catalog.ticketState === "busy" && catalog.ticketNumber === ""
+                visible: CatalogBridge.ticketState === "busy" && CatalogBridge.ticketNumber === ""
                 running: visible
             }
             Text {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                visible: catalog.ticketNumber === "" && catalog.ticketState === "busy"
+                visible: CatalogBridge.ticketNumber === "" && CatalogBridge.ticketState === "busy"
                 text: qsTr("正在取号，请稍候…")
                 font.pixelSize: Theme.titleSize
                 color: Theme.text
@@ -52,7 +53,7 @@ ScreenPage {
             Text {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                visible: catalog.ticketNumber !== ""
+                visible: CatalogBridge.ticketNumber !== ""
                 text: qsTr("您的号码")
                 font.pixelSize: Theme.bodySize * 1.2
                 color: Theme.textMuted
@@ -63,7 +64,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: text.length > 0
-                text: catalog.ticketNumber
+                text: CatalogBridge.ticketNumber
                 font.pixelSize: Theme.heroSize * 2
                 font.bold: true
                 color: Theme.primaryDark
@@ -73,7 +74,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: text.length > 0
-                text: catalog.ticketService
+                text: CatalogBridge.ticketService
                 font.pixelSize: Theme.bodySize * 1.2
                 font.bold: true
                 color: Theme.text
@@ -85,7 +86,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: text.length > 0
-                text: catalog.ticketWaitingText
+                text: CatalogBridge.ticketWaitingText
                 font.pixelSize: Theme.titleSize
                 color: Theme.text
                 textFormat: Text.PlainText
@@ -95,8 +96,8 @@ ScreenPage {
                 objectName: "ticketWindow"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                visible: catalog.ticketWindow.length > 0
-                text: qsTr("请到 %1 等候叫号").arg(catalog.ticketWindow)
+                visible: CatalogBridge.ticketWindow.length > 0
+                text: qsTr("请到 %1 等候叫号").arg(CatalogBridge.ticketWindow)
                 font.pixelSize: Theme.bodySize * 1.1
                 color: Theme.text
                 textFormat: Text.PlainText
@@ -115,15 +116,15 @@ ScreenPage {
                 Layout.fillWidth: true
                 Layout.maximumWidth: Theme.px(640)
                 Layout.alignment: Qt.AlignHCenter
-                visible: catalog.ticketState === "printed" || catalog.ticketState === "failed"
-                         || (catalog.ticketState === "busy" && catalog.ticketNumber !== "")
-                kind: catalog.ticketState === "printed" ? "ok" : catalog.ticketState === "failed" ? "error" : "info"
-                text: catalog.ticketState === "printed" ? qsTr("号票已打印，请从出纸口取走，留意叫号")
-                    : catalog.ticketState === "failed" ? (catalog.ticketNumber !== "" ? qsTr("号票未能打印，请记住屏幕上的号码")
+                visible: CatalogBridge.ticketState === "printed" || CatalogBridge.ticketState === "failed"
+                         || (CatalogBridge.ticketState === "busy" && CatalogBridge.ticketNumber !== "")
+                kind: CatalogBridge.ticketState === "printed" ? "ok" : CatalogBridge.ticketState === "failed" ? "error" : "info"
+                text: CatalogBridge.ticketState === "printed" ? qsTr("号票已打印，请从出纸口取走，留意叫号")
+                    : CatalogBridge.ticketState === "failed" ? (CatalogBridge.ticketNumber !== "" ? qsTr("号票未能打印，请记住屏幕上的号码")
                                                                                       : qsTr("未能取号"))
                     : qsTr("正在打印号票…")
                 // landscape: the QR caption says what to do, and the column must fit the height
-                detail: catalog.ticketState === "failed" && !(Theme.landscape && ticketQr.visible) ? catalog.ticketProblem : ""
+                detail: CatalogBridge.ticketState === "failed" && !(Theme.landscape && ticketQr.visible) ? CatalogBridge.ticketProblem : ""
             }
             QrCode {
                 id: ticketQr
@@ -131,7 +132,7 @@ ScreenPage {
                 size: Theme.px(Theme.landscape ? 150 : (Theme.elderly ? 220 : 180))
                 Layout.alignment: Qt.AlignHCenter
                 visible: source.length > 0
-                source: catalog.ticketQr
+                source: CatalogBridge.ticketQr
                 caption: qsTr("可用手机扫码或拍照保存您的号码")
             }
             BigButton {
@@ -139,7 +140,7 @@ ScreenPage {
                 Layout.alignment: Qt.AlignHCenter
                 Layout.preferredWidth: Theme.px(280)
                 text: qsTr("完成，返回首页")
-                onClicked: shell.home()
+                onClicked: Shell.home()
             }
         }
         }

@@ -90,7 +90,10 @@ KeyboardStyle {
         Text {
             id: word
             anchors.centerIn: parent
+            // the candidate list hands each candidate its word as the context property `display`
+            // qmllint disable unqualified
             text: display
+            // qmllint enable unqualified
             font.pixelSize: Theme.keyLabelSize
             color: Theme.text
             textFormat: Text.PlainText

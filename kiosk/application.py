@@ -1,0 +1,170 @@
+"""Applying for a service in a visit: the form pre-filled from the verified card, typed values, checks, the durable
+submission (the commit first, the receipt second) and what the receipt says."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+from kiosk.i18n import Problem, Text
+from kiosk.redact import mask_address, mask_id_number, mask_name
+from kiosk.visit import Visit, card_key
+
+# pre-filled values shown only masked: the screen is seen by whoever stands behind the citizen
+MASKED = {"name": mask_name, "id_number": mask_id_number, "address": mask_address}
+PROGRESS_HINT = "在自助终端“进度查询”输入受理编号或刷身份证"
+
+NO_QUEUE = Problem("apply.no_queue",
+                   Text("本机暂时无法受理申请，请到人工窗口办理。",
+                        "This terminal cannot take applications right now. Please go to a service window."),
+                   "offline queue unavailable (see diagnostics)")
+NO_IDENTITY = Problem("apply.no_identity",
+                      Text("请先刷身份证并完成人脸核验。", "Please identify with your ID card and face check first."),
+                      "submit without an accepted identity")
+CARD_CHANGED = Problem("apply.card_changed",
+                       Text("证件已更换，请重新核验身份。", "The card was changed. Please identify again."),
+                       "identity on the reader differs from the one the form was opened with")
+NO_CONSENT = Problem("apply.consent", Text("请先阅读并勾选同意。", "Please read and tick the consent first."),
+                     "consent not given")
+RATE_FAILED = Problem("apply.rating",
+                      Text("评价暂时无法保存，感谢您的反馈。", "Your rating could not be saved right now. Thank you."),
+                      "rating enqueue failed")
+_YES_NO = {True: Text("是", "Yes"), False: Text("否", "No")}
+
+
+def card_mapping(identity: Any) -> dict[str, str]:
+    """The card as forms.prefill reads it (keys as in the catalog's `prefill`)."""
+    return {"name": identity.name or identity.name_en, "gender": identity.gender, "nation": identity.nation,
+            "birth_date": identity.birth.isoformat() if identity.birth else "", "address": identity.address,
+            "id_number": identity.id_number}
+
+
+def check_material(record: dict | None) -> str:
+    """How the receipt names the identity check that went with the application."""
+    return "人脸核验记录" if record and record.get("decision") == "match" else "工作人员核验记录"
+
+
+class ApplicationForm:
+    """One service's form for one verified card read: what came from the card (locked), what was typed or chosen,
+    and the messages of the last check. Kept in the visit, so it goes with the visitor."""
+
+    def __init__(self, code: str, fields: list, presented: Any) -> None:
+        from kiosk.catalog.forms import prefill
+
+        self.code, self.fields, self.presented = code, fields, presented
+        self.locked: dict[str, Any] = prefill(fields, card_mapping(presented.identity))
+        self.values: dict[str, Any] = dict(self.locked)
+        self.errors: dict[str, Text] = {}
+
+    def for_card(self, presented: Any) -> bool:
+        return card_key(presented) == card_key(self.presented)
+
+    def set_value(self, key: str, value: Any) -> tuple[bool, bool]:
+        """(value changed, its message went away); card data cannot be typed over."""
+        if key in self.locked or key not in {f.key for f in self.fields} or self.values.get(key) == value:
+            return False, False  # the same text restored by a rebuilt field is no edit: its message stays
+        self.values[key] = value
+        return True, self.errors.pop(key, None) is not None
+
+    def toggle(self, key: str, choice: str) -> tuple[bool, bool]:
+        """multi_choice: add or remove one choice."""
+        chosen = list(self.values.get(key) or [])
+        chosen.remove(choice) if choice in chosen else chosen.append(choice)
+        return self.set_value(key, chosen)
+
+    def clean(self) -> dict:
+        known = {f.key for f in self.fields}
+        return {k: v.strip() if isinstance(v, str) else v for k, v in self.values.items() if k in known}
+
+    def check(self) -> bool:
+        from kiosk.catalog.forms import check_form
+
+        self.errors = check_form(self.fields, self.clean())
+        return not self.errors
+
+    def display(self, key: str, value: Any, language: str) -> str:
+        if key in self.locked and key in MASKED:
+            return MASKED[key](str(value))
+        if isinstance(value, list):
+            return "、".join(value)
+        if isinstance(value, bool):
+            return _YES_NO[value].get(language)
+        return "" if value is None else str(value)
+
+    def field_views(self, language: str) -> list[dict]:
+        """Form structure for the screen; typed text stays in its field (rebuilding would take the focus)."""
+        out = []
+        for f in self.fields:
+            locked = f.key in self.locked
+            shown = self.display(f.key, self.values.get(f.key), language)
+            out.append({"key": f.key, "label": f.label, "type": f.type, "required": f.required,
+                        "choices": list(f.choices), "help": f.help, "locked": locked,
+                        "shown": shown if locked else "", "initial": "" if locked else shown})
+        return out
+
+    def review_rows(self, language: str) -> list[dict]:
+        clean = self.clean()
+        return [{"key": f.key, "label": f.label, "value": self.display(f.key, clean.get(f.key), language)}
+                for f in self.fields]
+
+    def applicant(self) -> dict:
+        ident = self.presented.identity
+        return {**card_mapping(ident), "kind": ident.kind, "source": self.presented.source}
+
+
+def open_form(visit: Visit, catalog: Any) -> tuple[ApplicationForm | None, str]:
+    """The chosen item's form for the visit's verified card: (form, "") or (None, screen to go to instead).
+    Back from the review keeps what was typed; another card or another item gets a fresh form."""
+    from kiosk.catalog.errors import UnknownItem
+
+    identity = visit.verified()
+    if identity is None:
+        return None, "Identify"
+    try:
+        item = catalog.item(visit.service)
+    except UnknownItem:
+        return None, "ApplyChoose"
+    form = visit.form
+    if form is None or form.code != visit.service or not form.for_card(identity):
+        form = visit.form = ApplicationForm(visit.service, list(item.form), identity)
+    return form, ""
+
+
+def submit(visit: Visit, form: ApplicationForm, submissions: Any) -> Any:
+    """Blocking (a worker thread): checks the card binding again at the moment of the commit, holding card reads
+    until the record is on disk. Raises IdentityChanged, or QueueError with its Problem."""
+    with visit.holding(form.presented) as (face, evidence):
+        return submissions.submit(form.code, form.clean(), form.applicant(), face, visit.attachments(form.code),
+                                  evidence)
+
+
+def why_not(visit: Visit, form: ApplicationForm | None, consent: bool, submissions: Any) -> Problem | None:
+    """The reason a submit cannot start now, or None."""
+    if form is None:
+        return NO_IDENTITY
+    if not visit.is_verified(form.presented):
+        return CARD_CHANGED
+    if not consent:
+        return NO_CONSENT
+    if submissions is None:
+        return NO_QUEUE
+    return None
+
+
+def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit,
+            localtime: Callable[[float], time.struct_time] = time.localtime) -> dict:
+    """The submission receipt's data: the number committed, the matter, what the terminal holds for it."""
+    pages = len(visit.attachments(form.code))
+    return {
+        "service_name": guide.name,
+        "tracking_number": done.tracking,
+        # masked by the template's filters; the built bytes kept for reprint hold the masked form only
+        "applicant_name": card_mapping(form.presented.identity)["name"],
+        "id_number": form.presented.identity.id_number,
+        "materials": ["申请表（本机填写）", "身份证件（读卡核验）", check_material(visit.face_record)]
+                     + ([f"材料照片{pages}张（本机拍摄）"] if pages else []),
+        "submitted_at": time.strftime("%Y-%m-%d %H:%M", localtime(done.created_at)),
+        "promised_date": guide.promised.zh,
+        "progress_hint": PROGRESS_HINT,
+    }
+
