@@ -1,36 +1,92 @@
-"""Which screen comes next: screen names and the pure rules that move a visit between them."""
+"""Which screen comes next: the screens as one enumeration and the pure rules that move a visit between them.
+
+Screens ask for what the citizen wants (an intent: "guide", "take_number", "identified"); this table says where
+that leads. Nothing here touches Qt, so every rule is a unit test away.
+"""
 
 from __future__ import annotations
 
-IDENTIFY = "Identify"
-FACE_CHECK = "FaceCheck"
-IDENTIFIED = "Identified"
+from enum import StrEnum
+from typing import Protocol
+
+
+class Screen(StrEnum):
+    ATTRACT = "Attract"
+    HOME = "Home"
+    CATALOG = "Catalog"
+    CATALOG_ITEMS = "CatalogItems"
+    SEARCH = "Search"
+    GUIDE = "Guide"
+    TICKET = "Ticket"
+    IDENTIFY = "Identify"
+    FACE_CHECK = "FaceCheck"
+    IDENTIFIED = "Identified"
+    APPLY_CHOOSE = "ApplyChoose"
+    APPLY_FORM = "ApplyForm"
+    REVIEW = "Review"
+    CAPTURE = "Capture"
+    SUBMITTED = "Submitted"
+    RATING = "Rating"
+    PROGRESS = "Progress"
+    CERTIFICATES = "Certificates"
+    PIN_PAD = "PinPad"
+    MAINTENANCE = "Maintenance"
+    PLACEHOLDER = "Placeholder"
+    TAKE_CARD = "TakeCard"
+
+
+class VisitFacts(Protocol):
+    """What the rules read of a visit (kiosk.visit.Visit)."""
+
+    purpose: str
+    service: str
+    rated: bool
+
+    def verified(self) -> object | None: ...
+
+
+# intents that always lead to the same screen
+_PLAIN = {
+    "browse": Screen.CATALOG, "items": Screen.CATALOG_ITEMS, "search": Screen.SEARCH, "guide": Screen.GUIDE,
+    "take_number": Screen.TICKET, "progress": Screen.PROGRESS, "rate": Screen.RATING, "staff": Screen.PIN_PAD,
+    "maintenance": Screen.MAINTENANCE, "not_offered": Screen.PLACEHOLDER, "review": Screen.REVIEW,
+    "photograph": Screen.CAPTURE, "check_face": Screen.FACE_CHECK, "face_passed": Screen.IDENTIFIED,
+    "choose_service": Screen.APPLY_CHOOSE, "fill_form": Screen.APPLY_FORM, "submitted": Screen.SUBMITTED,
+    "identify": Screen.IDENTIFY,
+}
+# intents that start identification for a purpose (what the identified screen leads on to)
+PURPOSES = {"apply": "apply", "certificates": "certificates"}
 
 # screens that show or act on the verified person: a card read that leaves the visit without a verified person
 # (another card was placed) sends the citizen back to identification from any of them
-NEEDS_VERIFIED = frozenset({IDENTIFIED, "ApplyChoose", "ApplyForm", "Review", "Capture", "Certificates"})
-
-
-HOME = "Home"
-SUBMITTED = "Submitted"
-TICKET = "Ticket"
-RATING = "Rating"
-
+NEEDS_VERIFIED = frozenset({Screen.IDENTIFIED, Screen.APPLY_CHOOSE, Screen.APPLY_FORM, Screen.REVIEW,
+                            Screen.CAPTURE, Screen.CERTIFICATES})
 # screens that show a finished transaction: reaching one replaces the history, so 返回 never leads back into
 # the form that made it (a dead submit button) or the choice that issued a number (a second number)
-CONCLUDING = frozenset({SUBMITTED, TICKET, RATING})
+CONCLUDING = frozenset({Screen.SUBMITTED, Screen.TICKET, Screen.RATING})
 
 
-def leaving(screen: str, rated: bool) -> str | None:
+def route(intent: str, visit: VisitFacts) -> tuple[Screen, str | None]:
+    """(the screen an intent leads to, the visit's new purpose or None). KeyError for an unknown intent."""
+    if intent in PURPOSES:
+        return Screen.IDENTIFY, PURPOSES[intent]
+    if intent == "identified":  # after the face check: on to what identifying was for
+        if visit.purpose == "certificates":
+            return Screen.CERTIFICATES, None
+        return (Screen.APPLY_FORM if visit.service else Screen.APPLY_CHOOSE), None
+    return _PLAIN[intent], None
+
+
+def leaving(screen: str, rated: bool) -> Screen | None:
     """Where 返回 or 首页 on `screen` goes instead of where the history says, if anywhere: a finished
     application is rated first (the rating opens by itself when a matter ends)."""
-    if screen == SUBMITTED and not rated:
-        return RATING
+    if screen == Screen.SUBMITTED and not rated:
+        return Screen.RATING
     return None
 
 
-def after_card_read(screen: str, verified: bool) -> str | None:
+def after_card_read(screen: str, verified: bool) -> Screen | None:
     """The screen to go back to after a card read on `screen`, or None to stay."""
     if screen in NEEDS_VERIFIED and not verified:
-        return IDENTIFY
+        return Screen.IDENTIFY
     return None

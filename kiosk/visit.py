@@ -41,6 +41,11 @@ class Visit:
         self._evidence: bytes | None = None  # the face check's matched frame, kept only for the submission
         self.tickets: dict[str, object] = {}  # queue numbers taken in this visit, by item code ("" = general)
         self.rated = False  # the visit's rating was given (or skipped)
+        self.form = None  # kiosk.application.ApplicationForm: the form being filled, for one card read and item
+        # (item code, material name) -> JPEG pages, in memory until the submission commits them encrypted; keyed by
+        # item so photos taken for one application never travel with another chosen later in the same visit
+        self.photos: dict[tuple[str, str], list[bytes]] = {}
+        self.tracking = ""  # the number the visit's application was committed under
         self.service = ""  # the catalog item chosen before or after identifying
         self.purpose = "apply"  # what identifying is for: "apply", "certificates" or "progress"
 
@@ -114,6 +119,11 @@ class Visit:
         current = self.verified()
         return current is not None and presented is not None and card_key(current) == card_key(presented)
 
+    def attachments(self, code: str) -> list[bytes]:
+        """What the application for `code` carries: every page photographed for it, material by material."""
+        with self._lock:
+            return [page for (item, _), pages in self.photos.items() if item == code for page in pages]
+
     def citizen(self) -> Citizen | None:
         """The verified person for calls to central about them (their cases, certificates); one per verified card
         read, so central's presence proof is reused while fresh and never outlives the read it was issued for."""
@@ -139,4 +149,4 @@ class Visit:
         with self._lock:
             self._identity, self._face, self._face_for, self._citizen, self._evidence = None, None, None, None, None
             self.service, self.purpose = "", "apply"
-            self.tickets, self.rated = {}, False
+            self.tickets, self.rated, self.form, self.photos, self.tracking = {}, False, None, {}, ""

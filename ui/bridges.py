@@ -9,17 +9,21 @@ from kiosk.app import KioskCore
 from ui.apply_bridge import ApplyBridge
 from ui.catalog_bridge import CatalogBridge
 from ui.certificate_bridge import CertificateBridge
-from ui.face_bridge import PROVIDER, FaceBridge, FrameStore, PreviewProvider
+from ui.checklist_bridge import ChecklistBridge
+from ui.face_bridge import PROVIDER, FaceBridge
 from ui.identity_bridge import IdentityBridge
 from ui.maintenance_bridge import MaintenanceBridge
 from ui.materials_bridge import PROVIDER as MATERIAL_PROVIDER, MaterialsBridge
+from ui.preview import FrameStore, PreviewProvider
 from ui.progress_bridge import ProgressBridge
 from ui.qr_provider import PROVIDER as QR_PROVIDER, QrProvider, QrTexts
+from ui.rating_bridge import RatingBridge
 from ui.shell import Shell
+from ui.ticket_bridge import TicketBridge
 
 
 def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -> dict[str, QObject]:
-    """name -> QObject set as a QML context property; features register image providers on `engine` here."""
+    """name -> view-model (a KioskApp singleton in QML); features register image providers on `engine` here."""
     bridges: dict[str, QObject] = {}
     bridges["identity"] = IdentityBridge(core, shell)
     # the camera preview: the engine owns the provider, the bridge owns the frames it hands out
@@ -27,10 +31,12 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["faceCheck"] = FaceBridge(core, shell, frames)
     engine.addImageProvider(QR_PROVIDER, QrProvider(qr := QrTexts()))  # on-screen QR when the printer is out
     bridges["catalog"] = CatalogBridge(core, shell, qr)
+    bridges["ticket"] = TicketBridge(core, shell, qr)
+    bridges["checklist"] = ChecklistBridge(core, shell, qr)
     bridges["apply"] = ApplyBridge(core, shell, qr)
     engine.addImageProvider(MATERIAL_PROVIDER, PreviewProvider(pages := FrameStore()))  # materials to photograph
     bridges["materials"] = MaterialsBridge(core, shell, pages)
-    bridges["apply"].attachments_for = bridges["materials"].attachments
+    bridges["rating"] = RatingBridge(core, shell)
     bridges["progress"] = ProgressBridge(core, shell)
     bridges["certificates"] = CertificateBridge(core, shell)
     bridges["maintenance"] = MaintenanceBridge(core, shell)

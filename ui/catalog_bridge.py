@@ -1,9 +1,8 @@
-"""The catalog screens' view-model: browse groups, search as you type, guides, checklist printing and 取号."""
+"""The catalog screens' view-model: browse groups, search as you type, and the guide of each item."""
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
@@ -11,8 +10,7 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
 from kiosk.catalog.model import HERE
-from kiosk.i18n import Problem, Text
-from kiosk.printing import Readiness
+from kiosk.i18n import Text
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
 from ui.bridge import registered
@@ -20,15 +18,10 @@ from ui.bridge import registered
 if TYPE_CHECKING:  # the catalog's models load with the catalog, after the first frame
     from kiosk.catalog.catalog import GroupSummary, ItemSummary
     from kiosk.catalog.guide import Guide
-    from kiosk.catalog.tickets import Ticket
 
 log = logging.getLogger(__name__)
 
 MOST_USED = 8  # rows on the 常用 tab: one screenful even in elderly mode
-IDLE, BUSY, PRINTED, FAILED = "", "busy", "printed", "failed"
-TICKET_FAILED = Problem("catalog.ticket", Text("暂时无法取号，请到服务台咨询工作人员。",
-                                               "A number cannot be issued right now; please ask at the front desk."),
-                        "ticket counter failed")
 
 
 @registered
@@ -42,9 +35,6 @@ class CatalogBridge(QObject):
     _posted = Signal(object, int)  # (what, payload), session generation
     changed = Signal()  # groups, language or catalog: everything bound to `revision` re-reads
     searchChanged = Signal()
-    printerChanged = Signal()
-    checklistChanged = Signal()
-    ticketChanged = Signal()
 
     def __init__(self, core: KioskCore, shell: Shell, qr: QrTexts, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,15 +46,8 @@ class CatalogBridge(QObject):
         self._service = None
         self._query = ""
         self._results: list[ItemSummary] = []
-        self._printer: Readiness | None = None
-        self._checklist = (IDLE, "", None, "")  # state, item code, problem, qr text
-        self._ticket: Ticket | None = None
-        self._ticket_code = ""
-        self._ticket_state = IDLE
-        self._ticket_problem: Problem | None = None
         self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
         shell.languageChanged.connect(self._bump)
-        core.printing.subscribe(lambda r: self._posted.emit(("printer", r), -1))
         core.session.register_wipe("ui-catalog", self.clear)
 
     # ---- helpers
@@ -106,8 +89,6 @@ class CatalogBridge(QObject):
         self._revision += 1
         self.changed.emit()
         self.searchChanged.emit()
-        self.checklistChanged.emit()
-        self.ticketChanged.emit()
 
     # ---- browsing
 
@@ -203,158 +184,6 @@ class CatalogBridge(QObject):
             log.exception("waiting count failed")
             return -1
 
-    # ---- printer readiness
-
-    @Slot()
-    def checkPrinter(self) -> None:
-        """Asks the printer on the print worker; the answer arrives as printerReady/printerProblem."""
-        gen = self._core.session.generation
-        self._core.printing.check(lambda r: self._post("printer", r, gen))
-
-    @Property(bool, notify=printerChanged)
-    def printerReady(self) -> bool:
-        return self._printer is None or self._printer.ready  # unknown yet: offer printing, the job checks again
-
-    @Property(str, notify=printerChanged)
-    def printerProblem(self) -> str:
-        return self._t(self._printer.problem.citizen) if self._printer and self._printer.problem else ""
-
-    # ---- print the materials checklist
-
-    @Slot(str)
-    def printChecklist(self, code: str) -> None:
-        if self._checklist[0] == BUSY:
-            return  # a second tap while the first job prints would give two sheets
-        try:
-            t = self._core.cfg.terminal
-            data = self._catalog_service().checklist_print(code, site_name=t.site_name, hotline=t.hotline)
-        except UnknownItem:
-            return
-        self._checklist = (BUSY, code, None, "")
-        self.checklistChanged.emit()
-        gen = self._core.session.generation
-        self._core.printing.print("materials_checklist", data,
-                                  lambda job: self._post("checklist_done", (code, job), gen),
-                                  lambda job, problem: self._post("checklist_failed", (code, problem), gen))
-
-    @Property(str, notify=checklistChanged)
-    def checklistState(self) -> str:
-        return self._checklist[0]
-
-    @Property(str, notify=checklistChanged)
-    def checklistCode(self) -> str:
-        return self._checklist[1]
-
-    @Property(str, notify=checklistChanged)
-    def checklistProblem(self) -> str:
-        return self._t(self._checklist[2].citizen) if self._checklist[2] else ""
-
-    @Property(str, notify=checklistChanged)
-    def checklistQr(self) -> str:
-        """image:// URL of the web guide's QR, when the checklist could not be printed."""
-        return self._qr.source(self._checklist[3])
-
-    @Slot()
-    def resetChecklist(self) -> None:
-        """A guide screen opened: a former item's print state must not show on it."""
-        if self._checklist[0] != BUSY:
-            self._checklist = (IDLE, "", None, "")
-            self.checklistChanged.emit()
-
-    # ---- take a number
-
-    @Slot(str)
-    def takeNumber(self, code: str) -> None:
-        """Issues the number in a worker (SQLite commit), then prints the ticket; the Ticket screen shows both."""
-        if self._ticket_state == BUSY:
-            return
-        self._ticket, self._ticket_code, self._ticket_state, self._ticket_problem = None, code, BUSY, None
-        self.ticketChanged.emit()
-        gen = self._core.session.generation
-        held = self._core.visit.tickets.get(code)
-        if held is not None:  # asked again in the same visit: the number they hold (printed again), not a second one
-            self._post("ticket", held, gen)
-            return
-
-        def work() -> None:
-            try:
-                ticket = self._catalog_service().take_number(code)
-            except Exception:
-                log.exception("take a number for %s failed", code)
-                self._post("ticket_failed", TICKET_FAILED, gen)
-                return
-            self._post("ticket", ticket, gen)
-
-        threading.Thread(target=work, name="take-number", daemon=True).start()
-
-    def _print_ticket(self, ticket: Ticket) -> None:
-        gen = self._core.session.generation
-        data = self._catalog_service().ticket_print(ticket, site_name=self._core.cfg.terminal.site_name)
-        self._core.printing.print("queue_ticket", data,
-                                  lambda job: self._post("ticket_printed", job, gen),
-                                  lambda job, problem: self._post("ticket_unprinted", problem, gen))
-
-    @Property(str, notify=ticketChanged)
-    def ticketState(self) -> str:
-        """"busy" (taking or printing), "printed", "failed" (number shown with a QR instead of paper), ""."""
-        return self._ticket_state
-
-    @Property(str, notify=ticketChanged)
-    def ticketNumber(self) -> str:
-        return self._ticket.number if self._ticket else ""
-
-    def _ticket_place(self):
-        """(name, Where) of what the current ticket is for (an item, or the general desk), None if unknown."""
-        if self._ticket_state == IDLE:
-            return None
-        try:
-            return self._catalog_service().ticket_place(self._ticket_code)
-        except UnknownItem:
-            return None
-
-    @Property(str, notify=ticketChanged)
-    def ticketService(self) -> str:
-        place = self._ticket_place()
-        return self._t(place[0]) if place else ""
-
-    @Property(bool, notify=changed)
-    def generalDesk(self) -> bool:
-        """The catalog has a general enquiry desk (综合咨询): take-a-number offers it to the undecided."""
-        try:
-            return self._catalog_service().has_general_desk()
-        except Exception:  # catalog not loaded: the button simply does not show
-            return False
-
-    @Property(int, notify=ticketChanged)
-    def ticketAhead(self) -> int:
-        return self._ticket.ahead if self._ticket else 0
-
-    @Property(str, notify=ticketChanged)
-    def ticketWaitingText(self) -> str:
-        return self._t(self._ticket.waiting_text()) if self._ticket else ""
-
-    @Property(str, notify=ticketChanged)
-    def ticketWindow(self) -> str:
-        place = self._ticket_place() if self._ticket else None
-        return f"{place[1].location} {place[1].queue.windows}" if place else ""
-
-    @Property(str, notify=ticketChanged)
-    def ticketIssuedAt(self) -> str:
-        return f"{self._ticket.issued_at:%Y-%m-%d %H:%M}" if self._ticket else ""
-
-    @Property(str, notify=ticketChanged)
-    def ticketProblem(self) -> str:
-        return self._t(self._ticket_problem.citizen) if self._ticket_problem else ""
-
-    @Property(str, notify=ticketChanged)
-    def ticketQr(self) -> str:
-        """The number as a QR (number, service, time, terminal) when no paper ticket came out."""
-        if self._ticket is None or self._ticket_state != FAILED:
-            return ""
-        t = self._ticket
-        text = f"{t.number} {self.ticketService} {t.issued_at:%Y-%m-%d %H:%M} {self._core.cfg.terminal.id}"
-        return self._qr.source(text)
-
     # ---- events on the GUI thread
 
     def _on_posted(self, event: tuple, generation: int) -> None:
@@ -366,39 +195,11 @@ class CatalogBridge(QObject):
             self._results = self._search.update(self._query, self._core.cfg.catalog.search_limit) \
                 if self._query.strip() else []
             self._bump()
-        elif what == "printer":
-            self._printer = payload
-            self.printerChanged.emit()
-        elif what == "checklist_done":
-            code, _job = payload
-            self._checklist = (PRINTED, code, None, "")
-            self.checklistChanged.emit()
-        elif what == "checklist_failed":
-            code, problem = payload
-            url = self._catalog_service().guide(code).qr_url if code in self._catalog_service().catalog else ""
-            self._checklist = (FAILED, code, problem, url)
-            self.checklistChanged.emit()
-            self.checkPrinter()  # the guide screen's hint follows what the printer says now
-        elif what == "ticket":
-            self._ticket = self._core.visit.tickets[self._ticket_code] = payload
-            self.ticketChanged.emit()
-            self._print_ticket(payload)
-        elif what == "ticket_failed":
-            self._ticket_state, self._ticket_problem = FAILED, payload
-            self.ticketChanged.emit()
-        elif what == "ticket_printed":
-            self._ticket_state = PRINTED
-            self.ticketChanged.emit()
-        elif what == "ticket_unprinted":
-            self._ticket_state, self._ticket_problem = FAILED, payload
-            self.ticketChanged.emit()
 
     def clear(self) -> None:
-        """Session wipe: search text, results, print states and the ticket go; QR texts are forgotten."""
+        """Session wipe: search text and results go; QR texts are forgotten."""
         if self._search is not None:
             self._search.clear()
         self._query, self._results = "", []
-        self._checklist = (IDLE, "", None, "")
-        self._ticket, self._ticket_code, self._ticket_state, self._ticket_problem = None, "", IDLE, None
         self._qr.clear()
         self._bump()

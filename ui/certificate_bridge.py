@@ -10,7 +10,7 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 from kiosk.app import KioskCore
 from kiosk.i18n import Problem, Text
 from kiosk.visit import card_key
-from ui.apply_bridge import NO_QUEUE
+from kiosk.application import NO_QUEUE
 from ui.shell import Shell
 from ui.bridge import registered
 

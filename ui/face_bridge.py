@@ -1,23 +1,22 @@
-"""The FaceCheck screen's view-model and the image provider that shows the live, mirrored camera preview."""
+"""The FaceCheck screen's view-model: one check per card read, its prompts and the live, mirrored preview."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Property, QObject, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QImage
-from PySide6.QtQuick import QQuickImageProvider
+from PySide6.QtCore import Property, QObject, QRectF, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.face.result import FaceCheckUpdate, Phase
+from kiosk.flow import Screen
 from kiosk.i18n import Text
-from kiosk.flow import FACE_CHECK, IDENTIFIED, IDENTIFY
 from kiosk.identity import IdentityPresented
 from kiosk.visit import card_key
-from ui.shell import Shell
 from ui.bridge import registered
+from ui.preview import FrameStore, to_qimage
+from ui.shell import Shell
 
 if TYPE_CHECKING:  # OpenCV, numpy and the face stack load with the first check, not with the kiosk
     import numpy as np
@@ -29,71 +28,6 @@ log = logging.getLogger(__name__)
 PROVIDER = "facepreview"
 NO_CAMERA = Text(zh="摄像头未连接，请联系工作人员", en="The camera is not connected. Please ask the staff for help.")
 NO_IDENTITY = Text(zh="请先刷身份证", en="Please place your ID card on the reader first")
-
-
-class FrameStore:
-    """The newest preview frame, shared by the camera thread (writer) and the image provider (reader).
-
-    Kept apart from the provider because the QML engine owns and deletes the provider at shutdown, while
-    the session wipe that clears this store runs later.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._image = QImage()
-
-    def put(self, image: QImage) -> None:
-        with self._lock:
-            self._image = image
-
-    def clear(self) -> None:
-        self.put(QImage())
-
-    def get(self) -> QImage:
-        with self._lock:
-            return self._image
-
-
-class PreviewProvider(QQuickImageProvider):
-    """Hands QML the newest preview frame; frames are never written to disk."""
-
-    def __init__(self, store: FrameStore) -> None:
-        super().__init__(QQuickImageProvider.ImageType.Image)
-        self._store = store
-
-    def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802 (Qt name)
-        image = self._store.get()
-        if image.isNull():  # nothing to show (after a wipe): a tiny black picture instead of a QML warning
-            image = QImage(4, 3, QImage.Format.Format_RGB888)
-            image.fill(Qt.GlobalColor.black)
-        if size is not None:
-            size.setWidth(image.width())
-            size.setHeight(image.height())
-        return image
-
-
-def to_qimage(bgr: np.ndarray, mirror: bool) -> QImage:
-    """BGR camera array -> QImage that owns its pixels, flipped left-right when the screen acts as a mirror."""
-    import cv2
-    import numpy as np
-
-    if mirror:
-        bgr = cv2.flip(bgr, 1)
-    bgr = np.ascontiguousarray(bgr)
-    h, w = bgr.shape[:2]
-    return QImage(bgr.data, w, h, 3 * w, QImage.Format.Format_BGR888).copy()
-
-
-def card_photo_array(photo: Any) -> np.ndarray | None:
-    """The decoded card photo (drivers' Photo: image file bytes) as the BGR array FaceCheck takes."""
-    import cv2
-    import numpy as np
-
-    if photo is None:
-        return None
-    data = np.frombuffer(photo.data, np.uint8)
-    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
-    return image
 
 
 @registered
@@ -218,6 +152,8 @@ class FaceBridge(QObject):
         self._check, self._presented = check, presented
         self._mirror = bool(check.mirror)
         self._unsubscribe = check.subscribe_preview(lambda image: self._frame(image, token))
+        from kiosk.face.check import card_photo_array
+
         check.start(card_photo_array(presented.photo))
 
     @Slot()
@@ -289,14 +225,14 @@ class FaceBridge(QObject):
     def _on_card(self, presented: IdentityPresented) -> None:
         """Another card during the check: the face must match the card now on the reader, so start over."""
         if (self._presented is None or card_key(presented) == card_key(self._presented)
-                or self._shell.currentScreen != FACE_CHECK):
+                or self._shell.currentScreen != Screen.FACE_CHECK):
             return  # the same card lifted and placed again changes nothing
         log.info("another card was placed during the face check; starting over")
         if presented.accepted:
             self.start()
         else:  # back to Identify, which shows why this card cannot be used
             self.stop()
-            self._shell.rewind(IDENTIFY)
+            self._shell.rewind(Screen.IDENTIFY)
 
     def _on_update(self, update: FaceCheckUpdate, token: int) -> None:
         if token != self._token:
@@ -310,5 +246,5 @@ class FaceBridge(QObject):
         if update.phase is Phase.PASSED and update.result is not None:
             if not self._core.visit.face_checked(self._presented, update.result.record(), update.result.evidence_jpeg):
                 return  # another card arrived meanwhile; _on_card starts over with it
-            if self._shell.currentScreen == FACE_CHECK:
-                self._shell.go(IDENTIFIED)
+            if self._shell.currentScreen == Screen.FACE_CHECK:
+                self._shell.open("face_passed")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk import flow
 from kiosk.app import KioskCore
-from kiosk.flow import FACE_CHECK, IDENTIFY
+from kiosk.flow import Screen
 from kiosk.i18n import Text
 from kiosk.identity import IdentityPresented, IdentityProblem, IdentityRemoved, ReaderState
 from ui.shell import Shell
@@ -138,9 +138,9 @@ class IdentityBridge(QObject):
     # ---- events, on the GUI thread
 
     def _advance(self) -> None:
-        if self._state == ACCEPTED and not self._consumed and self._shell.currentScreen == IDENTIFY:
+        if self._state == ACCEPTED and not self._consumed and self._shell.currentScreen == Screen.IDENTIFY:
             self._consumed = True
-            self._shell.go(FACE_CHECK)
+            self._shell.open("check_face")
 
     def _on_event(self, event: object, generation: int) -> None:
         on_reader = self._core.identity.card_on_reader

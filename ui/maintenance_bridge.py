@@ -109,9 +109,9 @@ class MaintenanceBridge(QObject):
         self._tick()
         self.pinResult.emit(purpose, outcome.value)
         if outcome is Outcome.MUST_CHANGE:
-            self._shell.go("PinPad", {"purpose": "change", "forced": True})
+            self._shell.open("staff", {"purpose": "change", "forced": True})
         elif outcome is Outcome.OK and purpose in ("maintenance", "change"):
-            self._shell.go("Maintenance")
+            self._shell.open("maintenance")
             self.refresh()
         elif outcome is Outcome.OK and purpose == "set_verify":
             self._shell.back()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.i18n import Text
-from ui.face_bridge import FrameStore, to_qimage
+from ui.preview import FrameStore, to_qimage
 from ui.shell import Shell
 from ui.bridge import registered
 
@@ -48,9 +48,6 @@ class MaterialsBridge(QObject):
     def __init__(self, core: KioskCore, shell: Shell, store: FrameStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._core, self._shell, self._store = core, shell, store
-        # (service code, material name) -> JPEG pages in the order taken; keyed by service so that photos taken
-        # for one application never travel with another chosen later in the same visit
-        self._photos: dict[tuple[str, str], list[bytes]] = {}
         self._current = ""  # the material being photographed
         self._problem: Text | None = None
         self._busy = False
@@ -68,7 +65,7 @@ class MaterialsBridge(QObject):
         return self._core.visit.service
 
     def _pages(self, name: str) -> list[bytes]:
-        return self._photos.get((self._service(), name), [])
+        return self._core.visit.photos.get((self._service(), name), [])
 
     def _capturable(self) -> list[str]:
         code = self._service()
@@ -87,7 +84,7 @@ class MaterialsBridge(QObject):
 
     @Property(int, notify=changed)
     def total(self) -> int:
-        return len(self.attachments(self._service()))
+        return len(self._core.visit.attachments(self._service()))
 
     @Property(str, notify=changed)
     def current(self) -> str:
@@ -117,10 +114,6 @@ class MaterialsBridge(QObject):
     def previewSource(self) -> str:
         return f"image://{PROVIDER}/"
 
-    def attachments(self, code: str) -> list[bytes]:
-        """What the submission of `code` carries: every page, material by material."""
-        return [page for (service, _), pages in self._photos.items() if service == code for page in pages]
-
     # ---- the capture screen
 
     @Slot(int)
@@ -131,7 +124,7 @@ class MaterialsBridge(QObject):
         self._current, self._problem = names[index], None
         self.changed.emit()
         self._start_preview()
-        self._shell.go(SCREEN)
+        self._shell.open("photograph")
 
     def _camera(self):
         return self._core.devices.get("camera")
@@ -198,7 +191,7 @@ class MaterialsBridge(QObject):
         if data is None:
             self._problem = NO_CAMERA
         else:
-            self._photos.setdefault(key, []).append(data)
+            self._core.visit.photos.setdefault(key, []).append(data)
             log.info("material photo taken (%d KB)", len(data) // 1024)  # what it shows is never logged
         self.changed.emit()
 
@@ -232,5 +225,5 @@ class MaterialsBridge(QObject):
     def clear(self) -> None:
         """Session wipe: every photo and the preview are forgotten."""
         self._end_preview()
-        self._photos, self._current, self._problem, self._busy = {}, "", None, False
+        self._current, self._problem, self._busy = "", None, False  # the photos went with the visit
         self.changed.emit()

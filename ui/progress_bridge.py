@@ -12,7 +12,7 @@ from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
 from kiosk.presence import Citizen
-from ui.apply_bridge import NO_QUEUE
+from kiosk.application import NO_QUEUE
 from ui.shell import Shell
 from ui.bridge import registered
 

@@ -8,14 +8,13 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk import flow
 from kiosk.app import KioskCore
-from ui.translations import Translations
+from kiosk.flow import Screen
 from ui.bridge import registered
+from ui.translations import Translations
 
 log = logging.getLogger(__name__)
 
-ATTRACT = "Attract"
-HOME = flow.HOME
-TAKE_CARD = "TakeCard"
+ATTRACT, HOME, TAKE_CARD = Screen.ATTRACT.value, Screen.HOME.value, Screen.TAKE_CARD.value
 
 
 @registered
@@ -72,7 +71,20 @@ class Shell(QObject):
 
     @Slot(str)
     @Slot(str, "QVariantMap")
+    def open(self, intent: str, params: dict | None = None) -> None:
+        """What QML asks for: an intent (what the citizen wants), which kiosk.flow turns into a screen."""
+        try:
+            screen, purpose = flow.route(intent, self._core.visit)
+        except KeyError:
+            log.error("no screen for intent %r", intent)
+            return
+        if purpose is not None:
+            self._core.visit.purpose = purpose
+        self.go(screen, params)
+
     def go(self, screen: str, params: dict | None = None) -> None:
+        """Onto a named screen (view-models and tests; QML opens intents)."""
+        screen = str(screen)
         if screen in flow.CONCLUDING:
             self._conclude(screen, params or {})
             return
@@ -88,9 +100,9 @@ class Shell(QObject):
         self.navigated.emit("conclude", screen, params)
         self.stackChanged.emit()
 
-    @Slot(str)
     def rewind(self, screen: str) -> None:
         """Back to the last `screen` in the stack, dropping what came after it; onto it when it is not there."""
+        screen = str(screen)
         if screen not in self._stack:
             self.go(screen)
             return

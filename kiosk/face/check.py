@@ -23,6 +23,14 @@ log = logging.getLogger(__name__)
 NO_FRAMES_SECONDS = 1.5  # no picture for this long: tell the citizen the camera is not working
 
 
+def card_photo_array(photo: Any) -> np.ndarray | None:
+    """The decoded card photo (drivers' Photo: image file bytes) as the BGR array a check compares with."""
+    if photo is None:
+        return None
+    data = np.frombuffer(photo.data, np.uint8)
+    return cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+
+
 class FrameFeed(Protocol):
     """What the check needs of a camera (drivers.camera.capture.Camera fits)."""
 

@@ -190,4 +190,4 @@ def test_photographed_materials_travel_with_the_application(qtbot, kiosk, centra
         data = central.store._q("SELECT data FROM blobs WHERE sha256=?", (sha,))[0][0]
         assert data[:3] == b"\xff\xd8\xff"  # JPEG pages, as taken
     ui.shell.endSession()
-    assert materials.total == 0 and materials.attachments(SERVICE) == []
+    assert materials.total == 0 and ui.core.visit.attachments(SERVICE) == []

@@ -71,7 +71,7 @@ def test_home_theme_item_checklist_then_ticket_printed(qtbot, kiosk_ui, artifact
     _screen(qtbot, ui, "Guide")
 
     tap(qtbot, ui.window, "guidePrint")
-    qtbot.waitUntil(lambda: bridge.checklistState == "printed", timeout=20000)
+    qtbot.waitUntil(lambda: ui.bridges["checklist"].checklistState == "printed", timeout=20000)
     checklist_png = sim.last_receipt
     assert checklist_png is not None and checklist_png.exists()
     guide = ui.core.catalog.guide("GJ-003")
@@ -85,9 +85,9 @@ def test_home_theme_item_checklist_then_ticket_printed(qtbot, kiosk_ui, artifact
 
     tap(qtbot, ui.window, "guideTicket")
     _screen(qtbot, ui, "Ticket")
-    qtbot.waitUntil(lambda: bridge.ticketState == "printed", timeout=20000)
+    qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "printed", timeout=20000)
     letter = ui.core.catalog.catalog.where("GJ-003").queue.code
-    assert bridge.ticketNumber == f"{letter}001"
+    assert ui.bridges["ticket"].ticketNumber == f"{letter}001"
     assert sim.last_receipt != checklist_png and sim.last_receipt.exists()
     assert f"{letter}001" in _printed_text(spy)
     assert find_visible(ui.window, "ticketQr") is None  # paper came out: no QR needed
@@ -109,7 +109,7 @@ def test_search_by_keyboard_to_item_and_print(qtbot, kiosk_ui):
     tap(qtbot, ui.window, f"result_{code}")
     _screen(qtbot, ui, "Guide")
     tap(qtbot, ui.window, "guidePrint")
-    qtbot.waitUntil(lambda: bridge.checklistState == "printed", timeout=20000)
+    qtbot.waitUntil(lambda: ui.bridges["checklist"].checklistState == "printed", timeout=20000)
     with Image.open(sim.last_receipt) as im:  # raster mode: the QR is drawn into the picture too
         assert decode_qr(im) == ui.core.catalog.guide(code).qr_url
 
@@ -122,20 +122,20 @@ def test_paper_out_shows_qr_codes_instead(qtbot, kiosk_ui, artifacts_dir):
     ui.shell.start()
     ui.shell.go("Guide", {"code": "HJ-001"})
     _screen(qtbot, ui, "Guide")
-    qtbot.waitUntil(lambda: not bridge.printerReady, timeout=10000)
+    qtbot.waitUntil(lambda: not ui.bridges["checklist"].printerReady, timeout=10000)
     assert find_visible(ui.window, "guidePrinterHint") is not None
     tap(qtbot, ui.window, "guidePrint")
-    qtbot.waitUntil(lambda: bridge.checklistState == "failed", timeout=20000)
+    qtbot.waitUntil(lambda: ui.bridges["checklist"].checklistState == "failed", timeout=20000)
     settle(qtbot)
     assert find_visible(ui.window, "guideQrImage") is not None
-    assert bridge.checklistProblem  # a plain sentence, not an error code
+    assert ui.bridges["checklist"].checklistProblem  # a plain sentence, not an error code
     assert sim.last_receipt is None  # nothing came out
     grab(ui.window, artifacts_dir / "screens" / "catalog_e2e_paper_out_portrait_normal.png")
 
     tap(qtbot, ui.window, "guideTicket")
     _screen(qtbot, ui, "Ticket")
-    qtbot.waitUntil(lambda: bridge.ticketState == "failed", timeout=20000)
+    qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "failed", timeout=20000)
     settle(qtbot)
-    assert bridge.ticketNumber  # the number is issued even without paper
+    assert ui.bridges["ticket"].ticketNumber  # the number is issued even without paper
     assert find_visible(ui.window, "ticketQrImage") is not None
     assert sim.last_receipt is None

@@ -91,7 +91,7 @@ def test_clear_forgets_everything():
 
 @pytest.mark.parametrize("screen", sorted(flow.NEEDS_VERIFIED))
 def test_a_card_read_without_a_verified_person_goes_back_to_identify(screen):
-    assert flow.after_card_read(screen, verified=False) == flow.IDENTIFY
+    assert flow.after_card_read(screen, verified=False) == flow.Screen.IDENTIFY
     assert flow.after_card_read(screen, verified=True) is None
 
 

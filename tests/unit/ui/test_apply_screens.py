@@ -74,12 +74,12 @@ def test_submit_then_qr_without_printer_then_rating_ends_the_session(qtbot, kios
     settle(qtbot)
     assert "退休提取住房公积金" in texts(ui)  # the matter being rated
     tap(qtbot, ui.window, "rate_4")
-    qtbot.waitUntil(lambda: apply.ratingState == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: ui.bridges["rating"].ratingState == "done", timeout=10_000)
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "TakeCard", timeout=10_000)  # the card still lies there
     lift_card(ui.core)
     qtbot.waitUntil(lambda: ui.shell.stack == ["Attract"], timeout=10_000)
     assert ui.core.session.empty and ui.core.identity.current is None
-    assert apply.trackingNumber == "" and apply.fields == [] and apply.ratingState == ""
+    assert apply.trackingNumber == "" and apply.fields == [] and ui.bridges["rating"].ratingState == ""
     assert ui.core.submissions.store.stats().depth["pending"] >= 2  # the submission and the rating
 
 
@@ -228,7 +228,7 @@ def test_screenshots(qtbot, kiosk, artifacts_dir):
             qtbot.waitUntil(lambda: ui.shell.currentScreen == "Rating")
             shot("rating")
             tap(qtbot, ui.window, "rate_3")
-            qtbot.waitUntil(lambda: apply.ratingState == "done", timeout=10_000)
+            qtbot.waitUntil(lambda: ui.bridges["rating"].ratingState == "done", timeout=10_000)
             shot("rating_thanks")
             lift_card(ui.core)
             if mode == "elderly":  # never hurried: the visitor ends it

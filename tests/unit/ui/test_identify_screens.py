@@ -17,7 +17,7 @@ from kiosk.face.result import Decision, FaceCheckResult, FaceCheckUpdate, Phase,
 from kiosk.face.liveness import Challenge
 from kiosk.i18n import Text
 from tests.helpers.qml import _items, find_visible, settle, tap
-from ui.face_bridge import to_qimage
+from ui.preview import to_qimage
 
 SILHOUETTE = CARDS_DIR / "silhouette.png"
 

@@ -62,8 +62,7 @@ def test_the_rating_never_hurries_an_elderly_visitor(qtbot, make_ui):
     ui.shell.go("Rating")
     settle(qtbot)
     timer = next(i for i in _items_and_objects(ui) if i.objectName() == "ratingEndTimer")
-    ui.bridges["apply"]._rating = ("done", None)
-    ui.bridges["apply"].ratingChanged.emit()
+    ui.bridges["rating"]._rated(("done", None))
     qtbot.wait(50)
     assert not timer.property("running")  # the thank-you stays until the visitor taps 结束
     ui.shell.elderly = False
@@ -175,22 +174,22 @@ def test_asking_again_for_a_number_shows_the_one_already_held(qtbot, make_ui):
     ui = make(make_ui)
     ui.shell.start()
     catalog = ui.bridges["catalog"]
-    catalog.takeNumber("ZJ-002")
+    ui.bridges["ticket"].takeNumber("ZJ-002")
     ui.shell.go("Ticket", {"code": "ZJ-002"})
-    qtbot.waitUntil(lambda: catalog.ticketNumber != "", timeout=10_000)
-    first, ahead = catalog.ticketNumber, catalog.ticketAhead
+    qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketNumber != "", timeout=10_000)
+    first, ahead = ui.bridges["ticket"].ticketNumber, ui.bridges["ticket"].ticketAhead
     assert ui.shell.stack == ["Attract", "Home", "Ticket"]
     settle(qtbot)
     tap(qtbot, ui.window, "navBack")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
-    catalog.takeNumber("ZJ-002")  # the same visitor asks again for the same window
+    ui.bridges["ticket"].takeNumber("ZJ-002")  # the same visitor asks again for the same window
     ui.shell.go("Ticket", {"code": "ZJ-002"})
-    qtbot.waitUntil(lambda: catalog.ticketNumber != "", timeout=10_000)
-    assert catalog.ticketNumber == first and catalog.ticketAhead == ahead  # not behind themselves
+    qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketNumber != "", timeout=10_000)
+    assert ui.bridges["ticket"].ticketNumber == first and ui.bridges["ticket"].ticketAhead == ahead  # not behind themselves
     ui.shell.endSession()
     ui.shell.start()
-    catalog.takeNumber("ZJ-002")  # the next visitor gets the next number
-    qtbot.waitUntil(lambda: catalog.ticketNumber not in ("", first), timeout=10_000)
+    ui.bridges["ticket"].takeNumber("ZJ-002")  # the next visitor gets the next number
+    qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketNumber not in ("", first), timeout=10_000)
 
 
 def _in_view(item, flick) -> bool:

@@ -19,11 +19,7 @@ ScreenPage {
     property Item focusedField: null
     property var boxes: ({})  // field key -> its delegate, to find the first field that needs fixing
 
-    Component.onCompleted: {
-        const instead = ApplyBridge.openForm()
-        if (instead.length > 0)
-            Qt.callLater(Shell.rewind, instead)
-    }
+    Component.onCompleted: ApplyBridge.openForm()
     // taking the focus away commits pinyin still being composed and puts the keyboard away
     StackView.onDeactivating: { page.focusedField = null; page.forceActiveFocus() }
 
@@ -42,7 +38,7 @@ ScreenPage {
         page.focusedField = null
         page.forceActiveFocus()  // commits pinyin still being composed: it belongs to the field
         if (ApplyBridge.check()) {
-            Shell.go("Review")
+            Shell.open("review")
         } else {
             page.showFirstError()
             if (Shell.elderly)

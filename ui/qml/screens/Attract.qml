@@ -203,6 +203,6 @@ Item {
         anchors.fill: terminalLine
         anchors.margins: -Theme.px(12)
         pressAndHoldInterval: 3000
-        onPressAndHold: Shell.go("PinPad")
+        onPressAndHold: Shell.open("staff")
     }
 }

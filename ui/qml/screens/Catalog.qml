@@ -35,10 +35,10 @@ ScreenPage {
         BigButton {
             // a visitor who does not know which service they need still gets a number: the general desk's
             objectName: "catalogGeneralTicket"
-            visible: page.params.purpose === "ticket" && CatalogBridge.generalDesk
+            visible: page.params.purpose === "ticket" && TicketBridge.generalDesk
             Layout.fillWidth: true
             text: qsTr("不确定办什么？取综合咨询号")
-            onClicked: { CatalogBridge.takeNumber(""); Shell.go("Ticket", { code: "" }) }
+            onClicked: { TicketBridge.takeNumber(""); Shell.open("take_number", { code: "" }) }
         }
 
         BigButton {
@@ -47,7 +47,7 @@ ScreenPage {
             Layout.fillWidth: true
             primary: false
             text: qsTr("搜索事项（可输入拼音首字母，如 gjj）")
-            onClicked: Shell.go("Search", { text: "" })
+            onClicked: Shell.open("search", { text: "" })
         }
 
         RowLayout {
@@ -60,7 +60,7 @@ ScreenPage {
                 Layout.preferredWidth: 2
                 primary: false
                 text: qsTr("搜索事项（可输入拼音首字母，如 gjj）")
-                onClicked: Shell.go("Search", { text: "" })
+                onClicked: Shell.open("search", { text: "" })
             }
             Repeater {
                 model: page.tabs
@@ -101,7 +101,7 @@ ScreenPage {
                     text: cell.modelData.title
                     hint: cell.modelData.hint
                     count: cell.modelData.count
-                    onClicked: Shell.go("CatalogItems", { kind: cell.modelData.kind, code: cell.modelData.code,
+                    onClicked: Shell.open("items", { kind: cell.modelData.kind, code: cell.modelData.code,
                                                           title: cell.modelData.title })
                 }
             }
@@ -127,7 +127,7 @@ ScreenPage {
                 handling: modelData.handling
                 here: modelData.here
                 hereLabel: CatalogBridge.hereLabel
-                onClicked: Shell.go("Guide", { code: modelData.code })
+                onClicked: Shell.open("guide", { code: modelData.code })
             }
         }
     }

@@ -41,7 +41,7 @@ ScreenPage {
                 handling: modelData.handling
                 here: modelData.here
                 hereLabel: CatalogBridge.hereLabel
-                onClicked: Shell.go("Guide", { code: modelData.code })
+                onClicked: Shell.open("guide", { code: modelData.code })
             }
         }
     }

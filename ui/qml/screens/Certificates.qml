@@ -68,7 +68,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 text: qsTr("查询办理进度")
-                onClicked: Shell.go("Progress")
+                onClicked: Shell.open("progress")
             }
             BigButton {
                 objectName: "certificatesToHome"
@@ -277,7 +277,7 @@ ScreenPage {
                 objectName: "certificateDone"
                 visible: CertificateBridge.printState === "printed"
                 text: qsTr("完成")
-                onClicked: Shell.go("Rating")
+                onClicked: Shell.open("rate")
             }
         }
         Item { Layout.fillHeight: true; visible: page.state_ !== "offers" }

@@ -125,7 +125,7 @@ ScreenPage {
                     text: qsTr("请工作人员核验身份")
                     onClicked: {
                         FaceBridge.offerStaff()
-                        Shell.go("PinPad", { purpose: "staff_verify" })
+                        Shell.open("staff", { purpose: "staff_verify" })
                     }
                 }
                 BigButton {

@@ -15,15 +15,15 @@ ScreenPage {
     property int waiting: -1
 
     // elderly visitors hear how the printing went
-    readonly property string spoken: CatalogBridge.checklistCode !== page.code ? ""
-        : CatalogBridge.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
-        : CatalogBridge.checklistState === "failed" ? CatalogBridge.checklistProblem : ""
+    readonly property string spoken: ChecklistBridge.checklistCode !== page.code ? ""
+        : ChecklistBridge.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
+        : ChecklistBridge.checklistState === "failed" ? ChecklistBridge.checklistProblem : ""
     onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     StackView.onActivated: {
         page.waiting = CatalogBridge.waiting(page.code)
-        CatalogBridge.resetChecklist()
-        CatalogBridge.checkPrinter()
+        ChecklistBridge.resetChecklist()
+        ChecklistBridge.checkPrinter()
     }
 
     component SectionTitle: Text {
@@ -180,27 +180,27 @@ ScreenPage {
         MessagePanel {
             objectName: "guidePrintStatus"
             Layout.fillWidth: true
-            visible: CatalogBridge.checklistState !== "" && CatalogBridge.checklistCode === page.code
-            kind: CatalogBridge.checklistState === "printed" ? "ok" : CatalogBridge.checklistState === "failed" ? "error" : "info"
-            text: CatalogBridge.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
-                : CatalogBridge.checklistState === "failed" ? qsTr("未能打印材料清单")
+            visible: ChecklistBridge.checklistState !== "" && ChecklistBridge.checklistCode === page.code
+            kind: ChecklistBridge.checklistState === "printed" ? "ok" : ChecklistBridge.checklistState === "failed" ? "error" : "info"
+            text: ChecklistBridge.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
+                : ChecklistBridge.checklistState === "failed" ? qsTr("未能打印材料清单")
                 : qsTr("正在打印材料清单…")
             // landscape: the QR caption below says the same in fewer lines, and the column must fit
-            detail: CatalogBridge.checklistState === "failed" && !(Theme.landscape && guideQr.visible) ? CatalogBridge.checklistProblem : ""
+            detail: ChecklistBridge.checklistState === "failed" && !(Theme.landscape && guideQr.visible) ? ChecklistBridge.checklistProblem : ""
         }
         QrCode {
             id: guideQr
             objectName: "guideQr"
             Layout.alignment: Qt.AlignHCenter
-            visible: CatalogBridge.checklistState === "failed" && CatalogBridge.checklistCode === page.code && source.length > 0
-            source: CatalogBridge.checklistQr
+            visible: ChecklistBridge.checklistState === "failed" && ChecklistBridge.checklistCode === page.code && source.length > 0
+            source: ChecklistBridge.checklistQr
             size: Theme.px(Theme.landscape ? 130 : (Theme.elderly ? 200 : 170))  // landscape: the column must fit the height
             caption: qsTr("用手机扫码查看这份办事指南")
         }
         Text {
             objectName: "guidePrinterHint"
             Layout.fillWidth: true
-            visible: !CatalogBridge.printerReady && CatalogBridge.checklistState === ""
+            visible: !ChecklistBridge.printerReady && ChecklistBridge.checklistState === ""
             text: qsTr("打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。")
             font.pixelSize: Theme.smallSize
             color: Theme.warning
@@ -216,10 +216,10 @@ ScreenPage {
                 objectName: "guidePrint"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                enabled: CatalogBridge.checklistState !== "busy"
+                enabled: ChecklistBridge.checklistState !== "busy"
                 text: qsTr("打印材料清单")
                 reason: qsTr("正在打印")
-                onClicked: CatalogBridge.printChecklist(page.code)
+                onClicked: ChecklistBridge.printChecklist(page.code)
             }
             BigButton {
                 objectName: "guideTicket"
@@ -227,7 +227,7 @@ ScreenPage {
                 Layout.preferredWidth: 1
                 tint: Theme.ticket
                 text: page.waiting > 0 ? qsTr("取号（%1 人等候）").arg(page.waiting) : qsTr("取号")
-                onClicked: { CatalogBridge.takeNumber(page.code); Shell.go("Ticket", { code: page.code }) }
+                onClicked: { TicketBridge.takeNumber(page.code); Shell.open("take_number", { code: page.code }) }
             }
             BigButton {
                 objectName: "guideApply"

@@ -10,12 +10,12 @@ ScreenPage {
     title: ""
 
     readonly property var entries: [
-        { key: "guide", glyph: "指", title: qsTr("办事指南"), subtitle: qsTr("查事项、看要带的材料"), tint: "#1565c0" },
-        { key: "apply", glyph: "办", title: qsTr("我要办事"), subtitle: qsTr("刷身份证，在线申请"), tint: "#2e7d32" },
-        { key: "progress", glyph: "查", title: qsTr("进度查询"), subtitle: qsTr("凭受理编号查办理进度"), tint: "#6a1b9a" },
-        { key: "certificates", glyph: "印", title: qsTr("证明打印"), subtitle: qsTr("打印各类证明材料"), tint: "#00838f" },
-        { key: "ticket", glyph: "号", title: qsTr("取号"), subtitle: qsTr("领取窗口排队号"), tint: "#ef6c00" },
-        { key: "rating", glyph: "评", title: qsTr("评价"), subtitle: qsTr("好差评，说说您的感受"), tint: "#ad1457" }
+        { key: "guide", intent: "browse", params: { view: "theme" }, glyph: "指", title: qsTr("办事指南"), subtitle: qsTr("查事项、看要带的材料"), tint: "#1565c0" },
+        { key: "apply", intent: "apply", glyph: "办", title: qsTr("我要办事"), subtitle: qsTr("刷身份证，在线申请"), tint: "#2e7d32" },
+        { key: "progress", intent: "progress", glyph: "查", title: qsTr("进度查询"), subtitle: qsTr("凭受理编号查办理进度"), tint: "#6a1b9a" },
+        { key: "certificates", intent: "certificates", glyph: "印", title: qsTr("证明打印"), subtitle: qsTr("打印各类证明材料"), tint: "#00838f" },
+        { key: "ticket", intent: "browse", params: { view: "most_used", purpose: "ticket" }, glyph: "号", title: qsTr("取号"), subtitle: qsTr("领取窗口排队号"), tint: "#ef6c00" },
+        { key: "rating", intent: "rate", glyph: "评", title: qsTr("评价"), subtitle: qsTr("好差评，说说您的感受"), tint: "#ad1457" }
     ]
 
     StackView.onActivated: search.clear()
@@ -65,7 +65,7 @@ ScreenPage {
             }
             // the search screen takes over as soon as something is typed (or Enter with pinyin still composing);
             // the field is emptied when home shows again, so the next visitor never sees it
-            function openSearch(typed) { if (typed.length > 0 && Shell.currentScreen === "Home") Shell.go("Search", { text: typed }) }
+            function openSearch(typed) { if (typed.length > 0 && Shell.currentScreen === "Home") Shell.open("search", { text: typed }) }
             onAccepted: openSearch(text + preeditText)
             onTextChanged: openSearch(text)
         }
@@ -88,14 +88,9 @@ ScreenPage {
                     text: modelData.title
                     subtitle: modelData.subtitle
                     tint: modelData.tint
-                    // applying and certificates start with identification (ID card + face check)
-                    onClicked: modelData.key === "apply" ? ApplyBridge.startFor("apply")
-                             : modelData.key === "certificates" ? ApplyBridge.startFor("certificates")
-                             : modelData.key === "guide" ? Shell.go("Catalog", { view: "theme" })
-                             : modelData.key === "ticket" ? Shell.go("Catalog", { view: "most_used", purpose: "ticket" })
-                             : modelData.key === "progress" ? Shell.go("Progress")
-                             : modelData.key === "rating" ? Shell.go("Rating")
-                             : Shell.go("Placeholder", { title: modelData.title, key: modelData.key })
+                    // what each tile is for is an intent; kiosk/flow.py says where it leads (applying and
+                    // certificates start with identification: ID card + face check)
+                    onClicked: Shell.open(modelData.intent, modelData.params || {})
                 }
             }
         }

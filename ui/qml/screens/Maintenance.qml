@@ -47,13 +47,13 @@ ScreenPage {
                 objectName: "maintChangePin"
                 text: qsTr("修改维护密码")
                 primary: false
-                onClicked: Shell.go("PinPad", { purpose: "change" })
+                onClicked: Shell.open("staff", { purpose: "change" })
             }
             BigButton {
                 objectName: "maintSetVerifyPin"
                 text: qsTr("设置核验密码")
                 primary: false
-                onClicked: Shell.go("PinPad", { purpose: "set_verify" })
+                onClicked: Shell.open("staff", { purpose: "set_verify" })
             }
             Text {
                 objectName: "maintVerifyState"

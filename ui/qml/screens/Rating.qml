@@ -19,7 +19,7 @@ ScreenPage {
         objectName: "ratingEndTimer"
         interval: 3000
         // older visitors are never hurried: in elderly mode the visit ends with their own tap
-        running: !Shell.elderly && (ApplyBridge.ratingState === "done" || ApplyBridge.ratingState === "failed")
+        running: !Shell.elderly && (RatingBridge.ratingState === "done" || RatingBridge.ratingState === "failed")
         onTriggered: Shell.endSession()
     }
 
@@ -29,8 +29,8 @@ ScreenPage {
 
         Text {
             Layout.fillWidth: true
-            visible: ApplyBridge.ratedService.length > 0
-            text: qsTr("办理事项：%1").arg(ApplyBridge.ratedService)
+            visible: RatingBridge.ratedService.length > 0
+            text: qsTr("办理事项：%1").arg(RatingBridge.ratedService)
             font.pixelSize: Theme.bodySize * 1.1
             color: Theme.textMuted
             textFormat: Text.PlainText
@@ -51,13 +51,13 @@ ScreenPage {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.maximumHeight: Theme.targetSize * 2 * 5
-            visible: ApplyBridge.ratingState === "" || ApplyBridge.ratingState === "busy"
-            enabled: ApplyBridge.ratingState === ""
+            visible: RatingBridge.ratingState === "" || RatingBridge.ratingState === "busy"
+            enabled: RatingBridge.ratingState === ""
             columns: Theme.landscape ? 5 : 1
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
-                model: ApplyBridge.ratings
+                model: RatingBridge.ratings
                 delegate: BigButton {
                     required property var modelData
                     objectName: "rate_" + modelData.score
@@ -68,16 +68,16 @@ ScreenPage {
                     tint: page.tints[modelData.score]
                     font.pixelSize: Theme.titleSize
                     text: modelData.text
-                    onClicked: ApplyBridge.rate(modelData.score)
+                    onClicked: RatingBridge.rate(modelData.score)
                 }
             }
         }
         MessagePanel {
             objectName: "ratingDone"
             Layout.fillWidth: true
-            visible: ApplyBridge.ratingState === "done" || ApplyBridge.ratingState === "failed"
-            kind: ApplyBridge.ratingState === "done" ? "ok" : "info"
-            text: ApplyBridge.ratingState === "done" ? qsTr("感谢您的评价！") : ApplyBridge.ratingProblem
+            visible: RatingBridge.ratingState === "done" || RatingBridge.ratingState === "failed"
+            kind: RatingBridge.ratingState === "done" ? "ok" : "info"
+            text: RatingBridge.ratingState === "done" ? qsTr("感谢您的评价！") : RatingBridge.ratingProblem
             detail: qsTr("本次服务结束，您的信息将从本机清除。")
         }
         Item { Layout.fillHeight: true; visible: !ratingButtons.visible }
@@ -86,7 +86,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.px(320)
             primary: false
-            text: ApplyBridge.ratingState === "" ? qsTr("不评价，结束") : qsTr("结束")
+            text: RatingBridge.ratingState === "" ? qsTr("不评价，结束") : qsTr("结束")
             onClicked: Shell.endSession()
         }
     }

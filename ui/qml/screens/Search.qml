@@ -85,7 +85,7 @@ ScreenPage {
                 here: modelData.here
                 hereLabel: CatalogBridge.hereLabel
                 // after the click has been handled: navigating may rebuild this list
-                onClicked: Qt.callLater(Shell.go, "Guide", { code: modelData.code })
+                onClicked: Qt.callLater(Shell.open, "guide", { code: modelData.code })
             }
         }
 
@@ -125,7 +125,7 @@ ScreenPage {
                             objectName: "noResultTheme_" + modelData.code
                             primary: false
                             text: modelData.title
-                            onClicked: Shell.go("CatalogItems", { kind: modelData.kind, code: modelData.code,
+                            onClicked: Shell.open("items", { kind: modelData.kind, code: modelData.code,
                                                                   title: modelData.title })
                         }
                     }

@@ -21,7 +21,7 @@ ScreenPage {
         objectName: "submittedRatingTimer"
         interval: ApplyBridge.ratingDelay
         running: ApplyBridge.printState === "printed" && !Shell.elderly && page.StackView.status === StackView.Active
-        onTriggered: Shell.go("Rating")
+        onTriggered: Shell.open("rate")
     }
 
     Flickable {
@@ -114,7 +114,7 @@ ScreenPage {
                     objectName: "submittedRate"
                     Layout.preferredWidth: Theme.px(320)
                     text: qsTr("下一步：评价本次服务")
-                    onClicked: Shell.go("Rating")
+                    onClicked: Shell.open("rate")
                 }
             }
             Item { Layout.fillHeight: true }

@@ -10,8 +10,8 @@ ScreenPage {
     title: qsTr("取号")
 
     // elderly visitors hear their number and how many are ahead (the bridge gives the current language)
-    readonly property string spoken: CatalogBridge.ticketNumber !== ""
-                                     ? qsTr("您的号码是 %1。").arg(CatalogBridge.ticketNumber) + CatalogBridge.ticketWaitingText : ""
+    readonly property string spoken: TicketBridge.ticketNumber !== ""
+                                     ? qsTr("您的号码是 %1。").arg(TicketBridge.ticketNumber) + TicketBridge.ticketWaitingText : ""
     onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     Flickable {
@@ -37,13 +37,13 @@ ScreenPage {
             spacing: Theme.spacing
             BusyIndicator {
                 Layout.alignment: Qt.AlignHCenter
-                visible: CatalogBridge.ticketState === "busy" && CatalogBridge.ticketNumber === ""
+                visible: TicketBridge.ticketState === "busy" && TicketBridge.ticketNumber === ""
                 running: visible
             }
             Text {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                visible: CatalogBridge.ticketNumber === "" && CatalogBridge.ticketState === "busy"
+                visible: TicketBridge.ticketNumber === "" && TicketBridge.ticketState === "busy"
                 text: qsTr("正在取号，请稍候…")
                 font.pixelSize: Theme.titleSize
                 color: Theme.text
@@ -53,7 +53,7 @@ ScreenPage {
             Text {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                visible: CatalogBridge.ticketNumber !== ""
+                visible: TicketBridge.ticketNumber !== ""
                 text: qsTr("您的号码")
                 font.pixelSize: Theme.bodySize * 1.2
                 color: Theme.textMuted
@@ -64,7 +64,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: text.length > 0
-                text: CatalogBridge.ticketNumber
+                text: TicketBridge.ticketNumber
                 font.pixelSize: Theme.heroSize * 2
                 font.bold: true
                 color: Theme.primaryDark
@@ -74,7 +74,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: text.length > 0
-                text: CatalogBridge.ticketService
+                text: TicketBridge.ticketService
                 font.pixelSize: Theme.bodySize * 1.2
                 font.bold: true
                 color: Theme.text
@@ -86,7 +86,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: text.length > 0
-                text: CatalogBridge.ticketWaitingText
+                text: TicketBridge.ticketWaitingText
                 font.pixelSize: Theme.titleSize
                 color: Theme.text
                 textFormat: Text.PlainText
@@ -96,8 +96,8 @@ ScreenPage {
                 objectName: "ticketWindow"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                visible: CatalogBridge.ticketWindow.length > 0
-                text: qsTr("请到 %1 等候叫号").arg(CatalogBridge.ticketWindow)
+                visible: TicketBridge.ticketWindow.length > 0
+                text: qsTr("请到 %1 等候叫号").arg(TicketBridge.ticketWindow)
                 font.pixelSize: Theme.bodySize * 1.1
                 color: Theme.text
                 textFormat: Text.PlainText
@@ -116,15 +116,15 @@ ScreenPage {
                 Layout.fillWidth: true
                 Layout.maximumWidth: Theme.px(640)
                 Layout.alignment: Qt.AlignHCenter
-                visible: CatalogBridge.ticketState === "printed" || CatalogBridge.ticketState === "failed"
-                         || (CatalogBridge.ticketState === "busy" && CatalogBridge.ticketNumber !== "")
-                kind: CatalogBridge.ticketState === "printed" ? "ok" : CatalogBridge.ticketState === "failed" ? "error" : "info"
-                text: CatalogBridge.ticketState === "printed" ? qsTr("号票已打印，请从出纸口取走，留意叫号")
-                    : CatalogBridge.ticketState === "failed" ? (CatalogBridge.ticketNumber !== "" ? qsTr("号票未能打印，请记住屏幕上的号码")
+                visible: TicketBridge.ticketState === "printed" || TicketBridge.ticketState === "failed"
+                         || (TicketBridge.ticketState === "busy" && TicketBridge.ticketNumber !== "")
+                kind: TicketBridge.ticketState === "printed" ? "ok" : TicketBridge.ticketState === "failed" ? "error" : "info"
+                text: TicketBridge.ticketState === "printed" ? qsTr("号票已打印，请从出纸口取走，留意叫号")
+                    : TicketBridge.ticketState === "failed" ? (TicketBridge.ticketNumber !== "" ? qsTr("号票未能打印，请记住屏幕上的号码")
                                                                                       : qsTr("未能取号"))
                     : qsTr("正在打印号票…")
                 // landscape: the QR caption says what to do, and the column must fit the height
-                detail: CatalogBridge.ticketState === "failed" && !(Theme.landscape && ticketQr.visible) ? CatalogBridge.ticketProblem : ""
+                detail: TicketBridge.ticketState === "failed" && !(Theme.landscape && ticketQr.visible) ? TicketBridge.ticketProblem : ""
             }
             QrCode {
                 id: ticketQr
@@ -132,7 +132,7 @@ ScreenPage {
                 size: Theme.px(Theme.landscape ? 150 : (Theme.elderly ? 220 : 180))
                 Layout.alignment: Qt.AlignHCenter
                 visible: source.length > 0
-                source: CatalogBridge.ticketQr
+                source: TicketBridge.ticketQr
                 caption: qsTr("可用手机扫码或拍照保存您的号码")
             }
             BigButton {
