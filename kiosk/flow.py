@@ -55,7 +55,7 @@ _PLAIN = {
     "identify": Screen.IDENTIFY,
 }
 # intents that start identification for a purpose (what the identified screen leads on to)
-PURPOSES = {"apply": "apply", "certificates": "certificates"}
+PURPOSES = {"apply": "apply", "certificates": "certificates", "progress_by_card": "progress"}
 
 # screens that show or act on the verified person: a card read that leaves the visit without a verified person
 # (another card was placed) sends the citizen back to identification from any of them
@@ -73,6 +73,8 @@ def route(intent: str, visit: VisitFacts) -> tuple[Screen, str | None]:
     if intent == "identified":  # after the face check: on to what identifying was for
         if visit.purpose == "certificates":
             return Screen.CERTIFICATES, None
+        if visit.purpose == "progress":
+            return Screen.PROGRESS, None
         return (Screen.APPLY_FORM if visit.service else Screen.APPLY_CHOOSE), None
     return _PLAIN[intent], None
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from kiosk.identity import IdentityPresented
 from kiosk.presence import Citizen, passed as face_passed
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class IdentityChanged(Exception):
@@ -134,6 +136,18 @@ class Visit:
             if self._citizen is None or self._citizen.face != self._face:
                 self._citizen = Citizen(ident.identity.id_number, ident.source, dict(self._face))
             return self._citizen
+
+    def asking_for(self, presented: IdentityPresented, ask: Callable[[], T]) -> T:
+        """For a question to central about the verified person (slow: no card read waits for it): asked only while
+        `presented` is the verified identity, and its answer dropped (IdentityChanged) if the card changed while
+        central answered, so nothing about one person reaches a screen that now belongs to another."""
+        if not self.is_verified(presented):
+            raise IdentityChanged("the card changed before asking central")
+        answer = ask()
+        if not self.is_verified(presented):
+            log.warning("an answer from central was dropped: the card changed while it was asked")
+            raise IdentityChanged("the card changed while central answered")
+        return answer
 
     @contextlib.contextmanager
     def holding(self, presented: IdentityPresented) -> Iterator[tuple[dict, bytes | None]]:

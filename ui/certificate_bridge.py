@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-import threading
 
-from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import KioskCore
-from kiosk.i18n import Problem, Text
-from kiosk.visit import card_key
 from kiosk.application import NO_QUEUE
+from kiosk.i18n import Problem, Text
+from kiosk.visit import IdentityChanged, card_key
+from ui.bridge import Bridge, registered
 from ui.shell import Shell
-from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
@@ -27,19 +26,16 @@ FAULT = Problem("certificates.fault", Text("暂时无法出具证明，请稍后
 
 
 @registered
-class CertificateBridge(QObject):
+class CertificateBridge(Bridge):
     """Central is asked in worker threads (it may take its whole timeout); answers come back queued. The
     certificate's text names the holder, so it goes to the printer only: the screen shows its title, number
     and verification code."""
 
-    _posted = Signal(object, int)
     changed = Signal()
 
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._core, self._shell = core, shell
+        super().__init__(core, shell, parent)
         self._reset_state()
-        self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
         shell.languageChanged.connect(self.changed)
         core.session.register_wipe("ui-certificates", self.clear)
 
@@ -49,9 +45,6 @@ class CertificateBridge(QObject):
         self._issued = None  # kiosk.certificates.Certificate
         self._print, self._job = IDLE, None
         self._for = None  # the card read the offers were asked for
-
-    def _t(self, text: Text | None) -> str:
-        return text.get(self._shell.language) if text is not None else ""
 
     # ---- what QML reads
 
@@ -116,7 +109,7 @@ class CertificateBridge(QObject):
         self._print, self._job = IDLE, None
         self._for = card_key(presented)
         citizen = self._core.visit.citizen()  # holds central's presence proof between listing and issuing
-        self._run(LOADING, "offers", presented, lambda: service.offers(citizen))
+        self._run(LOADING, self._offered, presented, lambda: service.offers(citizen))
 
     @Slot(int)
     def choose(self, index: int) -> None:
@@ -127,7 +120,7 @@ class CertificateBridge(QObject):
             self._shell.rewind("Identify")
             return
         offer, citizen = self._offers[index], self._core.visit.citizen()
-        self._run(ISSUING, "issued", presented, lambda: service.issue(citizen, offer))
+        self._run(ISSUING, self._issued_now, presented, lambda: service.issue(citizen, offer))
 
     @Slot()
     def printIt(self) -> None:
@@ -136,8 +129,8 @@ class CertificateBridge(QObject):
         gen = self._core.session.generation
         self._print = PRINTING
         self.changed.emit()
-        on_done = lambda job: self._posted.emit(("printed", job), gen)  # noqa: E731
-        on_failed = lambda job, problem: self._posted.emit(("unprinted", problem), gen)  # noqa: E731
+        on_done = lambda job: self.post(self._printed, None, gen)  # noqa: E731
+        on_failed = lambda job, problem: self.post(self._printed, problem or FAULT, gen)  # noqa: E731
         if self._job is not None:
             try:  # the built bytes of the failed job: the same certificate, not a second one
                 self._core.printing.reprint(self._job, on_done, on_failed)
@@ -156,61 +149,41 @@ class CertificateBridge(QObject):
 
     # ---- plumbing
 
-    def _run(self, busy: str, what: str, presented, ask) -> None:
-        gen, visit = self._core.session.generation, self._core.visit
+    def _run(self, busy: str, done, presented, ask) -> None:
         self._set(busy, None)
+        visit = self._core.visit
+        self.run("certificates", lambda: visit.asking_for(presented, ask), done, self._failed)
 
-        def work() -> None:
-            try:
-                if not visit.is_verified(presented):  # the card changed since the tap
-                    self._posted.emit(("stale", None), gen)
-                    return
-                answer = ask()
-                if not visit.is_verified(presented):  # ... or while central answered: nothing of it is shown
-                    log.warning("certificate answer dropped: the card changed while central answered")
-                    self._posted.emit(("stale", None), gen)
-                    return
-            except LookupError as e:
-                problem = e.args[0] if e.args and isinstance(e.args[0], Problem) else FAULT
-                self._posted.emit(("failed", problem), gen)
-                return
-            except Exception:
-                log.exception("certificate request failed")
-                self._posted.emit(("failed", FAULT), gen)
-                return
-            self._posted.emit((what, answer), gen)
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, IdentityChanged):  # another card: what was asked for the first is not shown
+            self._reset_state()
+            self.changed.emit()
+        elif isinstance(exc, LookupError):
+            self._set(FAILED, exc.args[0] if exc.args and isinstance(exc.args[0], Problem) else FAULT)
+        else:
+            log.error("certificate request failed: %s", type(exc).__name__)
+            self._set(FAILED, FAULT)
 
-        threading.Thread(target=work, name="certificates", daemon=True).start()
+    def _offered(self, offers: list) -> None:
+        self._offers = list(offers)
+        self._set(OFFERS, None)
+
+    def _issued_now(self, certificate) -> None:
+        self._issued = certificate
+        log.info("certificate issued: kind %s", certificate.kind)  # the number and text identify a person
+        self._set(ISSUED, None)
+        self.printIt()  # a tap on an offer means "print it": the screen then shows how printing went
+
+    def _printed(self, problem: Problem | None) -> None:
+        # the screen has its own words for a failure (the printer's offer an on-screen QR a certificate lacks)
+        self._print = FAILED if problem is not None else PRINTED
+        if problem is not None:
+            log.warning("certificate not printed: %s", problem.technician)
+        self.changed.emit()
 
     def _set(self, state: str, problem: Problem | None) -> None:
         self._state, self._problem = state, problem
         self.changed.emit()
-
-    def _on_posted(self, event: tuple, generation: int) -> None:
-        what, payload = event
-        if generation != self._core.session.generation:
-            return  # a former visitor's answer: dropped
-        if what == "offers":
-            self._offers = list(payload)
-            self._set(OFFERS, None)
-        elif what == "issued":
-            self._issued = payload
-            log.info("certificate issued: kind %s", payload.kind)  # the number and text identify a person
-            self._set(ISSUED, None)
-            self.printIt()  # a tap on an offer means "print it": the screen then shows how printing went
-        elif what == "failed":
-            self._set(FAILED, payload)
-        elif what == "stale":
-            self._reset_state()
-            self.changed.emit()
-        elif what == "printed":
-            self._print = PRINTED
-            self.changed.emit()
-        elif what == "unprinted":
-            # the screen has its own words for this (the printer's offer an on-screen QR a certificate lacks)
-            self._print = FAILED
-            log.warning("certificate not printed: %s", payload.technician if payload else "unknown")
-            self.changed.emit()
 
     @Slot()
     def clear(self) -> None:

@@ -14,7 +14,7 @@ from kiosk.flow import Screen
 from kiosk.i18n import Text
 from kiosk.identity import IdentityPresented
 from kiosk.visit import card_key
-from ui.bridge import registered
+from ui.bridge import Bridge, registered
 from ui.preview import FrameStore, to_qimage
 from ui.shell import Shell
 
@@ -31,7 +31,7 @@ NO_IDENTITY = Text(zh="请先刷身份证", en="Please place your ID card on the
 
 
 @registered
-class FaceBridge(QObject):
+class FaceBridge(Bridge):
     """Runs one FaceCheck per visit; worker-thread updates and preview frames reach QML through queued signals."""
 
     _posted = Signal(object, int)  # update, check token
@@ -42,9 +42,7 @@ class FaceBridge(QObject):
 
     def __init__(self, core: KioskCore, shell: Shell, store: FrameStore,
                  make_check: Callable[..., FaceCheck] | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._core = core
-        self._shell = shell
+        super().__init__(core, shell, parent)
         self._store = store
         self.check_factory = make_check or self._default_check  # tests pass their own
         self._check: FaceCheck | None = None
@@ -69,9 +67,6 @@ class FaceBridge(QObject):
 
     # ---- what QML shows
 
-    def _text(self, text: Text | None) -> str:
-        return text.get(self._shell.language) if text is not None else ""
-
     @Property(str, notify=changed)
     def phase(self) -> str:
         """"idle" before start/after a wipe, "unavailable" without camera or card, else the check's phase."""
@@ -82,8 +77,8 @@ class FaceBridge(QObject):
     @Property(str, notify=changed)
     def prompt(self) -> str:
         if self._problem is not None:
-            return self._text(self._problem)
-        return self._text(self._update.prompt) if self._update is not None else ""
+            return self._t(self._problem)
+        return self._t(self._update.prompt) if self._update is not None else ""
 
     @Property(str, notify=changed)
     def challenge(self) -> str:

@@ -12,7 +12,7 @@ from kiosk.flow import Screen
 from kiosk.i18n import Text
 from kiosk.identity import IdentityPresented, IdentityProblem, IdentityRemoved, ReaderState
 from ui.shell import Shell
-from ui.bridge import registered
+from ui.bridge import Bridge, registered
 
 log = logging.getLogger(__name__)
 WAITING = "waiting"  # no card yet
@@ -22,7 +22,7 @@ PROBLEM = "problem"  # the read failed; the citizen places the card again
 
 
 @registered
-class IdentityBridge(QObject):
+class IdentityBridge(Bridge):
     """Listens to IdentityService on device threads; everything reaches QML on the GUI thread via `_posted`.
 
     Navigation to the face check happens here, not in QML, so tests and the idle wipe see one truth.
@@ -34,9 +34,7 @@ class IdentityBridge(QObject):
     cardRead = Signal()  # a card was read (accepted or not): the screen says, speaks and beeps "take it back"
 
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._core = core
-        self._shell = shell
+        super().__init__(core, shell, parent)
         self._state = WAITING
         self._problem: Text | None = None
         self._reader_problem: Text | None = None
@@ -52,9 +50,6 @@ class IdentityBridge(QObject):
 
     # ---- what QML shows
 
-    def _text(self, text: Text | None) -> str:
-        return text.get(self._shell.language) if text is not None else ""
-
     @Property(str, notify=changed)
     def state(self) -> str:
         return self._state
@@ -62,7 +57,7 @@ class IdentityBridge(QObject):
     @Property(str, notify=changed)
     def problem(self) -> str:
         """Citizen text of the refusal or read failure, in the current language."""
-        return self._text(self._problem)
+        return self._t(self._problem)
 
     @Property(bool, notify=changed)
     def expired(self) -> bool:
@@ -74,7 +69,7 @@ class IdentityBridge(QObject):
 
     @Property(str, notify=changed)
     def readerProblem(self) -> str:
-        return self._text(self._reader_problem)
+        return self._t(self._reader_problem)
 
     @Property(bool, notify=cardChanged)
     def cardOnReader(self) -> bool:

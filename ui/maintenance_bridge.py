@@ -11,7 +11,7 @@ from kiosk.app import KioskCore
 from kiosk.maintenance import as_dicts, health_rows, recent_log
 from kiosk.staff_access import MAINTENANCE, STAFF_VERIFY, Outcome, StaffAccess
 from ui.shell import Shell
-from ui.bridge import registered
+from ui.bridge import Bridge, registered
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ PURPOSES = ("maintenance", "staff_verify", "change", "set_verify")
 
 
 @registered
-class MaintenanceBridge(QObject):
+class MaintenanceBridge(Bridge):
     changed = Signal()
     pinChanged = Signal()
     pinResult = Signal(str, str)  # purpose, outcome (kiosk.staff_access.Outcome values)
@@ -28,9 +28,7 @@ class MaintenanceBridge(QObject):
 
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None,
                  access: StaffAccess | None = None) -> None:
-        super().__init__(parent)
-        self._core = core
-        self._shell = shell
+        super().__init__(core, shell, parent)
         self._access = access or StaffAccess.from_config(core.cfg)
         self._checking = False
         self._notice = ""

@@ -12,7 +12,7 @@ from kiosk.app import KioskCore
 from kiosk.i18n import Text
 from ui.preview import FrameStore, to_qimage
 from ui.shell import Shell
-from ui.bridge import registered
+from ui.bridge import Bridge, registered
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ def encode_jpeg(image) -> bytes:
 
 
 @registered
-class MaterialsBridge(QObject):
+class MaterialsBridge(Bridge):
     """Photos live in memory only, for this visit: they reach disk solely inside the encrypted queue record
     that the submission commits, and a session wipe forgets them. Camera frames come on the camera thread and
     reach QML through the queued `_frame_posted`; JPEG encoding runs in a worker thread."""
@@ -46,8 +46,8 @@ class MaterialsBridge(QObject):
     frameChanged = Signal()
 
     def __init__(self, core: KioskCore, shell: Shell, store: FrameStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._core, self._shell, self._store = core, shell, store
+        super().__init__(core, shell, parent)
+        self._store = store
         self._current = ""  # the material being photographed
         self._problem: Text | None = None
         self._busy = False
@@ -100,7 +100,7 @@ class MaterialsBridge(QObject):
 
     @Property(str, notify=changed)
     def problem(self) -> str:
-        return self._problem.get(self._shell.language) if self._problem else ""
+        return self._t(self._problem)
 
     @Property(int, notify=frameChanged)
     def frameNo(self) -> int:

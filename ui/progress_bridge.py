@@ -1,25 +1,24 @@
-"""The progress screen's view-model: a typed tracking number or the card on the reader -> case states."""
+"""The progress screen's view-model: a typed tracking number, or the person identified in this visit -> case states."""
 
 from __future__ import annotations
 
 import logging
-import threading
 
-from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import KioskCore
+from kiosk.application import NO_QUEUE
 from kiosk.catalog.errors import UnknownItem
+from kiosk.flow import Screen
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
 from kiosk.presence import Citizen
-from kiosk.application import NO_QUEUE
+from ui.bridge import Bridge, registered
 from ui.shell import Shell
-from ui.bridge import registered
 
 log = logging.getLogger(__name__)
 
 IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
-SCREEN = "Progress"
 NONE_FOR_CARD = Problem("progress.none_for_card",
                         Text("没有查到您名下的办件。", "No applications were found for this card."),
                         "no cases for the card on the reader")
@@ -29,24 +28,21 @@ FAULT = Problem("progress.fault", Text("暂时无法查询，请稍后再试或�
 
 
 @registered
-class ProgressBridge(QObject):
-    """Queries run in worker threads (central may take its whole timeout); answers come back queued."""
+class ProgressBridge(Bridge):
+    """Queries run in workers (central may take its whole timeout). A person's applications at central need their
+    face check (central asks for a presence proof); a card without one lists this terminal's own records only,
+    and the screen offers the face check."""
 
-    _posted = Signal(object, int)
+    _card = Signal(object, int)  # a card read (reader thread) -> the GUI thread
     changed = Signal()
 
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._core, self._shell = core, shell
-        self._state, self._problem, self._results, self._by_card = IDLE, None, [], False
-        self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
+        super().__init__(core, shell, parent)
+        self._state, self._problem, self._results, self._by_card, self._unverified = IDLE, None, [], False, False
         shell.languageChanged.connect(self.changed)
         # a card placed while this screen shows asks for that person's applications
-        core.identity.subscribe(lambda e: self._posted.emit(("card", e), core.session.generation))
+        core.identity.subscribe(lambda e: self.post(self._card_read, e) if isinstance(e, IdentityPresented) else None)
         core.session.register_wipe("ui-progress", self.clear)
-
-    def _t(self, text: Text | None) -> str:
-        return text.get(self._shell.language) if text is not None else ""
 
     @Property(str, notify=changed)
     def state(self) -> str:
@@ -61,6 +57,11 @@ class ProgressBridge(QObject):
     def byCard(self) -> bool:
         return self._by_card
 
+    @Property(bool, notify=changed)
+    def canVerify(self) -> bool:
+        """The list came from a card without a face check: only this terminal's records; a check shows them all."""
+        return self._by_card and self._unverified and self._state in (DONE, FAILED)
+
     @Property("QVariantList", notify=changed)
     def results(self) -> list[dict]:
         out = []
@@ -69,7 +70,9 @@ class ProgressBridge(QObject):
                 name = self._core.catalog.catalog.item(p.service_code).name if p.service_code else ""
             except UnknownItem:
                 name = p.service_code or ""
-            out.append({"tracking": p.tracking, "source": p.source, "local": p.source == "local",
+            local = p.source == "local"
+            out.append({"tracking": p.tracking, "source": p.source, "local": local,
+                        "localWhy": ("unverified" if self._unverified else "offline") if local else "",
                         "status": p.status, "text": self._t(p.text), "caseNumber": p.case_number or "",
                         "service": name})
         return out
@@ -82,73 +85,60 @@ class ProgressBridge(QObject):
         if submissions is None:
             self._set(FAILED, NO_QUEUE, [])
             return
-        self._by_card = False
-        self._run(lambda: [submissions.progress(typed)])
+        self._by_card, self._unverified = False, False
+        self._ask(lambda: [submissions.progress(typed)])
 
     @Slot()
     def queryCard(self) -> None:
-        """The card already on the reader (read before this screen opened)."""
-        current = self._core.identity.current
-        if current is not None and current.accepted:
-            self._query_card(self._citizen_for(current))
+        """The screen opened: the person verified in this visit (their card may be back in their hand), else a
+        card already lying on the reader."""
+        visit, current = self._core.visit, self._core.identity.current
+        if visit.verified() is not None:
+            self._query_card(visit.citizen(), verified=True)
+        elif current is not None and current.accepted:
+            self._query_card(Citizen(current.identity.id_number, current.source), verified=False)
 
-    def _citizen_for(self, presented: IdentityPresented) -> Citizen:
-        """The visit's verified person when this is their card (central answers with a presence proof); a card
-        without its own face check gets this terminal's own records only."""
-        if self._core.visit.is_verified(presented):
-            return self._core.visit.citizen()
-        return Citizen(presented.identity.id_number, presented.source)
+    def _card_read(self, presented: IdentityPresented) -> None:
+        if presented.accepted and self._shell.currentScreen == Screen.PROGRESS:
+            verified = self._core.visit.is_verified(presented)
+            citizen = self._core.visit.citizen() if verified else Citizen(presented.identity.id_number,
+                                                                            presented.source)
+            self._query_card(citizen, verified)
 
-    def _query_card(self, citizen: Citizen) -> None:
+    def _query_card(self, citizen: Citizen, verified: bool) -> None:
         submissions = self._core.submissions
         if self._state == BUSY:
             return
         if submissions is None:
             self._set(FAILED, NO_QUEUE, [])
             return
-        self._by_card = True
-        self._run(lambda: submissions.progress_by_id_number(citizen))
+        self._by_card, self._unverified = True, not verified
+        self._ask(lambda: submissions.progress_by_id_number(citizen))
 
-    def _run(self, ask) -> None:
-        gen = self._core.session.generation
+    def _ask(self, ask) -> None:
         self._set(BUSY, None, [])
+        self.run("progress-query", ask, self._found, self._failed)
 
-        def work() -> None:
-            try:
-                found = ask()
-            except (LookupError, ValueError) as e:  # not found / mistyped: their Problem says it plainly
-                problem = e.args[0] if e.args and isinstance(e.args[0], Problem) else getattr(e, "problem", FAULT)
-                self._posted.emit(("failed", problem), gen)
-                return
-            except Exception:
-                log.exception("progress query failed")
-                self._posted.emit(("failed", FAULT), gen)
-                return
-            self._posted.emit(("found", found), gen)
+    def _found(self, found: list) -> None:
+        if found:
+            self._set(DONE, None, list(found))
+        else:
+            self._set(FAILED, NONE_FOR_CARD, [])
 
-        threading.Thread(target=work, name="progress-query", daemon=True).start()
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, (LookupError, ValueError)):  # not found / mistyped: their Problem says it plainly
+            problem = exc.args[0] if exc.args and isinstance(exc.args[0], Problem) else getattr(exc, "problem", FAULT)
+        else:
+            log.error("progress query failed: %s", type(exc).__name__)
+            problem = FAULT
+        self._set(FAILED, problem, [])
 
     def _set(self, state: str, problem: Problem | None, results: list) -> None:
         self._state, self._problem, self._results = state, problem, results
         self.changed.emit()
 
-    def _on_posted(self, event: tuple, generation: int) -> None:
-        what, payload = event
-        if generation != self._core.session.generation:
-            return
-        if what == "card":
-            if isinstance(payload, IdentityPresented) and payload.accepted and self._shell.currentScreen == SCREEN:
-                self._query_card(self._citizen_for(payload))
-        elif what == "found":
-            if payload:
-                self._set(DONE, None, list(payload))
-            else:
-                self._set(FAILED, NONE_FOR_CARD, [])
-        elif what == "failed":
-            self._set(FAILED, payload, [])
-
     @Slot()
     def clear(self) -> None:
         """Session wipe (and a fresh Progress screen): no former query stays."""
-        self._by_card = False
+        self._by_card = self._unverified = False
         self._set(IDLE, None, [])

@@ -4,12 +4,12 @@
 <context>
     <name>ApplyChoose</name>
     <message>
-        <location filename="../qml/screens/ApplyChoose.qml" line="9" />
+        <location filename="../qml/screens/ApplyChoose.qml" line="11" />
         <source>请选择要申请的事项</source>
         <translation>Choose the service to apply for</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyChoose.qml" line="17" />
+        <location filename="../qml/screens/ApplyChoose.qml" line="19" />
         <source>以下事项可以在本机直接申请，点一下开始填写</source>
         <translation>You can apply for these services right here. Tap one to start.</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>ApplyForm</name>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="15" />
+        <location filename="../qml/screens/ApplyForm.qml" line="17" />
         <source>填写申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="73" />
+        <location filename="../qml/screens/ApplyForm.qml" line="60" />
         <source>例如 2024-05-01</source>
         <translation>e.g. 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="73" />
+        <location filename="../qml/screens/ApplyForm.qml" line="60" />
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="74" />
+        <location filename="../qml/screens/ApplyForm.qml" line="61" />
         <source>金额，单位元</source>
         <translation>Amount in yuan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="110" />
+        <location filename="../qml/screens/ApplyForm.qml" line="97" />
         <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
         <translation>Details on grey come from your ID card and cannot be changed; please fill in or choose the rest.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="47" />
-        <location filename="../qml/screens/ApplyForm.qml" line="87" />
+        <location filename="../qml/screens/ApplyForm.qml" line="45" />
+        <location filename="../qml/screens/ApplyForm.qml" line="74" />
         <source>有 %1 项需要修改，请看红色提示</source>
         <translation>%1 fields need correcting; see the red notes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="134" />
+        <location filename="../qml/screens/ApplyForm.qml" line="121" />
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="162" />
+        <location filename="../qml/screens/ApplyForm.qml" line="149" />
         <source>来自身份证，不可修改</source>
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="203" />
+        <location filename="../qml/screens/ApplyForm.qml" line="190" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="203" />
+        <location filename="../qml/screens/ApplyForm.qml" line="190" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="249" />
+        <location filename="../qml/screens/ApplyForm.qml" line="236" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -76,47 +76,47 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="33" />
+        <location filename="../qml/screens/Attract.qml" line="34" />
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="52" />
+        <location filename="../qml/screens/Attract.qml" line="53" />
         <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
         <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="84" />
+        <location filename="../qml/screens/Attract.qml" line="85" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="91" />
+        <location filename="../qml/screens/Attract.qml" line="92" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="99" />
+        <location filename="../qml/screens/Attract.qml" line="100" />
         <source>请触摸屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="136" />
+        <location filename="../qml/screens/Attract.qml" line="137" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="145" />
+        <location filename="../qml/screens/Attract.qml" line="146" />
         <source>大字 + 语音，不限时</source>
         <translation>Large text + voice, no rush</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="176" />
+        <location filename="../qml/screens/Attract.qml" line="177" />
         <source>读卡器上有身份证，请取走</source>
         <translation>An ID card was left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="194" />
+        <location filename="../qml/screens/Attract.qml" line="195" />
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
     </message>
@@ -124,47 +124,47 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="9" />
+        <location filename="../qml/screens/Capture.qml" line="10" />
         <source>材料拍照</source>
         <translation>Photograph documents</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="32" />
+        <location filename="../qml/screens/Capture.qml" line="33" />
         <source>把材料平放在摄像头下方，整页都在画面里、字看得清，再点“拍照”。多页请逐页拍。</source>
         <translation>Lay the document flat under the camera, the whole page in the picture and the text readable, then tap “Take photo”. Take each page in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="61" />
+        <location filename="../qml/screens/Capture.qml" line="62" />
         <source>正在打开摄像头…</source>
         <translation>Opening the camera…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="77" />
+        <location filename="../qml/screens/Capture.qml" line="78" />
         <source>已拍%1张</source>
         <translation>%1 taken</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="77" />
+        <location filename="../qml/screens/Capture.qml" line="78" />
         <source>还没有拍</source>
         <translation>None taken yet</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="90" />
+        <location filename="../qml/screens/Capture.qml" line="91" />
         <source>删除上一张</source>
         <translation>Delete the last one</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="97" />
+        <location filename="../qml/screens/Capture.qml" line="98" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="97" />
+        <location filename="../qml/screens/Capture.qml" line="98" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="103" />
+        <location filename="../qml/screens/Capture.qml" line="104" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -180,53 +180,53 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="9" />
+        <location filename="../qml/screens/Catalog.qml" line="11" />
         <source>取号：选择事项</source>
         <translation>Take a number: choose a service</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="9" />
+        <location filename="../qml/screens/Catalog.qml" line="11" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="13" />
+        <location filename="../qml/screens/Catalog.qml" line="15" />
         <source>常用事项</source>
         <translation>Most used</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="14" />
+        <location filename="../qml/screens/Catalog.qml" line="16" />
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="15" />
+        <location filename="../qml/screens/Catalog.qml" line="17" />
         <source>人生事件</source>
         <translation>Life events</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="16" />
+        <location filename="../qml/screens/Catalog.qml" line="18" />
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="30" />
+        <location filename="../qml/screens/Catalog.qml" line="32" />
         <source>请选择要办理的事项，在办事指南页点“取号”</source>
         <translation>Choose your service, then tap "Take a number" on its guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="31" />
+        <location filename="../qml/screens/Catalog.qml" line="33" />
         <source>先看清要带的材料，可少跑一趟</source>
         <translation>Check the materials first and save yourself a second trip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="38" />
+        <location filename="../qml/screens/Catalog.qml" line="40" />
         <source>不确定办什么？取综合咨询号</source>
         <translation>Not sure what you need? Take a general enquiries number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="47" />
-        <location filename="../qml/screens/Catalog.qml" line="60" />
+        <location filename="../qml/screens/Catalog.qml" line="49" />
+        <location filename="../qml/screens/Catalog.qml" line="62" />
         <source>搜索事项（可输入拼音首字母，如 gjj）</source>
         <translation>Search services (pinyin initials work, e.g. gjj)</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>CatalogItems</name>
     <message>
-        <location filename="../qml/screens/CatalogItems.qml" line="17" />
+        <location filename="../qml/screens/CatalogItems.qml" line="19" />
         <source>共 %1 项，点选查看要带的材料</source>
         <translation>%1 services; tap one to see what to bring</translation>
     </message>
@@ -242,97 +242,97 @@
 <context>
     <name>Certificates</name>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="10" />
+        <location filename="../qml/screens/Certificates.qml" line="12" />
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="24" />
+        <location filename="../qml/screens/Certificates.qml" line="26" />
         <source>请选择要打印的证明，点一下即出具并打印</source>
         <translation>Choose a certificate: one tap issues and prints it</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="37" />
+        <location filename="../qml/screens/Certificates.qml" line="39" />
         <source>正在向政务服务平台申请出具证明…</source>
         <translation>Asking the service platform to issue the certificate…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="37" />
+        <location filename="../qml/screens/Certificates.qml" line="39" />
         <source>正在查询可打印的证明…</source>
         <translation>Looking up the certificates you can print…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="58" />
+        <location filename="../qml/screens/Certificates.qml" line="60" />
         <source>想知道申请办到哪一步了，可以查询办理进度。</source>
         <translation>To see how far an application has got, check its progress.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="68" />
+        <location filename="../qml/screens/Certificates.qml" line="70" />
         <source>查询办理进度</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="76" />
+        <location filename="../qml/screens/Certificates.qml" line="78" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="145" />
+        <location filename="../qml/screens/Certificates.qml" line="147" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="189" />
+        <location filename="../qml/screens/Certificates.qml" line="191" />
         <source>证明编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="197" />
+        <location filename="../qml/screens/Certificates.qml" line="199" />
         <source>出具单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="204" />
+        <location filename="../qml/screens/Certificates.qml" line="206" />
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="211" />
+        <location filename="../qml/screens/Certificates.qml" line="213" />
         <source>验证码</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="223" />
+        <location filename="../qml/screens/Certificates.qml" line="225" />
         <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
         <translation>The certificate holds your personal details, so it is only printed, never shown on screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="237" />
+        <location filename="../qml/screens/Certificates.qml" line="239" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="248" />
+        <location filename="../qml/screens/Certificates.qml" line="250" />
         <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
         <translation>The certificate is printed; please take it from the slot. Its verification code proves it is genuine.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="256" />
+        <location filename="../qml/screens/Certificates.qml" line="258" />
         <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
         <translation>The certificate has been issued but cannot be printed right now. Note the verification code and tap “Print again” once the printer is ready, or ask staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="265" />
+        <location filename="../qml/screens/Certificates.qml" line="267" />
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="271" />
+        <location filename="../qml/screens/Certificates.qml" line="273" />
         <source>打印其他证明</source>
         <translation>Another certificate</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="277" />
+        <location filename="../qml/screens/Certificates.qml" line="279" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -340,12 +340,12 @@
 <context>
     <name>CharacterPad</name>
     <message>
-        <location filename="../qml/Kiosk/CharacterPad.qml" line="69" />
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="70" />
         <source>删除</source>
         <translation>Del</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/CharacterPad.qml" line="76" />
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="77" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -414,47 +414,47 @@
 <context>
     <name>FaceCheck</name>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="9" />
+        <location filename="../qml/screens/FaceCheck.qml" line="10" />
         <source>人脸核验</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="55" />
+        <location filename="../qml/screens/FaceCheck.qml" line="56" />
         <source>请正对摄像头，把脸放进框内</source>
         <translation>Face the camera and put your face in the oval</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="68" />
+        <location filename="../qml/screens/FaceCheck.qml" line="69" />
         <source>请按提示做动作，以确认是本人在操作</source>
         <translation>Make the movement shown, so we know it is really you</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="69" />
+        <location filename="../qml/screens/FaceCheck.qml" line="70" />
         <source>摘下帽子和口罩，保持光线充足</source>
         <translation>Take off hat and mask, and stay in good light</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="81" />
+        <location filename="../qml/screens/FaceCheck.qml" line="82" />
         <source>第 %1 次，共 %2 次</source>
         <translation>Attempt %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="101" />
+        <location filename="../qml/screens/FaceCheck.qml" line="102" />
         <source>请到窗口请工作人员协助</source>
         <translation>Please go to a service window and ask the staff for help</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="118" />
+        <location filename="../qml/screens/FaceCheck.qml" line="119" />
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="124" />
+        <location filename="../qml/screens/FaceCheck.qml" line="125" />
         <source>请工作人员核验身份</source>
         <translation>Have staff verify my identity</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCheck.qml" line="134" />
+        <location filename="../qml/screens/FaceCheck.qml" line="135" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
@@ -478,158 +478,158 @@
 <context>
     <name>Guide</name>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="10" />
+        <location filename="../qml/screens/Guide.qml" line="12" />
         <source>事项已更新</source>
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="246" />
+        <location filename="../qml/screens/Guide.qml" line="248" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="114" />
+        <location filename="../qml/screens/Guide.qml" line="116" />
         <source>对象：%1</source>
         <translation>For: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="140" />
+        <location filename="../qml/screens/Guide.qml" line="142" />
         <source>办理条件</source>
         <translation>Who can apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="148" />
+        <location filename="../qml/screens/Guide.qml" line="150" />
         <source>需要带的材料（共 %1 项）</source>
         <translation>What to bring (%1 items)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="96" />
+        <location filename="../qml/screens/Guide.qml" line="98" />
         <source>仅以下情况需要：%1</source>
         <translation>Only needed if: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="99" />
+        <location filename="../qml/screens/Guide.qml" line="101" />
         <source>样例：%1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="100" />
+        <location filename="../qml/screens/Guide.qml" line="102" />
         <source>可在本机拍照上传</source>
         <translation>Can be photographed at this terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="153" />
+        <location filename="../qml/screens/Guide.qml" line="155" />
         <source>不用带（部门共享获取）</source>
         <translation>No need to bring (fetched by data sharing)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="156" />
+        <location filename="../qml/screens/Guide.qml" line="158" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="157" />
+        <location filename="../qml/screens/Guide.qml" line="159" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="159" />
+        <location filename="../qml/screens/Guide.qml" line="161" />
         <source>办理时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="160" />
+        <location filename="../qml/screens/Guide.qml" line="162" />
         <source>承诺时限：%1</source>
         <translation>Promised: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="160" />
+        <location filename="../qml/screens/Guide.qml" line="162" />
         <source>法定时限：%1</source>
         <translation>Statutory: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="162" />
+        <location filename="../qml/screens/Guide.qml" line="164" />
         <source>办理地点</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="166" />
+        <location filename="../qml/screens/Guide.qml" line="168" />
         <source>办理时间：%1</source>
         <translation>Opening hours: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="167" />
+        <location filename="../qml/screens/Guide.qml" line="169" />
         <source>咨询电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="170" />
+        <location filename="../qml/screens/Guide.qml" line="172" />
         <source>办理依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="364" />
+        <location filename="../qml/screens/Guide.qml" line="366" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="375" />
+        <location filename="../qml/screens/Guide.qml" line="377" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="381" />
+        <location filename="../qml/screens/Guide.qml" line="383" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="17" />
-        <location filename="../qml/screens/Guide.qml" line="183" />
+        <location filename="../qml/screens/Guide.qml" line="19" />
+        <location filename="../qml/screens/Guide.qml" line="185" />
         <source>材料清单已打印，请从出纸口取走</source>
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="184" />
+        <location filename="../qml/screens/Guide.qml" line="186" />
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="185" />
+        <location filename="../qml/screens/Guide.qml" line="187" />
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="196" />
+        <location filename="../qml/screens/Guide.qml" line="198" />
         <source>用手机扫码查看这份办事指南</source>
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="202" />
+        <location filename="../qml/screens/Guide.qml" line="204" />
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="218" />
+        <location filename="../qml/screens/Guide.qml" line="220" />
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="219" />
+        <location filename="../qml/screens/Guide.qml" line="221" />
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="227" />
+        <location filename="../qml/screens/Guide.qml" line="229" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="227" />
+        <location filename="../qml/screens/Guide.qml" line="229" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="236" />
+        <location filename="../qml/screens/Guide.qml" line="238" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
@@ -637,72 +637,72 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../qml/screens/Home.qml" line="12" />
+        <location filename="../qml/screens/Home.qml" line="13" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="12" />
+        <location filename="../qml/screens/Home.qml" line="13" />
         <source>查事项、看要带的材料</source>
         <translation>Find a service and what to bring</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="13" />
+        <location filename="../qml/screens/Home.qml" line="14" />
         <source>我要办事</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="13" />
+        <location filename="../qml/screens/Home.qml" line="14" />
         <source>刷身份证，在线申请</source>
         <translation>Apply with your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>进度查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>凭受理编号查办理进度</source>
         <translation>Track an application by its number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>打印各类证明材料</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>取号</source>
         <translation>Queue number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>领取窗口排队号</source>
         <translation>Get a number for a window</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>评价</source>
         <translation>Rate us</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>好差评，说说您的感受</source>
         <translation>Tell us how we did</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="33" />
+        <location filename="../qml/screens/Home.qml" line="34" />
         <source>您好，请选择要办理的业务</source>
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="57" />
+        <location filename="../qml/screens/Home.qml" line="58" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
@@ -710,47 +710,52 @@
 <context>
     <name>Identified</name>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="8" />
+        <location filename="../qml/screens/Identified.qml" line="9" />
         <source>身份核验通过</source>
         <translation>Identity confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="34" />
+        <location filename="../qml/screens/Identified.qml" line="35" />
         <source>您的身份已核验</source>
         <translation>Your identity has been confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="57" />
+        <location filename="../qml/screens/Identified.qml" line="58" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="65" />
+        <location filename="../qml/screens/Identified.qml" line="66" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="73" />
+        <location filename="../qml/screens/Identified.qml" line="74" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="76" />
+        <location filename="../qml/screens/Identified.qml" line="77" />
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="85" />
+        <location filename="../qml/screens/Identified.qml" line="87" />
         <source>下一步选择要打印的证明</source>
         <translation>Next, choose the certificate to print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="86" />
+        <location filename="../qml/screens/Identified.qml" line="88" />
+        <source>下一步查看您名下全部办件的进度</source>
+        <translation>Next: the progress of all your applications</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="89" />
         <source>下一步填写申请表，表中信息已按证件预先填好</source>
         <translation>Next, fill in the application form; details from your card are already filled in</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="97" />
+        <location filename="../qml/screens/Identified.qml" line="100" />
         <source>继续</source>
         <translation>Continue</translation>
     </message>
@@ -758,58 +763,58 @@
 <context>
     <name>Identify</name>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="9" />
+        <location filename="../qml/screens/Identify.qml" line="10" />
         <source>刷身份证</source>
         <translation>Scan your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="18" />
-        <location filename="../qml/screens/Identify.qml" line="49" />
+        <location filename="../qml/screens/Identify.qml" line="19" />
+        <location filename="../qml/screens/Identify.qml" line="50" />
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="59" />
+        <location filename="../qml/screens/Identify.qml" line="60" />
         <source>照片面朝上，平放不动，读完前请不要拿开</source>
         <translation>Photo side up, lay it flat and keep it there until it has been read</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="79" />
+        <location filename="../qml/screens/Identify.qml" line="80" />
         <source>读卡器已就绪</source>
         <translation>Card reader ready</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="93" />
+        <location filename="../qml/screens/Identify.qml" line="94" />
         <source>过期证件不能在本机办理。</source>
         <translation>An expired card cannot be used at this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="101" />
+        <location filename="../qml/screens/Identify.qml" line="102" />
         <source>已读取证件：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="110" />
+        <location filename="../qml/screens/Identify.qml" line="111" />
         <source>请到服务窗口，工作人员会帮您办理</source>
         <translation>Please go to a service window; the staff will help you</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="111" />
+        <location filename="../qml/screens/Identify.qml" line="112" />
         <source>服务热线 %1</source>
         <translation>Service hotline %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="120" />
+        <location filename="../qml/screens/Identify.qml" line="121" />
         <source>继续人脸核验</source>
         <translation>Continue to the face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="126" />
+        <location filename="../qml/screens/Identify.qml" line="127" />
         <source>重新放卡</source>
         <translation>Place the card again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="132" />
+        <location filename="../qml/screens/Identify.qml" line="133" />
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
@@ -840,17 +845,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="19" />
+        <location filename="../qml/Main.qml" line="20" />
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="100" />
+        <location filename="../qml/Main.qml" line="101" />
         <source>身份证还在读卡器上，离开时请取回</source>
         <translation>Your ID card is still on the reader. Take it with you when you leave.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="147" />
+        <location filename="../qml/Main.qml" line="148" />
         <source>读卡成功，请取回身份证</source>
         <translation>Card read. Please take your ID card back.</translation>
     </message>
@@ -858,72 +863,72 @@
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="9" />
+        <location filename="../qml/screens/Maintenance.qml" line="11" />
         <source>设备诊断</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="26" />
+        <location filename="../qml/screens/Maintenance.qml" line="28" />
         <source>检测中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="26" />
+        <location filename="../qml/screens/Maintenance.qml" line="28" />
         <source>重新检测</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="32" />
+        <location filename="../qml/screens/Maintenance.qml" line="34" />
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="37" />
+        <location filename="../qml/screens/Maintenance.qml" line="39" />
         <source>退出维护</source>
         <translation>Leave maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="46" />
+        <location filename="../qml/screens/Maintenance.qml" line="48" />
         <source>修改维护密码</source>
         <translation>Change maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="52" />
+        <location filename="../qml/screens/Maintenance.qml" line="54" />
         <source>设置核验密码</source>
         <translation>Set the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="60" />
+        <location filename="../qml/screens/Maintenance.qml" line="62" />
         <source>工作人员核验密码：已设置</source>
         <translation>Staff verification PIN: set</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="61" />
+        <location filename="../qml/screens/Maintenance.qml" line="63" />
         <source>工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验</source>
         <translation>Staff verification PIN: not set; staff cannot verify citizens whose face cannot be compared</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="72" />
+        <location filename="../qml/screens/Maintenance.qml" line="74" />
         <source>维护密码已更新。</source>
         <translation>Maintenance PIN changed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="73" />
+        <location filename="../qml/screens/Maintenance.qml" line="75" />
         <source>核验密码已设置。</source>
         <translation>Verification PIN set.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="107" />
+        <location filename="../qml/screens/Maintenance.qml" line="109" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="107" />
+        <location filename="../qml/screens/Maintenance.qml" line="109" />
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="133" />
+        <location filename="../qml/screens/Maintenance.qml" line="135" />
         <source>最近日志（证件号与姓名已遮挡）</source>
         <translation>Recent log (ID numbers and names masked)</translation>
     </message>
@@ -931,27 +936,27 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="31" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="32" />
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="36" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="37" />
         <source>⌂ 首页</source>
         <translation>⌂ Home</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="42" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="43" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="50" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="51" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="62" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="63" />
         <source>退出</source>
         <translation>Exit</translation>
     </message>
@@ -959,107 +964,107 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="17" />
+        <location filename="../qml/screens/PinPad.qml" line="19" />
         <source>维护模式</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="15" />
+        <location filename="../qml/screens/PinPad.qml" line="17" />
         <source>工作人员核验身份</source>
         <translation>Identity checked by staff</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="16" />
+        <location filename="../qml/screens/PinPad.qml" line="18" />
         <source>设置维护密码</source>
         <translation>Set the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="17" />
+        <location filename="../qml/screens/PinPad.qml" line="19" />
         <source>设置核验密码</source>
         <translation>Set the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="72" />
+        <location filename="../qml/screens/PinPad.qml" line="74" />
         <source>请工作人员核对证件与本人后输入核验密码</source>
         <translation>Staff: check the card against the person, then enter the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="73" />
+        <location filename="../qml/screens/PinPad.qml" line="75" />
         <source>请再次输入新密码</source>
         <translation>Enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="74" />
+        <location filename="../qml/screens/PinPad.qml" line="76" />
         <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
         <translation>The factory PIN can only be used to set a new one. Enter a new maintenance PIN (6–12 digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="75" />
+        <location filename="../qml/screens/PinPad.qml" line="77" />
         <source>请输入新的维护密码（6–12 位数字）</source>
         <translation>Enter a new maintenance PIN (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="76" />
+        <location filename="../qml/screens/PinPad.qml" line="78" />
         <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
         <translation>Enter a new verification PIN (6–12 digits, not the maintenance PIN)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="77" />
+        <location filename="../qml/screens/PinPad.qml" line="79" />
         <source>请输入维护密码</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="88" />
+        <location filename="../qml/screens/PinPad.qml" line="90" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="99" />
+        <location filename="../qml/screens/PinPad.qml" line="101" />
         <source>错误次数过多，请 %1 分钟后再试。</source>
         <translation>Too many wrong PINs; try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="100" />
+        <location filename="../qml/screens/PinPad.qml" line="102" />
         <source>错误次数过多，请 %1 秒后再试。</source>
         <translation>Too many wrong PINs; try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="101" />
+        <location filename="../qml/screens/PinPad.qml" line="103" />
         <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
         <translation>No verification PIN has been set. Please go to a service window, or ask staff to set one in maintenance mode.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="102" />
+        <location filename="../qml/screens/PinPad.qml" line="104" />
         <source>密码不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="103" />
+        <location filename="../qml/screens/PinPad.qml" line="105" />
         <source>两次输入不一致，请重新设置。</source>
         <translation>The two entries differ. Please start again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="104" />
+        <location filename="../qml/screens/PinPad.qml" line="106" />
         <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
         <translation>That PIN is too easy to guess. Choose another (6–12 digits, no repeated or consecutive digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="105" />
+        <location filename="../qml/screens/PinPad.qml" line="107" />
         <source>核验密码不能与维护密码相同。</source>
         <translation>The verification PIN must differ from the maintenance PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="106" />
+        <location filename="../qml/screens/PinPad.qml" line="108" />
         <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
         <translation>The new PIN could not be saved; the old one still applies. See diagnostics.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="107" />
+        <location filename="../qml/screens/PinPad.qml" line="109" />
         <source>请先输入维护密码。</source>
         <translation>Enter the maintenance PIN first.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="140" />
+        <location filename="../qml/screens/PinPad.qml" line="142" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1067,17 +1072,17 @@
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../qml/screens/Placeholder.qml" line="18" />
+        <location filename="../qml/screens/Placeholder.qml" line="19" />
         <source>本终端暂未开通此项服务。</source>
         <translation>This service is not available at this terminal yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Placeholder.qml" line="27" />
+        <location filename="../qml/screens/Placeholder.qml" line="28" />
         <source>请到服务窗口咨询，或拨打服务热线 %1。</source>
         <translation>Please ask at a service window or call the hotline %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Placeholder.qml" line="36" />
+        <location filename="../qml/screens/Placeholder.qml" line="37" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
@@ -1085,62 +1090,72 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="10" />
+        <location filename="../qml/screens/Progress.qml" line="12" />
         <source>进度查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="32" />
+        <location filename="../qml/screens/Progress.qml" line="34" />
         <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区</source>
         <translation>Type the tracking number from your receipt (letters and digits), or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="54" />
+        <location filename="../qml/screens/Progress.qml" line="56" />
         <source>例如 %1-20240501-000001-X</source>
         <translation>e.g. %1-20240501-000001-X</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="66" />
+        <location filename="../qml/screens/Progress.qml" line="68" />
         <source>查询</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="67" />
+        <location filename="../qml/screens/Progress.qml" line="69" />
         <source>正在查询</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="67" />
+        <location filename="../qml/screens/Progress.qml" line="69" />
         <source>请先输入受理编号</source>
         <translation>Type the tracking number first</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="92" />
+        <location filename="../qml/screens/Progress.qml" line="94" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="108" />
+        <location filename="../qml/screens/Progress.qml" line="105" />
+        <source>人脸核验后，查看您在平台上的全部办件</source>
+        <translation>Check your face to see all your applications on the platform</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="118" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="153" />
+        <location filename="../qml/screens/Progress.qml" line="163" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="172" />
+        <location filename="../qml/screens/Progress.qml" line="182" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="181" />
+        <location filename="../qml/screens/Progress.qml" line="192" />
+        <source>本机记录（未做人脸核验，只显示在本机办理的事项）</source>
+        <translation>This terminal's record (no face check yet: only applications made here)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="193" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="181" />
+        <location filename="../qml/screens/Progress.qml" line="191" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1148,38 +1163,38 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="10" />
+        <location filename="../qml/screens/Rating.qml" line="12" />
         <source>请为本次服务评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="31" />
+        <location filename="../qml/screens/Rating.qml" line="33" />
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="12" />
-        <location filename="../qml/screens/Rating.qml" line="40" />
+        <location filename="../qml/screens/Rating.qml" line="14" />
+        <location filename="../qml/screens/Rating.qml" line="42" />
         <source>您对本次服务满意吗？点一下即可</source>
         <translation>Were you satisfied with this service? One tap is enough</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="78" />
+        <location filename="../qml/screens/Rating.qml" line="80" />
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="79" />
+        <location filename="../qml/screens/Rating.qml" line="81" />
         <source>本次服务结束，您的信息将从本机清除。</source>
         <translation>This visit is over; your details will be cleared from this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="87" />
+        <location filename="../qml/screens/Rating.qml" line="89" />
         <source>不评价，结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="87" />
+        <location filename="../qml/screens/Rating.qml" line="89" />
         <source>结束</source>
         <translation>Finish</translation>
     </message>
@@ -1187,67 +1202,67 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../qml/screens/Review.qml" line="9" />
+        <location filename="../qml/screens/Review.qml" line="11" />
         <source>核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="76" />
+        <location filename="../qml/screens/Review.qml" line="78" />
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="103" />
+        <location filename="../qml/screens/Review.qml" line="105" />
         <source>材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件</source>
         <translation>Photograph documents (optional): photos go with the application, so you need not bring copies</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="126" />
+        <location filename="../qml/screens/Review.qml" line="129" />
         <source>已拍%1张</source>
         <translation>%1 taken</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="126" />
+        <location filename="../qml/screens/Review.qml" line="129" />
         <source>未拍</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="134" />
+        <location filename="../qml/screens/Review.qml" line="137" />
         <source>补拍</source>
         <translation>More photos</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="134" />
+        <location filename="../qml/screens/Review.qml" line="137" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="179" />
+        <location filename="../qml/screens/Review.qml" line="182" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information given is true, and I agree that it, the photographed documents and the face check result are sent to the service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="180" />
+        <location filename="../qml/screens/Review.qml" line="183" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="161" />
+        <location filename="../qml/screens/Review.qml" line="164" />
         <source>正在保存您的申请…</source>
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="216" />
+        <location filename="../qml/screens/Review.qml" line="219" />
         <source>勾选上面的“我已阅读并同意”后，才能提交</source>
         <translation>Tick "I have read and agree" above to submit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="231" />
+        <location filename="../qml/screens/Review.qml" line="234" />
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="240" />
+        <location filename="../qml/screens/Review.qml" line="243" />
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -1255,37 +1270,37 @@
 <context>
     <name>Search</name>
     <message>
-        <location filename="../qml/screens/Search.qml" line="9" />
+        <location filename="../qml/screens/Search.qml" line="11" />
         <source>搜索事项</source>
         <translation>Search services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="35" />
+        <location filename="../qml/screens/Search.qml" line="37" />
         <source>输入事项名称、拼音或首字母</source>
         <translation>Service name, pinyin or initials</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="50" />
+        <location filename="../qml/screens/Search.qml" line="52" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="58" />
+        <location filename="../qml/screens/Search.qml" line="60" />
         <source>例如：身份证、公积金提取、结婚登记、gjj、sfz</source>
         <translation>For example: 身份证, 公积金提取, 结婚登记, gjj, sfz</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="106" />
+        <location filename="../qml/screens/Search.qml" line="108" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="107" />
+        <location filename="../qml/screens/Search.qml" line="109" />
         <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
         <translation>Try other words or browse by theme; the staff can help too, or call %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="110" />
+        <location filename="../qml/screens/Search.qml" line="112" />
         <source>按主题查找</source>
         <translation>Browse by theme</translation>
     </message>
@@ -1293,22 +1308,22 @@
 <context>
     <name>SimTrayPanel</name>
     <message>
-        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="22" />
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="23" />
         <source>模拟设备（演示用）</source>
         <translation>Simulated devices (demo)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="28" />
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="29" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="32" />
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="33" />
         <source>设备模拟器尚未就绪。</source>
         <translation>Device simulators are not ready.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="112" />
+        <location filename="../qml/Kiosk/SimTrayPanel.qml" line="113" />
         <source>（暂无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -1316,57 +1331,57 @@
 <context>
     <name>Submitted</name>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="9" />
+        <location filename="../qml/screens/Submitted.qml" line="10" />
         <source>申请已提交</source>
         <translation>Application submitted</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="12" />
+        <location filename="../qml/screens/Submitted.qml" line="13" />
         <source>申请已提交，回执已打印，请从出纸口取走</source>
         <translation>Your application is submitted and the receipt is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="13" />
+        <location filename="../qml/screens/Submitted.qml" line="14" />
         <source>申请已提交，回执未能打印，请拍照或记下屏幕上的受理编号</source>
         <translation>Your application is submitted but the receipt could not be printed; please photograph or write down the tracking number on the screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="62" />
+        <location filename="../qml/screens/Submitted.qml" line="63" />
         <source>受理编号</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="86" />
+        <location filename="../qml/screens/Submitted.qml" line="87" />
         <source>回执已打印，请从出纸口取走并妥善保管</source>
         <translation>Your receipt is printed. Please take it from the slot and keep it safe</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="87" />
+        <location filename="../qml/screens/Submitted.qml" line="88" />
         <source>回执未能打印，请拍照或记下受理编号</source>
         <translation>The receipt could not be printed. Please photograph or write down the tracking number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="88" />
+        <location filename="../qml/screens/Submitted.qml" line="89" />
         <source>正在打印回执…</source>
         <translation>Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="90" />
+        <location filename="../qml/screens/Submitted.qml" line="91" />
         <source>您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。</source>
         <translation>Your application is saved on this terminal and uploads when the network is available; check its progress any time with the tracking number.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="98" />
+        <location filename="../qml/screens/Submitted.qml" line="99" />
         <source>请拍照或记下受理编号，也可用手机扫码保存</source>
         <translation>Photograph or write down the tracking number, or scan it with your phone</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="109" />
+        <location filename="../qml/screens/Submitted.qml" line="110" />
         <source>重新打印回执</source>
         <translation>Print the receipt again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="115" />
+        <location filename="../qml/screens/Submitted.qml" line="116" />
         <source>下一步：评价本次服务</source>
         <translation>Next: rate this service</translation>
     </message>
@@ -1374,13 +1389,13 @@
 <context>
     <name>TakeCard</name>
     <message>
-        <location filename="../qml/screens/TakeCard.qml" line="13" />
-        <location filename="../qml/screens/TakeCard.qml" line="35" />
+        <location filename="../qml/screens/TakeCard.qml" line="14" />
+        <location filename="../qml/screens/TakeCard.qml" line="36" />
         <source>请取走身份证和回执</source>
         <translation>Please take your ID card and your receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/TakeCard.qml" line="45" />
+        <location filename="../qml/screens/TakeCard.qml" line="46" />
         <source>本次服务已结束，您的信息已从本机清除。</source>
         <translation>This visit has ended and your information has been cleared from this terminal.</translation>
     </message>
@@ -1388,57 +1403,57 @@
 <context>
     <name>Ticket</name>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="9" />
+        <location filename="../qml/screens/Ticket.qml" line="10" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="13" />
+        <location filename="../qml/screens/Ticket.qml" line="14" />
         <source>您的号码是 %1。</source>
         <translation>Your number is %1. </translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="46" />
+        <location filename="../qml/screens/Ticket.qml" line="47" />
         <source>正在取号，请稍候…</source>
         <translation>Getting your number…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="56" />
+        <location filename="../qml/screens/Ticket.qml" line="57" />
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="99" />
+        <location filename="../qml/screens/Ticket.qml" line="100" />
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 until your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="121" />
+        <location filename="../qml/screens/Ticket.qml" line="122" />
         <source>号票已打印，请从出纸口取走，留意叫号</source>
         <translation>Your ticket is printed; take it from the slot and listen for your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="122" />
+        <location filename="../qml/screens/Ticket.qml" line="123" />
         <source>号票未能打印，请记住屏幕上的号码</source>
         <translation>The ticket could not be printed; please note the number on the screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="123" />
+        <location filename="../qml/screens/Ticket.qml" line="124" />
         <source>未能取号</source>
         <translation>No number could be issued</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="124" />
+        <location filename="../qml/screens/Ticket.qml" line="125" />
         <source>正在打印号票…</source>
         <translation>Printing your ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="135" />
+        <location filename="../qml/screens/Ticket.qml" line="136" />
         <source>可用手机扫码或拍照保存您的号码</source>
         <translation>Scan or photograph this code to keep your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="141" />
+        <location filename="../qml/screens/Ticket.qml" line="142" />
         <source>完成，返回首页</source>
         <translation>Done, back to home</translation>
     </message>

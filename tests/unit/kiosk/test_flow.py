@@ -57,3 +57,8 @@ def test_qml_opens_only_intents_the_table_knows():
     assert used, "no intents found: the pattern is wrong"
     for intent in used:
         flow.route(intent, visit())  # KeyError for an intent the table does not know
+
+
+def test_progress_by_card_identifies_then_returns_to_progress():
+    assert flow.route("progress_by_card", visit()) == (Screen.IDENTIFY, "progress")
+    assert flow.route("identified", visit("progress")) == (Screen.PROGRESS, None)

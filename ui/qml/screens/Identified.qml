@@ -81,9 +81,11 @@ ScreenPage {
             }
         }
         Text {
+            objectName: "identifiedNext"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: ApplyBridge.purpose === "certificates" ? qsTr("下一步选择要打印的证明")
+                : ApplyBridge.purpose === "progress" ? qsTr("下一步查看您名下全部办件的进度")
                                                    : qsTr("下一步填写申请表，表中信息已按证件预先填好")
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted

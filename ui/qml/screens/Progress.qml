@@ -97,6 +97,14 @@ ScreenPage {
                     textFormat: Text.PlainText
                 }
             }
+            // a card without a face check lists only this terminal's records: all of them need the person
+            BigButton {
+                objectName: "progressVerify"
+                Layout.fillWidth: true
+                visible: ProgressBridge.canVerify
+                text: qsTr("人脸核验后，查看您在平台上的全部办件")
+                onClicked: Shell.open("progress_by_card")
+            }
             MessagePanel {
                 objectName: "progressProblem"
                 Layout.fillWidth: true
@@ -180,7 +188,9 @@ ScreenPage {
                         Text {
                             objectName: "progressSource_" + card.index
                             Layout.fillWidth: true
-                            text: card.modelData.local ? qsTr("本机记录（网络未连接）") : qsTr("来自政务服务平台")
+                            text: !card.modelData.local ? qsTr("来自政务服务平台")
+                                : card.modelData.localWhy === "unverified" ? qsTr("本机记录（未做人脸核验，只显示在本机办理的事项）")
+                                : qsTr("本机记录（网络未连接）")
                             font.pixelSize: Theme.smallSize
                             font.bold: card.modelData.local
                             color: card.modelData.local ? Theme.warning : Theme.ok
