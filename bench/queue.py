@@ -259,7 +259,8 @@ def drain_child(folder: Path, url: str, batch: int) -> None:
     from offline_queue.worker import SyncWorker
 
     store = QueueStore(folder / "queue.sqlite3", folder / "queue.key", terminal_id=TERMINAL)
-    client = CentralClient(url, TERMINAL, read_secret(folder / "terminal.secret"), timeout=30)
+    client = CentralClient(url, TERMINAL, read_secret(folder / "terminal.secret"), timeout=30,
+                           allow_plain_http_loopback=True)
     worker = SyncWorker(store, client, batch_size=batch, heartbeat_every=3600)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n = store.stats().depth["pending"]

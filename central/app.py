@@ -9,7 +9,10 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from central import certificates
+from central.answers import SignAnswers
 from central.deps import Settings
+from central.gate import Gate
+from central.ratelimit import RateLimits
 from central.routes import blobs, cases, catalog, certificates as certificate_routes, sync, terminals, verify
 from central.storage import CentralStore
 from central.titles import ServiceTitles
@@ -17,12 +20,11 @@ from central.titles import ServiceTitles
 
 def create_app(store: CentralStore, *, catalog_file: Path | None = None,
                clock: Callable[[], float] = time.time, issuer: str = certificates.DEFAULT_ISSUER,
-               public_url: str | None = None) -> FastAPI:
+               public_url: str | None = None, limits: RateLimits = RateLimits()) -> FastAPI:
     """public_url: the base of printed verify links (default: the base URL each request arrived at)."""
     app = FastAPI(title="Hall kiosk reference central platform", version="1",
                   description="Signed kiosk sync API; see docs/sync.md.")
     app.state.store = store
-    app.state.clock = clock  # central.auth reads it for the timestamp window
     app.state.settings = Settings(catalog_file=catalog_file, clock=clock, issuer=issuer, public_url=public_url,
                                   titles=ServiceTitles(catalog_file))
 
@@ -32,4 +34,7 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
 
     for module in (blobs, sync, cases, terminals, catalog, certificate_routes, verify):
         app.include_router(module.router)
+    # the last added runs first: answers are signed around everything the gate and the routes say
+    app.add_middleware(Gate, store=store, clock=clock, limits=limits)
+    app.add_middleware(SignAnswers)
     return app

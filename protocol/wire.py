@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 ID_HASH_PATTERN = r"^[0-9a-f]{64}$"
 
@@ -20,6 +20,15 @@ class Item(BaseModel):
 class Batch(BaseModel):
     model_config = ConfigDict(extra="forbid")
     items: list[Item] = Field(max_length=1000)
+
+
+class Heartbeat(BaseModel):
+    """A terminal's report on itself; fields a newer kiosk adds are dropped, not refused."""
+
+    at: float = Field(allow_inf_nan=False)
+    depth: dict[Annotated[str, StringConstraints(max_length=32)], Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict, max_length=16)  # records per queue state
+    oldest_pending_age: float | None = Field(None, ge=0, allow_inf_nan=False)
 
 
 class ItemResult(BaseModel):

@@ -12,7 +12,8 @@ from tests.helpers.apply import DEAD_CENTRAL
 
 
 def _client(url: str, secret: str) -> CentralClient:
-    return CentralClient(url, TERMINAL, secret, timeout=5)
+    return CentralClient(url, TERMINAL, secret, timeout=5,
+                         allow_plain_http_loopback=True)
 
 
 def _completed_case(tmp_path, central, person: dict) -> str:  # noqa: F811
