@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
+import ssl
 import sys
 from pathlib import Path
 
 from central.certificates import DEFAULT_ISSUER
+from central.ratelimit import Rate, RateLimits
 from central.storage import CentralStore
 from protocol import signing
 from protocol.status import STATUSES
@@ -35,6 +37,14 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"issuer printed on certificates (default {DEFAULT_ISSUER})")
     s.add_argument("--public-url", help="base URL of printed verify links, e.g. https://zwfw.example.gov.cn"
                                         " (default: the URL each request arrived at)")
+    s.add_argument("--tls-cert", help="serve https with this PEM certificate (chain); needs --tls-key")
+    s.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    limits = RateLimits()
+    for name, default, what in (("terminal", limits.terminal, "per terminal, once its signature is proven"),
+                                ("address", limits.address, "per client address, every request"),
+                                ("verify", limits.verify, "per client address on the public /verify page")):
+        s.add_argument(f"--{name}-limit", default=f"{default.per_second:g}/{default.burst}", metavar="RATE/BURST",
+                       help=f"requests per second and burst {what}, or off (default %(default)s)")
     st = sub.add_parser("set-status", help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
     st.add_argument("tracking")
     st.add_argument("status")
@@ -69,13 +79,32 @@ def cli_main(argv: list[str]) -> int:
         if not args.issuer.strip():
             print("kiosk central: --issuer must not be empty", file=sys.stderr)
             return 2
+        if bool(args.tls_cert) != bool(args.tls_key):
+            print("kiosk central: --tls-cert and --tls-key go together", file=sys.stderr)
+            return 2
+        for option in (args.tls_cert, args.tls_key):
+            if option and not Path(option).is_file():
+                print(f"kiosk central: TLS file {option} not found", file=sys.stderr)
+                return 2
+        try:
+            limits = RateLimits(terminal=Rate.parse(args.terminal_limit), address=Rate.parse(args.address_limit),
+                                verify=Rate.parse(args.verify_limit))
+        except ValueError as exc:
+            print(f"kiosk central: rate limit {exc}", file=sys.stderr)
+            return 2
         try:
             store = CentralStore(args.db)
         except (sqlite3.DatabaseError, OSError) as exc:
             print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
             return 1
-        app = create_app(store, catalog_file=catalog, issuer=args.issuer.strip(), public_url=args.public_url)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        app = create_app(store, catalog_file=catalog, issuer=args.issuer.strip(), public_url=args.public_url,
+                         limits=limits)
+        try:
+            uvicorn.run(app, host=args.host, port=args.port, log_level="warning", ssl_certfile=args.tls_cert,
+                        ssl_keyfile=args.tls_key)
+        except ssl.SSLError as exc:
+            print(f"kiosk central: cannot use --tls-cert/--tls-key: {exc}", file=sys.stderr)
+            return 2
         return 0
     try:
         store = CentralStore(args.db)
