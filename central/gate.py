@@ -9,8 +9,10 @@ from collections.abc import Callable
 from central import answers, auth, bodies, replies
 from central.ratelimit import Buckets, RateLimits
 from central.storage import CentralStore
+from protocol import signing
 
 AUTHENTICATED = "/v1/"  # every route under it belongs to terminals; the rest (/verify, /health, docs) is public
+_TERMINAL_HEADER = signing.TERMINAL.lower().encode()
 _LIMIT_MESSAGE = "too many requests; retry after the time in Retry-After"
 
 
@@ -34,7 +36,8 @@ class Gate:
                 return
         caller = None
         try:
-            if path.startswith(AUTHENTICATED):
+            # a request naming a terminal is checked (and answered signed) wherever it goes, even to a 404
+            if path.startswith(AUTHENTICATED) or any(name == _TERMINAL_HEADER for name, _ in scope["headers"]):
                 caller = auth.precheck(scope, self._store, self._clock())
                 answers.answer_to(scope, caller)
             body = await self._read(scope, receive, method, path)

@@ -100,9 +100,14 @@ class IssuedCertificate(BaseModel):
 
 
 class Verification(BaseModel):
+    """The public verify page's answer: what staff compare with the paper, nothing that identifies the holder."""
+
     valid: bool
     certificate_number: str
+    kind: str
+    kind_text: BilingualText
     title: str
     issued_on: str
     holder: str  # masked name (张*): the page is public
     issuer: str
+    document_hash: str  # first 16 hex digits of sha256(text) in groups of four, as printed on the paper

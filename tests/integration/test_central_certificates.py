@@ -15,6 +15,7 @@ from central.cli import cli_main
 from protocol import signing
 from offline_queue.client import CentralClient
 from protocol.idhash import central_id_hash
+from protocol.verification import document_hash, shown_hash
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
 from tests.helpers.central import (TERMINAL, CentralServer, central, free_port,  # noqa: F401 (fixture)
@@ -75,11 +76,13 @@ def test_list_issue_and_verify(hall, tmp_path):
     r = httpx.get(f"{server.url}/verify/{done['verify_code'].lower()}", timeout=10)
     assert r.status_code == 200
     holder = a["name"][0] + "*" * (len(a["name"]) - 1)
+    shown = shown_hash(document_hash(done["body"]))  # what the paper prints
     assert r.json() == {"valid": True, "certificate_number": done["certificate_number"], "title": "办结证明",
-                        "issued_on": done["issued_on"], "holder": holder, "issuer": ISSUER}
+                        "kind": "case_completion", "kind_text": {"zh": "办结证明", "en": "Certificate of completion"},
+                        "issued_on": done["issued_on"], "holder": holder, "issuer": ISSUER, "document_hash": shown}
     page = httpx.get(f"{server.url}/verify/{done['verify_code']}", headers={"Accept": "text/html"}, timeout=10)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assert "证明真实有效" in page.text and done["certificate_number"] in page.text
+    assert "证明真实有效" in page.text and done["certificate_number"] in page.text and shown in page.text
     for text in (r.text, page.text):
         assert a["id_number"] not in text and masked not in text and a["name"] not in text
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import httpx
 import pytest
 
 from kiosk.certificates import GONE, NONE, OFFLINE, REFUSED, Certificates, Offer
@@ -41,10 +44,16 @@ def test_offers_then_issue_a_completion_certificate(tmp_path, central):  # noqa:
     assert completion.ref == tracking and completion.title.zh == "办结证明"
     cert = service.issue(person["id_number"], completion)
     fields = cert.receipt_fields()
-    assert set(fields) == {"title", "certificate_number", "body", "issuer", "issued_on", "verify_code", "verify_url"}
+    assert set(fields) == {"title", "certificate_number", "body", "issuer", "issued_on", "verify_code",
+                           "document_hash", "verify_url"}
     assert person["name"] in cert.body and tracking in cert.body  # the holder's own certificate names them
     assert person["id_number"] not in cert.body  # but the ID number only masked
     assert cert.verify_url.endswith("/verify/" + cert.verify_code)
+    # the paper and the public page show the same document hash and the same (grouped) code
+    page = httpx.get(cert.verify_url, headers={"Accept": "application/json"}, timeout=5).json()
+    assert re.fullmatch(r"[0-9a-f]{4}( [0-9a-f]{4}){3}", fields["document_hash"])
+    assert page["document_hash"] == fields["document_hash"]
+    assert fields["verify_code"].replace("-", "") == cert.verify_code and len(fields["verify_code"]) == 19
 
 
 def test_nobody_known_gets_none(central):  # noqa: F811
