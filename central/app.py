@@ -9,8 +9,11 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from central import certificates
+from central.answers import SignAnswers
 from central.deps import Settings
 from central.presence import PresencePolicy
+from central.gate import Gate
+from central.ratelimit import RateLimits
 from central.routes import blobs, cases, catalog, certificates as certificate_routes, sync, terminals, verify
 from central.routes import presence as presence_routes
 from central.storage import CentralStore
@@ -19,9 +22,11 @@ from central.titles import ServiceTitles
 
 def create_app(store: CentralStore, *, catalog_file: Path | None = None,
                clock: Callable[[], float] = time.time, issuer: str = certificates.DEFAULT_ISSUER,
-               public_url: str | None = None, presence: PresencePolicy | None = None) -> FastAPI:
+               public_url: str | None = None, presence: PresencePolicy | None = None,
+               limits: RateLimits = RateLimits()) -> FastAPI:
     """public_url: the base of printed verify links (default: the base URL each request arrived at);
-    presence: how long proofs live and how many a terminal may ask for (default PresencePolicy())."""
+    presence: how long proofs live and how many a terminal may ask for (default PresencePolicy());
+    limits: request rates per terminal and per address, enforced before any body is read."""
     app = FastAPI(title="Hall kiosk reference central platform", version="1",
                   description="Signed kiosk sync API; see docs/sync.md.")
     app.state.store = store
@@ -36,4 +41,7 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
 
     for module in (blobs, sync, presence_routes, cases, terminals, catalog, certificate_routes, verify):
         app.include_router(module.router)
+    # the last added runs first: answers are signed around everything the gate and the routes say
+    app.add_middleware(Gate, store=store, clock=clock, limits=limits)
+    app.add_middleware(SignAnswers)
     return app

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from protocol.masking import mask_id, mask_name
+from protocol.verification import shown_hash
 
 DEFAULT_ISSUER = "政务服务中心（参考平台）"
 KINDS = {
@@ -17,7 +18,10 @@ KINDS = {
 # Crockford base32: no I, L, O or U, so a code read aloud or typed from paper is hard to get wrong
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _TYPO = str.maketrans({"I": "1", "L": "1", "O": "0"})
-VERIFY_CODE_LENGTH = 10
+# 80 bits: guessing one of a million issued codes at the rate limit would take longer than the universe has existed
+VERIFY_CODE_LENGTH = 16
+# the 50-bit codes printed before them stay valid
+_ISSUED_LENGTHS = (10, VERIFY_CODE_LENGTH)
 # the printer wraps long lines, but a record certificate for a very busy person must still fit on a receipt
 MAX_RECORD_LINES = 50
 
@@ -32,16 +36,25 @@ class Draft:
 
 
 def new_verify_code() -> str:
-    """10 random Crockford base32 characters (50 bits): unguessable enough for a public verify link."""
+    """16 random Crockford base32 characters (80 bits), printed in groups of four."""
     return "".join(secrets.choice(_CROCKFORD) for _ in range(VERIFY_CODE_LENGTH))
 
 
 def normalise_code(code: str) -> str | None:
     """A typed or scanned code as stored (upper case, I/L read as 1, O as 0, dashes and spaces dropped)."""
     v = code.strip().upper().replace("-", "").replace(" ", "").translate(_TYPO)
-    if len(v) != VERIFY_CODE_LENGTH or any(ch not in _CROCKFORD for ch in v):
+    if len(v) not in _ISSUED_LENGTHS or any(ch not in _CROCKFORD for ch in v):
         return None
     return v
+
+
+def verification(found: dict) -> dict:
+    """What the public page shows of a stored certificate: enough to hold against the paper, no name or ID number
+    (the holder is masked, the text is known only by its hash)."""
+    kind = KINDS.get(found["kind"], {"zh": found["title"], "en": found["title"]})
+    return {"valid": True, "certificate_number": found["certificate_number"], "kind": found["kind"],
+            "kind_text": dict(kind), "title": found["title"], "issued_on": chinese_date(found["issued_at"]),
+            "holder": found["holder"], "issuer": found["issuer"], "document_hash": shown_hash(found["body_sha256"])}
 
 
 def chinese_date(ts: float) -> str:
@@ -112,16 +125,25 @@ def compose(kind: str, ref: str, cases: list[dict], titles: dict[str, str], now:
     return Draft(title, body, mask_name(name))
 
 
-def verify_page(found: dict | None) -> str:
-    """The HTML a phone shows after scanning the certificate's QR code (plain, escaped, no scripts)."""
-    if found is None:
-        heading, rows = "未找到该证明", [("说明", "此核验码没有对应的证明。请核对核验码，或向出具机构咨询。")]
+def verify_page(view: dict | None) -> str:
+    """The HTML a phone shows after scanning the certificate's QR code (plain, escaped, no scripts); `view` is
+    verification()'s answer."""
+    if view is None:
+        heading = "未找到该证明 Certificate not found"
+        rows = [("说明 Note", "此核验码没有对应的证明。请核对核验码，或向出具机构咨询。"
+                              " No certificate has this code. Check the code or ask the issuer.")]
+        note = ""
     else:
-        heading = "证明真实有效"
-        rows = [("证明编号", found["certificate_number"]), ("证明名称", found["title"]),
-                ("持证人", found["holder"]), ("出具日期", found["issued_on"]), ("出具机构", found["issuer"])]
+        heading = "证明真实有效 Certificate is genuine"
+        rows = [("证明编号 Number", view["certificate_number"]),
+                ("证明类型 Type", f"{view['kind_text']['zh']} {view['kind_text']['en']}"),
+                ("持证人 Holder", view["holder"] or "—"), ("出具日期 Issued on", view["issued_on"]),
+                ("出具机构 Issuer", view["issuer"]), ("内容摘要 Document hash", view["document_hash"])]
+        note = ("<p>请逐位核对纸质证明上的“内容摘要”：不一致即说明内容被改动过。"
+                " Compare the document hash printed on the paper digit by digit: any difference means the text"
+                " was changed.</p>")
     cells = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
     return ("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>证明核验</title></head><body><h1>{html.escape(heading)}</h1>"
-            f"<table>{cells}</table></body></html>")
+            f"<title>证明核验 Certificate check</title></head><body><h1>{html.escape(heading)}</h1>"
+            f"<table>{cells}</table>{note}</body></html>")

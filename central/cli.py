@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
+import ssl
 import sys
 from pathlib import Path
 
 from central.certificates import DEFAULT_ISSUER
 from central.keys import CentralKeyError
 from central.presence import PresencePolicy
+from central.ratelimit import Rate, RateLimits
 from central.storage import CentralStore
 from protocol import signing
 from protocol.status import STATUSES
@@ -51,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--presence-per-hour", type=int, default=PresencePolicy.per_terminal_per_hour,
                    help="presence proofs one terminal may ask for in an hour"
                         f" (default {PresencePolicy.per_terminal_per_hour})")
+    s.add_argument("--tls-cert", help="serve https with this PEM certificate (chain); needs --tls-key")
+    s.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    limits = RateLimits()
+    for name, default, what in (("terminal", limits.terminal, "per terminal, once its signature is proven"),
+                                ("address", limits.address, "per client address, every request"),
+                                ("verify", limits.verify, "per client address on the public /verify page")):
+        s.add_argument(f"--{name}-limit", default=f"{default.per_second:g}/{default.burst}", metavar="RATE/BURST",
+                       help=f"requests per second and burst {what}, or off (default %(default)s)")
     st = sub.add_parser("set-status", parents=[db_opts],
                         help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
     st.add_argument("tracking")
@@ -87,13 +97,32 @@ def cli_main(argv: list[str]) -> int:
         if args.presence_ttl < 1 or args.presence_per_hour < 1:
             print("kiosk central: --presence-ttl and --presence-per-hour must be at least 1", file=sys.stderr)
             return 2
+        if bool(args.tls_cert) != bool(args.tls_key):
+            print("kiosk central: --tls-cert and --tls-key go together", file=sys.stderr)
+            return 2
+        for option in (args.tls_cert, args.tls_key):
+            if option and not Path(option).is_file():
+                print(f"kiosk central: TLS file {option} not found", file=sys.stderr)
+                return 2
+        try:
+            limits = RateLimits(terminal=Rate.parse(args.terminal_limit), address=Rate.parse(args.address_limit),
+                                verify=Rate.parse(args.verify_limit))
+        except ValueError as exc:
+            print(f"kiosk central: rate limit {exc}", file=sys.stderr)
+            return 2
         store = _open(args)
         if store is None:
             return 1
         app = create_app(store, catalog_file=catalog, issuer=args.issuer.strip(), public_url=args.public_url,
                          presence=PresencePolicy(ttl_seconds=args.presence_ttl,
-                                                 per_terminal_per_hour=args.presence_per_hour))
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+                                                 per_terminal_per_hour=args.presence_per_hour),
+                         limits=limits)
+        try:
+            uvicorn.run(app, host=args.host, port=args.port, log_level="warning", ssl_certfile=args.tls_cert,
+                        ssl_keyfile=args.tls_key)
+        except ssl.SSLError as exc:
+            print(f"kiosk central: cannot use --tls-cert/--tls-key: {exc}", file=sys.stderr)
+            return 2
         return 0
     store = _open(args)
     if store is None:

@@ -315,7 +315,7 @@ class CentralStore:
         with self._tx() as c:
             last = c.execute("SELECT MAX(number) FROM certificates WHERE number LIKE ?", (prefix + "%",)).fetchone()[0]
             number = f"{prefix}{(int(last[len(prefix):]) if last else 0) + 1:06d}"
-            for _ in range(8):  # 50 random bits: a clash is next to impossible, but cheap to survive
+            for _ in range(8):  # 80 random bits: a clash is next to impossible, but cheap to survive
                 code = new_verify_code()
                 if not c.execute("SELECT 1 FROM certificates WHERE verify_code=?", (code,)).fetchone():
                     break

@@ -89,7 +89,8 @@ class KioskCore:
 
                 self._catalog = CatalogService(self.cfg.catalog, self.cfg.base_dir)
                 if self.submissions is not None:
-                    self._catalog.start_updates(client_fetch(self.submissions.client))
+                    fetch = client_fetch(self.submissions.client, self.cfg.catalog.max_update_bytes)
+                    self._catalog.start_updates(fetch)
             return self._catalog
 
     def beep(self) -> None:

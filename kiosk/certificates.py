@@ -10,6 +10,7 @@ from kiosk.i18n import Problem, Text
 from kiosk.presence import Citizen
 from offline_queue.client import CentralClient
 from offline_queue.errors import CentralError
+from protocol.verification import document_hash, grouped_code, shown_hash
 
 # certificates come from the platform's records at the moment they are asked for: there is no offline answer
 OFFLINE = Problem("certificates.offline",
@@ -61,9 +62,12 @@ class Certificate:
     verify_url: str
 
     def receipt_fields(self) -> dict[str, str]:
-        """The data of the `certificate` receipt layout (assets/receipts/certificate.toml)."""
+        """The data of the `certificate` receipt layout (assets/receipts/certificate.toml). The document hash is
+        computed here from the text being printed: the verify page shows the same digits for the text central
+        issued, so a changed paper shows a different hash."""
         return {"title": self.title, "certificate_number": self.number, "body": self.body, "issuer": self.issuer,
-                "issued_on": self.issued_on, "verify_code": self.verify_code, "verify_url": self.verify_url}
+                "issued_on": self.issued_on, "verify_code": grouped_code(self.verify_code),
+                "document_hash": shown_hash(document_hash(self.body)), "verify_url": self.verify_url}
 
 
 def _text(value: object) -> Text:

@@ -204,7 +204,9 @@ def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: st
         # the queue still takes applications offline; diagnostics say why nothing uploads
         secret, problem = "", f"terminal secret unavailable: {exc}"
     mac_name = "hmac-sm3" if queue.crypto_suite.startswith("sm4") else "hmac-sha256"
-    client = CentralClient(central.url, terminal_id, secret, mac_name=mac_name, timeout=central.timeout_seconds)
+    client = CentralClient(central.url, terminal_id, secret, mac_name=mac_name, timeout=central.timeout_seconds,
+                           allow_plain_http_loopback=central.allow_plain_http_loopback,
+                           ca_file=here(central.ca_file) if central.ca_file else None, pin_sha256=central.pin_sha256)
     worker = SyncWorker(store, client, interval=central.sync_interval_seconds, batch_size=central.batch_size,
                         backoff_base=central.backoff_base_seconds, backoff_cap=central.backoff_cap_seconds,
                         heartbeat_every=central.heartbeat_seconds, rng=rng,

@@ -1,16 +1,25 @@
-"""HTTP client for central (httpx): signed requests, timeouts, errors sorted into transient and permanent."""
+"""HTTP client for central (httpx): signed requests, verified answers, https, errors sorted transient/permanent."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 
-from protocol import signing
-from protocol.wire import PresenceGrant
+from offline_queue import tls
 from offline_queue.errors import AuthRejected, CentralError
 from offline_queue.payload import pack
+from protocol import signing
+from protocol.wire import PresenceGrant
+
+log = logging.getLogger(__name__)
+# JSON answers (case lists, certificates) are far smaller; the catalog passes its own cap
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
+# the answer MAC proves central sent these; 429 and 5xx only make the kiosk wait, whoever sent them
+_BACK_OFF = (429,)
 
 
 class _SigningAuth(httpx.Auth):
@@ -27,30 +36,64 @@ class _SigningAuth(httpx.Auth):
 
 
 class CentralClient:
-    """One httpx.Client; tests pass a transport or point base_url at a fault-injecting proxy."""
+    """One httpx.Client; tests point base_url at a real central or at a proxy that breaks or forges answers.
+
+    base_url must be https:// (checked against `ca_file`, or the system's CAs, and `pin_sha256` when given);
+    plain http:// only to this machine and only with allow_plain_http_loopback (development). ValueError otherwise.
+    A CA file that cannot be read makes every call fail (permanent CentralError) rather than the terminal: its queue
+    still takes applications. Every answer central gives to a signed request carries a MAC: nothing is returned to a
+    caller before it checks.
+    """
 
     def __init__(self, base_url: str, terminal_id: str, secret: str, *, mac_name: str = "hmac-sha256",
-                 timeout: float = 10.0, transport: httpx.BaseTransport | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport,
+                 timeout: float = 10.0, clock: Callable[[], float] = time.time,
+                 allow_plain_http_loopback: bool = False, ca_file: str | Path | None = None,
+                 pin_sha256: str = "") -> None:
+        self.base_url = tls.check_url(base_url, allow_plain_http_loopback=allow_plain_http_loopback)
+        self._terminal, self._secret, self._mac = terminal_id, secret, mac_name
+        self._setup_error: str | None = None
+        verify = False
+        if self.base_url.startswith("https:"):
+            try:
+                verify = tls.client_context(ca_file, pin_sha256)
+            except ValueError as exc:
+                self._setup_error, verify = str(exc), True
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, verify=verify, trust_env=False,
                                   auth=_SigningAuth(terminal_id, secret, mac_name, clock),
-                                  headers={"User-Agent": f"hall-kiosk/{terminal_id}"})
+                                  # uncompressed answers: the cap counts what lands in memory, no inflating
+                                  headers={"User-Agent": f"hall-kiosk/{terminal_id}", "Accept-Encoding": "identity"})
 
     def close(self) -> None:
         self._http.close()
 
-    def _call(self, method: str, path: str, **kw) -> httpx.Response:
+    def _call(self, method: str, path: str, *, max_bytes: int = MAX_ANSWER_BYTES, **kw) -> httpx.Response:
+        """The answer, read up to `max_bytes` and verified; CentralError (transient) for anything else."""
+        if self._setup_error:
+            raise CentralError(f"{method} {path}: {self._setup_error}", transient=False)
         try:
-            r = self._http.request(method, path, **kw)
+            with self._http.stream(method, path, **kw) as streamed:
+                body = _read_capped(streamed, max_bytes, f"{method} {path}")
+                r = httpx.Response(streamed.status_code, headers=streamed.headers, content=body,
+                                   request=streamed.request)
         except httpx.TimeoutException as exc:
             raise CentralError(f"{method} {path}: timeout ({type(exc).__name__})", transient=True) from None
         except httpx.TransportError as exc:
             raise CentralError(f"{method} {path}: {type(exc).__name__}: {exc}", transient=True) from None
+        if r.status_code >= 500 or r.status_code in _BACK_OFF:
+            raise CentralError(f"{method} {path}: HTTP {r.status_code}{_retry_after(r)}", transient=True,
+                               status=r.status_code)
+        failed = signing.check_answer(r.status_code, r.request.headers.get(signing.NONCE, ""), r.content,
+                                      r.headers.get(signing.ANSWER_SIGNATURE), terminal=self._terminal,
+                                      secret=self._secret, mac_name=self._mac)
         if r.status_code in (401, 403):
-            raise AuthRejected(f"{method} {path}: {r.status_code} {_reason(r)}", r.status_code)
-        if r.status_code >= 500 or r.status_code == 429:
-            raise CentralError(f"{method} {path}: HTTP {r.status_code}", transient=True, status=r.status_code)
+            # central cannot sign for a terminal it does not know, nor in a way a wrong secret could check
+            unsure = " (answer not verifiable: check the terminal's secret and the network path)" if failed else ""
+            raise AuthRejected(f"{method} {path}: {r.status_code} {_reason(r)}{unsure}", r.status_code)
+        if failed:
+            log.warning("answer from central failed verification: %s %s HTTP %s: %s", method, path, r.status_code,
+                        failed)
+            raise CentralError(f"{method} {path}: answer from central failed verification ({failed}); "
+                               "nothing was taken from it", transient=True, status=r.status_code)
         return r
 
     def _json(self, r: httpx.Response) -> dict | list:
@@ -122,11 +165,37 @@ class CentralClient:
     def heartbeat(self, status: dict) -> None:
         self._expect(self._call("POST", "/v1/heartbeat", json=status), 200)
 
-    def catalog(self, etag: str | None = None) -> tuple[str, bytes] | None:
-        """(etag, body) of the current catalog, or None when `etag` is still current."""
+    def catalog(self, etag: str | None = None, *, max_bytes: int) -> tuple[str, bytes] | None:
+        """(etag, body) of the current catalog, or None when `etag` is still current. A body past `max_bytes` is
+        cut off as soon as it gets there (CentralError, not transient: a bigger catalog will not shrink)."""
         headers = {"If-None-Match": etag} if etag else {}
-        r = self._expect(self._call("GET", "/v1/catalog", headers=headers), 200, 304)
+        r = self._expect(self._call("GET", "/v1/catalog", headers=headers, max_bytes=max_bytes), 200, 304)
         return None if r.status_code == 304 else (r.headers.get("ETag", ""), r.content)
+
+
+class AnswerTooLarge(CentralError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, transient=False)
+
+
+def _read_capped(streamed: httpx.Response, max_bytes: int, what: str) -> bytes:
+    if streamed.headers.get("Content-Encoding", "identity").lower() != "identity":
+        raise CentralError(f"{what}: compressed answer, though the request asked for none", transient=True)
+    declared = streamed.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise AnswerTooLarge(f"{what}: answer of {declared} bytes is over the {max_bytes}-byte limit")
+    chunks, size = [], 0
+    for chunk in streamed.iter_raw():
+        size += len(chunk)
+        if size > max_bytes:
+            raise AnswerTooLarge(f"{what}: answer over the {max_bytes}-byte limit; the rest was not read")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _retry_after(r: httpx.Response) -> str:
+    wait = r.headers.get("Retry-After", "")
+    return f" (retry after {wait} s)" if wait.isdigit() else ""
 
 
 def _reason(r: httpx.Response) -> str:

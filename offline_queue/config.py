@@ -2,7 +2,9 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from offline_queue import tls
 
 
 class QueueConfig(BaseModel):
@@ -27,8 +29,15 @@ class QueueConfig(BaseModel):
 class CentralConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # base URL of the central platform (https in production)
-    url: str = "http://127.0.0.1:8600"
+    # development only: allow plain http:// to this machine (127.0.0.1, ::1, localhost); declared before `url`,
+    # whose check reads it
+    allow_plain_http_loopback: bool = False
+    # base URL of the central platform: https://, or http:// to this machine with allow_plain_http_loopback
+    url: str = "https://127.0.0.1:8600"
+    # PEM file of the CA that issued central's certificate; "" = the system's trusted CAs
+    ca_file: str = ""
+    # optional: sha256 of central's public key (SubjectPublicKeyInfo), hex or base64; "" = no pin
+    pin_sha256: str = ""
     # file holding this terminal's shared secret (one line); `kiosk central add-terminal ID --secret-file` writes it
     credentials_file: str = "var/terminal.secret"
     # per-request timeout (connect, read, write)
@@ -42,3 +51,15 @@ class CentralConfig(BaseModel):
     batch_size: int = Field(50, ge=1, le=1000)
     # how often a heartbeat (queue depth, oldest pending age) goes to central while online
     heartbeat_seconds: float = Field(60.0, gt=0, le=86400)
+
+    @field_validator("url")
+    @classmethod
+    def _safe_url(cls, v: str, info) -> str:
+        return tls.check_url(v, allow_plain_http_loopback=bool(info.data.get("allow_plain_http_loopback")))
+
+    @field_validator("pin_sha256")
+    @classmethod
+    def _pin(cls, v: str) -> str:
+        if v:
+            tls.parse_pin(v)
+        return v

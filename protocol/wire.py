@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 
 class Item(BaseModel):
@@ -18,6 +18,15 @@ class Item(BaseModel):
 class Batch(BaseModel):
     model_config = ConfigDict(extra="forbid")
     items: list[Item] = Field(max_length=1000)
+
+
+class Heartbeat(BaseModel):
+    """A terminal's report on itself; fields a newer kiosk adds are dropped, not refused."""
+
+    at: float = Field(allow_inf_nan=False)
+    depth: dict[Annotated[str, StringConstraints(max_length=32)], Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict, max_length=16)  # records per queue state
+    oldest_pending_age: float | None = Field(None, ge=0, allow_inf_nan=False)
 
 
 class ItemResult(BaseModel):
@@ -139,9 +148,14 @@ class IssuedCertificate(BaseModel):
 
 
 class Verification(BaseModel):
+    """The public verify page's answer: what staff compare with the paper, nothing that identifies the holder."""
+
     valid: bool
     certificate_number: str
+    kind: str
+    kind_text: BilingualText
     title: str
     issued_on: str
     holder: str  # masked name (张*): the page is public
     issuer: str
+    document_hash: str  # first 16 hex digits of sha256(text) in groups of four, as printed on the paper

@@ -10,7 +10,6 @@ from starlette.concurrency import run_in_threadpool
 from central.deps import Sha256, Store, Terminal
 from protocol.wire import BlobInfo
 
-MAX_BLOB = 20 * 1024 * 1024
 router = APIRouter()
 
 
@@ -26,9 +25,7 @@ def blob_info(sha256: Sha256, terminal: Terminal, store: Store) -> BlobInfo:
             openapi_extra={"requestBody": {"required": True, "content": {
                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
 async def put_blob(sha256: Sha256, request: Request, response: Response, terminal: Terminal, store: Store) -> BlobInfo:
-    data = await request.body()
-    if len(data) > MAX_BLOB:
-        raise HTTPException(413, detail={"reason": "blob_too_large"})
+    data = await request.body()  # the gate has capped it (central.bodies.BLOB_CAP) and proven the signature
     if hashlib.sha256(data).hexdigest() != sha256:
         raise HTTPException(400, detail={"reason": "hash_mismatch"})
     if not await run_in_threadpool(store.put_blob, sha256, data):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, HTTPException
 
 from central.deps import Store, Terminal
-from protocol.wire import Batch, BatchResult, ItemResult
+from protocol.wire import Batch, BatchResult, Heartbeat, ItemResult
 
 router = APIRouter()
 
@@ -21,6 +19,6 @@ def batch(payload: Batch, terminal: Terminal, store: Store) -> BatchResult:
 
 
 @router.post("/v1/heartbeat")
-def heartbeat(status: dict[str, Any], terminal: Terminal, store: Store) -> dict:
-    store.heartbeat(terminal, status)
+def heartbeat(status: Heartbeat, terminal: Terminal, store: Store) -> dict:
+    store.heartbeat(terminal, status.model_dump())
     return {"ok": True}

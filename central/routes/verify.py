@@ -16,12 +16,11 @@ router = APIRouter()
 
 @router.get("/verify/{code}", responses={404: {}, 200: {"content": {"text/html": {}}}})
 def verify_certificate(code: Annotated[str, PathParam(max_length=64)], request: Request, store: Store) -> Verification:
-    """Public: whoever scans the printed QR code. Answers HTML to browsers, JSON otherwise."""
+    """Public: whoever scans the printed QR code. Answers HTML to browsers, JSON otherwise; rate-limited per client
+    address at the gate (central.gate)."""
     normal = certificates.normalise_code(code)
     found = store.certificate(normal) if normal else None
-    view = None if found is None else Verification(
-        valid=True, certificate_number=found["certificate_number"], title=found["title"],
-        issued_on=certificates.chinese_date(found["issued_at"]), holder=found["holder"], issuer=found["issuer"])
+    view = None if found is None else Verification(**certificates.verification(found))
     if "text/html" in request.headers.get("accept", ""):
         return HTMLResponse(certificates.verify_page(view.model_dump() if view else None),
                             status_code=200 if view else 404)

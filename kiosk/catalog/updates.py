@@ -47,11 +47,12 @@ class UpdateResult:
     detail: str = ""  # technician-facing: why refused or failed
 
 
-def client_fetch(client) -> Fetch:
-    """A Fetch over offline_queue's CentralClient: signed GET /v1/catalog, (etag, body) or None for 304."""
+def client_fetch(client, max_bytes: int) -> Fetch:
+    """A Fetch over offline_queue's CentralClient: signed GET /v1/catalog, (etag, body) or None for 304; a download
+    past max_bytes is cut off while it streams."""
 
     def fetch(etag: str | None) -> Fetched:
-        got = client.catalog(etag)
+        got = client.catalog(etag, max_bytes=max_bytes)
         return Fetched(None, etag or "") if got is None else Fetched(got[1], got[0])
 
     return fetch

@@ -128,7 +128,8 @@ def crash_child(argv: list[str]) -> int:
     p.add_argument("--drain", action="store_true")
     args = p.parse_args(argv)
     store = make_store(Path(args.dir))
-    worker = SyncWorker(store, CentralClient(args.url, TERMINAL, args.secret, timeout=5), interval=0.05,
+    worker = SyncWorker(store, CentralClient(args.url, TERMINAL, args.secret, timeout=5,
+                                             allow_plain_http_loopback=True), interval=0.05,
                         batch_size=20, backoff_base=0.01, backoff_cap=0.05)
     worker.start()
     print("READY", flush=True)

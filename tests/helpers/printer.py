@@ -51,7 +51,8 @@ SAMPLE_DATA: dict[str, dict] = {
                 "在本辖区内未发现有犯罪记录。此证明仅用于求职，有效期三个月。",
         "issuer": "示例市公安局示例分局",
         "issued_on": "2026年11月23日",
-        "verify_code": "7KQ3-M9XD",
+        "verify_code": "7KQ3-M9XD-2B6F-H1QA",
+        "document_hash": "3f2a 9c1b 77d0 e415",
         "verify_url": "https://zwfw.example.gov.cn/verify?c=7KQ3-M9XD",
     },
     "diagnostics": {

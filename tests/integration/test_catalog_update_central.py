@@ -13,7 +13,8 @@ def served(tmp_path):
     """A running central serving tmp/catalog.zip, with a registered terminal and its client."""
     catalog_file = tmp_path / "catalog.zip"
     server = CentralServer(tmp_path / "central.sqlite3", catalog_file=catalog_file).start()
-    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10)
+    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10,
+                           allow_plain_http_loopback=True)
     yield catalog_file, client
     client.close()
     server.stop()
@@ -23,7 +24,7 @@ def test_update_cycle_against_real_central(tmp_path, served):
     catalog_file, client = served
     private, public = signing_keys()
     store = CatalogStore(SHIPPED, tmp_path / "updates", public_keys=[public])
-    fetch = client_fetch(client)
+    fetch = client_fetch(client, 20_000_000)
 
     # central started without a catalog serves an empty one: refused, the shipped catalog stays
     result, _ = store.check(fetch)

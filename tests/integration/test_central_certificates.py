@@ -14,6 +14,7 @@ import pytest
 from central.cli import cli_main
 from protocol import signing
 from offline_queue.client import CentralClient
+from protocol.verification import document_hash, shown_hash
 from offline_queue.worker import SyncWorker
 from tests.conftest import REPO
 from tests.helpers.central import (TERMINAL, CentralServer, central, free_port,  # noqa: F401 (fixture)
@@ -31,7 +32,8 @@ def hall(tmp_path):
                                   ensure_ascii=False), encoding="utf-8")
     server = CentralServer(tmp_path / "central.sqlite3", catalog_file=catalog, issuer=ISSUER,
                            public_url=PUBLIC).start()
-    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10)
+    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10,
+                           allow_plain_http_loopback=True)
     queue = make_store(tmp_path / "kiosk")
     a, b = invented_applicant(11), invented_applicant(12)
     made = [queue.enqueue_submission("JZ-001", {}, a), queue.enqueue_submission("ZZ-404", {}, a),
@@ -61,7 +63,7 @@ def test_list_issue_and_verify(hall, tmp_path):
     masked = a["id_number"][:6] + "*" * 8 + a["id_number"][-4:]
     assert f"兹证明 {a['name']}（公民身份号码 {masked}）" in done["body"] and a["id_number"] not in done["body"]
     assert f"「最低生活保障申请」（受理编号 {trackings[0]}）" in done["body"]
-    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{10}", done["verify_code"])
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{16}", done["verify_code"])
     assert done["verify_url"] == f"{PUBLIC}/verify/{done['verify_code']}"
 
     record = client.issue_certificate(present, "case_record", "")
@@ -74,11 +76,13 @@ def test_list_issue_and_verify(hall, tmp_path):
     r = httpx.get(f"{server.url}/verify/{done['verify_code'].lower()}", timeout=10)
     assert r.status_code == 200
     holder = a["name"][0] + "*" * (len(a["name"]) - 1)
+    shown = shown_hash(document_hash(done["body"]))  # what the paper prints
     assert r.json() == {"valid": True, "certificate_number": done["certificate_number"], "title": "办结证明",
-                        "issued_on": done["issued_on"], "holder": holder, "issuer": ISSUER}
+                        "kind": "case_completion", "kind_text": {"zh": "办结证明", "en": "Certificate of completion"},
+                        "issued_on": done["issued_on"], "holder": holder, "issuer": ISSUER, "document_hash": shown}
     page = httpx.get(f"{server.url}/verify/{done['verify_code']}", headers={"Accept": "text/html"}, timeout=10)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assert "证明真实有效" in page.text and done["certificate_number"] in page.text
+    assert "证明真实有效" in page.text and done["certificate_number"] in page.text and shown in page.text
     for text in (r.text, page.text):
         assert a["id_number"] not in text and masked not in text and a["name"] not in text
 
@@ -128,7 +132,8 @@ def test_signatures_and_validation(hall):
 
 
 def test_default_verify_url_is_the_request_base(central, tmp_path):  # noqa: F811 (fixture)
-    client = CentralClient(central.url, TERMINAL, central.secret, timeout=10)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=10,
+                           allow_plain_http_loopback=True)
     queue = make_store(tmp_path / "kiosk")
     person = invented_applicant(21)
     queue.enqueue_submission("JZ-001", {}, person)
@@ -151,7 +156,8 @@ def test_serve_options_reach_the_certificate(tmp_path):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for_port(port, server)
-        client = CentralClient(f"http://127.0.0.1:{port}", TERMINAL, signing.read_secret(secret_file), timeout=10)
+        client = CentralClient(f"http://127.0.0.1:{port}", TERMINAL, signing.read_secret(secret_file), timeout=10,
+                               allow_plain_http_loopback=True)
         queue = make_store(tmp_path / "kiosk")
         person = invented_applicant(31)
         queue.enqueue_submission("JZ-001", {}, person)
@@ -171,10 +177,11 @@ def test_a_central_without_the_endpoint_is_an_error_not_no_record(central):  # n
     from offline_queue.errors import CentralError
 
     # the same server under a prefix it does not serve: a bare 404, as from a central predating certificates
-    direct = CentralClient(central.url, TERMINAL, central.secret, timeout=10)
+    direct = CentralClient(central.url, TERMINAL, central.secret, timeout=10, allow_plain_http_loopback=True)
     present = proof_for(direct, invented_applicant(41))
     direct.close()
-    client = CentralClient(central.url + "/older", TERMINAL, central.secret, timeout=10)
+    client = CentralClient(central.url + "/older", TERMINAL, central.secret, timeout=10,
+                           allow_plain_http_loopback=True)
     with pytest.raises(CentralError) as caught:
         client.issue_certificate(present, "case_record", "")
     assert caught.value.status == 404 and not caught.value.transient

@@ -48,7 +48,8 @@ class Terminal:
         return httpx.request(method, self.server.url + target, content=raw, headers=headers, timeout=10)
 
     def client(self) -> CentralClient:
-        return CentralClient(self.server.url, self.id, self.secret, timeout=10, clock=self.clock)
+        return CentralClient(self.server.url, self.id, self.secret, timeout=10, clock=self.clock,
+                             allow_plain_http_loopback=True)
 
 
 @pytest.fixture

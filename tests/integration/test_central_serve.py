@@ -29,7 +29,8 @@ def test_serve_add_terminal_sync_set_status(tmp_path):
                               stderr=subprocess.PIPE, text=True)
     try:
         wait_for_port(port, server)
-        client = CentralClient(f"http://127.0.0.1:{port}", TERMINAL, read_secret(secret_file), timeout=5)
+        client = CentralClient(f"http://127.0.0.1:{port}", TERMINAL, read_secret(secret_file), timeout=5,
+                               allow_plain_http_loopback=True)
         store = make_store(tmp_path)
         made = store.enqueue_submission("gjj.withdraw", {}, invented_applicant(1))
         SyncWorker(store, client).sync_once()
@@ -39,9 +40,9 @@ def test_serve_add_terminal_sync_set_status(tmp_path):
         assert done.returncode == 0, done.stderr
         assert client.case(made.tracking)["status"] == "reviewing"
 
-        etag, body = client.catalog()
+        etag, body = client.catalog(max_bytes=1_000_000)
         assert json.loads(body)["version"] == 3 and etag
-        assert client.catalog(etag) is None  # 304: unchanged
+        assert client.catalog(etag, max_bytes=1_000_000) is None  # 304: unchanged
         listed = _cli("terminals", "--db", db).stdout
         assert json.loads(listed.splitlines()[0])["id"] == TERMINAL and "last_heartbeat" in listed
         client.close()

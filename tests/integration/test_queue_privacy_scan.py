@@ -42,7 +42,8 @@ def test_personal_data_never_in_clear_on_disk(tmp_path, central):
     assert _scan(tmp_path) == []
     assert len(store.lookup_by_id_number(ID_NUMBER)) == 30  # yet the terminal can still find them
 
-    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5), batch_size=25)
+    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                                             allow_plain_http_loopback=True), batch_size=25)
     for _ in range(10):
         worker.sync_once()
     assert store.stats().depth["acknowledged"] == 0 and store.stats().depth["purged"] == 60
@@ -58,7 +59,8 @@ def test_central_did_receive_the_data_in_full(tmp_path, central):
     """Counter-check that the scan's needles are real: they are what central stores."""
     store = make_store(tmp_path)
     made = store.enqueue_submission("gjj.withdraw", {}, {"name": NAME, "id_number": ID_NUMBER})
-    SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5)).sync_once()
+    SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                                    allow_plain_http_loopback=True)).sync_once()
     assert central.store.case(made.tracking) is not None
     raw = central.store._q("SELECT body FROM cases")[0][0]
     assert NAME in raw and ID_NUMBER in raw

@@ -19,7 +19,8 @@ def test_thousand_submissions_land_exactly_once_through_faults(tmp_path, central
     proxy = FaultProxy(central.port, seed=int(os.environ.get("KIOSK_FAULT_SEED", "5")), weights=WEIGHTS,
                        hang_seconds=1.5, forced=[f for f in FAULTS if f != "pass"])
     store = make_store(tmp_path)
-    client = CentralClient(proxy.url, TERMINAL, central.secret, timeout=1.0)
+    client = CentralClient(proxy.url, TERMINAL, central.secret, timeout=1.0,
+                           allow_plain_http_loopback=True)
     worker = SyncWorker(store, client, interval=0.05, batch_size=50, backoff_base=0.01, backoff_cap=0.2)
     worker.start()  # the proxy is not listening yet: the first attempts meet a real "connection refused"
     made = []

@@ -91,7 +91,12 @@ def test_newest_spelling_of_the_name_and_a_case_without_name():
 def test_verify_codes_are_crockford_and_read_forgivingly():
     codes = {certificates.new_verify_code() for _ in range(200)}
     assert len(codes) == 200
-    assert all(len(c) == 10 and set(c) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ") for c in codes)
+    assert all(len(c) == 16 and set(c) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ") for c in codes)  # 80 bits
+    # what a person types from the paper: lower case, spaces or dashes between the groups of four
+    assert certificates.normalise_code("7kq3 m9xd-2b6f h1qa") == "7KQ3M9XD2B6FH1QA"
+    assert certificates.normalise_code("7KQ3-M9XD-2B6F-HIQA") == "7KQ3M9XD2B6FH1QA"  # I read as one
+    assert certificates.normalise_code("7KQ3M9XD2B6FH1Q") is None  # 15: neither length ever issued
+    # the 10-character codes printed before stay valid
     assert certificates.normalise_code("3p0s-1vfy8w") == "3P0S1VFY8W"
     assert certificates.normalise_code("3pos1vfy8w") == "3P0S1VFY8W"  # O read as zero
     assert certificates.normalise_code("3P0S1VFY8") is None
@@ -100,9 +105,14 @@ def test_verify_codes_are_crockford_and_read_forgivingly():
 
 
 def test_verify_page_escapes_and_says_unknown():
-    page = certificates.verify_page({"certificate_number": "Z1", "title": "<b>办结证明</b>", "holder": "张*",
-                                     "issued_on": "2026年11月23日", "issuer": "某中心"})
+    view = certificates.verification({"certificate_number": "Z1", "kind": "case_completion", "title": "办结证明",
+                                      "holder": "张*", "issued_at": DONE, "issuer": "<b>某中心</b>",
+                                      "body_sha256": "3F2A9C1B77D0E415" + "0" * 48})
+    page = certificates.verify_page(view)
     assert "证明真实有效" in page and "&lt;b&gt;" in page and "<b>" not in page
+    # what staff hold against the paper: type, date, masked holder, the document hash as printed
+    assert view["document_hash"] == "3f2a 9c1b 77d0 e415" and "3f2a 9c1b 77d0 e415" in page
+    assert "办结证明 Certificate of completion" in page and "张*" in page and view["issued_on"] in page
     assert "未找到该证明" in certificates.verify_page(None)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
 
+import httpx
 import pytest
 
 from kiosk.certificates import GONE, NONE, NOT_IDENTIFIED, OFFLINE, REFUSED, Certificates, Offer
@@ -22,7 +24,8 @@ def _citizen(person: dict, face: dict | None = FACE) -> Citizen:
 
 
 def _client(url: str, secret: str) -> CentralClient:
-    return CentralClient(url, TERMINAL, secret, timeout=5)
+    return CentralClient(url, TERMINAL, secret, timeout=5,
+                         allow_plain_http_loopback=True)
 
 
 def _completed_case(tmp_path, central, person: dict) -> str:  # noqa: F811
@@ -51,10 +54,16 @@ def test_offers_then_issue_a_completion_certificate(tmp_path, central):  # noqa:
     assert completion.ref == tracking and completion.title.zh == "办结证明"
     cert = service.issue(citizen, completion)
     fields = cert.receipt_fields()
-    assert set(fields) == {"title", "certificate_number", "body", "issuer", "issued_on", "verify_code", "verify_url"}
+    assert set(fields) == {"title", "certificate_number", "body", "issuer", "issued_on", "verify_code",
+                           "document_hash", "verify_url"}
     assert person["name"] in cert.body and tracking in cert.body  # the holder's own certificate names them
     assert person["id_number"] not in cert.body  # but the ID number only masked
     assert cert.verify_url.endswith("/verify/" + cert.verify_code)
+    # the paper and the public page show the same document hash and the same (grouped) code
+    page = httpx.get(cert.verify_url, headers={"Accept": "application/json"}, timeout=5).json()
+    assert re.fullmatch(r"[0-9a-f]{4}( [0-9a-f]{4}){3}", fields["document_hash"])
+    assert page["document_hash"] == fields["document_hash"]
+    assert fields["verify_code"].replace("-", "") == cert.verify_code and len(fields["verify_code"]) == 19
     # one proof served the listing and the issue; central recorded the check's figures, not the person
     rows = central.store._q("SELECT terminal, decision, distance, threshold, attempts, liveness FROM presence")
     assert rows == [(TERMINAL, "match", 0.41, 0.6, 1, 1)]

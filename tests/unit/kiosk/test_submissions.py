@@ -25,9 +25,15 @@ def _dead_url() -> str:
     return f"http://127.0.0.1:{port}"
 
 
+def _dev(**kw) -> CentralConfig:
+    """The test central listens on 127.0.0.1 without TLS: the development switch."""
+    return CentralConfig(allow_plain_http_loopback=True, **kw)
+
+
 def _use_cases(tmp_path, url, secret):
     store = make_store(tmp_path)
-    client = CentralClient(url, TERMINAL, secret, timeout=3)
+    client = CentralClient(url, TERMINAL, secret, timeout=3,
+                           allow_plain_http_loopback=True)
     return Submissions(store, client, SyncWorker(store, client, interval=60))
 
 
@@ -112,8 +118,7 @@ def test_rating_reaches_central(tmp_path, central):
 
 def test_open_submissions_from_config(tmp_path, central):
     write_secret(tmp_path / "var" / "terminal.secret", central.secret)
-    uc = open_submissions(QueueConfig(), CentralConfig(url=central.url, sync_interval_seconds=0.2), TERMINAL,
-                          tmp_path)
+    uc = open_submissions(QueueConfig(), _dev(url=central.url, sync_interval_seconds=0.2), TERMINAL, tmp_path)
     uc.start()
     try:
         done = uc.submit("gjj.withdraw", {}, invented_applicant(5))
@@ -127,7 +132,7 @@ def test_open_submissions_from_config(tmp_path, central):
 
 
 def test_missing_secret_still_takes_applications(tmp_path):
-    uc = open_submissions(QueueConfig(), CentralConfig(url=_dead_url()), TERMINAL, tmp_path)
+    uc = open_submissions(QueueConfig(), _dev(url=_dead_url()), TERMINAL, tmp_path)
     done = uc.submit("gjj.withdraw", {}, invented_applicant(6))
     st = uc.status()
     assert done.tracking and st["link"] == "degraded" and "secret" in st["last_error"]
@@ -153,8 +158,7 @@ def test_disk_full_reaches_caller_and_diagnostics(tmp_path):
 
 def test_national_suite_end_to_end(tmp_path, central):
     write_secret(tmp_path / "var" / "terminal.secret", central.secret)
-    uc = open_submissions(QueueConfig(crypto_suite="sm4-gcm+hmac-sm3"), CentralConfig(url=central.url), TERMINAL,
-                          tmp_path)
+    uc = open_submissions(QueueConfig(crypto_suite="sm4-gcm+hmac-sm3"), _dev(url=central.url), TERMINAL, tmp_path)
     done = uc.submit("gjj.withdraw", {}, invented_applicant(9), None, [b"scan"])
     uc.worker.sync_once()
     assert uc.status()["link"] == "online"  # requests were signed with HMAC-SM3 and accepted

@@ -36,7 +36,8 @@ def test_full_jitter_stays_within_bounds():
 
 def test_drain_uploads_blobs_once_then_batches(central, tmp_path):
     store = make_store(tmp_path)
-    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                           allow_plain_http_loopback=True)
     worker = SyncWorker(store, client, batch_size=7)
     shared = b"\x89PNG same photo twice"
     made = [store.enqueue_submission("gjj.withdraw", {"i": i}, invented_applicant(i), None,
@@ -52,7 +53,8 @@ def test_drain_uploads_blobs_once_then_batches(central, tmp_path):
 
 def test_resending_after_lost_answers_is_idempotent(central, tmp_path):
     store = make_store(tmp_path)
-    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                           allow_plain_http_loopback=True)
     made = store.enqueue_submission("gjj.withdraw", {}, invented_applicant(1))
     claimed = store.claim(10)
     items = [{"id": c.id, "seq": c.seq, "kind": c.kind, "body": c.body} for c in claimed]
@@ -68,7 +70,8 @@ def test_resending_after_lost_answers_is_idempotent(central, tmp_path):
 
 def test_rejected_items_go_to_quarantine(central, tmp_path):
     store = make_store(tmp_path)
-    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5))
+    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                                             allow_plain_http_loopback=True))
     bad = store.enqueue_submission("NOT A SERVICE", {}, invented_applicant(2))
     good = store.enqueue_submission("gjj.withdraw", {}, invented_applicant(3))
     _drain(worker, store)
@@ -80,7 +83,8 @@ def test_rejected_items_go_to_quarantine(central, tmp_path):
 
 def test_offline_postpones_with_backoff_and_reports_offline(tmp_path):
     store = make_store(tmp_path)
-    worker = SyncWorker(store, CentralClient(_closed_port(), TERMINAL, "x" * 64, timeout=2),
+    worker = SyncWorker(store, CentralClient(_closed_port(), TERMINAL, "x" * 64, timeout=2,
+                                             allow_plain_http_loopback=True),
                         backoff_base=10, backoff_cap=60, rng=random.Random(3))
     made = store.enqueue_submission("gjj.withdraw", {}, invented_applicant(4))
     before = time.time()
@@ -95,7 +99,8 @@ def test_offline_postpones_with_backoff_and_reports_offline(tmp_path):
 
 def test_wrong_secret_is_degraded_not_offline(central, tmp_path):
     store = make_store(tmp_path)
-    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, "y" * 64, timeout=5))
+    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, "y" * 64, timeout=5,
+                                             allow_plain_http_loopback=True))
     store.enqueue_submission("gjj.withdraw", {}, invented_applicant(5))
     worker.sync_once()
     st = worker.status()
@@ -106,7 +111,8 @@ def test_wrong_secret_is_degraded_not_offline(central, tmp_path):
 def test_thread_drains_after_wake_and_stops(central, tmp_path):
     store = make_store(tmp_path)
     seen = []
-    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5),
+    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                                             allow_plain_http_loopback=True),
                         interval=60, on_status=seen.append)
     worker.start()
     try:

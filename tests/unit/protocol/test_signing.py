@@ -62,3 +62,25 @@ def test_secret_file_round_trip(tmp_path):
     signing.write_secret(path, SECRET)
     assert signing.read_secret(path) == SECRET
     assert (path.stat().st_mode & 0o777) == 0o600
+
+
+@pytest.mark.parametrize("mac_name", signing.MACS)
+@pytest.mark.parametrize("change", ["status", "nonce", "body", "terminal", "secret"])
+def test_the_answer_mac_covers_status_nonce_body_and_terminal(mac_name, change):
+    args = dict(status=200, nonce="n" * 32, body=b'{"results":[{"id":"01A","result":"accepted"}]}', terminal="T1",
+                secret=SECRET)
+    mac = signing.sign_answer(args["status"], args["nonce"], args["body"], terminal=args["terminal"],
+                              secret=args["secret"], mac_name=mac_name)
+    assert signing.check_answer(args["status"], args["nonce"], args["body"], mac, terminal="T1", secret=SECRET,
+                                mac_name=mac_name) is None
+    args[change] = {"status": 201, "nonce": "m" * 32, "body": args["body"].replace(b"accepted", b"rejected"),
+                    "terminal": "T2", "secret": "t" * 64}[change]
+    assert signing.check_answer(args["status"], args["nonce"], args["body"], mac, terminal=args["terminal"],
+                                secret=args["secret"], mac_name=mac_name) == "answer signature does not match"
+
+
+def test_an_answer_mac_is_never_a_request_mac():
+    """A request whose canonical lines happened to match an answer's still starts with a method, not ANSWER."""
+    assert signing.answer_canonical(200, "n" * 32, b"", "T1").startswith(b"ANSWER\n")
+    assert signing.check_answer(200, "n" * 32, b"", None, terminal="T1", secret=SECRET) == "answer is not signed"
+    assert signing.check_answer(200, "n" * 32, b"", "ä" * 64, terminal="T1", secret=SECRET) is not None

@@ -83,7 +83,7 @@ def test_offers_issue_and_print_without_a_printer_offers_reprint(qtbot, kiosk, c
     settle(qtbot, 500)
     number = find_visible(ui.window, "certificateNumber").property("text")
     code = find_visible(ui.window, "certificateVerifyCode").property("text")
-    assert number.startswith("Z") and len(code) == 10
+    assert number.startswith("Z") and len(code) == 16  # 80-bit verify codes
     assert find_visible(ui.window, "certificateReprint") is not None
     assert find_visible(ui.window, "certificatePrintProblem") is not None
     on_screen = texts(ui)

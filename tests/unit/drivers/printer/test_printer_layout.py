@@ -144,3 +144,9 @@ def test_templates_declare_every_field_they_use(name):
             used.add(b["items"])
     assert used - optional <= set(t.fields), used - optional - set(t.fields)
     assert set(t.fields) <= used | optional  # and nothing declared for nothing
+
+
+def test_certificate_prints_the_document_hash_the_verify_page_shows():
+    blocks = load_template("certificate").expand(SAMPLE_DATA["certificate"])
+    text = "\n".join(b.text for b in blocks if isinstance(b, TextBlock))
+    assert "内容摘要：3f2a 9c1b 77d0 e415" in text and "验证码：7KQ3-M9XD-2B6F-H1QA" in text

@@ -1,0 +1,77 @@
+"""The gate every request passes before FastAPI runs: rate limits, body caps and terminal authentication, in an
+order that refuses before central reads a body (a pure ASGI middleware: FastAPI reads JSON bodies before any
+dependency could look at a header)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from central import answers, auth, bodies, replies
+from central.ratelimit import Buckets, RateLimits
+from central.storage import CentralStore
+from protocol import signing
+
+AUTHENTICATED = "/v1/"  # every route under it belongs to terminals; the rest (/verify, /health, docs) is public
+_TERMINAL_HEADER = signing.TERMINAL.lower().encode()
+_LIMIT_MESSAGE = "too many requests; retry after the time in Retry-After"
+
+
+class Gate:
+    def __init__(self, app, *, store: CentralStore, clock: Callable[[], float], limits: RateLimits) -> None:
+        self.app, self._store, self._clock = app, store, clock
+        self._terminal = Buckets(limits.terminal) if limits.terminal else None
+        self._address = Buckets(limits.address) if limits.address else None
+        self._verify = Buckets(limits.verify) if limits.verify else None
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path, method = scope["path"], scope["method"]
+        address = (scope.get("client") or ("unknown", 0))[0]
+        for buckets, applies in ((self._address, True), (self._verify, path.startswith("/verify/"))):
+            wait = buckets.take(address) if buckets and applies else 0.0
+            if wait:
+                await replies.deny(send, 429, "rate_limited", _LIMIT_MESSAGE, retry_after=wait, close=True)
+                return
+        caller = None
+        try:
+            # a request naming a terminal is checked (and answered signed) wherever it goes, even to a 404
+            if path.startswith(AUTHENTICATED) or any(name == _TERMINAL_HEADER for name, _ in scope["headers"]):
+                caller = auth.precheck(scope, self._store, self._clock())
+                answers.answer_to(scope, caller)
+            body = await self._read(scope, receive, method, path)
+        except auth.Denied as denied:
+            if denied.caller is not None:
+                answers.answer_to(scope, denied.caller)
+            await replies.deny(send, denied.status, denied.reason, denied.message, close=True)
+            return
+        except bodies.TooLarge:
+            await replies.deny(send, 413, "body_too_large",
+                               f"request body larger than {bodies.cap_for(method, path)} bytes", close=True)
+            return
+        except bodies.Disconnected:
+            return
+        try:
+            if caller is not None:
+                try:
+                    auth.check_signature(scope, caller, body, self._store)
+                except auth.Denied as denied:
+                    await replies.deny(send, denied.status, denied.reason, denied.message)
+                    return
+                wait = self._terminal.take(caller.terminal) if self._terminal else 0.0
+                if wait:
+                    await replies.deny(send, 429, "rate_limited", _LIMIT_MESSAGE, retry_after=wait)
+                    return
+                scope[auth.SCOPE_KEY] = caller.terminal
+            await self.app(scope, body.replay(receive), send)
+        finally:
+            body.close()
+
+    @staticmethod
+    async def _read(scope, receive, method: str, path: str) -> bodies.Body:
+        cap = bodies.cap_for(method, path)
+        declared = bodies.declared_length(scope["headers"])
+        if declared is not None and declared > cap:
+            raise bodies.TooLarge()  # said so up front: not one byte of it is read
+        return await bodies.read_capped(receive, cap)
