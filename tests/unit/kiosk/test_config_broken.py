@@ -16,8 +16,6 @@ from tests.helpers.kiosk import REPO, write_config
 
 SALT = "6b696f736b2d64656d6f2d73616c7421"  # 16 bytes
 DIGEST = "d52fb6e862f6a0df7554561d6688e851fa2a594b5ccfae750e305b667bd0b172"
-CENTRAL = pytest.mark.xfail(strict=False, reason="CentralConfig (offline_queue/config.py) gains the https rule in "
-                                                 "another branch; these pass once it is merged")
 
 
 def _file(tmp: Path, name: str = "a-file") -> str:
@@ -93,12 +91,10 @@ CASES = [
     ("central-timeout-zero", {"central": {"timeout_seconds": 0}}, "central.timeout_seconds"),
     ("central-credentials-is-a-dir", lambda t: {"central": {"credentials_file": _dir(t)}},
      "central.credentials_file"),
-    pytest.param("central-url-garbage", {"central": {"url": "not a url"}}, "central.url", marks=CENTRAL),
-    pytest.param("central-url-remote-http", {"central": {"url": "http://central.example.gov.cn"}}, "central.url",
-                 marks=CENTRAL),
-    pytest.param("central-url-ftp", {"central": {"url": "ftp://central.example.gov.cn"}}, "central.url",
-                 marks=CENTRAL),
-    pytest.param("central-url-no-host", {"central": {"url": "https://"}}, "central.url", marks=CENTRAL),
+    pytest.param("central-url-garbage", {"central": {"url": "not a url"}}, "central.url"),
+    pytest.param("central-url-remote-http", {"central": {"url": "http://central.example.gov.cn"}}, "central.url"),
+    pytest.param("central-url-ftp", {"central": {"url": "ftp://central.example.gov.cn"}}, "central.url"),
+    pytest.param("central-url-no-host", {"central": {"url": "https://"}}, "central.url"),
     ("queue-retention-type", {"queue": {"retention_days": "a week"}}, "queue.retention_days"),
     ("queue-crypto-suite", {"queue": {"crypto_suite": "rot13"}}, "queue.crypto_suite"),
     ("queue-database-is-a-dir", lambda t: {"queue": {"database": _dir(t)}}, "queue.database"),
