@@ -59,9 +59,10 @@ def test_central_serves_any_bundle_name_as_a_zip(tmp_path):
         d / "items" / "household.toml", 'name = "出生登记"', 'name = "出生登记（新生儿落户）"')))
     server = CentralServer(tmp_path / "central.sqlite3", catalog_file=catalog_file).start()
     try:
-        client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10)
+        client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10,
+                               allow_plain_http_loopback=True)
         store = CatalogStore(SHIPPED, tmp_path / "updates", public_keys=[public])
-        result, new = store.check(client_fetch(client))
+        result, new = store.check(client_fetch(client, 20_000_000))
         assert result.status == "installed" and new.item("HJ-001").name == "出生登记（新生儿落户）"
         client.close()
     finally:

@@ -225,7 +225,7 @@ def test_presence_issuance_is_limited_per_terminal(tmp_path):
 
 def test_terminals_see_only_themselves(hall):
     server, a, b, person, tracking, clock = hall
-    assert b.request("POST", "/v1/heartbeat", {"depth": {"pending": 0}}).status_code == 200
+    assert b.request("POST", "/v1/heartbeat", {"at": clock.now, "depth": {"pending": 0}}).status_code == 200
     fleet = a.request("GET", "/v1/terminals")
     assert fleet.status_code in (404, 405) and OTHER not in fleet.text
     me = a.request("GET", "/v1/terminals/self")

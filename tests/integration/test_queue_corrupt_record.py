@@ -21,7 +21,8 @@ def _flip_payload(db, seq):
 
 
 def _run_worker(store, central, seen):
-    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5), interval=0.05,
+    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                                                allow_plain_http_loopback=True), interval=0.05,
                         batch_size=50, backoff_base=0.01, backoff_cap=0.2, on_status=seen.append)
     worker.start()
     try:

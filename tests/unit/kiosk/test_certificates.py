@@ -112,7 +112,8 @@ def test_a_proof_central_no_longer_takes_is_dropped_and_asked_anew(tmp_path):
     server = CentralServer(tmp_path / "central.sqlite3", clock=lambda: now[0]).start()
     try:
         secret = server.add_terminal()
-        client = CentralClient(server.url, TERMINAL, secret, timeout=5, clock=lambda: now[0])
+        client = CentralClient(server.url, TERMINAL, secret, timeout=5, clock=lambda: now[0],
+                               allow_plain_http_loopback=True)
         service, citizen = Certificates(client), _citizen(invented_applicant(5))
         with pytest.raises(LookupError) as e:
             service.offers(citizen)

@@ -70,7 +70,7 @@ def test_progress_by_card_needs_a_passed_face_check_for_central(tmp_path, centra
     elsewhere.close()
     other_secret = central.add_terminal("SIM-0002")
     store = make_store(tmp_path / "b", terminal="SIM-0002")
-    client = CentralClient(central.url, "SIM-0002", other_secret, timeout=3)
+    client = CentralClient(central.url, "SIM-0002", other_secret, timeout=3, allow_plain_http_loopback=True)
     uc = Submissions(store, client, SyncWorker(store, client, interval=60))
     here = uc.submit("gjj.withdraw", {}, person)
     uc.worker.sync_once()

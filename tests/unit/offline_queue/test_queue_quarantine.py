@@ -74,7 +74,8 @@ def test_an_attachment_that_does_not_decrypt_quarantines_its_record_only(tmp_pat
     good = _submit(store, 1, [b"good scan"])
     bad = _submit(store, 2, [b"bad scan"])
     _tamper(store, "UPDATE blobs SET data = flip(data, 15) WHERE size=8")
-    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5))
+    worker = SyncWorker(store, CentralClient(central.url, TERMINAL, central.secret, timeout=5,
+                                                allow_plain_http_loopback=True))
     worker.sync_once()
     assert worker.status().last_error.startswith("1 record(s) quarantined as corrupt, seq 2 (blob_bad_tag)")
     while worker.sync_once():
@@ -90,7 +91,7 @@ def test_an_attachment_that_does_not_decrypt_quarantines_its_record_only(tmp_pat
 def test_records_stuck_in_sending_make_the_status_degraded(tmp_path, central):
     clock = Clock()
     store = make_store(tmp_path, clock=clock)
-    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5, allow_plain_http_loopback=True)
     worker = SyncWorker(store, client, clock=clock, stuck_after=15 * 60)
     use_cases = Submissions(store, client, worker)
     worker.sync_once()
