@@ -13,6 +13,7 @@ from kiosk.flow import Screen
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
 from kiosk.presence import Citizen
+from protocol.tracking import grouped
 from ui.bridge import Bridge, registered
 from ui.shell import Shell
 
@@ -71,7 +72,8 @@ class ProgressBridge(Bridge):
             except UnknownItem:
                 name = p.service_code or ""
             local = p.source == "local"
-            out.append({"tracking": p.tracking, "source": p.source, "local": local,
+            out.append({"tracking": p.tracking, "grouped": grouped(p.tracking), "source": p.source,
+                        "local": local,
                         "localWhy": ("unverified" if self._unverified else "offline") if local else "",
                         "status": p.status, "text": self._t(p.text), "caseNumber": p.case_number or "",
                         "service": name})

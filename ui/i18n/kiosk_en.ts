@@ -340,12 +340,12 @@
 <context>
     <name>CharacterPad</name>
     <message>
-        <location filename="../qml/Kiosk/CharacterPad.qml" line="70" />
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="75" />
         <source>删除</source>
         <translation>Del</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/CharacterPad.qml" line="77" />
+        <location filename="../qml/Kiosk/CharacterPad.qml" line="82" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1101,8 +1101,8 @@
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="56" />
-        <source>例如 %1-20240501-000001-X</source>
-        <translation>e.g. %1-20240501-000001-X</translation>
+        <source>例如 %1 2024 0501 0000 01X</source>
+        <translation>e.g. %1 2024 0501 0000 01X</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="68" />

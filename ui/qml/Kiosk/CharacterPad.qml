@@ -26,6 +26,8 @@ Item {
         width: pad.keyWidth
         height: pad.keyHeight
         focusPolicy: Qt.NoFocus  // a tap must not take the focus from what is being typed into
+        leftPadding: Theme.px(4)
+        rightPadding: Theme.px(4)
         background: Rectangle {
             radius: Theme.px(8)
             color: key.down ? Theme.primary : key.function_ ? Theme.primaryFill : Theme.surface
@@ -36,6 +38,9 @@ Item {
             text: key.text
             font.pixelSize: Theme.keyLabelSize
             font.bold: key.function_
+            // a two-character word on a one-character key (清空 in the elderly size) shrinks to fit, never clips
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.bodySize
             color: key.down ? Theme.primaryText : key.function_ ? Theme.primaryDark : Theme.text
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter

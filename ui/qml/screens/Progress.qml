@@ -53,7 +53,7 @@ ScreenPage {
                     font.capitalization: Font.AllUppercase
                     leftPadding: Theme.px(14)
                     rightPadding: Theme.px(14)
-                    placeholderText: qsTr("例如 %1-20240501-000001-X").arg(Shell.terminalId)
+                    placeholderText: qsTr("例如 %1 2024 0501 0000 01X").arg(Shell.terminalId)
                     background: Rectangle {
                         radius: Theme.radius
                         color: Theme.surface
@@ -160,7 +160,7 @@ ScreenPage {
                         Text {
                             objectName: "progressTracking_" + card.index
                             Layout.fillWidth: true
-                            text: qsTr("受理编号：%1").arg(card.modelData.tracking)
+                            text: qsTr("受理编号：%1").arg(card.modelData.grouped)
                             font.pixelSize: Theme.bodySize
                             color: Theme.textMuted
                             textFormat: Text.PlainText
