@@ -8,6 +8,7 @@ import time
 from typing import Callable
 
 from drivers.simtray import SimTray
+from kiosk.audit import AuditLog
 from kiosk.config import KioskConfig
 from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
@@ -45,6 +46,8 @@ class KioskCore:
         self._catalog_lock = threading.Lock()
         self.submissions = None
         self.queue_fault = ""
+        self.audit = AuditLog(lambda: self.submissions.store if self.submissions is not None else None,
+                              on_recorded=lambda: self.submissions is not None and self.submissions.worker.wake())
         self._beeper = None
         self.session.register_wipe("identity", self.identity.clear)
         self.session.register_wipe("visit", self.visit.clear)

@@ -34,6 +34,7 @@ KINDS = ("submission", "rating", "event")
 # close: two fsyncs per thousand enqueues, where every enqueue costs one
 MARK_EVERY = 1000
 CORRUPT_EVENT = "queue.record_corrupt"
+AUDIT_EVENT = "staff.audit"
 
 
 class Enqueued(NamedTuple):
@@ -367,6 +368,31 @@ class QueueStore:
             if seq >= self._next_mark:
                 self._write_mark()
         return Enqueued(rid, seq, None, now)
+
+    def enqueue_audit(self, actor: str, action: str, details: dict) -> Enqueued:
+        """A staff-mode audit entry: a row of the local audit log and an event record for central, one commit.
+
+        The caller vouches that nothing in `details` is personal (kiosk/audit.py checks it)."""
+        now = self._clock()
+        rid = new_id()
+        body = {"name": AUDIT_EVENT, "details": {"actor": actor, "action": action, "at": now, **details}}
+        with self._lock:
+            seq = self._seq + 1
+            with self._write("audit") as c:
+                c.execute(_INSERT, self._row(rid, seq, "event", body, now))
+                c.execute("INSERT INTO audit(at, actor, action, details, record_seq) VALUES (?,?,?,?,?)",
+                          (now, actor, action, json.dumps(details, ensure_ascii=False, sort_keys=True), seq))
+            self._seq = seq
+            if seq >= self._next_mark:
+                self._write_mark()
+        return Enqueued(rid, seq, None, now)
+
+    def audit_entries(self, limit: int = 50) -> list[dict]:
+        """The newest audit entries first, with whether central has them (their event record acknowledged)."""
+        rows = self._read("SELECT a.at, a.actor, a.action, a.details, r.state FROM audit a LEFT JOIN records r"
+                          " ON r.seq = a.record_seq ORDER BY a.seq DESC LIMIT ?", (limit,))
+        return [{"at": at, "actor": actor, "action": action, "details": json.loads(details),
+                 "synced": state in ("acknowledged", "purged")} for at, actor, action, details, state in rows]
 
     # -- sync side -----------------------------------------------------------------------------------------
 
