@@ -603,10 +603,29 @@ class QueueStore:
 
     def quarantine(self) -> list[dict]:
         """Rejected records for staff: ids, tracking numbers, reasons, and whether the personal part is purged."""
-        rows = self._read("SELECT id, kind, tracking, reject_reason, created_at, rejected_at, purged_at IS NOT NULL"
+        rows = self._read("SELECT id, kind, tracking, reject_reason, created_at, rejected_at, purged_at IS NOT NULL, seq"
                           " FROM records WHERE state='rejected' ORDER BY seq")
-        return [dict(zip(("id", "kind", "tracking", "reason", "created_at", "rejected_at"), r[:6]), purged=bool(r[6]))
+        return [dict(zip(("id", "kind", "tracking", "reason", "created_at", "rejected_at"), r[:6]), purged=bool(r[6]),
+                     seq=r[7]) for r in rows]
+
+    def recent_submissions(self, limit: int = 20) -> list[dict]:
+        """The newest submissions for staff (reprint a receipt): no personal data, only whether it is still held."""
+        rows = self._read("SELECT seq, id, tracking, service_code, state, created_at, payload IS NOT NULL FROM records"
+                          " WHERE kind='submission' ORDER BY seq DESC LIMIT ?", (limit,))
+        return [dict(zip(("seq", "id", "tracking", "service_code", "state", "created_at"), r[:6]), held=bool(r[6]))
                 for r in rows]
+
+    def retry_rejected(self, seq: int, record_id: str) -> bool:
+        """Staff send one quarantined record again (central was fixed); never a corrupt or purged one."""
+        with self._lock:
+            with self._write("retry rejected") as c:
+                moved = c.execute("UPDATE records SET state='pending', attempts=0, next_attempt_at=0, last_error=NULL,"
+                                  " reject_reason=NULL, rejected_at=NULL WHERE seq=? AND id=? AND state='rejected'"
+                                  " AND payload IS NOT NULL AND reject_reason IS NOT 'corrupt'",
+                                  (seq, record_id)).rowcount
+            if moved:
+                self._low = min(self._low, seq)
+        return bool(moved)
 
     def stats(self) -> QueueStats:
         st = QueueStats(depth={s: 0 for s in STATES})
