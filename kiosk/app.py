@@ -46,6 +46,7 @@ class KioskCore:
         self._catalog_lock = threading.Lock()
         self.submissions = None
         self.queue_fault = ""
+        self.beats = None  # kiosk/heartbeat.py's Beats, made with the queue
         self.audit = AuditLog(lambda: self.submissions.store if self.submissions is not None else None,
                               on_recorded=lambda: self.submissions is not None and self.submissions.worker.wake())
         self._beeper = None
@@ -75,12 +76,23 @@ class KioskCore:
         try:
             self.submissions = open_submissions(self.cfg.queue, self.cfg.central, self.cfg.terminal.id,
                                                 self.cfg.base_dir)
+            self._attach_beats()
             self.submissions.start()
         except Exception as e:  # the terminal still guides and prints; diagnostics show the queue fault
             log.exception("offline queue unavailable")
             problem = getattr(e, "problem", None)
             self.queue_fault = problem.technician if problem is not None else f"{type(e).__name__}: {e}"
             self.submissions = None
+
+    def _attach_beats(self) -> None:
+        from kiosk.heartbeat import Beats
+
+        # crash_counter: kiosk/crashes.py's Crashes (wt-lockdown) once it exists; until then the beat leaves it out
+        self.beats = Beats(self, crash_counter=getattr(self, "crashes", None))
+        worker = self.submissions.worker
+        worker.beats = self.beats
+        # a printer or reader changing state wakes the worker, whose round sees the change and beats at once
+        self.printing.subscribe(lambda readiness: worker.wake())
 
     @property
     def catalog(self):

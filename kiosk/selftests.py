@@ -220,7 +220,16 @@ def for_core(core) -> dict[str, Callable[[], SelfTest]]:
         return reader_names
 
     def ping() -> Callable[[], dict] | None:
-        return core.submissions.client.ping if core.submissions is not None else None
+        if core.submissions is None:
+            return None
+
+        def measured() -> dict:
+            answer = core.submissions.client.ping()
+            if core.beats is not None:
+                core.beats.measured(answer.get("clock_offset"))
+            return answer
+
+        return measured
 
     return {
         "card_read": lambda: card_read(core.identity, reader_health()),

@@ -608,6 +608,21 @@ class QueueStore:
         return [dict(zip(("id", "kind", "tracking", "reason", "created_at", "rejected_at"), r[:6]), purged=bool(r[6]),
                      seq=r[7]) for r in rows]
 
+    def keep_heartbeat(self, beat: dict | None) -> None:
+        """The newest heartbeat central has not taken yet (None: it took it); only the newest is worth keeping."""
+        with self._write("keep heartbeat") as c:
+            if beat is None:
+                c.execute("DELETE FROM meta WHERE key='heartbeat'")
+            else:
+                c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('heartbeat', ?)", (json.dumps(beat),))
+
+    def pending_heartbeat(self) -> dict | None:
+        rows = self._read("SELECT value FROM meta WHERE key='heartbeat'")
+        try:
+            return json.loads(rows[0][0]) if rows else None
+        except ValueError:  # not ours to mend: a fresh beat replaces it
+            return None
+
     def recent_submissions(self, limit: int = 20) -> list[dict]:
         """The newest submissions for staff (reprint a receipt): no personal data, only whether it is still held."""
         rows = self._read("SELECT seq, id, tracking, service_code, state, created_at, payload IS NOT NULL FROM records"
