@@ -14,6 +14,7 @@ from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
 from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
+from kiosk.staff_call import StaffCalls
 from kiosk.visit import Visit
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class KioskCore:
         self.submissions = None
         self.queue_fault = ""
         self.beats = None  # kiosk/heartbeat.py's Beats, made with the queue
+        self.staff_calls = StaffCalls(lambda: self.submissions)
+        self.session.register_wipe("staff-call", self.staff_calls.reset)
         self.audit = AuditLog(lambda: self.submissions.store if self.submissions is not None else None,
                               on_recorded=lambda: self.submissions is not None and self.submissions.worker.wake())
         self._beeper = None
