@@ -30,6 +30,7 @@ class MaintenanceBridge(Bridge):
                  access: StaffAccess | None = None) -> None:
         super().__init__(core, shell, parent)
         self._access = access or StaffAccess.from_config(core.cfg)
+        self.access = self._access  # shared with the care bridge: one sign-in for all of staff mode
         self._checking = False
         self._notice = ""
         self._rows: list[dict] = []
