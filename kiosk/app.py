@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from typing import Callable
@@ -48,6 +49,7 @@ class KioskCore:
         self.submissions = None
         self.queue_fault = ""
         self.beats = None  # kiosk/heartbeat.py's Beats, made with the queue
+        self._control = None  # the local control socket (serve_control), only in `kiosk run`
         self.staff_calls = StaffCalls(lambda: self.submissions)
         self.session.register_wipe("staff-call", self.staff_calls.reset)
         self.audit = AuditLog(lambda: self.submissions.store if self.submissions is not None else None,
@@ -150,6 +152,24 @@ class KioskCore:
         except Exception:
             log.exception("face models failed to load")
 
+    def serve_control(self) -> None:
+        """`kiosk diagnose` from a shell asks this kiosk over a local socket instead of opening its devices."""
+        from kiosk.control import ControlServer, socket_path
+        from kiosk.maintenance import device_faults
+
+        def health() -> dict:
+            report = self.health()
+            return {**report, "faults": device_faults(report["devices"]), "source": "running kiosk",
+                    "pid": os.getpid()}
+
+        server = ControlServer(socket_path(self.cfg), {"health": health})
+        try:
+            server.start()
+        except OSError as e:  # the kiosk serves citizens without it; diagnose then says the kiosk is busy
+            log.error("control socket unavailable: %s", e)
+            return
+        self._control = server
+
     def health(self) -> dict:
         """Blocking (asks the printer for its status now): call from a worker thread or the CLI."""
         try:
@@ -165,6 +185,8 @@ class KioskCore:
         return {"terminal": self.cfg.terminal.id, "devices": self.devices.health(), "queue": queue}
 
     def close(self) -> None:
+        if self._control is not None:
+            self._control.close()
         self.session.wipe("shutdown")
         self.printing.close()
         if self._catalog is not None:
