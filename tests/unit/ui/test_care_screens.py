@@ -45,13 +45,18 @@ def test_care_screens(qtbot, make_ui, artifacts_dir, orientation):
     subs.store.settle([Outcome(seq, made[0].record_id, "rejected", reason="unknown_service_code")])
     tap(qtbot, ui.window, "careTabQueue")
     qtbot.waitUntil(lambda: care.queue.get("available") is True and len(care.queue["recent"]) == 3, timeout=10_000)
-    print("DEPTH", care.queue["depth"], care.queue["quarantined"])
     assert made[1].tracking not in repr(care.queue) and len(care.queue["quarantined"]) == 1
     tap(qtbot, ui.window, "careSyncNow")
     qtbot.waitUntil(lambda: care.message == "已请求立即同步。")
     settle(qtbot)
     assert "待上传" in find_visible(ui.window, "careQueueSummary").property("text")
     grab(ui.window, shots / f"maintenance_care_queue_{orientation}.png")
+    ui.core.tray.choose("printer", "paper", "ok")
+    tap(qtbot, ui.window, f"careReprint_{tracking.parse(made[1].tracking).seq}")
+    qtbot.waitUntil(lambda: care.message == "回执已补打。", timeout=30_000)
+    settle(qtbot)
+    tap(qtbot, ui.window, f"careRetry_{seq}")
+    qtbot.waitUntil(lambda: care.message == "已重新排队，将立即上传。", timeout=10_000)
 
     tap(qtbot, ui.window, "careTabConfig")
     qtbot.waitUntil(lambda: len(care.config) > 20)
@@ -63,7 +68,8 @@ def test_care_screens(qtbot, make_ui, artifacts_dir, orientation):
     grab(ui.window, shots / f"maintenance_care_config_{orientation}.png")
 
     actions = [e["action"] for e in ui.core.audit.entries(200)]
-    for action in ("pin.maintenance", "selftest.run", "selftest.result", "queue.sync_now", "bundle.export"):
+    for action in ("pin.maintenance", "selftest.run", "selftest.result", "queue.sync_now", "queue.reprint",
+                   "queue.retry", "bundle.export"):
         assert action in actions
     assert all(e["actor"] == "maintenance/technician" for e in ui.core.audit.entries(200))
 
