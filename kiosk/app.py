@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from typing import Callable
 
 from drivers.simtray import SimTray
+from kiosk.audit import AuditLog
 from kiosk.config import KioskConfig
 from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
 from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
+from kiosk.staff_call import StaffCalls
 from kiosk.visit import Visit
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,12 @@ class KioskCore:
         self._catalog_lock = threading.Lock()
         self.submissions = None
         self.queue_fault = ""
+        self.beats = None  # kiosk/heartbeat.py's Beats, made with the queue
+        self._control = None  # the local control socket (serve_control), only in `kiosk run`
+        self.staff_calls = StaffCalls(lambda: self.submissions)
+        self.session.register_wipe("staff-call", self.staff_calls.reset)
+        self.audit = AuditLog(lambda: self.submissions.store if self.submissions is not None else None,
+                              on_recorded=lambda: self.submissions is not None and self.submissions.worker.wake())
         self._beeper = None
         self.session.register_wipe("identity", self.identity.clear)
         self.session.register_wipe("visit", self.visit.clear)
@@ -72,12 +81,23 @@ class KioskCore:
         try:
             self.submissions = open_submissions(self.cfg.queue, self.cfg.central, self.cfg.terminal.id,
                                                 self.cfg.base_dir)
+            self._attach_beats()
             self.submissions.start()
         except Exception as e:  # the terminal still guides and prints; diagnostics show the queue fault
             log.exception("offline queue unavailable")
             problem = getattr(e, "problem", None)
             self.queue_fault = problem.technician if problem is not None else f"{type(e).__name__}: {e}"
             self.submissions = None
+
+    def _attach_beats(self) -> None:
+        from kiosk.heartbeat import Beats
+
+        # crash_counter: kiosk/crashes.py's Crashes (wt-lockdown) once it exists; until then the beat leaves it out
+        self.beats = Beats(self, crash_counter=getattr(self, "crashes", None))
+        worker = self.submissions.worker
+        worker.beats = self.beats
+        # a printer or reader changing state wakes the worker, whose round sees the change and beats at once
+        self.printing.subscribe(lambda readiness: worker.wake())
 
     @property
     def catalog(self):
@@ -132,6 +152,24 @@ class KioskCore:
         except Exception:
             log.exception("face models failed to load")
 
+    def serve_control(self) -> None:
+        """`kiosk diagnose` from a shell asks this kiosk over a local socket instead of opening its devices."""
+        from kiosk.control import ControlServer, socket_path
+        from kiosk.maintenance import device_faults
+
+        def health() -> dict:
+            report = self.health()
+            return {**report, "faults": device_faults(report["devices"]), "source": "running kiosk",
+                    "pid": os.getpid()}
+
+        server = ControlServer(socket_path(self.cfg), {"health": health})
+        try:
+            server.start()
+        except OSError as e:  # the kiosk serves citizens without it; diagnose then says the kiosk is busy
+            log.error("control socket unavailable: %s", e)
+            return
+        self._control = server
+
     def health(self) -> dict:
         """Blocking (asks the printer for its status now): call from a worker thread or the CLI."""
         try:
@@ -147,6 +185,8 @@ class KioskCore:
         return {"terminal": self.cfg.terminal.id, "devices": self.devices.health(), "queue": queue}
 
     def close(self) -> None:
+        if self._control is not None:
+            self._control.close()
         self.session.wipe("shutdown")
         self.printing.close()
         if self._catalog is not None:

@@ -68,7 +68,12 @@ def _parser() -> Parser:
     conf = sub.add_parser("config", help="check a configuration file and summarise it")
     conf.add_argument("--config", metavar="PATH")
 
-    diag = sub.add_parser("diagnose", help="open the configured devices and print their health as JSON")
+    diag = sub.add_parser(
+        "diagnose", help="print device and queue health as JSON (asks the running kiosk, else opens the devices)",
+        description="Asks the kiosk running for this configuration over its control socket (var/kiosk.sock); without "
+                    "one, opens the configured devices itself. Exit 0: every device works; 1: a device cannot serve "
+                    "(see 'faults'); 2: bad configuration or usage; 3: a kiosk runs but does not answer, so the "
+                    "devices are busy and were not opened.")
     diag.add_argument("--config", metavar="PATH")
     diag.add_argument("--wait", metavar="SECONDS", type=_seconds, default=10.0,
                       help="how long devices may take to come up before they count as faulty (default 10)")
@@ -131,15 +136,41 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_diagnose(args: argparse.Namespace) -> int:
     from kiosk import logs
-    from kiosk.app import KioskCore
-    from kiosk.maintenance import device_faults
+    from kiosk.control import ask, socket_path
+    from kiosk.instance import AlreadyRunning, InstanceLock
 
     cfg = _load_config(args.config)
     logs.setup_stderr(logging.WARNING)
+    try:
+        report = ask(socket_path(cfg), "health")
+    except (OSError, ValueError) as e:
+        report = None
+        print(f"kiosk: the running kiosk's control socket did not answer: {e}", file=sys.stderr)
+    if report is not None and "error" not in report:
+        print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        return 1 if report.get("faults") else 0
+    lock = InstanceLock(cfg.path("var/kiosk.lock"))
+    try:
+        lock.acquire()  # held while probing: a kiosk starting now must not fight us for the devices
+    except AlreadyRunning as e:
+        print(f"kiosk: a kiosk is running for this terminal (pid {e}) and holds the devices, but its control "
+              f"socket {socket_path(cfg)} does not answer{': ' + report['error'] if report else ''}; "
+              "devices not opened", file=sys.stderr)
+        return 3
+    try:
+        return _probe_devices(cfg, args.wait)
+    finally:
+        lock.release()
+
+
+def _probe_devices(cfg, wait: float) -> int:
+    from kiosk.app import KioskCore
+    from kiosk.maintenance import device_faults
+
     core = KioskCore(cfg)
     try:
         # devices connect in their own threads: a working one says so within moments, an absent one never does
-        deadline = time.monotonic() + args.wait
+        deadline = time.monotonic() + wait
         while True:
             report = core.health()
             faults = device_faults(report["devices"])
@@ -149,6 +180,7 @@ def _cmd_diagnose(args: argparse.Namespace) -> int:
     finally:
         core.close()
     report["faults"] = faults
+    report["source"] = "devices opened by diagnose"
     print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     return 1 if faults else 0
 

@@ -93,6 +93,8 @@ class MaintenanceConfig(_Section):
     staff_verify_pin_hash: str = ""
     # PINs set on the touch screen and the lockout counters (mode 0600), kept across restarts
     state_file: str = "var/staff.json"
+    # where the diagnostic bundle is written (a USB stick's mount point); "" = var/diagnostics next to the config
+    export_dir: str = ""
 
     @field_validator("pin_hash")
     @classmethod

@@ -31,6 +31,7 @@ class Screen(StrEnum):
     CERTIFICATES = "Certificates"
     PIN_PAD = "PinPad"
     MAINTENANCE = "Maintenance"
+    MAINTENANCE_CARE = "MaintenanceCare"
     PLACEHOLDER = "Placeholder"
     TAKE_CARD = "TakeCard"
 
@@ -49,7 +50,7 @@ class VisitFacts(Protocol):
 _PLAIN = {
     "browse": Screen.CATALOG, "items": Screen.CATALOG_ITEMS, "search": Screen.SEARCH, "guide": Screen.GUIDE,
     "take_number": Screen.TICKET, "progress": Screen.PROGRESS, "rate": Screen.RATING, "staff": Screen.PIN_PAD,
-    "maintenance": Screen.MAINTENANCE, "not_offered": Screen.PLACEHOLDER, "review": Screen.REVIEW,
+    "maintenance": Screen.MAINTENANCE, "maintenance_care": Screen.MAINTENANCE_CARE, "not_offered": Screen.PLACEHOLDER, "review": Screen.REVIEW,
     "photograph": Screen.CAPTURE, "check_face": Screen.FACE_CHECK, "face_passed": Screen.IDENTIFIED,
     "choose_service": Screen.APPLY_CHOOSE, "fill_form": Screen.APPLY_FORM, "submitted": Screen.SUBMITTED,
     "identify": Screen.IDENTIFY,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import logging
 import time
 from collections.abc import Callable
@@ -161,6 +162,21 @@ class CentralClient:
         if r.status_code == 404 and _reason(r) == "no_record":
             return None
         return self._json(self._expect(r, 201))
+
+    def ping(self) -> dict:
+        """A signed round trip: {latency} in seconds and {clock_offset}, ours minus central's (to the second of its
+        Date header; None without one)."""
+        sent = time.time()
+        start = time.monotonic()
+        r = self._expect(self._call("GET", "/v1/terminals/self"), 200)
+        latency = time.monotonic() - start
+        offset = None
+        try:
+            theirs = email.utils.parsedate_to_datetime(r.headers["date"]).timestamp()
+            offset = round(sent + latency / 2 - theirs, 1)
+        except (KeyError, TypeError, ValueError):
+            pass
+        return {"latency": round(latency, 4), "clock_offset": offset}
 
     def heartbeat(self, status: dict) -> None:
         self._expect(self._call("POST", "/v1/heartbeat", json=status), 200)

@@ -82,8 +82,16 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.conn.execute("UPDATE records SET rejected_at=? WHERE state='rejected' AND rejected_at IS NULL", (time.time(),))
 
 
+def _v4(db: sqlite_utils.Database) -> None:
+    # staff mode's audit log: who (PIN slot), what, when; never citizen data. Each entry also goes to central as
+    # an event record written in the same commit (record_seq names it: records has no index but its rowid)
+    db.conn.execute("CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY, at REAL NOT NULL, actor TEXT NOT NULL,"
+                    " action TEXT NOT NULL, details TEXT NOT NULL DEFAULT '{}',"
+                    " record_seq INTEGER)")
+
+
 # append only; each step must be safe to re-run (a crash may land between a step and the version bump)
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 VERSION = len(MIGRATIONS)
 
 

@@ -34,6 +34,7 @@ KINDS = ("submission", "rating", "event")
 # close: two fsyncs per thousand enqueues, where every enqueue costs one
 MARK_EVERY = 1000
 CORRUPT_EVENT = "queue.record_corrupt"
+AUDIT_EVENT = "staff.audit"
 
 
 class Enqueued(NamedTuple):
@@ -368,6 +369,31 @@ class QueueStore:
                 self._write_mark()
         return Enqueued(rid, seq, None, now)
 
+    def enqueue_audit(self, actor: str, action: str, details: dict) -> Enqueued:
+        """A staff-mode audit entry: a row of the local audit log and an event record for central, one commit.
+
+        The caller vouches that nothing in `details` is personal (kiosk/audit.py checks it)."""
+        now = self._clock()
+        rid = new_id()
+        body = {"name": AUDIT_EVENT, "details": {"actor": actor, "action": action, "at": now, **details}}
+        with self._lock:
+            seq = self._seq + 1
+            with self._write("audit") as c:
+                c.execute(_INSERT, self._row(rid, seq, "event", body, now))
+                c.execute("INSERT INTO audit(at, actor, action, details, record_seq) VALUES (?,?,?,?,?)",
+                          (now, actor, action, json.dumps(details, ensure_ascii=False, sort_keys=True), seq))
+            self._seq = seq
+            if seq >= self._next_mark:
+                self._write_mark()
+        return Enqueued(rid, seq, None, now)
+
+    def audit_entries(self, limit: int = 50) -> list[dict]:
+        """The newest audit entries first, with whether central has them (their event record acknowledged)."""
+        rows = self._read("SELECT a.at, a.actor, a.action, a.details, r.state FROM audit a LEFT JOIN records r"
+                          " ON r.seq = a.record_seq ORDER BY a.seq DESC LIMIT ?", (limit,))
+        return [{"at": at, "actor": actor, "action": action, "details": json.loads(details),
+                 "synced": state in ("acknowledged", "purged")} for at, actor, action, details, state in rows]
+
     # -- sync side -----------------------------------------------------------------------------------------
 
     def recover(self) -> int:
@@ -577,10 +603,44 @@ class QueueStore:
 
     def quarantine(self) -> list[dict]:
         """Rejected records for staff: ids, tracking numbers, reasons, and whether the personal part is purged."""
-        rows = self._read("SELECT id, kind, tracking, reject_reason, created_at, rejected_at, purged_at IS NOT NULL"
+        rows = self._read("SELECT id, kind, tracking, reject_reason, created_at, rejected_at, purged_at IS NOT NULL, seq"
                           " FROM records WHERE state='rejected' ORDER BY seq")
-        return [dict(zip(("id", "kind", "tracking", "reason", "created_at", "rejected_at"), r[:6]), purged=bool(r[6]))
+        return [dict(zip(("id", "kind", "tracking", "reason", "created_at", "rejected_at"), r[:6]), purged=bool(r[6]),
+                     seq=r[7]) for r in rows]
+
+    def keep_heartbeat(self, beat: dict | None) -> None:
+        """The newest heartbeat central has not taken yet (None: it took it); only the newest is worth keeping."""
+        with self._write("keep heartbeat") as c:
+            if beat is None:
+                c.execute("DELETE FROM meta WHERE key='heartbeat'")
+            else:
+                c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('heartbeat', ?)", (json.dumps(beat),))
+
+    def pending_heartbeat(self) -> dict | None:
+        rows = self._read("SELECT value FROM meta WHERE key='heartbeat'")
+        try:
+            return json.loads(rows[0][0]) if rows else None
+        except ValueError:  # not ours to mend: a fresh beat replaces it
+            return None
+
+    def recent_submissions(self, limit: int = 20) -> list[dict]:
+        """The newest submissions for staff (reprint a receipt): no personal data, only whether it is still held."""
+        rows = self._read("SELECT seq, id, tracking, service_code, state, created_at, payload IS NOT NULL FROM records"
+                          " WHERE kind='submission' ORDER BY seq DESC LIMIT ?", (limit,))
+        return [dict(zip(("seq", "id", "tracking", "service_code", "state", "created_at"), r[:6]), held=bool(r[6]))
                 for r in rows]
+
+    def retry_rejected(self, seq: int, record_id: str) -> bool:
+        """Staff send one quarantined record again (central was fixed); never a corrupt or purged one."""
+        with self._lock:
+            with self._write("retry rejected") as c:
+                moved = c.execute("UPDATE records SET state='pending', attempts=0, next_attempt_at=0, last_error=NULL,"
+                                  " reject_reason=NULL, rejected_at=NULL WHERE seq=? AND id=? AND state='rejected'"
+                                  " AND payload IS NOT NULL AND reject_reason IS NOT 'corrupt'",
+                                  (seq, record_id)).rowcount
+            if moved:
+                self._low = min(self._low, seq)
+        return bool(moved)
 
     def stats(self) -> QueueStats:
         st = QueueStats(depth={s: 0 for s in STATES})

@@ -37,7 +37,10 @@ class SyncWorker:
     def __init__(self, store: QueueStore, client: CentralClient, *, interval: float = 5.0, batch_size: int = 50,
                  backoff_base: float = 1.0, backoff_cap: float = 300.0, heartbeat_every: float = 60.0,
                  on_status: Callable[[SyncStatus], None] | None = None, rng: random.Random | None = None,
-                 clock: Callable[[], float] = time.time, stuck_after: float = 900.0) -> None:
+                 clock: Callable[[], float] = time.time, stuck_after: float = 900.0, beats=None) -> None:
+        """beats: what the kiosk adds to each heartbeat, duck-typed (offline_queue knows nothing of devices):
+        content() -> dict of extra fields, changed() -> bool (a state changed since the last beat), sent(beat)
+        once central took one. Without it a beat carries the queue's figures only."""
         self.store, self.client = store, client
         self.interval, self.batch_size = interval, batch_size
         self.stuck_after = stuck_after  # seconds a record may stay 'sending' before the status is 'degraded'
@@ -53,6 +56,9 @@ class SyncWorker:
         self._status_lock = threading.Lock()
         self._link_failures = 0  # consecutive failed exchanges: drives the worker-level backoff
         self._last_heartbeat = 0.0
+        self.beats = beats
+        self._beat_asked = False  # beat_now(): send one this round, whatever the interval says
+        self._unsent_at: float | None = None  # 'at' of the kept beat this process built (rebuilt, not resent)
 
     # -- lifecycle -----------------------------------------------------------------------------------------
 
@@ -69,6 +75,11 @@ class SyncWorker:
             self._thread = None
 
     def wake(self) -> None:
+        self._wake.set()
+
+    def beat_now(self) -> None:
+        """A heartbeat in the next round (a state changed); from any thread."""
+        self._beat_asked = True
         self._wake.set()
 
     def status(self) -> SyncStatus:
@@ -166,12 +177,42 @@ class SyncWorker:
             self.store.mark_blob_uploaded(sha)
 
     def _maybe_heartbeat(self) -> None:
+        """Every heartbeat_every seconds and on every state change. One that fails is kept in the queue database
+        (the newest only: a later beat replaces it) and is the first sent once central answers, even after a
+        restart; the round after it sends what is due now."""
         now = self._clock()
-        if now - self._last_heartbeat < self.heartbeat_every:
+        kept = self.store.pending_heartbeat()
+        if kept is not None and kept.get("at") != self._unsent_at:  # built before this process: as it was
+            self._send_beat(kept)
             return
-        st = self.store.stats()
-        self.client.heartbeat({"at": now, "depth": st.depth, "oldest_pending_age": st.oldest_pending_age})
+        changed = self.beats is not None and self.beats.changed()
+        if not (changed or self._beat_asked or kept is not None or now - self._last_heartbeat >= self.heartbeat_every):
+            return
+        if changed or self._beat_asked:
+            reason = "change"
+        else:  # a kept beat of ours is built afresh with its reason (the newest only)
+            reason = kept["reason"] if kept is not None else "start" if not self._last_heartbeat else "interval"
+        beat = self._beat(now, reason)
+        self.store.keep_heartbeat(beat)
+        self._unsent_at = now
+        self._beat_asked = False
+        self._send_beat(beat)
         self._last_heartbeat = now
+
+    def _send_beat(self, beat: dict) -> None:
+        self.client.heartbeat(beat)
+        self.store.keep_heartbeat(None)
+        self._unsent_at = None
+        if self.beats is not None:
+            self.beats.sent(beat)
+
+    def _beat(self, now: float, reason: str) -> dict:
+        st = self.store.stats()
+        beat = {"at": now, "reason": reason, "depth": st.depth, "oldest_pending_age": st.oldest_pending_age,
+                "quarantined": st.depth.get("rejected", 0), "last_sync": self.status().last_success}
+        if self.beats is not None:
+            beat.update(self.beats.content())
+        return beat
 
     def _set(self, **changes) -> None:
         try:

@@ -20,13 +20,37 @@ class Batch(BaseModel):
     items: list[Item] = Field(max_length=1000)
 
 
+_Short = Annotated[str, StringConstraints(max_length=64)]
+
+
+class DeviceBeat(BaseModel):
+    """One device in a heartbeat: its state (ok, fault, or the printer's paper state) and its last error code."""
+
+    state: Annotated[str, StringConstraints(max_length=32)]
+    error: _Short | None = None
+
+
 class Heartbeat(BaseModel):
-    """A terminal's report on itself; fields a newer kiosk adds are dropped, not refused."""
+    """A terminal's report on itself; fields a newer kiosk adds are dropped, not refused, and every field after
+    `oldest_pending_age` is optional, so kiosks and centrals of either age interoperate."""
 
     at: float = Field(allow_inf_nan=False)
     depth: dict[Annotated[str, StringConstraints(max_length=32)], Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict, max_length=16)  # records per queue state
     oldest_pending_age: float | None = Field(None, ge=0, allow_inf_nan=False)
+    reason: Literal["interval", "change", "start"] | None = None  # why this beat was sent now
+    software: _Short | None = None  # kiosk version
+    catalog: _Short | None = None  # service catalog version in use
+    uptime: float | None = Field(None, ge=0, allow_inf_nan=False)  # seconds since this kiosk process started
+    restarts: int | None = Field(None, ge=0, le=1_000_000)  # since the last beat central took
+    crashes: int | None = Field(None, ge=0, le=1_000_000)  # since the last beat central took
+    devices: dict[Annotated[str, StringConstraints(max_length=32)], DeviceBeat] = Field(
+        default_factory=dict, max_length=8)
+    paper: Annotated[str, StringConstraints(max_length=16)] | None = None  # ok | near_end | out | cover_open | ...
+    quarantined: int | None = Field(None, ge=0)
+    free_disk: int | None = Field(None, ge=0)  # bytes free where the queue lives
+    clock_offset: float | None = Field(None, allow_inf_nan=False)  # ours minus central's, seconds
+    last_sync: float | None = Field(None, allow_inf_nan=False)  # when the last exchange with central succeeded
 
 
 class ItemResult(BaseModel):

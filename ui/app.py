@@ -168,6 +168,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
         # the attract screen needs no device: they (and the queue) open once it is on screen; the catalog's
         # pinyin indexes and the face models (~1.3 s, ~200 MiB) load a moment later in the background
         core.open_hardware()
+        core.serve_control()
         if smoke:
             print(f"startup: devices and queue open after {time.perf_counter() - t0:.3f} s", flush=True)
             app.quit()

@@ -7,6 +7,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.app import KioskCore
 from ui.apply_bridge import ApplyBridge
+from ui.care_bridge import CareBridge
 from ui.catalog_bridge import CatalogBridge
 from ui.certificate_bridge import CertificateBridge
 from ui.checklist_bridge import ChecklistBridge
@@ -19,6 +20,7 @@ from ui.progress_bridge import ProgressBridge
 from ui.qr_provider import PROVIDER as QR_PROVIDER, QrProvider, QrTexts
 from ui.rating_bridge import RatingBridge
 from ui.shell import Shell
+from ui.staff_call_bridge import StaffCallBridge
 from ui.ticket_bridge import TicketBridge
 
 
@@ -40,4 +42,6 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["progress"] = ProgressBridge(core, shell)
     bridges["certificates"] = CertificateBridge(core, shell)
     bridges["maintenance"] = MaintenanceBridge(core, shell)
+    bridges["care"] = CareBridge(core, shell, bridges["maintenance"].access)
+    bridges["staffCall"] = StaffCallBridge(core, shell)
     return bridges

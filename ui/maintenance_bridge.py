@@ -30,6 +30,7 @@ class MaintenanceBridge(Bridge):
                  access: StaffAccess | None = None) -> None:
         super().__init__(core, shell, parent)
         self._access = access or StaffAccess.from_config(core.cfg)
+        self.access = self._access  # shared with the care bridge: one sign-in for all of staff mode
         self._checking = False
         self._notice = ""
         self._rows: list[dict] = []
@@ -94,6 +95,8 @@ class MaintenanceBridge(Bridge):
     def _pin_done(self, purpose: str, outcome: Outcome, generation: int) -> None:
         self._checking = False
         log.info("staff PIN (%s): %s", purpose, outcome.value)  # never the PIN itself
+        slot = STAFF_VERIFY if purpose in ("staff_verify", "set_verify") else MAINTENANCE
+        self._core.audit.record(slot, f"pin.{purpose}", outcome=outcome.value)
         if generation != self._core.session.generation:  # the session ended while the PIN was checked
             self._access.sign_out()
             self.pinChanged.emit()
@@ -169,6 +172,7 @@ class MaintenanceBridge(Bridge):
             return
         self._message = "正在打印测试页…"
         self.changed.emit()
+        self._core.audit.record(MAINTENANCE, "printer.test_page")
         self._core.printing.print_test_page(lambda job: self._posted.emit("printed", None),
                                             lambda job, problem: self._posted.emit("print-failed", problem))
 
@@ -187,6 +191,8 @@ class MaintenanceBridge(Bridge):
         self.changed.emit()
 
     def _clear(self) -> None:
+        if self._access.may_maintain:
+            self._core.audit.record(MAINTENANCE, "sign_out")
         self._access.sign_out()
         self._rows, self._log, self._message, self._notice = [], [], "", ""
         self.changed.emit()

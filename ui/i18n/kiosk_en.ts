@@ -795,26 +795,31 @@
     </message>
     <message>
         <location filename="../qml/screens/Identify.qml" line="111" />
+        <source>已通知工作人员，请稍候；您也可以到服务窗口办理</source>
+        <translation>Staff have been notified, please wait; you can also go to a service window</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="112" />
         <source>请到服务窗口，工作人员会帮您办理</source>
         <translation>Please go to a service window; the staff will help you</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="112" />
+        <location filename="../qml/screens/Identify.qml" line="113" />
         <source>服务热线 %1</source>
         <translation>Service hotline %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="121" />
+        <location filename="../qml/screens/Identify.qml" line="122" />
         <source>继续人脸核验</source>
         <translation>Continue to the face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="127" />
+        <location filename="../qml/screens/Identify.qml" line="128" />
         <source>重新放卡</source>
         <translation>Place the card again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="133" />
+        <location filename="../qml/screens/Identify.qml" line="134" />
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
@@ -883,54 +888,172 @@
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="39" />
+        <location filename="../qml/screens/Maintenance.qml" line="40" />
+        <source>维护工具</source>
+        <translation>Maintenance tools</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="45" />
         <source>退出维护</source>
         <translation>Leave maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="48" />
+        <location filename="../qml/screens/Maintenance.qml" line="54" />
         <source>修改维护密码</source>
         <translation>Change maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="54" />
+        <location filename="../qml/screens/Maintenance.qml" line="60" />
         <source>设置核验密码</source>
         <translation>Set the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="62" />
+        <location filename="../qml/screens/Maintenance.qml" line="68" />
         <source>工作人员核验密码：已设置</source>
         <translation>Staff verification PIN: set</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="63" />
+        <location filename="../qml/screens/Maintenance.qml" line="69" />
         <source>工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验</source>
         <translation>Staff verification PIN: not set; staff cannot verify citizens whose face cannot be compared</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="74" />
+        <location filename="../qml/screens/Maintenance.qml" line="80" />
         <source>维护密码已更新。</source>
         <translation>Maintenance PIN changed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="75" />
+        <location filename="../qml/screens/Maintenance.qml" line="81" />
         <source>核验密码已设置。</source>
         <translation>Verification PIN set.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="109" />
+        <location filename="../qml/screens/Maintenance.qml" line="115" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="109" />
+        <location filename="../qml/screens/Maintenance.qml" line="115" />
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="135" />
+        <location filename="../qml/screens/Maintenance.qml" line="141" />
         <source>最近日志（证件号与姓名已遮挡）</source>
         <translation>Recent log (ID numbers and names masked)</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceCare</name>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="11" />
+        <source>维护工具</source>
+        <translation>Maintenance tools</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="27" />
+        <source>设备自检</source>
+        <translation>Device self-tests</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="33" />
+        <source>离线队列</source>
+        <translation>Offline queue</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="39" />
+        <source>配置与诊断包</source>
+        <translation>Configuration and bundle</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="61" />
+        <source>全部自检</source>
+        <translation>Run all tests</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="66" />
+        <source>读卡自检请先在读卡器上放一张测试卡；打印自检会打印一张测试页。</source>
+        <translation>For the card test, place a test card on the reader first; the printer test prints a test page.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="98" />
+        <source>检测中</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="98" />
+        <source>未检测</source>
+        <translation>Not tested</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="99" />
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="99" />
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="124" />
+        <source>检测</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="138" />
+        <source>离线队列不可用：%1</source>
+        <translation>Offline queue unavailable: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="139" />
+        <source>连接：%1　待上传 %2　上传中 %3　已确认 %4　已清除 %5　隔离 %6</source>
+        <translation>Link: %1　pending %2　sending %3　acknowledged %4　purged %5　quarantined %6</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="143" />
+        <source>　最早待上传：%1前</source>
+        <translation>　oldest pending: %1 ago</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="144" />
+        <source>　上次同步：%1前</source>
+        <translation>　last sync: %1 ago</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="153" />
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="169" />
+        <source>隔离的记录（平台未接收）</source>
+        <translation>Quarantined records (not accepted by the platform)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="169" />
+        <source>最近的申请（受理编号已遮挡）</source>
+        <translation>Recent applications (tracking numbers masked)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="203" />
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="211" />
+        <source>补打回执</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="225" />
+        <source>导出诊断包</source>
+        <translation>Export diagnostic bundle</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/MaintenanceCare.qml" line="230" />
+        <source>保存到：%1（不含证件号、姓名、照片和密钥）</source>
+        <translation>Saved to: %1 (no ID numbers, names, photos or keys)</translation>
     </message>
 </context>
 <context>

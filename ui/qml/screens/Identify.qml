@@ -108,7 +108,8 @@ ScreenPage {
                 Layout.fillWidth: true
                 visible: page.staffHelp
                 kind: "info"
-                text: qsTr("请到服务窗口，工作人员会帮您办理")
+                text: StaffCallBridge.called ? qsTr("已通知工作人员，请稍候；您也可以到服务窗口办理")
+                                             : qsTr("请到服务窗口，工作人员会帮您办理")
                 detail: Shell.hotline ? qsTr("服务热线 %1").arg(Shell.hotline) : ""
             }
 
@@ -131,7 +132,10 @@ ScreenPage {
                     objectName: "identifyAskStaff"
                     primary: false
                     text: qsTr("请工作人员协助")
-                    onClicked: page.staffHelp = true
+                    onClicked: {
+                        page.staffHelp = true
+                        StaffCallBridge.call("Identify")  // staff hear of it at once, not only when they look
+                    }
                 }
             }
             Item { Layout.fillHeight: true; visible: Theme.landscape }

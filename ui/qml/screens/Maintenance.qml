@@ -36,6 +36,12 @@ ScreenPage {
                 onClicked: MaintenanceBridge.printTestPage()
             }
             BigButton {
+                objectName: "maintCare"
+                text: qsTr("维护工具")
+                primary: false
+                onClicked: Shell.open("maintenance_care")
+            }
+            BigButton {
                 text: qsTr("退出维护")
                 tint: Theme.accent
                 onClicked: Shell.endSession()

@@ -1,0 +1,68 @@
+"""Call staff through a real queue to a real central: at once when online, later when not, once per visit tap."""
+
+import json
+import sqlite3
+import socket
+import time
+
+from kiosk.staff_call import REPEAT_AFTER, STAFF_CALL_EVENT, StaffCalls
+from kiosk.submissions import Submissions
+from offline_queue.client import CentralClient
+from offline_queue.worker import SyncWorker
+from tests.helpers.central import TERMINAL, central, make_store  # noqa: F401
+
+
+class Clock:
+    t = 100.0
+
+    def __call__(self):
+        return self.t
+
+
+def _calls(tmp_path):
+    with sqlite3.connect(tmp_path / "central.sqlite3") as c:
+        bodies = [json.loads(b) for (b,) in c.execute("SELECT body FROM events WHERE terminal=?", (TERMINAL,))]
+    return [b for b in bodies if b["name"] == STAFF_CALL_EVENT]
+
+
+def _until(condition, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def test_a_call_reaches_central_at_once(central, tmp_path):
+    store = make_store(tmp_path)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5, allow_plain_http_loopback=True)
+    subs = Submissions(store, client, SyncWorker(store, client, interval=3600, heartbeat_every=3600))
+    subs.start()  # the worker sleeps an hour between rounds: only the wake brings the call over
+    clock = Clock()
+    calls = StaffCalls(lambda: subs, clock)
+    assert calls.call("Identify", generation=3)
+    _until(lambda: len(_calls(tmp_path)) == 1)
+    [body] = _calls(tmp_path)
+    assert body["details"] == {"screen": "Identify", "session": 3}
+    assert calls.call("Identify")  # a second tap is the same call
+    clock.t += REPEAT_AFTER + 1
+    assert calls.call("FaceCheck")
+    _until(lambda: len(_calls(tmp_path)) == 2)
+    subs.close()
+
+
+def test_offline_the_call_waits_in_the_queue(tmp_path):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{s.getsockname()[1]}"
+    s.close()
+    store = make_store(tmp_path)
+    client = CentralClient(url, TERMINAL, "x" * 64, timeout=2, allow_plain_http_loopback=True)
+    subs = Submissions(store, client, SyncWorker(store, client))
+    assert StaffCalls(lambda: subs).call("Identify")
+    subs.worker.sync_once()
+    assert store.stats().depth["pending"] == 1
+    subs.close()
+
+
+def test_without_a_queue_the_screen_hears_no(tmp_path):
+    assert StaffCalls(lambda: None).call("Identify") is False
