@@ -109,12 +109,16 @@ def _cmd_run(args: argparse.Namespace) -> int:
         cfg.display.orientation = args.orientation
     if args.screenshot and not args.smoke:
         raise UsageError("kiosk run: --screenshot needs --smoke")
-    try:
-        logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes, cfg.logging.backups)
-    except OSError as e:  # the folder was valid when checked, but the disk or its permissions say otherwise
-        raise UsageError(f"kiosk: {cfg.source}: logging.directory: cannot write logs in "
-                         f"{cfg.path(cfg.logging.directory)}: {e.strerror or e}") from None
-    lock = InstanceLock(cfg.path("var/kiosk.lock"))
+    if cfg.logging.target == "journald":
+        logs.setup_journald(cfg.logging.level)
+    else:
+        try:
+            logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes,
+                       cfg.logging.backups)
+        except OSError as e:  # the folder was valid when checked, but the disk or its permissions say otherwise
+            raise UsageError(f"kiosk: {cfg.source}: logging.directory: cannot write logs in "
+                             f"{cfg.path(cfg.logging.directory)}: {e.strerror or e}") from None
+    lock = InstanceLock(cfg.path(cfg.storage.state_directory) / "kiosk.lock")
     try:
         lock.acquire()
     except AlreadyRunning as e:
