@@ -1,14 +1,37 @@
 #!/usr/bin/env bash
-# Sets up the hall kiosk on a fresh Debian 12: system packages, .venv, pinned Python packages, translations.
-# Idempotent: a second run finds everything in place and only checks (a few seconds).
+# Sets up the hall kiosk on a fresh Debian 12.
+#   ./install.sh                          development: system packages, .venv with the test tools, translations.
+#                                         Idempotent: a second run finds everything in place (a few seconds).
+#   ./install.sh --terminal [--dry-run]   a production terminal (docs/terminal.md): the app in /opt/kiosk, the
+#                                         kiosk user, /etc/kiosk/kiosk.toml, /var/lib/kiosk, the systemd units;
+#                                         --dry-run prints what it would install and write and changes nothing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+MODE=development DRY_RUN=0
+for arg in "$@"; do
+  case $arg in
+    --terminal) MODE=terminal ;;
+    --dry-run) DRY_RUN=1 ;;
+    *) echo "usage: ./install.sh [--terminal [--dry-run]]" >&2; exit 2 ;;
+  esac
+done
+if [ "$DRY_RUN" = 1 ] && [ "$MODE" != terminal ]; then
+  echo "install.sh: --dry-run goes with --terminal" >&2; exit 2
+fi
+
+# what pyscard needs to build (it has no Linux wheel; dlib comes as the dlib-bin wheel): a terminal builds it,
+# then purges these again
+BUILD_PACKAGES=(python3-dev gcc swig libpcsclite-dev)
+# development only: the virtual reader the tests and demos use. It takes cards over TCP, never on a terminal
+DEV_PACKAGES=(vsmartcard-vpcd)
+# terminal only: the kiosk compositor, and the libraries Qt's Wayland platform plugin loads
+TERMINAL_PACKAGES=(cage libwayland-client0 libwayland-cursor0 libwayland-egl1)
+
 APT_PACKAGES=(
-  # Python and what pyscard needs to build
-  python3 python3-venv python3-dev gcc swig libpcsclite-dev
-  # smart cards: the daemon and the virtual reader the tests and demos use
-  pcscd vsmartcard-vpcd
+  python3 python3-venv
+  # smart cards: the daemon and the library pyscard loads
+  pcscd libpcsclite1
   # Qt runtime for offscreen and xcb (desktop window) platforms; libpulse0 for the virtual keyboard
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
@@ -29,6 +52,13 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
     say "need root for: $*  (run as root or install sudo)"; exit 1; fi
 }
+
+if [ "$MODE" = terminal ]; then
+  # shellcheck source=assets/terminal/install-terminal.sh
+  . assets/terminal/install-terminal.sh
+  exit 0
+fi
+APT_PACKAGES+=("${BUILD_PACKAGES[@]}" "${DEV_PACKAGES[@]}")
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

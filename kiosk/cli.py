@@ -1,4 +1,4 @@
-"""Command line: `kiosk run`, `kiosk version`, `kiosk config`, `kiosk diagnose`, and the central and simulator tools."""
+"""Command line: `kiosk run`, `kiosk session`, `kiosk config`, `kiosk diagnose`, central and simulator tools."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import importlib
 import json
 import logging
 import os
+import shlex
 import sys
 import time
 
@@ -65,6 +66,10 @@ def _parser() -> Parser:
 
     sub.add_parser("version", help="print the version")
 
+    sess = sub.add_parser("session", help="the kiosk session for kiosk.service: `kiosk run` inside cage")
+    sess.add_argument("--config", metavar="PATH", help="configuration file (terminals: /etc/kiosk/kiosk.toml)")
+    sess.add_argument("--print", action="store_true", help="print the compositor command instead of running it")
+
     conf = sub.add_parser("config", help="check a configuration file and summarise it")
     conf.add_argument("--config", metavar="PATH")
 
@@ -114,12 +119,16 @@ def _cmd_run(args: argparse.Namespace) -> int:
         cfg.display.orientation = args.orientation
     if args.screenshot and not args.smoke:
         raise UsageError("kiosk run: --screenshot needs --smoke")
-    try:
-        logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes, cfg.logging.backups)
-    except OSError as e:  # the folder was valid when checked, but the disk or its permissions say otherwise
-        raise UsageError(f"kiosk: {cfg.source}: logging.directory: cannot write logs in "
-                         f"{cfg.path(cfg.logging.directory)}: {e.strerror or e}") from None
-    lock = InstanceLock(cfg.path("var/kiosk.lock"))
+    if cfg.logging.target == "journald":
+        logs.setup_journald(cfg.logging.level)
+    else:
+        try:
+            logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes,
+                       cfg.logging.backups)
+        except OSError as e:  # the folder was valid when checked, but the disk or its permissions say otherwise
+            raise UsageError(f"kiosk: {cfg.source}: logging.directory: cannot write logs in "
+                             f"{cfg.path(cfg.logging.directory)}: {e.strerror or e}") from None
+    lock = InstanceLock(cfg.path(cfg.storage.state_directory) / "kiosk.lock")
     try:
         lock.acquire()
     except AlreadyRunning as e:
@@ -132,6 +141,21 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return run_ui(cfg, windowed=args.windowed, smoke=args.smoke, screenshot=args.screenshot, t0=T0)
     finally:
         lock.release()
+
+
+def _cmd_session(args: argparse.Namespace) -> int:
+    from kiosk.compositor import cage_argv
+
+    cfg = _load_config(args.config)
+    argv = cage_argv(cfg, cfg.source.resolve())
+    if args.print:
+        print(shlex.join(argv))
+        return 0
+    sys.stdout.flush()
+    try:
+        os.execv(argv[0], argv)  # cage takes this process's place: systemd's main PID, the watchdog's parent
+    except OSError as e:
+        raise UsageError(f"kiosk: cannot start the compositor {argv[0]}: {e.strerror} (apt install cage)") from None
 
 
 def _cmd_diagnose(args: argparse.Namespace) -> int:
@@ -227,6 +251,8 @@ def _dispatch(argv: list[str]) -> int:
         return 0
     if args.command == "config":
         return _cmd_config(args)
+    if args.command == "session":
+        return _cmd_session(args)
     if args.command == "diagnose":
         return _cmd_diagnose(args)
     if args.command == "pin-hash":

@@ -47,6 +47,11 @@ class DisplayConfig(_Section):
     idle_warning_seconds: int = Field(15, ge=3, le=120)
     elderly_idle_timeout_seconds: int = Field(240, ge=10, le=7200)
     hide_cursor: bool = True
+    # kiosk session (`kiosk session`, the kiosk.service unit): the compositor turns the output clockwise by this
+    # many degrees, for a screen mounted the other way round than its panel (portrait halls)
+    rotation: Literal[0, 90, 180, 270] = 0
+    # with more than one screen: "last" = only the one connected last, "extend" = across all of them
+    outputs: Literal["last", "extend"] = "last"
 
     @field_validator("idle_warning_seconds")
     @classmethod
@@ -71,10 +76,18 @@ class LocaleConfig(_Section):
 
 
 class LoggingConfig(_Section):
+    # "file": rotating files in `directory` (development); "journald": stderr lines with syslog priorities,
+    # which systemd puts in the journal (terminals; `journalctl -u kiosk`)
+    target: Literal["file", "journald"] = "file"
     directory: str = "var/log"
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     max_bytes: int = Field(2_000_000, ge=10_000)
     backups: int = Field(5, ge=0, le=100)
+
+
+class StorageConfig(_Section):
+    # the kiosk's own run-time files (the instance lock); must be writable by the user the kiosk runs as
+    state_directory: str = "var"
 
 
 class DevicesConfig(_Section):
@@ -117,6 +130,7 @@ class KioskConfig(_Section):
     display: DisplayConfig = DisplayConfig()
     locale: LocaleConfig = LocaleConfig()
     logging: LoggingConfig = LoggingConfig()
+    storage: StorageConfig = StorageConfig()
     devices: DevicesConfig = DevicesConfig()
     face: FaceConfig = FaceConfig()
     catalog: CatalogConfig = CatalogConfig()
@@ -146,6 +160,7 @@ class KioskConfig(_Section):
 # keys naming a place on disk, and what must be there: a wrong kind fails later, deep inside a device or the queue
 PATH_KEYS = (
     ("logging.directory", "folder"),
+    ("storage.state_directory", "folder"),
     ("devices.idcard.photo_decoder", "file"),
     ("devices.idcard.sim_cards_dir", "folder"),
     ("devices.idcard.sim_faces_dir", "folder"),

@@ -1,4 +1,4 @@
-"""Logging set-up: rotating file plus one-line stderr, every record passed through the redactor first."""
+"""Logging set-up: rotating file plus one-line stderr, or the journal; every record passes the redactor first."""
 
 from __future__ import annotations
 
@@ -46,6 +46,22 @@ class OneLineFormatter(logging.Formatter):
         return line + (" (traceback in the log file)" if saved[0] or saved[1] else "")
 
 
+class JournalFormatter(logging.Formatter):
+    """One journal entry per line, each with the record's syslog priority as the "<N>" prefix journald reads
+    on a service's stderr (sd-daemon(3)); the masked traceback stays with its message, the journal dates it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = f"<{_priority(record.levelno)}>"
+        return "\n".join(prefix + line for line in super().format(record).splitlines())
+
+
+def _priority(levelno: int) -> int:
+    for threshold, priority in ((logging.CRITICAL, 2), (logging.ERROR, 3), (logging.WARNING, 4), (logging.INFO, 6)):
+        if levelno >= threshold:
+            return priority
+    return 7
+
+
 def _stderr_handler(redacting: RedactingFilter) -> logging.Handler:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(OneLineFormatter(FORMAT))
@@ -81,7 +97,22 @@ def setup(directory: Path, level: str = "INFO", max_bytes: int = 2_000_000, back
     root.addHandler(file_handler)
     root.addHandler(_stderr_handler(redacting))
     root.setLevel(level)
+    _quiet_chatty()
+    return log_file
+
+
+def setup_journald(level: str = "INFO") -> None:
+    """Terminals under systemd: everything on stderr for the journal, no file of our own to rotate."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JournalFormatter("%(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root = _reset_root()
+    root.addHandler(handler)
+    root.setLevel(level)
+    _quiet_chatty()
+
+
+def _quiet_chatty() -> None:
     # httpx logs every request line at INFO, URL and all: tracking numbers are in the path
     for chatty in ("httpx", "httpcore"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
-    return log_file

@@ -65,6 +65,7 @@ from ui.shell import Shell  # noqa: E402
 from ui.simtray_bridge import SimTrayBridge  # noqa: E402
 from ui.translations import Translations  # noqa: E402
 from ui.voice import Voice  # noqa: E402
+from ui.watchdog import install as install_watchdog  # noqa: E402
 
 _backend_chosen = False
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
@@ -176,6 +177,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
             QTimer.singleShot(3000, core.warm_up)
 
     ui.window.frameSwapped.connect(first_frame)
+    watchdog = install_watchdog(ui.window)  # noqa: F841  (systemd: READY after the first frame, then pings)
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())

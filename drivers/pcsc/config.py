@@ -9,7 +9,8 @@ class SmartCardConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     enabled: bool = False
-    # substring of the reader name to use; empty = first reader found
+    # substring of the reader name to use; empty = the first reader that is not virtual (vpcd's "Virtual PCD"
+    # takes cards over the network: it is used only when named here, or with url "sim:")
     reader: str = ""
     # card application that reads the holder record
     application: str = "kiosk-test-applet"

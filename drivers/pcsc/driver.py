@@ -16,6 +16,17 @@ SOURCE = "smartcard"
 # results meaning pcscd itself is gone or restarted: drop the context and establish a new one
 SERVICE_GONE = {sc.SCARD_E_NO_SERVICE, sc.SCARD_E_SERVICE_STOPPED, sc.SCARD_E_INVALID_HANDLE}
 READERS_GONE = {sc.SCARD_E_NO_READERS_AVAILABLE, sc.SCARD_E_UNKNOWN_READER, sc.SCARD_E_READER_UNAVAILABLE}
+# readers fed over the network (vsmartcard's vpcd listens on TCP 35963): used only when the configuration names one
+VIRTUAL_READERS = ("Virtual PCD",)
+
+
+def usable_readers(names: list[str], wanted: str) -> tuple[list[str], list[str]]:
+    """(readers matching `wanted`, virtual readers skipped because nothing named them)."""
+    matching = [n for n in names if wanted in n]
+    if wanted:
+        return matching, []
+    virtual = [n for n in matching if any(v in n for v in VIRTUAL_READERS)]
+    return [n for n in matching if n not in virtual], virtual
 
 
 class PcscError(Exception):
@@ -25,7 +36,8 @@ class PcscError(Exception):
 
 
 class SmartCardReader:
-    """Watches one reader (the first whose name contains `reader`) and reads each inserted card once."""
+    """Watches one reader (the first whose name contains `reader`; with none named, the first real one) and reads
+    each inserted card once."""
 
     def __init__(
         self, application: CardApplication, reader: str = "", wait_ms: int = 500, retry_interval: float = 1.0
@@ -91,9 +103,14 @@ class SmartCardReader:
         if hr in SERVICE_GONE:
             self._gone("pcscd stopped")
             return False
-        names = [n for n in (names or []) if self.reader_filter in n] if hr == sc.SCARD_S_SUCCESS else []
+        names, virtual = usable_readers((names or []) if hr == sc.SCARD_S_SUCCESS else [], self.reader_filter)
         if not names:
-            self._gone(f"no reader matching {self.reader_filter!r}" if self.reader_filter else "no reader")
+            if self.reader_filter:
+                self._gone(f"no reader matching {self.reader_filter!r}")
+            elif virtual:
+                self._gone(f"no reader (virtual {', '.join(virtual)} ignored: name it in devices.smartcard.reader)")
+            else:
+                self._gone("no reader")
             return False
         if self._reader not in names:
             self._reader, self._state = names[0], sc.SCARD_STATE_UNAWARE

@@ -9,7 +9,7 @@ from drivers.devices import ReaderDevice
 from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
 from drivers.pcsc.applet import KioskAppletCard, identity_fields, read_with
 from drivers.pcsc.config import SmartCardConfig
-from drivers.pcsc.driver import SmartCardReader
+from drivers.pcsc.driver import VIRTUAL_READERS, SmartCardReader
 from drivers.pcsc.vpcd_card import VpcdCard
 from drivers.simtray import Choice, SimTray
 
@@ -44,9 +44,12 @@ class VpcdCardSlot:
 
 
 def open_device(cfg: SmartCardConfig, base_dir: Path, tray: SimTray) -> ReaderDevice:
-    reader = SmartCardReader(read_with(cfg.application), cfg.reader, retry_interval=cfg.retry_interval_ms / 1000)
+    sim = cfg.url.startswith("sim:")
+    # "sim:" puts the emulated card into vpcd's reader, so it names that reader when the configuration does not
+    wanted = cfg.reader or (VIRTUAL_READERS[0] if sim else "")
+    reader = SmartCardReader(read_with(cfg.application), wanted, retry_interval=cfg.retry_interval_ms / 1000)
     slot = None
-    if cfg.url.startswith("sim:"):
+    if sim:
         slot = VpcdCardSlot(CARDS_DIR)
         def options() -> list[tuple[str, str]]:
             return [("none", "无卡")] + [(n, load_profile(CARDS_DIR, n).label) for n in profile_names(CARDS_DIR)]

@@ -121,6 +121,44 @@ def test_factory_sim_url_inserts_from_the_tray(pcscd, tmp_path):
         dev.close()
 
 
+def test_virtual_reader_is_ignored_unless_named(pcscd):
+    """vpcd takes cards over TCP: a terminal whose configuration names no reader must not read from it."""
+    unnamed = SmartCardReader(KioskApplet(), "", wait_ms=200, retry_interval=0.2)
+    named = SmartCardReader(KioskApplet(), "Virtual PCD", wait_ms=200, retry_interval=0.2)
+    unnamed_log, named_log = EventLog(), EventLog()
+    unnamed.subscribe(unnamed_log)
+    named.subscribe(named_log)
+    unnamed.start()
+    named.start()
+    card = card_of("zhang_normal")
+    try:
+        status = unnamed_log.wait_for(is_(ReaderStatus, connected=False))
+        assert READER in status.detail and "ignored" in status.detail
+        named_log.wait_for(is_(ReaderStatus, connected=True))
+        card.insert()
+        assert named_log.wait_for(is_(CardPresented)).identity.name == "张晓明"
+        assert not unnamed_log.of(CardPresented)
+        assert not [e for e in unnamed_log.of(ReaderStatus) if e.connected]
+        assert unnamed.health()["reader"] == "" and not unnamed.health()["connected"]
+    finally:
+        card.remove()
+        named_log.wait_for(is_(CardRemoved))
+        unnamed.close()
+        named.close()
+
+
+def test_factory_sim_url_uses_the_virtual_reader_without_naming_it(pcscd, tmp_path):
+    tray = SimTray()
+    dev = open_device(SmartCardConfig(enabled=True, url="sim:", retry_interval_ms=200), tmp_path, tray)
+    log = EventLog()
+    dev.subscribe(log)
+    dev.start()
+    try:
+        assert "Virtual PCD" in log.wait_for(is_(ReaderStatus, connected=True)).detail
+    finally:
+        dev.close()
+
+
 def test_reader_disappears_with_pcscd_and_comes_back(pcscd, reader):
     if not pcscd.owned:
         pytest.skip("pcscd was already running and is not ours to stop")

@@ -49,3 +49,30 @@ def test_tracking_numbers_keep_their_terminal_and_last_digits():
     r = Redactor()
     assert r("GET /v1/cases/SIM-0001-20261123-000042-7 ok") == "GET /v1/cases/SIM-0001-********-****42-7 ok"
     assert r("seq 1234567 A1-20260102-1234567-Z.") == "seq 1234567 A1-********-*****67-Z."
+
+
+def test_journald_target_prefixes_priorities_and_masks_the_traceback(tmp_path, capsys):
+    logs.setup_journald("INFO")
+    try:
+        REDACTOR.remember("钱测试")
+        log = logging.getLogger("kiosk.test")
+        log.info("card of %s read", "钱测试")
+        try:
+            raise ValueError(f"bad card {ID}")
+        except ValueError:
+            log.exception("failure")
+        log.debug("not shown at INFO")
+        err = capsys.readouterr().err
+    finally:
+        REDACTOR.forget_all()
+        for h in list(logging.getLogger().handlers):
+            logging.getLogger().removeHandler(h)
+            h.close()
+    lines = err.splitlines()
+    assert lines[0] == "<6>kiosk.test: card of 钱** read"
+    assert lines[1] == "<3>kiosk.test: failure"
+    # every traceback line is its own journal entry at the record's priority, masked like the message
+    assert len(lines) > 3 and all(line.startswith("<3>") for line in lines[1:])
+    assert "<3>ValueError: bad card 110105********002X" in lines
+    assert ID not in err and "钱测试" not in err and "not shown" not in err
+    assert not list(tmp_path.iterdir())
