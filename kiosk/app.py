@@ -9,6 +9,7 @@ from typing import Callable
 
 from drivers.simtray import SimTray
 from kiosk.config import KioskConfig
+from kiosk.crashes import Crashes
 from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
 from kiosk.printing import PrintService
@@ -45,6 +46,7 @@ class KioskCore:
         self._catalog_lock = threading.Lock()
         self.submissions = None
         self.queue_fault = ""
+        self.crashes = Crashes(cfg.path("var"))  # counted by `kiosk run`; the heartbeat reports them
         self._beeper = None
         self.session.register_wipe("identity", self.identity.clear)
         self.session.register_wipe("visit", self.visit.clear)
@@ -65,19 +67,37 @@ class KioskCore:
         self.identity.attach(self.devices.get("idcard"), self.devices.get("smartcard"))
         self.printing.attach(self.devices.get("printer"))
         self._open_submissions()
+        self._open_print_journal()
 
     def _open_submissions(self) -> None:
         from kiosk.submissions import open_submissions
 
         try:
             self.submissions = open_submissions(self.cfg.queue, self.cfg.central, self.cfg.terminal.id,
-                                                self.cfg.base_dir)
+                                                self.cfg.base_dir, crashes=self.crashes)
             self.submissions.start()
         except Exception as e:  # the terminal still guides and prints; diagnostics show the queue fault
             log.exception("offline queue unavailable")
             problem = getattr(e, "problem", None)
             self.queue_fault = problem.technician if problem is not None else f"{type(e).__name__}: {e}"
             self.submissions = None
+
+    def _open_print_journal(self) -> None:
+        """Sealed with the queue's key: the queue is the one place the terminal keeps citizen data at rest."""
+        from kiosk.print_journal import PrintJournal
+        from offline_queue.crypto import load_key, make_suite
+
+        suite = None
+        if self.submissions is not None:
+            try:
+                q = self.cfg.queue
+                suite = make_suite(q.crypto_suite, load_key(self.cfg.path(q.key_file), create=False))
+            except Exception:
+                log.exception("print journal: queue key unavailable; unfinished jobs are noted but not resendable")
+        try:
+            self.printing.journal = PrintJournal(self.cfg.path("var"), suite)
+        except OSError:
+            log.exception("print journal unavailable")
 
     @property
     def catalog(self):

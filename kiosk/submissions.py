@@ -188,7 +188,7 @@ def _from_local(case: LocalCase) -> Progress:
 
 
 def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: str, base_dir: Path,
-                     rng: random.Random | None = None) -> Submissions:
+                     rng: random.Random | None = None, crashes=None) -> Submissions:
     """Build store + client + worker from configuration (relative paths are relative to base_dir)."""
     def here(p: str) -> Path:
         path = Path(p)
@@ -211,6 +211,9 @@ def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: st
                         backoff_base=central.backoff_base_seconds, backoff_cap=central.backoff_cap_seconds,
                         heartbeat_every=central.heartbeat_seconds, rng=rng,
                         stuck_after=queue.stuck_sending_minutes * 60)
+    if crashes is not None:  # kiosk.crashes.Crashes: central learns of crashes with the next heartbeat
+        worker.heartbeat_extras = lambda: {"crashes": crashes.since_last_beat()}
+        worker.heartbeat_sent = lambda sent: crashes.beat_sent(sent.get("crashes", 0))
     return Submissions(store, client, worker, credentials_problem=problem)
 
 

@@ -53,6 +53,9 @@ class SyncWorker:
         self._status_lock = threading.Lock()
         self._link_failures = 0  # consecutive failed exchanges: drives the worker-level backoff
         self._last_heartbeat = 0.0
+        # what the owner adds to each heartbeat (e.g. a crash count), and learns once central took it
+        self.heartbeat_extras: Callable[[], dict] = dict
+        self.heartbeat_sent: Callable[[dict], None] = lambda extras: None
 
     # -- lifecycle -----------------------------------------------------------------------------------------
 
@@ -170,8 +173,10 @@ class SyncWorker:
         if now - self._last_heartbeat < self.heartbeat_every:
             return
         st = self.store.stats()
-        self.client.heartbeat({"at": now, "depth": st.depth, "oldest_pending_age": st.oldest_pending_age})
+        extras = self.heartbeat_extras()
+        self.client.heartbeat({**extras, "at": now, "depth": st.depth, "oldest_pending_age": st.oldest_pending_age})
         self._last_heartbeat = now
+        self.heartbeat_sent(extras)
 
     def _set(self, **changes) -> None:
         try:

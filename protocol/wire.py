@@ -27,6 +27,7 @@ class Heartbeat(BaseModel):
     depth: dict[Annotated[str, StringConstraints(max_length=32)], Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict, max_length=16)  # records per queue state
     oldest_pending_age: float | None = Field(None, ge=0, allow_inf_nan=False)
+    crashes: int = Field(0, ge=0, le=1_000_000)  # kiosk process crashes since the last heartbeat central took
 
 
 class ItemResult(BaseModel):

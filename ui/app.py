@@ -51,7 +51,7 @@ def prepare_environment() -> None:
         os.environ["KIOSK_PRIVATE_CONFIG"] = os.environ["XDG_CONFIG_HOME"] = str(private)
 
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl  # noqa: E402
+from PySide6.QtCore import QObject, Qt, QtMsgType, QTimer, QUrl, qInstallMessageHandler  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface  # noqa: E402
@@ -144,11 +144,28 @@ class KioskUi:
         del engine  # Python owns the engine: this destroys it now, not at some later garbage collection
 
 
+def recover(core: KioskCore) -> None:
+    """After any end of the last run: crash hooks on, the unclean end counted; the screen starts at Attract anyway."""
+    from kiosk.crash_hooks import install
+
+    install(core.crashes, core.cfg.path(core.cfg.logging.directory))
+    qInstallMessageHandler(_qt_message)
+    core.crashes.started()
+
+
+def _qt_message(kind: QtMsgType, context, message: str) -> None:
+    """Qt's own messages through the masking log; a fatal one is logged before Qt aborts (counted at next start)."""
+    level = {QtMsgType.QtFatalMsg: logging.CRITICAL, QtMsgType.QtCriticalMsg: logging.ERROR,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.DEBUG)
+    logging.getLogger(f"qt.{context.category or 'default'}").log(level, "%s", message)
+
+
 def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None, t0: float) -> int:
     prepare_environment()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("hall-kiosk")
     core = KioskCore(cfg, defer_hardware=True)
+    recover(core)
     try:
         ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed)
     except RuntimeError as e:
@@ -185,4 +202,5 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     code = app.exec()
     ui.close()
     core.close()
+    core.crashes.stopped()
     return code

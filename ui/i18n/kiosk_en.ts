@@ -918,17 +918,32 @@
         <translation>Verification PIN set.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="109" />
+        <location filename="../qml/screens/Maintenance.qml" line="107" />
+        <source>上次打印未完成</source>
+        <translation>Last print did not finish</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="116" />
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="121" />
+        <source>忽略</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="145" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="109" />
+        <location filename="../qml/screens/Maintenance.qml" line="145" />
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="135" />
+        <location filename="../qml/screens/Maintenance.qml" line="171" />
         <source>最近日志（证件号与姓名已遮挡）</source>
         <translation>Recent log (ID numbers and names masked)</translation>
     </message>
