@@ -9,6 +9,8 @@ APT_PACKAGES=(
   python3 python3-venv python3-dev gcc swig libpcsclite-dev
   # smart cards: the daemon and the virtual reader the tests and demos use
   pcscd vsmartcard-vpcd
+  # the kiosk-session test: a headless X server without a window manager, and key presses sent to it
+  xvfb xdotool
   # Qt runtime for offscreen and xcb (desktop window) platforms; libpulse0 for the virtual keyboard
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0

@@ -61,6 +61,7 @@ from kiosk.config import KioskConfig  # noqa: E402
 from ui.bridge import forget, provide  # noqa: E402
 from ui.bridges import make_bridges  # noqa: E402
 from ui.idle import IdleWatch  # noqa: E402
+from ui.lockdown import Lockdown  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 from ui.simtray_bridge import SimTrayBridge  # noqa: E402
 from ui.translations import Translations  # noqa: E402
@@ -127,6 +128,9 @@ class KioskUi:
         app.installEventFilter(self.idle)
         if fullscreen and cfg.display.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        self.lockdown = Lockdown() if fullscreen else None  # no key leaves the kiosk session; staff mode can
+        if self.lockdown is not None:
+            app.installEventFilter(self.lockdown)
 
     def find(self, object_name: str) -> QObject | None:
         return self.window.findChild(QObject, object_name)
@@ -134,6 +138,8 @@ class KioskUi:
     def close(self) -> None:
         """The engine goes first, while the bridges its bindings read are still alive."""
         self.app.removeEventFilter(self.idle)
+        if self.lockdown is not None:
+            self.app.removeEventFilter(self.lockdown)
         self.idle.stop()
         self.window.setProperty("leaving", True)
         self.window.close()
@@ -158,6 +164,14 @@ def _qt_message(kind: QtMsgType, context, message: str) -> None:
     level = {QtMsgType.QtFatalMsg: logging.CRITICAL, QtMsgType.QtCriticalMsg: logging.ERROR,
              QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.DEBUG)
     logging.getLogger(f"qt.{context.category or 'default'}").log(level, "%s", message)
+
+
+def leave() -> None:
+    """The kiosk's own end (signal, smoke run, staff mode): a fullscreen window refuses only the window system's
+    close, and Qt's quit() gives up when a window refuses."""
+    for window in QGuiApplication.topLevelWindows():
+        window.setProperty("leaving", True)
+    QGuiApplication.quit()
 
 
 def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None, t0: float) -> int:
@@ -187,14 +201,14 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
         core.open_hardware()
         if smoke:
             print(f"startup: devices and queue open after {time.perf_counter() - t0:.3f} s", flush=True)
-            app.quit()
+            leave()
         else:
             QTimer.singleShot(3000, core.warm_up)
 
     ui.window.frameSwapped.connect(first_frame)
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: leave())
+    signal.signal(signal.SIGINT, lambda *_: leave())
     wake = QTimer()  # Python runs signal handlers only when it gets control back from Qt's loop
     wake.start(250)
     wake.timeout.connect(lambda: None)

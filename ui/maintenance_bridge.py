@@ -185,6 +185,15 @@ class MaintenanceBridge(Bridge):
             self.changed.emit()
 
     @Slot()
+    def quitKiosk(self) -> None:
+        """The only way out of the kiosk session (a service unit starts it again)."""
+        if self._access.may_maintain:
+            from ui.app import leave
+
+            log.info("kiosk program closed from staff mode")
+            leave()
+
+    @Slot()
     def refresh(self) -> None:
         """Device health may wait on a port or the printer's status reply: never on the GUI thread."""
         if self._busy or not self._access.may_maintain:

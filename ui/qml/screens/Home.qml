@@ -52,6 +52,9 @@ ScreenPage {
         TextField {
             id: search
             objectName: "homeSearch"
+            // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
+            ContextMenu.menu: null
+            selectByMouse: false
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.targetSize + Theme.px(8)
             font.pixelSize: Theme.bodySize

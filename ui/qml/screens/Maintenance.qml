@@ -55,6 +55,13 @@ ScreenPage {
                 primary: false
                 onClicked: Shell.open("staff", { purpose: "set_verify" })
             }
+            BigButton {
+                // the only way out of the kiosk session; the service unit starts the kiosk again
+                objectName: "maintQuit"
+                text: qsTr("退出程序")
+                primary: false
+                onClicked: MaintenanceBridge.quitKiosk()
+            }
             Text {
                 objectName: "maintVerifyState"
                 Layout.fillWidth: true
