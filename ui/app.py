@@ -206,6 +206,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
             QTimer.singleShot(3000, core.warm_up)
 
     ui.window.frameSwapped.connect(first_frame)
+    ui.bridges["hours"].on_restart = leave  # the nightly restart: the service unit starts the kiosk again
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
     signal.signal(signal.SIGTERM, lambda *_: leave())
     signal.signal(signal.SIGINT, lambda *_: leave())

@@ -86,37 +86,57 @@
         <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="85" />
+        <location filename="../qml/screens/Attract.qml" line="76" />
+        <source>现在是非办公时间，暂停受理申请</source>
+        <translation>Outside service hours: applications are not taken now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="86" />
+        <source>办公时间：%1</source>
+        <translation>Service hours: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="96" />
+        <source>下次开放：%1</source>
+        <translation>Opens next: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="104" />
+        <source>仍可使用：办事指南、进度查询</source>
+        <translation>Still available: service guide, progress query</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="140" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="92" />
+        <location filename="../qml/screens/Attract.qml" line="147" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="100" />
+        <location filename="../qml/screens/Attract.qml" line="155" />
         <source>请触摸屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="137" />
+        <location filename="../qml/screens/Attract.qml" line="192" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="146" />
+        <location filename="../qml/screens/Attract.qml" line="201" />
         <source>大字 + 语音，不限时</source>
         <translation>Large text + voice, no rush</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="177" />
+        <location filename="../qml/screens/Attract.qml" line="241" />
         <source>读卡器上有身份证，请取走</source>
         <translation>An ID card was left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="195" />
+        <location filename="../qml/screens/Attract.qml" line="259" />
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
     </message>
@@ -483,7 +503,7 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="248" />
+        <location filename="../qml/screens/Guide.qml" line="249" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
@@ -568,17 +588,17 @@
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="366" />
+        <location filename="../qml/screens/Guide.qml" line="367" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="377" />
+        <location filename="../qml/screens/Guide.qml" line="378" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="383" />
+        <location filename="../qml/screens/Guide.qml" line="384" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
@@ -619,17 +639,17 @@
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="229" />
+        <location filename="../qml/screens/Guide.qml" line="230" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="229" />
+        <location filename="../qml/screens/Guide.qml" line="230" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="238" />
+        <location filename="../qml/screens/Guide.qml" line="239" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>

@@ -81,7 +81,9 @@ ScreenPage {
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
-                model: home.entries
+                // outside service hours only what needs no application: the guide, progress, rating
+                model: HoursBridge.open ? home.entries
+                                        : home.entries.filter(e => ["guide", "progress", "rating"].indexOf(e.key) >= 0)
                 delegate: Tile {
                     required property var modelData
                     objectName: "home_" + modelData.key
