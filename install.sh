@@ -24,7 +24,8 @@ fi
 # then purges these again
 BUILD_PACKAGES=(python3-dev gcc swig libpcsclite-dev)
 # development only: the virtual reader the tests and demos use. It takes cards over TCP, never on a terminal
-DEV_PACKAGES=(vsmartcard-vpcd)
+# and the kiosk-session test: a headless X server without a window manager, and key presses sent to it
+DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool)
 # terminal only: the kiosk compositor, and the libraries Qt's Wayland platform plugin loads
 TERMINAL_PACKAGES=(cage libwayland-client0 libwayland-cursor0 libwayland-egl1)
 

@@ -11,6 +11,7 @@ from typing import Callable
 from drivers.simtray import SimTray
 from kiosk.audit import AuditLog
 from kiosk.config import KioskConfig
+from kiosk.crashes import Crashes
 from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
 from kiosk.printing import PrintService
@@ -48,6 +49,7 @@ class KioskCore:
         self._catalog_lock = threading.Lock()
         self.submissions = None
         self.queue_fault = ""
+        self.crashes = Crashes(cfg.path(cfg.storage.state_directory))  # counted by `kiosk run`; the heartbeat reports them
         self.beats = None  # kiosk/heartbeat.py's Beats, made with the queue
         self._control = None  # the local control socket (serve_control), only in `kiosk run`
         self.staff_calls = StaffCalls(lambda: self.submissions)
@@ -74,6 +76,7 @@ class KioskCore:
         self.identity.attach(self.devices.get("idcard"), self.devices.get("smartcard"))
         self.printing.attach(self.devices.get("printer"))
         self._open_submissions()
+        self._open_print_journal()
 
     def _open_submissions(self) -> None:
         from kiosk.submissions import open_submissions
@@ -92,12 +95,28 @@ class KioskCore:
     def _attach_beats(self) -> None:
         from kiosk.heartbeat import Beats
 
-        # crash_counter: kiosk/crashes.py's Crashes (wt-lockdown) once it exists; until then the beat leaves it out
-        self.beats = Beats(self, crash_counter=getattr(self, "crashes", None))
+        self.beats = Beats(self, crash_counter=self.crashes)
         worker = self.submissions.worker
         worker.beats = self.beats
         # a printer or reader changing state wakes the worker, whose round sees the change and beats at once
         self.printing.subscribe(lambda readiness: worker.wake())
+
+    def _open_print_journal(self) -> None:
+        """Sealed with the queue's key: the queue is the one place the terminal keeps citizen data at rest."""
+        from kiosk.print_journal import PrintJournal
+        from offline_queue.crypto import load_key, make_suite
+
+        suite = None
+        if self.submissions is not None:
+            try:
+                q = self.cfg.queue
+                suite = make_suite(q.crypto_suite, load_key(self.cfg.path(q.key_file), create=False))
+            except Exception:
+                log.exception("print journal: queue key unavailable; unfinished jobs are noted but not resendable")
+        try:
+            self.printing.journal = PrintJournal(self.cfg.path(self.cfg.storage.state_directory), suite)
+        except OSError:
+            log.exception("print journal unavailable")
 
     @property
     def catalog(self):

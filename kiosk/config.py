@@ -15,6 +15,7 @@ from drivers.pcsc.config import SmartCardConfig
 from drivers.printer.config import PrinterConfig
 from kiosk.catalog.config import CatalogConfig
 from kiosk.face.config import FaceConfig
+from kiosk.hours import HoursConfig
 from kiosk.pins import parse_pin_hash
 from offline_queue.config import CentralConfig, QueueConfig
 
@@ -136,6 +137,7 @@ class KioskConfig(_Section):
     catalog: CatalogConfig = CatalogConfig()
     central: CentralConfig = CentralConfig()
     queue: QueueConfig = QueueConfig()
+    hours: HoursConfig = HoursConfig()
     maintenance: MaintenanceConfig
 
     # not in the file: where it came from, so relative paths resolve against it

@@ -39,8 +39,8 @@ def device_states(devices: dict[str, dict]) -> dict[str, dict]:
 class Beats:
     """The kiosk side of the heartbeat for offline_queue.worker.SyncWorker (content, changed, sent).
 
-    crash_counter: kiosk/crashes.py's counter once it is there (`since_last_beat()` -> int, `beat_sent(n)`);
-    until then restarts and crashes are left out of the beat rather than reported as zero."""
+    crash_counter: kiosk/crashes.py's Crashes (`since_last_beat()` -> int, `beat_sent(n)`); without one (tests of
+    other parts) crashes are left out of the beat rather than reported as zero."""
 
     def __init__(self, core, crash_counter: Any = None, clock: Callable[[], float] = time.monotonic) -> None:
         self._core = core

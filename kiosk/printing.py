@@ -69,6 +69,7 @@ class PrintService:
         self._worker = threading.Thread(target=self._run, name="print-worker", daemon=True)
         self._worker.start()
         self.printer = None
+        self.journal = None  # kiosk.print_journal.PrintJournal, set once the queue (and its key) is open
         self.attach(printer)
 
     def attach(self, printer) -> None:
@@ -132,6 +133,20 @@ class PrintService:
             raise KeyError(f"no failed print job {job_id}")
         self._queue.put(lambda: self._send(job, on_done, on_failed))
 
+    def reprint_unfinished(self, on_done: Done, on_failed: Failed) -> bool:
+        """Staff mode: the job a crashed run left unfinished, sent again as built; False when there is none to send."""
+        unfinished = self.journal.unfinished() if self.journal is not None else None
+        if unfinished is None or not unfinished.data:
+            return False
+        job = PrintJob(next(self._ids), unfinished.layout, unfinished.title, unfinished.data)
+
+        def done(job: PrintJob) -> None:
+            self.journal.dismiss()
+            on_done(job)
+
+        self._queue.put(lambda: self._send(job, done, on_failed))
+        return True
+
     def failed_jobs(self) -> list[PrintJob]:
         with self._lock:
             return sorted(self._failed.values(), key=lambda j: j.id)
@@ -143,7 +158,10 @@ class PrintService:
     def wipe(self) -> None:
         """Forget kept jobs (staff action, or shutdown)."""
         with self._lock:
-            self._failed.clear()
+            gone, self._failed = list(self._failed), {}
+        if self.journal is not None:  # the visitor left with the QR the screen showed instead
+            for job_id in gone:
+                self.journal.finished(job_id)
 
     def close(self, timeout: float = 5.0) -> None:
         self._queue.put(None)
@@ -181,8 +199,12 @@ class PrintService:
 
     def _send(self, job: PrintJob, on_done: Done, on_failed: Failed) -> None:
         job.attempts += 1
+        if self.journal is not None:
+            self.journal.begin(job.id, job.layout, job.title, job.data)
         outcome = self.printer.print_job(job.data)
         if outcome.ok:
+            if self.journal is not None:
+                self.journal.finished(job.id)
             with self._lock:
                 self._failed.pop(job.id, None)
             job.problem = None

@@ -51,7 +51,7 @@ def prepare_environment() -> None:
         os.environ["KIOSK_PRIVATE_CONFIG"] = os.environ["XDG_CONFIG_HOME"] = str(private)
 
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl  # noqa: E402
+from PySide6.QtCore import QObject, Qt, QtMsgType, QTimer, QUrl, qInstallMessageHandler  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface  # noqa: E402
@@ -61,6 +61,7 @@ from kiosk.config import KioskConfig  # noqa: E402
 from ui.bridge import forget, provide  # noqa: E402
 from ui.bridges import make_bridges  # noqa: E402
 from ui.idle import IdleWatch  # noqa: E402
+from ui.lockdown import Lockdown  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 from ui.simtray_bridge import SimTrayBridge  # noqa: E402
 from ui.translations import Translations  # noqa: E402
@@ -128,6 +129,9 @@ class KioskUi:
         app.installEventFilter(self.idle)
         if fullscreen and cfg.display.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        self.lockdown = Lockdown() if fullscreen else None  # no key leaves the kiosk session; staff mode can
+        if self.lockdown is not None:
+            app.installEventFilter(self.lockdown)
 
     def find(self, object_name: str) -> QObject | None:
         return self.window.findChild(QObject, object_name)
@@ -135,6 +139,8 @@ class KioskUi:
     def close(self) -> None:
         """The engine goes first, while the bridges its bindings read are still alive."""
         self.app.removeEventFilter(self.idle)
+        if self.lockdown is not None:
+            self.app.removeEventFilter(self.lockdown)
         self.idle.stop()
         self.window.setProperty("leaving", True)
         self.window.close()
@@ -145,11 +151,36 @@ class KioskUi:
         del engine  # Python owns the engine: this destroys it now, not at some later garbage collection
 
 
+def recover(core: KioskCore) -> None:
+    """After any end of the last run: crash hooks on, the unclean end counted; the screen starts at Attract anyway."""
+    from kiosk.crash_hooks import install
+
+    install(core.crashes, core.cfg.path(core.cfg.logging.directory))
+    qInstallMessageHandler(_qt_message)
+    core.crashes.started()
+
+
+def _qt_message(kind: QtMsgType, context, message: str) -> None:
+    """Qt's own messages through the masking log; a fatal one is logged before Qt aborts (counted at next start)."""
+    level = {QtMsgType.QtFatalMsg: logging.CRITICAL, QtMsgType.QtCriticalMsg: logging.ERROR,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.DEBUG)
+    logging.getLogger(f"qt.{context.category or 'default'}").log(level, "%s", message)
+
+
+def leave() -> None:
+    """The kiosk's own end (signal, smoke run, staff mode): a fullscreen window refuses only the window system's
+    close, and Qt's quit() gives up when a window refuses."""
+    for window in QGuiApplication.topLevelWindows():
+        window.setProperty("leaving", True)
+    QGuiApplication.quit()
+
+
 def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None, t0: float) -> int:
     prepare_environment()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("hall-kiosk")
     core = KioskCore(cfg, defer_hardware=True)
+    recover(core)
     try:
         ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed)
     except RuntimeError as e:
@@ -172,15 +203,16 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
         core.serve_control()
         if smoke:
             print(f"startup: devices and queue open after {time.perf_counter() - t0:.3f} s", flush=True)
-            app.quit()
+            leave()
         else:
             QTimer.singleShot(3000, core.warm_up)
 
     ui.window.frameSwapped.connect(first_frame)
     watchdog = install_watchdog(ui.window)  # noqa: F841  (systemd: READY after the first frame, then pings)
+    ui.bridges["hours"].on_restart = leave  # the nightly restart: the service unit starts the kiosk again
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: leave())
+    signal.signal(signal.SIGINT, lambda *_: leave())
     wake = QTimer()  # Python runs signal handlers only when it gets control back from Qt's loop
     wake.start(250)
     wake.timeout.connect(lambda: None)
@@ -188,4 +220,5 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     code = app.exec()
     ui.close()
     core.close()
+    core.crashes.stopped()
     return code

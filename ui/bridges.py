@@ -12,6 +12,7 @@ from ui.catalog_bridge import CatalogBridge
 from ui.certificate_bridge import CertificateBridge
 from ui.checklist_bridge import ChecklistBridge
 from ui.face_bridge import PROVIDER, FaceBridge
+from ui.hours_bridge import HoursBridge
 from ui.identity_bridge import IdentityBridge
 from ui.maintenance_bridge import MaintenanceBridge
 from ui.materials_bridge import PROVIDER as MATERIAL_PROVIDER, MaterialsBridge
@@ -44,4 +45,5 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["maintenance"] = MaintenanceBridge(core, shell)
     bridges["care"] = CareBridge(core, shell, bridges["maintenance"].access)
     bridges["staffCall"] = StaffCallBridge(core, shell)
+    bridges["hours"] = HoursBridge(core, shell)
     return bridges

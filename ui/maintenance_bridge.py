@@ -37,6 +37,8 @@ class MaintenanceBridge(Bridge):
         self._log: list[str] = []
         self._message = ""
         self._busy = False
+        self._unfinished = ""  # the job a crashed run left unprinted: "title · started at", or ""
+        self._resendable = False
         self._posted.connect(self._on_posted)
         self._ticker = QTimer(self)  # the lockout countdown on the PIN pad
         self._ticker.setInterval(1000)
@@ -147,12 +149,60 @@ class MaintenanceBridge(Bridge):
         t = self._core.cfg.terminal
         return f"{t.id} · {t.site_name} · {t.site_kind}"
 
+    @Property(str, notify=changed)
+    def unfinishedPrint(self) -> str:
+        """What the last run was printing when it ended, for the row "上次打印未完成"; "" when nothing was left."""
+        return self._unfinished
+
+    @Property(bool, notify=changed)
+    def unfinishedResendable(self) -> bool:
+        return self._resendable
+
+    def _read_unfinished(self) -> None:
+        journal = self._core.printing.journal
+        job = journal.unfinished() if journal is not None else None
+        if job is None:
+            self._unfinished, self._resendable = "", False
+            return
+        import time
+
+        self._unfinished = f"{job.title} · {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(job.started))}"
+        self._resendable = bool(job.data)
+
+    @Slot()
+    def reprintUnfinished(self) -> None:
+        if not self._access.may_maintain:
+            return
+        if self._core.printing.reprint_unfinished(lambda job: self._posted.emit("reprinted", None),
+                                                  lambda job, problem: self._posted.emit("print-failed", problem)):
+            self._message = "正在重新打印…"
+            self.changed.emit()
+
+    @Slot()
+    def dismissUnfinished(self) -> None:
+        journal = self._core.printing.journal
+        if self._access.may_maintain and journal is not None:
+            journal.dismiss()
+            log.info("unfinished print job dismissed by staff")
+            self._read_unfinished()
+            self.changed.emit()
+
+    @Slot()
+    def quitKiosk(self) -> None:
+        """The only way out of the kiosk session (a service unit starts it again)."""
+        if self._access.may_maintain:
+            from ui.app import leave
+
+            log.info("kiosk program closed from staff mode")
+            leave()
+
     @Slot()
     def refresh(self) -> None:
         """Device health may wait on a port or the printer's status reply: never on the GUI thread."""
         if self._busy or not self._access.may_maintain:
             return
         self._busy = True
+        self._read_unfinished()
         self.changed.emit()
 
         def work() -> None:
@@ -185,6 +235,9 @@ class MaintenanceBridge(Bridge):
             self._busy = False
         elif what == "printed":
             self._message = "测试页已打印。"
+        elif what == "reprinted":
+            self._message = "已重新打印。"
+            self._read_unfinished()
         elif what == "print-failed":
             self._message = f"测试页打印失败：{payload.technician}"  # type: ignore[attr-defined]
             self.refresh()
@@ -195,5 +248,6 @@ class MaintenanceBridge(Bridge):
             self._core.audit.record(MAINTENANCE, "sign_out")
         self._access.sign_out()
         self._rows, self._log, self._message, self._notice = [], [], "", ""
+        self._unfinished, self._resendable = "", False
         self.changed.emit()
         self.pinChanged.emit()

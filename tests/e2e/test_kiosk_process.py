@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.helpers.kiosk import REPO, write_config
 from tests.helpers.qml import distinct_colours
 
@@ -49,10 +51,12 @@ def test_second_instance_refuses_to_start(tmp_path):
         first.wait(timeout=30)
 
 
-def test_sigterm_shuts_down_cleanly(tmp_path):
+@pytest.mark.parametrize("mode", [["--windowed"], []], ids=["windowed", "fullscreen"])
+def test_sigterm_shuts_down_cleanly(tmp_path, mode):
+    """Fullscreen too: the window refuses a window system's close, and must not refuse the kiosk's own end."""
     cfg = _config(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run", "--windowed", "--config", str(cfg)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=_env())
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run", *mode, "--config", str(cfg)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, cwd=REPO, env=_env())
     log = tmp_path / "log" / "kiosk.log"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (log.exists() and "kiosk started" in log.read_text(encoding="utf-8")):

@@ -58,17 +58,17 @@
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="190" />
+        <location filename="../qml/screens/ApplyForm.qml" line="193" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="190" />
+        <location filename="../qml/screens/ApplyForm.qml" line="193" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="236" />
+        <location filename="../qml/screens/ApplyForm.qml" line="239" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -86,37 +86,57 @@
         <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="85" />
+        <location filename="../qml/screens/Attract.qml" line="76" />
+        <source>现在是非办公时间，暂停受理申请</source>
+        <translation>Outside service hours: applications are not taken now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="86" />
+        <source>办公时间：%1</source>
+        <translation>Service hours: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="96" />
+        <source>下次开放：%1</source>
+        <translation>Opens next: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="104" />
+        <source>仍可使用：办事指南、进度查询</source>
+        <translation>Still available: service guide, progress query</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="140" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="92" />
+        <location filename="../qml/screens/Attract.qml" line="147" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="100" />
+        <location filename="../qml/screens/Attract.qml" line="155" />
         <source>请触摸屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="137" />
+        <location filename="../qml/screens/Attract.qml" line="192" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="146" />
+        <location filename="../qml/screens/Attract.qml" line="201" />
         <source>大字 + 语音，不限时</source>
         <translation>Large text + voice, no rush</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="177" />
+        <location filename="../qml/screens/Attract.qml" line="241" />
         <source>读卡器上有身份证，请取走</source>
         <translation>An ID card was left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="195" />
+        <location filename="../qml/screens/Attract.qml" line="259" />
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
     </message>
@@ -483,7 +503,7 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="248" />
+        <location filename="../qml/screens/Guide.qml" line="249" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
@@ -568,17 +588,17 @@
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="366" />
+        <location filename="../qml/screens/Guide.qml" line="367" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="377" />
+        <location filename="../qml/screens/Guide.qml" line="378" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="383" />
+        <location filename="../qml/screens/Guide.qml" line="384" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
@@ -619,17 +639,17 @@
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="229" />
+        <location filename="../qml/screens/Guide.qml" line="230" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="229" />
+        <location filename="../qml/screens/Guide.qml" line="230" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="238" />
+        <location filename="../qml/screens/Guide.qml" line="239" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
@@ -702,7 +722,7 @@
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="58" />
+        <location filename="../qml/screens/Home.qml" line="61" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
@@ -908,37 +928,57 @@
         <translation>Set the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="68" />
+        <location filename="../qml/screens/Maintenance.qml" line="67" />
+        <source>退出程序</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="75" />
         <source>工作人员核验密码：已设置</source>
         <translation>Staff verification PIN: set</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="69" />
+        <location filename="../qml/screens/Maintenance.qml" line="76" />
         <source>工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验</source>
         <translation>Staff verification PIN: not set; staff cannot verify citizens whose face cannot be compared</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="80" />
+        <location filename="../qml/screens/Maintenance.qml" line="87" />
         <source>维护密码已更新。</source>
         <translation>Maintenance PIN changed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="81" />
+        <location filename="../qml/screens/Maintenance.qml" line="88" />
         <source>核验密码已设置。</source>
         <translation>Verification PIN set.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="115" />
+        <location filename="../qml/screens/Maintenance.qml" line="120" />
+        <source>上次打印未完成</source>
+        <translation>Last print did not finish</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="129" />
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="134" />
+        <source>忽略</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="158" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="115" />
+        <location filename="../qml/screens/Maintenance.qml" line="158" />
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="141" />
+        <location filename="../qml/screens/Maintenance.qml" line="184" />
         <source>最近日志（证件号与姓名已遮挡）</source>
         <translation>Recent log (ID numbers and names masked)</translation>
     </message>
@@ -1223,62 +1263,62 @@
         <translation>Type the tracking number from your receipt (letters and digits), or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="56" />
+        <location filename="../qml/screens/Progress.qml" line="59" />
         <source>例如 %1 2024 0501 0000 01X</source>
         <translation>e.g. %1 2024 0501 0000 01X</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="68" />
+        <location filename="../qml/screens/Progress.qml" line="71" />
         <source>查询</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="69" />
+        <location filename="../qml/screens/Progress.qml" line="72" />
         <source>正在查询</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="69" />
+        <location filename="../qml/screens/Progress.qml" line="72" />
         <source>请先输入受理编号</source>
         <translation>Type the tracking number first</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="94" />
+        <location filename="../qml/screens/Progress.qml" line="97" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="105" />
+        <location filename="../qml/screens/Progress.qml" line="108" />
         <source>人脸核验后，查看您在平台上的全部办件</source>
         <translation>Check your face to see all your applications on the platform</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="118" />
+        <location filename="../qml/screens/Progress.qml" line="121" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="163" />
+        <location filename="../qml/screens/Progress.qml" line="166" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="182" />
+        <location filename="../qml/screens/Progress.qml" line="185" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="192" />
+        <location filename="../qml/screens/Progress.qml" line="195" />
         <source>本机记录（未做人脸核验，只显示在本机办理的事项）</source>
         <translation>This terminal's record (no face check yet: only applications made here)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="193" />
+        <location filename="../qml/screens/Progress.qml" line="196" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="191" />
+        <location filename="../qml/screens/Progress.qml" line="194" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1398,32 +1438,32 @@
         <translation>Search services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="37" />
+        <location filename="../qml/screens/Search.qml" line="40" />
         <source>输入事项名称、拼音或首字母</source>
         <translation>Service name, pinyin or initials</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="52" />
+        <location filename="../qml/screens/Search.qml" line="55" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="60" />
+        <location filename="../qml/screens/Search.qml" line="63" />
         <source>例如：身份证、公积金提取、结婚登记、gjj、sfz</source>
         <translation>For example: 身份证, 公积金提取, 结婚登记, gjj, sfz</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="108" />
+        <location filename="../qml/screens/Search.qml" line="111" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="109" />
+        <location filename="../qml/screens/Search.qml" line="112" />
         <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
         <translation>Try other words or browse by theme; the staff can help too, or call %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="112" />
+        <location filename="../qml/screens/Search.qml" line="115" />
         <source>按主题查找</source>
         <translation>Browse by theme</translation>
     </message>

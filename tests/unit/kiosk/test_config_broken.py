@@ -124,6 +124,17 @@ CASES = [
         "staff_verify_pin_hash": f"pbkdf2_sha256$200000${SALT}${DIGEST}"}}, "maintenance.staff_verify_pin_hash"),
     ("maintenance-state-is-a-dir", lambda t: {"maintenance": {"state_file": _dir(t)}}, "maintenance.state_file"),
     ("maintenance-unknown-key", {"maintenance": {"pin": "2468"}}, "maintenance.pin"),
+    ("hours-open-words", {"hours": {"open": "mornings"}}, "hours.open"),
+    ("hours-open-backwards", {"hours": {"open": "17:30-08:30"}}, "hours.open"),
+    ("hours-open-overlap", {"hours": {"open": "08:00-12:00,11:00-14:00"}}, "hours.open"),
+    ("hours-open-25h", {"hours": {"open": "08:00-25:00"}}, "hours.open"),
+    ("hours-day-unknown", {"hours": {"days": ["mon", "funday"]}}, "hours.days"),
+    ("hours-days-none", {"hours": {"open": "08:00-17:00", "days": []}}, "hours.days"),
+    ("hours-closed-date", {"hours": {"closed_dates": ["2025-02-30"]}}, "hours.closed_dates"),
+    ("hours-nightly-words", {"hours": {"nightly_restart": "at night"}}, "hours.nightly_restart"),
+    ("hours-nightly-in-hours", {"hours": {"open": "08:30-17:30", "nightly_restart": "09:00"}},
+     "hours.nightly_restart"),
+    ("hours-unknown-key", {"hours": {"lunch": "12:00-14:00"}}, "hours.lunch"),
     ("unknown-section", {"extras": {"a": 1}}, "extras"),
 ]
 
@@ -179,6 +190,9 @@ GOOD = [
     ("pin-hash-bounds", {"maintenance": {"pin_hash": hash_pin("80264719", iterations=10_000),
                                          "staff_verify_pin_hash": hash_pin("5938172", iterations=10_000)}}),
     ("central-loopback-http", {"central": {"url": "http://127.0.0.1:8600"}}),
+    ("hours-hall", {"hours": {"open": "08:30-12:00,14:00-17:30", "days": ["mon", "tue", "wed", "thu", "fri", "sat"],
+                              "closed_dates": ["2025-10-01"], "nightly_restart": "03:30"}}),
+    ("hours-till-midnight", {"hours": {"open": "00:00-24:00", "days": ["sun"]}}),
 ]
 
 

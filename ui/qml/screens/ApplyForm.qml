@@ -156,6 +156,9 @@ ScreenPage {
                         TextField {
                             id: field
                             objectName: "field_" + box.key
+                            // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
+                            ContextMenu.menu: null
+                            selectByMouse: false
                             Layout.fillWidth: true
                             Layout.preferredHeight: box.type === "textarea" ? Theme.targetSize * 2 : Theme.targetSize + Theme.px(8)
                             visible: box.typed

@@ -56,6 +56,60 @@ Item {
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
             }
+            Rectangle {
+                objectName: "attractClosed"
+                visible: !HoursBridge.open
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.px(12)
+                implicitHeight: closedWords.implicitHeight + Theme.px(40)
+                radius: Theme.px(28)
+                color: "#263238"
+                border.color: "#90a4ae"
+                border.width: Theme.px(2)
+                ColumnLayout {
+                    id: closedWords
+                    anchors.centerIn: parent
+                    width: parent.width - Theme.px(48)
+                    spacing: Theme.px(10)
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("现在是非办公时间，暂停受理申请")
+                        font.pixelSize: Theme.px(34)
+                        font.bold: true
+                        color: "white"
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        objectName: "attractHours"
+                        Layout.fillWidth: true
+                        text: qsTr("办公时间：%1").arg(HoursBridge.hoursText)
+                        font.pixelSize: Theme.px(26)
+                        color: "#eceff1"
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        objectName: "attractNextOpening"
+                        Layout.fillWidth: true
+                        visible: HoursBridge.nextOpening !== ""
+                        text: qsTr("下次开放：%1").arg(HoursBridge.nextOpening)
+                        font.pixelSize: Theme.px(22)
+                        color: "#cfd8dc"
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("仍可使用：办事指南、进度查询")
+                        font.pixelSize: Theme.px(26)
+                        font.bold: true
+                        color: "#fff59d"
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
         }
 
         ColumnLayout {
@@ -64,6 +118,7 @@ Item {
             Layout.preferredWidth: Theme.landscape ? attract.width * 0.4 : -1
             Layout.alignment: Qt.AlignVCenter
             spacing: Theme.px(24)
+            opacity: HoursBridge.open ? 1.0 : 0.6  // still a way in: the guide and the progress query
 
             Rectangle {
                 objectName: "attractStart"
@@ -160,6 +215,15 @@ Item {
         }
     }
 
+    // outside service hours: the screen dims and says when the hall opens and what works meanwhile
+    Rectangle {
+        objectName: "attractDim"
+        z: 0.5  // over the background, under the words
+        anchors.fill: parent
+        visible: !HoursBridge.open
+        color: "#000000"
+        opacity: 0.45
+    }
     // a card left on the reader after a visit: whoever passes by (staff, the owner) is told at once
     Rectangle {
         objectName: "attractCardLeft"

@@ -223,6 +223,7 @@ ScreenPage {
             }
             BigButton {
                 objectName: "guideTicket"
+                visible: HoursBridge.open
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 tint: Theme.ticket
@@ -231,7 +232,7 @@ ScreenPage {
             }
             BigButton {
                 objectName: "guideApply"
-                visible: page.g.here === true
+                visible: page.g.here === true && HoursBridge.open
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 tint: Theme.ok

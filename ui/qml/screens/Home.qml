@@ -52,6 +52,9 @@ ScreenPage {
         TextField {
             id: search
             objectName: "homeSearch"
+            // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
+            ContextMenu.menu: null
+            selectByMouse: false
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.targetSize + Theme.px(8)
             font.pixelSize: Theme.bodySize
@@ -78,7 +81,9 @@ ScreenPage {
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
-                model: home.entries
+                // outside service hours only what needs no application: the guide, progress, rating
+                model: HoursBridge.open ? home.entries
+                                        : home.entries.filter(e => ["guide", "progress", "rating"].indexOf(e.key) >= 0)
                 delegate: Tile {
                     required property var modelData
                     objectName: "home_" + modelData.key

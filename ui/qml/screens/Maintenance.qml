@@ -61,6 +61,13 @@ ScreenPage {
                 primary: false
                 onClicked: Shell.open("staff", { purpose: "set_verify" })
             }
+            BigButton {
+                // the only way out of the kiosk session; the service unit starts the kiosk again
+                objectName: "maintQuit"
+                text: qsTr("退出程序")
+                primary: false
+                onClicked: MaintenanceBridge.quitKiosk()
+            }
             Text {
                 objectName: "maintVerifyState"
                 Layout.fillWidth: true
@@ -93,6 +100,42 @@ ScreenPage {
             color: Theme.text
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap
+        }
+        Rectangle {
+            // a job the last run was printing when it ended (crash, power cut): a citizen may be missing a paper
+            objectName: "maintUnfinished"
+            Layout.fillWidth: true
+            visible: MaintenanceBridge.unfinishedPrint !== ""
+            implicitHeight: unfinishedRow.implicitHeight + Theme.px(20)
+            radius: Theme.radius
+            color: "#fff8e1"
+            border.color: Theme.accent
+            border.width: 2
+            RowLayout {
+                id: unfinishedRow
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(10) }
+                spacing: Theme.px(12)
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("上次打印未完成") + "\n" + MaintenanceBridge.unfinishedPrint
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                }
+                BigButton {
+                    objectName: "maintReprintUnfinished"
+                    visible: MaintenanceBridge.unfinishedResendable
+                    text: qsTr("重新打印")
+                    onClicked: MaintenanceBridge.reprintUnfinished()
+                }
+                BigButton {
+                    objectName: "maintDismissUnfinished"
+                    text: qsTr("忽略")
+                    primary: false
+                    onClicked: MaintenanceBridge.dismissUnfinished()
+                }
+            }
         }
         Repeater {
             model: MaintenanceBridge.rows

@@ -46,6 +46,9 @@ ScreenPage {
                 TextField {
                     id: field
                     objectName: "progressField"
+                    // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
+                    ContextMenu.menu: null
+                    selectByMouse: false
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.targetSize + Theme.px(8)
                     readOnly: true

@@ -31,6 +31,9 @@ ScreenPage {
             TextField {
                 id: field
                 objectName: "searchField"
+                // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
+                ContextMenu.menu: null
+                selectByMouse: false
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.targetSize + Theme.px(8)
                 font.pixelSize: Theme.bodySize * 1.15
