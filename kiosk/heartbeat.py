@@ -59,7 +59,10 @@ class Beats:
     def changed(self) -> bool:
         """Cheap (last known states, no device is asked): called every sync round."""
         try:
-            return self._signature(device_states(self._core.devices.health())) != self._reported
+            # a crash central has not heard of is news too: a beat kept from before the crash (sent first, as it
+            # was) carries none of it
+            unreported = self._crashes is not None and self._crashes.since_last_beat() > 0
+            return unreported or self._signature(device_states(self._core.devices.health())) != self._reported
         except Exception:
             log.exception("heartbeat state check failed")
             return False
