@@ -6,7 +6,7 @@ from pathlib import Path
 
 from drivers.camera.capture import Camera, OpenCvSource
 from drivers.camera.config import CameraConfig
-from drivers.camera.frames import CameraError, camera_problem
+from drivers.camera.frames import OPEN_FAILED, CameraError, CameraFault
 from drivers.camera.sim_faces import MOTIONS, SimPeople, persons
 from drivers.camera.simulated import FAULTS, SimulatedSource, load_media
 from drivers.simtray import Choice, SimTray
@@ -59,7 +59,7 @@ def open_device(cfg: CameraConfig, base_dir: Path, tray: SimTray) -> Camera:
         return Camera(OpenCvSource(url, *size, cfg.fps), cfg.fps, cfg.mirror, cfg.reconnect_seconds)
     path = _resolve(base_dir, url.removeprefix("sim:"))
     if not path.exists():
-        raise CameraError(camera_problem("open_failed", f"camera url {cfg.url!r}: {path} does not exist"))
+        raise CameraError(CameraFault(OPEN_FAILED, f"camera url {cfg.url!r}: {path} does not exist"))
     source = SimulatedSource(*size, load_media(path, *size), description=f"sim:{path.name}")
     _register_fault(tray, source)
     return Camera(source, cfg.fps, cfg.mirror, cfg.reconnect_seconds)
