@@ -10,10 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from drivers.cards.events import CardPresented, CardRemoved, ReaderStatus  # noqa: E402
 from drivers.idcard import frames as fr  # noqa: E402
 from drivers.idcard import textblock  # noqa: E402
 from drivers.idcard.driver import IdCardReader  # noqa: E402
-from drivers.idcard.events import CardPresented, CardRemoved, ReaderStatus  # noqa: E402
 from drivers.idcard.photo import SimPhotoDecoder  # noqa: E402
 from drivers.idcard.profiles import CARDS_DIR, load_profile  # noqa: E402
 from drivers.idcard.simulator import IdCardSimulator  # noqa: E402

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+from drivers.cards.photo import Photo
 
 WLT_SIZE = 1024
 # A simulated card's WLT blob is this marker, the profile name in UTF-8, then NUL padding to 1024 bytes.
@@ -18,12 +19,6 @@ BMP_SIZE = 54 + BMP_HEIGHT * 308
 
 class PhotoError(Exception):
     """The photo cannot be decoded; the identity stays usable, the face check says it cannot compare."""
-
-
-@dataclass(frozen=True)
-class Photo:
-    data: bytes = field(repr=False)  # a complete image file
-    suffix: str  # ".bmp", ".png", ".jpg"
 
 
 class PhotoDecoder(Protocol):
