@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from drivers.printer import escpos_codec as esc
-from drivers.printer.layout import Profile
+from drivers.printer.profile import Profile
 from drivers.printer.status import PaperState, PrinterStatus, parse_status
 from drivers.printer.transports import Transport, TransportError
 
