@@ -1,6 +1,6 @@
 """Catalog benchmark: load + validation time, and search latency per keystroke (shipped and 5,000 items).
 
-Run: .venv/bin/python bench/catalog.py [--runs 5]
+Run: .venv/bin/python bench/catalog.py [--runs 5] [--quick]
 Targets (issue 6): load + validate the shipped catalog <= 200 ms; search p95 per keystroke <= 20 ms.
 """
 
@@ -85,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="repetitions; medians are printed (default 5)")
     ap.add_argument("--synthetic", type=int, default=5000, help="size of the synthetic catalog (default 5000)")
+    ap.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
     args = ap.parse_args(argv)
+    if args.quick:
+        args.runs, args.synthetic = 1, 200
 
     fresh = [cold_load_ms() for _ in range(args.runs)]
     imports = [f[0] for f in fresh]

@@ -1,6 +1,6 @@
 """Catalog screens benchmark: a keystroke on the search screen until the result list is rebuilt, and opening screens.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/catalog_screens.py [--runs 5]
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/catalog_screens.py [--runs 5] [--quick]
 Measured in the real kiosk UI (offscreen, software renderer): the text is set on the search field, then Qt runs
 until the bindings and delegates are done. Prints medians and p95 over runs; nothing here passes or fails.
 """
@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[0] = str(REPO)  # not bench/: its queue.py would shadow the standard library module
+sys.path.insert(0, str(REPO))
 
 QUERIES = ["sfz", "gjj 提取", "shenfenzheng", "结婚登记", "孩子上户口", "tuixiu", "ydjy", "营业执照", "残疾证",
            "qqqqxz"]
@@ -30,7 +30,11 @@ def _pump(app, item=None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="repetitions of the whole set (default 5)")
+    parser.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
     args = parser.parse_args(argv)
+    queries = QUERIES[:2] if args.quick else QUERIES
+    if args.quick:
+        args.runs = 1
 
     from ui.app import prepare_environment
 
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 _pump(app, window.contentItem())
                 opens[screen].append(time.perf_counter() - t0)
             field = find_visible(window, "searchField")
-            for query in QUERIES:
+            for query in queries:
                 for n in range(1, len(query) + 1):
                     t0 = time.perf_counter()
                     field.setProperty("text", query[:n])

@@ -1,6 +1,6 @@
 """Face check benchmark: model load time, per-check latency on 640x480 frames, distance margins on shared photos.
 
-Run: .venv/bin/python bench/face.py [--runs 30] [--faces ../shared/data/faces]
+Run: .venv/bin/python bench/face.py [--runs 30] [--faces ../shared/data/faces] [--quick]
 Prints medians and p95 over several runs; numbers, not pass/fail.
 """
 
@@ -43,15 +43,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="timed checks per photo")
     parser.add_argument("--faces", type=Path, default=REPO.parent / "shared" / "data" / "faces")
+    parser.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.runs = 1
     if not args.faces.is_dir():
         print(f"no photos at {args.faces}")
         return 2
 
     from kiosk.face.dlib_engine import DlibEngine
 
-    loads = load_times(3)
-    print(f"model load (3 runs): median {ms(statistics.median(loads))}, max {ms(max(loads))}")
+    loads = load_times(1 if args.quick else 3)
+    print(f"model load ({len(loads)} runs): median {ms(statistics.median(loads))}, max {ms(max(loads))}")
     engine = DlibEngine()
     threshold = FaceConfig().threshold
     photos = sorted(p for p in args.faces.iterdir() if p.suffix.lower() in (".jpg", ".png"))

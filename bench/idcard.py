@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import threading
@@ -10,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from drivers.cards.events import CardPresented, CardRemoved, ReaderStatus  # noqa: E402
 from drivers.idcard import frames as fr  # noqa: E402
 from drivers.idcard import textblock  # noqa: E402
 from drivers.idcard.driver import IdCardReader  # noqa: E402
-from drivers.idcard.events import CardPresented, CardRemoved, ReaderStatus  # noqa: E402
 from drivers.idcard.photo import SimPhotoDecoder  # noqa: E402
 from drivers.idcard.profiles import CARDS_DIR, load_profile  # noqa: E402
 from drivers.idcard.simulator import IdCardSimulator  # noqa: E402
@@ -73,12 +74,16 @@ def bench_end_to_end(runs: int = 7, poll: float = 0.01) -> list[float]:
 
 
 def main() -> None:
-    codec = bench_codec()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
+    args = ap.parse_args()
+    runs = 1 if args.quick else 7
+    codec = bench_codec(runs, 50 if args.quick else 2000)
     print(f"codec: parse+decode of a 1295-byte read answer, median {codec * 1e3:.3f} ms (target <= 1 ms)")
     wire = exchange_bytes() * 10 / BAUD
     print(f"wire time at {BAUD} baud for find+select+read ({exchange_bytes()} bytes): {wire * 1e3:.1f} ms")
     for poll in (0.01, 0.3):
-        e2e = statistics.median(bench_end_to_end(poll=poll))
+        e2e = statistics.median(bench_end_to_end(runs, poll=poll))
         print(
             f"end to end, poll interval {poll * 1e3:.0f} ms: card placed -> identity median {e2e * 1e3:.1f} ms, "
             f"ratio to wire time {e2e / wire:.2f} (target <= 1.2; includes the wait for the next poll, here right after one ended: the worst phase)"

@@ -1,6 +1,6 @@
 """Receipt printer numbers: build time per layout and mode, bytes per receipt, transfer and paper time.
 
-Run: .venv/bin/python bench/printer.py [--runs 15]
+Run: .venv/bin/python bench/printer.py [--runs 15] [--quick]
 """
 
 from __future__ import annotations
@@ -42,7 +42,11 @@ def paper_length_dots(data: bytes, width: int) -> int:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
     args = ap.parse_args(argv)
+    render_runs = 1 if args.quick else max(3, args.runs // 3)
+    if args.quick:
+        args.runs = 1
 
     t = time.perf_counter()
     build("submission_receipt", SAMPLE_DATA["submission_receipt"], Profile(80, "raster"))
@@ -58,7 +62,7 @@ def main(argv: list[str]) -> int:
                 profile = Profile(mm, mode)
                 data = build(name, SAMPLE_DATA[name], profile)
                 ms = median_ms(lambda: build(name, SAMPLE_DATA[name], profile), args.runs)
-                render_ms = median_ms(lambda: paper_length_dots(data, profile.width_dots), max(3, args.runs // 3))
+                render_ms = median_ms(lambda: paper_length_dots(data, profile.width_dots), render_runs)
                 paper_mm = paper_length_dots(data, profile.width_dots) / DOTS_PER_MM
                 print(f"{name:22} {mm:>3} {mode:6} {ms:9.2f} {len(data):7d} {len(data) * 10 / SERIAL_BAUD:9.2f} "
                       f"{len(data) / USB_FULL_SPEED_BPS * 1000:9.1f} {paper_mm:8.0f} {paper_mm / PAPER_MM_S:7.2f} "

@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# bench/queue.py would shadow the standard library queue module: import from the repo root instead
-sys.path[0] = str(REPO)
+sys.path.insert(0, str(REPO))
 
 BARE = r'''
 import sys, time
@@ -157,9 +156,12 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--taps", type=int, default=50)
+    p.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
     args = p.parse_args()
+    if args.quick:
+        args.runs, args.taps = 1, 5
     startup(args.runs)
-    settled_rss(8)
+    settled_rss(2 if args.quick else 8)
     tap_latency(args.taps)
 
 

@@ -18,6 +18,7 @@ from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
 from kiosk.staff_call import StaffCalls
 from kiosk.visit import Visit
+from offline_queue.errors import QueueError
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +89,7 @@ class KioskCore:
             self.submissions.start()
         except Exception as e:  # the terminal still guides and prints; diagnostics show the queue fault
             log.exception("offline queue unavailable")
-            problem = getattr(e, "problem", None)
-            self.queue_fault = problem.technician if problem is not None else f"{type(e).__name__}: {e}"
+            self.queue_fault = e.detail if isinstance(e, QueueError) else f"{type(e).__name__}: {e}"
             self.submissions = None
 
     def _attach_beats(self) -> None:

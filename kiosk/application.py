@@ -132,7 +132,7 @@ def open_form(visit: Visit, catalog: Any) -> tuple[ApplicationForm | None, str]:
 
 def submit(visit: Visit, form: ApplicationForm, submissions: Any) -> Any:
     """Blocking (a worker thread): checks the card binding again at the moment of the commit, holding card reads
-    until the record is on disk. Raises IdentityChanged, or QueueError with its Problem."""
+    until the record is on disk. Raises IdentityChanged, or SaveFailed with its Problem."""
     with visit.holding(form.presented) as (face, evidence):
         return submissions.submit(form.code, form.clean(), form.applicant(), face, visit.attachments(form.code),
                                   evidence)

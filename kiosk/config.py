@@ -7,12 +7,9 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
-from drivers.camera.config import CameraConfig
-from drivers.idcard.config import IdCardConfig
-from drivers.pcsc.config import SmartCardConfig
-from drivers.printer.config import PrinterConfig
+from drivers import kinds
 from kiosk.catalog.config import CatalogConfig
 from kiosk.face.config import FaceConfig
 from kiosk.hours import HoursConfig
@@ -91,11 +88,11 @@ class StorageConfig(_Section):
     state_directory: str = "var"
 
 
-class DevicesConfig(_Section):
-    idcard: IdCardConfig = IdCardConfig()
-    smartcard: SmartCardConfig = SmartCardConfig()
-    camera: CameraConfig = CameraConfig()
-    printer: PrinterConfig = PrinterConfig()
+# one [devices.<kind>] table per kind in the registry: a new device kind needs no change here
+DevicesConfig = create_model(
+    "DevicesConfig", __base__=_Section,
+    **{kind.name: (kind.config, Field(default_factory=kind.config)) for kind in kinds.KINDS},
+)
 
 
 class MaintenanceConfig(_Section):
@@ -154,9 +151,7 @@ class KioskConfig(_Section):
 
     @property
     def simulated_devices(self) -> list[str]:
-        d = self.devices
-        kinds = [("idcard", d.idcard.url), ("camera", d.camera.url), ("printer", d.printer.url)]
-        return [k for k, url in kinds if url.startswith("sim:")]
+        return [kind.name for kind in kinds.KINDS if kinds.simulated(getattr(self.devices, kind.name))]
 
 
 # keys naming a place on disk, and what must be there: a wrong kind fails later, deep inside a device or the queue

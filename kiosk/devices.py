@@ -7,18 +7,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from drivers.kinds import KINDS, enabled
 from drivers.simtray import SimTray
 from kiosk.config import KioskConfig
 
 log = logging.getLogger(__name__)
-
-# device kind -> (driver package, config attribute); order = start order
-KINDS = (
-    ("idcard", "drivers.idcard.factory", "idcard"),
-    ("smartcard", "drivers.pcsc.factory", "smartcard"),
-    ("camera", "drivers.camera.factory", "camera"),
-    ("printer", "drivers.printer.factory", "printer"),
-)
 
 
 @dataclass
@@ -49,15 +42,15 @@ class DeviceSet:
 
 def open_devices(cfg: KioskConfig, tray: SimTray) -> DeviceSet:
     result = DeviceSet()
-    for kind, module_name, attr in KINDS:
-        dev_cfg = getattr(cfg.devices, attr)
-        if getattr(dev_cfg, "enabled", True) is False:
+    for k in KINDS:
+        kind, dev_cfg = k.name, getattr(cfg.devices, k.name)
+        if not enabled(dev_cfg):
             continue
         try:
-            factory = importlib.import_module(module_name)
+            factory = importlib.import_module(k.factory)
         except ModuleNotFoundError as e:
             result.faults[kind] = f"driver not installed: {e.name}"
-            log.error("%s: driver module %s missing", kind, module_name)
+            log.error("%s: driver module %s missing", kind, k.factory)
             continue
         try:
             dev = factory.open_device(dev_cfg, cfg.base_dir, tray)

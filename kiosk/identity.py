@@ -8,9 +8,9 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Union
 
-from drivers.idcard.events import CardEvent, CardPresented, CardRemoved, ReaderError, ReaderStatus
-from drivers.idcard.identity import FOREIGN_PERMANENT, Identity
-from drivers.idcard.photo import Photo
+from drivers.cards.events import CardEvent, CardPresented, CardRemoved, ReaderError, ReaderStatus
+from drivers.cards.identity import FOREIGN_PERMANENT, Identity
+from drivers.cards.photo import Photo
 from kiosk.i18n import Problem, Text
 from protocol import idnumber
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from drivers.printer.status import PaperState, PrinterStatus, problem_for
+from drivers.printer.status import PaperState, PrinterStatus
+from kiosk.device_messages import printer_problem
 from kiosk.i18n import Problem, Text
 
 # receipt templates; the layout engine itself (numpy, PIL, fonts) loads with the first job, not at kiosk start
@@ -211,7 +212,7 @@ class PrintService:
             log.info("print job %s (%s) done, %d bytes", job.id, job.layout, outcome.bytes_sent)
             on_done(job)
             return
-        job.problem = outcome.problem or problem_for(outcome.before) or NO_PRINTER
+        job.problem = printer_problem(outcome.status) or printer_problem(outcome.before) or NO_PRINTER
         with self._lock:
             self._failed[job.id] = job
             while len(self._failed) > MAX_KEPT:
@@ -222,7 +223,7 @@ class PrintService:
     # ---- helpers ----
 
     def _readiness(self, s: PrinterStatus) -> Readiness:
-        return Readiness(s.can_print, s.state, problem_for(s))
+        return Readiness(s.can_print, s.state, printer_problem(s))
 
     def _notify(self, r: Readiness) -> None:
         for listener in list(self._listeners):

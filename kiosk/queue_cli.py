@@ -37,7 +37,7 @@ def _check(cfg: KioskConfig) -> int:
     try:
         store = _open(cfg)
     except QueueError as exc:
-        print(json.dumps({"ok": False, "code": exc.problem.code, "detail": exc.problem.technician},
+        print(json.dumps({"ok": False, "code": exc.code, "detail": exc.detail},
                          ensure_ascii=False, indent=2))
         return 1
     try:
@@ -57,7 +57,7 @@ def _new(cfg: KioskConfig, yes: bool, force: bool) -> int:
         except QueueMismatchError:
             pass  # the case this command is for
         except QueueError as exc:
-            print(f"kiosk queue new: the queue does not open ({exc.problem.code}): {exc.problem.technician}",
+            print(f"kiosk queue new: the queue does not open ({exc.code}): {exc.detail}",
                   file=sys.stderr)
         else:
             depth = store.stats().depth

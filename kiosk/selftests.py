@@ -83,15 +83,15 @@ def camera_snapshot(camera, detect: Callable[[Any], list] | None, wait: float = 
         if camera is None:
             return False, "no camera configured or opened", {}
         status = camera.status
-        if status.problem is not None:
-            return False, f"{status.problem.code}: {status.problem.technician}", {"code": status.problem.code}
+        if status.fault is not None:
+            return False, f"{status.fault.code}: {status.fault.detail}", {"code": status.fault.code}
         latest = camera.latest()
         frame = camera.next_frame(latest.seq if latest is not None else 0, wait)
         if frame is None:
             return False, f"no frame within {wait:g} s", {}
-        if camera.status.problem is not None:  # black or frozen is only noticed once frames flow
-            problem = camera.status.problem
-            return False, f"{problem.code}: {problem.technician}", {"code": problem.code}
+        if camera.status.fault is not None:  # black or frozen is only noticed once frames flow
+            fault = camera.status.fault
+            return False, f"{fault.code}: {fault.detail}", {"code": fault.code}
         height, width = frame.image.shape[:2]
         facts: dict[str, Any] = {"size": f"{width}x{height}"}
         if detect is None:

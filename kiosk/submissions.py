@@ -8,9 +8,10 @@ from pathlib import Path
 
 from kiosk.i18n import Problem, Text
 from kiosk.presence import Citizen
+from kiosk.queue_messages import SaveFailed, TrackingNumberError
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
-from offline_queue.errors import CentralError, QueueError, TrackingNumberError
+from offline_queue.errors import CentralError, QueueError
 from offline_queue.store import LocalCase, QueueStore
 from offline_queue.worker import SyncWorker
 from protocol import tracking
@@ -76,7 +77,7 @@ class Submissions:
 
     def submit(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
                attachments: list[bytes] = (), evidence: bytes | None = None) -> Submitted:
-        """Returns once the application is committed to disk; raises QueueError (with .problem) otherwise.
+        """Returns once the application is committed to disk; raises SaveFailed (with .problem) otherwise.
 
         `evidence`: the face check's matched frame (FaceCheckResult.evidence_jpeg, with [face] evidence = true),
         sealed in the queue as an attachment and named in the body as `face_evidence`. The face check's own
@@ -87,8 +88,9 @@ class Submissions:
             done = self.store.enqueue_submission(service_code, form, applicant, face_check, list(attachments),
                                                  evidence)
         except QueueError as exc:
-            self._last_problem = exc.problem
-            raise
+            failed = SaveFailed(exc)
+            self._last_problem = failed.problem
+            raise failed from exc
         self._last_problem = None
         self.worker.wake()
         return Submitted(done.tracking, done.id, done.created_at)
@@ -150,7 +152,7 @@ class Submissions:
             if stuck:
                 st.update(link="degraded", last_error=stuck)
         except QueueError as exc:
-            st.update(link="degraded", last_error=exc.problem.technician)
+            st.update(link="degraded", last_error=exc.detail)
         if self._credentials_problem:
             st.update(link="degraded", last_error=self._credentials_problem)
         if self._last_problem is not None:
@@ -159,7 +161,7 @@ class Submissions:
             st["quarantine"] = self.store.quarantine()
         except QueueError as exc:
             st["quarantine"] = []
-            st.update(link="degraded", last_error=exc.problem.technician)
+            st.update(link="degraded", last_error=exc.detail)
         return st
 
 
@@ -215,4 +217,4 @@ def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: st
 
 
 __all__ = ["Submissions", "Submitted", "Progress", "open_submissions", "RATINGS", "NOT_FOUND",
-           "TrackingNumberError", "QueueError"]
+           "TrackingNumberError", "SaveFailed"]

@@ -1,27 +1,21 @@
-"""Failures of the offline queue, each carrying a citizen message and a technician detail."""
+"""Failures of the offline queue, each with a stable code and a technician detail (kiosk/ words them for citizens)."""
 
 from __future__ import annotations
 
-from kiosk.i18n import Problem, Text
-from protocol import tracking
-
 
 class QueueError(Exception):
-    """Base class: `problem` is what the UI shows and what diagnostics log (never personal data)."""
+    """Base class: `code` is stable (kiosk/queue_messages.py words it), `detail` is for the technician's log and
+    never holds personal data."""
 
     code = "queue.error"
-    citizen = Text(zh="系统暂时无法保存您的申请，请联系工作人员。",
-                   en="The terminal cannot save your application right now. Please ask staff for help.")
 
-    def __init__(self, technician: str) -> None:
-        super().__init__(technician)
-        self.problem = Problem(self.code, citizen=self.citizen, technician=technician)
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 class DiskFullError(QueueError):
     code = "queue.disk_full"
-    citizen = Text(zh="终端存储空间已满，暂时无法受理，请联系工作人员。",
-                   en="The terminal's storage is full. Please ask staff for help.")
 
 
 class CorruptDatabaseError(QueueError):
@@ -45,22 +39,9 @@ class CorruptRecordError(QueueError):
 
     code = "queue.record_corrupt"
 
-    def __init__(self, what: str, technician: str | None = None) -> None:
-        super().__init__(technician or f"record is corrupt: {what}")
+    def __init__(self, what: str, detail: str | None = None) -> None:
+        super().__init__(detail or f"record is corrupt: {what}")
         self.what = what
-
-
-class TrackingNumberError(tracking.TrackingNumberError):
-    """A typed tracking number that cannot be one of ours, worded for the citizen."""
-
-    def __init__(self, technician: str) -> None:
-        super().__init__(technician)
-        self.problem = Problem(
-            "queue.tracking_invalid",
-            citizen=Text(zh="受理编号有误，请核对回执上的编号后重新输入。",
-                         en="That tracking number is not valid. Please check it against your receipt."),
-            technician=technician,
-        )
 
 
 class CentralError(Exception):

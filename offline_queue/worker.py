@@ -129,7 +129,7 @@ class SyncWorker:
             self._failed(claimed, str(exc), link="offline" if exc.transient else "degraded")
             return False
         except QueueError as exc:
-            self._failed(claimed, exc.problem.technician, link="degraded")
+            self._failed(claimed, exc.detail, link="degraded")
             return False
         self._link_failures = 0
         self._set(link="online", last_success=self._clock(), last_error=_corrupt_note(corrupt))
@@ -223,7 +223,7 @@ class SyncWorker:
             if stuck:
                 changes.update(link="degraded", last_error=stuck)
         except QueueError as exc:
-            changes.update(link="degraded", last_error=exc.problem.technician)
+            changes.update(link="degraded", last_error=exc.detail)
         with self._status_lock:
             self._status = replace(self._status, **changes)
             status = self._status

@@ -233,7 +233,7 @@ class ApplyBridge(Bridge):
             log.warning("submission refused: the card changed before the commit")
             self._set_submit(FAILED, use.CARD_CHANGED)
             return
-        problem = getattr(exc, "problem", None)  # QueueError carries its citizen message; anything else is a fault
+        problem = getattr(exc, "problem", None)  # SaveFailed carries its citizen message; anything else is a fault
         log.error("submission failed: %s", problem.technician if problem else type(exc).__name__)
         self._set_submit(FAILED, problem or use.NO_QUEUE)
 

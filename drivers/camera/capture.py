@@ -11,8 +11,7 @@ from typing import Callable, Protocol
 import cv2
 import numpy as np
 
-from drivers.camera.frames import CameraError, FeedMonitor, Frame, camera_problem
-from kiosk.i18n import Problem
+from drivers.camera.frames import LOST, OPEN_FAILED, CameraError, CameraFault, FeedMonitor, Frame
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ class OpenCvSource:
         cap = cv2.VideoCapture(self._target)
         if not cap.isOpened():
             cap.release()
-            raise CameraError(camera_problem("open_failed", f"VideoCapture({self._target!r}) did not open"))
+            raise CameraError(CameraFault(OPEN_FAILED, f"VideoCapture({self._target!r}) did not open"))
         # a camera may ignore these and deliver its own size; frames are passed on as they come
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, self._size[0])
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self._size[1])
@@ -69,7 +68,7 @@ class OpenCvSource:
 @dataclass(frozen=True)
 class CameraStatus:
     connected: bool
-    problem: Problem | None  # why not connected, or what is wrong with the picture
+    fault: CameraFault | None  # why not connected, or what is wrong with the picture
 
 
 class Camera:
@@ -123,9 +122,9 @@ class Camera:
             "fps": round(self._frames_since_open / elapsed, 1) if status.connected and elapsed > 0 else 0.0,
             "size": f"{latest.image.shape[1]}x{latest.image.shape[0]}" if latest is not None else None,
         }
-        if status.problem is not None:
-            report["problem"] = status.problem.code
-            report["detail"] = status.problem.technician
+        if status.fault is not None:
+            report["problem"] = status.fault.code
+            report["detail"] = status.fault.detail
         return report
 
     # ---- consumers
@@ -157,13 +156,13 @@ class Camera:
 
     # ---- worker
 
-    def _set_status(self, connected: bool, problem: Problem | None) -> None:
-        new = CameraStatus(connected, problem)
+    def _set_status(self, connected: bool, fault: CameraFault | None) -> None:
+        new = CameraStatus(connected, fault)
         if new == self._status:
             return
         self._status = new
-        if problem is not None:
-            log.warning("camera %s: %s (%s)", self._source.description, problem.code, problem.technician)
+        if fault is not None:
+            log.warning("camera %s: %s (%s)", self._source.description, fault.code, fault.detail)
         else:
             log.info("camera %s: %s", self._source.description, "connected" if connected else "closed")
         for listener in list(self._status_listeners):
@@ -179,7 +178,7 @@ class Camera:
                 try:
                     self._source.open()
                 except CameraError as e:
-                    self._set_status(False, e.problem)
+                    self._set_status(False, e.fault)
                     self._stop.wait(self._reconnect)
                     continue
                 opened = True
@@ -190,7 +189,7 @@ class Camera:
             if image is None:
                 self._source.release()
                 opened = False
-                self._set_status(False, camera_problem("lost", f"{self._source.description} stopped delivering"))
+                self._set_status(False, CameraFault(LOST, f"{self._source.description} stopped delivering"))
                 self._stop.wait(self._reconnect)
                 continue
             self._set_status(True, self._monitor.observe(image))

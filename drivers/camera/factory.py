@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from drivers.camera.capture import Camera, OpenCvSource
 from drivers.camera.config import CameraConfig
-from drivers.camera.frames import CameraError, camera_problem
-from drivers.camera.sim_faces import MOTIONS, SimPeople, persons
-from drivers.camera.simulated import FAULTS, SimulatedSource, load_media
+from drivers.camera.frames import OPEN_FAILED, CameraError, CameraFault
 from drivers.simtray import Choice, SimTray
+
+if TYPE_CHECKING:
+    from drivers.camera.sim_faces import SimPeople
+    from drivers.camera.simulated import SimulatedSource
 
 FAULT_LABELS = {"none": "正常", "no_camera": "无摄像头", "black": "黑屏", "frozen": "画面卡住"}
 MOTION_LABELS = {"auto": "眨眼、转头（循环）", "still": "静止照片"}
@@ -21,6 +25,8 @@ def _resolve(base_dir: Path, value: str) -> Path:
 
 
 def _register_fault(tray: SimTray, source: SimulatedSource) -> None:
+    from drivers.camera.simulated import FAULTS
+
     tray.add_choice(Choice(
         section="camera", key="fault", label="摄像头故障",
         options=lambda: [(f, FAULT_LABELS[f]) for f in FAULTS],
@@ -29,6 +35,8 @@ def _register_fault(tray: SimTray, source: SimulatedSource) -> None:
 
 
 def _register_people(tray: SimTray, people: SimPeople) -> None:
+    from drivers.camera.sim_faces import MOTIONS, persons
+
     tray.add_choice(Choice(
         section="camera", key="person", label="摄像头前的人",
         options=lambda: [("", "无人")] + [(p, p + ("（读卡器上身份证的本人）" if p == tray.facts.get("card_face") else ""))
@@ -45,7 +53,16 @@ def _register_people(tray: SimTray, people: SimPeople) -> None:
 def open_device(cfg: CameraConfig, base_dir: Path, tray: SimTray) -> Camera:
     url = cfg.url.strip()
     size = (cfg.width, cfg.height)
+    if url.isdigit():
+        return Camera(OpenCvSource(int(url), *size, cfg.fps), cfg.fps, cfg.mirror, cfg.reconnect_seconds)
+    if url.startswith("/dev/"):
+        return Camera(OpenCvSource(url, *size, cfg.fps), cfg.fps, cfg.mirror, cfg.reconnect_seconds)
+    # the rest is simulated (people from the tray, or a recording played back): those modules load only now
+    from drivers.camera.simulated import SimulatedSource, load_media
+
     if url == "sim:":
+        from drivers.camera.sim_faces import SimPeople
+
         source = SimulatedSource(*size, description="sim:people")
         people = SimPeople(source, _resolve(base_dir, cfg.sim_faces_dir), *size, cfg.fps)
         if cfg.sim_person:
@@ -53,13 +70,9 @@ def open_device(cfg: CameraConfig, base_dir: Path, tray: SimTray) -> Camera:
         _register_people(tray, people)
         _register_fault(tray, source)
         return Camera(source, cfg.fps, cfg.mirror, cfg.reconnect_seconds, owned=(people,))
-    if url.isdigit():
-        return Camera(OpenCvSource(int(url), *size, cfg.fps), cfg.fps, cfg.mirror, cfg.reconnect_seconds)
-    if url.startswith("/dev/"):
-        return Camera(OpenCvSource(url, *size, cfg.fps), cfg.fps, cfg.mirror, cfg.reconnect_seconds)
     path = _resolve(base_dir, url.removeprefix("sim:"))
     if not path.exists():
-        raise CameraError(camera_problem("open_failed", f"camera url {cfg.url!r}: {path} does not exist"))
+        raise CameraError(CameraFault(OPEN_FAILED, f"camera url {cfg.url!r}: {path} does not exist"))
     source = SimulatedSource(*size, load_media(path, *size), description=f"sim:{path.name}")
     _register_fault(tray, source)
     return Camera(source, cfg.fps, cfg.mirror, cfg.reconnect_seconds)

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from kiosk.i18n import Problem, Text
+# stable codes a camera reports; kiosk/device_messages.py words them for the citizen
+OPEN_FAILED = "camera.open_failed"
+LOST = "camera.lost"
+BLACK = "camera.black"
+FROZEN = "camera.frozen"
+CODES = (OPEN_FAILED, LOST, BLACK, FROZEN)
 
 
 @dataclass(frozen=True)
@@ -19,22 +24,20 @@ class Frame:
     timestamp: float
 
 
+@dataclass(frozen=True)
+class CameraFault:
+    """What is wrong with the camera: one of CODES and technician detail in English (never personal data)."""
+
+    code: str
+    detail: str
+
+
 class CameraError(Exception):
-    """A camera that cannot be used now; carries the problem to show and log."""
+    """A camera that cannot be used now; carries the fault to report and log."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.technician)
-        self.problem = problem
-
-
-def camera_problem(code: str, technician: str) -> Problem:
-    texts = {
-        "open_failed": Text(zh="摄像头无法打开", en="The camera cannot be opened"),
-        "lost": Text(zh="摄像头已断开", en="The camera was disconnected"),
-        "black": Text(zh="摄像头画面全黑", en="The camera shows only black"),
-        "frozen": Text(zh="摄像头画面卡住了", en="The camera picture is frozen"),
-    }
-    return Problem(code=f"camera.{code}", citizen=texts[code], technician=technician)
+    def __init__(self, fault: CameraFault) -> None:
+        super().__init__(fault.detail)
+        self.fault = fault
 
 
 class FeedMonitor:
@@ -47,16 +50,16 @@ class FeedMonitor:
         self._previous: np.ndarray | None = None
         self._same = 0
 
-    def observe(self, image: np.ndarray) -> Problem | None:
+    def observe(self, image: np.ndarray) -> CameraFault | None:
         small = cv2.resize(image, (64, 48), interpolation=cv2.INTER_AREA)
         if float(small.mean()) < self._black_level:
             self._previous, self._same = small, 0
-            return camera_problem("black", f"mean level {float(small.mean()):.1f} below {self._black_level}")
+            return CameraFault(BLACK, f"mean level {float(small.mean()):.1f} below {self._black_level}")
         if self._previous is not None and np.array_equal(small, self._previous):
             self._same += 1
         else:
             self._same = 0
         self._previous = small
         if self._same >= self._frozen_after:
-            return camera_problem("frozen", f"{self._same} identical frames in a row")
+            return CameraFault(FROZEN, f"{self._same} identical frames in a row")
         return None

@@ -8,7 +8,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from drivers.camera.frames import CameraError, camera_problem
+from drivers.camera.frames import OPEN_FAILED, CameraError, CameraFault
 
 FAULTS = ("none", "no_camera", "black", "frozen")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp")
@@ -53,7 +53,7 @@ def load_media(path: Path, width: int, height: int) -> list[np.ndarray]:
             frames.append(fit(image, width, height))
         cap.release()
     if not frames:
-        raise CameraError(camera_problem("open_failed", f"no pictures in {path}"))
+        raise CameraError(CameraFault(OPEN_FAILED, f"no pictures in {path}"))
     return frames
 
 
@@ -92,7 +92,7 @@ class SimulatedSource:
 
     def open(self) -> None:
         if self._fault == "no_camera":
-            raise CameraError(camera_problem("open_failed", "simulated camera unplugged"))
+            raise CameraError(CameraFault(OPEN_FAILED, "simulated camera unplugged"))
 
     def read(self) -> np.ndarray | None:
         fault = self._fault

@@ -9,10 +9,10 @@ import time
 
 import serial
 
+from drivers.cards.events import CardPresented, CardRemoved, Emitter, Listener, ReaderError, ReaderStatus
+from drivers.cards.identity import Identity
 from drivers.idcard import frames as fr
 from drivers.idcard import textblock
-from drivers.idcard.events import CardPresented, CardRemoved, Emitter, Listener, ReaderError, ReaderStatus
-from drivers.idcard.identity import Identity
 from drivers.idcard.photo import NoDecoder, PhotoDecoder, PhotoError
 from drivers.idcard.spy import open_port
 

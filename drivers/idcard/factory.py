@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drivers.devices import ReaderDevice
 from drivers.idcard.config import IdCardConfig
 from drivers.idcard.driver import IdCardReader
 from drivers.idcard.photo import NoDecoder, PhotoError, open_decoder
-from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
-from drivers.idcard.simulator import FAULTS, IdCardSimulator
 from drivers.simtray import Choice, SimTray
+
+if TYPE_CHECKING:
+    from drivers.idcard.simulator import IdCardSimulator
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,9 @@ def _resolve(value: str, base_dir: Path) -> Path:
 
 
 def _register_tray(sim: IdCardSimulator, tray: SimTray) -> None:
+    from drivers.idcard.profiles import load_profile
+    from drivers.idcard.simulator import FAULTS
+
     def card_options() -> list[tuple[str, str]]:
         options = [("none", "无卡")]
         for name in sim.profiles():
@@ -45,10 +50,15 @@ def _register_tray(sim: IdCardSimulator, tray: SimTray) -> None:
 
 
 def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> ReaderDevice:
-    cards_dir = _resolve(cfg.sim_cards_dir, base_dir) if cfg.sim_cards_dir else CARDS_DIR
+    cards_dir = _resolve(cfg.sim_cards_dir, base_dir) if cfg.sim_cards_dir else None  # None: the shipped ones
     faces_dir = _resolve(cfg.sim_faces_dir, base_dir) if cfg.sim_faces_dir else None
     url, sim = cfg.url, None
     if url.startswith("sim:"):
+        # the simulator and its card profiles load only when the URL asks for them
+        from drivers.idcard.profiles import CARDS_DIR, profile_names
+        from drivers.idcard.simulator import IdCardSimulator
+
+        cards_dir = cards_dir or CARDS_DIR
         if cfg.sim_card and cfg.sim_card not in profile_names(cards_dir):
             raise ValueError(f"idcard.sim_card: no profile {cfg.sim_card!r} in {cards_dir}")
         sim = IdCardSimulator(cards_dir, cfg.baudrate)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+from drivers.cards.photo import Photo
 
 WLT_SIZE = 1024
 # A simulated card's WLT blob is this marker, the profile name in UTF-8, then NUL padding to 1024 bytes.
@@ -18,12 +19,6 @@ BMP_SIZE = 54 + BMP_HEIGHT * 308
 
 class PhotoError(Exception):
     """The photo cannot be decoded; the identity stays usable, the face check says it cannot compare."""
-
-
-@dataclass(frozen=True)
-class Photo:
-    data: bytes = field(repr=False)  # a complete image file
-    suffix: str  # ".bmp", ".png", ".jpg"
 
 
 class PhotoDecoder(Protocol):
@@ -54,20 +49,22 @@ def sim_profile_of(wlt: bytes) -> str | None:
 
 
 class SimPhotoDecoder:
-    """Decodes simulated blobs: `<faces_dir>/<face>_1.*` when that folder exists, else the profile's silhouette."""
+    """Decodes simulated blobs: `<faces_dir>/<face>_1.*` when that folder exists, else the profile's silhouette.
+    `cards_dir` None = the shipped profiles."""
 
-    def __init__(self, cards_dir: Path, faces_dir: Path | None) -> None:
+    def __init__(self, cards_dir: Path | None, faces_dir: Path | None) -> None:
         self.cards_dir = cards_dir
         self.faces_dir = faces_dir
 
     def image_path(self, wlt: bytes) -> Path:
-        from drivers.idcard.profiles import load_profile  # profiles import this module for sim_wlt
-
         name = sim_profile_of(wlt)
         if name is None:
             raise PhotoError("not a simulated card's photo")
+        # profiles import this module (sim_wlt), and a real card never needs them
+        from drivers.idcard.profiles import CARDS_DIR, load_profile
+
         try:
-            profile = load_profile(self.cards_dir, name)
+            profile = load_profile(self.cards_dir or CARDS_DIR, name)
         except (OSError, ValueError) as e:
             raise PhotoError(f"card profile {name!r}: {e}") from None
         if self.faces_dir is not None and self.faces_dir.is_dir() and profile.face:
@@ -116,7 +113,7 @@ class VendorWltDecoder:
         return Photo(data if data[:2] == b"BM" else bgr_to_bmp(data[: BMP_SIZE - 54]), ".bmp")
 
 
-def open_decoder(library: str, base_dir: Path, cards_dir: Path, faces_dir: Path | None) -> PhotoDecoder:
+def open_decoder(library: str, base_dir: Path, cards_dir: Path | None, faces_dir: Path | None) -> PhotoDecoder:
     """The configured decoder: a vendor library when a path is set, else the simulated decoder."""
     if library:
         path = Path(library)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Protocol
 
-from drivers.idcard.identity import SMARTCARD, Identity
-from drivers.idcard.textblock import GENDERS, LONG_TERM, NATIONS
+from drivers.cards.codes import GENDERS, LONG_TERM, NATIONS
+from drivers.cards.identity import SMARTCARD, Identity
 from drivers.pcsc.apdu import Apdu, ApduError, get_response, parse_command, select_aid, split_response
 
 # Test applet "kiosk-test-applet" (see docs/idcard.md):

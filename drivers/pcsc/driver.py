@@ -7,7 +7,7 @@ import threading
 
 from smartcard import scard as sc
 
-from drivers.idcard.events import CardPresented, CardRemoved, Emitter, Listener, ReaderError, ReaderStatus
+from drivers.cards.events import CardPresented, CardRemoved, Emitter, Listener, ReaderError, ReaderStatus
 from drivers.pcsc.apdu import ApduError
 from drivers.pcsc.applet import CardApplication
 

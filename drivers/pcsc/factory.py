@@ -6,11 +6,9 @@ import logging
 from pathlib import Path
 
 from drivers.devices import ReaderDevice
-from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
-from drivers.pcsc.applet import KioskAppletCard, identity_fields, read_with
+from drivers.pcsc.applet import read_with
 from drivers.pcsc.config import SmartCardConfig
 from drivers.pcsc.driver import VIRTUAL_READERS, SmartCardReader
-from drivers.pcsc.vpcd_card import VpcdCard
 from drivers.simtray import Choice, SimTray
 
 log = logging.getLogger(__name__)
@@ -22,9 +20,13 @@ class VpcdCardSlot:
     def __init__(self, cards_dir: Path) -> None:
         self.cards_dir = cards_dir
         self.profile = "none"
-        self.card: VpcdCard | None = None
+        self.card = None  # the VpcdCard in the reader
 
     def set(self, name: str) -> None:
+        from drivers.idcard.profiles import load_profile
+        from drivers.pcsc.applet import KioskAppletCard, identity_fields
+        from drivers.pcsc.vpcd_card import VpcdCard
+
         if self.card is not None:
             self.card.remove()
             self.card = None
@@ -49,7 +51,9 @@ def open_device(cfg: SmartCardConfig, base_dir: Path, tray: SimTray) -> ReaderDe
     wanted = cfg.reader or (VIRTUAL_READERS[0] if sim else "")
     reader = SmartCardReader(read_with(cfg.application), wanted, retry_interval=cfg.retry_interval_ms / 1000)
     slot = None
-    if sim:
+    if sim:  # the card emulator and the card profiles load only for this URL
+        from drivers.idcard.profiles import CARDS_DIR, load_profile, profile_names
+
         slot = VpcdCardSlot(CARDS_DIR)
         def options() -> list[tuple[str, str]]:
             return [("none", "无卡")] + [(n, load_profile(CARDS_DIR, n).label) for n in profile_names(CARDS_DIR)]

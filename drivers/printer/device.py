@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from drivers.printer import escpos_codec as esc
-from drivers.printer.layout import Profile
-from drivers.printer.status import PaperState, PrinterStatus, parse_status, problem_for
+from drivers.printer.profile import Profile
+from drivers.printer.status import PaperState, PrinterStatus, parse_status
 from drivers.printer.transports import Transport, TransportError
-from kiosk.i18n import Problem
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +24,12 @@ class JobOutcome:
     before: PrinterStatus
     after: PrinterStatus | None  # None when the job was refused up front
     bytes_sent: int
-    problem: Problem | None = None
     verified: bool = True  # False when the transport cannot read status (printed "blind")
+
+    @property
+    def status(self) -> PrinterStatus:
+        """The state that decided the job: after it, or before it when it was refused up front."""
+        return self.before if self.after is None else self.after
 
 
 class ReceiptPrinter:
@@ -91,7 +94,7 @@ class ReceiptPrinter:
             before = self._set(self._query())
             if not before.can_print:
                 self.jobs_failed += 1
-                return JobOutcome(False, before, None, 0, problem_for(before))
+                return JobOutcome(False, before, None, 0)
             sent = 0
             try:
                 for i in range(0, len(data), 4096):  # chunks: a disconnect is noticed early, not after 60 KB
@@ -101,7 +104,7 @@ class ReceiptPrinter:
                 self.last_error = str(e)
                 after = self._set(PrinterStatus(PaperState.OFFLINE, f"lost during job: {e}"))
                 self.jobs_failed += 1
-                return JobOutcome(False, before, after, sent, problem_for(after))
+                return JobOutcome(False, before, after, sent)
             if self.settle_seconds:
                 time.sleep(self.settle_seconds)
             after = self._set(self._query())
@@ -110,9 +113,9 @@ class ReceiptPrinter:
                 return JobOutcome(True, before, after, sent, verified=False)
             if not after.can_print:
                 self.jobs_failed += 1
-                return JobOutcome(False, before, after, sent, problem_for(after))
+                return JobOutcome(False, before, after, sent)
             self.jobs_ok += 1
-            return JobOutcome(True, before, after, sent, problem_for(after))  # near end: ok with a warning
+            return JobOutcome(True, before, after, sent)  # near end: ok, kiosk/ words the warning
 
     # ---- internals ----
 

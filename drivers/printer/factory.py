@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pathlib
 
+from typing import TYPE_CHECKING
+
 from drivers.printer.config import PrinterConfig
 from drivers.printer.device import ReceiptPrinter
-from drivers.printer.layout import WIDTH_DOTS, Profile
-from drivers.printer.simulator import STATE_LABELS, VirtualPrinter
+from drivers.printer.profile import WIDTH_DOTS, Profile
 from drivers.printer.transports import SimTransport, open_transport
 from drivers.simtray import Choice, Picture, SimTray
+
+if TYPE_CHECKING:
+    from drivers.printer.simulator import VirtualPrinter
 
 
 def profile_of(cfg: PrinterConfig) -> Profile:
@@ -19,6 +23,9 @@ def profile_of(cfg: PrinterConfig) -> Profile:
 def open_device(cfg: PrinterConfig, base_dir: pathlib.Path, tray: SimTray) -> ReceiptPrinter:
     profile = profile_of(cfg)
     if cfg.url.startswith("sim:"):
+        # the virtual printer and its paper renderer (PIL, numpy) load only for this URL
+        from drivers.printer.simulator import VirtualPrinter
+
         out = pathlib.Path(cfg.sim_output_dir).expanduser()
         out = out if out.is_absolute() else base_dir / out
         sim = VirtualPrinter(WIDTH_DOTS[cfg.paper_width_mm], out, cfg.sim_keep, on_change=tray.notify)
@@ -29,6 +36,8 @@ def open_device(cfg: PrinterConfig, base_dir: pathlib.Path, tray: SimTray) -> Re
 
 
 def _register_tray(tray: SimTray, sim: VirtualPrinter) -> None:
+    from drivers.printer.simulator import STATE_LABELS
+
     def get() -> str:
         return "mid_job" if sim.state == "ok" and sim.paper_left is not None else sim.state
 

@@ -6,37 +6,19 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from drivers.printer import escpos_codec as esc
+from drivers.printer.profile import CELL_DOTS, Profile
 from drivers.printer.raster import BASE_PX, InkCanvas, bands, code128_ink, pack, qr_ink
 from drivers.printer.wrap import wrap
 from protocol import tracking
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "assets" / "receipts"
-WIDTH_DOTS = {58: 384, 80: 576}
-CELL_DOTS = 12  # one text column = the 12-dot half-width ROM glyph; Chinese characters take two
 
 
 class LayoutError(ValueError):
     """A template that cannot be used, or data that does not fit it; the message names template and field."""
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What the paper and the printer can do, from configuration."""
-
-    paper_width_mm: Literal[58, 80] = 80
-    chinese_mode: Literal["text", "raster"] = "raster"
-    cut: bool = True
-
-    @property
-    def width_dots(self) -> int:
-        return WIDTH_DOTS[self.paper_width_mm]
-
-    @property
-    def columns(self) -> int:
-        return self.width_dots // CELL_DOTS
 
 
 # ---- abstract blocks ----

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from drivers.printer import status as st
-from drivers.printer.layout import WIDTH_DOTS
+from drivers.printer.profile import WIDTH_DOTS
 from drivers.printer.render import Interpreter, Paper
 
 log = logging.getLogger(__name__)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from kiosk.i18n import Problem, Text
-
 
 class PaperState(str, Enum):
     OK = "ok"
@@ -70,37 +68,3 @@ def offline_cause_byte(*, cover_open: bool = False, paper_end_stop: bool = False
 def paper_byte(*, near_end: bool = False, out: bool = False) -> int:
     return 0x12 | (0x0C if near_end or out else 0) | (0x60 if out else 0)
 
-
-_PROBLEMS = {
-    PaperState.NEAR_END: Problem(
-        "printer.paper_near_end",
-        Text("打印纸即将用完，请联系工作人员更换。", "The receipt paper is running low; please tell the staff."),
-        "paper near-end sensor active",
-    ),
-    PaperState.OUT: Problem(
-        "printer.paper_out",
-        Text("打印纸已用完，暂时无法打印。您可以扫描屏幕上的二维码保存凭证，或请工作人员帮助。",
-             "The printer is out of paper. Scan the QR code on screen to keep your receipt, or ask the staff."),
-        "paper end sensor active",
-    ),
-    PaperState.COVER_OPEN: Problem(
-        "printer.cover_open",
-        Text("打印机盖未关好，暂时无法打印，请联系工作人员。",
-             "The printer cover is open, so nothing can be printed. Please ask the staff."),
-        "cover open",
-    ),
-    PaperState.OFFLINE: Problem(
-        "printer.offline",
-        Text("打印机暂时无法使用。您可以扫描屏幕上的二维码保存凭证，或请工作人员帮助。",
-             "The printer is not available. Scan the QR code on screen to keep your receipt, or ask the staff."),
-        "printer offline or not answering",
-    ),
-}
-
-
-def problem_for(status: PrinterStatus) -> Problem | None:
-    """The message for the citizen and the detail for the technician; None when the printer is fine."""
-    base = _PROBLEMS.get(status.state)
-    if base is None:
-        return None
-    return Problem(base.code, base.citizen, f"{base.technician}: {status.detail}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from drivers.cards.events import CardPresented
+from drivers.cards.photo import Photo
 from drivers.idcard import textblock
-from drivers.idcard.events import CardPresented
-from drivers.idcard.photo import Photo
 from drivers.idcard.profiles import CARDS_DIR, load_profile
 
 # the invented holder of the zhang_normal card profile
@@ -26,7 +26,7 @@ def present_card(core, profile: str = "zhang_normal") -> None:
 
 def lift_card(core) -> None:
     """What the reader's worker thread does when the card is taken off the reader."""
-    from drivers.idcard.events import CardRemoved
+    from drivers.cards.events import CardRemoved
 
     t = threading.Thread(target=core.identity._on_card_event, args=(CardRemoved("idcard"),))
     t.start()

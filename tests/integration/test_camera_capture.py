@@ -54,7 +54,7 @@ def test_end_of_stream_counts_as_unplugged_and_the_camera_reopens(tmp_path):
     try:
         # 5 frames per opening: more than 12 frames means it was lost and reopened at least twice
         assert wait_for(lambda: camera.health()["frames"] > 12, camera)
-        codes = [s.problem.code for s in statuses if s.problem is not None]
+        codes = [s.fault.code for s in statuses if s.fault is not None]
         assert "camera.lost" in codes
     finally:
         camera.close()
@@ -65,9 +65,9 @@ def test_missing_camera_is_reported_and_picked_up_when_plugged_in(tmp_path):
     camera = Camera(OpenCvSource(str(path), 320, 240, 15), fps=15, reconnect_seconds=0.05)
     camera.start()
     try:
-        assert wait_for(lambda: camera.status.problem is not None, camera)
+        assert wait_for(lambda: camera.status.fault is not None, camera)
         assert not camera.status.connected
-        assert camera.status.problem.code == "camera.open_failed"
+        assert camera.status.fault.code == "camera.open_failed"
         assert camera.health()["problem"] == "camera.open_failed"
         assert camera.next_frame(0, 0.2) is None
         tmp = write_video(tmp_path / "writing.avi", frames=40)
@@ -87,16 +87,16 @@ def test_simulated_unplug_replug_black_and_frozen():
         source.set_fault("no_camera")
         assert wait_for(lambda: not camera.status.connected, camera)
         source.set_fault("none")
-        assert wait_for(lambda: camera.status.connected and camera.status.problem is None, camera)
+        assert wait_for(lambda: camera.status.connected and camera.status.fault is None, camera)
         source.set_fault("black")
-        assert wait_for(lambda: camera.status.problem is not None and camera.status.problem.code == "camera.black",
+        assert wait_for(lambda: camera.status.fault is not None and camera.status.fault.code == "camera.black",
                         camera)
         assert camera.latest().image.max() == 0
         source.set_fault("frozen")
-        assert wait_for(lambda: camera.status.problem is not None
-                        and camera.status.problem.code == "camera.frozen", camera)
+        assert wait_for(lambda: camera.status.fault is not None
+                        and camera.status.fault.code == "camera.frozen", camera)
         source.set_fault("none")
-        assert wait_for(lambda: camera.status.problem is None, camera)
+        assert wait_for(lambda: camera.status.fault is None, camera)
     finally:
         camera.close()
 

@@ -100,9 +100,9 @@ def _status_code(camera):
     import time
 
     deadline = time.monotonic() + WAIT
-    while camera.status.problem is None and time.monotonic() < deadline:
+    while camera.status.fault is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    return camera.status.problem.code if camera.status.problem else None
+    return camera.status.fault.code if camera.status.fault else None
 
 
 def test_auto_motion_animates_the_photo(shared_faces, tmp_path):

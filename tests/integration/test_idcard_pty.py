@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from drivers.cards.events import CardPresented, CardRemoved, ReaderError, ReaderStatus
 from drivers.idcard.config import IdCardConfig
 from drivers.idcard.driver import IdCardReader
-from drivers.idcard.events import CardPresented, CardRemoved, ReaderError, ReaderStatus
 from drivers.idcard.factory import open_device
 from drivers.idcard.simulator import IdCardSimulator
 from drivers.simtray import SimTray

@@ -8,8 +8,8 @@ from tests.helpers.kiosk import REPO
 
 READ_ONE_CARD = """
 import sys, threading
+from drivers.cards.events import CardPresented
 from drivers.idcard.driver import IdCardReader
-from drivers.idcard.events import CardPresented
 from drivers.idcard.simulator import IdCardSimulator
 
 sim = IdCardSimulator()

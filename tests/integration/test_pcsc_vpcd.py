@@ -2,7 +2,7 @@
 
 import pytest
 
-from drivers.idcard.events import CardPresented, CardRemoved, ReaderError, ReaderStatus
+from drivers.cards.events import CardPresented, CardRemoved, ReaderError, ReaderStatus
 from drivers.idcard.profiles import CARDS_DIR, load_profile
 from drivers.pcsc.applet import KioskApplet, KioskAppletCard, identity_fields
 from drivers.pcsc.config import SmartCardConfig

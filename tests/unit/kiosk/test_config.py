@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, load, resolve_path
+from kiosk.config import ConfigError, DevicesConfig, load, resolve_path
 from tests.helpers.kiosk import REPO, write_config
 
 
@@ -13,6 +13,23 @@ def test_shipped_config_is_valid_and_fully_simulated():
     assert cfg.simulated_devices == ["idcard", "camera", "printer"]
     assert cfg.terminal.site_kind in ("hall", "village_point")
     assert cfg.path(cfg.queue.database).is_absolute()
+
+
+def test_simulated_devices_lists_every_enabled_kind_on_a_sim_url(tmp_path):
+    cfg = load(write_config(tmp_path, **{"devices.smartcard": {"enabled": True, "url": "sim:"},
+                                         "devices.printer": {"url": "tcp://127.0.0.1:9100"}}))
+    assert cfg.simulated_devices == ["idcard", "smartcard", "camera"]
+    cfg = load(write_config(tmp_path, **{"devices.smartcard": {"enabled": False, "url": "sim:"}}))
+    assert "smartcard" not in cfg.simulated_devices  # a switched-off reader is not simulated either
+
+
+def test_every_device_kind_has_its_table():
+    from drivers.kinds import KINDS
+
+    cfg = load(REPO / "kiosk.toml")
+    for kind in KINDS:
+        assert isinstance(getattr(cfg.devices, kind.name), kind.config)
+    assert set(DevicesConfig.model_fields) == {kind.name for kind in KINDS}
 
 
 def test_every_key_of_the_shipped_file_is_commented():

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
+from drivers.cards.events import CardPresented, CardRemoved, Emitter, ReaderError, ReaderStatus
 from drivers.idcard import textblock
-from drivers.idcard.events import CardPresented, CardRemoved, Emitter, ReaderError, ReaderStatus
 from drivers.idcard.profiles import CARDS_DIR, load_profile
 from kiosk.identity import (
     IdentityPresented, IdentityProblem, IdentityRemoved, IdentityService, ReaderState, check_id_number,

@@ -34,3 +34,10 @@ def test_recent_log(tmp_path):
     (tmp_path / "kiosk.log").write_text("".join(f"line {i}\n" for i in range(100)), encoding="utf-8")
     assert recent_log(tmp_path, 3) == ["line 97", "line 98", "line 99"]
     assert recent_log(tmp_path / "none")[0].startswith("cannot read")
+
+
+def test_every_device_kind_has_a_name_for_staff():
+    from drivers.kinds import KINDS
+    from kiosk.maintenance import DEVICE_NAMES
+
+    assert set(DEVICE_NAMES) == {kind.name for kind in KINDS}

@@ -6,10 +6,10 @@ import time
 import pytest
 
 from kiosk.presence import Citizen
+from kiosk.queue_messages import SaveFailed, TrackingNumberError
 from kiosk.submissions import Submissions, open_submissions
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
-from offline_queue.errors import TrackingNumberError
 from protocol.signing import write_secret
 from offline_queue.worker import SyncWorker
 from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
@@ -146,10 +146,11 @@ def test_disk_full_reaches_caller_and_diagnostics(tmp_path):
     first = uc.submit("gjj.withdraw", {}, invented_applicant(7))
     pages = uc.store._conn.execute("PRAGMA page_count").fetchone()[0]
     uc.store._conn.execute(f"PRAGMA max_page_count={pages + 1}")  # SQLite's view of a full disk
-    with pytest.raises(DiskFullError) as info:
+    with pytest.raises(SaveFailed) as info:
         for _ in range(50):
             uc.submit("gjj.withdraw", {}, invented_applicant(8), None, [bytes(8000)])
-    assert info.value.problem.citizen.zh
+    assert isinstance(info.value.__cause__, DiskFullError)
+    assert info.value.problem.code == "queue.disk_full" and info.value.problem.citizen.zh
     st = uc.status()
     assert st["enqueue_problem"]["code"] == "queue.disk_full"
     assert uc.progress(first.tracking).source == "local"  # what the citizen already holds is still there

@@ -43,9 +43,9 @@ def test_an_emptied_database_is_refused_and_left_as_it_was(tmp_path):
     before = _files(tmp_path)
     with pytest.raises(QueueMismatchError) as info:
         make_store(tmp_path)
-    text = info.value.problem.technician
+    text = info.value.detail
     assert "empty" in text and "up to record 5" in text and "kiosk queue new" in text
-    assert info.value.problem.code == "queue.mismatch" and info.value.problem.citizen.zh
+    assert info.value.code == "queue.mismatch"
     assert _files(tmp_path) == before  # still 0 bytes; key and mark untouched
 
 

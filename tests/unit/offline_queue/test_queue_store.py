@@ -143,7 +143,7 @@ def test_disk_full_is_a_clear_error_and_loses_nothing(tmp_path):
     with pytest.raises(DiskFullError) as info:
         for i in range(200):
             _submit(store, 1, [bytes(5000) + bytes([i])])
-    assert info.value.problem.code == "queue.disk_full" and info.value.problem.citizen.zh
+    assert info.value.code == "queue.disk_full" and info.value.detail
     store.close()
     reopened = make_store(tmp_path)
     assert reopened.lookup(before.tracking) is not None
@@ -154,7 +154,7 @@ def test_corrupt_database_is_a_clear_error(tmp_path):
     (tmp_path / "queue.sqlite3").write_bytes(b"this is not sqlite at all" * 200)
     with pytest.raises(CorruptDatabaseError) as info:
         make_store(tmp_path)
-    assert "queue" in info.value.problem.technician
+    assert "queue" in info.value.detail
 
 
 def test_damaged_pages_are_detected(tmp_path):

@@ -9,9 +9,9 @@ import threading
 import numpy as np
 import pytest
 
+from drivers.cards.events import CardPresented, CardRemoved, ReaderError, ReaderStatus
+from drivers.cards.photo import Photo
 from drivers.idcard import textblock
-from drivers.idcard.events import CardPresented, CardRemoved, ReaderError, ReaderStatus
-from drivers.idcard.photo import Photo
 from drivers.idcard.profiles import CARDS_DIR, load_profile
 from kiosk.face.result import Decision, FaceCheckResult, FaceCheckUpdate, Phase, PROMPTS
 from kiosk.face.liveness import Challenge

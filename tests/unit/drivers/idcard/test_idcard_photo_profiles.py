@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
+from drivers.cards.identity import FOREIGN_PERMANENT, HMT_RESIDENCE, RESIDENT
 from drivers.idcard import textblock
-from drivers.idcard.identity import FOREIGN_PERMANENT, HMT_RESIDENCE, RESIDENT
 from drivers.idcard.photo import (
     BMP_SIZE, NoDecoder, PhotoError, SimPhotoDecoder, VendorWltDecoder, WLT_SIZE, sim_profile_of, sim_wlt,
 )

@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drivers.cards import codes
+from drivers.cards.identity import FOREIGN_PERMANENT, HMT_RESIDENCE, RESIDENT
 from drivers.idcard import textblock
 from drivers.idcard.frames import FrameError
-from drivers.idcard.identity import FOREIGN_PERMANENT, HMT_RESIDENCE, RESIDENT
 
 RESIDENT_FIELDS = {
     "name": "赵一鸣", "gender": "1", "nation": "05", "birth": "19900102", "address": "某省某市示例路1号",
@@ -88,8 +89,8 @@ def test_unknown_card_type_and_wrong_size():
 
 
 def test_nation_and_gender_tables_are_complete():
-    assert len(textblock.NATIONS) == 58 and textblock.NATIONS[98] == "外国血统中国籍人士"
-    assert set(textblock.GENDERS) == {"0", "1", "2", "9"}
+    assert len(codes.NATIONS) == 58 and codes.NATIONS[98] == "外国血统中国籍人士"
+    assert set(codes.GENDERS) == {"0", "1", "2", "9"}
 
 
 @given(st.binary(min_size=256, max_size=256))

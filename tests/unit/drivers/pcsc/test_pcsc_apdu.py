@@ -2,7 +2,7 @@
 
 import pytest
 
-from drivers.idcard.identity import SMARTCARD
+from drivers.cards.identity import SMARTCARD
 from drivers.pcsc.apdu import Apdu, ApduError, parse_command, select_aid, status_class, status_meaning
 from drivers.pcsc.applet import (
     READ_HOLDER, TEST_AID, KioskApplet, KioskAppletCard, decode_record, encode_record, exchange, read_with,

@@ -39,7 +39,7 @@ def test_paper_out_refused_up_front(printer, sim):
     before = sim.bytes_received
     out = printer.print_job(JOB)
     assert not out.ok and out.after is None and out.bytes_sent == 0
-    assert out.problem.code == "printer.paper_out"
+    assert out.status.state is PaperState.OUT
     assert sim.bytes_received - before == 9  # only the status queries went out: DLE EOT 1, 2 and 4
 
 
@@ -48,21 +48,21 @@ def test_paper_out_mid_job_is_a_failure(printer, sim):
     out = printer.print_job(JOB)
     assert not out.ok and out.bytes_sent == len(JOB)
     assert out.before.state is PaperState.OK and out.after.state is PaperState.OUT
-    assert out.problem.code == "printer.paper_out"
+    assert out.status.state is PaperState.OUT
 
 
 def test_cover_open_and_offline(printer, sim):
     sim.set_state("cover_open")
-    assert printer.print_job(JOB).problem.code == "printer.cover_open"
+    assert printer.print_job(JOB).status.state is PaperState.COVER_OPEN
     sim.set_state("offline")
-    assert printer.print_job(JOB).problem.code == "printer.offline"
+    assert printer.print_job(JOB).status.state is PaperState.OFFLINE
     assert printer.health()["state"] == "offline"
 
 
 def test_near_end_prints_with_a_warning(printer, sim):
     sim.set_state("near_end")
     out = printer.print_job(JOB)
-    assert out.ok and out.problem.code == "printer.paper_near_end"
+    assert out.ok and out.status.state is PaperState.NEAR_END
 
 
 def test_listeners_hear_state_changes(printer, sim):

@@ -3,7 +3,7 @@
 import pytest
 
 from drivers.printer.status import (PaperState, is_status_byte, offline_cause_byte, paper_byte, parse_status,
-                                    problem_for, status_byte)
+                                    status_byte)
 
 
 def test_fixed_bits_identify_status_bytes():
@@ -40,11 +40,6 @@ def test_builders_round_trip():
     assert cover.state is PaperState.COVER_OPEN
 
 
-def test_can_print_and_problems():
+def test_can_print():
     assert PaperState.OK.can_print and PaperState.NEAR_END.can_print and PaperState.UNKNOWN.can_print
     assert not PaperState.OUT.can_print and not PaperState.COVER_OPEN.can_print and not PaperState.OFFLINE.can_print
-    assert problem_for(parse_status(0x12, 0x12, 0x12)) is None
-    p = problem_for(parse_status(0x1A, 0x32, 0x7E))
-    assert p.code == "printer.paper_out"
-    assert "纸" in p.citizen.zh and "paper" in p.citizen.en
-    assert "7E" in p.technician

@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# the script's own folder would make this file shadow the standard library's `queue`: import from the repo root
-sys.path[0] = str(REPO)
+sys.path.insert(0, str(REPO))
 
 from offline_queue.store import QueueStore  # noqa: E402
 from tests.helpers.central import free_port, wait_for_port  # noqa: E402
@@ -290,8 +289,12 @@ def main(argv: list[str]) -> int:
     p.add_argument("--skip-drain", action="store_true")
     p.add_argument("--breakdown", action="store_true",
                    help="also print where our enqueue's time goes (per-stage CPU; SQLite vs Python, with/without fsync)")
+    p.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
     args = p.parse_args(argv)
-    base = Path(tempfile.mkdtemp(prefix="queue-bench-", dir=args.dir or REPO.parent))
+    if args.quick:
+        args.enqueue, args.runs, args.drain, args.drain_attached, args.attachment_kb = 20, 1, 100, 10, 20
+    # beside the repo: the same disk as a deployment; a quick run stays in the temp folder
+    base = Path(tempfile.mkdtemp(prefix="queue-bench-", dir=args.dir or (None if args.quick else REPO.parent)))
     try:
         report = {"dir": str(base), "enqueue": enqueue_section(args.enqueue, args.runs, base)}
         print(json.dumps(report["enqueue"], ensure_ascii=False), flush=True)

@@ -7,8 +7,8 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Union
 
-from drivers.idcard.identity import Identity
-from drivers.idcard.photo import Photo
+from drivers.cards.identity import Identity
+from drivers.cards.photo import Photo
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,57 @@
+"""What the citizen is told about the printer and the camera: drivers report states and codes, this words them."""
+
+from __future__ import annotations
+
+from drivers.camera import frames as camera
+from drivers.camera.frames import CameraFault
+from drivers.printer.status import PaperState, PrinterStatus
+from kiosk.i18n import Problem, Text
+
+# paper state -> (problem code, citizen text, technician summary); states that print normally have no entry
+_PRINTER = {
+    PaperState.NEAR_END: (
+        "printer.paper_near_end",
+        Text("打印纸即将用完，请联系工作人员更换。", "The receipt paper is running low; please tell the staff."),
+        "paper near-end sensor active",
+    ),
+    PaperState.OUT: (
+        "printer.paper_out",
+        Text("打印纸已用完，暂时无法打印。您可以扫描屏幕上的二维码保存凭证，或请工作人员帮助。",
+             "The printer is out of paper. Scan the QR code on screen to keep your receipt, or ask the staff."),
+        "paper end sensor active",
+    ),
+    PaperState.COVER_OPEN: (
+        "printer.cover_open",
+        Text("打印机盖未关好，暂时无法打印，请联系工作人员。",
+             "The printer cover is open, so nothing can be printed. Please ask the staff."),
+        "cover open",
+    ),
+    PaperState.OFFLINE: (
+        "printer.offline",
+        Text("打印机暂时无法使用。您可以扫描屏幕上的二维码保存凭证，或请工作人员帮助。",
+             "The printer is not available. Scan the QR code on screen to keep your receipt, or ask the staff."),
+        "printer offline or not answering",
+    ),
+}
+
+_CAMERA = {
+    camera.OPEN_FAILED: Text(zh="摄像头无法打开", en="The camera cannot be opened"),
+    camera.LOST: Text(zh="摄像头已断开", en="The camera was disconnected"),
+    camera.BLACK: Text(zh="摄像头画面全黑", en="The camera shows only black"),
+    camera.FROZEN: Text(zh="摄像头画面卡住了", en="The camera picture is frozen"),
+}
+_CAMERA_OTHER = Text(zh="摄像头暂时无法使用", en="The camera is not available right now")
+
+
+def printer_problem(status: PrinterStatus) -> Problem | None:
+    """The message for the citizen and the detail for the technician; None when the printer is fine."""
+    entry = _PRINTER.get(status.state)
+    if entry is None:
+        return None
+    code, citizen, summary = entry
+    return Problem(code, citizen, f"{summary}: {status.detail}")
+
+
+def camera_problem(fault: CameraFault) -> Problem:
+    """A camera fault worded for the citizen; a code this table does not know yet still reads sensibly."""
+    return Problem(fault.code, _CAMERA.get(fault.code, _CAMERA_OTHER), fault.detail)
