@@ -9,6 +9,7 @@ import re
 import sys
 import time
 import zipfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +50,9 @@ def versions(core) -> dict[str, Any]:
         catalog = "unavailable"
     out = {"kiosk": __version__, "python": sys.version.split()[0], "platform": platform.platform(),
            "queue_schema": schema.VERSION, "catalog": catalog}
-    try:
-        import PySide6
-
-        out["pyside6"] = PySide6.__version__
-    except ImportError:
+    try:  # from the installed metadata: the core stays free of Qt (only ui/ imports PySide6)
+        out["pyside6"] = metadata.version("PySide6")
+    except metadata.PackageNotFoundError:
         pass
     return out
 
