@@ -2,7 +2,7 @@
 simulators, timed by step (our own pauses excluded); then RSS, open files and threads after many visits.
 
     .venv/bin/python bench/visit.py            # 10 visits, then 190 more: medians by step, growth 10 -> 200
-    .venv/bin/python bench/visit.py --quick    # 3 + 10 visits
+    .venv/bin/python bench/visit.py --quick    # 1 + 3 visits: shows it runs, judges nothing
 
 The queue runs offline (no central): a village point's weeks without network, every visit kept on disk.
 """
@@ -144,13 +144,13 @@ def usage() -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--quick", action="store_true", help="3 warm-up visits and 10 more, for CI")
-    p.add_argument("--warm", type=int, help="visits before the first measurement (default 10; 3 with --quick)")
-    p.add_argument("--visits", type=int, help="visits in all (default 200; 13 with --quick)")
+    p.add_argument("--quick", action="store_true", help="1 warm-up visit and 3 more: shows the bench runs (CI), too few to judge growth")
+    p.add_argument("--warm", type=int, help="visits before the first measurement (default 10; 1 with --quick)")
+    p.add_argument("--visits", type=int, help="visits in all (default 200; 4 with --quick)")
     p.add_argument("--faces", default=str(REPO.parent / "shared" / "data" / "faces"))
     args = p.parse_args(argv)
-    warm = args.warm or (3 if args.quick else 10)
-    total = args.visits or (13 if args.quick else 200)
+    warm = args.warm or (1 if args.quick else 10)
+    total = args.visits or (4 if args.quick else 200)
     with tempfile.TemporaryDirectory(prefix="bench-visit-") as tmp:
         app, core, ui = build(Path(tmp), Path(args.faces))
         bot = Driver()
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     growth = last["rss_mb"] - first["rss_mb"]
     ok = growth < 10 and last["fds"] <= first["fds"] and last["threads"] <= first["threads"]
     verdict = "ok" if ok else "LEAK"
-    if args.quick:  # ten visits after three still include warm-up (caches, first receipts): not a leak verdict
+    if args.quick:  # a few visits after one still include warm-up (caches, first receipts): not a leak verdict
         verdict = f"{verdict}? (quick run: too few visits to judge)"
     print(f"growth: rss {growth:+.1f} MB, fds {last['fds'] - first['fds']:+d}, threads "
           f"{last['threads'] - first['threads']:+d}  -> {verdict} (goal: < 10 MB, no fd or thread growth)")
