@@ -144,7 +144,8 @@ def usage() -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--quick", action="store_true", help="1 warm-up visit and 3 more: shows the bench runs (CI), too few to judge growth")
+    p.add_argument("--quick", action="store_true",
+                   help="1 warm-up visit and 3 more: shows the bench runs (CI), too few to judge growth")
     p.add_argument("--warm", type=int, help="visits before the first measurement (default 10; 1 with --quick)")
     p.add_argument("--visits", type=int, help="visits in all (default 200; 4 with --quick)")
     p.add_argument("--faces", default=str(REPO.parent / "shared" / "data" / "faces"))
