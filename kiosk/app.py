@@ -160,6 +160,7 @@ class KioskCore:
             if self.devices.get("camera") is not None:
                 self._warm_face_engine()
 
+        log.info("warm-up: catalog and face models load in the background")
         threading.Thread(target=work, name="warm-up", daemon=True).start()
 
     @staticmethod

@@ -168,8 +168,16 @@ def _qt_message(kind: QtMsgType, context, message: str) -> None:
 
 
 def leave() -> None:
-    """The kiosk's own end (signal, smoke run, staff mode): a fullscreen window refuses only the window system's
-    close, and Qt's quit() gives up when a window refuses."""
+    """The kiosk's own end (signal, smoke run, staff mode, nightly restart), taken up by the Qt loop itself.
+
+    Callers sit anywhere on the Qt thread: a Python signal handler runs wherever Python next gets control there
+    (inside an event filter or a frameSwapped slot, mid-frame), a QML button's slot inside its mouse event. Ending
+    from there let the loop go on with a window whose platform window was already freed (SIGSEGV on SIGTERM)."""
+    QTimer.singleShot(0, _leave_now)
+
+
+def _leave_now() -> None:
+    # a fullscreen window refuses only the window system's close, and Qt's quit() gives up when a window refuses
     for window in QGuiApplication.topLevelWindows():
         window.setProperty("leaving", True)
     QGuiApplication.quit()
