@@ -10,6 +10,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("证明打印")
+    prompt: qsTr("证明打印。请点您要打印的证明")
 
     Component.onCompleted: Qt.callLater(CertificateBridge.load)  // it may send the visitor to Identify: not mid-push
 
