@@ -68,17 +68,17 @@
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="195" />
+        <location filename="../qml/screens/ApplyForm.qml" line="197" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="195" />
+        <location filename="../qml/screens/ApplyForm.qml" line="197" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="241" />
+        <location filename="../qml/screens/ApplyForm.qml" line="243" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -132,23 +132,35 @@
     </message>
     <message>
         <location filename="../qml/screens/Attract.qml" line="192" />
+        <location filename="../qml/screens/Attract.qml" line="211" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
         <location filename="../qml/screens/Attract.qml" line="201" />
+        <location filename="../qml/screens/Attract.qml" line="212" />
         <source>大字 + 语音，不限时</source>
         <translation>Large text + voice, no rush</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="241" />
+        <location filename="../qml/screens/Attract.qml" line="244" />
         <source>读卡器上有身份证，请取走</source>
         <translation>An ID card was left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="259" />
+        <location filename="../qml/screens/Attract.qml" line="256" />
+        <source>点屏幕开始办事</source>
+        <translation>Touch the screen to start</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="264" />
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="273" />
+        <source>工作人员入口：长按三秒</source>
+        <translation>Staff entrance: hold for three seconds</translation>
     </message>
 </context>
 <context>
@@ -772,7 +784,7 @@
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="62" />
+        <location filename="../qml/screens/Home.qml" line="63" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
@@ -1337,62 +1349,67 @@
         <translation>Type the tracking number from your receipt (letters and digits), or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="60" />
+        <location filename="../qml/screens/Progress.qml" line="50" />
+        <source>受理编号</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="61" />
         <source>例如 %1 2024 0501 0000 01X</source>
         <translation>e.g. %1 2024 0501 0000 01X</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="72" />
+        <location filename="../qml/screens/Progress.qml" line="73" />
         <source>查询</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="73" />
+        <location filename="../qml/screens/Progress.qml" line="74" />
         <source>正在查询</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="73" />
+        <location filename="../qml/screens/Progress.qml" line="74" />
         <source>请先输入受理编号</source>
         <translation>Type the tracking number first</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="98" />
+        <location filename="../qml/screens/Progress.qml" line="99" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="109" />
+        <location filename="../qml/screens/Progress.qml" line="110" />
         <source>人脸核验后，查看您在平台上的全部办件</source>
         <translation>Check your face to see all your applications on the platform</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="122" />
+        <location filename="../qml/screens/Progress.qml" line="123" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="167" />
+        <location filename="../qml/screens/Progress.qml" line="168" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="186" />
+        <location filename="../qml/screens/Progress.qml" line="187" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="196" />
+        <location filename="../qml/screens/Progress.qml" line="197" />
         <source>本机记录（未做人脸核验，只显示在本机办理的事项）</source>
         <translation>This terminal's record (no face check yet: only applications made here)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="197" />
+        <location filename="../qml/screens/Progress.qml" line="198" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="195" />
+        <location filename="../qml/screens/Progress.qml" line="196" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1535,32 +1552,32 @@
         <translation>Search. Type the name of the service, or its pinyin.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="41" />
+        <location filename="../qml/screens/Search.qml" line="42" />
         <source>输入事项名称、拼音或首字母</source>
         <translation>Service name, pinyin or initials</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="56" />
+        <location filename="../qml/screens/Search.qml" line="57" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="64" />
+        <location filename="../qml/screens/Search.qml" line="65" />
         <source>例如：身份证、公积金提取、结婚登记、gjj、sfz</source>
         <translation>For example: 身份证, 公积金提取, 结婚登记, gjj, sfz</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="112" />
+        <location filename="../qml/screens/Search.qml" line="113" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="113" />
+        <location filename="../qml/screens/Search.qml" line="114" />
         <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
         <translation>Try other words or browse by theme; the staff can help too, or call %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="116" />
+        <location filename="../qml/screens/Search.qml" line="117" />
         <source>按主题查找</source>
         <translation>Browse by theme</translation>
     </message>

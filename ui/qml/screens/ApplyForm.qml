@@ -158,6 +158,8 @@ ScreenPage {
                         TextField {
                             id: field
                             objectName: "field_" + box.key
+                            Accessible.name: box.modelData.label
+                            Accessible.description: box.modelData.help || ""
                             // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
                             ContextMenu.menu: null
                             selectByMouse: false

@@ -53,6 +53,7 @@ ScreenPage {
         TextField {
             id: search
             objectName: "homeSearch"
+            Accessible.name: placeholderText
             // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
             ContextMenu.menu: null
             selectByMouse: false

@@ -47,6 +47,7 @@ ScreenPage {
                 TextField {
                     id: field
                     objectName: "progressField"
+                    Accessible.name: qsTr("受理编号")
                     // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
                     ContextMenu.menu: null
                     selectByMouse: false

@@ -32,6 +32,7 @@ ScreenPage {
             TextField {
                 id: field
                 objectName: "searchField"
+                Accessible.name: placeholderText
                 // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
                 ContextMenu.menu: null
                 selectByMouse: false
