@@ -345,61 +345,62 @@
     </message>
     <message>
         <location filename="../qml/screens/Certificates.qml" line="148" />
+        <location filename="../qml/screens/Certificates.qml" line="160" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="192" />
+        <location filename="../qml/screens/Certificates.qml" line="195" />
         <source>证明编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="200" />
+        <location filename="../qml/screens/Certificates.qml" line="203" />
         <source>出具单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="207" />
+        <location filename="../qml/screens/Certificates.qml" line="210" />
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="214" />
+        <location filename="../qml/screens/Certificates.qml" line="217" />
         <source>验证码</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="226" />
+        <location filename="../qml/screens/Certificates.qml" line="229" />
         <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
         <translation>The certificate holds your personal details, so it is only printed, never shown on screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="240" />
+        <location filename="../qml/screens/Certificates.qml" line="243" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="251" />
+        <location filename="../qml/screens/Certificates.qml" line="254" />
         <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
         <translation>The certificate is printed; please take it from the slot. Its verification code proves it is genuine.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="259" />
+        <location filename="../qml/screens/Certificates.qml" line="262" />
         <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
         <translation>The certificate has been issued but cannot be printed right now. Note the verification code and tap “Print again” once the printer is ready, or ask staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="268" />
+        <location filename="../qml/screens/Certificates.qml" line="271" />
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="274" />
+        <location filename="../qml/screens/Certificates.qml" line="277" />
         <source>打印其他证明</source>
         <translation>Another certificate</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="280" />
+        <location filename="../qml/screens/Certificates.qml" line="283" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -459,21 +460,23 @@
     <name>ExitConfirm</name>
     <message>
         <location filename="../qml/Kiosk/ExitConfirm.qml" line="30" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="39" />
         <source>确定要退出吗？</source>
         <translation>Leave now?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ExitConfirm.qml" line="40" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="49" />
         <source>退出后，您刚才读取的证件和填写的内容都会从本机清除，需要重新办理。</source>
         <translation>Leaving clears the card you read and everything you entered from this terminal; you would have to start again.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ExitConfirm.qml" line="53" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="62" />
         <source>确定退出</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ExitConfirm.qml" line="60" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="16" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="69" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -918,22 +921,23 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="30" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="35" />
         <source>还要继续吗？ %1 秒</source>
         <translation>Still there? %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="40" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="45" />
         <source>时间到后将返回首页，并清除您在本机填写的全部信息。</source>
         <translation>When time runs out the terminal returns to the start and erases everything you entered.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="53" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="58" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="59" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="17" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="64" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -1530,8 +1534,8 @@
     <name>ScreenPage</name>
     <message>
         <location filename="../qml/Kiosk/ScreenPage.qml" line="51" />
-        <source>🔊 再听一遍</source>
-        <translation>🔊 Listen again</translation>
+        <source>再听一遍</source>
+        <translation>Listen again</translation>
     </message>
     <message>
         <location filename="../qml/Kiosk/ScreenPage.qml" line="52" />

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
 
-from tests.helpers.qml import _items, settle
+from tests.helpers.qml import _items, find, settle
 from tests.helpers.screens import arrive, every_screen
 
 
@@ -52,4 +52,16 @@ def test_every_interactive_item_on_every_screen_has_an_accessible_name(qtbot, ma
         arrive(qtbot, ui, screen)
         if found := _unnamed(ui):
             missing[screen] = found
+    ui.shell.home()
+    settle(qtbot)
+    find(ui.window, "exitConfirm").setProperty("visible", True)  # 退出 after a card was read
+    if found := _unnamed(ui):
+        missing["ExitConfirm"] = found
+    find(ui.window, "exitConfirm").setProperty("visible", False)
+    idle = ui.core.idle
+    idle._last -= (idle.elderly_timeout if idle.elderly else idle.timeout) - 10  # the countdown shows
+    ui.shell.tick()
+    qtbot.waitUntil(lambda: find(ui.window, "idleOverlay").isVisible())
+    if found := _unnamed(ui):
+        missing["IdleOverlay"] = found
     assert not missing, "\n".join(f"{s}: {', '.join(f)}" for s, f in missing.items())

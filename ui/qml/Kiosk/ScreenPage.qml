@@ -48,7 +48,7 @@ Item {
         anchors { right: parent.right; top: parent.top; margins: Theme.margin }
         visible: Voice.available && page.prompt.length > 0
         primary: false
-        text: qsTr("🔊 再听一遍")
+        text: qsTr("再听一遍")
         Accessible.description: qsTr("朗读本页的提示")
         onClicked: page.replay()
     }

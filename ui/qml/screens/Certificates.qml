@@ -155,6 +155,9 @@ ScreenPage {
                 MouseArea {
                     id: tap
                     anchors.fill: parent
+                    Accessible.role: Accessible.Button
+                    Accessible.name: offer.modelData.title
+                    Accessible.description: qsTr("打印")
                     onClicked: CertificateBridge.choose(offer.index)
                 }
             }
