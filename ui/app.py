@@ -109,7 +109,7 @@ class KioskUi:
         self.translations.switch(cfg.locale.language)
         self.shell = Shell(core, self.translations)
         self.tray = SimTrayBridge(core.tray)
-        self.voice = Voice(cfg.locale.voice_prompts, core.beep)
+        self.voice = Voice(cfg.locale, core.beep)
         self.shell.languageChanged.connect(lambda: self.voice.setLanguage(self.shell.language))
         fullscreen = cfg.display.fullscreen and not windowed
         landscape = cfg.display.orientation == "landscape"

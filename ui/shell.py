@@ -27,6 +27,7 @@ class Shell(QObject):
     idleChanged = Signal()
     stackChanged = Signal()
     sessionWiped = Signal()
+    sessionEnding = Signal()  # before the screens change: what is being said to this visitor stops here
 
     def __init__(self, core: KioskCore, translations: Translations, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +169,7 @@ class Shell(QObject):
     def _reset(self) -> None:
         # everything of the visitor is gone at once; while their card still lies on the reader the screen asks
         # them to take it (in the mode they used) instead of inviting the next visitor to a reader that holds it
+        self.sessionEnding.emit()
         left_card = self._core.identity.card_on_reader
         self._stack = [ATTRACT, TAKE_CARD] if left_card else [ATTRACT]
         self.elderly = self._elderly and left_card

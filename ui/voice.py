@@ -9,6 +9,7 @@ from typing import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk.config import LocaleConfig
 from ui.bridge import registered
 
 log = logging.getLogger(__name__)
@@ -19,14 +20,17 @@ class Voice(QObject):
     spoken = Signal(str)  # every prompt handed to the engine, so tests can see what was said
     beeped = Signal()
 
-    def __init__(self, enabled: bool, beep: Callable[[], None] = lambda: None, parent: QObject | None = None) -> None:
+    def __init__(self, locale: LocaleConfig, beep: Callable[[], None] = lambda: None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._enabled = enabled
+        self._enabled = locale.voice_prompts
+        self._volume, self._rate = locale.voice_volume, locale.voice_rate
         self._beep = beep
         self._tts = None
         self._language = "zh_CN"
         self._announcing_until = 0.0
-        if enabled:
+        self._announced = ""
+        if self._enabled:
             self._open()
 
     def _open(self) -> None:
@@ -41,6 +45,8 @@ class Voice(QObject):
                         engine, QTextToSpeech.availableEngines())
             return
         self._tts = QTextToSpeech(engine, self)
+        self._tts.setVolume(self._volume)
+        self._tts.setRate(self._rate)
         self.setLanguage(self._language)
 
     @Property(bool, constant=True)
@@ -66,6 +72,8 @@ class Voice(QObject):
         if self._tts is None or not text:
             return
         if time.monotonic() < self._announcing_until:
+            if text == self._announced:  # a screen whose prompt is the announcement itself (take your card)
+                return
             self._tts.enqueue(text)
         else:
             self._tts.stop()
@@ -80,6 +88,7 @@ class Voice(QObject):
         self._tts.stop()
         self._tts.say(text)
         self._announcing_until = time.monotonic() + 0.3 * len(text)  # about the time it takes to say it
+        self._announced = text
         self.spoken.emit(text)
 
     @Slot()
@@ -89,7 +98,14 @@ class Voice(QObject):
             self._beep()
             self.beeped.emit()
 
+    def speaking(self) -> bool:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        return self._tts is not None and self._tts.state() == QTextToSpeech.State.Speaking
+
     @Slot()
     def stop(self) -> None:
+        """Silence now (the session ended): nothing of the last visitor is still being said to the next one."""
+        self._announcing_until = 0.0
         if self._tts is not None:
             self._tts.stop()

@@ -9,7 +9,12 @@
         <translation>Choose the service to apply for</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyChoose.qml" line="19" />
+        <location filename="../qml/screens/ApplyChoose.qml" line="12" />
+        <source>请点您要申请的事项</source>
+        <translation>Tap the service you want to apply for.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyChoose.qml" line="20" />
         <source>以下事项可以在本机直接申请，点一下开始填写</source>
         <translation>You can apply for these services right here. Tap one to start.</translation>
     </message>
@@ -22,53 +27,58 @@
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="60" />
+        <location filename="../qml/screens/ApplyForm.qml" line="61" />
         <source>例如 2024-05-01</source>
         <translation>e.g. 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="60" />
+        <location filename="../qml/screens/ApplyForm.qml" line="61" />
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="61" />
+        <location filename="../qml/screens/ApplyForm.qml" line="62" />
         <source>金额，单位元</source>
         <translation>Amount in yuan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="97" />
+        <location filename="../qml/screens/ApplyForm.qml" line="99" />
         <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
         <translation>Details on grey come from your ID card and cannot be changed; please fill in or choose the rest.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="45" />
-        <location filename="../qml/screens/ApplyForm.qml" line="74" />
+        <location filename="../qml/screens/ApplyForm.qml" line="46" />
+        <location filename="../qml/screens/ApplyForm.qml" line="76" />
         <source>有 %1 项需要修改，请看红色提示</source>
         <translation>%1 fields need correcting; see the red notes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="121" />
+        <location filename="../qml/screens/ApplyForm.qml" line="18" />
+        <source>填写申请表。请逐项填好，再点“下一步”</source>
+        <translation>Application form. Fill in each field, then tap "Next".</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="123" />
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="149" />
+        <location filename="../qml/screens/ApplyForm.qml" line="151" />
         <source>来自身份证，不可修改</source>
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="193" />
+        <location filename="../qml/screens/ApplyForm.qml" line="197" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="193" />
+        <location filename="../qml/screens/ApplyForm.qml" line="197" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="239" />
+        <location filename="../qml/screens/ApplyForm.qml" line="243" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -122,23 +132,35 @@
     </message>
     <message>
         <location filename="../qml/screens/Attract.qml" line="192" />
+        <location filename="../qml/screens/Attract.qml" line="211" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
         <location filename="../qml/screens/Attract.qml" line="201" />
+        <location filename="../qml/screens/Attract.qml" line="212" />
         <source>大字 + 语音，不限时</source>
         <translation>Large text + voice, no rush</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="241" />
+        <location filename="../qml/screens/Attract.qml" line="244" />
         <source>读卡器上有身份证，请取走</source>
         <translation>An ID card was left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="259" />
+        <location filename="../qml/screens/Attract.qml" line="256" />
+        <source>点屏幕开始办事</source>
+        <translation>Touch the screen to start</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="264" />
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Attract.qml" line="273" />
+        <source>工作人员入口：长按三秒</source>
+        <translation>Staff entrance: hold for three seconds</translation>
     </message>
 </context>
 <context>
@@ -149,42 +171,47 @@
         <translation>Photograph documents</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="33" />
+        <location filename="../qml/screens/Capture.qml" line="11" />
+        <source>材料拍照。请把材料放在摄像头下，再点“拍照”</source>
+        <translation>Photograph your papers. Put the page under the camera, then tap "Take photo".</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Capture.qml" line="34" />
         <source>把材料平放在摄像头下方，整页都在画面里、字看得清，再点“拍照”。多页请逐页拍。</source>
         <translation>Lay the document flat under the camera, the whole page in the picture and the text readable, then tap “Take photo”. Take each page in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="62" />
+        <location filename="../qml/screens/Capture.qml" line="63" />
         <source>正在打开摄像头…</source>
         <translation>Opening the camera…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="78" />
+        <location filename="../qml/screens/Capture.qml" line="79" />
         <source>已拍%1张</source>
         <translation>%1 taken</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="78" />
+        <location filename="../qml/screens/Capture.qml" line="79" />
         <source>还没有拍</source>
         <translation>None taken yet</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="91" />
+        <location filename="../qml/screens/Capture.qml" line="92" />
         <source>删除上一张</source>
         <translation>Delete the last one</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="98" />
+        <location filename="../qml/screens/Capture.qml" line="99" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="98" />
+        <location filename="../qml/screens/Capture.qml" line="99" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Capture.qml" line="104" />
+        <location filename="../qml/screens/Capture.qml" line="105" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -210,43 +237,53 @@
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="15" />
+        <location filename="../qml/screens/Catalog.qml" line="12" />
+        <source>取号。请点您要办的事项</source>
+        <translation>Take a number. Tap the service you need.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="12" />
+        <source>办事指南。请点一个分类，再点事项</source>
+        <translation>Service guide. Tap a group, then a service.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Catalog.qml" line="16" />
         <source>常用事项</source>
         <translation>Most used</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="16" />
+        <location filename="../qml/screens/Catalog.qml" line="17" />
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="17" />
+        <location filename="../qml/screens/Catalog.qml" line="18" />
         <source>人生事件</source>
         <translation>Life events</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="18" />
+        <location filename="../qml/screens/Catalog.qml" line="19" />
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="32" />
+        <location filename="../qml/screens/Catalog.qml" line="33" />
         <source>请选择要办理的事项，在办事指南页点“取号”</source>
         <translation>Choose your service, then tap "Take a number" on its guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="33" />
+        <location filename="../qml/screens/Catalog.qml" line="34" />
         <source>先看清要带的材料，可少跑一趟</source>
         <translation>Check the materials first and save yourself a second trip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="40" />
+        <location filename="../qml/screens/Catalog.qml" line="41" />
         <source>不确定办什么？取综合咨询号</source>
         <translation>Not sure what you need? Take a general enquiries number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Catalog.qml" line="49" />
-        <location filename="../qml/screens/Catalog.qml" line="62" />
+        <location filename="../qml/screens/Catalog.qml" line="50" />
+        <location filename="../qml/screens/Catalog.qml" line="63" />
         <source>搜索事项（可输入拼音首字母，如 gjj）</source>
         <translation>Search services (pinyin initials work, e.g. gjj)</translation>
     </message>
@@ -254,7 +291,12 @@
 <context>
     <name>CatalogItems</name>
     <message>
-        <location filename="../qml/screens/CatalogItems.qml" line="19" />
+        <location filename="../qml/screens/CatalogItems.qml" line="12" />
+        <source>请点您要办的事项，查看怎么办</source>
+        <translation>Tap the service you need to see how to do it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CatalogItems.qml" line="20" />
         <source>共 %1 项，点选查看要带的材料</source>
         <translation>%1 services; tap one to see what to bring</translation>
     </message>
@@ -267,92 +309,98 @@
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="26" />
+        <location filename="../qml/screens/Certificates.qml" line="13" />
+        <source>证明打印。请点您要打印的证明</source>
+        <translation>Certificates. Tap the one you want printed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Certificates.qml" line="27" />
         <source>请选择要打印的证明，点一下即出具并打印</source>
         <translation>Choose a certificate: one tap issues and prints it</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="39" />
+        <location filename="../qml/screens/Certificates.qml" line="40" />
         <source>正在向政务服务平台申请出具证明…</source>
         <translation>Asking the service platform to issue the certificate…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="39" />
+        <location filename="../qml/screens/Certificates.qml" line="40" />
         <source>正在查询可打印的证明…</source>
         <translation>Looking up the certificates you can print…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="60" />
+        <location filename="../qml/screens/Certificates.qml" line="61" />
         <source>想知道申请办到哪一步了，可以查询办理进度。</source>
         <translation>To see how far an application has got, check its progress.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="70" />
+        <location filename="../qml/screens/Certificates.qml" line="71" />
         <source>查询办理进度</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="78" />
+        <location filename="../qml/screens/Certificates.qml" line="79" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="147" />
+        <location filename="../qml/screens/Certificates.qml" line="148" />
+        <location filename="../qml/screens/Certificates.qml" line="160" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="191" />
+        <location filename="../qml/screens/Certificates.qml" line="195" />
         <source>证明编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="199" />
+        <location filename="../qml/screens/Certificates.qml" line="203" />
         <source>出具单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="206" />
+        <location filename="../qml/screens/Certificates.qml" line="210" />
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="213" />
+        <location filename="../qml/screens/Certificates.qml" line="217" />
         <source>验证码</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="225" />
+        <location filename="../qml/screens/Certificates.qml" line="229" />
         <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
         <translation>The certificate holds your personal details, so it is only printed, never shown on screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="239" />
+        <location filename="../qml/screens/Certificates.qml" line="243" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="250" />
+        <location filename="../qml/screens/Certificates.qml" line="254" />
         <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
         <translation>The certificate is printed; please take it from the slot. Its verification code proves it is genuine.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="258" />
+        <location filename="../qml/screens/Certificates.qml" line="262" />
         <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
         <translation>The certificate has been issued but cannot be printed right now. Note the verification code and tap “Print again” once the printer is ready, or ask staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="267" />
+        <location filename="../qml/screens/Certificates.qml" line="271" />
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="273" />
+        <location filename="../qml/screens/Certificates.qml" line="277" />
         <source>打印其他证明</source>
         <translation>Another certificate</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="279" />
+        <location filename="../qml/screens/Certificates.qml" line="283" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -412,21 +460,23 @@
     <name>ExitConfirm</name>
     <message>
         <location filename="../qml/Kiosk/ExitConfirm.qml" line="30" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="39" />
         <source>确定要退出吗？</source>
         <translation>Leave now?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ExitConfirm.qml" line="40" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="49" />
         <source>退出后，您刚才读取的证件和填写的内容都会从本机清除，需要重新办理。</source>
         <translation>Leaving clears the card you read and everything you entered from this terminal; you would have to start again.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ExitConfirm.qml" line="53" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="62" />
         <source>确定退出</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ExitConfirm.qml" line="60" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="16" />
+        <location filename="../qml/Kiosk/ExitConfirm.qml" line="69" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -437,6 +487,11 @@
         <location filename="../qml/screens/FaceCheck.qml" line="10" />
         <source>人脸核验</source>
         <translation>Face check</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/FaceCheck.qml" line="11" />
+        <source>人脸核验。请看着屏幕，按提示做</source>
+        <translation>Face check. Look at the screen and do as it says.</translation>
     </message>
     <message>
         <location filename="../qml/screens/FaceCheck.qml" line="56" />
@@ -503,7 +558,7 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="249" />
+        <location filename="../qml/screens/Guide.qml" line="250" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
@@ -526,6 +581,11 @@
         <location filename="../qml/screens/Guide.qml" line="98" />
         <source>仅以下情况需要：%1</source>
         <translation>Only needed if: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="13" />
+        <source>这是办事指南。可以打印材料清单，或者取号</source>
+        <translation>This is the service guide. You can print the list of papers, or take a number.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="101" />
@@ -588,68 +648,68 @@
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="367" />
+        <location filename="../qml/screens/Guide.qml" line="368" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="378" />
+        <location filename="../qml/screens/Guide.qml" line="379" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="384" />
+        <location filename="../qml/screens/Guide.qml" line="385" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="19" />
-        <location filename="../qml/screens/Guide.qml" line="185" />
+        <location filename="../qml/screens/Guide.qml" line="20" />
+        <location filename="../qml/screens/Guide.qml" line="186" />
         <source>材料清单已打印，请从出纸口取走</source>
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="186" />
+        <location filename="../qml/screens/Guide.qml" line="187" />
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="187" />
+        <location filename="../qml/screens/Guide.qml" line="188" />
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="198" />
+        <location filename="../qml/screens/Guide.qml" line="199" />
         <source>用手机扫码查看这份办事指南</source>
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="204" />
+        <location filename="../qml/screens/Guide.qml" line="205" />
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="220" />
+        <location filename="../qml/screens/Guide.qml" line="221" />
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="221" />
+        <location filename="../qml/screens/Guide.qml" line="222" />
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="230" />
+        <location filename="../qml/screens/Guide.qml" line="231" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="230" />
+        <location filename="../qml/screens/Guide.qml" line="231" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="239" />
+        <location filename="../qml/screens/Guide.qml" line="240" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
@@ -657,72 +717,77 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../qml/screens/Home.qml" line="13" />
+        <location filename="../qml/screens/Home.qml" line="11" />
+        <source>这是首页。请点您要办的事，也可以搜索</source>
+        <translation>This is the home screen. Tap what you need, or search.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Home.qml" line="14" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="13" />
+        <location filename="../qml/screens/Home.qml" line="14" />
         <source>查事项、看要带的材料</source>
         <translation>Find a service and what to bring</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>我要办事</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>刷身份证，在线申请</source>
         <translation>Apply with your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>进度查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>凭受理编号查办理进度</source>
         <translation>Track an application by its number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>打印各类证明材料</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>取号</source>
         <translation>Queue number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>领取窗口排队号</source>
         <translation>Get a number for a window</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="18" />
+        <location filename="../qml/screens/Home.qml" line="19" />
         <source>评价</source>
         <translation>Rate us</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="18" />
+        <location filename="../qml/screens/Home.qml" line="19" />
         <source>好差评，说说您的感受</source>
         <translation>Tell us how we did</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="34" />
+        <location filename="../qml/screens/Home.qml" line="35" />
         <source>您好，请选择要办理的业务</source>
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="61" />
+        <location filename="../qml/screens/Home.qml" line="63" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
@@ -735,47 +800,52 @@
         <translation>Identity confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="35" />
+        <location filename="../qml/screens/Identified.qml" line="10" />
+        <source>身份核验通过。请点“继续”</source>
+        <translation>Identity confirmed. Tap "Continue".</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identified.qml" line="36" />
         <source>您的身份已核验</source>
         <translation>Your identity has been confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="58" />
+        <location filename="../qml/screens/Identified.qml" line="59" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="66" />
+        <location filename="../qml/screens/Identified.qml" line="67" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="74" />
+        <location filename="../qml/screens/Identified.qml" line="75" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="77" />
+        <location filename="../qml/screens/Identified.qml" line="78" />
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="87" />
+        <location filename="../qml/screens/Identified.qml" line="88" />
         <source>下一步选择要打印的证明</source>
         <translation>Next, choose the certificate to print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="88" />
+        <location filename="../qml/screens/Identified.qml" line="89" />
         <source>下一步查看您名下全部办件的进度</source>
         <translation>Next: the progress of all your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="89" />
+        <location filename="../qml/screens/Identified.qml" line="90" />
         <source>下一步填写申请表，表中信息已按证件预先填好</source>
         <translation>Next, fill in the application form; details from your card are already filled in</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identified.qml" line="100" />
+        <location filename="../qml/screens/Identified.qml" line="101" />
         <source>继续</source>
         <translation>Continue</translation>
     </message>
@@ -788,58 +858,62 @@
         <translation>Scan your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="19" />
-        <location filename="../qml/screens/Identify.qml" line="50" />
+        <location filename="../qml/screens/Identify.qml" line="11" />
+        <source>刷身份证。请将身份证放在读卡区</source>
+        <translation>Read your ID card. Place it on the card reader.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="43" />
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="60" />
+        <location filename="../qml/screens/Identify.qml" line="53" />
         <source>照片面朝上，平放不动，读完前请不要拿开</source>
         <translation>Photo side up, lay it flat and keep it there until it has been read</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="80" />
+        <location filename="../qml/screens/Identify.qml" line="73" />
         <source>读卡器已就绪</source>
         <translation>Card reader ready</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="94" />
+        <location filename="../qml/screens/Identify.qml" line="87" />
         <source>过期证件不能在本机办理。</source>
         <translation>An expired card cannot be used at this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="102" />
+        <location filename="../qml/screens/Identify.qml" line="95" />
         <source>已读取证件：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="111" />
+        <location filename="../qml/screens/Identify.qml" line="104" />
         <source>已通知工作人员，请稍候；您也可以到服务窗口办理</source>
         <translation>Staff have been notified, please wait; you can also go to a service window</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="112" />
+        <location filename="../qml/screens/Identify.qml" line="105" />
         <source>请到服务窗口，工作人员会帮您办理</source>
         <translation>Please go to a service window; the staff will help you</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="113" />
+        <location filename="../qml/screens/Identify.qml" line="106" />
         <source>服务热线 %1</source>
         <translation>Service hotline %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="122" />
+        <location filename="../qml/screens/Identify.qml" line="115" />
         <source>继续人脸核验</source>
         <translation>Continue to the face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="128" />
+        <location filename="../qml/screens/Identify.qml" line="121" />
         <source>重新放卡</source>
         <translation>Place the card again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="134" />
+        <location filename="../qml/screens/Identify.qml" line="127" />
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
@@ -847,22 +921,23 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="30" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="35" />
         <source>还要继续吗？ %1 秒</source>
         <translation>Still there? %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="40" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="45" />
         <source>时间到后将返回首页，并清除您在本机填写的全部信息。</source>
         <translation>When time runs out the terminal returns to the start and erases everything you entered.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="53" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="58" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/IdleOverlay.qml" line="59" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="17" />
+        <location filename="../qml/Kiosk/IdleOverlay.qml" line="64" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -880,7 +955,7 @@
         <translation>Your ID card is still on the reader. Take it with you when you leave.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="148" />
+        <location filename="../qml/Main.qml" line="150" />
         <source>读卡成功，请取回身份证</source>
         <translation>Card read. Please take your ID card back.</translation>
     </message>
@@ -1147,87 +1222,92 @@
         <translation>Set the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="74" />
+        <location filename="../qml/screens/PinPad.qml" line="20" />
+        <source>请工作人员输入密码</source>
+        <translation>Staff: please enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="75" />
         <source>请工作人员核对证件与本人后输入核验密码</source>
         <translation>Staff: check the card against the person, then enter the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="75" />
+        <location filename="../qml/screens/PinPad.qml" line="76" />
         <source>请再次输入新密码</source>
         <translation>Enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="76" />
+        <location filename="../qml/screens/PinPad.qml" line="77" />
         <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
         <translation>The factory PIN can only be used to set a new one. Enter a new maintenance PIN (6–12 digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="77" />
+        <location filename="../qml/screens/PinPad.qml" line="78" />
         <source>请输入新的维护密码（6–12 位数字）</source>
         <translation>Enter a new maintenance PIN (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="78" />
+        <location filename="../qml/screens/PinPad.qml" line="79" />
         <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
         <translation>Enter a new verification PIN (6–12 digits, not the maintenance PIN)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="79" />
+        <location filename="../qml/screens/PinPad.qml" line="80" />
         <source>请输入维护密码</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="90" />
+        <location filename="../qml/screens/PinPad.qml" line="91" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="101" />
+        <location filename="../qml/screens/PinPad.qml" line="102" />
         <source>错误次数过多，请 %1 分钟后再试。</source>
         <translation>Too many wrong PINs; try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="102" />
+        <location filename="../qml/screens/PinPad.qml" line="103" />
         <source>错误次数过多，请 %1 秒后再试。</source>
         <translation>Too many wrong PINs; try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="103" />
+        <location filename="../qml/screens/PinPad.qml" line="104" />
         <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
         <translation>No verification PIN has been set. Please go to a service window, or ask staff to set one in maintenance mode.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="104" />
+        <location filename="../qml/screens/PinPad.qml" line="105" />
         <source>密码不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="105" />
+        <location filename="../qml/screens/PinPad.qml" line="106" />
         <source>两次输入不一致，请重新设置。</source>
         <translation>The two entries differ. Please start again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="106" />
+        <location filename="../qml/screens/PinPad.qml" line="107" />
         <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
         <translation>That PIN is too easy to guess. Choose another (6–12 digits, no repeated or consecutive digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="107" />
+        <location filename="../qml/screens/PinPad.qml" line="108" />
         <source>核验密码不能与维护密码相同。</source>
         <translation>The verification PIN must differ from the maintenance PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="108" />
+        <location filename="../qml/screens/PinPad.qml" line="109" />
         <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
         <translation>The new PIN could not be saved; the old one still applies. See diagnostics.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="109" />
+        <location filename="../qml/screens/PinPad.qml" line="110" />
         <source>请先输入维护密码。</source>
         <translation>Enter the maintenance PIN first.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="142" />
+        <location filename="../qml/screens/PinPad.qml" line="143" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1235,17 +1315,22 @@
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../qml/screens/Placeholder.qml" line="19" />
+        <location filename="../qml/screens/Placeholder.qml" line="10" />
+        <source>本终端暂未开通此项服务。请到服务窗口咨询</source>
+        <translation>This terminal does not offer this service yet. Please ask at a service window.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Placeholder.qml" line="20" />
         <source>本终端暂未开通此项服务。</source>
         <translation>This service is not available at this terminal yet.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Placeholder.qml" line="28" />
+        <location filename="../qml/screens/Placeholder.qml" line="29" />
         <source>请到服务窗口咨询，或拨打服务热线 %1。</source>
         <translation>Please ask at a service window or call the hotline %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Placeholder.qml" line="37" />
+        <location filename="../qml/screens/Placeholder.qml" line="38" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
@@ -1258,67 +1343,77 @@
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="34" />
+        <location filename="../qml/screens/Progress.qml" line="13" />
+        <source>进度查询。请输入受理编号，或者刷身份证</source>
+        <translation>Check progress. Type the tracking number, or place your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="35" />
         <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区</source>
         <translation>Type the tracking number from your receipt (letters and digits), or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="59" />
+        <location filename="../qml/screens/Progress.qml" line="50" />
+        <source>受理编号</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="61" />
         <source>例如 %1 2024 0501 0000 01X</source>
         <translation>e.g. %1 2024 0501 0000 01X</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="71" />
+        <location filename="../qml/screens/Progress.qml" line="73" />
         <source>查询</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="72" />
+        <location filename="../qml/screens/Progress.qml" line="74" />
         <source>正在查询</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="72" />
+        <location filename="../qml/screens/Progress.qml" line="74" />
         <source>请先输入受理编号</source>
         <translation>Type the tracking number first</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="97" />
+        <location filename="../qml/screens/Progress.qml" line="99" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="108" />
+        <location filename="../qml/screens/Progress.qml" line="110" />
         <source>人脸核验后，查看您在平台上的全部办件</source>
         <translation>Check your face to see all your applications on the platform</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="121" />
+        <location filename="../qml/screens/Progress.qml" line="123" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="166" />
+        <location filename="../qml/screens/Progress.qml" line="168" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="185" />
+        <location filename="../qml/screens/Progress.qml" line="187" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="195" />
+        <location filename="../qml/screens/Progress.qml" line="197" />
         <source>本机记录（未做人脸核验，只显示在本机办理的事项）</source>
         <translation>This terminal's record (no face check yet: only applications made here)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="196" />
+        <location filename="../qml/screens/Progress.qml" line="198" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="194" />
+        <location filename="../qml/screens/Progress.qml" line="196" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1336,7 +1431,7 @@
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="14" />
+        <location filename="../qml/screens/Rating.qml" line="13" />
         <location filename="../qml/screens/Rating.qml" line="42" />
         <source>您对本次服务满意吗？点一下即可</source>
         <translation>Were you satisfied with this service? One tap is enough</translation>
@@ -1370,64 +1465,82 @@
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="78" />
+        <location filename="../qml/screens/Review.qml" line="12" />
+        <source>核对申请信息。请看一遍，勾选同意，再点“确认提交”</source>
+        <translation>Check your application. Read it, tick your consent, then tap "Submit".</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="79" />
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="105" />
+        <location filename="../qml/screens/Review.qml" line="106" />
         <source>材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件</source>
         <translation>Photograph documents (optional): photos go with the application, so you need not bring copies</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="129" />
+        <location filename="../qml/screens/Review.qml" line="130" />
         <source>已拍%1张</source>
         <translation>%1 taken</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="129" />
+        <location filename="../qml/screens/Review.qml" line="130" />
         <source>未拍</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="137" />
+        <location filename="../qml/screens/Review.qml" line="138" />
         <source>补拍</source>
         <translation>More photos</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="137" />
+        <location filename="../qml/screens/Review.qml" line="138" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="182" />
+        <location filename="../qml/screens/Review.qml" line="183" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information given is true, and I agree that it, the photographed documents and the face check result are sent to the service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="183" />
+        <location filename="../qml/screens/Review.qml" line="184" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="164" />
+        <location filename="../qml/screens/Review.qml" line="165" />
         <source>正在保存您的申请…</source>
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="219" />
+        <location filename="../qml/screens/Review.qml" line="220" />
         <source>勾选上面的“我已阅读并同意”后，才能提交</source>
         <translation>Tick "I have read and agree" above to submit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="234" />
+        <location filename="../qml/screens/Review.qml" line="235" />
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="243" />
+        <location filename="../qml/screens/Review.qml" line="244" />
         <source>确认提交</source>
         <translation>Submit</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPage</name>
+    <message>
+        <location filename="../qml/Kiosk/ScreenPage.qml" line="51" />
+        <source>再听一遍</source>
+        <translation>Listen again</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ScreenPage.qml" line="52" />
+        <source>朗读本页的提示</source>
+        <translation>Reads this screen's instructions aloud</translation>
     </message>
 </context>
 <context>
@@ -1438,32 +1551,37 @@
         <translation>Search services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="40" />
+        <location filename="../qml/screens/Search.qml" line="12" />
+        <source>搜索事项。请输入事项名称或拼音</source>
+        <translation>Search. Type the name of the service, or its pinyin.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Search.qml" line="42" />
         <source>输入事项名称、拼音或首字母</source>
         <translation>Service name, pinyin or initials</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="55" />
+        <location filename="../qml/screens/Search.qml" line="57" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="63" />
+        <location filename="../qml/screens/Search.qml" line="65" />
         <source>例如：身份证、公积金提取、结婚登记、gjj、sfz</source>
         <translation>For example: 身份证, 公积金提取, 结婚登记, gjj, sfz</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="111" />
+        <location filename="../qml/screens/Search.qml" line="113" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="112" />
+        <location filename="../qml/screens/Search.qml" line="114" />
         <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
         <translation>Try other words or browse by theme; the staff can help too, or call %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="115" />
+        <location filename="../qml/screens/Search.qml" line="117" />
         <source>按主题查找</source>
         <translation>Browse by theme</translation>
     </message>
@@ -1499,12 +1617,17 @@
         <translation>Application submitted</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="13" />
+        <location filename="../qml/screens/Submitted.qml" line="11" />
+        <source>申请已提交。请取走回执，或记下受理编号</source>
+        <translation>Your application is submitted. Take the receipt, or note the tracking number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Submitted.qml" line="14" />
         <source>申请已提交，回执已打印，请从出纸口取走</source>
         <translation>Your application is submitted and the receipt is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Submitted.qml" line="14" />
+        <location filename="../qml/screens/Submitted.qml" line="15" />
         <source>申请已提交，回执未能打印，请拍照或记下屏幕上的受理编号</source>
         <translation>Your application is submitted but the receipt could not be printed; please photograph or write down the tracking number on the screen</translation>
     </message>
@@ -1552,13 +1675,14 @@
 <context>
     <name>TakeCard</name>
     <message>
-        <location filename="../qml/screens/TakeCard.qml" line="14" />
-        <location filename="../qml/screens/TakeCard.qml" line="36" />
+        <location filename="../qml/screens/TakeCard.qml" line="12" />
+        <location filename="../qml/screens/TakeCard.qml" line="15" />
+        <location filename="../qml/screens/TakeCard.qml" line="37" />
         <source>请取走身份证和回执</source>
         <translation>Please take your ID card and your receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/TakeCard.qml" line="46" />
+        <location filename="../qml/screens/TakeCard.qml" line="47" />
         <source>本次服务已结束，您的信息已从本机清除。</source>
         <translation>This visit has ended and your information has been cleared from this terminal.</translation>
     </message>
@@ -1571,7 +1695,12 @@
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="14" />
+        <location filename="../qml/screens/Ticket.qml" line="11" />
+        <source>取号。号票打印后请取走，等候叫号</source>
+        <translation>Take a number. Take the ticket when it prints, then wait to be called.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="15" />
         <source>您的号码是 %1。</source>
         <translation>Your number is %1. </translation>
     </message>

@@ -140,6 +140,8 @@ ApplicationWindow {
         anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: Theme.px(16) }
         z: 10
     }
+    // the end of a visit silences its prompts; the next screen (take your card) may speak for itself
+    Connections { target: Shell; function onSessionEnding() { Voice.stop() } }
     Connections {
         target: IdentityBridge
         function onCardRead() {

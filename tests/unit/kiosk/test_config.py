@@ -52,6 +52,8 @@ BAD = [
     ({"display": {"fullscreen": "sometimes"}}, ["display.fullscreen", "boolean"]),
     ({"display": {"colour": "blue"}}, ["display.colour", "unknown key"]),
     ({"locale": {"language": "fr"}}, ["locale.language", "zh_CN"]),
+    ({"locale": {"voice_volume": 2.0}}, ["locale.voice_volume", "less than or equal to 1"]),
+    ({"locale": {"voice_rate": -3.0}}, ["locale.voice_rate", "greater than or equal to -1"]),
     ({"devices.idcard": {"baudrate": -5}}, ["devices.idcard.baudrate", "greater than 0"]),
     ({"devices.printer": {"paper_width_mm": 70}}, ["devices.printer.paper_width_mm", "58"]),
     ({"queue": {"retention_days": "a week"}}, ["queue.retention_days", "integer"]),

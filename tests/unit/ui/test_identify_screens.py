@@ -220,7 +220,7 @@ def test_pass_stores_the_result_and_shows_identified_with_spoken_prompts(qtbot, 
     ui.voice.spoken.connect(spoken.append)
     ui.shell.elderly = True
     open_identify(qtbot, ui)
-    assert "请将身份证放在读卡区" in spoken
+    assert "刷身份证。请将身份证放在读卡区" in spoken
     present(ui, "li_longterm")
     qtbot.waitUntil(lambda: len(ui.checks) == 1)
     check = ui.checks[0]

@@ -9,7 +9,12 @@ Rectangle {
     signal leaveTapped()
     color: Theme.scrim
 
-    MouseArea { anchors.fill: parent; onClicked: overlay.stayTapped() }
+    MouseArea {
+        anchors.fill: parent
+        onClicked: overlay.stayTapped()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("继续办理")
+    }
 
     Rectangle {
         anchors.centerIn: parent
@@ -19,7 +24,11 @@ Rectangle {
         color: Theme.surface
         border.color: Theme.border
         border.width: Theme.borderWidth
-        MouseArea { anchors.fill: parent }  // taps on the box itself are not "stay"
+        MouseArea {  // taps on the box itself are not "stay"
+            anchors.fill: parent
+            Accessible.role: Accessible.Dialog
+            Accessible.name: qsTr("确定要退出吗？")
+        }
         ColumnLayout {
             id: box
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(24) }

@@ -10,7 +10,12 @@ Rectangle {
     signal finishTapped()
     color: Theme.scrim
 
-    MouseArea { anchors.fill: parent; onClicked: overlay.continueTapped() }
+    MouseArea {
+        anchors.fill: parent
+        onClicked: overlay.continueTapped()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("继续办理")
+    }
 
     Rectangle {
         anchors.centerIn: parent

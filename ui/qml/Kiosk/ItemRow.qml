@@ -14,6 +14,8 @@ AbstractButton {
     // a tap must not take the focus: that would commit the pinyin being typed in a search field and
     // rebuild the result list under the finger
     focusPolicy: Qt.NoFocus
+    Accessible.name: row.name
+    Accessible.description: row.department
     padding: Theme.px(14)
     implicitHeight: Math.max(Theme.targetSize + Theme.px(12), implicitContentHeight + topPadding + bottomPadding)
     background: Rectangle {

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import KioskApp
 
 // A framed message with a symbol, so the meaning never rests on colour alone (red "!" / green "✓" / blue "i").
 Rectangle {
@@ -8,6 +9,14 @@ Rectangle {
     property string kind: "info"  // "error", "ok" or "info"
     property string text: ""
     property string detail: ""
+    // an error on screen is also said, with its way forward (the detail), in elderly mode
+    property bool speaks: kind === "error"
+    readonly property string spokenText: speaks && visible && text.length > 0
+                                         ? text + (detail.length > 0 ? " " + detail : "") : ""
+    onSpokenTextChanged: if (Shell.elderly && spokenText.length > 0) Voice.say(spokenText)
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: text
+    Accessible.description: detail
     readonly property color tint: kind === "error" ? Theme.accent : kind === "ok" ? Theme.ok : Theme.primary
     implicitHeight: row.implicitHeight + Theme.px(32)
     radius: Theme.radius

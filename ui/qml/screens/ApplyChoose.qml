@@ -9,6 +9,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("请选择要申请的事项")
+    prompt: qsTr("请点您要申请的事项")
 
     ColumnLayout {
         anchors.fill: parent

@@ -15,6 +15,7 @@ ScreenPage {
     readonly property bool compact: Theme.landscape && focusedField !== null && Qt.inputMethod.visible
     // qmllint enable missing-property
     title: compact ? "" : ApplyBridge.serviceName.length > 0 ? ApplyBridge.serviceName : qsTr("填写申请表")
+    prompt: qsTr("填写申请表。请逐项填好，再点“下一步”")
 
     property Item focusedField: null
     property var boxes: ({})  // field key -> its delegate, to find the first field that needs fixing
@@ -68,6 +69,7 @@ ScreenPage {
         // stays in view above the fields; the first field to fix is scrolled to below it
         MessagePanel {
             objectName: "applyFormErrors"
+            speaks: false  // next() says it on every tap that finds errors
             Layout.fillWidth: true
             visible: ApplyBridge.errorCount > 0 && !page.compact
             kind: "error"
@@ -156,6 +158,8 @@ ScreenPage {
                         TextField {
                             id: field
                             objectName: "field_" + box.key
+                            Accessible.name: box.modelData.label
+                            Accessible.description: box.modelData.help || ""
                             // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
                             ContextMenu.menu: null
                             selectByMouse: false

@@ -207,6 +207,9 @@ Item {
                 }
                 MouseArea {
                     objectName: "attractElderlyTouch"
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("长辈版")
+                    Accessible.description: qsTr("大字 + 语音，不限时")
                     anchors.fill: parent
                     z: 2
                     onClicked: Shell.start(true)
@@ -249,6 +252,8 @@ Item {
 
     MouseArea {
         objectName: "attractTouch"
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("点屏幕开始办事")
         anchors.fill: parent
         onClicked: Shell.start(false)
     }
@@ -264,6 +269,8 @@ Item {
     // staff mode: hold the terminal number for three seconds (citizens never find it by chance)
     MouseArea {
         objectName: "maintenanceEntry"
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("工作人员入口：长按三秒")
         anchors.fill: terminalLine
         anchors.margins: -Theme.px(12)
         pressAndHoldInterval: 3000

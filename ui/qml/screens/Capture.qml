@@ -8,6 +8,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("材料拍照")
+    prompt: qsTr("材料拍照。请把材料放在摄像头下，再点“拍照”")
 
     // frameNo is appended so every frame is fetched anew
     readonly property string previewUrl: MaterialsBridge.hasFrame ? MaterialsBridge.previewSource + MaterialsBridge.frameNo : ""

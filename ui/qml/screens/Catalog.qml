@@ -9,6 +9,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: page.params.purpose === "ticket" ? qsTr("取号：选择事项") : qsTr("办事指南")
+    prompt: page.params.purpose === "ticket" ? qsTr("取号。请点您要办的事项") : qsTr("办事指南。请点一个分类，再点事项")
     property string view: page.params.view || "theme"
 
     readonly property var tabs: [

@@ -9,6 +9,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: page.params.title || ""
+    prompt: qsTr("请点您要办的事项，查看怎么办")
     readonly property var rows: CatalogBridge.revision >= 0 ? CatalogBridge.items(page.params.kind || "", page.params.code || "") : []
 
     ColumnLayout {

@@ -10,6 +10,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("证明打印")
+    prompt: qsTr("证明打印。请点您要打印的证明")
 
     Component.onCompleted: Qt.callLater(CertificateBridge.load)  // it may send the visitor to Identify: not mid-push
 
@@ -154,6 +155,9 @@ ScreenPage {
                 MouseArea {
                     id: tap
                     anchors.fill: parent
+                    Accessible.role: Accessible.Button
+                    Accessible.name: offer.modelData.title
+                    Accessible.description: qsTr("打印")
                     onClicked: CertificateBridge.choose(offer.index)
                 }
             }

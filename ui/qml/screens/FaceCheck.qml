@@ -8,13 +8,13 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("人脸核验")
+    prompt: qsTr("人脸核验。请看着屏幕，按提示做")
 
     readonly property string phase: FaceBridge.phase
     readonly property bool working: phase === "loading" || phase === "positioning" || phase === "challenge"
     readonly property bool live: working || phase === "retry"  // the preview is shown only while it is needed
     // spoken prompts for elderly visitors; the bridge gives the text in the current language
-    readonly property string spoken: FaceBridge.prompt
-    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
+    spoken: FaceBridge.prompt
 
     StackView.onActivated: FaceBridge.start()
     StackView.onDeactivated: FaceBridge.stop()

@@ -10,15 +10,15 @@ import KioskApp
 ScreenPage {
     id: page
     title: page.g.missing ? qsTr("事项已更新") : (page.g.name || "")
+    prompt: qsTr("这是办事指南。可以打印材料清单，或者取号")
     readonly property string code: page.params.code || ""
     readonly property var g: CatalogBridge.revision >= 0 ? CatalogBridge.guide(page.code) : ({})
     property int waiting: -1
 
     // elderly visitors hear how the printing went
-    readonly property string spoken: ChecklistBridge.checklistCode !== page.code ? ""
+    spoken: ChecklistBridge.checklistCode !== page.code ? ""
         : ChecklistBridge.checklistState === "printed" ? qsTr("材料清单已打印，请从出纸口取走")
         : ChecklistBridge.checklistState === "failed" ? ChecklistBridge.checklistProblem : ""
-    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     StackView.onActivated: {
         page.waiting = CatalogBridge.waiting(page.code)
@@ -179,6 +179,7 @@ ScreenPage {
         // what happened to the print job; a QR of the web guide when no paper came out
         MessagePanel {
             objectName: "guidePrintStatus"
+            speaks: false  // the page says how the printing went
             Layout.fillWidth: true
             visible: ChecklistBridge.checklistState !== "" && ChecklistBridge.checklistCode === page.code
             kind: ChecklistBridge.checklistState === "printed" ? "ok" : ChecklistBridge.checklistState === "failed" ? "error" : "info"

@@ -8,6 +8,7 @@ import KioskApp
 ScreenPage {
     id: home
     title: ""
+    prompt: qsTr("这是首页。请点您要办的事，也可以搜索")
 
     readonly property var entries: [
         { key: "guide", intent: "browse", params: { view: "theme" }, glyph: "指", title: qsTr("办事指南"), subtitle: qsTr("查事项、看要带的材料"), tint: "#1565c0" },
@@ -52,6 +53,7 @@ ScreenPage {
         TextField {
             id: search
             objectName: "homeSearch"
+            Accessible.name: placeholderText
             // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
             ContextMenu.menu: null
             selectByMouse: false

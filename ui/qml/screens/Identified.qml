@@ -7,6 +7,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("身份核验通过")
+    prompt: qsTr("身份核验通过。请点“继续”")
 
     ColumnLayout {
         anchors.fill: parent

@@ -8,17 +8,10 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("刷身份证")
+    prompt: qsTr("刷身份证。请将身份证放在读卡区")
     property bool staffHelp: false
 
-    // elderly visitors hear the instruction and any problem (the bridge gives the current language)
-    readonly property string spoken: IdentityBridge.state === "refused" || IdentityBridge.state === "problem" ? IdentityBridge.problem : ""
-    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
-
-    StackView.onActivated: {
-        if (Shell.elderly)
-            Voice.say(qsTr("请将身份证放在读卡区"))
-        IdentityBridge.begin()
-    }
+    StackView.onActivated: IdentityBridge.begin()
 
     GridLayout {
         // portrait: the picture and the words sit together in the middle; landscape: side by side, full height

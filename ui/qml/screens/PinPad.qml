@@ -17,6 +17,7 @@ ScreenPage {
     title: purpose === "staff_verify" ? qsTr("工作人员核验身份")
          : purpose === "change" ? qsTr("设置维护密码")
          : purpose === "set_verify" ? qsTr("设置核验密码") : qsTr("维护模式")
+    prompt: qsTr("请工作人员输入密码")
     property string pin: ""
     property string firstPin: ""
     property string outcome: ""

@@ -7,6 +7,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: params.title || ""
+    prompt: qsTr("本终端暂未开通此项服务。请到服务窗口咨询")
 
     ColumnLayout {
         anchors.fill: parent

@@ -10,6 +10,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("进度查询")
+    prompt: qsTr("进度查询。请输入受理编号，或者刷身份证")
 
     Component.onCompleted: { ProgressBridge.clear(); ProgressBridge.queryCard() }
 
@@ -46,6 +47,7 @@ ScreenPage {
                 TextField {
                     id: field
                     objectName: "progressField"
+                    Accessible.name: qsTr("受理编号")
                     // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
                     ContextMenu.menu: null
                     selectByMouse: false

@@ -10,8 +10,8 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("请为本次服务评价")
+    prompt: qsTr("您对本次服务满意吗？点一下即可")
 
-    StackView.onActivated: if (Shell.elderly) Voice.say(qsTr("您对本次服务满意吗？点一下即可"))
 
     readonly property var tints: ({ 5: "#1b7f3b", 4: "#2e7d32", 3: "#1565c0", 2: "#9a5b00", 1: "#c62828" })
 

@@ -9,6 +9,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("核对申请信息")
+    prompt: qsTr("核对申请信息。请看一遍，勾选同意，再点“确认提交”")
 
     ColumnLayout {
         anchors.fill: parent

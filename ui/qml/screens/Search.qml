@@ -9,6 +9,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("搜索事项")
+    prompt: qsTr("搜索事项。请输入事项名称或拼音")
 
     // pinyin still being composed counts too: "gjj" finds 公积金 before a character is chosen; the keyboard
     // shows the composition split into syllables ("g j j", "gong'ji"), the separators are not what was typed
@@ -31,6 +32,7 @@ ScreenPage {
             TextField {
                 id: field
                 objectName: "searchField"
+                Accessible.name: placeholderText
                 // kiosk: no cut/copy/paste menu, no selection dragged out of a field (lockdown)
                 ContextMenu.menu: null
                 selectByMouse: false

@@ -8,12 +8,12 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("申请已提交")
+    prompt: qsTr("申请已提交。请取走回执，或记下受理编号")
 
     // elderly mode: the outcome is also spoken (the number itself is on screen and on paper)
-    readonly property string spoken: ApplyBridge.printState === "printed" ? qsTr("申请已提交，回执已打印，请从出纸口取走")
+    spoken: ApplyBridge.printState === "printed" ? qsTr("申请已提交，回执已打印，请从出纸口取走")
                                    : ApplyBridge.printState === "failed" ? qsTr("申请已提交，回执未能打印，请拍照或记下屏幕上的受理编号")
                                    : ""
-    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     // the rating opens by itself once the receipt is out; never in elderly mode (no time pressure) and never
     // while the number is only on screen (the citizen is photographing or writing it down)

@@ -9,6 +9,7 @@ import KioskApp
 ScreenPage {
     id: page
     title: ""
+    prompt: qsTr("请取走身份证和回执")
 
     StackView.onActivated: {
         Voice.announce(qsTr("请取走身份证和回执"))

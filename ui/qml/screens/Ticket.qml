@@ -8,11 +8,11 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("取号")
+    prompt: qsTr("取号。号票打印后请取走，等候叫号")
 
     // elderly visitors hear their number and how many are ahead (the bridge gives the current language)
-    readonly property string spoken: TicketBridge.ticketNumber !== ""
+    spoken: TicketBridge.ticketNumber !== ""
                                      ? qsTr("您的号码是 %1。").arg(TicketBridge.ticketNumber) + TicketBridge.ticketWaitingText : ""
-    onSpokenChanged: if (Shell.elderly && spoken.length > 0) Voice.say(spoken)
 
     Flickable {
         id: flick

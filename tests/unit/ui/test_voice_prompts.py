@@ -1,0 +1,88 @@
+"""Every citizen screen says where the visitor is and the next step: spoken on arrival in elderly mode, on the
+listen-again button in any mode, and silenced when the session ends (Qt's mock speech engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.apply import present_card
+from tests.helpers.qml import tap
+from tests.helpers.screens import arrive, every_screen
+
+def make(make_ui):
+    return make_ui(locale={"voice_prompts": True})
+
+
+def test_every_citizen_screen_speaks_its_prompt_on_arrival_in_elderly_mode(qtbot, make_ui):
+    ui = make(make_ui)
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    ui.shell.start(True)
+    prompts = {}
+    for screen in every_screen(qtbot, ui):
+        prompts[screen] = prompt = arrive(qtbot, ui, screen)
+        qtbot.waitUntil(lambda: prompt in spoken)
+    assert prompts["Home"] == "这是首页。请点您要办的事，也可以搜索"
+    assert prompts["Identify"] == "刷身份证。请将身份证放在读卡区"
+    assert len(set(prompts.values())) == len(prompts)  # each screen says its own
+
+
+def test_in_standard_mode_prompts_wait_for_the_listen_again_button_which_repeats_them(qtbot, make_ui):
+    ui = make(make_ui)
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    ui.shell.start()
+    for screen in every_screen(qtbot, ui):
+        if screen == "TakeCard":
+            continue  # announced in every mode (the card must be taken); see the wipe test
+        prompt = arrive(qtbot, ui, screen)
+        assert prompt not in spoken, screen
+        tap(qtbot, ui.window, "listenAgain")
+        qtbot.waitUntil(lambda: spoken and spoken[-1].startswith(prompt))
+        tap(qtbot, ui.window, "listenAgain")
+        qtbot.waitUntil(lambda: [s for s in spoken if s.startswith(prompt)] == [spoken[-1]] * 2)
+
+
+def test_prompts_follow_the_language_and_elderly_mode_switched_on_speaks_at_once(qtbot, make_ui):
+    ui = make(make_ui)
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    ui.shell.start()
+    ui.shell.language = "en"
+    arrive(qtbot, ui, "Progress")
+    tap(qtbot, ui.window, "navElderly")
+    qtbot.waitUntil(lambda: "Check progress. Type the tracking number, or place your ID card." in spoken)
+
+
+def test_an_error_on_screen_is_spoken_with_its_way_forward_in_elderly_mode(qtbot, make_ui):
+    ui = make(make_ui)
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    ui.shell.start(True)
+    arrive(qtbot, ui, "Guide", {"code": "none"})  # an item the catalog no longer has
+    qtbot.waitUntil(lambda: "该事项已调整，请返回重新查找。" in spoken)
+
+
+def test_volume_and_rate_come_from_the_configuration(make_ui):
+    ui = make_ui(locale={"voice_prompts": True, "voice_volume": 0.5, "voice_rate": -0.4})
+    assert ui.voice._tts.volume() == pytest.approx(0.5)
+    assert ui.voice._tts.rate() == pytest.approx(-0.4)
+
+
+@pytest.mark.parametrize("card_left", [False, True])
+def test_the_end_of_a_session_stops_what_is_being_said(qtbot, make_ui, card_left):
+    ui = make(make_ui)
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    ui.shell.start(True)
+    arrive(qtbot, ui, "Catalog")
+    if card_left:
+        present_card(ui.core)
+        qtbot.waitUntil(lambda: ui.bridges["identity"].cardOnReader)
+    ui.voice.say(" ".join(["long"] * 400))  # the mock engine takes a while per word: still speaking at the wipe
+    assert ui.voice.speaking()
+    ui.shell.endSession()
+    if card_left:  # the next screen asks, in any mode, for the card left behind
+        assert ui.shell.currentScreen == "TakeCard" and spoken[-1] == "请取走身份证和回执"
+    else:
+        assert ui.shell.currentScreen == "Attract" and not ui.voice.speaking()
