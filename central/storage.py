@@ -480,7 +480,9 @@ def _dialect_insert(c: Connection, table):
 
 def _insert_ignore(c: Connection, table, values: dict) -> bool:
     """INSERT … ON CONFLICT DO NOTHING; True when the row was new."""
-    return c.execute(_dialect_insert(c, table).values(**values).on_conflict_do_nothing()).rowcount == 1
+    # RETURNING rather than rowcount, which not every driver reports for this statement
+    stmt = _dialect_insert(c, table).values(**values).on_conflict_do_nothing()
+    return c.execute(stmt.returning(*table.primary_key.columns)).first() is not None
 
 
 def _upsert(c: Connection, table, values: dict, keys: list[str], changes: dict) -> None:
