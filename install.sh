@@ -45,6 +45,8 @@ APT_PACKAGES=(
   alsa-utils
   # USB receipt printers (pyusb)
   libusb-1.0-0
+  # central's deployment database; the tests start their own throwaway server from it
+  postgresql
 )
 
 say() { printf '[install] %s\n' "$*"; }

@@ -1,18 +1,23 @@
-"""`kiosk central ...`: serve the reference platform, change a case status, list and add terminals."""
+"""`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
+terminals."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
+import os
 import ssl
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from central import migrate
 from central.certificates import DEFAULT_ISSUER
 from central.keys import CentralKeyError
 from central.presence import PresencePolicy
-from central.ratelimit import Rate, RateLimits
+from central.ratelimit import RateLimits
+from central.serving import ServeOptions
 from central.storage import CentralStore
 from protocol import signing
 from protocol.status import STATUSES
@@ -33,13 +38,23 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"workers must be 1-64, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kiosk central", description="Reference central platform for development, tests and demos.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     db_opts = _Parser(add_help=False)
-    db_opts.add_argument("--db", default=DEFAULT_DB)
-    db_opts.add_argument("--keys-dir", help="folder of central's key files idhash.key and presence.key"
-                                          " (default: the database's folder)")
+    db_opts.add_argument("--database", "--db", dest="db", default=DEFAULT_DB, metavar="PATH_OR_URL",
+                         help=f"a SQLite file (default {DEFAULT_DB}) or postgresql://user@host/dbname")
+    db_opts.add_argument("--keys-dir", help="folder of central's key files idhash.key, presence.key and data.key"
+                                          " (default: the SQLite file's folder; var/ with PostgreSQL)")
+    db_opts.add_argument("--data-key-file", help="the key that seals personal data and terminal secrets at rest"
+                                                 " (default: data.key in the keys folder; made 0600 on first use)")
+    db_opts.add_argument("--blob-dir", help="attachment files (default: blobs/ in the keys folder)")
     s = sub.add_parser("serve", parents=[db_opts], help="run the HTTP API (OpenAPI at /docs and /openapi.json)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=_port, default=8600)
@@ -55,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                         f" (default {PresencePolicy.per_terminal_per_hour})")
     s.add_argument("--tls-cert", help="serve https with this PEM certificate (chain); needs --tls-key")
     s.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    s.add_argument("--workers", type=_workers, default=1,
+                   help="server processes (default 1); several want PostgreSQL (see docs/central.md)")
     limits = RateLimits()
     for name, default, what in (("terminal", limits.terminal, "per terminal, once its signature is proven"),
                                 ("address", limits.address, "per client address, every request"),
@@ -65,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
     st.add_argument("tracking")
     st.add_argument("status")
+    sub.add_parser("migrate", parents=[db_opts], help="bring the database schema to this version (Alembic upgrade)")
     sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
     a = sub.add_parser("add-terminal", parents=[db_opts],
                        help="register a terminal and print (or write) its new secret")
@@ -79,56 +97,14 @@ def cli_main(argv: list[str]) -> int:
     except SystemExit as exc:  # --help (0) and usage errors (2) return instead of leaving the caller
         return int(exc.code or 0)
     if args.command == "serve":
-        import uvicorn
-
-        from central.app import create_app
-
-        catalog = Path(args.catalog) if args.catalog else None
-        if catalog and not catalog.is_file():
-            print(f"kiosk central: catalog file {catalog} not found", file=sys.stderr)
-            return 2
-        if args.public_url and not args.public_url.startswith(("http://", "https://")):
-            print(f"kiosk central: --public-url must start with http:// or https://, not {args.public_url!r}",
-                  file=sys.stderr)
-            return 2
-        if not args.issuer.strip():
-            print("kiosk central: --issuer must not be empty", file=sys.stderr)
-            return 2
-        if args.presence_ttl < 1 or args.presence_per_hour < 1:
-            print("kiosk central: --presence-ttl and --presence-per-hour must be at least 1", file=sys.stderr)
-            return 2
-        if bool(args.tls_cert) != bool(args.tls_key):
-            print("kiosk central: --tls-cert and --tls-key go together", file=sys.stderr)
-            return 2
-        for option in (args.tls_cert, args.tls_key):
-            if option and not Path(option).is_file():
-                print(f"kiosk central: TLS file {option} not found", file=sys.stderr)
-                return 2
-        try:
-            limits = RateLimits(terminal=Rate.parse(args.terminal_limit), address=Rate.parse(args.address_limit),
-                                verify=Rate.parse(args.verify_limit))
-        except ValueError as exc:
-            print(f"kiosk central: rate limit {exc}", file=sys.stderr)
-            return 2
-        store = _open(args)
-        if store is None:
-            return 1
-        app = create_app(store, catalog_file=catalog, issuer=args.issuer.strip(), public_url=args.public_url,
-                         presence=PresencePolicy(ttl_seconds=args.presence_ttl,
-                                                 per_terminal_per_hour=args.presence_per_hour),
-                         limits=limits)
-        try:
-            uvicorn.run(app, host=args.host, port=args.port, log_level="warning", ssl_certfile=args.tls_cert,
-                        ssl_keyfile=args.tls_key)
-        except ssl.SSLError as exc:
-            print(f"kiosk central: cannot use --tls-cert/--tls-key: {exc}", file=sys.stderr)
-            return 2
-        return 0
+        return _serve(args)
     store = _open(args)
     if store is None:
         return 1
     try:
-        if args.command == "set-status":
+        if args.command == "migrate":
+            print(f"kiosk central: database at revision {migrate.current(store.engine)}")
+        elif args.command == "set-status":
             status = _ZH.get(args.status, args.status)
             if status not in STATUSES:
                 print(f"kiosk central: unknown status {args.status!r}; use one of "
@@ -155,11 +131,59 @@ def cli_main(argv: list[str]) -> int:
         store.close()
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    catalog = Path(args.catalog) if args.catalog else None
+    if catalog and not catalog.is_file():
+        return _usage(f"catalog file {catalog} not found")
+    if args.public_url and not args.public_url.startswith(("http://", "https://")):
+        return _usage(f"--public-url must start with http:// or https://, not {args.public_url!r}")
+    if not args.issuer.strip():
+        return _usage("--issuer must not be empty")
+    if args.presence_ttl < 1 or args.presence_per_hour < 1:
+        return _usage("--presence-ttl and --presence-per-hour must be at least 1")
+    if bool(args.tls_cert) != bool(args.tls_key):
+        return _usage("--tls-cert and --tls-key go together")
+    for option in (args.tls_cert, args.tls_key):
+        if option and not Path(option).is_file():
+            return _usage(f"TLS file {option} not found")
+    if args.tls_cert:
+        try:  # here, once: a worker process that fails on it would only say so in its own log
+            ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.tls_cert, args.tls_key)
+        except ssl.SSLError as exc:
+            return _usage(f"cannot use --tls-cert/--tls-key: {exc}")
+    options = ServeOptions(database=args.db, keys_dir=args.keys_dir, blob_dir=args.blob_dir,
+                           data_key_file=args.data_key_file, catalog=str(catalog) if catalog else None,
+                           issuer=args.issuer.strip(), public_url=args.public_url,
+                           presence_ttl=str(args.presence_ttl), presence_per_hour=str(args.presence_per_hour),
+                           terminal_limit=args.terminal_limit, address_limit=args.address_limit,
+                           verify_limit=args.verify_limit)
+    try:
+        options.limits()
+    except ValueError as exc:
+        return _usage(f"rate limit {exc}")
+    store = _open(args)  # migrates, makes missing keys and says what is wrong in one line, before any worker starts
+    if store is None:
+        return 1
+    store.close()
+    os.environ.update(options.to_environment())
+    uvicorn.run("central.serving:from_environment", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level="warning", ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(f"kiosk central: {message}", file=sys.stderr)
+    return 2
+
+
 def _open(args: argparse.Namespace) -> CentralStore | None:
     try:
-        return CentralStore(args.db, keys_dir=args.keys_dir)
-    except (sqlite3.DatabaseError, OSError) as exc:
-        print(f"kiosk central: cannot open {args.db}: {exc}", file=sys.stderr)
+        return CentralStore(args.db, keys_dir=args.keys_dir, blob_dir=args.blob_dir, data_key_file=args.data_key_file)
+    except (SQLAlchemyError, OSError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        print(f"kiosk central: cannot open {args.db}: {str(reason).splitlines()[0]}", file=sys.stderr)
     except CentralKeyError as exc:
         print(f"kiosk central: {exc}", file=sys.stderr)
     return None

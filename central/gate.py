@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from starlette.concurrency import run_in_threadpool
+
 from central import answers, auth, bodies, replies
 from central.ratelimit import Buckets, RateLimits
 from central.storage import CentralStore
@@ -38,7 +40,8 @@ class Gate:
         try:
             # a request naming a terminal is checked (and answered signed) wherever it goes, even to a 404
             if path.startswith(AUTHENTICATED) or any(name == _TERMINAL_HEADER for name, _ in scope["headers"]):
-                caller = auth.precheck(scope, self._store, self._clock())
+                # the store is blocking I/O: it runs in the thread pool, never on the event loop
+                caller = await run_in_threadpool(auth.precheck, scope, self._store, self._clock())
                 answers.answer_to(scope, caller)
             body = await self._read(scope, receive, method, path)
         except auth.Denied as denied:
@@ -55,7 +58,7 @@ class Gate:
         try:
             if caller is not None:
                 try:
-                    auth.check_signature(scope, caller, body, self._store)
+                    await run_in_threadpool(auth.check_signature, scope, caller, body, self._store)
                 except auth.Denied as denied:
                     await replies.deny(send, denied.status, denied.reason, denied.message)
                     return

@@ -1,4 +1,5 @@
-"""Central's own keys: the ID-hash key (names citizens) and the presence token key, 32 random bytes each, 0600."""
+"""Central's own keys: the ID-hash key (names citizens), the presence token key and the data key (seals personal data
+and terminal secrets at rest), 32 random bytes each, 0600, kept outside the database."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 KEY_BYTES = 32
 ID_HASH_FILE = "idhash.key"
 TOKEN_FILE = "presence.key"
+DATA_FILE = "data.key"
 
 
 class CentralKeyError(RuntimeError):
@@ -19,6 +21,7 @@ class CentralKeyError(RuntimeError):
 class CentralKeys:
     id_hash: bytes  # never replaced while data exists: every stored ID hash was made with it
     token: bytes  # may be replaced at will: only presence proofs still outstanding stop working
+    data: bytes  # never replaced while data exists: without it no case body, attachment or terminal secret opens
 
 
 def read_key(path: Path) -> bytes | None:

@@ -1,309 +1,398 @@
-"""Central's SQLite storage: terminals, nonces, idempotency keys (kept forever), cases, blobs, ratings, certificates,
-presence proofs issued and tracking-number lookups."""
+"""Central's storage through SQLAlchemy Core, on SQLite (embedded) or PostgreSQL: terminals, nonces, idempotency keys
+(kept forever), cases, ratings, certificates, presence proofs issued and tracking-number lookups; attachments in a
+blob store beside it. Case bodies, attachments and terminal secrets are sealed under the data key."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
-import os
 import re
-import sqlite3
-import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from central import migrate
+from sqlalchemy import Connection, and_, delete, exists, func, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from central import db, migrate
+from central.blobstore import BlobStore, FileBlobStore
 from central.certificates import new_verify_code
-from central.keys import ID_HASH_FILE, KEY_BYTES, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
+from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
+from central.schema import (blobs, cases, certificates, counters, events, history, items, lookups, meta, nonces,
+                            presence, ratings, terminals)
+from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
 from protocol.idhash import central_id_hash
 from protocol.status import STATUSES, status_view
 
 _SERVICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # catalog codes such as ZJ-002
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS terminals(id TEXT PRIMARY KEY, secret TEXT NOT NULL, created_at REAL NOT NULL,
-    last_seen REAL, last_heartbeat TEXT);
-CREATE TABLE IF NOT EXISTS nonces(terminal TEXT NOT NULL, nonce TEXT NOT NULL, ts REAL NOT NULL,
-    PRIMARY KEY(terminal, nonce));
-CREATE TABLE IF NOT EXISTS items(id TEXT PRIMARY KEY, terminal TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER,
-    result TEXT NOT NULL, received_at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS cases(case_number TEXT PRIMARY KEY, item_id TEXT NOT NULL UNIQUE,
-    tracking TEXT NOT NULL UNIQUE, terminal TEXT NOT NULL, service_code TEXT NOT NULL, id_hash TEXT,
-    status TEXT NOT NULL, body TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS cases_id_hash ON cases(id_hash);
-CREATE TABLE IF NOT EXISTS history(case_number TEXT NOT NULL, status TEXT NOT NULL, at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS blobs(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS ratings(item_id TEXT PRIMARY KEY, terminal TEXT NOT NULL, tracking TEXT,
-    score INTEGER NOT NULL, comment TEXT, at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS events(item_id TEXT PRIMARY KEY, terminal TEXT NOT NULL, body TEXT NOT NULL, at REAL);
--- issued certificates, for verification: the body's hash, never the body (no second copy of the personal text)
-CREATE TABLE IF NOT EXISTS certificates(number TEXT PRIMARY KEY, verify_code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
-    ref TEXT NOT NULL, id_hash TEXT NOT NULL, terminal TEXT NOT NULL, title TEXT NOT NULL, body_sha256 TEXT NOT NULL,
-    holder TEXT NOT NULL, issuer TEXT NOT NULL, issued_at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- the audit of presence proofs: who asked, for which (keyed) ID hash, when, on what grounds; never a name or number
-CREATE TABLE IF NOT EXISTS presence(id TEXT PRIMARY KEY, terminal TEXT NOT NULL, id_hash TEXT NOT NULL,
-    source TEXT NOT NULL, decision TEXT NOT NULL, distance REAL, threshold REAL, attempts INTEGER, liveness INTEGER,
-    issued_at REAL NOT NULL, expires_at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS presence_terminal ON presence(terminal, issued_at);
--- tracking numbers a terminal looked up that were not its own, for the walking limit (pruned after an hour)
-CREATE TABLE IF NOT EXISTS lookups(terminal TEXT NOT NULL, at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS lookups_terminal ON lookups(terminal, at);
-"""
-
+# two requests with the same new item race to insert it; the loser's transaction is rolled back and run again,
+# and then finds the winner's answer
+_RETRIES = 8
+_NONCE_PRUNE_EVERY = 60.0
+_CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
 
 
 class CentralStore:
-    """One connection, one lock: every batch is one transaction, so an answer is never sent before its commit."""
+    """Every write is one transaction, so an answer is never sent before its commit. Safe to share between threads
+    and, on PostgreSQL (or one SQLite file), between processes."""
 
-    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time,
-                 keys_dir: Path | str | None = None) -> None:
-        """keys_dir: where the key files live (default: the database's folder). Raises CentralKeyError when the
-        ID-hash key of a database that holds citizens' hashes is missing or another key."""
+    def __init__(self, database: Path | str, clock: Callable[[], float] = time.time,
+                 keys_dir: Path | str | None = None, *, blob_dir: Path | str | None = None,
+                 data_key_file: Path | str | None = None, pool_size: int = 8) -> None:
+        """database: a SQLite file's path, `sqlite:///…` or `postgresql://…`. keys_dir: where the key files live
+        (default: the SQLite file's folder; for PostgreSQL var/). blob_dir: attachments (default: blobs/ in the
+        keys folder). Raises CentralKeyError when a key the data was written with is missing or another key."""
         self._clock = clock
-        self._lock = threading.Lock()
-        memory = str(path) == ":memory:"
-        if not memory:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.executescript(_SCHEMA)
+        self.url = db.database_url(database)
+        path = db.sqlite_path(self.url)
+        folder = Path(keys_dir) if keys_dir is not None else (path.parent if path is not None else Path("var"))
+        self._engine = db.open_engine(self.url, pool_size=pool_size)
+        self._pruned = 0.0
         try:
-            if memory and keys_dir is None:
-                self.keys = CentralKeys(os.urandom(KEY_BYTES), os.urandom(KEY_BYTES))
-            else:
-                self.keys = self._open_keys(Path(keys_dir) if keys_dir is not None else Path(path).parent)
+            migrate.upgrade(self._engine)
+            self.blobs: BlobStore = FileBlobStore(Path(blob_dir) if blob_dir is not None else folder / "blobs")
+            self.keys = self._open_keys(folder, Path(data_key_file) if data_key_file else folder / DATA_FILE)
         except BaseException:
-            self._conn.close()
+            self._engine.dispose()
             raise
+        self._sealer = Sealer(self.keys.data)
 
-    def _open_keys(self, folder: Path) -> CentralKeys:
-        c = self._conn
-        version = c.execute("PRAGMA user_version").fetchone()[0]
-        if version > migrate.VERSION:
-            raise CentralKeyError(f"database schema {version} is newer than this central ({migrate.VERSION})")
-        has_data = c.execute("SELECT EXISTS(SELECT 1 FROM cases WHERE id_hash IS NOT NULL)"
-                             " OR EXISTS(SELECT 1 FROM certificates) OR EXISTS(SELECT 1 FROM presence)").fetchone()[0]
-        path = folder / ID_HASH_FILE
+    @property
+    def engine(self):
+        return self._engine
+
+    # -- opening: keys, and what earlier versions left to do --------------------------------------------------
+
+    def _open_keys(self, folder: Path, data_path: Path) -> CentralKeys:
+        with self._write() as c:
+            if c.dialect.name == "postgresql":  # workers starting together: one does the upgrade work
+                c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": 0x6B696F736C})
+            stored = dict(c.execute(select(meta.c.key, meta.c.value)).all())
+            scheme = stored.get("id_hash_scheme")
+            if scheme is None and c.dialect.name == "sqlite":
+                # before Alembic, a keyed database said so in its user_version
+                scheme = migrate.ID_HASH_SCHEME if c.exec_driver_sql("PRAGMA user_version").scalar() else None
+            has_people = c.execute(select(exists().where(cases.c.id_hash.is_not(None))
+                                          | exists().select_from(certificates)
+                                          | exists().select_from(presence))).scalar()
+            id_key = self._key(folder / ID_HASH_FILE, "ID-hash", stored.get("id_hash_key_check"),
+                               must_exist=bool(has_people and scheme == migrate.ID_HASH_SCHEME))
+            has_sealed = "data_key_check" in stored and c.execute(
+                select(exists().select_from(cases) | exists().select_from(terminals)
+                       | exists().select_from(blobs))).scalar()
+            data_key = self._key(data_path, "data", stored.get("data_key_check"), must_exist=bool(has_sealed))
+            sealer = Sealer(data_key)
+            if scheme != migrate.ID_HASH_SCHEME:
+                migrate.keyed_id_hashes(c, id_key)
+            self._seal_plain_rows(c, sealer)
+            self._move_inline_blobs(c, sealer)
+            for key, value in (("id_hash_scheme", migrate.ID_HASH_SCHEME), ("id_hash_key_check", _check(id_key)),
+                               ("data_key_check", _check(data_key))):
+                _upsert(c, meta, {"key": key, "value": value}, ["key"], {"value": value})
+        token_path = folder / TOKEN_FILE
+        return CentralKeys(id_hash=id_key, token=read_key(token_path) or create_key(token_path), data=data_key)
+
+    @staticmethod
+    def _key(path: Path, what: str, check: str | None, *, must_exist: bool) -> bytes:
         key = read_key(path)
         if key is None:
-            # a new key would orphan every citizen's records: only a database that names nobody gets one
-            if has_data and version >= migrate.VERSION:
-                raise CentralKeyError(f"ID-hash key {path} is missing but the database holds citizens' records: "
+            # a new key would orphan every record made with the old one: only a database without such data gets one
+            if must_exist:
+                raise CentralKeyError(f"{what} key {path} is missing but the database holds records made with it: "
                                       "restore the key file (or give its folder with --keys-dir)")
-            key = create_key(path)
-        check = hmac.new(key, b"key-check", hashlib.sha256).hexdigest()[:16]
-        stored = c.execute("SELECT value FROM meta WHERE key='id_hash_key_check'").fetchone()
-        if stored is not None and stored[0] != check and has_data:
-            raise CentralKeyError(f"ID-hash key {path} is not the key this database was written with")
-        with self._tx() as tx:
-            if version < migrate.VERSION:
-                migrate.keyed_id_hashes(tx, key)
-            tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('id_hash_key_check', ?)", (check,))
-            tx.execute(f"PRAGMA user_version={migrate.VERSION}")
-        token_path = folder / TOKEN_FILE
-        return CentralKeys(id_hash=key, token=read_key(token_path) or create_key(token_path))
+            return create_key(path)
+        if must_exist and check is not None and check != _check(key):
+            raise CentralKeyError(f"{what} key {path} is not the key this database was written with")
+        return key
+
+    @staticmethod
+    def _seal_plain_rows(c: Connection, sealer: Sealer) -> None:
+        """Rows written before sealing existed are sealed in place."""
+        plain = ~cases.c.body.startswith(TEXT_PREFIX, autoescape=True)
+        for number, body in c.execute(select(cases.c.case_number, cases.c.body).where(plain)).all():
+            c.execute(update(cases).where(cases.c.case_number == number)
+                      .values(body=sealer.seal_text(body, f"case:{number}")))
+        plain = ~terminals.c.secret.startswith(TEXT_PREFIX, autoescape=True)
+        for terminal, secret in c.execute(select(terminals.c.id, terminals.c.secret).where(plain)).all():
+            c.execute(update(terminals).where(terminals.c.id == terminal)
+                      .values(secret=sealer.seal_text(secret, f"terminal:{terminal}")))
+
+    def _move_inline_blobs(self, c: Connection, sealer: Sealer) -> None:
+        """Attachments an earlier version kept inside the database (set aside by migration 0001) go to the blob
+        store; the table goes once they all have."""
+        if c.dialect.name != "sqlite" or not c.execute(text(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='blobs_v0'")).first():
+            return
+        for sha, data in c.execute(text("SELECT sha256, data FROM blobs_v0")).all():
+            self.blobs.put(sha, sealer.seal(bytes(data), f"blob:{sha}"))
+            _insert_ignore(c, blobs, {"sha256": sha, "size": len(data)})
+        c.execute(text("DROP TABLE blobs_v0"))
 
     def id_hash(self, id_number: str) -> str:
         return central_id_hash(self.keys.id_hash, id_number)
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        self._engine.dispose()
 
-    def _tx(self):
-        store = self
+    # -- transactions -------------------------------------------------------------------------------------
 
-        class _Tx:
-            def __enter__(self):
-                store._lock.acquire()
-                store._conn.execute("BEGIN IMMEDIATE")
-                return store._conn
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._engine.begin() as c:
+            yield c
 
-            def __exit__(self, et, ev, tb):
-                try:
-                    store._conn.execute("COMMIT" if et is None else "ROLLBACK")
-                finally:
-                    store._lock.release()
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._engine.connect() as c:
+            c = c.execution_options(**db.READ_ONLY)
+            with c.begin():
+                yield c
 
-        return _Tx()
+    def _retrying(self, work: Callable[[Connection], object]):
+        """Runs `work` in one write transaction, again after a lost race on a unique key (or, on SQLite, a
+        busy database), where the next try sees what the winner committed."""
+        for attempt in range(_RETRIES):
+            try:
+                with self._write() as c:
+                    return work(c)
+            except (IntegrityError, OperationalError) as exc:
+                if attempt == _RETRIES - 1 or (isinstance(exc, OperationalError) and "locked" not in str(exc)):
+                    raise
 
     def _q(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+        """Raw read for tests and tools: `?` placeholders, as in sqlite3."""
+        parts = sql.split("?")
+        named = "".join(p + (f":p{i}" if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+        with self._read() as c:
+            return [tuple(r) for r in c.execute(text(named), {f"p{i}": v for i, v in enumerate(params)}).all()]
 
     # -- terminals and nonces ------------------------------------------------------------------------------
 
     def add_terminal(self, terminal: str, secret: str) -> None:
-        with self._tx() as c:
-            c.execute("INSERT INTO terminals(id, secret, created_at) VALUES (?,?,?) ON CONFLICT(id) DO UPDATE"
-                      " SET secret=excluded.secret", (terminal, secret, self._clock()))
+        sealed = self._sealer.seal_text(secret, f"terminal:{terminal}")
+        with self._write() as c:
+            _upsert(c, terminals, {"id": terminal, "secret": sealed, "created_at": self._clock()}, ["id"],
+                    {"secret": sealed})
 
     def secret_of(self, terminal: str) -> str | None:
-        rows = self._q("SELECT secret FROM terminals WHERE id=?", (terminal,))
-        return rows[0][0] if rows else None
+        with self._read() as c:
+            sealed = c.execute(select(terminals.c.secret).where(terminals.c.id == terminal)).scalar()
+        if sealed is None:
+            return None
+        try:
+            return self._sealer.open_text(sealed, f"terminal:{terminal}")
+        except Unsealable:
+            return None  # a row copied from another terminal (or another database) signs nothing
 
     def use_nonce(self, terminal: str, nonce: str, window: float) -> bool:
-        """False when this nonce was already seen inside the window (a replay)."""
+        """False when this nonce was already seen inside the window (a replay). The primary key decides: no lock
+        of ours, so terminals never wait for each other here."""
         now = self._clock()
-        with self._tx() as c:
-            # older nonces can go: their timestamps are rejected as stale anyway
-            c.execute("DELETE FROM nonces WHERE ts < ?", (now - 2 * window,))
-            try:
-                c.execute("INSERT INTO nonces(terminal, nonce, ts) VALUES (?,?,?)", (terminal, nonce, now))
-            except sqlite3.IntegrityError:
+        with self._write() as c:
+            if not _insert_ignore(c, nonces, {"terminal": terminal, "nonce": nonce, "ts": now}):
                 return False
-            c.execute("UPDATE terminals SET last_seen=? WHERE id=?", (now, terminal))
+            c.execute(update(terminals).where(terminals.c.id == terminal).values(last_seen=now))
+        if now - self._pruned > _NONCE_PRUNE_EVERY:
+            self._pruned = now
+            # older nonces can go: their timestamps are refused as stale anyway
+            with self._write() as c:
+                c.execute(delete(nonces).where(nonces.c.ts < now - 2 * window))
         return True
 
     def terminals(self, terminal: str | None = None) -> list[dict]:
         """Every terminal (staff side), or only `terminal` (what a terminal may see of the fleet)."""
-        rows = self._q("SELECT id, created_at, last_seen, last_heartbeat FROM terminals"
-                       + (" WHERE id=?" if terminal is not None else "") + " ORDER BY id",
-                       (terminal,) if terminal is not None else ())
+        query = select(terminals.c.id, terminals.c.created_at, terminals.c.last_seen, terminals.c.last_heartbeat)
+        if terminal is not None:
+            query = query.where(terminals.c.id == terminal)
+        with self._read() as c:
+            rows = c.execute(query.order_by(terminals.c.id)).all()
         return [{"id": r[0], "created_at": r[1], "last_seen": r[2],
                  "last_heartbeat": json.loads(r[3]) if r[3] else None} for r in rows]
 
     def heartbeat(self, terminal: str, status: dict) -> None:
-        with self._tx() as c:
-            c.execute("UPDATE terminals SET last_heartbeat=? WHERE id=?",
-                      (json.dumps(dict(status, received_at=self._clock())), terminal))
+        with self._write() as c:
+            c.execute(update(terminals).where(terminals.c.id == terminal)
+                      .values(last_heartbeat=json.dumps(dict(status, received_at=self._clock()))))
 
     # -- blobs ---------------------------------------------------------------------------------------------
 
     def has_blob(self, sha: str) -> int | None:
-        rows = self._q("SELECT size FROM blobs WHERE sha256=?", (sha,))
-        return rows[0][0] if rows else None
+        with self._read() as c:
+            return c.execute(select(blobs.c.size).where(blobs.c.sha256 == sha)).scalar()
 
     def put_blob(self, sha: str, data: bytes) -> bool:
-        """True when newly stored; the caller has checked the hash."""
-        with self._tx() as c:
-            return c.execute("INSERT OR IGNORE INTO blobs(sha256, size, data) VALUES (?,?,?)",
-                             (sha, len(data), data)).rowcount == 1
+        """True when newly stored; the caller has checked the hash. The file is durable before the row that
+        says central has it."""
+        if self.has_blob(sha) is not None:
+            return False
+        self.blobs.put(sha, self._sealer.seal(data, f"blob:{sha}"))
+        with self._write() as c:
+            return _insert_ignore(c, blobs, {"sha256": sha, "size": len(data)})
+
+    def blob(self, sha: str) -> bytes | None:
+        sealed = self.blobs.get(sha)
+        return None if sealed is None else self._sealer.open(sealed, f"blob:{sha}")
 
     # -- batch ---------------------------------------------------------------------------------------------
 
-    def accept_batch(self, terminal: str, items: list[dict]) -> list[dict]:
+    def accept_batch(self, terminal: str, batch: list[dict]) -> list[dict]:
         """Per item: accepted (new), duplicate (same answer as the first time), rejected (reason)."""
-        out = []
         now = self._clock()
-        with self._tx() as c:
-            for item in items:
-                seen = c.execute("SELECT result FROM items WHERE id=?", (item["id"],)).fetchone()
-                if seen:
-                    first = json.loads(seen[0])
-                    if first["result"] == "accepted":
-                        first = dict(first, result="duplicate")
-                    out.append(first)
-                    continue
-                result = self._apply(c, terminal, item, now)
-                c.execute("INSERT INTO items(id, terminal, kind, seq, result, received_at) VALUES (?,?,?,?,?,?)",
-                          (item["id"], terminal, item["kind"], item.get("seq"), json.dumps(result), now))
-                out.append(result)
+        return self._retrying(lambda c: self._accept(c, terminal, batch, now))
+
+    def _accept(self, c: Connection, terminal: str, batch: list[dict], now: float) -> list[dict]:
+        ids = [item["id"] for item in batch]
+        seen = dict(c.execute(select(items.c.id, items.c.result).where(items.c.id.in_(ids))).all())
+        out: list[dict] = []
+        new_cases: list[tuple[dict, dict]] = []  # (result, row) waiting for a case number
+        taken: set[str] = set()  # tracking numbers earlier items of this batch claimed
+        for item in batch:
+            if item["id"] in seen:
+                first = json.loads(seen[item["id"]])
+                out.append(dict(first, result="duplicate") if first["result"] == "accepted" else first)
+                continue
+            result, row = self._apply(c, terminal, item, now, taken)
+            if row is not None:
+                new_cases.append((result, row))
+            out.append(result)
+        if new_cases:
+            # numbers are taken last, so the counter's row is locked only for the inserts and the commit
+            last = _take(c, "case", len(new_cases))
+            day = f"{datetime.fromtimestamp(now):%Y%m%d}"
+            for n, (result, row) in enumerate(new_cases, start=last - len(new_cases) + 1):
+                number = f"C{day}{n:08d}"
+                result["case_number"] = row["case_number"] = number
+                row["body"] = self._sealer.seal_text(row["body"], f"case:{number}")
+            c.execute(insert(cases), [row for _, row in new_cases])
+            c.execute(insert(history), [{"case_number": row["case_number"], "status": "received", "at": now}
+                                        for _, row in new_cases])
+        fresh = [(item, result) for item, result in zip(batch, out) if item["id"] not in seen]
+        if fresh:
+            c.execute(insert(items), [{"id": item["id"], "terminal": terminal, "kind": item["kind"],
+                                       "seq": item.get("seq"), "result": json.dumps(result), "received_at": now}
+                                      for item, result in fresh])
         return out
 
-    def _apply(self, c: sqlite3.Connection, terminal: str, item: dict, now: float) -> dict:
+    def _apply(self, c: Connection, terminal: str, item: dict, now: float,
+               taken: set[str]) -> tuple[dict, dict | None]:
         rid, kind, body = item["id"], item["kind"], item["body"]
 
-        def rejected(reason: str) -> dict:
-            return {"id": rid, "result": "rejected", "reason": reason}
+        def rejected(reason: str) -> tuple[dict, None]:
+            return {"id": rid, "result": "rejected", "reason": reason}, None
 
         if kind == "submission":
             code = body.get("service_code")
             if not isinstance(code, str) or not _SERVICE.match(code):
                 return rejected("unknown_service_code")
             try:
-                number = tracking.parse(str(body.get("tracking", "")))
+                number = str(tracking.parse(str(body.get("tracking", ""))))
             except ValueError:
                 return rejected("invalid_tracking_number")
-            if number.terminal != terminal:
+            if tracking.parse(number).terminal != terminal:
                 return rejected("tracking_number_of_another_terminal")
-            if c.execute("SELECT 1 FROM cases WHERE tracking=?", (str(number),)).fetchone():
+            if number in taken or c.execute(select(cases.c.case_number).where(cases.c.tracking == number)).first():
                 return rejected("tracking_number_already_used")
             shas = body.get("attachments") or []
             if not isinstance(shas, list) or not all(isinstance(s, str) and _SHA.match(s) for s in shas):
                 return rejected("malformed_attachment_list")
-            for sha in shas:
-                if not c.execute("SELECT 1 FROM blobs WHERE sha256=?", (sha,)).fetchone():
-                    return rejected("attachment_not_uploaded")
+            if shas and c.execute(select(func.count()).select_from(blobs)
+                                  .where(blobs.c.sha256.in_(set(shas)))).scalar() != len(set(shas)):
+                return rejected("attachment_not_uploaded")
             applicant = body.get("applicant") if isinstance(body.get("applicant"), dict) else {}
             idno = str(applicant.get("id_number") or "")
-            seq = c.execute("SELECT COUNT(*) FROM cases").fetchone()[0] + 1
-            case_number = f"C{datetime.fromtimestamp(now):%Y%m%d}{seq:08d}"
-            c.execute("INSERT INTO cases(case_number, item_id, tracking, terminal, service_code, id_hash, status,"
-                      " body, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                      (case_number, rid, str(number), terminal, code, self.id_hash(idno) if idno else None,
-                       "received", json.dumps(body, ensure_ascii=False), now, now))
-            c.execute("INSERT INTO history(case_number, status, at) VALUES (?,?,?)", (case_number, "received", now))
-            return {"id": rid, "result": "accepted", "case_number": case_number, **status_view("received")}
+            taken.add(number)
+            row = {"item_id": rid, "tracking": number, "terminal": terminal, "service_code": code,
+                   "id_hash": self.id_hash(idno) if idno else None, "status": "received",
+                   "body": json.dumps(body, ensure_ascii=False), "created_at": now, "updated_at": now}
+            return {"id": rid, "result": "accepted", "case_number": None, **status_view("received")}, row
         if kind == "rating":
             score = body.get("score")
             if not isinstance(score, int) or isinstance(score, bool) or not 1 <= score <= 5:
                 return rejected("score_out_of_range")
             comment = body.get("comment")
-            c.execute("INSERT INTO ratings(item_id, terminal, tracking, score, comment, at) VALUES (?,?,?,?,?,?)",
-                      (rid, terminal, str(body.get("tracking") or "") or None, score,
-                       str(comment)[:500] if comment else None, now))
-            return {"id": rid, "result": "accepted"}
+            c.execute(insert(ratings).values(item_id=rid, terminal=terminal,
+                                             tracking=str(body.get("tracking") or "") or None, score=score,
+                                             comment=str(comment)[:500] if comment else None, at=now))
+            return {"id": rid, "result": "accepted"}, None
         if kind == "event":
-            c.execute("INSERT INTO events(item_id, terminal, body, at) VALUES (?,?,?,?)",
-                      (rid, terminal, json.dumps(body, ensure_ascii=False), now))
-            return {"id": rid, "result": "accepted"}
+            c.execute(insert(events).values(item_id=rid, terminal=terminal,
+                                            body=json.dumps(body, ensure_ascii=False), at=now))
+            return {"id": rid, "result": "accepted"}, None
         return rejected("unknown_kind")
 
     # -- cases ---------------------------------------------------------------------------------------------
 
-    _CASE = "case_number, tracking, terminal, service_code, status, created_at, updated_at"
-
-    def _case_view(self, row: tuple) -> dict:
-        d = dict(zip(("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at"),
-                     row))
-        d.update(status_view(d["status"]))
-        d["history"] = [{"status": s, "at": at} for s, at in self._q(
-            "SELECT status, at FROM history WHERE case_number=? ORDER BY rowid", (d["case_number"],))]
-        return d
+    def _case_views(self, c: Connection, rows: list) -> list[dict]:
+        views = []
+        for row in rows:
+            d = dict(zip(_CASE_FIELDS, row))
+            d.update(status_view(d["status"]))
+            d["history"] = []
+            views.append(d)
+        if views:
+            by_number = {d["case_number"]: d for d in views}
+            for number, status, at in c.execute(
+                    select(history.c.case_number, history.c.status, history.c.at)
+                    .where(history.c.case_number.in_(list(by_number))).order_by(history.c.id)).all():
+                by_number[number]["history"].append({"status": status, "at": at})
+        return views
 
     def case(self, tracking_no: str) -> dict | None:
-        rows = self._q(f"SELECT {self._CASE} FROM cases WHERE tracking=?", (tracking_no,))
-        return self._case_view(rows[0]) if rows else None
+        with self._read() as c:
+            rows = c.execute(select(*(cases.c[f] for f in _CASE_FIELDS)).where(cases.c.tracking == tracking_no)).all()
+            views = self._case_views(c, rows)
+        return views[0] if views else None
+
+    def case_body(self, tracking_no: str) -> dict | None:
+        """The submission as the terminal sent it (unsealed): for staff tools, never for terminals."""
+        with self._read() as c:
+            row = c.execute(select(cases.c.case_number, cases.c.body).where(cases.c.tracking == tracking_no)).first()
+        return None if row is None else json.loads(self._sealer.open_text(row[1], f"case:{row[0]}"))
 
     def cases_by_id_hash(self, id_hash: str) -> list[dict]:
-        rows = self._q(f"SELECT {self._CASE} FROM cases WHERE id_hash=? ORDER BY created_at", (id_hash,))
-        return [self._case_view(r) for r in rows]
+        with self._read() as c:
+            rows = c.execute(select(*(cases.c[f] for f in _CASE_FIELDS)).where(cases.c.id_hash == id_hash)
+                             .order_by(cases.c.created_at, cases.c.case_number)).all()
+            return self._case_views(c, rows)
 
     def set_status(self, tracking_no: str, status: str) -> dict | None:
         if status not in STATUSES:
             raise ValueError(status)
         now = self._clock()
-        with self._tx() as c:
-            row = c.execute("SELECT case_number FROM cases WHERE tracking=?", (tracking_no,)).fetchone()
-            if row is None:
+        with self._write() as c:
+            number = c.execute(select(cases.c.case_number).where(cases.c.tracking == tracking_no)).scalar()
+            if number is None:
                 return None
-            c.execute("UPDATE cases SET status=?, updated_at=? WHERE case_number=?", (status, now, row[0]))
-            c.execute("INSERT INTO history(case_number, status, at) VALUES (?,?,?)", (row[0], status, now))
+            c.execute(update(cases).where(cases.c.case_number == number).values(status=status, updated_at=now))
+            c.execute(insert(history).values(case_number=number, status=status, at=now))
         return self.case(tracking_no)
 
     def applicant_cases(self, id_hash: str) -> list[dict]:
         """The person's cases, oldest first, with what certificates need from the bodies (name, ID number)."""
-        rows = self._q("SELECT case_number, tracking, service_code, status, body, created_at FROM cases"
-                       " WHERE id_hash=? ORDER BY created_at, rowid", (id_hash,))
+        with self._read() as c:
+            rows = c.execute(select(cases.c.case_number, cases.c.tracking, cases.c.service_code, cases.c.status,
+                                    cases.c.body, cases.c.created_at).where(cases.c.id_hash == id_hash)
+                             .order_by(cases.c.created_at, cases.c.case_number)).all()
+            numbers = [r[0] for r in rows]
+            done = dict(c.execute(select(history.c.case_number, func.max(history.c.at))
+                                  .where(and_(history.c.case_number.in_(numbers), history.c.status == "completed"))
+                                  .group_by(history.c.case_number)).all()) if numbers else {}
         out = []
         for case_number, tracking_no, code, status, body, created_at in rows:
-            doc = json.loads(body)
+            doc = json.loads(self._sealer.open_text(body, f"case:{case_number}"))
             applicant = doc.get("applicant") if isinstance(doc.get("applicant"), dict) else {}
             applied = doc.get("created_at")
             # the kiosk's own time is when the citizen applied; central may have heard of it days later
             if not isinstance(applied, (int, float)) or isinstance(applied, bool) or not 0 < applied < 1e11:
                 applied = created_at
-            done = self._q("SELECT MAX(at) FROM history WHERE case_number=? AND status='completed'", (case_number,))
             out.append({"tracking": tracking_no, "service_code": code, "status": status, "applied_at": float(applied),
-                        "completed_at": done[0][0], "name": str(applicant.get("name") or "").strip(),
+                        "completed_at": done.get(case_number), "name": str(applicant.get("name") or "").strip(),
                         "id_number": str(applicant.get("id_number") or "").strip().upper()})
         return out
 
@@ -312,55 +401,97 @@ class CentralStore:
         """Numbers and stores one issued certificate: Z + local date + daily sequence, and a unique verify code."""
         now = self._clock()
         prefix = f"Z{datetime.fromtimestamp(now):%Y%m%d}"
-        with self._tx() as c:
-            last = c.execute("SELECT MAX(number) FROM certificates WHERE number LIKE ?", (prefix + "%",)).fetchone()[0]
-            number = f"{prefix}{(int(last[len(prefix):]) if last else 0) + 1:06d}"
+
+        def issue(c: Connection) -> dict:
             for _ in range(8):  # 80 random bits: a clash is next to impossible, but cheap to survive
                 code = new_verify_code()
-                if not c.execute("SELECT 1 FROM certificates WHERE verify_code=?", (code,)).fetchone():
+                if not c.execute(select(certificates.c.number).where(certificates.c.verify_code == code)).first():
                     break
             else:
                 raise RuntimeError("no free verify code")
-            c.execute("INSERT INTO certificates(number, verify_code, kind, ref, id_hash, terminal, title, body_sha256,"
-                      " holder, issuer, issued_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                      (number, code, kind, ref, id_hash, terminal, title, body_sha256, holder, issuer, now))
-        return {"certificate_number": number, "verify_code": code, "issued_at": now}
+            number = f"{prefix}{_take(c, 'certificate:' + prefix, 1):06d}"
+            c.execute(insert(certificates).values(number=number, verify_code=code, kind=kind, ref=ref,
+                                                  id_hash=id_hash, terminal=terminal, title=title,
+                                                  body_sha256=body_sha256, holder=holder, issuer=issuer,
+                                                  issued_at=now))
+            return {"certificate_number": number, "verify_code": code, "issued_at": now}
+
+        return self._retrying(issue)
 
     def certificate(self, verify_code: str) -> dict | None:
-        rows = self._q("SELECT number, kind, title, holder, issuer, issued_at, body_sha256 FROM certificates"
-                       " WHERE verify_code=?", (verify_code,))
-        if not rows:
+        with self._read() as c:
+            row = c.execute(select(certificates.c.number, certificates.c.kind, certificates.c.title,
+                                   certificates.c.holder, certificates.c.issuer, certificates.c.issued_at,
+                                   certificates.c.body_sha256).where(certificates.c.verify_code == verify_code)).first()
+        if row is None:
             return None
-        return dict(zip(("certificate_number", "kind", "title", "holder", "issuer", "issued_at", "body_sha256"),
-                        rows[0]))
+        return dict(zip(("certificate_number", "kind", "title", "holder", "issuer", "issued_at", "body_sha256"), row))
 
     # -- presence proofs and lookups ----------------------------------------------------------------------
+
+    @staticmethod
+    def _lock_terminal(c: Connection, terminal: str) -> None:
+        """Per-terminal limits count then insert: on PostgreSQL the terminal's row serialises that (SQLite's write
+        lock already does)."""
+        c.execute(select(terminals.c.id).where(terminals.c.id == terminal).with_for_update())
 
     def add_presence(self, *, proof_id: str, terminal: str, id_hash: str, source: str, check: dict, issued_at: float,
                      expires_at: float, per_hour: int) -> bool:
         """Records one issued proof; False (nothing recorded) when the terminal had `per_hour` in the last hour."""
-        with self._tx() as c:
-            recent = c.execute("SELECT COUNT(*) FROM presence WHERE terminal=? AND issued_at > ?",
-                               (terminal, issued_at - 3600)).fetchone()[0]
+        with self._write() as c:
+            self._lock_terminal(c, terminal)
+            recent = c.execute(select(func.count()).select_from(presence).where(
+                and_(presence.c.terminal == terminal, presence.c.issued_at > issued_at - 3600))).scalar()
             if recent >= per_hour:
                 return False
             liveness = check.get("liveness_passed")
-            c.execute("INSERT INTO presence(id, terminal, id_hash, source, decision, distance, threshold, attempts,"
-                      " liveness, issued_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                      (proof_id, terminal, id_hash, source, check["decision"], check.get("distance"),
-                       check.get("threshold"), check.get("attempts"), None if liveness is None else int(liveness),
-                       issued_at, expires_at))
+            c.execute(insert(presence).values(
+                id=proof_id, terminal=terminal, id_hash=id_hash, source=source, decision=check["decision"],
+                distance=check.get("distance"), threshold=check.get("threshold"), attempts=check.get("attempts"),
+                liveness=None if liveness is None else int(liveness), issued_at=issued_at, expires_at=expires_at))
         return True
 
     def note_lookup(self, terminal: str, now: float, per_hour: int) -> bool:
         """Counts one lookup of a tracking number that is not the terminal's own; False (not counted) once the
         terminal made `per_hour` of them in the last hour."""
-        with self._tx() as c:
-            c.execute("DELETE FROM lookups WHERE at <= ?", (now - 3600,))
-            if c.execute("SELECT COUNT(*) FROM lookups WHERE terminal=?", (terminal,)).fetchone()[0] >= per_hour:
+        with self._write() as c:
+            self._lock_terminal(c, terminal)
+            c.execute(delete(lookups).where(lookups.c.at <= now - 3600))
+            if c.execute(select(func.count()).select_from(lookups)
+                         .where(lookups.c.terminal == terminal)).scalar() >= per_hour:
                 return False
-            c.execute("INSERT INTO lookups(terminal, at) VALUES (?,?)", (terminal, now))
+            c.execute(insert(lookups).values(terminal=terminal, at=now))
         return True
 
     def counts(self) -> dict:
-        return {t: self._q(f"SELECT COUNT(*) FROM {t}")[0][0] for t in ("cases", "items", "blobs", "ratings")}
+        with self._read() as c:
+            return {t.name: c.execute(select(func.count()).select_from(t)).scalar()
+                    for t in (cases, items, blobs, ratings)}
+
+
+def _check(key: bytes) -> str:
+    """Tells keys apart without giving anything away about them."""
+    return hmac.new(key, b"key-check", hashlib.sha256).hexdigest()[:16]
+
+
+def _dialect_insert(c: Connection, table):
+    return (postgresql.insert if c.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+def _insert_ignore(c: Connection, table, values: dict) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING; True when the row was new."""
+    # RETURNING rather than rowcount, which not every driver reports for this statement
+    stmt = _dialect_insert(c, table).values(**values).on_conflict_do_nothing()
+    return c.execute(stmt.returning(*table.primary_key.columns)).first() is not None
+
+
+def _upsert(c: Connection, table, values: dict, keys: list[str], changes: dict) -> None:
+    c.execute(_dialect_insert(c, table).values(**values).on_conflict_do_update(index_elements=keys, set_=changes))
+
+
+def _take(c: Connection, name: str, n: int) -> int:
+    """Advances counter `name` by n in the caller's transaction and returns its new value (the last number taken).
+    The row stays locked until commit, and a rollback gives the numbers back: no gaps, no doubles."""
+    stmt = _dialect_insert(c, counters).values(name=name, value=n)
+    stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"value": counters.c.value + n})
+    return c.execute(stmt.returning(counters.c.value)).scalar_one()

@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+# what the `central` fixture needs, visible to every test module that imports it
+from tests.helpers.central import ENGINES, central_db, central_engine  # noqa: F401
+from tests.helpers.postgres import postgres  # noqa: F401
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt's mock speech engine keeps voice prompts testable without an audio device
 os.environ.setdefault("KIOSK_TTS_ENGINE", "mock")
@@ -36,3 +40,10 @@ def _prepare_qt() -> None:
 
 
 _prepare_qt()
+
+
+def pytest_generate_tests(metafunc):
+    # central's own suite runs on SQLite and on PostgreSQL; kiosk-side tests that only need a central use SQLite
+    if "central_engine" in metafunc.fixturenames and metafunc.module.__name__.rpartition(".")[2].startswith(
+            "test_central_"):
+        metafunc.parametrize("central_engine", ENGINES, scope="module")

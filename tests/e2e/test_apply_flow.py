@@ -182,12 +182,9 @@ def test_photographed_materials_travel_with_the_application(qtbot, kiosk, centra
     store = ui.core.submissions.store
     qtbot.waitUntil(lambda: store.lookup(tracking).state in ("acknowledged", "purged", "rejected"), timeout=30_000)
     assert store.lookup(tracking).state in ("acknowledged", "purged"), store.lookup(tracking).reject_reason
-    import json
-
-    body = json.loads(central.store._q("SELECT body FROM cases WHERE tracking=?", (tracking,))[0][0])
+    body = central.store.case_body(tracking)
     assert len(body["attachments"]) == 2
     for sha in body["attachments"]:
-        data = central.store._q("SELECT data FROM blobs WHERE sha256=?", (sha,))[0][0]
-        assert data[:3] == b"\xff\xd8\xff"  # JPEG pages, as taken
+        assert central.store.blob(sha)[:3] == b"\xff\xd8\xff"  # JPEG pages, as taken
     ui.shell.endSession()
     assert materials.total == 0 and ui.core.visit.attachments(SERVICE) == []

@@ -67,6 +67,6 @@ def test_a_new_card_on_the_certificates_screen_issues_nothing_for_its_holder(qtb
     assert certificates.offers == [] or all(B_NAME not in o["subject"] for o in certificates.offers)
     certificates.choose(0)
     settle(qtbot, 1000)
-    issued = central.store._conn.execute("SELECT COUNT(*) FROM certificates").fetchone()[0]
+    issued = central.store._q("SELECT COUNT(*) FROM certificates")[0][0]
     assert issued == 0 and certificates.issued == {}
     assert not b_shown(ui)

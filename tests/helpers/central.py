@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,66 @@ from protocol import signing
 TERMINAL = "SIM-0001"
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+@dataclass(frozen=True)
+class CentralDb:
+    """Where a test's central keeps its data: a SQLite file or a fresh database on the session's PostgreSQL."""
+
+    target: str  # a SQLite file's path or a postgresql:// URL
+    keys_dir: Path  # key files and blobs/
+
+    @property
+    def engine(self) -> str:
+        return "postgresql" if self.target.startswith("postgresql") else "sqlite"
+
+    def cli(self) -> list[str]:
+        """The options `kiosk central ...` needs to open this database."""
+        return ["--db", self.target, "--keys-dir", str(self.keys_dir)]
+
+    def rows(self, sql: str, **params) -> list[tuple]:
+        """A raw read, from outside the central that owns the database (as an operator's tool would)."""
+        from sqlalchemy import text
+
+        from central.db import database_url, open_engine
+
+        engine = open_engine(database_url(self.target), pool_size=1)
+        try:
+            with engine.connect() as c:
+                return [tuple(r) for r in c.execute(text(sql), params)]
+        finally:
+            engine.dispose()
+
+
+def new_central_db(engine: str, folder: Path, request) -> CentralDb:
+    if engine == "sqlite":
+        return CentralDb(str(folder / "central.sqlite3"), folder)
+    return CentralDb(request.getfixturevalue("postgres").new_database(), folder)
+
+
+@pytest.fixture(scope="module")
+def central_engine() -> str:
+    """SQLite unless the module is central's own suite, which runs on both (tests/conftest.py parametrizes it)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def central_db(central_engine, tmp_path, request) -> CentralDb:
+    return new_central_db(central_engine, tmp_path, request)
+
+
 class CentralServer:
     """Uvicorn serving our app on a free port; stop() shuts it down cleanly."""
 
-    def __init__(self, db: Path, **app_kw) -> None:
+    def __init__(self, db: CentralDb | Path, **app_kw) -> None:
         # imported here so the crash test's child process (which imports this module) starts quickly
         import uvicorn
 
         from central.app import create_app
         from central.storage import CentralStore
 
-        self.store = CentralStore(db)
+        self.store = CentralStore(db.target, keys_dir=db.keys_dir) if isinstance(db, CentralDb) else CentralStore(db)
         self.app = create_app(self.store, **app_kw)
         self._sock = socket.socket()
         self._sock.bind(("127.0.0.1", 0))
@@ -104,9 +154,9 @@ def make_store(tmp: Path, terminal: str = TERMINAL, **kw):
 
 
 @pytest.fixture
-def central(tmp_path):
+def central(central_db):
     """A running central on 127.0.0.1 with TERMINAL registered; `.secret` holds its secret."""
-    server = CentralServer(tmp_path / "central.sqlite3").start()
+    server = CentralServer(central_db).start()
     server.secret = server.add_terminal()
     yield server
     server.stop()

@@ -103,15 +103,14 @@ def test_a_wrong_secret_cannot_pass_central_answers_off_as_verified(tmp_path, ce
                                 terminal=TERMINAL, secret=central.secret) == "answer signature does not match"
 
 
-def test_central_as_its_own_process_signs_refusals_it_can(tmp_path):
+def test_central_as_its_own_process_signs_refusals_it_can(tmp_path, central_db):
     """A known terminal's refused request (stale clock) gets a signed 401 the kiosk can trust; an unknown terminal
     gets an unsigned one, and the kiosk says it could not verify it."""
-    db = str(tmp_path / "central.sqlite3")
     secret_file = tmp_path / "terminal.secret"
-    subprocess.run([sys.executable, "-m", "central.cli", "add-terminal", TERMINAL, "--db", db, "--secret-file",
+    subprocess.run([sys.executable, "-m", "central.cli", "add-terminal", TERMINAL, *central_db.cli(), "--secret-file",
                     str(secret_file)], cwd=REPO, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", db],
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), *central_db.cli()],
                               cwd=REPO)
     try:
         wait_for_port(port, server)

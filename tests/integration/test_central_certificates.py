@@ -3,7 +3,6 @@
 import json
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -25,12 +24,12 @@ ISSUER = "示范市政务服务中心"
 
 
 @pytest.fixture
-def hall(tmp_path):
+def hall(tmp_path, central_db):
     """Central with a catalog and a public URL, a kiosk queue synced to it, and two invented people's cases."""
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps({"version": 1, "item": [{"code": "JZ-001", "name": "最低生活保障申请"}]},
                                   ensure_ascii=False), encoding="utf-8")
-    server = CentralServer(tmp_path / "central.sqlite3", catalog_file=catalog, issuer=ISSUER,
+    server = CentralServer(central_db, catalog_file=catalog, issuer=ISSUER,
                            public_url=PUBLIC).start()
     client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10,
                            allow_plain_http_loopback=True)
@@ -41,7 +40,7 @@ def hall(tmp_path):
     SyncWorker(queue, client).sync_once()
     assert all(queue.lookup(m.tracking).state == "acknowledged" for m in made)
     # staff completes the first case, as they would from the command line
-    assert cli_main(["set-status", made[0].tracking, "办结", "--db", str(tmp_path / "central.sqlite3")]) == 0
+    assert cli_main(["set-status", made[0].tracking, "办结", *central_db.cli()]) == 0
     yield server, client, a, b, [m.tracking for m in made]
     client.close()
     queue.close()
@@ -87,9 +86,7 @@ def test_list_issue_and_verify(hall, tmp_path):
         assert a["id_number"] not in text and masked not in text and a["name"] not in text
 
     # central keeps the body's hash, not a second copy of the personal text
-    db = sqlite3.connect(tmp_path / "central.sqlite3")
-    rows = db.execute("SELECT * FROM certificates").fetchall()
-    db.close()
+    rows = server.store._q("SELECT * FROM certificates")
     assert len(rows) == 2 and not any(a["name"] in str(v) or masked in str(v) for row in rows for v in row)
 
 
@@ -146,12 +143,11 @@ def test_default_verify_url_is_the_request_base(central, tmp_path):  # noqa: F81
     queue.close()
 
 
-def test_serve_options_reach_the_certificate(tmp_path):
-    db = str(tmp_path / "central.sqlite3")
+def test_serve_options_reach_the_certificate(tmp_path, central_db):
     secret_file = tmp_path / "terminal.secret"
-    assert cli_main(["add-terminal", TERMINAL, "--db", db, "--secret-file", str(secret_file)]) == 0
+    assert cli_main(["add-terminal", TERMINAL, *central_db.cli(), "--secret-file", str(secret_file)]) == 0
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", db,
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), *central_db.cli(),
                                "--issuer", ISSUER, "--public-url", "https://verify.example.invalid/"], cwd=REPO,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -25,14 +25,13 @@ MIB = 1024 * 1024
 
 
 @pytest.fixture
-def central_process(tmp_path):
+def central_process(tmp_path, central_db):
     """`kiosk central serve` as its own process (its RSS is what we watch); TERMINAL registered."""
-    db = tmp_path / "central.sqlite3"
     secret_file = tmp_path / "terminal.secret"
-    subprocess.run([sys.executable, "-m", "central.cli", "add-terminal", TERMINAL, "--db", str(db), "--secret-file",
+    subprocess.run([sys.executable, "-m", "central.cli", "add-terminal", TERMINAL, *central_db.cli(), "--secret-file",
                     str(secret_file)], cwd=REPO, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", str(db)],
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), *central_db.cli()],
                               cwd=REPO)
     try:
         wait_for_port(port, server)
@@ -163,8 +162,8 @@ def test_a_stale_timestamp_is_refused_without_reading_the_body(central_process):
     assert sent == 0 and _status(answer) == 401 and b"stale_timestamp" in answer
 
 
-def test_the_heartbeat_is_a_bounded_model(tmp_path):
-    server = CentralServer(tmp_path / "central.sqlite3").start()
+def test_the_heartbeat_is_a_bounded_model(tmp_path, central_db):
+    server = CentralServer(central_db).start()
     try:
         secret = server.add_terminal()
 
@@ -183,8 +182,8 @@ def test_the_heartbeat_is_a_bounded_model(tmp_path):
         server.stop()
 
 
-def test_verify_guesses_get_429_after_the_burst(tmp_path):
-    server = CentralServer(tmp_path / "central.sqlite3", limits=RateLimits(verify=Rate(0.001, 5))).start()
+def test_verify_guesses_get_429_after_the_burst(tmp_path, central_db):
+    server = CentralServer(central_db, limits=RateLimits(verify=Rate(0.001, 5))).start()
     try:
         codes = [f"{i:016d}" for i in range(8)]
         answers = [httpx.get(f"{server.url}/verify/{c}", timeout=10) for c in codes]
@@ -195,8 +194,8 @@ def test_verify_guesses_get_429_after_the_burst(tmp_path):
         server.stop()
 
 
-def test_every_address_has_a_budget(tmp_path):
-    server = CentralServer(tmp_path / "central.sqlite3", limits=RateLimits(address=Rate(0.001, 4))).start()
+def test_every_address_has_a_budget(tmp_path, central_db):
+    server = CentralServer(central_db, limits=RateLimits(address=Rate(0.001, 4))).start()
     try:
         codes = [httpx.get(server.url + "/health", timeout=10).status_code for _ in range(6)]
         assert codes == [200] * 4 + [429] * 2
@@ -204,8 +203,8 @@ def test_every_address_has_a_budget(tmp_path):
         server.stop()
 
 
-def test_a_terminal_over_its_rate_gets_429_and_the_kiosk_backs_off(tmp_path):
-    server = CentralServer(tmp_path / "central.sqlite3", limits=RateLimits(terminal=Rate(0.001, 3))).start()
+def test_a_terminal_over_its_rate_gets_429_and_the_kiosk_backs_off(tmp_path, central_db):
+    server = CentralServer(central_db, limits=RateLimits(terminal=Rate(0.001, 3))).start()
     try:
         store = make_store(tmp_path)
         made = [store.enqueue_submission("gjj.withdraw", {}, invented_applicant(i)) for i in range(4)]

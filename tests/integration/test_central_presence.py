@@ -53,10 +53,10 @@ class Terminal:
 
 
 @pytest.fixture
-def hall(tmp_path):
+def hall(tmp_path, central_db):
     """Central (with an injected clock), terminal A that took a completed application of person P, terminal B."""
     clock = Clock()
-    server = CentralServer(tmp_path / "central.sqlite3", clock=clock).start()
+    server = CentralServer(central_db, clock=clock).start()
     a = Terminal(server, TERMINAL, server.add_terminal(TERMINAL), clock)
     b = Terminal(server, OTHER, server.add_terminal(OTHER), clock)
     person = invented_applicant(61)
@@ -196,18 +196,16 @@ def test_presence_needs_a_passed_check_and_a_valid_number_and_is_rate_limited(ha
     staff = a.request("POST", "/v1/presence", dict(good, check={"decision": "staff_verified"}))
     assert staff.status_code == 200
     # the audit names the terminal, the time and the decision: never the name or the number
-    db = sqlite3.connect(tmp_path / "central.sqlite3")
-    rows = db.execute("SELECT * FROM presence").fetchall()
-    db.close()
+    rows = server.store._q("SELECT * FROM presence")
     assert len(rows) == 1 and OTHER not in str(rows) and TERMINAL in str(rows) and "staff_verified" in str(rows)
     assert not any(person["id_number"] in str(v) or person["name"] in str(v) for v in rows[0])
 
 
-def test_presence_issuance_is_limited_per_terminal(tmp_path):
+def test_presence_issuance_is_limited_per_terminal(tmp_path, central_db):
     from central.presence import PresencePolicy
 
     clock = Clock()
-    server = CentralServer(tmp_path / "central.sqlite3", clock=clock,
+    server = CentralServer(central_db, clock=clock,
                            presence=PresencePolicy(per_terminal_per_hour=3)).start()
     try:
         a = Terminal(server, TERMINAL, server.add_terminal(TERMINAL), clock)
@@ -246,12 +244,12 @@ def test_a_tracking_number_from_another_terminal_shows_only_the_status(hall):
     assert own["case_number"] not in seen.text
 
 
-def test_walking_tracking_numbers_is_rate_limited(tmp_path):
+def test_walking_tracking_numbers_is_rate_limited(tmp_path, central_db):
     from central.presence import PresencePolicy
     from protocol import tracking as numbers
 
     clock = Clock()
-    server = CentralServer(tmp_path / "central.sqlite3", clock=clock,
+    server = CentralServer(central_db, clock=clock,
                            presence=PresencePolicy(foreign_lookups_per_hour=5)).start()
     try:
         b = Terminal(server, OTHER, server.add_terminal(OTHER), clock)

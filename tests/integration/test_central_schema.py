@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from protocol import signing
-from tests.helpers.central import TERMINAL, CentralServer
+from tests.helpers.central import TERMINAL, CentralServer, new_central_db
 
 
 class _Signed(requests.auth.AuthBase):
@@ -28,8 +28,8 @@ class _Signed(requests.auth.AuthBase):
 
 
 @pytest.fixture(scope="module")
-def running_central(tmp_path_factory):
-    server = CentralServer(tmp_path_factory.mktemp("central") / "central.sqlite3").start()
+def running_central(tmp_path_factory, central_engine, request):
+    server = CentralServer(new_central_db(central_engine, tmp_path_factory.mktemp("central"), request)).start()
     server.secret = server.add_terminal()
     yield server
     server.stop()

@@ -17,14 +17,14 @@ def _cli(*args):
                           timeout=60)
 
 
-def test_serve_add_terminal_sync_set_status(tmp_path):
-    db = str(tmp_path / "central.sqlite3")
+def test_serve_add_terminal_sync_set_status(tmp_path, central_db):
+    db = central_db.cli()
     secret_file = tmp_path / "terminal.secret"
-    assert _cli("add-terminal", TERMINAL, "--db", db, "--secret-file", str(secret_file)).returncode == 0
+    assert _cli("add-terminal", TERMINAL, *db, "--secret-file", str(secret_file)).returncode == 0
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps({"version": 3, "items": [{"code": "gjj.withdraw"}]}))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", db,
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), *db,
                                "--catalog", str(catalog)], cwd=REPO, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     try:
@@ -36,14 +36,14 @@ def test_serve_add_terminal_sync_set_status(tmp_path):
         SyncWorker(store, client).sync_once()
         assert store.lookup(made.tracking).state == "acknowledged"
 
-        done = _cli("set-status", made.tracking, "审核中", "--db", db)
+        done = _cli("set-status", made.tracking, "审核中", *db)
         assert done.returncode == 0, done.stderr
         assert client.case(made.tracking)["status"] == "reviewing"
 
         etag, body = client.catalog(max_bytes=1_000_000)
         assert json.loads(body)["version"] == 3 and etag
         assert client.catalog(etag, max_bytes=1_000_000) is None  # 304: unchanged
-        listed = _cli("terminals", "--db", db).stdout
+        listed = _cli("terminals", *db).stdout
         assert json.loads(listed.splitlines()[0])["id"] == TERMINAL and "last_heartbeat" in listed
         client.close()
     finally:

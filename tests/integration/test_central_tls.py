@@ -2,7 +2,6 @@
 at run time; the kiosk trusts only its configured CA (and pin), and plain http leaves this machine never."""
 
 import base64
-import sqlite3
 import subprocess
 import sys
 
@@ -22,21 +21,20 @@ from tests.helpers.tls import make_ca, make_server_cert
 
 
 @pytest.fixture
-def tls_central(tmp_path):
+def tls_central(tmp_path, central_db):
     """Central serving https on 127.0.0.1 with a certificate from a throwaway CA; TERMINAL registered."""
     ca = make_ca(tmp_path, "hall-ca")
     server_cert = make_server_cert(tmp_path, ca)
-    db = tmp_path / "central.sqlite3"
     secret_file = tmp_path / "var" / "terminal.secret"
-    subprocess.run([sys.executable, "-m", "central.cli", "add-terminal", TERMINAL, "--db", str(db), "--secret-file",
+    subprocess.run([sys.executable, "-m", "central.cli", "add-terminal", TERMINAL, *central_db.cli(), "--secret-file",
                     str(secret_file)], cwd=REPO, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", str(db),
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), *central_db.cli(),
                                "--tls-cert", str(server_cert.cert_file), "--tls-key", str(server_cert.key_file)],
                               cwd=REPO)
     try:
         wait_for_port(port, server)
-        yield {"url": f"https://127.0.0.1:{port}", "ca": ca, "cert": server_cert, "db": db,
+        yield {"url": f"https://127.0.0.1:{port}", "ca": ca, "cert": server_cert, "db": central_db,
                "secret": signing.read_secret(secret_file), "secret_file": secret_file}
     finally:
         server.terminate()
@@ -44,11 +42,7 @@ def tls_central(tmp_path):
 
 
 def _central_heard_from_us(db) -> bool:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT last_seen FROM terminals WHERE id=?", (TERMINAL,)).fetchone()[0] is not None
-    finally:
-        conn.close()
+    return db.rows("SELECT last_seen FROM terminals WHERE id=:t", t=TERMINAL)[0][0] is not None
 
 
 def test_the_kiosk_syncs_over_tls_trusting_its_configured_ca(tmp_path, tls_central):

@@ -2,11 +2,11 @@
 
 import io
 import json
-import sqlite3
 import zipfile
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import inspect
 
 from central import certificates
 from central.cli import cli_main
@@ -140,9 +140,9 @@ def test_titles_from_json_zip_and_garbage(tmp_path):
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(central_db):
     now = [datetime(2026, 11, 23, 15, 0).timestamp()]
-    s = CentralStore(tmp_path / "c.sqlite3", clock=lambda: now[0])
+    s = CentralStore(central_db.target, clock=lambda: now[0], keys_dir=central_db.keys_dir)
     s.now = now
     yield s
     s.close()
@@ -170,7 +170,7 @@ def test_applicant_cases_carry_kiosk_time_name_and_completion(store):
     assert store.applicant_cases("0" * 64) == []
 
 
-def test_certificates_are_numbered_per_day_and_keep_no_body(store, tmp_path):
+def test_certificates_are_numbered_per_day_and_keep_no_body(store):
     kw = dict(kind="case_record", ref="", id_hash="a" * 64, terminal=TERMINAL, title="办件记录证明",
               body_sha256="b" * 64, holder="张*", issuer="某中心")
     one, two = store.add_certificate(**kw), store.add_certificate(**kw)
@@ -181,9 +181,7 @@ def test_certificates_are_numbered_per_day_and_keep_no_body(store, tmp_path):
     found = store.certificate(two["verify_code"])
     assert found["certificate_number"] == "Z20261123000002" and found["holder"] == "张*"
     assert store.certificate("0000000000") is None
-    db = sqlite3.connect(tmp_path / "c.sqlite3")
-    columns = [r[1] for r in db.execute("PRAGMA table_info(certificates)")]
-    db.close()
+    columns = [c["name"] for c in inspect(store.engine).get_columns("certificates")]
     assert "body" not in columns and "body_sha256" in columns
 
 

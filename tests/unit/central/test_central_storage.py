@@ -17,8 +17,8 @@ def _item(rid, seq, **body):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = CentralStore(tmp_path / "c.sqlite3")
+def store(central_db):
+    s = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
     yield s
     s.close()
 

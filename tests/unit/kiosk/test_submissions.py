@@ -169,7 +169,6 @@ def test_national_suite_end_to_end(tmp_path, central):
 
 def test_face_evidence_is_sealed_in_the_queue_and_reaches_central(tmp_path, central):
     import hashlib
-    import json
 
     from protocol import tracking
 
@@ -183,9 +182,8 @@ def test_face_evidence_is_sealed_in_the_queue_and_reaches_central(tmp_path, cent
     on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("queue.sqlite3*"))
     assert bytes(range(256)) not in on_disk  # sealed like every attachment
     uc.worker.sync_once()
-    [(stored,)] = central.store._q("SELECT body FROM cases WHERE tracking=?", (done.tracking,))
-    assert json.loads(stored)["face_evidence"] == sha
-    assert central.store._q("SELECT data FROM blobs WHERE sha256=?", (sha,)) == [(jpeg,)]
+    assert central.store.case_body(done.tracking)["face_evidence"] == sha
+    assert central.store.blob(sha) == jpeg
     # a face check that says "evidence" without a frame handed over is stored saying what is true
     bare = uc.submit("gjj.withdraw", {}, invented_applicant(11), {"decision": "match", "evidence": True})
     body = uc.store.read_body(tracking.parse(bare.tracking).seq)

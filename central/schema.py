@@ -1,0 +1,141 @@
+"""Central's tables as SQLAlchemy Core metadata: one schema for SQLite and PostgreSQL (Alembic builds it)."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Float, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+terminals = Table(
+    "terminals", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("secret", Text, nullable=False),  # sealed under the data key (central.sealing), never in clear
+    Column("created_at", Float, nullable=False),
+    Column("last_seen", Float),
+    Column("last_heartbeat", Text),
+)
+
+# a nonce is spent by inserting it: the primary key refuses a replay without any lock of ours
+nonces = Table(
+    "nonces", metadata,
+    Column("terminal", String(64), primary_key=True),
+    Column("nonce", String(128), primary_key=True),
+    Column("ts", Float, nullable=False),
+    Index("nonces_ts", "ts"),
+)
+
+# idempotency keys, kept forever: the first answer is the answer
+items = Table(
+    "items", metadata,
+    Column("id", String(128), primary_key=True),
+    Column("terminal", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("seq", BigInteger),
+    Column("result", Text, nullable=False),
+    Column("received_at", Float, nullable=False),
+)
+
+cases = Table(
+    "cases", metadata,
+    Column("case_number", String(32), primary_key=True),
+    Column("item_id", String(128), nullable=False, unique=True),
+    Column("tracking", String(64), nullable=False, unique=True),
+    Column("terminal", String(64), nullable=False),
+    Column("service_code", String(64), nullable=False),
+    Column("id_hash", String(64)),
+    Column("status", String(32), nullable=False),
+    Column("body", Text, nullable=False),  # sealed JSON: names, ID numbers, addresses
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    Index("cases_id_hash", "id_hash", "created_at"),
+)
+
+history = Table(
+    "history", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # the order statuses were set in
+    Column("case_number", String(32), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("history_case_number", "case_number", "id"),
+)
+
+# which attachments central holds; the bytes live in the blob store (central.blobstore)
+blobs = Table(
+    "blobs", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+)
+
+ratings = Table(
+    "ratings", metadata,
+    Column("item_id", String(128), primary_key=True),
+    Column("terminal", String(64), nullable=False),
+    Column("tracking", String(64)),
+    Column("score", Integer, nullable=False),
+    Column("comment", Text),
+    Column("at", Float, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("item_id", String(128), primary_key=True),
+    Column("terminal", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("at", Float),
+)
+
+# issued certificates, for verification: the body's hash, never the body (no second copy of the personal text)
+certificates = Table(
+    "certificates", metadata,
+    Column("number", String(32), primary_key=True),
+    Column("verify_code", String(32), nullable=False, unique=True),
+    Column("kind", String(32), nullable=False),
+    Column("ref", String(64), nullable=False),
+    Column("id_hash", String(64), nullable=False),
+    Column("terminal", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("body_sha256", String(64), nullable=False),
+    Column("holder", Text, nullable=False),
+    Column("issuer", Text, nullable=False),
+    Column("issued_at", Float, nullable=False),
+)
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# gap-free numbers (cases, certificates per day): taken in the transaction that uses them, so a rollback returns them
+counters = Table(
+    "counters", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+# the audit of presence proofs: who asked, for which (keyed) ID hash, when, on what grounds; never a name or number
+presence = Table(
+    "presence", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("terminal", String(64), nullable=False),
+    Column("id_hash", String(64), nullable=False),
+    Column("source", String(32), nullable=False),
+    Column("decision", String(32), nullable=False),
+    Column("distance", Float),
+    Column("threshold", Float),
+    Column("attempts", Integer),
+    Column("liveness", Integer),
+    Column("issued_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Index("presence_terminal", "terminal", "issued_at"),
+)
+
+# tracking numbers a terminal looked up that were not its own, for the walking limit (pruned after an hour)
+lookups = Table(
+    "lookups", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("terminal", String(64), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("lookups_terminal", "terminal", "at"),
+    Index("lookups_at", "at"),
+)

@@ -1,0 +1,69 @@
+"""Running central in server processes: its options as environment variables, and the app factory every worker
+calls (`uvicorn --factory central.serving:from_environment --workers N`, or `kiosk central serve --workers N`)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from central.certificates import DEFAULT_ISSUER
+from central.presence import PresencePolicy
+from central.ratelimit import Rate, RateLimits
+
+PREFIX = "KIOSK_CENTRAL_"
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Everything a worker needs to open the store and build the app; strings, as environment variables are."""
+
+    database: str
+    keys_dir: str | None = None
+    blob_dir: str | None = None
+    data_key_file: str | None = None
+    catalog: str | None = None
+    issuer: str = DEFAULT_ISSUER
+    public_url: str | None = None
+    presence_ttl: str = str(PresencePolicy.ttl_seconds)
+    presence_per_hour: str = str(PresencePolicy.per_terminal_per_hour)
+    terminal_limit: str | None = None
+    address_limit: str | None = None
+    verify_limit: str | None = None
+    pool_size: str = "8"
+
+    def to_environment(self) -> dict[str, str]:
+        return {PREFIX + name.upper(): value for name, value in vars(self).items() if value is not None}
+
+    @classmethod
+    def from_environment(cls, env: dict[str, str]) -> ServeOptions:
+        if PREFIX + "DATABASE" not in env:
+            raise RuntimeError(f"{PREFIX}DATABASE is not set (a SQLite path or postgresql://…)")
+        return cls(**{name: env[PREFIX + name.upper()] for name in cls.__dataclass_fields__
+                      if PREFIX + name.upper() in env})
+
+    def limits(self) -> RateLimits:
+        default = RateLimits()
+        return RateLimits(**{name: Rate.parse(text) if text is not None else getattr(default, name)
+                             for name, text in (("terminal", self.terminal_limit), ("address", self.address_limit),
+                                                ("verify", self.verify_limit))})
+
+    def open_store(self):
+        from central.storage import CentralStore
+
+        return CentralStore(self.database, keys_dir=self.keys_dir, blob_dir=self.blob_dir,
+                            data_key_file=self.data_key_file, pool_size=int(self.pool_size))
+
+    def build_app(self):
+        from central.app import create_app
+
+        return create_app(self.open_store(), catalog_file=Path(self.catalog) if self.catalog else None,
+                          issuer=self.issuer, public_url=self.public_url,
+                          presence=PresencePolicy(ttl_seconds=int(self.presence_ttl),
+                                                  per_terminal_per_hour=int(self.presence_per_hour)),
+                          limits=self.limits())
+
+
+def from_environment():
+    """The app factory: each worker process opens its own store (its own connection pool) from the environment."""
+    return ServeOptions.from_environment(dict(os.environ)).build_app()
