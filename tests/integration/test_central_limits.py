@@ -151,7 +151,10 @@ def test_a_chunked_heartbeat_is_cut_off_at_16_kb(central_process):
                **_signed_headers(central_process["secret"], path)}
     answer, sent = _stream(central_process["port"], _head("POST", path, headers), 5 * MIB, chunked=True,
                            piece=4096)
-    assert _status(answer) == 413 and sent < 5 * MIB
+    assert sent < 5 * MIB  # cut off long before the end of the body
+    # central answers 413 and hangs up while chunks are still arriving; its kernel then resets the connection
+    # for the unread chunks, and a reset can overtake the answer on the way in (seen on PostgreSQL-timed runs)
+    assert answer == b"" or _status(answer) == 413
 
 
 def test_a_stale_timestamp_is_refused_without_reading_the_body(central_process):
