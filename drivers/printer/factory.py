@@ -30,7 +30,9 @@ def open_device(cfg: PrinterConfig, base_dir: pathlib.Path, tray: SimTray) -> Re
         out = out if out.is_absolute() else base_dir / out
         sim = VirtualPrinter(WIDTH_DOTS[cfg.paper_width_mm], out, cfg.sim_keep, on_change=tray.notify)
         _register_tray(tray, sim)
-        return ReceiptPrinter(SimTransport(sim), profile, url=cfg.url, model=sim.model)
+        # settle applies to the simulator too: a slow printer to test against (a job stays in flight that long)
+        return ReceiptPrinter(SimTransport(sim), profile, url=cfg.url, model=sim.model,
+                              settle_seconds=cfg.settle_ms / 1000)
     return ReceiptPrinter(open_transport(cfg.url), profile, url=cfg.url, model=cfg.model,
                           settle_seconds=cfg.settle_ms / 1000)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -32,6 +33,9 @@ def _line(proc: subprocess.Popen, word: str, timeout: float = 120) -> str:
     """The rest of the first stdout line starting with `word` (the driver prints nothing personal)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        # never block past the deadline on a kiosk that prints nothing more (readline alone would wait forever)
+        if not select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            break
         line = proc.stdout.readline()
         if not line:
             raise AssertionError(f"kiosk ended before {word}: {proc.wait(10)} {proc.stderr.read()[-3000:]}")
