@@ -1,5 +1,5 @@
 """`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
-terminals."""
+terminals, and show the fleet's health (staff side: terminals see only themselves over HTTP)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import json
 import os
 import ssl
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from central import migrate
+from central import fleet, migrate
 from central.certificates import DEFAULT_ISSUER
 from central.keys import CentralKeyError
 from central.presence import PresencePolicy
@@ -41,6 +42,22 @@ def _port(text: str) -> int:
 def _workers(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 64:
         raise argparse.ArgumentTypeError(f"workers must be 1-64, not {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 10**7:
+        raise argparse.ArgumentTypeError(f"seconds must be a positive number, not {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+        raise argparse.ArgumentTypeError(f"must be 1-10000, not {text!r}")
     return int(text)
 
 
@@ -84,6 +101,18 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("status")
     sub.add_parser("migrate", parents=[db_opts], help="bring the database schema to this version (Alembic upgrade)")
     sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
+    policy = fleet.FleetPolicy()
+    fleet_opts = _Parser(add_help=False)
+    fleet_opts.add_argument("--json", action="store_true", help="one JSON document instead of lines")
+    fleet_opts.add_argument("--interval", type=_seconds, default=policy.interval,
+                            help=f"the kiosks' heartbeat interval in seconds (default {policy.interval:g})")
+    fleet_opts.add_argument("--stale-after", type=_count, default=policy.stale_after,
+                            help=f"missed intervals before a terminal is flagged stale (default {policy.stale_after})")
+    sub.add_parser("fleet", parents=[db_opts, fleet_opts], help="every terminal: age of its last heartbeat and flags")
+    t = sub.add_parser("terminal", parents=[db_opts, fleet_opts], help="one terminal: flags, recent beats and events")
+    t.add_argument("id")
+    t.add_argument("--beats", type=_count, default=10, help="how many recent heartbeats (default 10)")
+    t.add_argument("--events", type=_count, default=20, help="how many recent events (default 20)")
     a = sub.add_parser("add-terminal", parents=[db_opts],
                        help="register a terminal and print (or write) its new secret")
     a.add_argument("id")
@@ -118,6 +147,10 @@ def cli_main(argv: list[str]) -> int:
         elif args.command == "terminals":
             for t in store.terminals():
                 print(json.dumps(t, ensure_ascii=False))
+        elif args.command == "fleet":
+            return _fleet(store, args)
+        elif args.command == "terminal":
+            return _terminal(store, args)
         elif args.command == "add-terminal":
             secret = signing.new_secret()
             store.add_terminal(args.id, secret)
@@ -170,6 +203,52 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ.update(options.to_environment())
     uvicorn.run("central.serving:from_environment", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="warning", ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
+    return 0
+
+
+def _assess(store: CentralStore, row: dict, now: float, policy: fleet.FleetPolicy) -> dict:
+    last = row["last_heartbeat"]
+    found = fleet.flags(last, store.heartbeats(row["id"]), now, since=row["created_at"], policy=policy)
+    return {"id": row["id"], "last_heartbeat_age": round(now - last["received_at"], 1) if last else None,
+            "software": (last or {}).get("software"), "flags": [f.view() for f in found]}
+
+
+def _policy(args: argparse.Namespace) -> fleet.FleetPolicy:
+    return fleet.FleetPolicy(interval=args.interval, stale_after=args.stale_after)
+
+
+def _fleet(store: CentralStore, args: argparse.Namespace) -> int:
+    now = time.time()
+    rows = [_assess(store, t, now, _policy(args)) for t in store.terminals()]
+    if args.json:
+        print(json.dumps({"at": now, "terminals": rows}, ensure_ascii=False))
+        return 0
+    for r in rows:
+        age = "never" if r["last_heartbeat_age"] is None else f"{r['last_heartbeat_age']:.0f}s ago"
+        words = ", ".join(f"{f['zh']} {f['en']}" + (f" ({f['detail']})" if f["detail"] else "") for f in r["flags"])
+        print(f"{r['id']}  last beat {age}  {words or '正常 ok'}")
+    return 0
+
+
+def _terminal(store: CentralStore, args: argparse.Namespace) -> int:
+    rows = store.terminals(args.id)
+    if not rows:
+        print(f"kiosk central: no terminal {args.id}", file=sys.stderr)
+        return 1
+    now = time.time()
+    view = dict(_assess(store, rows[0], now, _policy(args)), last_heartbeat=rows[0]["last_heartbeat"],
+                heartbeats=store.heartbeats(args.id, args.beats), events=store.events(args.id, args.events))
+    if args.json:
+        print(json.dumps(view, ensure_ascii=False))
+        return 0
+    flags = ", ".join(f"{f['zh']} {f['en']}" for f in view["flags"])
+    print(f"{view['id']}  flags: {flags or '正常 ok'}")
+    print("heartbeats:")
+    for beat in view["heartbeats"]:
+        print("  " + json.dumps(beat, ensure_ascii=False))
+    print("events:")
+    for event in view["events"]:
+        print("  " + json.dumps(event, ensure_ascii=False))
     return 0
 
 

@@ -76,6 +76,16 @@ ratings = Table(
     Column("at", Float, nullable=False),
 )
 
+# each terminal's newest beats (central.storage.BEATS_KEPT), for the fleet view's trends
+heartbeats = Table(
+    "heartbeats", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # the order beats arrived in
+    Column("terminal", String(64), nullable=False),
+    Column("received_at", Float, nullable=False),
+    Column("body", Text, nullable=False),
+    Index("heartbeats_terminal", "terminal", "id"),
+)
+
 events = Table(
     "events", metadata,
     Column("item_id", String(128), primary_key=True),

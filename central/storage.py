@@ -22,8 +22,8 @@ from central import db, migrate
 from central.blobstore import BlobStore, FileBlobStore
 from central.certificates import new_verify_code
 from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
-from central.schema import (blobs, cases, certificates, counters, events, history, items, lookups, meta, nonces,
-                            presence, ratings, terminals)
+from central.schema import (blobs, cases, certificates, counters, events, heartbeats, history, items, lookups, meta,
+                            nonces, presence, ratings, terminals)
 from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
 from protocol.idhash import central_id_hash
@@ -35,6 +35,7 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 # and then finds the winner's answer
 _RETRIES = 8
 _NONCE_PRUNE_EVERY = 60.0
+BEATS_KEPT = 60  # per terminal: an hour at the kiosk's default interval, enough for every fleet trend
 _CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
 
 
@@ -216,9 +217,30 @@ class CentralStore:
                  "last_heartbeat": json.loads(r[3]) if r[3] else None} for r in rows]
 
     def heartbeat(self, terminal: str, status: dict) -> None:
+        """The terminal's last beat, and one more in its history (the oldest beyond BEATS_KEPT go)."""
+        now = self._clock()
+        body = json.dumps(dict(status, received_at=now))
         with self._write() as c:
-            c.execute(update(terminals).where(terminals.c.id == terminal)
-                      .values(last_heartbeat=json.dumps(dict(status, received_at=self._clock()))))
+            c.execute(update(terminals).where(terminals.c.id == terminal).values(last_heartbeat=body))
+            c.execute(insert(heartbeats).values(terminal=terminal, received_at=now, body=body))
+            kept = (select(heartbeats.c.id).where(heartbeats.c.terminal == terminal)
+                    .order_by(heartbeats.c.id.desc()).limit(BEATS_KEPT).subquery())
+            c.execute(delete(heartbeats).where(and_(heartbeats.c.terminal == terminal,
+                                                    heartbeats.c.id.not_in(select(kept.c.id)))))
+
+    def heartbeats(self, terminal: str, limit: int = BEATS_KEPT) -> list[dict]:
+        """The terminal's newest beats, oldest first, each with central's `received_at`."""
+        with self._read() as c:
+            rows = c.execute(select(heartbeats.c.body).where(heartbeats.c.terminal == terminal)
+                             .order_by(heartbeats.c.id.desc()).limit(limit)).scalars().all()
+        return [json.loads(r) for r in reversed(rows)]
+
+    def events(self, terminal: str, limit: int = 50) -> list[dict]:
+        """The terminal's newest events (staff audit entries, staff calls), oldest first."""
+        with self._read() as c:
+            rows = c.execute(select(events.c.item_id, events.c.at, events.c.body).where(events.c.terminal == terminal)
+                             .order_by(events.c.at.desc(), events.c.item_id.desc()).limit(limit)).all()
+        return [{"id": r[0], "received_at": r[1], "body": json.loads(r[2])} for r in reversed(rows)]
 
     # -- blobs ---------------------------------------------------------------------------------------------
 
