@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import select
+import queue
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 
@@ -24,21 +25,34 @@ DEAD_URL = "http://127.0.0.1:9"  # nothing listens: the first run keeps its appl
 
 
 def _start(script: str, cfg) -> subprocess.Popen:
+    """The driver in a child process; two threads drain its pipes (a full stderr pipe would stall the kiosk, and
+    lines are read with a deadline from a queue, never by a readline that can wait forever)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_TTS_ENGINE": "mock"}
-    return subprocess.Popen([sys.executable, "-m", "tests.helpers.kiosk_driver", script, str(cfg)], cwd=REPO,
+    proc = subprocess.Popen([sys.executable, "-m", "tests.helpers.kiosk_driver", script, str(cfg)], cwd=REPO,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.lines, proc.errors = queue.Queue(), []
+
+    def pump(stream, put) -> None:
+        for line in stream:
+            put(line)
+        put(None)
+
+    threading.Thread(target=pump, args=(proc.stdout, proc.lines.put), daemon=True).start()
+    threading.Thread(target=pump, args=(proc.stderr, proc.errors.append), daemon=True).start()
+    return proc
 
 
 def _line(proc: subprocess.Popen, word: str, timeout: float = 120) -> str:
     """The rest of the first stdout line starting with `word` (the driver prints nothing personal)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        # never block past the deadline on a kiosk that prints nothing more (readline alone would wait forever)
-        if not select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = proc.lines.get(timeout=left)
+        except queue.Empty:
             break
-        line = proc.stdout.readline()
-        if not line:
-            raise AssertionError(f"kiosk ended before {word}: {proc.wait(10)} {proc.stderr.read()[-3000:]}")
+        if line is None:
+            tail = "".join(e for e in proc.errors if e)[-3000:]
+            raise AssertionError(f"kiosk ended before {word}: {proc.wait(10)} {tail}")
         if line.startswith(word + " ") or line.strip() == word:
             return line[len(word):].strip()
     raise AssertionError(f"no {word} within {timeout} s")
