@@ -78,12 +78,16 @@ def staff(ui) -> list:
     def unfinished_row() -> bool:
         return ui.shell.currentScreen == "Maintenance" and find_visible(ui.window, "maintUnfinished") is not None
 
+    # every message the screen showed: "reprinted" can be replaced by the next one between two 100 ms ticks
+    shown: list[str] = []
+    maint.changed.connect(lambda: shown.append(maint.message))
+
     return [
         (lambda: True, lambda: say("SCREEN", json.dumps({"stack": list(ui.shell.stack)}))),
         (lambda: core.submissions is not None and core.printing.journal is not None,
          lambda: (ui.shell.open("staff"), maint.submit("maintenance", STAFF_PIN))),
         (unfinished_row, lambda: (say("UNFINISHED", maint.unfinishedPrint), maint.reprintUnfinished())),
-        (lambda: maint.message == "已重新打印。",
+        (lambda: "已重新打印。" in shown,
          lambda: say("REPRINTED", json.dumps({"row": find_visible(ui.window, "maintUnfinished") is not None}))),
     ]
 
