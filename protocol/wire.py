@@ -7,7 +7,32 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 
-class Item(BaseModel):
+
+def _refuse_nul(value: Any) -> Any:
+    """NUL in any string of a request: no field needs it, and PostgreSQL text cannot store it (a 500 otherwise)."""
+    todo = [value]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, str) and "\x00" in v:
+            raise ValueError("strings must not contain NUL (\\u0000) characters")
+        if isinstance(v, dict):
+            todo.extend(v.keys())
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+    return value
+
+
+class _Incoming(BaseModel):
+    """A model central reads from a terminal's request."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, data: Any) -> Any:
+        return _refuse_nul(data)
+
+
+class Item(_Incoming):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1, max_length=64)  # the kiosk's ULID: idempotency key, kept forever
     seq: int | None = Field(None, ge=0, le=2**62)
@@ -15,7 +40,7 @@ class Item(BaseModel):
     body: dict[str, Any]
 
 
-class Batch(BaseModel):
+class Batch(_Incoming):
     model_config = ConfigDict(extra="forbid")
     items: list[Item] = Field(max_length=1000)
 
@@ -30,7 +55,7 @@ class DeviceBeat(BaseModel):
     error: _Short | None = None
 
 
-class Heartbeat(BaseModel):
+class Heartbeat(_Incoming):
     """A terminal's report on itself; fields a newer kiosk adds are dropped, not refused, and every field after
     `oldest_pending_age` is optional, so kiosks and centrals of either age interoperate."""
 
@@ -95,7 +120,7 @@ class CaseList(BaseModel):
     cases: list[Case]
 
 
-class PresenceCheck(BaseModel):
+class PresenceCheck(_Incoming):
     """How the person at the terminal was recognised as the card holder: non-personal figures only."""
 
     model_config = ConfigDict(extra="forbid")
@@ -112,7 +137,7 @@ class PresenceCheck(BaseModel):
         return self
 
 
-class PresenceRequest(BaseModel):
+class PresenceRequest(_Incoming):
     """Sent right after a passed face check (or staff verification) for the card just read."""
 
     model_config = ConfigDict(extra="forbid")
@@ -127,7 +152,7 @@ class PresenceGrant(BaseModel):
     expires_in: float  # seconds from now: what a terminal with another clock can rely on
 
 
-class CitizenRequest(BaseModel):
+class CitizenRequest(_Incoming):
     model_config = ConfigDict(extra="forbid")
     presence: str = Field(max_length=1024)
 
@@ -153,7 +178,7 @@ class CertificateOffers(BaseModel):
     certificates: list[CertificateOffer]
 
 
-class CertificateRequest(BaseModel):
+class CertificateRequest(_Incoming):
     model_config = ConfigDict(extra="forbid")
     presence: str = Field(max_length=1024)
     kind: Literal["case_record", "case_completion"]
