@@ -11,11 +11,9 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
-from typing import NamedTuple
 
 from offline_queue import identity, schema
 from protocol import tracking
@@ -24,6 +22,7 @@ from offline_queue.errors import (CorruptDatabaseError, CorruptRecordError, Disk
                                   QueueError)
 from offline_queue.ids import new_id
 from offline_queue.payload import pack, unpack
+from offline_queue.records import Claimed, CorruptRecord, Enqueued, LocalCase, Outcome, QueueStats
 
 STATES = ("pending", "sending", "acknowledged", "rejected", "purged")
 
@@ -35,71 +34,6 @@ KINDS = ("submission", "rating", "event")
 MARK_EVERY = 1000
 CORRUPT_EVENT = "queue.record_corrupt"
 AUDIT_EVENT = "staff.audit"
-
-
-class Enqueued(NamedTuple):
-    """What an enqueue returns (a tuple: built once per enqueue, half the cost of a frozen dataclass)."""
-
-    id: str
-    seq: int
-    tracking: str | None
-    created_at: float
-
-
-@dataclass(frozen=True)
-class Claimed:
-    """A record on its way to central; `body` is the decrypted JSON body central receives."""
-
-    id: str
-    seq: int
-    kind: str
-    body: dict
-    blobs: list[str]
-
-
-@dataclass(frozen=True)
-class CorruptRecord:
-    """A record that could not be read back and went to quarantine; no personal data (what: bad_tag, ...)."""
-
-    seq: int
-    id: str
-    kind: str
-    tracking: str | None
-    what: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """Central's answer for one item (seq locates the record, id is what central answered for)."""
-
-    seq: int
-    id: str
-    result: str  # accepted | duplicate | rejected
-    case_number: str | None = None
-    status: str | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True)
-class LocalCase:
-    """What the terminal itself knows about a submission (shown labelled as local when offline)."""
-
-    tracking: str
-    service_code: str
-    state: str
-    created_at: float
-    case_number: str | None
-    central_status: str | None
-    reject_reason: str | None
-
-
-@dataclass
-class QueueStats:
-    depth: dict[str, int] = field(default_factory=dict)
-    oldest_pending_age: float | None = None
-    last_error: str | None = None
-    corrupt: int = 0  # records in quarantine because they could not be read back
-    oldest_sending_age: float | None = None  # since the oldest record still 'sending' was claimed
 
 
 def local_id_hash(key: bytes, id_number: str) -> bytes:
