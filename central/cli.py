@@ -61,6 +61,13 @@ def _count(text: str) -> int:
     return int(text)
 
 
+def _site(text: str) -> str:
+    site = text.strip()
+    if len(site) > 64 or any(not ch.isprintable() for ch in site):
+        raise argparse.ArgumentTypeError("a site code is at most 64 printable characters")
+    return site
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kiosk central", description="Reference central platform for development, tests and demos.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -117,6 +124,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="register a terminal and print (or write) its new secret")
     a.add_argument("id")
     a.add_argument("--secret-file", help="also write the secret here (mode 0600), e.g. the kiosk's credentials_file")
+    a.add_argument("--site", type=_site, help="the site it stands at (a hall or village point code)")
+    ss = sub.add_parser("set-site", parents=[db_opts], help="move a terminal to another site")
+    ss.add_argument("id")
+    ss.add_argument("site", type=_site, help='a site code, or "" for none')
     return p
 
 
@@ -153,12 +164,17 @@ def cli_main(argv: list[str]) -> int:
             return _terminal(store, args)
         elif args.command == "add-terminal":
             secret = signing.new_secret()
-            store.add_terminal(args.id, secret)
+            store.add_terminal(args.id, secret, site=args.site or None)
             if args.secret_file:
                 signing.write_secret(Path(args.secret_file), secret)
                 print(f"terminal {args.id} registered; secret written to {args.secret_file}")
             else:
                 print(secret)
+        elif args.command == "set-site":
+            if not store.set_site(args.id, args.site or None):
+                print(f"kiosk central: no terminal {args.id} is registered", file=sys.stderr)
+                return 1
+            print(f"terminal {args.id} -> site {args.site or '(none)'}")
         return 0
     finally:
         store.close()
@@ -209,7 +225,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _assess(store: CentralStore, row: dict, now: float, policy: fleet.FleetPolicy) -> dict:
     last = row["last_heartbeat"]
     found = fleet.flags(last, store.heartbeats(row["id"]), now, since=row["created_at"], policy=policy)
-    return {"id": row["id"], "last_heartbeat_age": round(now - last["received_at"], 1) if last else None,
+    return {"id": row["id"], "site": row["site"], "last_heartbeat_age": round(now - last["received_at"], 1) if last else None,
             "software": (last or {}).get("software"), "flags": [f.view() for f in found]}
 
 
@@ -226,7 +242,7 @@ def _fleet(store: CentralStore, args: argparse.Namespace) -> int:
     for r in rows:
         age = "never" if r["last_heartbeat_age"] is None else f"{r['last_heartbeat_age']:.0f}s ago"
         words = ", ".join(f"{f['zh']} {f['en']}" + (f" ({f['detail']})" if f["detail"] else "") for f in r["flags"])
-        print(f"{r['id']}  last beat {age}  {words or '正常 ok'}")
+        print(f"{r['id']}  site {r.get('site') or '-'}  last beat {age}  {words or '正常 ok'}")
     return 0
 
 

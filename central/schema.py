@@ -13,6 +13,8 @@ terminals = Table(
     Column("created_at", Float, nullable=False),
     Column("last_seen", Float),
     Column("last_heartbeat", Text),
+    Column("site", String(64)),  # the hall or village point it stands at (addressed by overlays and catalogs)
+    Index("terminals_site", "site"),
 )
 
 # a nonce is spent by inserting it: the primary key refuses a replay without any lock of ours

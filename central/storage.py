@@ -175,11 +175,19 @@ class CentralStore:
 
     # -- terminals and nonces ------------------------------------------------------------------------------
 
-    def add_terminal(self, terminal: str, secret: str) -> None:
+    def add_terminal(self, terminal: str, secret: str, site: str | None = None) -> None:
+        """Register (or re-key) a terminal; a re-key without `site` keeps the site it had."""
         sealed = self._sealer.seal_text(secret, f"terminal:{terminal}")
+        changes = {"secret": sealed} if site is None else {"secret": sealed, "site": site}
         with self._write() as c:
-            _upsert(c, terminals, {"id": terminal, "secret": sealed, "created_at": self._clock()}, ["id"],
-                    {"secret": sealed})
+            _upsert(c, terminals, {"id": terminal, "secret": sealed, "created_at": self._clock(), "site": site},
+                    ["id"], changes)
+
+    def set_site(self, terminal: str, site: str | None) -> bool:
+        """Move a terminal to `site` (None: no site); False when no such terminal is registered."""
+        with self._write() as c:
+            moved = c.execute(update(terminals).where(terminals.c.id == terminal).values(site=site)).rowcount
+        return moved == 1
 
     def secret_of(self, terminal: str) -> str | None:
         with self._read() as c:
@@ -208,13 +216,14 @@ class CentralStore:
 
     def terminals(self, terminal: str | None = None) -> list[dict]:
         """Every terminal (staff side), or only `terminal` (what a terminal may see of the fleet)."""
-        query = select(terminals.c.id, terminals.c.created_at, terminals.c.last_seen, terminals.c.last_heartbeat)
+        query = select(terminals.c.id, terminals.c.created_at, terminals.c.last_seen, terminals.c.last_heartbeat,
+                       terminals.c.site)
         if terminal is not None:
             query = query.where(terminals.c.id == terminal)
         with self._read() as c:
             rows = c.execute(query.order_by(terminals.c.id)).all()
         return [{"id": r[0], "created_at": r[1], "last_seen": r[2],
-                 "last_heartbeat": json.loads(r[3]) if r[3] else None} for r in rows]
+                 "last_heartbeat": json.loads(r[3]) if r[3] else None, "site": r[4]} for r in rows]
 
     def heartbeat(self, terminal: str, status: dict) -> None:
         """The terminal's last beat, and one more in its history (the oldest beyond BEATS_KEPT go)."""

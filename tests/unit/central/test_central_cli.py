@@ -59,3 +59,18 @@ def test_migrate_brings_the_schema_to_the_newest_revision(central_db, capsys):
     assert cli_main(["migrate", *central_db.cli()]) == 0
     assert capsys.readouterr().out.strip().endswith(f"revision {migrate.head()}")
     assert cli_main(["migrate", *central_db.cli()]) == 0  # again: nothing to do, same answer
+
+
+def test_sites_are_set_at_registration_kept_on_rekey_and_moved(central_db, capsys):
+    db = central_db.cli()
+    assert cli_main(["add-terminal", TERMINAL, "--site", "HALL-01", *db]) == 0
+    assert cli_main(["add-terminal", TERMINAL, *db]) == 0  # a new secret, same place
+    s = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
+    assert s.terminals(TERMINAL)[0]["site"] == "HALL-01"
+    s.close()
+    assert cli_main(["set-site", TERMINAL, "VILLAGE-07", *db]) == 0
+    assert cli_main(["fleet", *db]) == 0
+    assert "site VILLAGE-07" in capsys.readouterr().out
+    assert cli_main(["set-site", "SIM-9999", "HALL-01", *db]) == 1
+    assert "no terminal SIM-9999" in capsys.readouterr().err
+    assert cli_main(["set-site", TERMINAL, "x" * 65, *db]) == 2
