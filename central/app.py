@@ -14,7 +14,7 @@ from central.deps import Settings
 from central.presence import PresencePolicy
 from central.gate import Gate
 from central.ratelimit import RateLimits
-from central.routes import blobs, cases, catalog, certificates as certificate_routes, sync, terminals, verify
+from central.routes import blobs, cases, catalog, certificates as certificate_routes, overlay, sync, terminals, verify
 from central.routes import presence as presence_routes
 from central.storage import CentralStore
 from central.titles import ServiceTitles
@@ -39,7 +39,7 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
     def health() -> dict:
         return {"ok": True}
 
-    for module in (blobs, sync, presence_routes, cases, terminals, catalog, certificate_routes, verify):
+    for module in (blobs, sync, presence_routes, cases, terminals, catalog, overlay, certificate_routes, verify):
         app.include_router(module.router)
     # the last added runs first: answers are signed around everything the gate and the routes say
     app.add_middleware(Gate, store=store, clock=clock, limits=limits)

@@ -1,9 +1,11 @@
 """`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
-terminals, and show the fleet's health (staff side: terminals see only themselves over HTTP)."""
+terminals, publish configuration overlays, and show the fleet's health (staff side: terminals see only themselves
+over HTTP)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import ssl
@@ -21,6 +23,7 @@ from central.ratelimit import RateLimits
 from central.serving import ServeOptions
 from central.storage import CentralStore
 from protocol import signing
+from protocol.overlays import OverlayRefused
 from protocol.status import STATUSES
 
 DEFAULT_DB = "var/central.sqlite3"
@@ -128,6 +131,20 @@ def _parser() -> argparse.ArgumentParser:
     ss = sub.add_parser("set-site", parents=[db_opts], help="move a terminal to another site")
     ss.add_argument("id")
     ss.add_argument("site", type=_site, help='a site code, or "" for none')
+    target_opts = _Parser(add_help=False)
+    target = target_opts.add_mutually_exclusive_group(required=True)
+    target.add_argument("--terminal", metavar="ID", help="for this terminal (wins over its site's overlay)")
+    target.add_argument("--site", metavar="SITE", type=_site, help="for every terminal at this site")
+    target_opts.add_argument("--actor", help="who publishes, for the record (default: cli:<your user name>)")
+    pc = sub.add_parser("publish-config", parents=[db_opts, target_opts],
+                        help="publish a configuration overlay (kiosk.toml keys, docs/config-overlays.md)")
+    pc.add_argument("file", help='a TOML file of the keys to set; an empty file = the terminal\'s own kiosk.toml')
+    sub.add_parser("withdraw-config", parents=[db_opts, target_opts],
+                   help="withdraw the overlay of a terminal (it follows its site's again) or of a site")
+    cv = sub.add_parser("config-versions", parents=[db_opts],
+                        help="published overlays, newest first, and what each terminal runs")
+    cv.add_argument("--target", help="only terminal:<id> or site:<code>")
+    cv.add_argument("--json", action="store_true", help="one JSON document instead of lines")
     return p
 
 
@@ -170,6 +187,10 @@ def cli_main(argv: list[str]) -> int:
                 print(f"terminal {args.id} registered; secret written to {args.secret_file}")
             else:
                 print(secret)
+        elif args.command in ("publish-config", "withdraw-config"):
+            return _publish(store, args)
+        elif args.command == "config-versions":
+            return _config_versions(store, args)
         elif args.command == "set-site":
             if not store.set_site(args.id, args.site or None):
                 print(f"kiosk central: no terminal {args.id} is registered", file=sys.stderr)
@@ -253,12 +274,14 @@ def _terminal(store: CentralStore, args: argparse.Namespace) -> int:
         return 1
     now = time.time()
     view = dict(_assess(store, rows[0], now, _policy(args)), last_heartbeat=rows[0]["last_heartbeat"],
+                config=store.overlay_status(args.id)[0],
                 heartbeats=store.heartbeats(args.id, args.beats), events=store.events(args.id, args.events))
     if args.json:
         print(json.dumps(view, ensure_ascii=False))
         return 0
     flags = ", ".join(f"{f['zh']} {f['en']}" for f in view["flags"])
     print(f"{view['id']}  flags: {flags or '正常 ok'}")
+    print(f"configuration overlay: {_config_line(view['config'])}")
     print("heartbeats:")
     for beat in view["heartbeats"]:
         print("  " + json.dumps(beat, ensure_ascii=False))
@@ -266,6 +289,60 @@ def _terminal(store: CentralStore, args: argparse.Namespace) -> int:
     for event in view["events"]:
         print("  " + json.dumps(event, ensure_ascii=False))
     return 0
+
+
+def _publish(store: CentralStore, args: argparse.Namespace) -> int:
+    target = f"terminal:{args.terminal}" if args.terminal else f"site:{args.site}"
+    text = None
+    if args.command == "publish-config":
+        try:
+            text = Path(args.file).read_bytes().decode("utf-8")
+        except OSError as exc:
+            return _usage(f"cannot read {args.file}: {exc.strerror or exc}")
+        except UnicodeDecodeError:
+            return _usage(f"{args.file} is not UTF-8 text")
+    try:
+        version = store.publish_overlay(target, text, args.actor or f"cli:{_whoami()}")
+    except OverlayRefused as exc:
+        return _usage(f"overlay refused: {exc} (see docs/config-overlays.md for the keys an overlay may set)")
+    what = "withdrawn" if text is None else "published"
+    print(f"configuration overlay version {version} {what} for {target}")
+    if args.site and not any(t["site"] == args.site for t in store.terminals()):
+        print(f"kiosk central: note: no terminal stands at site {args.site} yet", file=sys.stderr)
+    return 0
+
+
+def _whoami() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container): the number still says who
+        return str(os.getuid())
+
+
+def _config_versions(store: CentralStore, args: argparse.Namespace) -> int:
+    try:
+        versions = store.overlay_versions(args.target)
+    except OverlayRefused as exc:
+        return _usage(str(exc))
+    status = store.overlay_status()
+    if args.json:
+        print(json.dumps({"versions": versions, "terminals": status}, ensure_ascii=False))
+        return 0
+    for v in versions:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(v["published_at"]))
+        body = "withdrawn" if v["toml"] is None else f"{len(v['toml'].encode())} bytes"
+        print(f"v{v['version']}  {v['target']}  {when}  {v['actor']}  {body}")
+    for t in status:
+        print(f"{t['terminal']}  site {t['site'] or '-'}  {_config_line(t)}")
+    return 0
+
+
+def _config_line(t: dict) -> str:
+    running = "not reported" if t["running"] is None else f"runs v{t['running']} ({t['state']})"
+    line = f"offered v{t['offered']}, {running}"
+    if t["state"] in ("refused", "rolled_back", "pending", "applying") and t["offered_seen"] is not None:
+        line += f"; v{t['offered_seen']} {t['state']}" + (f": {t['reason']}" if t["reason"] else "")
+    return line
 
 
 def _usage(message: str) -> int:

@@ -13,6 +13,7 @@ FLAGS = {
     "backlog_growing": ("积压增长", "backlog growing"),
     "clock_off": ("时钟偏差", "clock off"),
     "crash_loop": ("反复崩溃", "crash loop"),
+    "config_refused": ("配置未采用", "configuration refused"),
 }
 _PAPER_LOW = frozenset({"near_end", "low"})
 # the printer reports its paper state as its device state: the paper flags already say so, it is no fault
@@ -68,4 +69,8 @@ def flags(last: dict | None, beats: list[dict], now: float, *, since: float | No
     crashes = sum(b.get("crashes") or 0 for b in beats if b.get("received_at", now) > now - policy.crash_window)
     if crashes >= policy.crash_limit:
         out.append(Flag("crash_loop", f"{crashes} crashes in the last hour"))
+    config = last.get("config") or {}
+    if config.get("state") in ("refused", "rolled_back"):  # the overlay central offers is not what it runs
+        out.append(Flag("config_refused", f"version {config.get('offered')} {config['state']}, running version "
+                                          f"{config.get('version')}: {config.get('reason') or ''}"))
     return out

@@ -151,3 +151,16 @@ lookups = Table(
     Index("lookups_terminal", "terminal", "at"),
     Index("lookups_at", "at"),
 )
+
+# configuration overlays (docs/config-overlays.md): each version addressed to one terminal or one site; a terminal
+# runs the newest addressed to it, else the newest addressed to its site. body NULL withdraws the target's overlay
+overlays = Table(
+    "overlays", metadata,
+    Column("version", BigInteger, primary_key=True, autoincrement=False),  # from counters 'overlay': gap-free
+    Column("scope", String(16), nullable=False),  # "terminal" | "site"
+    Column("target", String(64), nullable=False),
+    Column("body", Text),  # the TOML text as published
+    Column("actor", String(128), nullable=False),  # who published it: "cli:<user>", a console account
+    Column("published_at", Float, nullable=False),
+    Index("overlays_target", "scope", "target", "version"),
+)

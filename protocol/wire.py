@@ -55,6 +55,18 @@ class DeviceBeat(BaseModel):
     error: _Short | None = None
 
 
+class ConfigBeat(BaseModel):
+    """The configuration overlay in a heartbeat: the version the kiosk runs (0: its own kiosk.toml as it is), the
+    state of the newest one central offered (`offered`), and why it was refused or rolled back."""
+
+    version: int = Field(ge=0, le=2**62)
+    # none | applied | pending | applying | refused | rolled_back (a word, not a Literal: a newer kiosk's new state
+    # must not cost the whole beat)
+    state: Annotated[str, StringConstraints(max_length=16)]
+    offered: int | None = Field(None, ge=0, le=2**62)
+    reason: Annotated[str, StringConstraints(max_length=300)] | None = None
+
+
 class Heartbeat(_Incoming):
     """A terminal's report on itself; fields a newer kiosk adds are dropped, not refused, and every field after
     `oldest_pending_age` is optional, so kiosks and centrals of either age interoperate."""
@@ -76,6 +88,7 @@ class Heartbeat(_Incoming):
     free_disk: int | None = Field(None, ge=0)  # bytes free where the queue lives
     clock_offset: float | None = Field(None, allow_inf_nan=False)  # ours minus central's, seconds
     last_sync: float | None = Field(None, allow_inf_nan=False)  # when the last exchange with central succeeded
+    config: ConfigBeat | None = None  # the configuration overlay (docs/config-overlays.md)
 
 
 class ItemResult(BaseModel):
