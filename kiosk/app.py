@@ -14,6 +14,7 @@ from kiosk.config import KioskConfig
 from kiosk.crashes import Crashes
 from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
+from kiosk.overlay.state import OverlayFiles
 from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
 from kiosk.staff_call import StaffCalls
@@ -52,6 +53,8 @@ class KioskCore:
         self.queue_fault = ""
         self.crashes = Crashes(cfg.path(cfg.storage.state_directory))  # counted by `kiosk run`; the heartbeat reports them
         self.beats = None  # kiosk/heartbeat.py's Beats, made with the queue
+        self.overlay = OverlayFiles.for_config(cfg)  # configuration overlays from central; the heartbeat reports them
+        self._overlay_updates = None
         self._control = None  # the local control socket (serve_control), only in `kiosk run`
         self.staff_calls = StaffCalls(lambda: self.submissions)
         self.session.register_wipe("staff-call", self.staff_calls.reset)
@@ -117,6 +120,18 @@ class KioskCore:
             self.printing.journal = PrintJournal(self.cfg.path(self.cfg.storage.state_directory), suite)
         except OSError:
             log.exception("print journal unavailable")
+
+    def start_overlay_updates(self) -> None:
+        """Asks central for this terminal's configuration overlay every heartbeat interval (`kiosk run` only: a
+        `kiosk diagnose` or a test building a core must not take one)."""
+        from kiosk.overlay.updates import OverlayUpdates, client_fetch
+
+        if self.submissions is None or self._overlay_updates is not None:
+            return
+        worker = self.submissions.worker
+        self._overlay_updates = OverlayUpdates(self.overlay, client_fetch(self.submissions.client), self.cfg.source,
+                                               interval=self.cfg.central.heartbeat_seconds, on_change=worker.wake)
+        self._overlay_updates.start()
 
     @property
     def catalog(self):
@@ -211,6 +226,8 @@ class KioskCore:
         self.printing.close()
         if self._catalog is not None:
             self._catalog.stop()
+        if self._overlay_updates is not None:
+            self._overlay_updates.stop()
         if self.submissions is not None:
             self.submissions.close()
         self.devices.close()

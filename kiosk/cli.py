@@ -111,24 +111,13 @@ def _delegate(module_name: str, argv: list[str]) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from kiosk import logs
     from kiosk.instance import AlreadyRunning, InstanceLock
+    from kiosk.overlay.start import start
 
-    cfg = _load_config(args.config)
-    if args.orientation:
-        cfg.display.orientation = args.orientation
+    base = _load_config(args.config)
     if args.screenshot and not args.smoke:
         raise UsageError("kiosk run: --screenshot needs --smoke")
-    if cfg.logging.target == "journald":
-        logs.setup_journald(cfg.logging.level)
-    else:
-        try:
-            logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes,
-                       cfg.logging.backups)
-        except OSError as e:  # the folder was valid when checked, but the disk or its permissions say otherwise
-            raise UsageError(f"kiosk: {cfg.source}: logging.directory: cannot write logs in "
-                             f"{cfg.path(cfg.logging.directory)}: {e.strerror or e}") from None
-    lock = InstanceLock(cfg.path(cfg.storage.state_directory) / "kiosk.lock")
+    lock = InstanceLock(base.path(base.storage.state_directory) / "kiosk.lock")
     try:
         lock.acquire()
     except AlreadyRunning as e:
@@ -136,11 +125,30 @@ def _cmd_run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 3
     try:
+        cfg, overlay_notes = start(base)  # kiosk.toml with central's configuration overlay, if any
+        if args.orientation:
+            cfg.display.orientation = args.orientation
+        _setup_logging(cfg)
+        for level, note in overlay_notes:
+            logging.getLogger("kiosk.overlay").log(level, "%s", note)
         from ui.app import run as run_ui
 
         return run_ui(cfg, windowed=args.windowed, smoke=args.smoke, screenshot=args.screenshot, t0=T0)
     finally:
         lock.release()
+
+
+def _setup_logging(cfg) -> None:
+    from kiosk import logs
+
+    if cfg.logging.target == "journald":
+        logs.setup_journald(cfg.logging.level)
+        return
+    try:
+        logs.setup(cfg.path(cfg.logging.directory), cfg.logging.level, cfg.logging.max_bytes, cfg.logging.backups)
+    except OSError as e:  # the folder was valid when checked, but the disk or its permissions say otherwise
+        raise UsageError(f"kiosk: {cfg.source}: logging.directory: cannot write logs in "
+                         f"{cfg.path(cfg.logging.directory)}: {e.strerror or e}") from None
 
 
 def _cmd_session(args: argparse.Namespace) -> int:

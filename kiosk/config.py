@@ -221,7 +221,8 @@ def _describe(err: dict) -> str:
     return f"{where}: {msg}" + ("" if hidden else f" (got {got!r})")
 
 
-def load(path: Path) -> KioskConfig:
+def read_toml(path: Path) -> dict:
+    """The file's tables, unchecked; ConfigError when it cannot be read or is not TOML."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -229,11 +230,15 @@ def load(path: Path) -> KioskConfig:
     except OSError as e:
         raise ConfigError(f"{path}: cannot read configuration file: {e.strerror}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: TOML syntax error: {e}") from None
+
+
+def validate(data: dict, path: Path) -> KioskConfig:
+    """Tables read from `path` (a configuration overlay merged in, or not) as a checked configuration."""
     if "source" in data:
         raise ConfigError(f"{path}: source: unknown key")
     try:
@@ -247,3 +252,7 @@ def load(path: Path) -> KioskConfig:
     if problems:
         raise ConfigError(f"{path}: invalid configuration: " + "; ".join(problems))
     return cfg
+
+
+def load(path: Path) -> KioskConfig:
+    return validate(read_toml(path), path)

@@ -54,7 +54,17 @@ class Beats:
 
     def _signature(self, devices: dict[str, dict]) -> tuple:
         link = self._core.submissions.worker.status().link if self._core.submissions is not None else "none"
-        return tuple(sorted((k, v["state"]) for k, v in devices.items())) + (("link", link),)
+        config = self._config()
+        return tuple(sorted((k, v["state"]) for k, v in devices.items())) + (
+            ("link", link), ("config", config["state"], config["offered"]) if config else ("config",))
+
+    def _config(self) -> dict | None:
+        """The configuration overlay's state (kiosk/overlay): a refusal or an apply is news for central at once."""
+        try:
+            return self._core.overlay.report()
+        except Exception:  # an unreadable state folder must not cost the beat
+            log.exception("configuration overlay state unreadable")
+            return None
 
     def changed(self) -> bool:
         """Cheap (last known states, no device is asked): called every sync round."""
@@ -85,6 +95,9 @@ class Beats:
             beat["clock_offset"] = self.clock_offset
         if self._crashes is not None:
             beat["crashes"] = self._crashes.since_last_beat()
+        config = self._config()
+        if config is not None:
+            beat["config"] = config
         self._built = self._signature(devices)
         return beat
 

@@ -188,6 +188,18 @@ class CentralClient:
         r = self._expect(self._call("GET", "/v1/catalog", headers=headers, max_bytes=max_bytes), 200, 304)
         return None if r.status_code == 304 else (r.headers.get("ETag", ""), r.content)
 
+    def config_overlay(self, etag: str | None = None) -> dict | None:
+        """The configuration overlay central has for this terminal ({version, target, toml, published_at}), or
+        None when `etag` is still current. The answer's MAC under this terminal's secret was checked (_call)."""
+        headers = {"If-None-Match": etag} if etag else {}
+        r = self._expect(self._call("GET", "/v1/config-overlay", headers=headers), 200, 304)
+        if r.status_code == 304:
+            return None
+        answer = self._json(r)
+        if not isinstance(answer, dict):
+            raise CentralError("GET /v1/config-overlay: answer is not an overlay", transient=True)
+        return answer
+
 
 class AnswerTooLarge(CentralError):
     def __init__(self, message: str) -> None:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 QML_DIR = Path(__file__).resolve().parent / "qml"
 log = logging.getLogger(__name__)
+# test hook, never set on a terminal: "section.key=value" makes a start whose configuration has that value die before
+# its first frame, as one the schema accepts but the kiosk cannot start with would (tests/e2e/test_config_overlay.py)
+START_FAILS_ENV = "KIOSK_DEBUG_START_FAILS_IF"
 
 
 def _alive(pid: str) -> bool:
@@ -62,6 +65,7 @@ from ui.bridge import forget, provide  # noqa: E402
 from ui.bridges import make_bridges  # noqa: E402
 from ui.idle import IdleWatch  # noqa: E402
 from ui.lockdown import Lockdown  # noqa: E402
+from ui.quiet_restart import QuietRestart  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 from ui.simtray_bridge import SimTrayBridge  # noqa: E402
 from ui.translations import Translations  # noqa: E402
@@ -167,6 +171,18 @@ def _qt_message(kind: QtMsgType, context, message: str) -> None:
     logging.getLogger(f"qt.{context.category or 'default'}").log(level, "%s", message)
 
 
+def _start_fails_hook(cfg: KioskConfig) -> None:
+    wanted = os.environ.get(START_FAILS_ENV)
+    if not wanted:
+        return
+    key, _, value = wanted.partition("=")
+    node: object = cfg
+    for part in key.split("."):
+        node = getattr(node, part, None)
+    if str(node) == value:
+        raise RuntimeError(f"{START_FAILS_ENV}: start-up fails with {key} = {value}")
+
+
 def leave() -> None:
     """The kiosk's own end (signal, smoke run, staff mode, nightly restart), taken up by the Qt loop itself.
 
@@ -189,6 +205,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     app.setApplicationName("hall-kiosk")
     core = KioskCore(cfg, defer_hardware=True)
     recover(core)
+    _start_fails_hook(cfg)
     try:
         ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed)
     except RuntimeError as e:
@@ -202,6 +219,10 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
         if screenshot:
             ui.window.grabWindow().save(screenshot)
         print(f"startup: first frame of the attract screen after {elapsed:.3f} s", flush=True)
+        try:
+            core.overlay.first_frame()  # a configuration overlay applied for this start has proven itself
+        except OSError as e:
+            log.error("configuration overlay state not saved: %s", e)
         QTimer.singleShot(0, after_first_frame)
 
     def after_first_frame() -> None:
@@ -213,11 +234,13 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
             print(f"startup: devices and queue open after {time.perf_counter() - t0:.3f} s", flush=True)
             leave()
         else:
+            core.start_overlay_updates()
             QTimer.singleShot(3000, core.warm_up)
 
     ui.window.frameSwapped.connect(first_frame)
     watchdog = install_watchdog(ui.window)  # noqa: F841  (systemd: READY after the first frame, then pings)
     ui.bridges["hours"].on_restart = leave  # the nightly restart: the service unit starts the kiosk again
+    overlay_restart = QuietRestart(core, ui.shell, leave)  # noqa: F841  (a configuration overlay waiting)
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
     signal.signal(signal.SIGTERM, lambda *_: leave())
     signal.signal(signal.SIGINT, lambda *_: leave())

@@ -57,8 +57,7 @@ class HoursBridge(Bridge):
         if (is_open, next_opening) != (self._open, self._next):
             self._open, self._next = is_open, next_opening
             self.changed.emit()
-        visit = self._shell.stack != ["Attract"] or not self._core.session.empty
-        if self.on_restart is not None and self._care.due(now, visit_active=visit):
+        if self.on_restart is not None and self._care.due(now, visit_active=not self._shell.quiet):
             self._nightly()
 
     def _nightly(self) -> None:

@@ -58,6 +58,11 @@ class Shell(QObject):
         return self._core.cfg.terminal.hotline
 
     # ---- navigation ----
+    @property
+    def quiet(self) -> bool:
+        """No visit in progress: the attract screen with nothing of a visitor in the session (when restarts may run)."""
+        return self._stack == [ATTRACT] and self._core.session.empty
+
     @Property(str, notify=stackChanged)
     def currentScreen(self) -> str:
         return self._stack[-1]

@@ -52,10 +52,10 @@ def session(running_central):
 OPERATIONS = ["GET /health", "GET /v1/blobs/{sha256}", "PUT /v1/blobs/{sha256}", "POST /v1/batch",
               "GET /v1/cases/{tracking}", "POST /v1/presence", "POST /v1/citizen/cases", "POST /v1/heartbeat",
               "GET /v1/terminals/self", "GET /v1/catalog", "POST /v1/citizen/certificates", "POST /v1/certificates",
-              "GET /verify/{code}"]
+              "GET /verify/{code}", "GET /v1/config-overlay"]
 
 
-NO_INPUT = {"GET /health", "GET /v1/terminals/self", "GET /v1/catalog"}  # nothing to make invalid
+NO_INPUT = {"GET /health", "GET /v1/terminals/self", "GET /v1/catalog", "GET /v1/config-overlay"}  # nothing to make invalid
 # a generated token is never one central issued: these get past the signature check to the proof check and stop there
 NEEDS_PROOF = {"POST /v1/citizen/cases", "POST /v1/citizen/certificates", "POST /v1/certificates"}
 CASES = [(label, GenerationMode.POSITIVE) for label in OPERATIONS] + [
