@@ -153,12 +153,17 @@ def _setup_logging(cfg) -> None:
 
 def _cmd_session(args: argparse.Namespace) -> int:
     from kiosk.compositor import cage_argv
+    from kiosk.staff_exits import LEFT_TO_DESKTOP, desktop_requested
 
     cfg = _load_config(args.config)
     argv = cage_argv(cfg, cfg.source.resolve())
     if args.print:
         print(shlex.join(argv))
         return 0
+    if desktop_requested(cfg):
+        print("kiosk: staff left the kiosk to the desktop; the session ends here (start it again with "
+              "`systemctl start kiosk`)", file=sys.stderr)
+        return LEFT_TO_DESKTOP
     sys.stdout.flush()
     try:
         os.execv(argv[0], argv)  # cage takes this process's place: systemd's main PID, the watchdog's parent

@@ -137,6 +137,13 @@ class StaffAccess:
                 return Outcome.MUST_CHANGE
         return outcome
 
+    def confirm(self, pin: str) -> Outcome:
+        """The maintenance PIN entered a second time, by staff already signed in, before what ends the kiosk
+        session for good (leaving to the desktop): a signed-in screen left unattended is not enough for that."""
+        if not self.may_maintain:
+            return Outcome.NOT_ALLOWED
+        return self._attempt(MAINTENANCE, pin)
+
     def verify_citizen(self, pin: str) -> Outcome:
         if not self.available(STAFF_VERIFY):
             return Outcome.UNAVAILABLE

@@ -240,6 +240,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     ui.window.frameSwapped.connect(first_frame)
     watchdog = install_watchdog(ui.window)  # noqa: F841  (systemd: READY after the first frame, then pings)
     ui.bridges["hours"].on_restart = leave  # the nightly restart: the service unit starts the kiosk again
+    ui.bridges["maintenance"].on_leave = leave  # staff restart the kiosk or leave to the desktop
     overlay_restart = QuietRestart(core, ui.shell, leave)  # noqa: F841  (a configuration overlay waiting)
     # SIGTERM (systemd stop, technician) ends the session cleanly: wipe, close devices and simulators
     signal.signal(signal.SIGTERM, lambda *_: leave())

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from kiosk import staff_exits
 from kiosk.app import KioskCore
 from kiosk.maintenance import as_dicts, health_rows, recent_log
 from kiosk.staff_access import MAINTENANCE, STAFF_VERIFY, Outcome, StaffAccess
@@ -15,8 +17,8 @@ from ui.bridge import Bridge, registered
 
 log = logging.getLogger(__name__)
 
-# PinPad purposes -> what they check or set
-PURPOSES = ("maintenance", "staff_verify", "change", "set_verify")
+# PinPad purposes -> what they check or set; "desktop" is the second entry of the maintenance PIN before leaving
+PURPOSES = ("maintenance", "staff_verify", "change", "set_verify", "desktop")
 
 
 @registered
@@ -40,6 +42,9 @@ class MaintenanceBridge(Bridge):
         self._unfinished = ""  # the job a crashed run left unprinted: "title · started at", or ""
         self._resendable = False
         self._posted.connect(self._on_posted)
+        # set by `kiosk run`: ends the process (the service unit starts it again, or, after leaving to the desktop,
+        # does not); elsewhere (tests, previews) staff actions are recorded and nothing ends
+        self.on_leave: Callable[[], None] | None = None
         self._ticker = QTimer(self)  # the lockout countdown on the PIN pad
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
@@ -85,6 +90,8 @@ class MaintenanceBridge(Bridge):
                     outcome = access.sign_in(pin)
                 elif purpose == "staff_verify":
                     outcome = access.verify_citizen(pin)
+                elif purpose == "desktop":
+                    outcome = access.confirm(pin)
                 else:
                     outcome = access.set_pin(MAINTENANCE if purpose == "change" else STAFF_VERIFY, pin, confirm)
             except Exception:
@@ -118,6 +125,8 @@ class MaintenanceBridge(Bridge):
             self.refresh()
         elif outcome is Outcome.OK and purpose == "set_verify":
             self._shell.back()
+        elif outcome is Outcome.OK and purpose == "desktop":
+            self._leave_to_desktop()
 
     def _tick(self) -> None:
         locked = self._access.locked_for(MAINTENANCE) or self._access.locked_for(STAFF_VERIFY)
@@ -188,13 +197,26 @@ class MaintenanceBridge(Bridge):
             self.changed.emit()
 
     @Slot()
-    def quitKiosk(self) -> None:
-        """The only way out of the kiosk session (a service unit starts it again)."""
-        if self._access.may_maintain:
-            from ui.app import leave
+    def restartKiosk(self) -> None:
+        """A clean end that kiosk.service (Restart=always) follows with a fresh start; audited."""
+        if not self._access.may_maintain:
+            return
+        staff_exits.restart(self._core)
+        self._end()
 
-            log.info("kiosk program closed from staff mode")
-            leave()
+    def _leave_to_desktop(self) -> None:
+        if not staff_exits.leave_to_desktop(self._core):
+            self._message = "无法退出到桌面：状态目录不可写，请查看日志。"
+            self._shell.back()
+            self.changed.emit()
+            return
+        self._end()
+
+    def _end(self) -> None:
+        if self.on_leave is None:
+            log.info("staff ended the kiosk, but this process is not `kiosk run`: nothing ends")
+            return
+        self.on_leave()
 
     @Slot()
     def refresh(self) -> None:

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from kiosk.staff_exits import LEFT_TO_DESKTOP
 from tests.helpers.kiosk import REPO
 
 UNITS = ("kiosk.service", "kiosk-out-of-service.service")
@@ -49,6 +50,7 @@ def test_kiosk_unit_has_the_watchdog_and_the_way_out(units):
     text = (units / "kiosk.service").read_text()
     for line in ("Type=notify", "NotifyAccess=all", "WatchdogSec=30", "Restart=always", "StartLimitIntervalSec=600",
                  "StartLimitBurst=5", "OnFailure=kiosk-out-of-service.service", "PAMName=login", "TTYPath=/dev/tty1",
-                 "Conflicts=getty@tty1.service"):
+                 "Conflicts=getty@tty1.service", f"RestartPreventExitStatus={LEFT_TO_DESKTOP}",
+                 f"SuccessExitStatus={LEFT_TO_DESKTOP}", "OnSuccess=getty@tty1.service"):
         assert line in text.splitlines(), line
     assert "Conflicts=getty@tty1.service kiosk.service" in (units / "kiosk-out-of-service.service").read_text()

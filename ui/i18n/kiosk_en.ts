@@ -993,67 +993,77 @@
         <translation>Leave maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="54" />
+        <location filename="../qml/screens/Maintenance.qml" line="58" />
         <source>修改维护密码</source>
         <translation>Change maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="60" />
+        <location filename="../qml/screens/Maintenance.qml" line="64" />
         <source>设置核验密码</source>
         <translation>Set the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="67" />
-        <source>退出程序</source>
-        <translation>Quit the program</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Maintenance.qml" line="75" />
+        <location filename="../qml/screens/Maintenance.qml" line="73" />
         <source>工作人员核验密码：已设置</source>
         <translation>Staff verification PIN: set</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="76" />
+        <location filename="../qml/screens/Maintenance.qml" line="74" />
         <source>工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验</source>
         <translation>Staff verification PIN: not set; staff cannot verify citizens whose face cannot be compared</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="87" />
+        <location filename="../qml/screens/Maintenance.qml" line="83" />
+        <source>重启程序</source>
+        <translation>Restart the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="90" />
+        <source>退出到桌面</source>
+        <translation>Leave to the desktop</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="98" />
+        <source>退出到桌面后终端停止服务，直到重新启动自助服务。</source>
+        <translation>After leaving to the desktop the terminal serves nobody until the kiosk is started again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Maintenance.qml" line="109" />
         <source>维护密码已更新。</source>
         <translation>Maintenance PIN changed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="88" />
+        <location filename="../qml/screens/Maintenance.qml" line="110" />
         <source>核验密码已设置。</source>
         <translation>Verification PIN set.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="120" />
+        <location filename="../qml/screens/Maintenance.qml" line="142" />
         <source>上次打印未完成</source>
         <translation>Last print did not finish</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="129" />
+        <location filename="../qml/screens/Maintenance.qml" line="151" />
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="134" />
+        <location filename="../qml/screens/Maintenance.qml" line="156" />
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="158" />
+        <location filename="../qml/screens/Maintenance.qml" line="180" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="158" />
+        <location filename="../qml/screens/Maintenance.qml" line="180" />
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Maintenance.qml" line="184" />
+        <location filename="../qml/screens/Maintenance.qml" line="206" />
         <source>最近日志（证件号与姓名已遮挡）</source>
         <translation>Recent log (ID numbers and names masked)</translation>
     </message>
@@ -1202,112 +1212,122 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="19" />
+        <location filename="../qml/screens/PinPad.qml" line="21" />
         <source>维护模式</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="17" />
+        <location filename="../qml/screens/PinPad.qml" line="18" />
         <source>工作人员核验身份</source>
         <translation>Identity checked by staff</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="18" />
+        <location filename="../qml/screens/PinPad.qml" line="19" />
         <source>设置维护密码</source>
         <translation>Set the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="19" />
+        <location filename="../qml/screens/PinPad.qml" line="20" />
         <source>设置核验密码</source>
         <translation>Set the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="20" />
+        <location filename="../qml/screens/PinPad.qml" line="21" />
+        <source>退出到桌面</source>
+        <translation>Leave to the desktop</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="22" />
         <source>请工作人员输入密码</source>
         <translation>Staff: please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="75" />
+        <location filename="../qml/screens/PinPad.qml" line="77" />
         <source>请工作人员核对证件与本人后输入核验密码</source>
         <translation>Staff: check the card against the person, then enter the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="76" />
+        <location filename="../qml/screens/PinPad.qml" line="78" />
         <source>请再次输入新密码</source>
         <translation>Enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="77" />
+        <location filename="../qml/screens/PinPad.qml" line="79" />
         <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
         <translation>The factory PIN can only be used to set a new one. Enter a new maintenance PIN (6–12 digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="78" />
+        <location filename="../qml/screens/PinPad.qml" line="80" />
         <source>请输入新的维护密码（6–12 位数字）</source>
         <translation>Enter a new maintenance PIN (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="79" />
+        <location filename="../qml/screens/PinPad.qml" line="81" />
         <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
         <translation>Enter a new verification PIN (6–12 digits, not the maintenance PIN)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="80" />
+        <location filename="../qml/screens/PinPad.qml" line="82" />
+        <source>再次输入维护密码，确认退出到桌面</source>
+        <translation>Enter the maintenance PIN again to leave to the desktop</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PinPad.qml" line="83" />
         <source>请输入维护密码</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="91" />
+        <location filename="../qml/screens/PinPad.qml" line="94" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="102" />
+        <location filename="../qml/screens/PinPad.qml" line="105" />
         <source>错误次数过多，请 %1 分钟后再试。</source>
         <translation>Too many wrong PINs; try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="103" />
+        <location filename="../qml/screens/PinPad.qml" line="106" />
         <source>错误次数过多，请 %1 秒后再试。</source>
         <translation>Too many wrong PINs; try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="104" />
+        <location filename="../qml/screens/PinPad.qml" line="107" />
         <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
         <translation>No verification PIN has been set. Please go to a service window, or ask staff to set one in maintenance mode.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="105" />
+        <location filename="../qml/screens/PinPad.qml" line="108" />
         <source>密码不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="106" />
+        <location filename="../qml/screens/PinPad.qml" line="109" />
         <source>两次输入不一致，请重新设置。</source>
         <translation>The two entries differ. Please start again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="107" />
+        <location filename="../qml/screens/PinPad.qml" line="110" />
         <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
         <translation>That PIN is too easy to guess. Choose another (6–12 digits, no repeated or consecutive digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="108" />
+        <location filename="../qml/screens/PinPad.qml" line="111" />
         <source>核验密码不能与维护密码相同。</source>
         <translation>The verification PIN must differ from the maintenance PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="109" />
+        <location filename="../qml/screens/PinPad.qml" line="112" />
         <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
         <translation>The new PIN could not be saved; the old one still applies. See diagnostics.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="110" />
+        <location filename="../qml/screens/PinPad.qml" line="113" />
         <source>请先输入维护密码。</source>
         <translation>Enter the maintenance PIN first.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="143" />
+        <location filename="../qml/screens/PinPad.qml" line="146" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -62,6 +62,19 @@ def test_setting_a_pin_needs_a_sign_in(tmp_path, clock):
     assert a.set_pin(MAINTENANCE, STAFF, STAFF) is Outcome.NOT_ALLOWED
 
 
+def test_leaving_for_good_asks_the_pin_again_and_counts_wrong_ones(tmp_path, clock):
+    a = access(tmp_path, clock, pin_hash=hash_pin(STAFF, iterations=FAST))
+    assert a.confirm(STAFF) is Outcome.NOT_ALLOWED  # only after a sign-in
+    assert a.sign_in(STAFF) is Outcome.OK
+    assert a.confirm(STAFF) is Outcome.OK
+    for _ in range(MAX_TRIES):
+        assert a.confirm("0000") is Outcome.WRONG
+    assert a.confirm(STAFF) is Outcome.LOCKED and a.locked_for(MAINTENANCE) == LOCKOUTS[0]
+    shipped = access(tmp_path / "other", clock)
+    assert shipped.sign_in("2468") is Outcome.MUST_CHANGE
+    assert shipped.confirm("2468") is Outcome.NOT_ALLOWED  # the shipped PIN leads nowhere but the change
+
+
 def test_state_file_is_private_and_holds_no_pin(tmp_path, clock):
     a = access(tmp_path, clock)
     a.sign_in("2468")

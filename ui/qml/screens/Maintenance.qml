@@ -47,8 +47,12 @@ ScreenPage {
                 onClicked: Shell.endSession()
             }
         }
-        RowLayout {
-            spacing: Theme.spacing
+        // PINs, then the ways out: two rows in portrait, one in landscape (where the log needs the height)
+        GridLayout {
+            Layout.fillWidth: true
+            columns: Theme.landscape ? 6 : 3
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
             BigButton {
                 objectName: "maintChangePin"
                 text: qsTr("修改维护密码")
@@ -61,21 +65,39 @@ ScreenPage {
                 primary: false
                 onClicked: Shell.open("staff", { purpose: "set_verify" })
             }
-            BigButton {
-                // the only way out of the kiosk session; the service unit starts the kiosk again
-                objectName: "maintQuit"
-                text: qsTr("退出程序")
-                primary: false
-                onClicked: MaintenanceBridge.quitKiosk()
-            }
             Text {
                 objectName: "maintVerifyState"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1  // the two notes share what the buttons leave
                 // staff verification of citizens needs its own PIN, so citizens never watch the maintenance PIN
                 text: MaintenanceBridge.verifyAvailable ? qsTr("工作人员核验密码：已设置")
                                                   : qsTr("工作人员核验密码：未设置，人脸无法比对时不能由工作人员核验")
                 font.pixelSize: Theme.smallSize
                 color: MaintenanceBridge.verifyAvailable ? Theme.textMuted : Theme.accent
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            BigButton {
+                // a clean end: the service unit starts the kiosk again at once
+                objectName: "maintRestart"
+                text: qsTr("重启程序")
+                primary: false
+                onClicked: MaintenanceBridge.restartKiosk()
+            }
+            BigButton {
+                // the only way out of the kiosk session, behind the maintenance PIN once more
+                objectName: "maintDesktop"
+                text: qsTr("退出到桌面")
+                primary: false
+                tint: Theme.accent
+                onClicked: Shell.open("staff", { purpose: "desktop" })
+            }
+            Text {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("退出到桌面后终端停止服务，直到重新启动自助服务。")
+                font.pixelSize: Theme.smallSize
+                color: Theme.textMuted
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
             }

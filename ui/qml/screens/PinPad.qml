@@ -9,14 +9,16 @@ import KioskApp
 ScreenPage {
     id: page
     // "maintenance" opens the staff mode; "staff_verify" records that staff checked the citizen's identity;
-    // "change" sets a new maintenance PIN (forced after the shipped one); "set_verify" sets the verification PIN
+    // "change" sets a new maintenance PIN (forced after the shipped one); "set_verify" sets the verification PIN;
+    // "desktop" asks the maintenance PIN once more before the kiosk leaves to the desktop
     readonly property string purpose: params.purpose || "maintenance"
     readonly property bool setting: purpose === "change" || purpose === "set_verify"
     readonly property int lockedFor: purpose === "staff_verify" ? MaintenanceBridge.verifyLockedFor : MaintenanceBridge.lockedFor
     readonly property bool unavailable: purpose === "staff_verify" && !MaintenanceBridge.verifyAvailable
     title: purpose === "staff_verify" ? qsTr("工作人员核验身份")
          : purpose === "change" ? qsTr("设置维护密码")
-         : purpose === "set_verify" ? qsTr("设置核验密码") : qsTr("维护模式")
+         : purpose === "set_verify" ? qsTr("设置核验密码")
+         : purpose === "desktop" ? qsTr("退出到桌面") : qsTr("维护模式")
     prompt: qsTr("请工作人员输入密码")
     property string pin: ""
     property string firstPin: ""
@@ -77,6 +79,7 @@ ScreenPage {
                     : page.purpose === "change" && page.params.forced ? qsTr("出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。")
                     : page.purpose === "change" ? qsTr("请输入新的维护密码（6–12 位数字）")
                     : page.purpose === "set_verify" ? qsTr("请输入新的核验密码（6–12 位数字，不能与维护密码相同）")
+                    : page.purpose === "desktop" ? qsTr("再次输入维护密码，确认退出到桌面")
                     : qsTr("请输入维护密码")
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.titleSize
@@ -142,7 +145,7 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("取消")
             primary: false
-            onClicked: page.purpose === "staff_verify" || page.purpose === "set_verify" ? Shell.back() : Shell.endSession()
+            onClicked: ["staff_verify", "set_verify", "desktop"].includes(page.purpose) ? Shell.back() : Shell.endSession()
         }
     }
 }
