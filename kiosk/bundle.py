@@ -50,6 +50,10 @@ def versions(core) -> dict[str, Any]:
         catalog = "unavailable"
     out = {"kiosk": __version__, "python": sys.version.split()[0], "platform": platform.platform(),
            "queue_schema": schema.VERSION, "catalog": catalog}
+    try:
+        out["config_overlay"] = core.overlay.report()  # central's overlay on kiosk.toml (docs/config-overlays.md)
+    except Exception as e:
+        out["config_overlay"] = f"unreadable: {type(e).__name__}"
     try:  # from the installed metadata: the core stays free of Qt (only ui/ imports PySide6)
         out["pyside6"] = metadata.version("PySide6")
     except metadata.PackageNotFoundError:

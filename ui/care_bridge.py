@@ -147,7 +147,9 @@ class CareBridge(Bridge):
     @Slot()
     def refreshConfig(self) -> None:
         if self._access.may_maintain:
-            self._config = [{"key": k, "value": str(v)} for k, v in bundle.config_summary(self._core.cfg).items()]
+            overlay = {"key": "overlay (central)", "value": self._core.overlay.describe()}
+            self._config = [overlay] + [{"key": k, "value": str(v)}
+                                        for k, v in bundle.config_summary(self._core.cfg).items()]
             self.changed.emit()
 
     @Slot()

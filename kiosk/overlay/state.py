@@ -99,6 +99,14 @@ class OverlayFiles:
         return {"version": version, "state": str(state), "offered": offered if isinstance(offered, int) else None,
                 "reason": status.get("reason")}
 
+    def describe(self) -> str:
+        """One line for staff mode and the diagnostic bundle."""
+        r = self.report()
+        line = f"version {r['version']}" if r["version"] else "none (kiosk.toml as it is)"
+        if r["offered"] is not None and r["offered"] != r["version"]:
+            line += f"; version {r['offered']} {r['state']}" + (f": {r['reason']}" if r["reason"] else "")
+        return line
+
     def known_version(self) -> int:
         """The newest version this kiosk has heard of (running, waiting or refused): central need not send it again."""
         report = self.report()

@@ -51,6 +51,7 @@ def test_effective_merges_into_kiosk_toml_and_validates_the_whole(base):
 def test_offer_apply_first_frame(base):
     files = _files(base)
     assert files.report() == {"version": 0, "state": "none", "offered": 0, "reason": None}
+    assert files.describe() == "none (kiosk.toml as it is)"
     assert files.offer(Overlay(4, IDLE, "site:HALL-01"), _check(base)) == "pending"
     assert files.waiting() and files.report()["state"] == "pending" and files.report()["version"] == 0
     assert files.offer(Overlay(4, IDLE), _check(base)) == "known"
@@ -83,6 +84,7 @@ def test_no_first_frame_rolls_back_to_the_version_before(base):
     assert "did not reach its first frame with version 5" in report["reason"]
     files.first_frame()  # no apply in progress: the rollback stays reported
     assert files.report()["state"] == "rolled_back"
+    assert files.describe().startswith("version 2; version 5 rolled_back: the kiosk did not reach")
     assert files.offer(Overlay(5, IDLE), _check(base)) == "known"  # never tried again
     assert files.offer(Overlay(6, IDLE), _check(base)) == "pending"  # a new publication is
 
