@@ -15,6 +15,7 @@ from kiosk.crashes import write_atomically
 log = logging.getLogger(__name__)
 
 FOLDER = "overlay"
+STATES = ("none", "applied", "pending", "applying", "refused", "rolled_back")
 MAX_REASON = 300  # the heartbeat's limit (protocol.wire.ConfigBeat)
 # starts allowed to reach the first frame with a new overlay; the next start rolls it back
 STARTS_ALLOWED = 1
@@ -94,10 +95,13 @@ class OverlayFiles:
         with self._lock:
             version = self.running().version
             status = self._read("status") or {}
-        state = status.get("state") or ("applied" if version else "none")
+        # whatever the file says, the beat stays one central accepts: a beat it refused would be kept and retried
+        state = status.get("state") if status.get("state") in STATES else ("applied" if version else "none")
         offered = status.get("offered", version)
-        return {"version": version, "state": str(state), "offered": offered if isinstance(offered, int) else None,
-                "reason": status.get("reason")}
+        reason = status.get("reason")
+        return {"version": version, "state": state,
+                "offered": offered if isinstance(offered, int) and not isinstance(offered, bool) else None,
+                "reason": str(reason)[:MAX_REASON] if reason else None}
 
     def describe(self) -> str:
         """One line for staff mode and the diagnostic bundle."""

@@ -145,6 +145,29 @@ def test_an_apply_cut_short_before_the_swap_is_dropped(base):
     assert overlay.version == 0 and "dropped" in note[1] and files.waiting()
 
 
+def test_withdrawn_at_central_back_to_kiosk_toml(base):
+    files = _files(base)
+    files.offer(Overlay(1, IDLE), _check(base))
+    files.begin_apply()
+    files.at_start()
+    files.first_frame()
+    assert files.offer(Overlay(0, ""), _check(base)) == "pending"
+    files.begin_apply()
+    cfg, _ = start(base)
+    assert cfg.display == base.display and files.running().version == 0
+    files.first_frame()
+    assert files.report() == {"version": 0, "state": "none", "offered": 0, "reason": None}
+
+
+def test_a_beat_central_would_refuse_is_never_built(base):
+    from protocol.wire import ConfigBeat
+
+    files = _files(base)
+    files.folder.mkdir(parents=True)
+    (files.folder / "status.json").write_text(json.dumps({"state": "x" * 40, "offered": True, "reason": "r" * 999}))
+    ConfigBeat.model_validate(files.report())
+
+
 def test_damaged_files_count_as_absent(base):
     files = _files(base)
     files.folder.mkdir(parents=True)
