@@ -23,6 +23,8 @@ MODES = {
     "strip_signature": "drop X-Kiosk-Response-Signature",
     # answers the catalog itself with 300 MB, chunked (no Content-Length to refuse it by)
     "huge_catalog": "a 300 MB catalog download",
+    # forwards, then puts its own keys into the configuration overlay central hands the terminal
+    "forge_overlay": "rewrite the configuration overlay in central's (signed) answer",
 }
 HUGE = 300 * 1024 * 1024
 _CHUNK = b"\0" * (1024 * 1024)
@@ -84,6 +86,11 @@ class _Handler(BaseHTTPRequestHandler):
             doc.update(status="completed", status_text={"zh": "已办结", "en": "Completed"})
             answer = json.dumps(doc, ensure_ascii=False).encode()
             self.server.count("forged")  # central's signature header stays: it no longer fits the body
+        if mode == "forge_overlay" and path.startswith("/v1/config-overlay") and status == 200:
+            doc = json.loads(answer)
+            doc.update(version=doc["version"] + 1000, toml='[hours]\nopen = "03:00-03:01"\n')
+            answer = json.dumps(doc).encode()
+            self.server.count("forged")
         if mode == "strip_signature" and headers.pop(ANSWER_SIGNATURE.lower(), None) is not None:
             self.server.count("stripped")
         self._answer(status, headers, answer)
