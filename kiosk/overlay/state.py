@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk.crashes import write_atomically
+from protocol.overlays import OverlayRefused
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +121,13 @@ class OverlayFiles:
     def offer(self, offered: Overlay, check: Callable[[str], object]) -> str:
         """Takes central's current overlay; `check(toml)` raises protocol.overlays.OverlayRefused for one the kiosk
         must not run. Returns what happened: running, known, pending or refused."""
-        from protocol.overlays import OverlayRefused
-
         with self._lock:
             running = self.running()
             status = self._read("status") or {}
             if offered.version == running.version:
                 self._remove("pending")  # central went back to what runs: nothing to apply
+                if self._path("applying").exists():
+                    return "running"  # swapped in, not yet proven by a first frame: the start after says
                 if status.get("state") not in ("applied", "none") or status.get("offered") != running.version:
                     self._set_status("applied" if running.version else "none", running.version)
                 return "running"

@@ -58,6 +58,8 @@ def test_offer_apply_first_frame(base):
     assert files.begin_apply() == 4
     assert not files.waiting() and files.report() == {"version": 4, "state": "applying", "offered": 4,
                                                       "reason": None}
+    assert files.offer(Overlay(4, IDLE), _check(base)) == "running"  # fetched again while the kiosk ends
+    assert files.report()["state"] == "applying"  # only a first frame says applied
     overlay, note = files.at_start()
     assert overlay.version == 4 and "first start" in note[1]
     files.first_frame()
