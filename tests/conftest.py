@@ -47,3 +47,20 @@ def pytest_generate_tests(metafunc):
     if "central_engine" in metafunc.fixturenames and metafunc.module.__name__.rpartition(".")[2].startswith(
             "test_central_"):
         metafunc.parametrize("central_engine", ENGINES, scope="module")
+
+
+# CI machines are busy: a condition waited for gets at least this long (ms) before the wait fails. A wait returns
+# as soon as its condition holds, so the floor costs a passing test nothing; no test relies on a wait timing out.
+WAIT_FLOOR_MS = 30_000
+
+
+@pytest.fixture
+def qtbot(qapp, request):
+    """pytest-qt's qtbot whose waitUntil never gives up before WAIT_FLOOR_MS (its own default is 5 s)."""
+    from pytestqt.qtbot import QtBot
+
+    class PatientQtBot(QtBot):
+        def waitUntil(self, callback, *, timeout: int = WAIT_FLOOR_MS):  # noqa: N802 (pytest-qt's name)
+            return super().waitUntil(callback, timeout=max(timeout, WAIT_FLOOR_MS))
+
+    return PatientQtBot(request)

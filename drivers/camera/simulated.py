@@ -10,6 +10,8 @@ import numpy as np
 
 from drivers.camera.frames import OPEN_FAILED, CameraError, CameraFault
 
+NOISE_PATTERNS = 7  # a prime, so the noise never lines up with the animation loop into a repeating frame
+
 FAULTS = ("none", "no_camera", "black", "frozen")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp")
 MAX_VIDEO_FRAMES = 600  # a demo clip is decoded into memory once; longer files are cut
@@ -69,6 +71,8 @@ class SimulatedSource:
         self._fault = "none"
         self._last: np.ndarray | None = None
         self._rng = np.random.default_rng()
+        self._noises: list[tuple[np.ndarray, np.ndarray]] | None = None
+        self._noise_index = 0
         self.description = description
 
     # ---- controls (any thread)
@@ -109,11 +113,20 @@ class SimulatedSource:
                 self._index += 1
             else:
                 picture = np.full((h, w, 3), 150, np.uint8)
-        # a real sensor is never noise-free; without noise the feed watchdog would call a still scene frozen
-        noise = self._rng.integers(-2, 3, size=picture.shape, dtype=np.int16)
-        frame = np.clip(picture.astype(np.int16) + noise, 0, 255).astype(np.uint8)
+        # a real sensor is never noise-free; without noise the feed watchdog would call a still scene frozen.
+        # The noise is drawn once and cycled: drawing it per frame cost the simulator more CPU than the face check
+        # it feeds, which starved the check on a busy machine. OpenCV's saturating add/subtract release the GIL.
+        up, down = self._noise(picture.shape)
+        frame = cv2.subtract(cv2.add(picture, up), down)
         self._last = frame
         return frame
+
+    def _noise(self, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        if self._noises is None or self._noises[0][0].shape != shape:
+            self._noises = [(self._rng.integers(0, 3, size=shape, dtype=np.uint8),
+                             self._rng.integers(0, 3, size=shape, dtype=np.uint8)) for _ in range(NOISE_PATTERNS)]
+        self._noise_index = (self._noise_index + 1) % NOISE_PATTERNS
+        return self._noises[self._noise_index]
 
     def release(self) -> None:
         pass

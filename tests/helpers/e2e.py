@@ -6,7 +6,7 @@ import os
 
 from tests.helpers.qml import _items, find_visible, settle, tap
 
-FLOW = 60_000  # ms; generous: the face models load and the simulated person blinks within a few seconds
+FLOW = 120_000  # ms; generous: the face models load and the simulated person blinks, on a busy machine maybe twice
 
 
 def text_of(ui, name: str) -> str:
