@@ -1,9 +1,11 @@
 """`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
-terminals, and show the fleet's health (staff side: terminals see only themselves over HTTP)."""
+terminals, show the fleet's health (staff side: terminals see only themselves over HTTP) and manage console
+accounts."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import ssl
@@ -15,6 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from central import fleet, migrate
 from central.certificates import DEFAULT_ISSUER
+from central.console import accounts, audit
+from central.console.roles import ROLES
 from central.keys import CentralKeyError
 from central.presence import PresencePolicy
 from central.ratelimit import RateLimits
@@ -128,6 +132,16 @@ def _parser() -> argparse.ArgumentParser:
     ss = sub.add_parser("set-site", parents=[db_opts], help="move a terminal to another site")
     ss.add_argument("id")
     ss.add_argument("site", type=_site, help='a site code, or "" for none')
+    st_add = sub.add_parser("add-staff", parents=[db_opts], help="create a console account (argon2-hashed password)")
+    st_add.add_argument("username")
+    st_add.add_argument("--role", required=True, choices=sorted(ROLES),
+                        help="; ".join(f"{code}: {zh} {en}" for code, (zh, en) in ROLES.items()))
+    st_add.add_argument("--password-file", help="read the password from this file's first line (default: ask twice)")
+    st_add.add_argument("--reset", action="store_true",
+                        help="the account exists: give it this password and role, unlock and enable it")
+    st_off = sub.add_parser("disable-staff", parents=[db_opts], help="stop a console account (its sessions end)")
+    st_off.add_argument("username")
+    sub.add_parser("staff", parents=[db_opts], help="list console accounts")
     return p
 
 
@@ -170,6 +184,8 @@ def cli_main(argv: list[str]) -> int:
                 print(f"terminal {args.id} registered; secret written to {args.secret_file}")
             else:
                 print(secret)
+        elif args.command in ("add-staff", "disable-staff", "staff"):
+            return _staff(store, args)
         elif args.command == "set-site":
             if not store.set_site(args.id, args.site or None):
                 print(f"kiosk central: no terminal {args.id} is registered", file=sys.stderr)
@@ -223,10 +239,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _assess(store: CentralStore, row: dict, now: float, policy: fleet.FleetPolicy) -> dict:
-    last = row["last_heartbeat"]
-    found = fleet.flags(last, store.heartbeats(row["id"]), now, since=row["created_at"], policy=policy)
-    return {"id": row["id"], "site": row["site"], "last_heartbeat_age": round(now - last["received_at"], 1) if last else None,
-            "software": (last or {}).get("software"), "flags": [f.view() for f in found]}
+    return fleet.summary(row, store.heartbeats(row["id"]), now, policy)
 
 
 def _policy(args: argparse.Namespace) -> fleet.FleetPolicy:
@@ -266,6 +279,60 @@ def _terminal(store: CentralStore, args: argparse.Namespace) -> int:
     for event in view["events"]:
         print("  " + json.dumps(event, ensure_ascii=False))
     return 0
+
+
+def _staff(store: CentralStore, args: argparse.Namespace) -> int:
+    """Console accounts from the command line; each change is in the staff audit trail as the operator's."""
+    if args.command == "staff":
+        with store.engine.connect() as c:
+            for row in accounts.listing(c):
+                print(json.dumps(row, ensure_ascii=False))
+        return 0
+    operator = f"cli:{getpass.getuser()}"[:64]
+    now = time.time()
+    key = audit.chain_key(store.keys.data)
+    if args.command == "disable-staff":
+        with store.engine.begin() as c:
+            if not accounts.disable(c, args.username, now):
+                print(f"kiosk central: no staff account {args.username}", file=sys.stderr)
+                return 1
+            audit.append(c, key, at=now, actor=operator, role="operator", action="staff.disable",
+                         target=f"staff:{args.username}")
+        print(f"staff account {args.username} disabled")
+        return 0
+    password = _new_password(args.password_file)
+    if password is None:
+        return 2
+    try:
+        name = accounts.check_username(args.username)
+        with store.engine.begin() as c:
+            accounts.add(c, name, args.role, password, now, reset=args.reset)
+            audit.append(c, key, at=now, actor=operator, role="operator",
+                         action="staff.reset" if args.reset else "staff.add", target=f"staff:{name}",
+                         detail={"role": args.role})
+    except ValueError as exc:
+        print(f"kiosk central: {exc}", file=sys.stderr)
+        return 2
+    print(f"staff account {name} ({args.role}) {'reset' if args.reset else 'created'}")
+    return 0
+
+
+def _new_password(path: str | None) -> str | None:
+    if path:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"kiosk central: cannot read --password-file {path}: {exc}", file=sys.stderr)
+            return None
+        return lines[0] if lines else ""
+    if not sys.stdin.isatty():
+        print("kiosk central: no terminal to ask for the password on; give --password-file", file=sys.stderr)
+        return None
+    first = getpass.getpass("password / 密码: ")
+    if getpass.getpass("again / 再次输入: ") != first:
+        print("kiosk central: the two passwords differ", file=sys.stderr)
+        return None
+    return first
 
 
 def _usage(message: str) -> int:
