@@ -8,7 +8,7 @@ from datetime import datetime
 
 from central import fleet
 
-WIDTH, HEIGHT = 760, 220
+WIDTH, HEIGHT = 1160, 260
 LEFT, RIGHT, TOP, BOTTOM = 52, 16, 14, 44
 _SAID_BY_ONE_BEAT = frozenset({"paper_out", "device_fault", "clock_off"})
 

@@ -24,7 +24,7 @@ from starlette.datastructures import FormData, UploadFile
 from central import calls, db
 from central.console import accounts, audit, nav, sessions
 from central.console.accounts import LoginPolicy
-from central.console.roles import CALLS, ROLES
+from central.console.roles import CALLS, FLEET, ROLES
 from central.console.sessions import Session, SessionPolicy
 from central.console.throttle import LoginThrottle, ThrottlePolicy
 from central.fleet import FleetPolicy
@@ -56,7 +56,7 @@ class Console:
         self.throttle = LoginThrottle(policy.throttle)
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                      trim_blocks=True, lstrip_blocks=True)
-        self.templates.globals.update(bi=bi, ago=ago, ROLES=ROLES)
+        self.templates.globals.update(bi=bi, ago=ago, ROLES=ROLES, FLEET=FLEET)
         self.templates.filters.update(when=when)
         self.templates.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
