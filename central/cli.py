@@ -83,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     db_opts.add_argument("--data-key-file", help="the key that seals personal data and terminal secrets at rest"
                                                  " (default: data.key in the keys folder; made 0600 on first use)")
     db_opts.add_argument("--blob-dir", help="attachment files (default: blobs/ in the keys folder)")
-    s = sub.add_parser("serve", parents=[db_opts], help="run the HTTP API (OpenAPI at /docs and /openapi.json)")
+    s = sub.add_parser("serve", parents=[db_opts], help="run the HTTP API (OpenAPI at /docs and /openapi.json) and the"
+                                                     " staff console at /console")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=_port, default=8600)
     s.add_argument("--catalog", help="signed catalog bundle (`kiosk catalog bundle`) served at /v1/catalog with an ETag")
@@ -98,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
                         f" (default {PresencePolicy.per_terminal_per_hour})")
     s.add_argument("--tls-cert", help="serve https with this PEM certificate (chain); needs --tls-key")
     s.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    policy = fleet.FleetPolicy()
+    s.add_argument("--heartbeat-interval", type=_seconds, default=policy.interval,
+                   help="the kiosks' heartbeat interval in seconds, for the console's flags"
+                        f" (default {policy.interval:g})")
+    s.add_argument("--stale-after", type=_count, default=policy.stale_after,
+                   help=f"missed intervals before the console flags a terminal stale (default {policy.stale_after})")
     s.add_argument("--workers", type=_workers, default=1,
                    help="server processes (default 1); several want PostgreSQL (see docs/central.md)")
     limits = RateLimits()
@@ -112,7 +119,6 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("status")
     sub.add_parser("migrate", parents=[db_opts], help="bring the database schema to this version (Alembic upgrade)")
     sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
-    policy = fleet.FleetPolicy()
     fleet_opts = _Parser(add_help=False)
     fleet_opts.add_argument("--json", action="store_true", help="one JSON document instead of lines")
     fleet_opts.add_argument("--interval", type=_seconds, default=policy.interval,
@@ -223,7 +229,8 @@ def _serve(args: argparse.Namespace) -> int:
                            issuer=args.issuer.strip(), public_url=args.public_url,
                            presence_ttl=str(args.presence_ttl), presence_per_hour=str(args.presence_per_hour),
                            terminal_limit=args.terminal_limit, address_limit=args.address_limit,
-                           verify_limit=args.verify_limit)
+                           verify_limit=args.verify_limit, heartbeat_interval=str(args.heartbeat_interval),
+                           stale_after=str(args.stale_after))
     try:
         options.limits()
     except ValueError as exc:

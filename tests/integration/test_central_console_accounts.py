@@ -1,10 +1,12 @@
 """Console accounts from the command line (`kiosk central add-staff / disable-staff / staff`, each its own process)
-on SQLite and PostgreSQL, then used through `kiosk central serve` over TLS: the session cookie is Secure there."""
+on SQLite and PostgreSQL, then used through `kiosk central serve` over TLS: the session cookie is Secure there, and
+serve's --heartbeat-interval / --stale-after reach the console's fleet flags."""
 
 from __future__ import annotations
 
 import getpass
 import json
+import re
 import ssl
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import sys
 import httpx
 
 from tests.conftest import REPO
+from tests.helpers.browser import wait_until
 from tests.helpers.central import free_port, wait_for_port
 from tests.helpers.console import csrf_in
 from tests.helpers.tls import make_ca, make_server_cert
@@ -24,11 +27,10 @@ def _cli(central_db, *argv: str, stdin=subprocess.DEVNULL) -> subprocess.Complet
                           capture_output=True, text=True, timeout=120)
 
 
-def _login(url: str, ca, username: str, password: str) -> httpx.Response:
-    with httpx.Client(base_url=url, verify=ssl.create_default_context(cafile=str(ca.cert_file)), follow_redirects=False) as http:
-        form = http.get("/console/login")
-        return http.post("/console/login", data={"csrf": csrf_in(form.text), "username": username,
-                                                 "password": password})
+def _login(http: httpx.Client, username: str, password: str) -> httpx.Response:
+    http.cookies.clear()
+    form = http.get("/console/login")
+    return http.post("/console/login", data={"csrf": csrf_in(form.text), "username": username, "password": password})
 
 
 def test_staff_accounts_from_the_command_line_then_over_tls(tmp_path, central_db):
@@ -62,21 +64,27 @@ def test_staff_accounts_from_the_command_line_then_over_tls(tmp_path, central_db
         (operator, "staff.add", "staff:hall.lead"), (operator, "staff.add", "staff:tech1"),
         (operator, "staff.reset", "staff:hall.lead"), (operator, "staff.disable", "staff:tech1")]
 
+    assert _cli(central_db, "add-terminal", "SIM-0601", "--site", "HALL-T").returncode == 0  # never beats
     ca = make_ca(tmp_path, "console-ca")
     cert = make_server_cert(tmp_path, ca)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), *central_db.cli(),
-                               "--tls-cert", str(cert.cert_file), "--tls-key", str(cert.key_file)], cwd=REPO)
+                               "--tls-cert", str(cert.cert_file), "--tls-key", str(cert.key_file),
+                               "--heartbeat-interval", "1", "--stale-after", "1"], cwd=REPO)
+    tls = ssl.create_default_context(cafile=str(ca.cert_file))
     try:
         wait_for_port(port, server)
-        url = f"https://127.0.0.1:{port}"
-        assert _login(url, ca, "hall.lead", FIRST).status_code == 401  # the old password went with the reset
-        answer = _login(url, ca, "hall.lead", SECOND)
-        assert answer.status_code == 303 and answer.headers["location"] == "/console/audit"
-        cookie = answer.headers["set-cookie"].lower()
-        assert "; secure" in cookie and "httponly" in cookie and "samesite=strict" in cookie
-        disabled = _login(url, ca, "tech1", FIRST)
-        assert disabled.status_code == 403 and "此账户已停用" in disabled.text
+        with httpx.Client(base_url=f"https://127.0.0.1:{port}", verify=tls, follow_redirects=False) as http:
+            assert _login(http, "hall.lead", FIRST).status_code == 401  # the old password went with the reset
+            disabled = _login(http, "tech1", FIRST)
+            assert disabled.status_code == 403 and "此账户已停用" in disabled.text
+            answer = _login(http, "hall.lead", SECOND)
+            assert answer.status_code == 303 and answer.headers["location"] == "/console/audit"
+            cookie = answer.headers["set-cookie"].lower()
+            assert "; secure" in cookie and "httponly" in cookie and "samesite=strict" in cookie
+            # registered and silent since: stale after one missed 1-second interval (60 s by default)
+            wait_until(lambda: re.search(r'data-terminal="SIM-0601".*?data-flag="stale"',
+                                         http.get("/console/fleet").text, re.S), what="SIM-0601 flagged stale")
     finally:
         server.terminate()
         server.wait(15)
