@@ -1,4 +1,4 @@
-"""Staff accounts: adding and resetting them, and checking a login with the per-account lockout."""
+"""Staff accounts: adding, resetting and disabling them, and settling a login with the per-account lockout."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def add(c: Connection, username: str, role: str, password: str, now: float, *, r
         c.execute(insert(staff).values(username=name, role=role, password_hash=hashed, created_at=now))
 
 
-def set_password(c: Connection, username: str, password: str) -> None:
-    c.execute(update(staff).where(staff.c.username == username).values(password_hash=passwords.hash_password(password)))
+def set_password_hash(c: Connection, username: str, hashed: str) -> None:
+    c.execute(update(staff).where(staff.c.username == username).values(password_hash=hashed))
 
 
 def disable(c: Connection, username: str, now: float) -> bool:
@@ -84,25 +84,33 @@ def listing(c: Connection) -> list[dict]:
     return [dict(zip(("username", "role", "created_at", "failures", "locked_until", "disabled_at"), r)) for r in rows]
 
 
-def login(c: Connection, username: str, password: str, now: float, policy: LoginPolicy) -> Outcome:
-    """Checks a password and counts the failure or clears the count, in the caller's (write) transaction. A locked
-    account is refused even with the right password until the lock runs out."""
+def stored_hash(c: Connection, username: str) -> str | None:
+    """The password hash to check a login against (None: no such account). The check itself (argon2: tenths of a
+    second) runs outside any transaction, so it never holds SQLite's write lock; settle() then records it."""
+    name = username.strip().lower()
+    if not USERNAME.match(name):
+        return None
+    return c.execute(select(staff.c.password_hash).where(staff.c.username == name)).scalar()
+
+
+def settle(c: Connection, username: str, checked: str | None, right: bool, now: float, policy: LoginPolicy, *,
+           rehashed: str | None = None) -> Outcome:
+    """Records a password check made against `checked` (stored_hash's answer) in the caller's write transaction:
+    a failure counts towards the lock, a success clears the count (and stores `rehashed`, a hash under newer
+    parameters). A locked account is refused even with the right password until the lock runs out."""
     name = username.strip().lower()
     row = c.execute(select(staff.c.role, staff.c.password_hash, staff.c.failures, staff.c.locked_until,
-                           staff.c.disabled_at).where(staff.c.username == name)).first() if USERNAME.match(name) \
-        else None
-    right = passwords.verify(row[1] if row else None, password)
+                           staff.c.disabled_at).where(staff.c.username == name)).first() if checked else None
     if row is None:
         return Outcome(False, "bad_password")
     role, stored, failures, locked_until, disabled_at = row
+    right = right and stored == checked  # a password reset in between: the check was against the old one
     if disabled_at is not None:  # said only to whoever knows the password
         return Outcome(False, "disabled" if right else "bad_password", role, True)
     if locked_until is not None and locked_until > now:
         return Outcome(False, "locked", role, True, locked_until)
     if right:
-        changes = {"failures": 0, "locked_until": None}
-        if passwords.needs_rehash(stored):
-            changes["password_hash"] = passwords.hash_password(password, new=False)
+        changes = {"failures": 0, "locked_until": None, **({"password_hash": rehashed} if rehashed else {})}
         c.execute(update(staff).where(staff.c.username == name).values(**changes))
         return Outcome(True, "", role, True)
     failures = (failures if locked_until is None else 0) + 1  # a lock that ran out starts the count again

@@ -115,7 +115,8 @@ def test_roles_decide_what_each_member_of_staff_may_see_and_do(start):
     # the auditor reads but acts on nothing: an acknowledgement with the auditor's own valid token is refused
     refused = clients["aud"].post(f"/console/calls/{CALL}/ack", {"csrf": clients["aud"].csrf()})
     assert refused.status_code == 403 and _open_calls(server) == [CALL]
-    done = clients["tech"].post(f"/console/calls/{CALL}/ack", {"csrf": clients["tech"].csrf(), "back": "/console/fleet"})
+    done = clients["tech"].post(f"/console/calls/{CALL}/ack",
+                                {"csrf": clients["tech"].csrf(), "back": "/console/fleet"})
     assert done.status_code == 303 and done.headers["location"] == "/console/fleet?done=call_acked"
     assert _open_calls(server) == []
     entry = server.store._q("SELECT actor, role, action, target FROM staff_audit WHERE action='call.ack'")
@@ -270,3 +271,24 @@ def test_pages_carry_security_headers(start):
         assert "default-src 'none'" in headers["content-security-policy"]
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff" and headers["cache-control"] == "no-store"
+
+
+def test_changing_the_password_needs_the_current_one_and_ends_the_other_sessions(start):
+    server = start()
+    here, elsewhere = server.console(), server.console()
+    here.login("tech")
+    elsewhere.login("tech")
+    new = "a brand new passphrase"
+    for data, words in (({"current": "wrong", "new": new, "again": new}, "当前密码不正确"),
+                        ({"current": PASSWORD, "new": new, "again": new + "!"}, "两次输入的新密码不一致"),
+                        ({"current": PASSWORD, "new": "short", "again": "short"}, "at least 10 characters")):
+        refused = here.post("/console/account/password", dict(data, csrf=here.csrf()))
+        assert refused.status_code == 400 and words in refused.text
+    assert elsewhere.get("/console/fleet").status_code == 200
+    done = here.post("/console/account/password", {"csrf": here.csrf(), "current": PASSWORD, "new": new, "again": new})
+    assert done.status_code == 303 and done.headers["location"] == "/console/account?done=password_changed"
+    assert here.get("/console/fleet").status_code == 200 and elsewhere.get("/console/fleet").status_code == 303
+    assert server.console().login("tech", PASSWORD).status_code == 401
+    assert server.console().login("tech", new).status_code == 303
+    actions = [r[0] for r in server.store._q("SELECT action FROM staff_audit WHERE actor='tech' ORDER BY id")]
+    assert actions.count("password.change_failed") == 3 and "password.change" in actions

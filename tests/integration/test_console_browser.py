@@ -85,8 +85,8 @@ def test_a_silent_terminal_is_flagged_and_its_staff_call_acknowledged(hall, brow
     assert page == browser.find_element(By.TAG_NAME, "main")  # the same document: nothing reloaded it
 
     staff_call(terminal, "01HBROWSERCALL000000000001", screen="apply")
-    ack = wait_until(lambda: browser.find_element(By.CSS_SELECTOR, f"#calls-banner button.ack[data-terminal='{BEATING}']"),
-                     timeout=60, what="the call on the open page")
+    button = f"#calls-banner button.ack[data-terminal='{BEATING}']"
+    ack = wait_until(lambda: browser.find_element(By.CSS_SELECTOR, button), timeout=60, what="the call on the open page")
     banner = browser.find_element(By.ID, "calls-banner").text
     assert BEATING in banner and SITE in banner and "apply" in banner
     ack.click()

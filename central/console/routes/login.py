@@ -71,23 +71,24 @@ def _login(request: Request, form: dict[str, str]) -> Response:
     console = console_of(request)
     policy = console.policy
     address = request.client.host if request.client else "unknown"
-    username = form.get("username", "").strip()[:64]
+    username, password = form.get("username", "").strip()[:64], form.get("password", "")
+    token = request.cookies.get(COOKIE)
+    with console.read() as c:
+        session = sessions.find(c, token, console.clock(), policy.sessions)
+        checked = accounts.stored_hash(c, username)
+    if session is None or not session.csrf_matches(form.get("csrf")) or not same_origin(request):
+        return _expired_form(request, username)
     wait = console.throttle.wait(address)
+    if wait:
+        return _login_page(request, session.csrf, status=429, username=username, retry_after=wait,
+                           error=("登录失败次数过多，请稍后再试", "too many failed logins from here: wait a while"))
+    right = passwords.verify(checked, password)
+    rehashed = passwords.hash_password(password, new=False) if right and passwords.needs_rehash(checked) else None
     now = console.clock()
     with console.write() as c:
-        session = sessions.find(c, request.cookies.get(COOKIE), now, policy.sessions)
-        if session is None or not session.csrf_matches(form.get("csrf")) or not same_origin(request):
-            # an expired form, or one posted from elsewhere: refused, with a fresh form to try again
-            token = sessions.start(c, None, now, policy.sessions)
-            fresh = sessions.find(c, token, now, policy.sessions)
-            page = _login_page(request, fresh.csrf, status=403, username=username,
-                               error=("登录页面已失效，请重新登录", "the login page had expired: log in again"))
-            set_cookie(page, request, token)
-            return page
-        if wait:
-            return _login_page(request, session.csrf, status=429, username=username, retry_after=wait,
-                               error=("登录失败次数过多，请稍后再试", "too many failed logins from here: wait a while"))
-        outcome = accounts.login(c, username, form.get("password", ""), now, policy.login)
+        if sessions.find(c, token, now, policy.sessions) is None:  # ended meanwhile (a login in another tab)
+            return _expired_form(request, username)
+        outcome = accounts.settle(c, username, checked, right, now, policy.login, rehashed=rehashed)
         if outcome.ok:
             name = accounts.check_username(username)
             sessions.end(c, session.id)  # the token from before the login is worth nothing now
@@ -113,6 +114,19 @@ def _login(request: Request, form: dict[str, str]) -> Response:
     response = RedirectResponse(local_path(form.get("next"), nav.home(outcome.role)), status_code=303)
     set_cookie(response, request, token)
     return response
+
+
+def _expired_form(request: Request, username: str) -> Response:
+    """An expired login form, or one posted from elsewhere: refused, with a fresh form (and session) to try again."""
+    console = console_of(request)
+    now = console.clock()
+    with console.write() as c:
+        token = sessions.start(c, None, now, console.policy.sessions)
+        fresh = sessions.find(c, token, now, console.policy.sessions)
+    page = _login_page(request, fresh.csrf, status=403, username=username,
+                       error=("登录页面已失效，请重新登录", "the login page had expired: log in again"))
+    set_cookie(page, request, token)
+    return page
 
 
 @router.post("/logout")
@@ -147,12 +161,17 @@ def change_password(request: Request, post: Annotated[Post, Depends(allow_post(E
         except passwords.WeakPassword as exc:
             zh, _, en = str(exc).partition(" / ")
             problem = (zh, en)
+    # the argon2 work outside the transaction (it would hold SQLite's write lock)
+    with console.read() as c:
+        checked = accounts.stored_hash(c, staff.username)
+    right = problem is None and passwords.verify(checked, current)
+    hashed = passwords.hash_password(new) if right else None
     with console.write() as c:
-        if problem is None and not accounts.login(c, staff.username, current, console.clock(),
-                                                  console.policy.login).ok:
+        if problem is None and not accounts.settle(c, staff.username, checked, right, console.clock(),
+                                                   console.policy.login).ok:
             problem = ("当前密码不正确", "the current password is wrong")
         if problem is None:
-            accounts.set_password(c, staff.username, new)
+            accounts.set_password_hash(c, staff.username, hashed)
             sessions.end_all(c, staff.username, keep=staff.session.id)
         staff.audit(c, "password.change" if problem is None else "password.change_failed", f"staff:{staff.username}",
                     reason=problem[1] if problem else None)
