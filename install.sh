@@ -24,8 +24,9 @@ fi
 # then purges these again
 BUILD_PACKAGES=(python3-dev gcc swig libpcsclite-dev)
 # development only: the virtual reader the tests and demos use. It takes cards over TCP, never on a terminal
-# and the kiosk-session test: a headless X server without a window manager, and key presses sent to it
-DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool)
+# and the kiosk-session test: a headless X server without a window manager, and key presses sent to it; the
+# operations console's browser tests: Debian's Chromium and its WebDriver (no browser downloads)
+DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool chromium chromium-driver)
 # terminal only: the kiosk compositor, and the libraries Qt's Wayland platform plugin loads
 TERMINAL_PACKAGES=(cage libwayland-client0 libwayland-cursor0 libwayland-egl1)
 

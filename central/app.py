@@ -10,6 +10,8 @@ from fastapi import FastAPI
 
 from central import certificates
 from central.answers import SignAnswers
+from central.console.mount import mount as mount_console
+from central.console.web import ConsolePolicy
 from central.deps import Settings
 from central.presence import PresencePolicy
 from central.gate import Gate
@@ -23,10 +25,11 @@ from central.titles import ServiceTitles
 def create_app(store: CentralStore, *, catalog_file: Path | None = None,
                clock: Callable[[], float] = time.time, issuer: str = certificates.DEFAULT_ISSUER,
                public_url: str | None = None, presence: PresencePolicy | None = None,
-               limits: RateLimits = RateLimits()) -> FastAPI:
+               limits: RateLimits = RateLimits(), console: ConsolePolicy = ConsolePolicy()) -> FastAPI:
     """public_url: the base of printed verify links (default: the base URL each request arrived at);
     presence: how long proofs live and how many a terminal may ask for (default PresencePolicy());
-    limits: request rates per terminal and per address, enforced before any body is read."""
+    limits: request rates per terminal and per address, enforced before any body is read;
+    console: sessions, login lockout and fleet thresholds of the staff console under /console."""
     app = FastAPI(title="Hall kiosk reference central platform", version="1",
                   description="Signed kiosk sync API; see docs/sync.md.")
     app.state.store = store
@@ -41,6 +44,7 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
 
     for module in (blobs, sync, presence_routes, cases, terminals, catalog, overlay, certificate_routes, verify):
         app.include_router(module.router)
+    mount_console(app, store, clock=clock, policy=console)
     # the last added runs first: answers are signed around everything the gate and the routes say
     app.add_middleware(Gate, store=store, clock=clock, limits=limits)
     app.add_middleware(SignAnswers)

@@ -1,6 +1,6 @@
 """`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
-terminals, publish configuration overlays, and show the fleet's health (staff side: terminals see only themselves
-over HTTP)."""
+terminals, publish configuration overlays, show the fleet's health (staff side: terminals see only themselves over
+HTTP) and manage console accounts."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from central import fleet, migrate
 from central.certificates import DEFAULT_ISSUER
+from central.console import accounts, audit
+from central.console.roles import ROLES
 from central.keys import CentralKeyError
 from central.presence import PresencePolicy
 from central.ratelimit import RateLimits
@@ -82,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     db_opts.add_argument("--data-key-file", help="the key that seals personal data and terminal secrets at rest"
                                                  " (default: data.key in the keys folder; made 0600 on first use)")
     db_opts.add_argument("--blob-dir", help="attachment files (default: blobs/ in the keys folder)")
-    s = sub.add_parser("serve", parents=[db_opts], help="run the HTTP API (OpenAPI at /docs and /openapi.json)")
+    s = sub.add_parser("serve", parents=[db_opts], help="run the HTTP API (OpenAPI at /docs and /openapi.json) and the"
+                                                     " staff console at /console")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=_port, default=8600)
     s.add_argument("--catalog", help="signed catalog bundle (`kiosk catalog bundle`) served at /v1/catalog with an ETag")
@@ -97,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
                         f" (default {PresencePolicy.per_terminal_per_hour})")
     s.add_argument("--tls-cert", help="serve https with this PEM certificate (chain); needs --tls-key")
     s.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    policy = fleet.FleetPolicy()
+    s.add_argument("--heartbeat-interval", type=_seconds, default=policy.interval,
+                   help="the kiosks' heartbeat interval in seconds, for the console's flags"
+                        f" (default {policy.interval:g})")
+    s.add_argument("--stale-after", type=_count, default=policy.stale_after,
+                   help=f"missed intervals before the console flags a terminal stale (default {policy.stale_after})")
     s.add_argument("--workers", type=_workers, default=1,
                    help="server processes (default 1); several want PostgreSQL (see docs/central.md)")
     limits = RateLimits()
@@ -111,7 +120,6 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("status")
     sub.add_parser("migrate", parents=[db_opts], help="bring the database schema to this version (Alembic upgrade)")
     sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
-    policy = fleet.FleetPolicy()
     fleet_opts = _Parser(add_help=False)
     fleet_opts.add_argument("--json", action="store_true", help="one JSON document instead of lines")
     fleet_opts.add_argument("--interval", type=_seconds, default=policy.interval,
@@ -145,6 +153,16 @@ def _parser() -> argparse.ArgumentParser:
                         help="published overlays, newest first, and what each terminal runs")
     cv.add_argument("--target", help="only terminal:<id> or site:<code>")
     cv.add_argument("--json", action="store_true", help="one JSON document instead of lines")
+    st_add = sub.add_parser("add-staff", parents=[db_opts], help="create a console account (argon2-hashed password)")
+    st_add.add_argument("username")
+    st_add.add_argument("--role", required=True, choices=sorted(ROLES),
+                        help="; ".join(f"{code}: {zh} {en}" for code, (zh, en) in ROLES.items()))
+    st_add.add_argument("--password-file", help="read the password from this file's first line (default: ask twice)")
+    st_add.add_argument("--reset", action="store_true",
+                        help="the account exists: give it this password and role, unlock and enable it")
+    st_off = sub.add_parser("disable-staff", parents=[db_opts], help="stop a console account (its sessions end)")
+    st_off.add_argument("username")
+    sub.add_parser("staff", parents=[db_opts], help="list console accounts")
     return p
 
 
@@ -191,6 +209,8 @@ def cli_main(argv: list[str]) -> int:
             return _publish(store, args)
         elif args.command == "config-versions":
             return _config_versions(store, args)
+        elif args.command in ("add-staff", "disable-staff", "staff"):
+            return _staff(store, args)
         elif args.command == "set-site":
             if not store.set_site(args.id, args.site or None):
                 print(f"kiosk central: no terminal {args.id} is registered", file=sys.stderr)
@@ -228,7 +248,8 @@ def _serve(args: argparse.Namespace) -> int:
                            issuer=args.issuer.strip(), public_url=args.public_url,
                            presence_ttl=str(args.presence_ttl), presence_per_hour=str(args.presence_per_hour),
                            terminal_limit=args.terminal_limit, address_limit=args.address_limit,
-                           verify_limit=args.verify_limit)
+                           verify_limit=args.verify_limit, heartbeat_interval=str(args.heartbeat_interval),
+                           stale_after=str(args.stale_after))
     try:
         options.limits()
     except ValueError as exc:
@@ -244,10 +265,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _assess(store: CentralStore, row: dict, now: float, policy: fleet.FleetPolicy) -> dict:
-    last = row["last_heartbeat"]
-    found = fleet.flags(last, store.heartbeats(row["id"]), now, since=row["created_at"], policy=policy)
-    return {"id": row["id"], "site": row["site"], "last_heartbeat_age": round(now - last["received_at"], 1) if last else None,
-            "software": (last or {}).get("software"), "flags": [f.view() for f in found]}
+    return fleet.summary(row, store.heartbeats(row["id"]), now, policy)
 
 
 def _policy(args: argparse.Namespace) -> fleet.FleetPolicy:
@@ -343,6 +361,58 @@ def _config_line(t: dict) -> str:
     if t["state"] in ("refused", "rolled_back", "pending", "applying") and t["offered_seen"] is not None:
         line += f"; v{t['offered_seen']} {t['state']}" + (f": {t['reason']}" if t["reason"] else "")
     return line
+def _staff(store: CentralStore, args: argparse.Namespace) -> int:
+    """Console accounts from the command line; each change is in the staff audit trail as the operator's."""
+    if args.command == "staff":
+        with store.engine.connect() as c:
+            for row in accounts.listing(c):
+                print(json.dumps(row, ensure_ascii=False))
+        return 0
+    operator = f"cli:{getpass.getuser()}"[:64]
+    now = time.time()
+    key = audit.chain_key(store.keys.data)
+    if args.command == "disable-staff":
+        with store.engine.begin() as c:
+            if not accounts.disable(c, args.username, now):
+                print(f"kiosk central: no staff account {args.username}", file=sys.stderr)
+                return 1
+            audit.append(c, key, at=now, actor=operator, role="operator", action="staff.disable",
+                         target=f"staff:{args.username}")
+        print(f"staff account {args.username} disabled")
+        return 0
+    password = _new_password(args.password_file)
+    if password is None:
+        return 2
+    try:
+        name = accounts.check_username(args.username)
+        with store.engine.begin() as c:
+            accounts.add(c, name, args.role, password, now, reset=args.reset)
+            audit.append(c, key, at=now, actor=operator, role="operator",
+                         action="staff.reset" if args.reset else "staff.add", target=f"staff:{name}",
+                         detail={"role": args.role})
+    except ValueError as exc:
+        print(f"kiosk central: {exc}", file=sys.stderr)
+        return 2
+    print(f"staff account {name} ({args.role}) {'reset' if args.reset else 'created'}")
+    return 0
+
+
+def _new_password(path: str | None) -> str | None:
+    if path:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"kiosk central: cannot read --password-file {path}: {exc}", file=sys.stderr)
+            return None
+        return lines[0] if lines else ""
+    if not sys.stdin.isatty():
+        print("kiosk central: no terminal to ask for the password on; give --password-file", file=sys.stderr)
+        return None
+    first = getpass.getpass("password / 密码: ")
+    if getpass.getpass("again / 再次输入: ") != first:
+        print("kiosk central: the two passwords differ", file=sys.stderr)
+        return None
+    return first
 
 
 def _usage(message: str) -> int:

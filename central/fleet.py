@@ -74,3 +74,12 @@ def flags(last: dict | None, beats: list[dict], now: float, *, since: float | No
         out.append(Flag("config_refused", f"version {config.get('offered')} {config['state']}, running version "
                                           f"{config.get('version')}: {config.get('reason') or ''}"))
     return out
+
+
+def summary(row: dict, beats: list[dict], now: float, policy: FleetPolicy = FleetPolicy()) -> dict:
+    """One terminal as staff see it (`kiosk central fleet`, the console): row is storage's terminals() entry."""
+    last = row["last_heartbeat"]
+    found = flags(last, beats, now, since=row["created_at"], policy=policy)
+    return {"id": row["id"], "site": row["site"],
+            "last_heartbeat_age": round(now - last["received_at"], 1) if last else None,
+            "software": (last or {}).get("software"), "flags": [f.view() for f in found]}

@@ -164,3 +164,55 @@ overlays = Table(
     Column("published_at", Float, nullable=False),
     Index("overlays_target", "scope", "target", "version"),
 )
+
+# -- the operations console (central/console, migration 0005) ------------------------------------------------------
+
+# staff accounts: an argon2 hash, never a password; failures and locked_until are the per-account lockout
+staff = Table(
+    "staff", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("role", String(32), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("locked_until", Float),
+    Column("disabled_at", Float),
+)
+
+# server-side console sessions, found by the SHA-256 of the cookie's random token (the token itself is never stored);
+# username is NULL before login: such a session only carries the login form's CSRF token
+staff_sessions = Table(
+    "staff_sessions", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("username", String(64)),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("last_seen", Float, nullable=False),
+    Index("staff_sessions_last_seen", "last_seen"),
+)
+
+# every staff action, append-only: triggers refuse UPDATE and DELETE, and each entry's MAC covers the previous one's
+staff_audit = Table(
+    "staff_audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # 1, 2, 3, ... without gaps
+    Column("at", Float, nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", String(160), nullable=False),  # kind:id, e.g. terminal:SIM-0001, case:<tracking>
+    Column("detail", Text, nullable=False),  # JSON object of short facts, never personal data
+    Column("mac", String(64), nullable=False),
+    Index("staff_audit_target", "target", "id"),
+)
+
+# call-staff requests (terminals' staff.call events), open until someone acknowledges them on the console
+staff_calls = Table(
+    "staff_calls", metadata,
+    Column("item_id", String(128), primary_key=True),
+    Column("terminal", String(64), nullable=False),
+    Column("screen", String(64)),
+    Column("at", Float, nullable=False),
+    Column("acked_by", String(64)),
+    Column("acked_at", Float),
+    Index("staff_calls_open", "acked_at", "at"),
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from central.certificates import DEFAULT_ISSUER
+from central.fleet import FleetPolicy
 from central.presence import PresencePolicy
 from central.ratelimit import Rate, RateLimits
 
@@ -31,6 +32,8 @@ class ServeOptions:
     address_limit: str | None = None
     verify_limit: str | None = None
     pool_size: str = "8"
+    heartbeat_interval: str = str(FleetPolicy.interval)  # the kiosks' central.heartbeat_seconds (console flags)
+    stale_after: str = str(FleetPolicy.stale_after)
 
     def to_environment(self) -> dict[str, str]:
         return {PREFIX + name.upper(): value for name, value in vars(self).items() if value is not None}
@@ -57,11 +60,14 @@ class ServeOptions:
     def build_app(self):
         from central.app import create_app
 
+        from central.console.web import ConsolePolicy
+
+        fleet = FleetPolicy(interval=float(self.heartbeat_interval), stale_after=int(self.stale_after))
         return create_app(self.open_store(), catalog_file=Path(self.catalog) if self.catalog else None,
                           issuer=self.issuer, public_url=self.public_url,
                           presence=PresencePolicy(ttl_seconds=int(self.presence_ttl),
                                                   per_terminal_per_hour=int(self.presence_per_hour)),
-                          limits=self.limits())
+                          limits=self.limits(), console=ConsolePolicy(fleet=fleet))
 
 
 def from_environment():

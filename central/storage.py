@@ -18,7 +18,7 @@ from sqlalchemy import Connection, and_, delete, exists, func, insert, select, t
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import db, migrate
+from central import calls, db, migrate
 from central import overlays as overlay_targets
 from central.blobstore import BlobStore, FileBlobStore
 from central.certificates import new_verify_code
@@ -430,6 +430,7 @@ class CentralStore:
         if kind == "event":
             c.execute(insert(events).values(item_id=rid, terminal=terminal,
                                             body=json.dumps(body, ensure_ascii=False), at=now))
+            calls.note(c, rid, terminal, body, now)
             return {"id": rid, "result": "accepted"}, None
         return rejected("unknown_kind")
 

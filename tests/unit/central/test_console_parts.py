@@ -1,0 +1,133 @@
+"""The console's pure parts: fleet filtering and sorting, the heartbeat chart's geometry, the per-address login
+throttle, the audit chain's MACs, and the small helpers pages use (safe redirects, ages, roles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from central.console import audit, charts, fleetview, nav
+from central.console.roles import AUDITOR, FLEET, MANAGER, OFFICER, ROLES, TECHNICIAN
+from central.console.throttle import LoginThrottle, ThrottlePolicy
+from central.console.web import ago, allow, local_path
+
+
+def _row(terminal, site=None, codes=(), age=10.0):
+    flags = [{"code": c, "zh": "", "en": "", "detail": "", "level": "bad" if c in fleetview.SEVERE else "warn"}
+             for c in codes]
+    return {"id": terminal, "site": site, "last_heartbeat_age": age, "software": None, "flags": flags,
+            "level": fleetview.level(list(codes))}
+
+
+ROWS = [_row("SIM-3", "B", ("paper_low",), 5.0), _row("SIM-1", "A", (), 50.0),
+        _row("SIM-2", "A", ("stale",), 900.0), _row("SIM-4", None, (), None)]
+
+
+def _ids(query: dict) -> list[str]:
+    return [r["id"] for r in fleetview.select(ROWS, fleetview.FleetQuery.parse(query))]
+
+
+def test_fleet_sorts_worst_first_by_default_and_by_any_column_both_ways():
+    assert _ids({}) == ["SIM-2", "SIM-3", "SIM-1", "SIM-4"]
+    assert _ids({"sort": "id"}) == ["SIM-1", "SIM-2", "SIM-3", "SIM-4"]
+    assert _ids({"sort": "id", "order": "desc"}) == ["SIM-4", "SIM-3", "SIM-2", "SIM-1"]
+    assert _ids({"sort": "age"}) == ["SIM-3", "SIM-1", "SIM-2", "SIM-4"]  # never heard of: last
+    assert _ids({"sort": "site"}) == ["SIM-1", "SIM-2", "SIM-3", "SIM-4"]
+
+
+def test_fleet_filters_by_site_flag_and_id_and_ignores_nonsense():
+    assert _ids({"site": "A"}) == ["SIM-2", "SIM-1"]
+    assert _ids({"flag": "stale"}) == ["SIM-2"]
+    assert _ids({"flag": "ok", "sort": "id"}) == ["SIM-1", "SIM-4"]
+    assert _ids({"q": "sim-3"}) == ["SIM-3"]
+    assert _ids({"flag": "<script>", "sort": "DROP", "order": "sideways"}) == _ids({})
+    query = fleetview.FleetQuery.parse({"site": "A", "sort": "age", "order": "desc"})
+    assert query.params(order="asc") == {"site": "A", "sort": "age"}
+
+
+def test_the_chart_breaks_its_line_where_beats_went_missing_and_marks_bad_beats():
+    beats = [{"received_at": 1000.0 + 60 * i, "depth": {"pending": i}} for i in range(5)]
+    beats += [{"received_at": 2000.0, "depth": {"pending": 30}, "crashes": 1},
+              {"received_at": 2060.0, "depth": {"pending": 2}, "paper": "out"}]
+    chart = charts.heartbeat_chart(beats, interval=60)
+    assert len(chart.segments) == 2 and len(chart.dots) == 7
+    assert [d["bad"] for d in chart.dots] == [False] * 5 + [True, True]
+    assert "out of paper" in chart.dots[-1]["label"] and "crashes 1" in chart.dots[-2]["label"]
+    assert [label for _, label in chart.y_ticks] == ["0", "25", "50"]  # a round ceiling above 30
+    x0, y0, w, h = chart.plot
+    assert all(x0 <= d["x"] <= x0 + w and y0 <= d["y"] <= y0 + h for d in chart.dots)
+    assert charts.heartbeat_chart([], interval=60).dots == []
+
+
+def test_the_throttle_counts_only_failures_and_refills():
+    now = [0.0]
+    throttle = LoginThrottle(ThrottlePolicy(burst=2, refill_seconds=10), clock=lambda: now[0])
+    assert throttle.wait("a") == 0.0 and throttle.wait("a") == 0.0  # asking is free
+    throttle.failed("a")
+    throttle.failed("a")
+    assert throttle.wait("a") == pytest.approx(10.0) and throttle.wait("b") == 0.0
+    now[0] = 5.0
+    assert throttle.wait("a") == pytest.approx(5.0)
+    now[0] = 10.0
+    assert throttle.wait("a") == 0.0
+
+
+def test_audit_macs_chain_each_entry_to_the_one_before():
+    key = audit.chain_key(b"k" * 32)
+    entry = {"id": 1, "at": 1.5, "actor": "a", "role": MANAGER, "action": "x", "target": "", "detail": "{}"}
+    first = audit._mac(key, "0" * 64, entry)
+    assert audit._mac(key, "0" * 64, dict(entry, actor="b")) != first
+    assert audit._mac(key, "f" * 64, entry) != first
+    assert audit._mac(audit.chain_key(b"j" * 32), "0" * 64, entry) != first
+    assert audit._detail({"reason": "x" * 500, "n": 3, "ok": True}) == (
+        '{"n": 3, "ok": true, "reason": "' + "x" * 200 + '"}')
+
+
+def test_redirects_after_a_post_stay_inside_the_console():
+    assert local_path("/console/fleet?site=A", "/console/") == "/console/fleet?site=A"
+    for hostile in ("https://evil.example/", "//evil.example/console/", "/console/..//evil", "/\\evil",
+                    "/other", "", None):
+        assert local_path(hostile, "/console/calls") == "/console/calls"
+
+
+def test_ages_read_in_both_languages():
+    assert str(ago(None)) == '<span class="zh">从未</span> <span class="en" lang="en">never</span>'
+    assert "5 秒前" in ago(5.2) and "5 s ago" in ago(5.2)
+    assert "3 分钟前" in ago(200) and "2 小时前" in ago(7300) and "3 天前" in ago(3 * 86400 + 5)
+
+
+def test_roles_and_menus():
+    assert set(ROLES) == {MANAGER, OFFICER, TECHNICIAN, AUDITOR}
+    assert nav.home(AUDITOR) == "/console/audit" and nav.home(OFFICER) == "/console/calls"
+    assert [i.path for i in nav.menu(OFFICER)] == ["/console/calls", "/console/account"]
+    assert all(nav.menu(role)[-1].path == "/console/account" for role in ROLES)
+    allow(FLEET, OFFICER)  # role sets and single roles mix
+    with pytest.raises(ValueError):
+        allow("superuser")
+
+
+def test_only_staff_call_events_open_calls_and_odd_details_do_no_harm(tmp_path):
+    from central import calls
+    from central.storage import CentralStore
+
+    store = CentralStore(tmp_path / "central.sqlite3")
+    try:
+        store.add_terminal("SIM-0901", "s" * 43, site="HALL-Z")
+        results = store.accept_batch("SIM-0901", [
+            {"id": "E1", "seq": 1, "kind": "event", "body": {"name": "staff.call", "details": {"screen": "x" * 90}}},
+            {"id": "E2", "seq": 2, "kind": "event", "body": {"name": "paper.out", "details": {}}},
+            {"id": "E3", "seq": 3, "kind": "event", "body": {"name": "staff.call", "details": "not an object"}},
+        ])
+        resent = store.accept_batch("SIM-0901", [{"id": "E1", "seq": 1, "kind": "event",
+                                                  "body": {"name": "staff.call", "details": {}}}])
+        assert [r["result"] for r in results + resent] == ["accepted", "accepted", "accepted", "duplicate"]
+        with store.engine.connect() as c:
+            waiting = calls.waiting(c)
+        assert [(w["item_id"], w["site"], w["screen"]) for w in waiting] == [("E1", "HALL-Z", "x" * 64),
+                                                                              ("E3", "HALL-Z", None)]
+        with store.engine.begin() as c:
+            assert calls.acknowledge(c, "E1", "mgr", 5.0) and not calls.acknowledge(c, "E1", "tech", 6.0)
+        with store.engine.connect() as c:
+            assert [w["item_id"] for w in calls.waiting(c)] == ["E3"]
+            assert calls.answered(c)[0]["acked_by"] == "mgr"
+    finally:
+        store.close()
