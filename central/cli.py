@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from central import fleet, migrate
+from central.casework import MAX_NOTE, CaseworkError, clean_text
 from central.certificates import DEFAULT_ISSUER
 from central.keys import CentralKeyError
 from central.presence import PresencePolicy
@@ -21,11 +22,11 @@ from central.ratelimit import RateLimits
 from central.serving import ServeOptions
 from central.storage import CentralStore
 from protocol import signing
-from protocol.status import STATUSES
+from protocol.status import MAX_REASON, STATUSES
 
 DEFAULT_DB = "var/central.sqlite3"
-# staff type the verb (受理, 办结) or the status word the citizen reads (已受理, 已办结)
-_ZH = {word: code for code, (zh, _en) in STATUSES.items() for word in (zh, zh.removeprefix("已"))}
+# staff type the verb (受理, 补正, 办结) or the status word the citizen reads (已受理, 待补正, 已办结)
+_ZH = {word: code for code, (zh, _en) in STATUSES.items() for word in (zh, zh.removeprefix("已").removeprefix("待"))}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -103,9 +104,12 @@ def _parser() -> argparse.ArgumentParser:
         s.add_argument(f"--{name}-limit", default=f"{default.per_second:g}/{default.burst}", metavar="RATE/BURST",
                        help=f"requests per second and burst {what}, or off (default %(default)s)")
     st = sub.add_parser("set-status", parents=[db_opts],
-                        help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
+                        help="staff-side status change (any status, recorded as done by \"cli\"): "
+                             "受理/审核中/补正/办结/退回 or received/reviewing/correction/...")
     st.add_argument("tracking")
     st.add_argument("status")
+    st.add_argument("--reason", help="what the applicant reads with their progress (for 补正 and 退回)")
+    st.add_argument("--note", help="a remark only staff see")
     sub.add_parser("migrate", parents=[db_opts], help="bring the database schema to this version (Alembic upgrade)")
     sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
     policy = fleet.FleetPolicy()
@@ -150,7 +154,12 @@ def cli_main(argv: list[str]) -> int:
                 print(f"kiosk central: unknown status {args.status!r}; use one of "
                       + ", ".join(f"{zh}/{code}" for code, (zh, _) in STATUSES.items()), file=sys.stderr)
                 return 2
-            case = store.set_status(args.tracking.strip().upper(), status)
+            try:
+                reason = clean_text(args.reason, limit=MAX_REASON, what="reason")
+                note = clean_text(args.note, limit=MAX_NOTE, what="note")
+            except CaseworkError as exc:
+                return _usage(exc.text["en"])
+            case = store.set_status(args.tracking.strip().upper(), status, actor="cli", reason=reason, note=note)
             if case is None:
                 print(f"kiosk central: no case with tracking number {args.tracking}", file=sys.stderr)
                 return 1
