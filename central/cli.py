@@ -1,5 +1,6 @@
 """`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
-terminals, and show the fleet's health (staff side: terminals see only themselves over HTTP)."""
+terminals, show the fleet's health and keep the working-day calendar (staff side: terminals see only themselves over
+HTTP)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import ssl
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,6 +23,7 @@ from central.presence import PresencePolicy
 from central.ratelimit import RateLimits
 from central.serving import ServeOptions
 from central.storage import CentralStore
+from central.workdays import Calendar
 from protocol import signing
 from protocol.status import MAX_REASON, STATUSES
 
@@ -67,6 +70,13 @@ def _site(text: str) -> str:
     if len(site) > 64 or any(not ch.isprintable() for ch in site):
         raise argparse.ArgumentTypeError("a site code is at most 64 printable characters")
     return site
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a day is YYYY-MM-DD, not {text!r}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -132,6 +142,15 @@ def _parser() -> argparse.ArgumentParser:
     ss = sub.add_parser("set-site", parents=[db_opts], help="move a terminal to another site")
     ss.add_argument("id")
     ss.add_argument("site", type=_site, help='a site code, or "" for none')
+    cal = sub.add_parser("calendar", parents=[db_opts],
+                         help="public holidays and make-up working days (调休) that working-day deadlines count in")
+    cal.add_argument("--holiday", action="append", type=_day, default=[], metavar="YYYY-MM-DD")
+    cal.add_argument("--workday", action="append", type=_day, default=[], metavar="YYYY-MM-DD",
+                     help="a weekend day worked instead of a holiday")
+    cal.add_argument("--clear", action="append", type=_day, default=[], metavar="YYYY-MM-DD",
+                     help="make it an ordinary day again")
+    cal.add_argument("--note", default="", help="what the days are, e.g. 国庆节")
+    cal.add_argument("--year", type=int, help="list only this year")
     return p
 
 
@@ -179,6 +198,8 @@ def cli_main(argv: list[str]) -> int:
                 print(f"terminal {args.id} registered; secret written to {args.secret_file}")
             else:
                 print(secret)
+        elif args.command == "calendar":
+            return _calendar(store, args)
         elif args.command == "set-site":
             if not store.set_site(args.id, args.site or None):
                 print(f"kiosk central: no terminal {args.id} is registered", file=sys.stderr)
@@ -274,6 +295,19 @@ def _terminal(store: CentralStore, args: argparse.Namespace) -> int:
     print("events:")
     for event in view["events"]:
         print("  " + json.dumps(event, ensure_ascii=False))
+    return 0
+
+
+def _calendar(store: CentralStore, args: argparse.Namespace) -> int:
+    calendar = Calendar(store)
+    try:
+        for kind, days in (("holiday", args.holiday), ("workday", args.workday), (None, args.clear)):
+            for day in days:
+                calendar.set_day(day, kind, args.note if kind else "")
+    except ValueError as exc:
+        return _usage(str(exc))
+    for d in calendar.days(args.year):
+        print(f"{d['day']}  {d['text']['zh']} {d['text']['en']}" + (f"  {d['note']}" if d["note"] else ""))
     return 0
 
 

@@ -193,7 +193,9 @@ ScreenPage {
                             border.width: Math.max(2, Theme.borderWidth)
                             ColumnLayout {
                                 id: reasonColumn
-                                anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(14) }
+                                anchors {
+                                    left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(14)
+                                }
                                 spacing: Theme.px(6)
                                 Text {
                                     Layout.fillWidth: true
