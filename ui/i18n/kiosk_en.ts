@@ -1457,22 +1457,37 @@
         <translation>Were you satisfied with this service? One tap is enough</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="80" />
+        <location filename="../qml/screens/Rating.qml" line="83" />
+        <source>您选择了“%1”。哪里让您不满意？可以选几项，也可以不选。</source>
+        <translation>You chose “%1”. What went wrong? Choose any that apply, or none.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="118" />
+        <source>重新选择满意度</source>
+        <translation>Choose the rating again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="124" />
+        <source>提交评价</source>
+        <translation>Submit rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="134" />
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="81" />
+        <location filename="../qml/screens/Rating.qml" line="135" />
         <source>本次服务结束，您的信息将从本机清除。</source>
         <translation>This visit is over; your details will be cleared from this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="89" />
+        <location filename="../qml/screens/Rating.qml" line="143" />
         <source>不评价，结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="89" />
+        <location filename="../qml/screens/Rating.qml" line="144" />
         <source>结束</source>
         <translation>Finish</translation>
     </message>
