@@ -1,6 +1,6 @@
 """`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
-terminals, show the fleet's health and keep the working-day calendar (staff side: terminals see only themselves over
-HTTP)."""
+terminals, show the fleet's health, publish catalogs and keep the working-day calendar (staff side: terminals see
+only themselves over HTTP)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from central import fleet, migrate
+from central import catalog_cli, fleet, migrate
 from central.casework import MAX_NOTE, CaseworkError, clean_text
 from central.certificates import DEFAULT_ISSUER
 from central.keys import CentralKeyError
@@ -142,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     ss = sub.add_parser("set-site", parents=[db_opts], help="move a terminal to another site")
     ss.add_argument("id")
     ss.add_argument("site", type=_site, help='a site code, or "" for none')
+    catalog_cli.add_parser(sub, [db_opts])
     cal = sub.add_parser("calendar", parents=[db_opts],
                          help="public holidays and make-up working days (调休) that working-day deadlines count in")
     cal.add_argument("--holiday", action="append", type=_day, default=[], metavar="YYYY-MM-DD")
@@ -198,6 +199,8 @@ def cli_main(argv: list[str]) -> int:
                 print(f"terminal {args.id} registered; secret written to {args.secret_file}")
             else:
                 print(secret)
+        elif args.command == "catalog":
+            return catalog_cli.run(store, args)
         elif args.command == "calendar":
             return _calendar(store, args)
         elif args.command == "set-site":

@@ -53,8 +53,8 @@ def resign(payload: bytes, private_pem: bytes, change) -> bytes:
     import io
     import zipfile
 
-    from protocol.catalog_bundle import SIGNATURE, manifest, parse_signature, signature_text
     from protocol import catalog_signing
+    from protocol.catalog_bundle import SIGNATURE, manifest, parse_signature, signature_text
 
     with zipfile.ZipFile(io.BytesIO(payload)) as z:
         files = {n: z.read(n) for n in z.namelist()}

@@ -36,7 +36,7 @@ def upgrade() -> None:
                     Column("digest", String(64), nullable=False),
                     Column("etag", String(64), nullable=False),
                     Column("title", Text, nullable=False),
-                    Column("items", Integer, nullable=False),
+                    Column("item_count", Integer, nullable=False),
                     Column("size", BigInteger, nullable=False),
                     Column("signature_checked", Integer, nullable=False),
                     Column("uploaded_at", Float, nullable=False),
