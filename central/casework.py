@@ -56,16 +56,17 @@ def allowed_actions(status: str) -> list[Action]:
     return [a for a in ACTIONS.values() if status in a.sources]
 
 
-def clean_text(text: str | None, *, limit: int, what: str) -> str | None:
+def clean_text(text: str | None, *, limit: int, what: tuple[str, str]) -> str | None:
     """Trimmed text with Unix line ends, None when empty; CaseworkError for control characters or too long a text
-    (the reason is shown on a kiosk as plain text, and PostgreSQL cannot store NUL)."""
+    (the reason is shown on a kiosk as plain text, and PostgreSQL cannot store NUL). `what`: its name (zh, en)."""
     if text is None:
         return None
     v = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if any(not (ch.isprintable() or ch == "\n") for ch in v):
-        raise CaseworkError("bad_text", f"{what}含有不可显示的字符", f"the {what} holds characters that cannot be shown")
+        raise CaseworkError("bad_text", f"{what[0]}含有不可显示的字符", f"the {what[1]} holds characters that cannot be shown")
     if len(v) > limit:
-        raise CaseworkError("text_too_long", f"{what}最多 {limit} 个字", f"the {what} is longer than {limit} characters")
+        raise CaseworkError("text_too_long", f"{what[0]}最多 {limit} 个字",
+                            f"the {what[1]} is longer than {limit} characters")
     return v or None
 
 
@@ -113,8 +114,8 @@ class Casework:
         if step is None:
             raise CaseworkError("no_such_action", f"没有“{action}”这种操作", f"no action {action!r}")
         actor = check_actor(actor)
-        reason = clean_text(reason, limit=MAX_REASON, what="原因 reason")
-        note = clean_text(note, limit=MAX_NOTE, what="备注 note")
+        reason = clean_text(reason, limit=MAX_REASON, what=("原因", "reason"))
+        note = clean_text(note, limit=MAX_NOTE, what=("备注", "note"))
         if step.needs_reason and reason is None:
             raise CaseworkError("reason_required", f"{step.zh}需要写明原因，申请人会在查询进度时看到",
                                 f"{step.en} needs a reason: the applicant reads it with their progress")

@@ -175,8 +175,8 @@ def cli_main(argv: list[str]) -> int:
                       + ", ".join(f"{zh}/{code}" for code, (zh, _) in STATUSES.items()), file=sys.stderr)
                 return 2
             try:
-                reason = clean_text(args.reason, limit=MAX_REASON, what="reason")
-                note = clean_text(args.note, limit=MAX_NOTE, what="note")
+                reason = clean_text(args.reason, limit=MAX_REASON, what=("原因", "reason"))
+                note = clean_text(args.note, limit=MAX_NOTE, what=("备注", "note"))
             except CaseworkError as exc:
                 return _usage(exc.text["en"])
             case = store.set_status(args.tracking.strip().upper(), status, actor="cli", reason=reason, note=note)

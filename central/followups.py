@@ -125,7 +125,7 @@ class FollowUps:
         if state not in STATES:
             raise CaseworkError("no_such_state", f"没有“{state}”这种状态", f"no follow-up state {state!r}")
         actor = check_actor(actor)
-        note = clean_text(note, limit=MAX_NOTE, what="说明 note")
+        note = clean_text(note, limit=MAX_NOTE, what=("说明", "note"))
         if note is None:
             raise CaseworkError("note_required", "请写明核实、整改或回访的情况", "say what was verified, rectified or said")
         now = self._store.clock()
