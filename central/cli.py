@@ -1,6 +1,6 @@
 """`kiosk central ...`: serve the reference platform, migrate its database, change a case status, list and add
-terminals, publish configuration overlays, show the fleet's health (staff side: terminals see only themselves over
-HTTP) and manage console accounts."""
+terminals, publish configuration overlays and catalogs, keep the working-day calendar, show the fleet's health
+(staff side: terminals see only themselves over HTTP) and manage console accounts."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ import os
 import ssl
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from central import fleet, migrate
+from central import catalog_cli, fleet, migrate
+from central.casework import MAX_NOTE, CaseworkError, clean_text
 from central.certificates import DEFAULT_ISSUER
 from central.console import accounts, audit
 from central.console.roles import ROLES
@@ -24,13 +26,14 @@ from central.presence import PresencePolicy
 from central.ratelimit import RateLimits
 from central.serving import ServeOptions
 from central.storage import CentralStore
+from central.workdays import Calendar
 from protocol import signing
 from protocol.overlays import OverlayRefused
-from protocol.status import STATUSES
+from protocol.status import MAX_REASON, STATUSES
 
 DEFAULT_DB = "var/central.sqlite3"
-# staff type the verb (受理, 办结) or the status word the citizen reads (已受理, 已办结)
-_ZH = {word: code for code, (zh, _en) in STATUSES.items() for word in (zh, zh.removeprefix("已"))}
+# staff type the verb (受理, 补正, 办结) or the status word the citizen reads (已受理, 待补正, 已办结)
+_ZH = {word: code for code, (zh, _en) in STATUSES.items() for word in (zh, zh.removeprefix("已").removeprefix("待"))}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,6 +74,13 @@ def _site(text: str) -> str:
     if len(site) > 64 or any(not ch.isprintable() for ch in site):
         raise argparse.ArgumentTypeError("a site code is at most 64 printable characters")
     return site
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a day is YYYY-MM-DD, not {text!r}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -115,9 +125,12 @@ def _parser() -> argparse.ArgumentParser:
         s.add_argument(f"--{name}-limit", default=f"{default.per_second:g}/{default.burst}", metavar="RATE/BURST",
                        help=f"requests per second and burst {what}, or off (default %(default)s)")
     st = sub.add_parser("set-status", parents=[db_opts],
-                        help="staff-side status change: 受理/审核中/办结/退回 or received/reviewing/...")
+                        help="staff-side status change (any status, recorded as done by \"cli\"): "
+                             "受理/审核中/补正/办结/退回 or received/reviewing/correction/...")
     st.add_argument("tracking")
     st.add_argument("status")
+    st.add_argument("--reason", help="what the applicant reads with their progress (for 补正 and 退回)")
+    st.add_argument("--note", help="a remark only staff see")
     sub.add_parser("migrate", parents=[db_opts], help="bring the database schema to this version (Alembic upgrade)")
     sub.add_parser("terminals", parents=[db_opts], help="list registered terminals and their last heartbeat")
     fleet_opts = _Parser(add_help=False)
@@ -163,6 +176,16 @@ def _parser() -> argparse.ArgumentParser:
     st_off = sub.add_parser("disable-staff", parents=[db_opts], help="stop a console account (its sessions end)")
     st_off.add_argument("username")
     sub.add_parser("staff", parents=[db_opts], help="list console accounts")
+    catalog_cli.add_parser(sub, [db_opts])
+    cal = sub.add_parser("calendar", parents=[db_opts],
+                         help="public holidays and make-up working days (调休) that working-day deadlines count in")
+    cal.add_argument("--holiday", action="append", type=_day, default=[], metavar="YYYY-MM-DD")
+    cal.add_argument("--workday", action="append", type=_day, default=[], metavar="YYYY-MM-DD",
+                     help="a weekend day worked instead of a holiday")
+    cal.add_argument("--clear", action="append", type=_day, default=[], metavar="YYYY-MM-DD",
+                     help="make it an ordinary day again")
+    cal.add_argument("--note", default="", help="what the days are, e.g. 国庆节")
+    cal.add_argument("--year", type=int, help="list only this year")
     return p
 
 
@@ -185,7 +208,12 @@ def cli_main(argv: list[str]) -> int:
                 print(f"kiosk central: unknown status {args.status!r}; use one of "
                       + ", ".join(f"{zh}/{code}" for code, (zh, _) in STATUSES.items()), file=sys.stderr)
                 return 2
-            case = store.set_status(args.tracking.strip().upper(), status)
+            try:
+                reason = clean_text(args.reason, limit=MAX_REASON, what=("原因", "reason"))
+                note = clean_text(args.note, limit=MAX_NOTE, what=("备注", "note"))
+            except CaseworkError as exc:
+                return _usage(exc.text["en"])
+            case = store.set_status(args.tracking.strip().upper(), status, actor="cli", reason=reason, note=note)
             if case is None:
                 print(f"kiosk central: no case with tracking number {args.tracking}", file=sys.stderr)
                 return 1
@@ -211,6 +239,10 @@ def cli_main(argv: list[str]) -> int:
             return _config_versions(store, args)
         elif args.command in ("add-staff", "disable-staff", "staff"):
             return _staff(store, args)
+        elif args.command == "catalog":
+            return catalog_cli.run(store, args)
+        elif args.command == "calendar":
+            return _calendar(store, args)
         elif args.command == "set-site":
             if not store.set_site(args.id, args.site or None):
                 print(f"kiosk central: no terminal {args.id} is registered", file=sys.stderr)
@@ -413,6 +445,19 @@ def _new_password(path: str | None) -> str | None:
         print("kiosk central: the two passwords differ", file=sys.stderr)
         return None
     return first
+
+
+def _calendar(store: CentralStore, args: argparse.Namespace) -> int:
+    calendar = Calendar(store)
+    try:
+        for kind, days in (("holiday", args.holiday), ("workday", args.workday), (None, args.clear)):
+            for day in days:
+                calendar.set_day(day, kind, args.note if kind else "")
+    except ValueError as exc:
+        return _usage(str(exc))
+    for d in calendar.days(args.year):
+        print(f"{d['day']}  {d['text']['zh']} {d['text']['en']}" + (f"  {d['note']}" if d["note"] else ""))
+    return 0
 
 
 def _usage(message: str) -> int:

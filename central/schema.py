@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -50,6 +50,8 @@ cases = Table(
     Column("created_at", Float, nullable=False),
     Column("updated_at", Float, nullable=False),
     Index("cases_id_hash", "id_hash", "created_at"),
+    Index("cases_status", "status", "updated_at"),  # the console's work lists
+    Index("cases_service", "service_code", "updated_at"),
 )
 
 history = Table(
@@ -58,6 +60,9 @@ history = Table(
     Column("case_number", String(32), nullable=False),
     Column("status", String(32), nullable=False),
     Column("at", Float, nullable=False),
+    Column("actor", String(64)),  # the staff member (console login, "cli"); None: the terminal's submission
+    Column("reason", Text),  # what the citizen reads (a correction request, a return): terminals are told it
+    Column("note", Text),  # staff-only remark, never sent to a terminal
     Index("history_case_number", "case_number", "id"),
 )
 
@@ -76,6 +81,56 @@ ratings = Table(
     Column("score", Integer, nullable=False),
     Column("comment", Text),
     Column("at", Float, nullable=False),
+    Column("tags", Text),  # JSON list of reason codes (protocol.ratings.TAGS) a low score came with
+    Index("ratings_at", "at"),
+)
+
+# the 好差评 follow-up of a bad rating, one row per step (待核实 -> 整改中 -> 已回访); the newest row is its state
+rating_followups = Table(
+    "rating_followups", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rating", String(128), nullable=False),  # ratings.item_id
+    Column("state", String(32), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("note", Text),
+    Column("at", Float, nullable=False),
+    Index("rating_followups_rating", "rating", "id"),
+)
+
+# exceptions to the Monday-Friday week that working-day deadlines count in: public holidays (working = 0) and the
+# make-up working days on a weekend (调休, working = 1)
+workdays = Table(
+    "workdays", metadata,
+    Column("day", String(10), primary_key=True),  # YYYY-MM-DD
+    Column("working", Integer, nullable=False),
+    Column("note", Text),
+)
+
+# catalog bundles uploaded at central, as signed offline (`kiosk catalog bundle`): central cannot make one
+catalogs = Table(
+    "catalogs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version", String(64), nullable=False, unique=True),
+    Column("digest", String(64), nullable=False),  # of the signed manifest: the same content whatever the zip
+    Column("etag", String(64), nullable=False),  # what GET /v1/catalog answers for these bytes
+    Column("title", Text, nullable=False),
+    Column("item_count", Integer, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("signature_checked", Integer, nullable=False),  # 1: a key central trusts made the signature
+    Column("uploaded_at", Float, nullable=False),
+    Column("uploaded_by", String(64), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+# which catalog each site is offered; site NULL = every site. A terminal gets the highest version offered to it
+catalog_publications = Table(
+    "catalog_publications", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("catalog", Integer, nullable=False),  # catalogs.id
+    Column("site", String(64)),
+    Column("published_at", Float, nullable=False),
+    Column("actor", String(64), nullable=False),
+    Index("catalog_publications_site", "site"),
 )
 
 # each terminal's newest beats (central.storage.BEATS_KEPT), for the fleet view's trends

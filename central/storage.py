@@ -29,7 +29,8 @@ from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
 from protocol.idhash import central_id_hash
 from protocol.overlays import OverlayRefused
-from protocol.status import STATUSES, status_view
+from protocol.ratings import check_tags
+from protocol.status import STATUSES, WITH_REASON, status_view
 
 _SERVICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # catalog codes such as ZJ-002
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -39,6 +40,15 @@ _RETRIES = 8
 _NONCE_PRUNE_EVERY = 60.0
 BEATS_KEPT = 60  # per terminal: an hour at the kiosk's default interval, enough for every fleet trend
 _CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
+
+
+class StatusConflict(Exception):
+    """The case no longer stands where a change may start from (someone else moved it first); `status` is where it
+    stands now."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(status)
+        self.status = status
 
 
 class CentralStore:
@@ -69,6 +79,10 @@ class CentralStore:
     @property
     def engine(self):
         return self._engine
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        return self._clock
 
     # -- opening: keys, and what earlier versions left to do --------------------------------------------------
 
@@ -422,10 +436,14 @@ class CentralStore:
             score = body.get("score")
             if not isinstance(score, int) or isinstance(score, bool) or not 1 <= score <= 5:
                 return rejected("score_out_of_range")
+            tags = check_tags(body.get("tags"))
+            if tags is None:
+                return rejected("malformed_rating_tags")
             comment = body.get("comment")
             c.execute(insert(ratings).values(item_id=rid, terminal=terminal,
                                              tracking=str(body.get("tracking") or "") or None, score=score,
-                                             comment=str(comment)[:500] if comment else None, at=now))
+                                             comment=str(comment)[:500] if comment else None,
+                                             tags=json.dumps(tags) if tags else None, at=now))
             return {"id": rid, "result": "accepted"}, None
         if kind == "event":
             c.execute(insert(events).values(item_id=rid, terminal=terminal,
@@ -445,10 +463,16 @@ class CentralStore:
             views.append(d)
         if views:
             by_number = {d["case_number"]: d for d in views}
-            for number, status, at in c.execute(
-                    select(history.c.case_number, history.c.status, history.c.at)
+            for number, status, at, reason in c.execute(
+                    select(history.c.case_number, history.c.status, history.c.at, history.c.reason)
                     .where(history.c.case_number.in_(list(by_number))).order_by(history.c.id)).all():
-                by_number[number]["history"].append({"status": status, "at": at})
+                step = {"status": status, "at": at}
+                if reason and status in WITH_REASON:  # staff notes and actors stay at central
+                    step["reason"] = reason
+                by_number[number]["history"].append(step)
+        for d in views:
+            last = d["history"][-1] if d["history"] else {}
+            d["reason"] = last.get("reason") if last.get("status") == d["status"] else None
         return views
 
     def case(self, tracking_no: str) -> dict | None:
@@ -469,16 +493,26 @@ class CentralStore:
                              .order_by(cases.c.created_at, cases.c.case_number)).all()
             return self._case_views(c, rows)
 
-    def set_status(self, tracking_no: str, status: str) -> dict | None:
+    def set_status(self, tracking_no: str, status: str, *, actor: str = "cli", reason: str | None = None,
+                   note: str | None = None, only_from: frozenset[str] | None = None) -> dict | None:
+        """Moves the case to `status` and records who did it (and the citizen's `reason`, a staff `note`) in its
+        history, in one transaction; None when no case has this tracking number. With `only_from`, raises
+        StatusConflict (nothing written) unless the case stands in one of those statuses at that moment: two
+        officers acting at once cannot both move it."""
         if status not in STATUSES:
             raise ValueError(status)
         now = self._clock()
         with self._write() as c:
-            number = c.execute(select(cases.c.case_number).where(cases.c.tracking == tracking_no)).scalar()
-            if number is None:
+            row = c.execute(select(cases.c.case_number, cases.c.status).where(cases.c.tracking == tracking_no)
+                            .with_for_update()).first()
+            if row is None:
                 return None
+            number, current = row
+            if only_from is not None and current not in only_from:
+                raise StatusConflict(current)
             c.execute(update(cases).where(cases.c.case_number == number).values(status=status, updated_at=now))
-            c.execute(insert(history).values(case_number=number, status=status, at=now))
+            c.execute(insert(history).values(case_number=number, status=status, at=now, actor=actor, reason=reason,
+                                             note=note))
         return self.case(tracking_no)
 
     def applicant_cases(self, id_hash: str) -> list[dict]:

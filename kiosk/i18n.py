@@ -1,22 +1,12 @@
-"""Bilingual text for messages that start in the core (Chinese first, English second)."""
+"""Messages that start in the core: bilingual Text (shared with protocol/) and Problem, worded for two audiences."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from protocol.bilingual import Text
 
-@dataclass(frozen=True)
-class Text:
-    """A citizen-facing message made outside Qt. QML text uses qsTr; core messages carry both languages."""
-
-    zh: str
-    en: str
-
-    def get(self, language: str) -> str:
-        return self.en if language.startswith("en") else self.zh
-
-    def __str__(self) -> str:  # logs and technicians see the Chinese original
-        return self.zh
+__all__ = ["Text", "Problem"]
 
 
 @dataclass(frozen=True)

@@ -15,17 +15,14 @@ from offline_queue.errors import CentralError, QueueError
 from offline_queue.store import LocalCase, QueueStore
 from offline_queue.worker import SyncWorker
 from protocol import tracking
+from protocol.ratings import SCALE, TAGS, check_tags, is_bad
 from protocol.signing import read_secret
 from protocol.status import STATUSES
 
 # the national 好差评 scale, best first; the score is what central stores
-RATINGS = {
-    5: Text(zh="非常满意", en="Very satisfied"),
-    4: Text(zh="满意", en="Satisfied"),
-    3: Text(zh="基本满意", en="Basically satisfied"),
-    2: Text(zh="不满意", en="Dissatisfied"),
-    1: Text(zh="非常不满意", en="Very dissatisfied"),
-}
+RATINGS = {score: Text(zh=zh, en=en) for score, (zh, en) in SCALE.items()}
+# what a bad rating may say went wrong (protocol.ratings.TAGS), in the order the rating screen offers them
+RATING_TAGS = {code: Text(zh=zh, en=en) for code, (zh, en) in TAGS.items()}
 
 CENTRAL_STATUS = {code: Text(zh=zh, en=en) for code, (zh, en) in STATUSES.items()}
 
@@ -56,6 +53,8 @@ class Progress:
     text: Text
     case_number: str | None = None
     service_code: str | None = None
+    # central's words to the citizen with a correction request or a return: what to bring, why it was returned
+    reason: str | None = None
 
 
 class Submissions:
@@ -95,10 +94,18 @@ class Submissions:
         self.worker.wake()
         return Submitted(done.tracking, done.id, done.created_at)
 
-    def rate(self, score: int, tracking_no: str | None = None, comment: str | None = None) -> str:
+    def rate(self, score: int, tracking_no: str | None = None, comment: str | None = None,
+             tags: list[str] = ()) -> str:
+        """Queues a rating; `tags` (RATING_TAGS codes) say what went wrong and go only with a bad score."""
         if score not in RATINGS:
             raise ValueError(f"score must be 1..5, got {score!r}")
-        done = self.store.enqueue("rating", {"tracking": tracking_no, "score": score, "comment": comment})
+        chosen = check_tags(list(tags))
+        if chosen is None or any(t not in RATING_TAGS for t in chosen) or (chosen and not is_bad(score)):
+            raise ValueError(f"tags {list(tags)!r} do not fit a score of {score}")
+        body = {"tracking": tracking_no, "score": score, "comment": comment}
+        if chosen:
+            body["tags"] = chosen
+        done = self.store.enqueue("rating", body)
         self.worker.wake()
         return done.id
 
@@ -175,8 +182,10 @@ def _offline_not_found() -> Problem:
 
 def _from_central(case: dict) -> Progress:
     code = case["status"]
+    reason = case.get("reason")
     return Progress(case["tracking"], "central", code, CENTRAL_STATUS.get(code, Text(zh=code, en=code)),
-                    case.get("case_number"), case.get("service_code"))
+                    case.get("case_number"), case.get("service_code"),
+                    (reason.strip() or None) if isinstance(reason, str) else None)
 
 
 def _from_local(case: LocalCase) -> Progress:
@@ -216,5 +225,5 @@ def open_submissions(queue: QueueConfig, central: CentralConfig, terminal_id: st
     return Submissions(store, client, worker, credentials_problem=problem)
 
 
-__all__ = ["Submissions", "Submitted", "Progress", "open_submissions", "RATINGS", "NOT_FOUND",
+__all__ = ["Submissions", "Submitted", "Progress", "open_submissions", "RATINGS", "RATING_TAGS", "NOT_FOUND",
            "TrackingNumberError", "SaveFailed"]

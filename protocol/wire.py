@@ -111,9 +111,12 @@ class Case(BaseModel):
     service_code: str
     status: str
     status_text: dict[str, str]
+    # what staff wrote for the citizen with a correction request or a return (protocol.status.WITH_REASON); None
+    # otherwise, and from a central older than the field
+    reason: str | None = None
     created_at: float
     updated_at: float
-    history: list[dict[str, Any]]
+    history: list[dict[str, Any]]  # {status, at} and, for a status with a reason, {reason}
 
 
 class CaseStatus(BaseModel):
@@ -124,9 +127,10 @@ class CaseStatus(BaseModel):
     service_code: str
     status: str
     status_text: dict[str, str]
+    reason: str | None = None  # as in Case: the citizen's to read, so any terminal the number is typed at shows it
     created_at: float
     updated_at: float
-    history: list[dict[str, Any]]  # {status, at}
+    history: list[dict[str, Any]]  # {status, at[, reason]}
 
 
 class CaseList(BaseModel):

@@ -9,11 +9,11 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
-from kiosk.catalog.model import HERE
 from kiosk.i18n import Text
+from protocol.catalog_schema import HERE
+from ui.bridge import registered
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
-from ui.bridge import registered
 
 if TYPE_CHECKING:  # the catalog's models load with the catalog, after the first frame
     from kiosk.catalog.catalog import GroupSummary, ItemSummary

@@ -76,7 +76,7 @@ class ProgressBridge(Bridge):
                         "local": local,
                         "localWhy": ("unverified" if self._unverified else "offline") if local else "",
                         "status": p.status, "text": self._t(p.text), "caseNumber": p.case_number or "",
-                        "service": name})
+                        "service": name, "reason": p.reason or ""})
         return out
 
     @Slot(str)

@@ -1,4 +1,5 @@
-"""The rating screen's view-model (好差评): the national five-step scale, queued like applications."""
+"""The rating screen's view-model (好差评): the national five-step scale, queued like applications; a bad score
+first asks what went wrong (reason tags, all optional)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk import application as use
 from kiosk.app import KioskCore
 from kiosk.i18n import Problem
+from protocol.ratings import is_bad
 from ui.bridge import Bridge, registered
 from ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
-IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
+IDLE, TAGS, BUSY, DONE, FAILED = "", "tags", "busy", "done", "failed"
 
 
 @registered
@@ -24,6 +26,7 @@ class RatingBridge(Bridge):
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(core, shell, parent)
         self._rating: tuple[str, Problem | None] = (IDLE, None)
+        self._score, self._chosen = 0, []  # a bad score waiting for its tags; the tags chosen so far, in order
         shell.languageChanged.connect(self.changed)
         core.session.register_wipe("ui-rating", self.clear)
 
@@ -33,9 +36,23 @@ class RatingBridge(Bridge):
 
         return [{"score": s, "text": self._t(t)} for s, t in RATINGS.items()]
 
+    @Property("QVariantList", notify=changed)
+    def tags(self) -> list[dict]:
+        from kiosk.submissions import RATING_TAGS
+
+        return [{"code": c, "text": self._t(t), "chosen": c in self._chosen} for c, t in RATING_TAGS.items()]
+
     @Property(str, notify=changed)
     def ratingState(self) -> str:
+        """"" (choose a score), "tags" (a bad score: what went wrong?), "busy", "done" or "failed"."""
         return self._rating[0]
+
+    @Property(str, notify=changed)
+    def chosenScore(self) -> str:
+        """The words of the bad score whose tags are being chosen."""
+        from kiosk.submissions import RATINGS
+
+        return self._t(RATINGS[self._score]) if self._score in RATINGS else ""
 
     @Property(str, notify=changed)
     def ratingProblem(self) -> str:
@@ -54,16 +71,45 @@ class RatingBridge(Bridge):
 
     @Slot(int)
     def rate(self, score: int) -> None:
+        """A good score is queued at once; a bad one asks for its tags first (submitTags sends it)."""
         from kiosk.submissions import RATINGS
 
-        if self._rating[0] in (BUSY, DONE) or score not in RATINGS:
+        if self._rating[0] != IDLE or score not in RATINGS:
             return
+        if is_bad(score):
+            self._score, self._chosen = score, []
+            self._rated((TAGS, None))
+            return
+        self._send(score, [])
+
+    @Slot(str)
+    def toggleTag(self, code: str) -> None:
+        from kiosk.submissions import RATING_TAGS
+
+        if self._rating[0] != TAGS or code not in RATING_TAGS:
+            return
+        self._chosen = [c for c in self._chosen if c != code] if code in self._chosen else self._chosen + [code]
+        self.changed.emit()
+
+    @Slot()
+    def submitTags(self) -> None:
+        if self._rating[0] == TAGS:
+            self._send(self._score, list(self._chosen))
+
+    @Slot()
+    def chooseAgain(self) -> None:
+        """Back from the tags to the scale: the citizen changed their mind about the score."""
+        if self._rating[0] == TAGS:
+            self._score, self._chosen = 0, []
+            self._rated((IDLE, None))
+
+    def _send(self, score: int, tags: list[str]) -> None:
         submissions, tracking = self._core.submissions, self._core.visit.tracking or None
         if submissions is None:
             self._rated((FAILED, use.RATE_FAILED))
             return
         self._rated((BUSY, None))
-        self.run("rate", lambda: submissions.rate(score, tracking), lambda _id: self._rated((DONE, None)),
+        self.run("rate", lambda: submissions.rate(score, tracking, tags=tags), lambda _id: self._rated((DONE, None)),
                  self._failed)
 
     def _failed(self, exc: Exception) -> None:
@@ -78,4 +124,5 @@ class RatingBridge(Bridge):
 
     def clear(self) -> None:
         self._rating = (IDLE, None)
+        self._score, self._chosen = 0, []
         self.changed.emit()

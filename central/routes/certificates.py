@@ -7,7 +7,9 @@ import hashlib
 from fastapi import APIRouter, HTTPException, Request
 
 from central import certificates, presence
-from central.deps import AppSettings, Store, Terminal
+from central.catalogs import Catalogs
+from central.deps import AppSettings, Settings, Store, Terminal
+from central.storage import CentralStore
 from protocol.status import STATUSES
 from protocol.wire import CertificateOffer, CertificateOffers, CertificateRequest, CitizenRequest, IssuedCertificate
 
@@ -15,11 +17,17 @@ _STATUS_ZH = {code: zh for code, (zh, _en) in STATUSES.items()}
 router = APIRouter()
 
 
+def _titles(store: CentralStore, settings: Settings, terminal: str) -> dict[str, str]:
+    """Service names as the catalog published to the terminal's site gives them, else the --catalog file's."""
+    found = store.terminals(terminal)
+    return {**settings.titles.current(), **Catalogs(store).titles(found[0]["site"] if found else None)}
+
+
 @router.post("/v1/citizen/certificates", responses={403: {}})
 def certificate_offers(payload: CitizenRequest, request: Request, terminal: Terminal, store: Store,
                        settings: AppSettings) -> CertificateOffers:
     id_hash = presence.citizen(request, payload.presence, terminal)
-    offered = certificates.offers(store.applicant_cases(id_hash), settings.titles.current())
+    offered = certificates.offers(store.applicant_cases(id_hash), _titles(store, settings, terminal))
     return CertificateOffers(certificates=[CertificateOffer(**o) for o in offered])
 
 
@@ -29,7 +37,7 @@ def issue_certificate(payload: CertificateRequest, request: Request, terminal: T
     id_hash = presence.citizen(request, payload.presence, terminal)
     now = settings.clock()
     draft = certificates.compose(payload.kind, payload.ref, store.applicant_cases(id_hash),
-                                 settings.titles.current(), now, _STATUS_ZH)
+                                 _titles(store, settings, terminal), now, _STATUS_ZH)
     if draft is None:
         raise HTTPException(404, detail={"reason": "no_record"})
     issuer = settings.issuer

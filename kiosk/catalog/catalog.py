@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Sequence
 
-from kiosk.catalog.loader import LoadedCatalog, load_directory
-from kiosk.catalog.model import HANDLING_TEXT, Department, Queue, ServiceItem
 from kiosk.catalog.errors import UnknownItem  # noqa: F401 (re-exported)
 from kiosk.catalog.search import Hit, Searchable, SearchIndex, SearchSession
 from kiosk.i18n import Text
+from protocol.catalog_loader import LoadedCatalog, load_directory
+from protocol.catalog_schema import HANDLING_TEXT, Department, Queue, ServiceItem
 
 log = logging.getLogger(__name__)
 

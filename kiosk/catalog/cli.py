@@ -8,13 +8,13 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.catalog.bundle import make_bundle
 from kiosk.catalog.catalog import Catalog, UnknownItem
 from kiosk.catalog.guide import build_guide, checklist_lines
-from kiosk.catalog.loader import CatalogError
-from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.tickets import TicketCounter
 from protocol import catalog_signing
+from protocol.catalog_bundle import make_bundle
+from protocol.catalog_loader import CatalogError
+from protocol.catalog_schema import ServiceItem
 
 DEFAULT_DIR = "assets/catalog"
 PRIVATE_KEY = "catalog-signing.key"

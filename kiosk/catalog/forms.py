@@ -7,9 +7,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Sequence
 
-from kiosk.catalog import patterns
-from kiosk.catalog.model import FormField
 from kiosk.i18n import Text
+from protocol import catalog_patterns as patterns
+from protocol.catalog_schema import FormField
 
 Value = str | list[str] | bool | None
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.catalog.catalog import Catalog, Where
-from kiosk.catalog.model import AUDIENCE_TEXT, HANDLING_TEXT, HERE, TimeLimits
 from kiosk.catalog.tickets import Ticket
 from kiosk.i18n import Text
+from protocol.catalog_schema import AUDIENCE_TEXT, HANDLING_TEXT, HERE, TimeLimits
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
-from kiosk.catalog.bundle import (MAX_SIGNATURE_BYTES, SIGNATURE, Bundle, UpdateRefused, catalog_files,
-                                  parse_signature, read_bundle, signature_text, trusted_by, version_key)
 from kiosk.catalog.catalog import Catalog
 from kiosk.catalog.config import CatalogConfig
-from kiosk.catalog.loader import ITEMS_DIR, CatalogError, read_header
+from protocol.catalog_bundle import (MAX_SIGNATURE_BYTES, SIGNATURE, Bundle, UpdateRefused, catalog_files,
+                                    parse_signature, read_bundle, signature_text, trusted_by, version_key)
+from protocol.catalog_loader import ITEMS_DIR, CatalogError, read_header
 
 log = logging.getLogger(__name__)
 

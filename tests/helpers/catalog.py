@@ -36,7 +36,7 @@ def signing_keys() -> tuple[bytes, str]:
 
 def signed_bundle(tmp_path: Path, version: str, private_pem: bytes, edit=None) -> bytes:
     """A signed bundle of a copy of the shipped catalog at `version`; edit(directory) may change it first."""
-    from kiosk.catalog.bundle import make_bundle
+    from protocol.catalog_bundle import make_bundle
 
     d = tmp_path / f"bundle-{version}-{len(list(tmp_path.glob('bundle-*')))}"
     copy_shipped(d)
@@ -53,8 +53,8 @@ def resign(payload: bytes, private_pem: bytes, change) -> bytes:
     import io
     import zipfile
 
-    from kiosk.catalog.bundle import SIGNATURE, manifest, parse_signature, signature_text
     from protocol import catalog_signing
+    from protocol.catalog_bundle import SIGNATURE, manifest, parse_signature, signature_text
 
     with zipfile.ZipFile(io.BytesIO(payload)) as z:
         files = {n: z.read(n) for n in z.namelist()}

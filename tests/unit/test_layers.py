@@ -13,6 +13,8 @@ FORBIDDEN = {
     "drivers": {"kiosk", "ui"},
     "offline_queue": {"kiosk", "ui"},
     "central": {"offline_queue", "drivers", "kiosk", "ui"},
+    # the contract both sides import (wire models, the catalog's schema and loader) stands on nothing of theirs
+    "protocol": {"offline_queue", "drivers", "kiosk", "ui", "central"},
 }
 UI_MAX_LINES = 300
 

@@ -1418,22 +1418,42 @@
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="187" />
+        <location filename="../qml/screens/Progress.qml" line="200" />
+        <source>需要您补正的内容</source>
+        <translation>What you need to supply</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="201" />
+        <source>退回原因</source>
+        <translation>Why it was returned</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="222" />
+        <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
+        <translation>Please get ready what is asked above and bring your receipt to a service window.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="223" />
+        <source>如有疑问，请带上回执到服务窗口咨询。</source>
+        <translation>If you have questions, bring your receipt to a service window.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="235" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="197" />
+        <location filename="../qml/screens/Progress.qml" line="245" />
         <source>本机记录（未做人脸核验，只显示在本机办理的事项）</source>
         <translation>This terminal's record (no face check yet: only applications made here)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="198" />
+        <location filename="../qml/screens/Progress.qml" line="246" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="196" />
+        <location filename="../qml/screens/Progress.qml" line="244" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1457,22 +1477,37 @@
         <translation>Were you satisfied with this service? One tap is enough</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="80" />
+        <location filename="../qml/screens/Rating.qml" line="83" />
+        <source>您选择了“%1”。哪里让您不满意？可以选几项，也可以不选。</source>
+        <translation>You chose “%1”. What went wrong? Choose any that apply, or none.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="118" />
+        <source>重新选择满意度</source>
+        <translation>Choose the rating again</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="124" />
+        <source>提交评价</source>
+        <translation>Submit rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Rating.qml" line="134" />
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="81" />
+        <location filename="../qml/screens/Rating.qml" line="135" />
         <source>本次服务结束，您的信息将从本机清除。</source>
         <translation>This visit is over; your details will be cleared from this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="89" />
+        <location filename="../qml/screens/Rating.qml" line="143" />
         <source>不评价，结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="89" />
+        <location filename="../qml/screens/Rating.qml" line="144" />
         <source>结束</source>
         <translation>Finish</translation>
     </message>

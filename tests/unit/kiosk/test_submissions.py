@@ -116,6 +116,19 @@ def test_rating_reaches_central(tmp_path, central):
     uc.close()
 
 
+def test_rating_tags_go_only_with_a_bad_score_and_reach_central(tmp_path, central):
+    uc = _use_cases(tmp_path, central.url, central.secret)
+    for score, tags in ((5, ["long_wait"]), (3, ["attitude"]), (1, ["no_such_tag"]), (1, "long_wait")):
+        with pytest.raises(ValueError):
+            uc.rate(score, tags=tags)
+    uc.rate(1, tags=["attitude", "long_wait", "attitude"])
+    uc.rate(2)  # tags are optional
+    uc.worker.sync_once()
+    assert sorted(central.store._q("SELECT score, tags FROM ratings")) == [(1, '["attitude", "long_wait"]'),
+                                                                            (2, None)]
+    uc.close()
+
+
 def test_open_submissions_from_config(tmp_path, central):
     write_secret(tmp_path / "var" / "terminal.secret", central.secret)
     uc = open_submissions(QueueConfig(), _dev(url=central.url, sync_interval_seconds=0.2), TERMINAL, tmp_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.catalog.model import HERE
+from protocol.catalog_schema import HERE
 from tests.helpers.qml import _items, find_visible, settle
 
 OTHER_WORDINGS = ("自助终端可办", "本机可办", "本机可直接申请", "Can be done at this terminal",

@@ -181,6 +181,56 @@ ScreenPage {
                             textFormat: Text.PlainText
                             wrapMode: Text.WordWrap
                         }
+                        // staff's words for a correction request or a return, with what to do next
+                        Rectangle {
+                            objectName: "progressReasonBox_" + card.index
+                            Layout.fillWidth: true
+                            visible: card.modelData.reason.length > 0
+                            implicitHeight: reasonColumn.implicitHeight + Theme.px(28)
+                            radius: Theme.radius
+                            color: Theme.primaryFill
+                            border.color: Theme.primaryDark
+                            border.width: Math.max(2, Theme.borderWidth)
+                            ColumnLayout {
+                                id: reasonColumn
+                                anchors {
+                                    left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(14)
+                                }
+                                spacing: Theme.px(6)
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: card.modelData.status === "correction" ? qsTr("需要您补正的内容")
+                                                                                  : qsTr("退回原因")
+                                    font.pixelSize: Theme.bodySize
+                                    font.bold: true
+                                    color: Theme.primaryDark
+                                    textFormat: Text.PlainText
+                                    wrapMode: Text.WordWrap
+                                }
+                                Text {
+                                    objectName: "progressReason_" + card.index
+                                    Layout.fillWidth: true
+                                    text: card.modelData.reason
+                                    font.pixelSize: Theme.bodySize * 1.1
+                                    color: Theme.text
+                                    textFormat: Text.PlainText
+                                    wrapMode: Text.Wrap
+                                    lineHeight: Theme.lineHeight
+                                }
+                                Text {
+                                    objectName: "progressReasonNext_" + card.index
+                                    Layout.fillWidth: true
+                                    text: card.modelData.status === "correction"
+                                          ? qsTr("请按上面的说明准备好，带上回执到服务窗口办理。")
+                                          : qsTr("如有疑问，请带上回执到服务窗口咨询。")
+                                    font.pixelSize: Theme.bodySize
+                                    color: Theme.textMuted
+                                    textFormat: Text.PlainText
+                                    wrapMode: Text.WordWrap
+                                    lineHeight: Theme.lineHeight
+                                }
+                            }
+                        }
                         Text {
                             Layout.fillWidth: true
                             visible: card.modelData.caseNumber.length > 0

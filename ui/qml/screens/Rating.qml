@@ -72,6 +72,63 @@ ScreenPage {
                 }
             }
         }
+        // a bad score: what went wrong, in a tap or two (all optional); nothing is sent until 提交评价
+        ColumnLayout {
+            objectName: "ratingTags"
+            Layout.fillWidth: true
+            visible: RatingBridge.ratingState === "tags"
+            spacing: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("您选择了“%1”。哪里让您不满意？可以选几项，也可以不选。").arg(RatingBridge.chosenScore)
+                font.pixelSize: Theme.bodySize * 1.2
+                color: Theme.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+            }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.landscape ? 3 : 2
+                rowSpacing: Theme.spacing
+                columnSpacing: Theme.spacing
+                Repeater {
+                    model: RatingBridge.tags
+                    delegate: BigButton {
+                        required property var modelData
+                        objectName: "ratingTag_" + modelData.code
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        // chosen: filled and ticked, so the choice never rests on colour alone
+                        primary: modelData.chosen
+                        text: (modelData.chosen ? "✓ " : "") + modelData.text
+                        Accessible.checkable: true
+                        Accessible.checked: modelData.chosen
+                        onClicked: RatingBridge.toggleTag(modelData.code)
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                spacing: Theme.spacing
+                BigButton {
+                    objectName: "ratingChooseAgain"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    primary: false
+                    text: qsTr("重新选择满意度")
+                    onClicked: RatingBridge.chooseAgain()
+                }
+                BigButton {
+                    objectName: "ratingSubmit"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("提交评价")
+                    onClicked: RatingBridge.submitTags()
+                }
+            }
+        }
         MessagePanel {
             objectName: "ratingDone"
             Layout.fillWidth: true
@@ -86,7 +143,8 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.px(320)
             primary: false
-            text: RatingBridge.ratingState === "" ? qsTr("不评价，结束") : qsTr("结束")
+            text: RatingBridge.ratingState === "" || RatingBridge.ratingState === "tags" ? qsTr("不评价，结束")
+                                                                                       : qsTr("结束")
             onClicked: Shell.endSession()
         }
     }

@@ -8,7 +8,7 @@ import pytest
 from kiosk.catalog.catalog import Catalog, UnknownItem
 from kiosk.catalog.forms import check_field, check_form, id_number_valid, prefill
 from kiosk.catalog.guide import build_guide, checklist_lines
-from kiosk.catalog.model import FormField
+from protocol.catalog_schema import FormField
 from tests.helpers.catalog import SHIPPED
 
 # the worked example of GB 11643 itself, not a real person

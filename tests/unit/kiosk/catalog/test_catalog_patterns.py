@@ -4,8 +4,8 @@ import pytest
 from pydantic import ValidationError
 
 from kiosk.catalog.forms import check_field
-from kiosk.catalog.model import FormField
-from kiosk.catalog.patterns import INPUT_MAX, fullmatch, problem
+from protocol.catalog_patterns import INPUT_MAX, fullmatch, problem
+from protocol.catalog_schema import FormField
 
 
 @pytest.mark.parametrize("pattern", [

@@ -7,9 +7,9 @@ import zipfile
 import httpx
 import pytest
 
-from kiosk.catalog.bundle import SIGNATURE, make_bundle
 from kiosk.catalog.config import CatalogConfig
 from kiosk.catalog.updates import HIGHEST, NO_KEYS, CatalogStore, Fetched, UpdateRefused
+from protocol.catalog_bundle import SIGNATURE, make_bundle
 from tests.helpers.catalog import (SHIPPED, copy_shipped, replace_in, resign, set_version, signed_bundle,
                                    signing_keys, zip_of)
 

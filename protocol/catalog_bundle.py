@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from kiosk.catalog.loader import HEADER_NAMES, ITEMS_DIR, load_directory
 from protocol import catalog_signing
+from protocol.catalog_loader import HEADER_NAMES, ITEMS_DIR, load_directory
 
 FORMAT = "hall-kiosk catalog bundle 1"
 SIGNATURE = "bundle.sig"  # the one member not covered by the signature: it holds it

@@ -11,8 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.catalog.model import CatalogHeader, ServiceItem
-from kiosk.i18n import Problem, Text
+from protocol.catalog_schema import CatalogHeader, ServiceItem
 
 HEADER_NAMES = ("catalog.toml", "catalog.json")
 ITEMS_DIR = "items"
@@ -55,14 +54,6 @@ class CatalogError(Exception):
         shown = "\n".join(str(f) for f in faults[:MAX_FAULTS_IN_MESSAGE])
         more = len(faults) - MAX_FAULTS_IN_MESSAGE
         super().__init__(shown + (f"\n... and {more} more" if more > 0 else ""))
-
-    @property
-    def problem(self) -> Problem:
-        return Problem(
-            "catalog.invalid",
-            citizen=Text("服务指南暂时无法显示，请咨询工作人员。", "The service guide is unavailable. Please ask staff."),
-            technician=str(self),
-        )
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kiosk.catalog import patterns
-from kiosk.i18n import Text
+from protocol import catalog_patterns as patterns
+from protocol.bilingual import Text
 
 ITEM_CODE = r"^[A-Z]{2,4}-\d{3}$"
 GROUP_CODE = r"^[a-z][a-z0-9_]{1,31}$"
