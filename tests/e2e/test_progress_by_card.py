@@ -4,7 +4,7 @@ central (a presence proof). Simulated reader and camera, a real queue and a real
 from __future__ import annotations
 
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER
-from tests.helpers.e2e import FLOW, text_of
+from tests.helpers.e2e import FLOW, pass_face_check, text_of
 from tests.helpers.qml import settle, tap
 
 
@@ -23,7 +23,7 @@ def test_a_card_alone_shows_local_records_and_the_face_check_shows_central(qtbot
     settle(qtbot)
     assert text_of(ui, "progressSource_0") == "本机记录（未做人脸核验，只显示在本机办理的事项）"
     tap(qtbot, ui.window, "progressVerify")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identified", timeout=FLOW)  # the real face check passed
+    pass_face_check(qtbot, ui)  # the real face check passed
     settle(qtbot)
     assert "查看您名下全部办件" in text_of(ui, "identifiedNext")
     tap(qtbot, ui.window, "identifiedContinue")
