@@ -57,6 +57,7 @@ def add(c: Connection, username: str, role: str, password: str, now: float, *, r
     if reset:
         c.execute(update(staff).where(staff.c.username == name).values(
             role=role, password_hash=hashed, failures=0, locked_until=None, disabled_at=None))
+        sessions.end_all(c, name)  # whoever held a stolen session or the old password is out with it
     else:
         c.execute(insert(staff).values(username=name, role=role, password_hash=hashed, created_at=now))
 
@@ -99,16 +100,20 @@ def settle(c: Connection, username: str, checked: str | None, right: bool, now: 
     a failure counts towards the lock, a success clears the count (and stores `rehashed`, a hash under newer
     parameters). A locked account is refused even with the right password until the lock runs out."""
     name = username.strip().lower()
+    # FOR UPDATE: parallel guesses on PostgreSQL (READ COMMITTED) would otherwise read the same count and lose
+    # failures, or write an old count over a lock just set (SQLite's BEGIN IMMEDIATE serialises them anyway)
     row = c.execute(select(staff.c.role, staff.c.password_hash, staff.c.failures, staff.c.locked_until,
-                           staff.c.disabled_at).where(staff.c.username == name)).first() if checked else None
+                           staff.c.disabled_at).where(staff.c.username == name).with_for_update()).first() \
+        if checked else None
     if row is None:
         return Outcome(False, "bad_password")
     role, stored, failures, locked_until, disabled_at = row
     right = right and stored == checked  # a password reset in between: the check was against the old one
-    if disabled_at is not None:  # said only to whoever knows the password
-        return Outcome(False, "disabled" if right else "bad_password", role, True)
     if locked_until is not None and locked_until > now:
-        return Outcome(False, "locked", role, True, locked_until)
+        # said only to whoever knows the password: a wrong guess cannot tell a locked account from an unknown name
+        return Outcome(False, "locked" if right else "bad_password", role, True, locked_until)
+    if right and disabled_at is not None:  # likewise said only to whoever knows the password
+        return Outcome(False, "disabled", role, True)
     if right:
         changes = {"failures": 0, "locked_until": None, **({"password_hash": rehashed} if rehashed else {})}
         c.execute(update(staff).where(staff.c.username == name).values(**changes))
@@ -117,6 +122,5 @@ def settle(c: Connection, username: str, checked: str | None, right: bool, now: 
     lock = now + policy.lock_seconds if failures >= policy.failures else None
     c.execute(update(staff).where(staff.c.username == name).values(failures=failures if lock is None else 0,
                                                                     locked_until=lock))
-    if lock is not None:
-        return Outcome(False, "locked", role, True, lock, just_locked=True)
-    return Outcome(False, "bad_password", role, True)
+    # the guess that locks the account hears what every wrong guess hears (no 423 to find real names with)
+    return Outcome(False, "bad_password", role, True, lock, just_locked=lock is not None)

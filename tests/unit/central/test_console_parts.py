@@ -131,3 +131,28 @@ def test_only_staff_call_events_open_calls_and_odd_details_do_no_harm(tmp_path):
             assert calls.answered(c)[0]["acked_by"] == "mgr"
     finally:
         store.close()
+
+
+def test_a_password_reset_ends_the_accounts_sessions_and_a_disabled_account_still_counts_failures(tmp_path):
+    from central.console import accounts, sessions
+    from central.console.accounts import LoginPolicy
+    from central.storage import CentralStore
+
+    store = CentralStore(tmp_path / "central.sqlite3")
+    policy = sessions.SessionPolicy()
+    try:
+        with store.engine.begin() as c:
+            accounts.add(c, "wang.li", "officer", "first password 1", 100.0)
+            token = sessions.start(c, "wang.li", 100.0, policy)
+            assert sessions.find(c, token, 101.0, policy) is not None
+            accounts.add(c, "wang.li", "officer", "second password 2", 102.0, reset=True)
+            assert sessions.find(c, token, 103.0, policy) is None  # a stolen session goes with the old password
+            accounts.disable(c, "wang.li", 104.0)
+            checked = accounts.stored_hash(c, "wang.li")
+            login = LoginPolicy(failures=2)
+            outcomes = [accounts.settle(c, "wang.li", checked, False, 105.0 + n, login) for n in range(2)]
+            assert [o.reason for o in outcomes] == ["bad_password", "bad_password"] and outcomes[1].just_locked
+            # locked now: even the right password only hears "locked", never "disabled"
+            assert accounts.settle(c, "wang.li", checked, True, 108.0, login).reason == "locked"
+    finally:
+        store.close()
