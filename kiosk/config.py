@@ -33,6 +33,9 @@ class TerminalConfig(_Section):
     site_name: str = Field(min_length=1, max_length=40)
     site_kind: Literal["hall", "village_point"]
     hotline: str = Field("12345", pattern=r"^[0-9-]{3,20}$")
+    # where staff sit, as the "staff are on their way" confirmation tells the citizen (Chinese, English)
+    staff_location: str = Field("大厅服务台", min_length=1, max_length=40)
+    staff_location_en: str = Field("the service desk in the hall", min_length=1, max_length=80)
 
 
 class DisplayConfig(_Section):
