@@ -1744,62 +1744,128 @@
 <context>
     <name>Ticket</name>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="10" />
+        <location filename="../qml/screens/Ticket.qml" line="11" />
+        <location filename="../qml/screens/Ticket.qml" line="76" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="11" />
+        <location filename="../qml/screens/Ticket.qml" line="13" />
+        <source>取号。请点“取普通号”；老年人、残疾人、孕妇可以点“取优先号”</source>
+        <translation>Take a number. Tap “Normal number”; elderly, disabled and pregnant visitors may tap “Priority number”</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="14" />
+        <source>取号。请点“取号”</source>
+        <translation>Take a number. Tap “Take a number”</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="15" />
         <source>取号。号票打印后请取走，等候叫号</source>
         <translation>Take a number. Take the ticket when it prints, then wait to be called.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="15" />
+        <location filename="../qml/screens/Ticket.qml" line="19" />
         <source>您的号码是 %1。</source>
         <translation>Your number is %1. </translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="47" />
+        <location filename="../qml/screens/Ticket.qml" line="20" />
+        <source>这是优先号，窗口会优先叫号。</source>
+        <translation>It is a priority number: the window calls it first. </translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="44" />
+        <source>现在有 %1 人等候</source>
+        <translation>%1 waiting now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="44" />
+        <source>现在无人等候</source>
+        <translation>Nobody is waiting now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="55" />
+        <source>办理窗口：%1</source>
+        <translation>Windows: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="76" />
+        <source>取普通号</source>
+        <translation>Normal number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="78" />
+        <source>领取窗口排队号</source>
+        <translation>A queue number for the windows</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="88" />
+        <source>取优先号</source>
+        <translation>Priority number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="88" />
+        <source>老年人 · 残疾人 · 孕妇</source>
+        <translation>Elderly · Disabled · Pregnant</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="90" />
+        <source>取优先号，老年人、残疾人、孕妇</source>
+        <translation>Priority number, for elderly, disabled and pregnant visitors</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="91" />
+        <source>绿色通道，窗口优先叫号</source>
+        <translation>Green channel: called first at the window</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="100" />
+        <source>优先号在窗口优先叫号，无需出示证明。</source>
+        <translation>Priority numbers are called first at the window. No proof is needed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="140" />
         <source>正在取号，请稍候…</source>
         <translation>Getting your number…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="57" />
+        <location filename="../qml/screens/Ticket.qml" line="150" />
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="100" />
+        <location filename="../qml/screens/Ticket.qml" line="217" />
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 until your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="122" />
+        <location filename="../qml/screens/Ticket.qml" line="239" />
         <source>号票已打印，请从出纸口取走，留意叫号</source>
         <translation>Your ticket is printed; take it from the slot and listen for your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="123" />
+        <location filename="../qml/screens/Ticket.qml" line="240" />
         <source>号票未能打印，请记住屏幕上的号码</source>
         <translation>The ticket could not be printed; please note the number on the screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="124" />
+        <location filename="../qml/screens/Ticket.qml" line="241" />
         <source>未能取号</source>
         <translation>No number could be issued</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="125" />
+        <location filename="../qml/screens/Ticket.qml" line="242" />
         <source>正在打印号票…</source>
         <translation>Printing your ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="136" />
+        <location filename="../qml/screens/Ticket.qml" line="253" />
         <source>可用手机扫码或拍照保存您的号码</source>
         <translation>Scan or photograph this code to keep your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="142" />
+        <location filename="../qml/screens/Ticket.qml" line="259" />
         <source>完成，返回首页</source>
         <translation>Done, back to home</translation>
     </message>
