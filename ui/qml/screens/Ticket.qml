@@ -116,11 +116,12 @@ ScreenPage {
         clip: true
         contentHeight: Math.max(col.implicitHeight, height)
         boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: KioskScrollBar { }  // long words (English, elderly mode, no paper) push "done" below
 
         // portrait: one column; landscape: the number on the left, what to do with it on the right
         GridLayout {
             id: col
-            width: flick.width
+            width: flick.width - Theme.scrollRoom
             height: Math.max(implicitHeight, flick.height)
             columns: Theme.landscape ? 2 : 1
             columnSpacing: Theme.spacing * 2
