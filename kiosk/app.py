@@ -38,7 +38,8 @@ class KioskCore:
         self.cfg = cfg
         self.session = Session()
         d = cfg.display
-        self.idle = IdlePolicy(d.idle_timeout_seconds, d.idle_warning_seconds, d.elderly_idle_timeout_seconds, clock)
+        self.idle = IdlePolicy(d.idle_timeout_seconds, d.idle_warning_seconds, d.elderly_idle_timeout_seconds, clock,
+                               elderly_warning=d.elderly_warning())
         self.tray = SimTray()
         self.devices = DeviceSet()
         self.identity = IdentityService(None)
@@ -163,7 +164,14 @@ class KioskCore:
         camera = self.devices.get("camera")
         if camera is None:
             raise LookupError("no camera device")
-        return FaceCheck(camera, self.cfg.face, engine=shared_engine, on_update=on_update)
+        return FaceCheck(camera, self.face_config(), engine=shared_engine, on_update=on_update)
+
+    def face_config(self):
+        """The face check's configuration for the mode in use: elderly mode gives more time for each movement."""
+        face = self.cfg.face
+        if not self.idle.elderly:
+            return face
+        return face.model_copy(update={"challenge_seconds": face.elderly_challenge_seconds})
 
     def warm_up(self) -> None:
         """Builds the catalog and loads the face models in the background, once the attract screen is up."""

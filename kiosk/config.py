@@ -33,6 +33,9 @@ class TerminalConfig(_Section):
     site_name: str = Field(min_length=1, max_length=40)
     site_kind: Literal["hall", "village_point"]
     hotline: str = Field("12345", pattern=r"^[0-9-]{3,20}$")
+    # where staff sit, as the "staff are on their way" confirmation tells the citizen (Chinese, English)
+    staff_location: str = Field("大厅服务台", min_length=1, max_length=40)
+    staff_location_en: str = Field("the service desk in the hall", min_length=1, max_length=80)
 
 
 class DisplayConfig(_Section):
@@ -44,6 +47,8 @@ class DisplayConfig(_Section):
     idle_timeout_seconds: int = Field(90, ge=10, le=3600)
     idle_warning_seconds: int = Field(15, ge=3, le=120)
     elderly_idle_timeout_seconds: int = Field(240, ge=10, le=7200)
+    # the countdown before the wipe in elderly mode, at least idle_warning_seconds; unset: twice that
+    elderly_idle_warning_seconds: int | None = Field(None, ge=3, le=300)
     hide_cursor: bool = True
     # kiosk session (`kiosk session`, the kiosk.service unit): the compositor turns the output clockwise by this
     # many degrees, for a screen mounted the other way round than its panel (portrait halls)
@@ -66,6 +71,22 @@ class DisplayConfig(_Section):
         if warning is not None and v <= warning:
             raise ValueError("must be longer than idle_warning_seconds")
         return v
+
+    @field_validator("elderly_idle_warning_seconds")
+    @classmethod
+    def _elderly_warning(cls, v: int | None, info) -> int | None:
+        timeout, warning = info.data.get("elderly_idle_timeout_seconds"), info.data.get("idle_warning_seconds")
+        if v is not None and timeout is not None and v >= timeout:
+            raise ValueError("must be shorter than elderly_idle_timeout_seconds")
+        if v is not None and warning is not None and v < warning:
+            raise ValueError("must not be shorter than idle_warning_seconds (no time pressure in elderly mode)")
+        return v
+
+    def elderly_warning(self) -> int:
+        """The countdown in elderly mode: as configured, else twice the normal one (but shorter than the wait)."""
+        if self.elderly_idle_warning_seconds is not None:
+            return self.elderly_idle_warning_seconds
+        return min(2 * self.idle_warning_seconds, self.elderly_idle_timeout_seconds - 1)
 
 
 class LocaleConfig(_Section):

@@ -62,6 +62,9 @@ PURPOSES = {"apply": "apply", "certificates": "certificates", "progress_by_card"
 # (another card was placed) sends the citizen back to identification from any of them
 NEEDS_VERIFIED = frozenset({Screen.IDENTIFIED, Screen.APPLY_CHOOSE, Screen.APPLY_FORM, Screen.REVIEW,
                             Screen.CAPTURE, Screen.CERTIFICATES})
+# staff's own screens, behind the PIN: no "call staff" on them (the PIN pad keeps it: a citizen sent there to have
+# staff verify them may need to call someone first)
+STAFF_ONLY = frozenset({Screen.MAINTENANCE, Screen.MAINTENANCE_CARE})
 # screens that show a finished transaction: reaching one replaces the history, so 返回 never leads back into
 # the form that made it (a dead submit button) or the choice that issued a number (a second number)
 CONCLUDING = frozenset({Screen.SUBMITTED, Screen.TICKET, Screen.RATING})

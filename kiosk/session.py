@@ -90,12 +90,15 @@ class IdlePolicy:
         warning: float,
         elderly_timeout: float,
         clock: Callable[[], float] = time.monotonic,
+        elderly_warning: float | None = None,
     ) -> None:
-        if warning >= timeout or warning >= elderly_timeout:
+        elderly_warning = warning if elderly_warning is None else elderly_warning
+        if warning >= timeout or elderly_warning >= elderly_timeout:
             raise ValueError("the warning must be shorter than the idle timeouts")
         self.timeout = timeout
         self.warning = warning
         self.elderly_timeout = elderly_timeout
+        self.elderly_warning = elderly_warning  # elderly mode: a longer countdown as well as a longer wait
         self.elderly = False
         self._clock = clock
         self._last = clock()
@@ -105,10 +108,11 @@ class IdlePolicy:
 
     def state(self) -> IdleState:
         limit = self.elderly_timeout if self.elderly else self.timeout
+        warning = self.elderly_warning if self.elderly else self.warning
         idle = self._clock() - self._last
         left = limit - idle
         if left <= 0:
             return IdleState("expired", 0)
-        if left <= self.warning:
+        if left <= warning:
             return IdleState("warning", int(left + 0.999))
         return IdleState("active", int(left + 0.999))

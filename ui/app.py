@@ -141,7 +141,9 @@ class KioskUi:
         return self.window.findChild(QObject, object_name)
 
     def close(self) -> None:
-        """The engine goes first, while the bridges its bindings read are still alive."""
+        """The engine goes first, while the bridges its bindings read are still alive. Twice is once."""
+        if self.window is None:
+            return
         self.app.removeEventFilter(self.idle)
         if self.lockdown is not None:
             self.app.removeEventFilter(self.lockdown)
@@ -151,7 +153,7 @@ class KioskUi:
         self.window = None  # type: ignore[assignment]
         engine, self.engine = self.engine, None
         forget(engine)
-        self.translations.engine = None
+        self.translations.close()  # the application outlives this window: its translator must not stay installed
         del engine  # Python owns the engine: this destroys it now, not at some later garbage collection
 
 

@@ -1,4 +1,5 @@
-"""The take-a-number screens' view-model (取号): a number per window, once per visit, printed as a ticket."""
+"""The take-a-number screens' view-model (取号): a normal or a priority number per window, once per visit, printed
+as a ticket."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
+from kiosk.catalog.tickets import PRIORITY_NOTE
 from kiosk.i18n import Problem, Text
 from ui.bridge import Bridge, registered
 from ui.qr_provider import QrTexts
@@ -19,7 +21,7 @@ if TYPE_CHECKING:  # the catalog's models load with the catalog, after the first
 
 log = logging.getLogger(__name__)
 
-IDLE, BUSY, PRINTED, FAILED = "", "busy", "printed", "failed"
+IDLE, CHOOSE, BUSY, PRINTED, FAILED = "", "choose", "busy", "printed", "failed"
 TICKET_FAILED = Problem("catalog.ticket", Text("暂时无法取号，请到服务台咨询工作人员。",
                                                "A number cannot be issued right now; please ask at the front desk."),
                         "ticket counter failed")
@@ -27,8 +29,9 @@ TICKET_FAILED = Problem("catalog.ticket", Text("暂时无法取号，请到服�
 
 @registered
 class TicketBridge(Bridge):
-    """The number is issued in a worker (one SQLite commit), then printed; asked again in the same visit, the
-    number already held is shown (and printed again), never a second place behind oneself."""
+    """The 取号 button offers the choice of a normal and a priority (green-channel) number; the number is issued in
+    a worker (one SQLite commit), then printed. Asked again in the same visit, the number already held is shown
+    (and printed again), never a second place behind oneself."""
 
     changed = Signal()
 
@@ -41,14 +44,39 @@ class TicketBridge(Bridge):
 
     def _reset_state(self) -> None:
         self._ticket: Ticket | None = None
-        self._code, self._state, self._problem = "", IDLE, None
+        self._code, self._state, self._problem, self._waiting = "", IDLE, None, 0
 
     def _set(self, state: str, problem: Problem | None = None) -> None:
         self._state, self._problem = state, problem
         self.changed.emit()
 
     @Slot(str)
+    def offer(self, code: str) -> None:
+        """The 取号 button of `code` ("" the general desk): the ticket screen offers a normal and a priority number,
+        unless this visit already holds one for it (shown and printed again)."""
+        if self._state == BUSY:
+            return
+        if code in self._core.visit.tickets:
+            self.takeNumber(code)
+            return
+        self._ticket, self._code = None, code
+        try:
+            self._waiting = self._core.catalog.waiting_for(code)  # one small SQLite read
+        except Exception:  # the count is a courtesy: the choice still shows
+            log.exception("waiting count failed")
+            self._waiting = 0
+        self._set(CHOOSE)
+
+    @Slot(str)
     def takeNumber(self, code: str) -> None:
+        self._take(code, priority=False)
+
+    @Slot(str)
+    def takePriorityNumber(self, code: str) -> None:
+        """A green-channel number: the visitor says they are elderly, disabled or pregnant; nobody asks for proof."""
+        self._take(code, priority=True)
+
+    def _take(self, code: str, priority: bool) -> None:
         if self._state == BUSY:
             return
         self._ticket, self._code = None, code
@@ -57,7 +85,7 @@ class TicketBridge(Bridge):
         if held is not None:
             self.post(self._issued, held)
             return
-        self.run("take-number", lambda: self._core.catalog.take_number(code), self._issued, self._failed)
+        self.run("take-number", lambda: self._core.catalog.take_number(code, priority), self._issued, self._failed)
 
     def _failed(self, exc: Exception) -> None:
         log.error("take a number for %s failed: %s", self._code or "the general desk", type(exc).__name__)
@@ -74,8 +102,36 @@ class TicketBridge(Bridge):
 
     @Property(str, notify=changed)
     def ticketState(self) -> str:
-        """"busy" (taking or printing), "printed", "failed" (number shown with a QR instead of paper), ""."""
+        """"choose" (normal or priority?), "busy" (taking or printing), "printed", "failed" (number shown with a
+        QR instead of paper), ""."""
         return self._state
+
+    @Property(bool, notify=changed)
+    def priorityOffered(self) -> bool:
+        """This terminal gives priority numbers ([catalog] priority_ticket_letter)."""
+        try:
+            return self._core.catalog.gives_priority_numbers
+        except Exception:  # catalog not loaded: the button simply does not show
+            return False
+
+    @Property(bool, notify=changed)
+    def ticketPriority(self) -> bool:
+        return bool(self._ticket and self._ticket.priority)
+
+    @Property(str, notify=changed)
+    def ticketPriorityNote(self) -> str:
+        """The line that marks a priority number, as on the paper."""
+        return self._t(PRIORITY_NOTE) if self._ticket and self._ticket.priority else ""
+
+    @Property(int, notify=changed)
+    def waitingNow(self) -> int:
+        """People waiting at the windows when the choice was offered."""
+        return self._waiting
+
+    @Property(str, notify=changed)
+    def ticketCode(self) -> str:
+        """The item the number is (or is about to be) for; "" the general desk."""
+        return self._code
 
     @Property(str, notify=changed)
     def ticketNumber(self) -> str:
@@ -113,7 +169,7 @@ class TicketBridge(Bridge):
 
     @Property(str, notify=changed)
     def ticketWindow(self) -> str:
-        place = self._place() if self._ticket else None
+        place = self._place()
         return f"{place[1].location} {place[1].queue.windows}" if place else ""
 
     @Property(str, notify=changed)

@@ -67,3 +67,10 @@ class Translations:
         if self.engine is not None:
             self.engine.retranslate()
         return ok
+
+    def close(self) -> None:
+        """The window is gone: its translator leaves the application (a next window starts in its own language)."""
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+        self.engine = None

@@ -27,6 +27,9 @@ class CatalogConfig(BaseModel):
     tickets_database: str = "var/tickets.sqlite3"
     # hour (0-23, local time) at which the day's numbering restarts
     tickets_reset_hour: int = Field(0, ge=0, le=23)
+    # the letter of priority (green-channel, 优先号) numbers for elderly, disabled and pregnant visitors: one series
+    # for the whole hall, called first at each queue's windows; must be no queue's letter. "" = no priority numbers
+    priority_ticket_letter: str = Field("V", pattern=r"^[A-Z]?$")
     # a citizen-facing web page per item for the on-screen QR when the printer is out; "{code}" = item code
     guide_url: str = "https://zwfw.example.gov.cn/guide/{code}"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.catalog.catalog import Catalog, Where
-from kiosk.catalog.tickets import Ticket
+from kiosk.catalog.tickets import PRIORITY_FOR, PRIORITY_NOTE, Ticket
 from kiosk.i18n import Text
 from protocol.catalog_schema import AUDIENCE_TEXT, HANDLING_TEXT, HERE, TimeLimits
 
@@ -137,6 +137,7 @@ def ticket_lines(ticket: Ticket, item_name: str, where: Where, language: str = "
     zh = not language.startswith("en")
     return [
         ticket.number,
+        *([PRIORITY_NOTE.get(language)] if ticket.priority else []),
         item_name,
         ticket.waiting_text().get(language),
         (f"请到{where.location} {where.queue.windows}等候叫号" if zh
@@ -174,10 +175,12 @@ def checklist_print_data(guide: Guide, *, site_name: str, hotline: str, printed_
 
 
 def ticket_print_data(ticket: Ticket, item_name: str, where: Where, *, site_name: str) -> dict[str, object]:
-    """Data for the printer's `queue_ticket` layout (assets/receipts/queue_ticket.toml)."""
+    """Data for the printer's `queue_ticket` layout (assets/receipts/queue_ticket.toml); `priority_note` says who
+    a priority number is for (empty for a normal one: the layout leaves out its priority lines)."""
     return {
         "site_name": site_name,
         "ticket_number": ticket.number,
+        "priority_note": PRIORITY_FOR.zh if ticket.priority else "",
         "service_name": item_name,
         "window": f"{where.location} {where.queue.windows}",
         "waiting": str(ticket.ahead),

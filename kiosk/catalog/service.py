@@ -56,11 +56,26 @@ class CatalogService:
 
     # ---- take a number ----
 
-    def take_number(self, code: str) -> Ticket:
+    def take_number(self, code: str, priority: bool = False) -> Ticket:
         """Blocking SQLite commit (milliseconds): call from a worker thread, print after it returns.
 
-        code "" is the general enquiry desk (综合咨询) for a visitor with no service in mind."""
-        return self._tickets.take(self.ticket_place(code)[1].queue.code, code)
+        code "" is the general enquiry desk (综合咨询) for a visitor with no service in mind. `priority`: a
+        green-channel number (elderly, disabled, pregnant visitors; nobody is asked for proof), ValueError when
+        this terminal gives none or its letter is also one of the catalog's queues."""
+        queue = self.ticket_place(code)[1].queue.code
+        if not priority:
+            return self._tickets.take(queue, code)
+        letter = self._cfg.priority_ticket_letter
+        if not letter:
+            raise ValueError("this terminal gives no priority numbers ([catalog] priority_ticket_letter is empty)")
+        if letter in {q.code for q in self._catalog.queues()}:
+            raise ValueError(f"the priority letter {letter!r} is also a queue of the catalog: choose another one in "
+                             "[catalog] priority_ticket_letter")
+        return self._tickets.take(queue, code, priority=letter)
+
+    @property
+    def gives_priority_numbers(self) -> bool:
+        return bool(self._cfg.priority_ticket_letter)
 
     def ticket_place(self, code: str) -> tuple[Text, Where]:
         """(what a ticket is for, where to wait) of an item, or of the general desk for code "".

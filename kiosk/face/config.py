@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class FaceConfig(BaseModel):
@@ -22,8 +22,18 @@ class FaceConfig(BaseModel):
     )
     # time the citizen has to make the movement before the attempt counts as failed (seconds)
     challenge_seconds: float = Field(8.0, ge=2, le=60)
+    # the same in elderly mode (长辈版): no time pressure, so never shorter than challenge_seconds
+    elderly_challenge_seconds: float = Field(16.0, ge=2, le=120)
     # keep the frame that matched (JPEG) with the application: an encrypted attachment in the queue,
     # synced to central as `face_evidence` and purged with the record (docs/sync.md, "Face evidence")
     evidence: bool = False
     # what the flow offers when the card photo cannot be decoded
     fallback: Literal["staff", "none"] = "staff"
+
+    @field_validator("elderly_challenge_seconds")
+    @classmethod
+    def _elderly_not_shorter(cls, v: float, info) -> float:
+        normal = info.data.get("challenge_seconds")
+        if normal is not None and v < normal:
+            raise ValueError("must not be shorter than challenge_seconds")
+        return v

@@ -5,6 +5,7 @@ searched for the materials (text mode sends them as GB18030). Paper out: the scr
 """
 
 import re
+import shutil
 
 import pytest
 from PIL import Image
@@ -85,6 +86,7 @@ def test_home_theme_item_checklist_then_ticket_printed(qtbot, kiosk_ui, artifact
 
     tap(qtbot, ui.window, "guideTicket")
     _screen(qtbot, ui, "Ticket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "printed", timeout=20000)
     letter = ui.core.catalog.catalog.where("GJ-003").queue.code
     assert ui.bridges["ticket"].ticketNumber == f"{letter}001"
@@ -134,8 +136,48 @@ def test_paper_out_shows_qr_codes_instead(qtbot, kiosk_ui, artifacts_dir):
 
     tap(qtbot, ui.window, "guideTicket")
     _screen(qtbot, ui, "Ticket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "failed", timeout=20000)
     settle(qtbot)
     assert ui.bridges["ticket"].ticketNumber  # the number is issued even without paper
     assert find_visible(ui.window, "ticketQrImage") is not None
     assert sim.last_receipt is None
+
+
+@pytest.mark.parametrize("elderly", [False, True], ids=["normal", "elderly"])
+def test_a_priority_ticket_is_printed_with_its_letter_and_says_so(qtbot, kiosk_ui, artifacts_dir, elderly):
+    ui = kiosk_ui(chinese_mode="text")  # text mode: the printed words are GB18030 bytes to search
+    sim = virtual_printer(ui.core)
+    spy = ByteSpy(sim)
+    ui.shell.start(elderly)
+    ui.shell.go("Guide", {"code": "GJ-003"})
+    _screen(qtbot, ui, "Guide")
+    tap(qtbot, ui.window, "guideTicket")
+    _screen(qtbot, ui, "Ticket")
+    mode = "elderly" if elderly else "normal"
+    grab(ui.window, artifacts_dir / "screens" / f"ticket_choice_portrait_{mode}.png")
+    tap(qtbot, ui.window, "ticketTakePriority")  # one tap; nobody asks for proof
+    qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "printed", timeout=20_000)
+    assert ui.bridges["ticket"].ticketNumber == "V001" and ui.bridges["ticket"].ticketPriority
+    printed = _printed_text(spy)
+    assert "V001" in printed and "优先号" in printed and "老年人、残疾人、孕妇优先办理" in printed
+    settle(qtbot)
+    assert find_visible(ui.window, "ticketPriorityNote") is not None
+    grab(ui.window, artifacts_dir / "screens" / f"ticket_priority_printed_portrait_{mode}.png")
+    receipts = artifacts_dir / "receipts"
+    receipts.mkdir(exist_ok=True)
+    shutil.copy(sim.last_receipt, receipts / f"priority_ticket_{mode}.png")  # the simulator's picture of the paper
+    # the same window's next normal number keeps its own series, and waits behind the priority one
+    before = len(spy.data)
+    ui.shell.endSession()
+    ui.shell.start()
+    ui.shell.go("Guide", {"code": "GJ-003"})
+    _screen(qtbot, ui, "Guide")
+    tap(qtbot, ui.window, "guideTicket")
+    _screen(qtbot, ui, "Ticket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
+    qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "printed", timeout=20_000)
+    letter = ui.core.catalog.catalog.where("GJ-003").queue.code
+    assert ui.bridges["ticket"].ticketNumber == f"{letter}001" and ui.bridges["ticket"].ticketAhead == 1
+    normal = bytes(spy.data[before:]).decode("gb18030", errors="ignore")
+    assert not ui.bridges["ticket"].ticketPriority and f"{letter}001" in normal and "优先号" not in normal

@@ -1,4 +1,5 @@
-"""WCAG contrast of the texts on a live QML screen: each Text's colour against the rectangles painted under it."""
+"""WCAG contrast of the texts on a live QML screen: each Text's colour against the rectangles (plain or with a
+vertical gradient) painted under it."""
 
 from __future__ import annotations
 
@@ -69,6 +70,24 @@ def _paint_order(item: QQuickItem):
             yield from _paint_order(k)
 
 
+def _fill_at(rect: QQuickItem, area: QRectF, point: QPointF) -> QColor:
+    """The colour a Rectangle paints at `point`: its colour, or its gradient there (stops are the gradient's
+    children; vertical, Qt's default and the only orientation the kiosk uses)."""
+    gradient = rect.property("gradient")
+    if gradient is None or not gradient.isQObject():
+        return QColor(rect.property("color"))
+    stops = sorted(((s.property("position"), QColor(s.property("color"))) for s in gradient.toQObject().children()),
+                   key=lambda s: s[0])
+    at = (point.y() - area.top()) / area.height() if area.height() else 0.0
+    below = [s for s in stops if s[0] <= at] or stops[:1]
+    above = [s for s in stops if s[0] >= at] or stops[-1:]
+    (p0, c0), (p1, c1) = below[-1], above[0]
+    t = 0.0 if p1 == p0 else (at - p0) / (p1 - p0)
+    mix = lambda a, b: a + (b - a) * t  # noqa: E731
+    return QColor.fromRgbF(mix(c0.redF(), c1.redF()), mix(c0.greenF(), c1.greenF()), mix(c0.blueF(), c1.blueF()),
+                           mix(c0.alphaF(), c1.alphaF()))
+
+
 def _scene_rect(item: QQuickItem) -> QRectF:
     return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
 
@@ -91,11 +110,12 @@ def _label(item: QQuickItem) -> str:
     return "/".join(names)
 
 
-def samples(window: QQuickWindow, root: QQuickItem, dp: float, elderly: bool = False) -> list[Sample]:
+def samples(window: QQuickWindow, root: QQuickItem, dp: float, elderly: bool = False,
+            needed: tuple[float, float] | None = None) -> list[Sample]:
     """Every visible, non-empty Text under `root`, with the colour really behind its middle.
 
-    Thresholds: 4.5:1 for body text, 3:1 for large text (>= 24 dp, or bold >= 18.7 dp); elderly mode promises
-    more: 7:1 and 4.5:1 (WCAG AAA).
+    Thresholds (body, large): 4.5:1 for body text, 3:1 for large text (>= 24 dp, or bold >= 18.7 dp); elderly mode
+    promises more: 7:1 and 4.5:1 (WCAG AAA); `needed` sets others.
     """
     inside = set()
     todo = [root]
@@ -109,8 +129,9 @@ def samples(window: QQuickWindow, root: QQuickItem, dp: float, elderly: bool = F
     for item in _paint_order(window.contentItem()):
         cls = item.metaObject().className()
         if cls.startswith("QQuickRectangle"):
-            colour = QColor(item.property("color"))
-            if colour.alpha() > 0 and item.width() > 0 and item.height() > 0:
+            gradient = item.property("gradient")
+            painted = QColor(item.property("color")).alpha() > 0 or (gradient is not None and gradient.isQObject())
+            if painted and item.width() > 0 and item.height() > 0:
                 rects.append((item, _scene_rect(item)))
             continue
         if getCppPointer(item)[0] not in inside or not item.inherits("QQuickText"):
@@ -127,16 +148,17 @@ def samples(window: QQuickWindow, root: QQuickItem, dp: float, elderly: bool = F
         behind = base
         for rect, area in rects:
             if area.contains(point):
-                colour = QColor(rect.property("color"))
+                colour = _fill_at(rect, area, point)
                 behind = over(colour, colour.alphaF() * _opacity(rect), behind)
         fg = QColor(item.property("color"))
         shown = over(fg, fg.alphaF() * _opacity(item), behind)
         size = item.property("font").pixelSize() / dp
         bold = item.property("font").bold()
         large = size >= LARGE_DP - 0.05 or (bold and size >= LARGE_BOLD_DP - 0.05)
-        needed = (4.5 if large else 7.0) if elderly else (3.0 if large else 4.5)
+        body, big = needed or ((7.0, 4.5) if elderly else (4.5, 3.0))
+        need = big if large else body
         found.append(Sample(text.replace("\n", " ")[:24], round(size, 1), bold, shown.name(), behind.name(),
-                            round(ratio(shown, behind), 2), needed, _label(item)))
+                            round(ratio(shown, behind), 2), need, _label(item)))
     return found
 
 

@@ -863,59 +863,39 @@
         <translation>Read your ID card. Place it on the card reader.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="43" />
+        <location filename="../qml/screens/Identify.qml" line="42" />
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="53" />
+        <location filename="../qml/screens/Identify.qml" line="52" />
         <source>照片面朝上，平放不动，读完前请不要拿开</source>
         <translation>Photo side up, lay it flat and keep it there until it has been read</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="73" />
+        <location filename="../qml/screens/Identify.qml" line="72" />
         <source>读卡器已就绪</source>
         <translation>Card reader ready</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="87" />
+        <location filename="../qml/screens/Identify.qml" line="86" />
         <source>过期证件不能在本机办理。</source>
         <translation>An expired card cannot be used at this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="95" />
+        <location filename="../qml/screens/Identify.qml" line="94" />
         <source>已读取证件：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/Identify.qml" line="104" />
-        <source>已通知工作人员，请稍候；您也可以到服务窗口办理</source>
-        <translation>Staff have been notified, please wait; you can also go to a service window</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Identify.qml" line="105" />
-        <source>请到服务窗口，工作人员会帮您办理</source>
-        <translation>Please go to a service window; the staff will help you</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Identify.qml" line="106" />
-        <source>服务热线 %1</source>
-        <translation>Service hotline %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Identify.qml" line="115" />
         <source>继续人脸核验</source>
         <translation>Continue to the face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="121" />
+        <location filename="../qml/screens/Identify.qml" line="110" />
         <source>重新放卡</source>
         <translation>Place the card again</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Identify.qml" line="127" />
-        <source>请工作人员协助</source>
-        <translation>Ask staff for help</translation>
     </message>
 </context>
 <context>
@@ -1588,12 +1568,27 @@
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../qml/Kiosk/ScreenPage.qml" line="51" />
+        <location filename="../qml/Kiosk/ScreenPage.qml" line="57" />
+        <source>✓ 已呼叫工作人员</source>
+        <translation>✓ Staff called</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ScreenPage.qml" line="57" />
+        <source>呼叫工作人员</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ScreenPage.qml" line="58" />
+        <source>请工作人员到本机来帮您</source>
+        <translation>Ask a member of staff to come and help you here</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ScreenPage.qml" line="66" />
         <source>再听一遍</source>
         <translation>Listen again</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ScreenPage.qml" line="52" />
+        <location filename="../qml/Kiosk/ScreenPage.qml" line="67" />
         <source>朗读本页的提示</source>
         <translation>Reads this screen's instructions aloud</translation>
     </message>
@@ -1662,6 +1657,65 @@
         <location filename="../qml/Kiosk/SimTrayPanel.qml" line="113" />
         <source>（暂无）</source>
         <translation>(none yet)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffCallPanel</name>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="12" />
+        <source>请到%1找工作人员</source>
+        <translation>Please go to %1 for help</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="13" />
+        <source>正在通知工作人员…</source>
+        <translation>Telling staff…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="14" />
+        <source>工作人员马上就来</source>
+        <translation>Staff are on their way</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="15" />
+        <source>本机暂时无法通知工作人员。</source>
+        <translation>This terminal cannot reach staff right now.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="16" />
+        <source>请在本机旁稍候。工作人员在%1。</source>
+        <translation>Please wait by this terminal. Staff sit at %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="24" />
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="93" />
+        <source>好的</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="70" />
+        <source>服务热线 %1</source>
+        <translation>Service hotline %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="84" />
+        <source>取消呼叫</source>
+        <translation>Cancel the call</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="85" />
+        <source>正在取消</source>
+        <translation>Cancelling</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="88" />
+        <source>不需要工作人员了</source>
+        <translation>I no longer need staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StaffCallPanel.qml" line="94" />
+        <source>关闭提示</source>
+        <translation>Close this message</translation>
     </message>
 </context>
 <context>
@@ -1745,62 +1799,128 @@
 <context>
     <name>Ticket</name>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="10" />
+        <location filename="../qml/screens/Ticket.qml" line="11" />
+        <location filename="../qml/screens/Ticket.qml" line="76" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="11" />
+        <location filename="../qml/screens/Ticket.qml" line="13" />
+        <source>取号。请点“取普通号”；老年人、残疾人、孕妇可以点“取优先号”</source>
+        <translation>Take a number. Tap “Normal number”; elderly, disabled and pregnant visitors may tap “Priority number”</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="14" />
+        <source>取号。请点“取号”</source>
+        <translation>Take a number. Tap “Take a number”</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="15" />
         <source>取号。号票打印后请取走，等候叫号</source>
         <translation>Take a number. Take the ticket when it prints, then wait to be called.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="15" />
+        <location filename="../qml/screens/Ticket.qml" line="19" />
         <source>您的号码是 %1。</source>
         <translation>Your number is %1. </translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="47" />
+        <location filename="../qml/screens/Ticket.qml" line="20" />
+        <source>这是优先号，窗口会优先叫号。</source>
+        <translation>It is a priority number: the window calls it first. </translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="44" />
+        <source>现在有 %1 人等候</source>
+        <translation>%1 waiting now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="44" />
+        <source>现在无人等候</source>
+        <translation>Nobody is waiting now</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="55" />
+        <source>办理窗口：%1</source>
+        <translation>Windows: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="76" />
+        <source>取普通号</source>
+        <translation>Normal number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="78" />
+        <source>领取窗口排队号</source>
+        <translation>A queue number for the windows</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="88" />
+        <source>取优先号</source>
+        <translation>Priority number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="88" />
+        <source>老年人 · 残疾人 · 孕妇</source>
+        <translation>Elderly · Disabled · Pregnant</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="90" />
+        <source>取优先号，老年人、残疾人、孕妇</source>
+        <translation>Priority number, for elderly, disabled and pregnant visitors</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="91" />
+        <source>绿色通道，窗口优先叫号</source>
+        <translation>Green channel: called first at the window</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="100" />
+        <source>优先号在窗口优先叫号，无需出示证明。</source>
+        <translation>Priority numbers are called first at the window. No proof is needed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Ticket.qml" line="140" />
         <source>正在取号，请稍候…</source>
         <translation>Getting your number…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="57" />
+        <location filename="../qml/screens/Ticket.qml" line="150" />
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="100" />
+        <location filename="../qml/screens/Ticket.qml" line="217" />
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 until your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="122" />
+        <location filename="../qml/screens/Ticket.qml" line="239" />
         <source>号票已打印，请从出纸口取走，留意叫号</source>
         <translation>Your ticket is printed; take it from the slot and listen for your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="123" />
+        <location filename="../qml/screens/Ticket.qml" line="240" />
         <source>号票未能打印，请记住屏幕上的号码</source>
         <translation>The ticket could not be printed; please note the number on the screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="124" />
+        <location filename="../qml/screens/Ticket.qml" line="241" />
         <source>未能取号</source>
         <translation>No number could be issued</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="125" />
+        <location filename="../qml/screens/Ticket.qml" line="242" />
         <source>正在打印号票…</source>
         <translation>Printing your ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="136" />
+        <location filename="../qml/screens/Ticket.qml" line="253" />
         <source>可用手机扫码或拍照保存您的号码</source>
         <translation>Scan or photograph this code to keep your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="142" />
+        <location filename="../qml/screens/Ticket.qml" line="259" />
         <source>完成，返回首页</source>
         <translation>Done, back to home</translation>
     </message>

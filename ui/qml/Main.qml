@@ -152,6 +152,15 @@ ApplicationWindow {
         function onCardOnReaderChanged() { if (!IdentityBridge.cardOnReader) cardNotice.shown = false }
     }
 
+    // "呼叫工作人员" on any citizen screen opens this; above the screen and its card notice, below the questions
+    // that end a visit
+    StaffCallPanel {
+        objectName: "staffCallPanel"
+        anchors.fill: parent
+        visible: StaffCallBridge.panelOpen
+        z: 15
+    }
+
     ExitConfirm {
         id: exitConfirm
         objectName: "exitConfirm"
@@ -166,6 +175,7 @@ ApplicationWindow {
     IdleOverlay {
         objectName: "idleOverlay"
         anchors.fill: parent
+        z: 25  // the countdown shows over any question or panel it would otherwise end unseen
         visible: Shell.idlePhase === "warning"
         secondsLeft: Shell.idleSecondsLeft
         onContinueTapped: Shell.keepGoing()

@@ -60,9 +60,25 @@ def test_idle_policy_phases_and_elderly_timeout():
     assert p.state().phase == "warning"
 
 
+def test_elderly_mode_counts_down_for_longer():
+    c = Clock()
+    p = IdlePolicy(timeout=60, warning=15, elderly_timeout=180, clock=c, elderly_warning=40)
+    p.elderly = True
+    c.t = 139
+    assert p.state().phase == "active"
+    c.t = 141
+    st = p.state()
+    assert st.phase == "warning" and st.seconds_left == 39
+    p.elderly = False  # the countdown of standard mode is the short one
+    c.t = 44
+    assert p.state().phase == "active"
+
+
 def test_idle_policy_rejects_warning_longer_than_timeout():
     with pytest.raises(ValueError):
         IdlePolicy(timeout=10, warning=20, elderly_timeout=100)
+    with pytest.raises(ValueError):
+        IdlePolicy(timeout=60, warning=20, elderly_timeout=100, elderly_warning=100)
 
 
 def test_wipe_logs_no_personal_data(caplog):

@@ -1,9 +1,8 @@
 """Staff mode's care screen with simulated devices: self-tests, queue view, configuration and bundle, audit entries,
-screenshots in both orientations; the citizen's call for staff from the identify screen."""
+screenshots in both orientations (the citizen's call for staff: test_staff_call_screens.py)."""
 
 import pytest
 
-from kiosk.staff_call import STAFF_CALL_EVENT
 from offline_queue.store import Outcome
 from protocol import tracking
 from tests.helpers.central import invented_applicant
@@ -82,19 +81,3 @@ def test_care_needs_the_maintenance_sign_in(qtbot, make_ui):
     care.refreshConfig()
     care.exportBundle()
     assert not any(t["running"] or t["done"] for t in care.selfTests) and care.config == [] and care.message == ""
-
-
-def test_ask_staff_on_the_identify_screen_records_a_call(qtbot, make_ui):
-    ui = _ui(make_ui)
-    qtbot.waitUntil(lambda: ui.core.submissions is not None, timeout=30_000)
-    ui.shell.open("apply")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
-    settle(qtbot)
-    tap(qtbot, ui.window, "identifyAskStaff")
-    qtbot.waitUntil(lambda: ui.bridges["staffCall"].called, timeout=10_000)
-    settle(qtbot)
-    assert "已通知工作人员" in find_visible(ui.window, "identifyStaffHelp").property("text")
-    store = ui.core.submissions.store
-    names = [store.read_body(seq)["name"] for (seq,) in store._conn.execute(
-        "SELECT seq FROM records WHERE kind='event'")]
-    assert names == [STAFF_CALL_EVENT]

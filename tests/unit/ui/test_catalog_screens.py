@@ -123,6 +123,7 @@ def test_take_a_number_without_printer_shows_number_and_qr(qtbot, make_ui):
     _screen(qtbot, ui, "Guide")
     tap(qtbot, ui.window, "guideTicket")
     _screen(qtbot, ui, "Ticket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
     bridge = ui.bridges["catalog"]
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "failed", timeout=10000)
     letter = ui.core.catalog.catalog.where(code).queue.code
@@ -145,6 +146,7 @@ def test_general_enquiry_number_without_choosing_a_service(qtbot, make_ui, artif
     grab(ui.window, artifacts_dir / "screens" / f"catalog_ticket_general_{orientation}.png")
     tap(qtbot, ui.window, "catalogGeneralTicket")
     _screen(qtbot, ui, "Ticket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
     bridge = ui.bridges["catalog"]
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "failed", timeout=10000)  # no printer here: number + QR
     assert ui.bridges["ticket"].ticketNumber == "F001" and ui.bridges["ticket"].ticketService == "综合咨询"
@@ -201,6 +203,7 @@ def _walk(qtbot, ui):
     yield "guide_print_failed_qr"
     tap(qtbot, ui.window, "guideTicket")
     _screen(qtbot, ui, "Ticket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketState == "failed", timeout=10000)
     settle(qtbot)
     yield "ticket_qr"
@@ -237,6 +240,7 @@ def test_a_number_taken_for_a_visitor_who_left_is_not_shown_to_the_next(qtbot, m
     ui.shell.go("Guide", {"code": "HJ-001"})
     _screen(qtbot, ui, "Guide")
     tap(qtbot, ui.window, "guideTicket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketNumber == f"{letter}002", timeout=10000)
     assert ui.bridges["ticket"].ticketAhead == 1
 
@@ -295,6 +299,7 @@ def test_elderly_mode_speaks_the_number_and_the_print_outcome(qtbot, make_ui):
     tap(qtbot, ui.window, "guidePrint")
     qtbot.waitUntil(lambda: any("二维码" in s for s in spoken), timeout=10000)  # no printer: the QR way out
     tap(qtbot, ui.window, "guideTicket")
+    tap(qtbot, ui.window, "ticketTakeNormal")
     letter = ui.core.catalog.catalog.where("HJ-001").queue.code
     qtbot.waitUntil(lambda: any(f"{letter}001" in s for s in spoken), timeout=10000)
 

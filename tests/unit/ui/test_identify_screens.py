@@ -164,8 +164,8 @@ def test_refusals_problems_and_reader_state_in_both_languages(qtbot, kiosk):
     assert identity.problem == "The number on this card failed its check. Please go to a service window."
     from_thread(ui.core.identity._on_card_event, CardRemoved("idcard"))
     qtbot.waitUntil(lambda: identity.state == "waiting")
-    tap(qtbot, ui.window, "identifyAskStaff")
-    qtbot.waitUntil(lambda: find_visible(ui.window, "identifyStaffHelp") is not None)
+    tap(qtbot, ui.window, "callStaff")  # the frame's call button: the panel opens over the screen, which stays
+    qtbot.waitUntil(lambda: find_visible(ui.window, "staffCallHeadline") is not None)
     assert ui.shell.currentScreen == "Identify"
 
 

@@ -41,3 +41,18 @@ def test_ts_compiles(tmp_path):
     copy.write_bytes(TS.read_bytes())
     qm = compile_qm(copy)
     assert qm is not None and qm.stat().st_size > 100
+
+
+def test_a_window_closed_in_english_leaves_the_next_one_in_its_own_language(qtbot, make_ui):
+    from tests.helpers.qml import find, settle
+
+    english = make_ui(locale={"language": "en"})
+    english.shell.start()
+    settle(qtbot)
+    assert find(english.window, "navHome").property("text") == "⌂ Home"
+    english.close()  # as the fixture does between tests: the application (and its translators) lives on
+    english.core.close()
+    chinese = make_ui()
+    chinese.shell.start()
+    settle(qtbot)
+    assert find(chinese.window, "navHome").property("text") == "⌂ 首页"

@@ -16,7 +16,7 @@ Rectangle {
 
     function show() { notice.shown = true; hide.restart() }
 
-    Timer { id: hide; interval: 6000; onTriggered: notice.shown = false }
+    Timer { id: hide; objectName: "cardNoticeHide"; interval: 6000; onTriggered: notice.shown = false }
     Text {
         id: label
         objectName: "cardNoticeText"

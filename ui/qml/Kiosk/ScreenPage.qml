@@ -3,7 +3,7 @@ import QtQuick.Controls
 import Kiosk
 import KioskApp
 
-// Base of every screen: a title, the "listen again" button and the screen's content; the navigation bar
+// Base of every screen: a title, the "call staff" and "listen again" buttons and the screen's content; the navigation bar
 // belongs to Main.qml. Each screen's `prompt` says where the citizen is and the one next step: spoken on
 // arrival in elderly mode, and in any mode on the listen-again button. `spoken` is news (a printout, a
 // problem) said as it happens in elderly mode and repeated after the prompt.
@@ -30,7 +30,7 @@ Item {
 
     Text {
         id: heading
-        anchors { left: parent.left; right: listen.visible ? listen.left : parent.right; top: parent.top
+        anchors { left: parent.left; right: tools.visible ? tools.left : parent.right; top: parent.top
                   margins: Theme.margin }
         text: page.title
         visible: text.length > 0
@@ -42,22 +42,38 @@ Item {
         Accessible.role: Accessible.Heading
         Accessible.name: text
     }
-    BigButton {
-        id: listen
-        objectName: "listenAgain"
+    // top right on every citizen screen: call staff (one tap; Main.qml shows the confirmation) and listen again
+    Row {
+        id: tools
         anchors { right: parent.right; top: parent.top; margins: Theme.margin }
-        visible: Voice.available && page.prompt.length > 0
-        primary: false
-        text: qsTr("再听一遍")
-        Accessible.description: qsTr("朗读本页的提示")
-        onClicked: page.replay()
+        spacing: Theme.spacing
+        visible: callStaff.visible || listen.visible
+        BigButton {
+            id: callStaff
+            objectName: "callStaff"
+            visible: StaffCallBridge.offered
+            tint: Theme.staffCall
+            primary: StaffCallBridge.state !== "called"
+            text: StaffCallBridge.state === "called" ? qsTr("✓ 已呼叫工作人员") : qsTr("呼叫工作人员")
+            Accessible.description: qsTr("请工作人员到本机来帮您")
+            onClicked: StaffCallBridge.call()
+        }
+        BigButton {
+            id: listen
+            objectName: "listenAgain"
+            visible: Voice.available && page.prompt.length > 0
+            primary: false
+            text: qsTr("再听一遍")
+            Accessible.description: qsTr("朗读本页的提示")
+            onClicked: page.replay()
+        }
     }
     Item {
         id: body
         anchors {
             left: parent.left; right: parent.right; bottom: parent.bottom
-            top: heading.visible && (!listen.visible || heading.height >= listen.height) ? heading.bottom
-               : listen.visible ? listen.bottom : parent.top
+            top: heading.visible && (!tools.visible || heading.height >= tools.height) ? heading.bottom
+               : tools.visible ? tools.bottom : parent.top
             margins: Theme.margin
         }
     }

@@ -48,6 +48,8 @@ QtObject {
     readonly property color okFill: "#e8f5e9"
     readonly property color warning: elderly ? "#6b3e00" : "#8a5200"
     readonly property color ticket: "#ef6c00"  // 取号 orange: a tint, made readable by solid()
+    readonly property color priority: "#2e7d32"  // green channel (优先号): a tint, made readable by solid()
+    readonly property color staffCall: "#6a1b9a"  // call staff: set apart from navigation blue and exit red
     // a control that cannot be used now: grey, but its words still read (7.8:1)
     readonly property color disabledFill: "#e4e8ee"
     readonly property color disabledText: "#3d4653"

@@ -18,14 +18,21 @@ AbstractButton {
         border.width: Theme.elderly ? 3 : 0
         border.color: Theme.text
     }
+    // a short, wide tile (landscape elderly mode: big words, little height) puts the glyph beside the words, so
+    // nothing spills out of it
+    readonly property bool beside: Theme.landscape && Theme.elderly
     contentItem: Item {
-        Column {
+        Grid {
             // content sits in the middle of tall portrait tiles instead of clinging to the top
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width
-            spacing: Theme.px(6)
             padding: Theme.px(16)
+            columns: tile.beside ? 2 : 1
+            columnSpacing: Theme.px(16)
+            rowSpacing: Theme.px(6)
+            verticalItemAlignment: Grid.AlignVCenter
             Rectangle {
+                id: disc
                 width: Theme.px(Theme.elderly ? 64 : 56)
                 height: width
                 radius: width / 2
@@ -41,24 +48,27 @@ AbstractButton {
                     textFormat: Text.PlainText
                 }
             }
-            Text {
-                width: tile.width - Theme.px(32)
-                text: tile.text
-                font.pixelSize: Theme.titleSize
-                font.bold: true
-                color: Theme.primaryText
-                textFormat: Text.PlainText
-                wrapMode: Text.WordWrap
-            }
-            Text {
-                width: tile.width - Theme.px(32)
-                text: tile.subtitle
-                visible: text.length > 0
-                font.pixelSize: Theme.smallSize
-                color: Theme.primaryText
-                textFormat: Text.PlainText
-                wrapMode: Text.WordWrap
-                lineHeight: Theme.lineHeight
+            Column {
+                spacing: Theme.px(6)
+                Text {
+                    width: tile.width - Theme.px(32) - (tile.beside ? disc.width + Theme.px(16) : 0)
+                    text: tile.text
+                    font.pixelSize: Theme.titleSize
+                    font.bold: true
+                    color: Theme.primaryText
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    width: tile.width - Theme.px(32) - (tile.beside ? disc.width + Theme.px(16) : 0)
+                    text: tile.subtitle
+                    visible: text.length > 0
+                    font.pixelSize: Theme.smallSize
+                    color: Theme.primaryText
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    lineHeight: Theme.lineHeight
+                }
             }
         }
     }

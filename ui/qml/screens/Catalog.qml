@@ -39,7 +39,7 @@ ScreenPage {
             visible: page.params.purpose === "ticket" && TicketBridge.generalDesk
             Layout.fillWidth: true
             text: qsTr("不确定办什么？取综合咨询号")
-            onClicked: { TicketBridge.takeNumber(""); Shell.open("take_number", { code: "" }) }
+            onClicked: { TicketBridge.offer(""); Shell.open("take_number", { code: "" }) }
         }
 
         BigButton {

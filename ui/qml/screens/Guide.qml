@@ -229,7 +229,7 @@ ScreenPage {
                 Layout.preferredWidth: 1
                 tint: Theme.ticket
                 text: page.waiting > 0 ? qsTr("取号（%1 人等候）").arg(page.waiting) : qsTr("取号")
-                onClicked: { TicketBridge.takeNumber(page.code); Shell.open("take_number", { code: page.code }) }
+                onClicked: { TicketBridge.offer(page.code); Shell.open("take_number", { code: page.code }) }
             }
             BigButton {
                 objectName: "guideApply"

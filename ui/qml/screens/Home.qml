@@ -38,6 +38,8 @@ ScreenPage {
                     color: Theme.text
                     textFormat: Text.PlainText
                     wrapMode: Text.WordWrap
+                    Accessible.role: Accessible.Heading  // the page has no title of its own: this is its heading
+                    Accessible.name: text
                 }
                 Text {
                     Layout.fillWidth: true

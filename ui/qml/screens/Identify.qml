@@ -9,7 +9,6 @@ ScreenPage {
     id: page
     title: qsTr("刷身份证")
     prompt: qsTr("刷身份证。请将身份证放在读卡区")
-    property bool staffHelp: false
 
     StackView.onActivated: IdentityBridge.begin()
 
@@ -96,16 +95,6 @@ ScreenPage {
                 detail: IdentityBridge.maskedNumber
             }
 
-            MessagePanel {
-                objectName: "identifyStaffHelp"
-                Layout.fillWidth: true
-                visible: page.staffHelp
-                kind: "info"
-                text: StaffCallBridge.called ? qsTr("已通知工作人员，请稍候；您也可以到服务窗口办理")
-                                             : qsTr("请到服务窗口，工作人员会帮您办理")
-                detail: Shell.hotline ? qsTr("服务热线 %1").arg(Shell.hotline) : ""
-            }
-
             RowLayout {
                 Layout.alignment: Theme.landscape ? Qt.AlignLeft : Qt.AlignHCenter
                 spacing: Theme.spacing
@@ -120,15 +109,6 @@ ScreenPage {
                     visible: IdentityBridge.state === "refused" || IdentityBridge.state === "problem"
                     text: qsTr("重新放卡")
                     onClicked: IdentityBridge.dismiss()
-                }
-                BigButton {
-                    objectName: "identifyAskStaff"
-                    primary: false
-                    text: qsTr("请工作人员协助")
-                    onClicked: {
-                        page.staffHelp = true
-                        StaffCallBridge.call("Identify")  // staff hear of it at once, not only when they look
-                    }
                 }
             }
             Item { Layout.fillHeight: true; visible: Theme.landscape }

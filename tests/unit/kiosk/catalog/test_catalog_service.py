@@ -124,3 +124,36 @@ def test_general_enquiry_number_for_a_visitor_with_no_service_in_mind(service):
     assert lines[1] == "综合咨询" and "一楼大厅" in lines[3] and "21-24号窗口" in lines[3]
     data = service.ticket_print(ticket, site_name="示例市政务服务中心")
     assert data["service_name"] == "综合咨询" and data["ticket_number"] == ticket.number
+
+
+def test_a_priority_number_is_printed_with_its_letter_and_a_line_that_says_so(service, artifacts_dir):
+    from drivers.printer.layout import Profile, build
+    from tests.helpers.printer import render_bytes
+
+    normal = service.take_number("HJ-001")
+    priority = service.take_number("HJ-001", priority=True)
+    assert (normal.number, priority.number, priority.priority, priority.ahead) == ("A001", "V001", True, 0)
+    assert service.waiting_for("HJ-001") == 2  # both wait at the same windows
+    text = Profile(paper_width_mm=80, chinese_mode="text")
+    printed = build("queue_ticket", service.ticket_print(priority, site_name="示例市政务服务中心"), text)
+    assert b"V001" in printed and "老年人、残疾人、孕妇优先办理".encode("gb18030") in printed
+    assert "优先".encode("gb18030") not in build("queue_ticket", service.ticket_print(normal, site_name="示例"), text)
+    assert service.ticket_lines(priority, "en")[1] == "Priority number for elderly, disabled and pregnant visitors"
+    # the narrow printer draws Chinese as pictures: the paper as it comes out, to look at
+    narrow = Profile(paper_width_mm=58, chinese_mode="raster")
+    data = build("queue_ticket", service.ticket_print(priority, site_name="示例市政务服务中心"), narrow)
+    [paper] = render_bytes(data, narrow.width_dots)
+    (artifacts_dir / "receipts").mkdir(exist_ok=True)
+    paper.save(artifacts_dir / "receipts" / "priority_ticket_58mm_raster.png")
+    assert paper.height > 200
+
+
+def test_priority_numbers_follow_the_configuration(tmp_path):
+    off = CatalogService(CatalogConfig(directory=str(SHIPPED), priority_ticket_letter=""), tmp_path)
+    assert not off.gives_priority_numbers
+    with pytest.raises(ValueError, match="no priority numbers"):
+        off.take_number("HJ-001", priority=True)
+    clash = CatalogService(CatalogConfig(directory=str(SHIPPED), priority_ticket_letter="A"), tmp_path)
+    with pytest.raises(ValueError, match="also a queue of the catalog"):
+        clash.take_number("GJ-001", priority=True)  # queue C: the letter A still numbers another queue
+    assert clash.take_number("GJ-001").number == "C001"
