@@ -154,7 +154,6 @@ class SharedFolder:
     def __init__(self, folder: Path | str, snapshot: Callable[[], dict], *, every: float = 2.0) -> None:
         self.folder, self._snapshot, self._every = Path(folder), snapshot, every
         self._pid = os.getpid()
-        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="metrics-snapshot", daemon=True)
 
     @staticmethod
@@ -168,11 +167,9 @@ class SharedFolder:
         self._thread.start()
         return self
 
-    def stop(self) -> None:
-        self._stop.set()
-
     def _run(self) -> None:
-        while not self._stop.wait(self._every):
+        while True:  # a daemon thread: it ends with its worker
+            time.sleep(self._every)
             try:
                 self.write()
             except OSError:

@@ -92,10 +92,6 @@ class CentralMetrics:
             "series": {(str(pid),): age for pid, age, _ in workers if age >= 0}}
         return exposition(merged)
 
-    def close(self) -> None:
-        if self._shared:
-            self._shared.stop()
-
 
 def _process_start() -> float:
     """From /proc where there is one (the moment the process began, not when this module was imported)."""
