@@ -239,7 +239,7 @@ def drain_section(n: int, attachment_kb: int, batch: int, folder: Path) -> dict:
     port = free_port()
     # the drain is the thing measured: central's per-terminal rate limit would measure itself instead
     server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), "--db", str(db),
-                               "--terminal-limit", "off", "--address-limit", "off"], cwd=REPO)
+                               "--terminal-limit", "off", "--address-limit", "off", "--no-access-log"], cwd=REPO)
     try:
         wait_for_port(port, server)
         out = subprocess.run([sys.executable, __file__, "_drain_child", str(folder), f"http://127.0.0.1:{port}",

@@ -15,6 +15,7 @@ from central.console.web import ConsolePolicy
 from central.deps import Settings
 from central.presence import PresencePolicy
 from central.gate import Gate
+from central.metrics_http import CentralMetrics, Observe, router as metrics_router
 from central.ratelimit import RateLimits
 from central.routes import blobs, cases, catalog, certificates as certificate_routes, overlay, sync, terminals, verify
 from central.routes import presence as presence_routes
@@ -25,16 +26,19 @@ from central.titles import ServiceTitles
 def create_app(store: CentralStore, *, catalog_file: Path | None = None,
                clock: Callable[[], float] = time.time, issuer: str = certificates.DEFAULT_ISSUER,
                public_url: str | None = None, presence: PresencePolicy | None = None,
-               limits: RateLimits = RateLimits(), console: ConsolePolicy = ConsolePolicy()) -> FastAPI:
+               limits: RateLimits = RateLimits(), console: ConsolePolicy = ConsolePolicy(),
+               metrics: CentralMetrics | None = None) -> FastAPI:
     """public_url: the base of printed verify links (default: the base URL each request arrived at);
     presence: how long proofs live and how many a terminal may ask for (default PresencePolicy());
     limits: request rates per terminal and per address, enforced before any body is read;
-    console: sessions, login lockout and fleet thresholds of the staff console under /console."""
+    console: sessions, login lockout and fleet thresholds of the staff console under /console;
+    metrics: what /metrics reports and who may read it (default: this process, from this machine only)."""
     app = FastAPI(title="Hall kiosk reference central platform", version="1",
                   description="Signed kiosk sync API; see docs/sync.md.")
     app.state.store = store
     app.state.clock = clock  # central.auth reads it for the timestamp window
     app.state.presence = presence or PresencePolicy()
+    app.state.metrics = metrics or CentralMetrics(store.engine.pool)
     app.state.settings = Settings(catalog_file=catalog_file, clock=clock, issuer=issuer, public_url=public_url,
                                   titles=ServiceTitles(catalog_file))
 
@@ -45,7 +49,10 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
     for module in (blobs, sync, presence_routes, cases, terminals, catalog, overlay, certificate_routes, verify):
         app.include_router(module.router)
     mount_console(app, store, clock=clock, policy=console)
+    app.include_router(metrics_router)
     # the last added runs first: answers are signed around everything the gate and the routes say
     app.add_middleware(Gate, store=store, clock=clock, limits=limits)
     app.add_middleware(SignAnswers)
+    # outermost: the time and status it records are the client's, refusals by the gate included
+    app.add_middleware(Observe, metrics=app.state.metrics, routes=app.router.routes)
     return app

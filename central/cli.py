@@ -5,18 +5,21 @@ terminals, publish configuration overlays and catalogs, keep the working-day cal
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import json
 import os
+import shutil
 import ssl
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from central import catalog_cli, fleet, migrate
+from central import catalog_cli, fleet, logs, metrics, migrate
 from central.casework import MAX_NOTE, CaseworkError, clean_text
 from central.certificates import DEFAULT_ISSUER
 from central.console import accounts, audit
@@ -118,6 +121,14 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"missed intervals before the console flags a terminal stale (default {policy.stale_after})")
     s.add_argument("--workers", type=_workers, default=1,
                    help="server processes (default 1); several want PostgreSQL (see docs/central.md)")
+    s.add_argument("--metrics-token-file", help="a file holding a bearer token that opens /metrics from other"
+                                                " machines (without it /metrics answers this machine only)")
+    s.add_argument("--metrics-dir", help="folder where the workers add up their figures for /metrics"
+                                         " (default: a new temporary folder, removed at exit)")
+    s.add_argument("--log-format", choices=logs.FORMATS, default="json",
+                   help="stderr lines: one JSON object each (default) or plain text")
+    s.add_argument("--no-access-log", dest="access_log", action="store_false",
+                   help="no line per request (warnings and errors are still logged)")
     limits = RateLimits()
     for name, default, what in (("terminal", limits.terminal, "per terminal, once its signature is proven"),
                                 ("address", limits.address, "per client address, every request"),
@@ -281,18 +292,38 @@ def _serve(args: argparse.Namespace) -> int:
                            presence_ttl=str(args.presence_ttl), presence_per_hour=str(args.presence_per_hour),
                            terminal_limit=args.terminal_limit, address_limit=args.address_limit,
                            verify_limit=args.verify_limit, heartbeat_interval=str(args.heartbeat_interval),
-                           stale_after=str(args.stale_after))
+                           stale_after=str(args.stale_after), metrics_token_file=args.metrics_token_file,
+                           log_format=args.log_format, access_log="1" if args.access_log else "0")
     try:
         options.limits()
     except ValueError as exc:
         return _usage(f"rate limit {exc}")
+    try:
+        options.metrics_token()
+    except ValueError as exc:
+        return _usage(str(exc))
     store = _open(args)  # migrates, makes missing keys and says what is wrong in one line, before any worker starts
     if store is None:
         return 1
     store.close()
+    shared, made = args.metrics_dir, None
+    if shared:
+        try:
+            Path(shared).mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            return _usage(f"cannot use --metrics-dir {shared}: {exc.strerror}")
+        metrics.SharedFolder.clear(shared)
+    elif args.workers > 1:  # one process alone needs no folder: its figures are all there is
+        shared = made = tempfile.mkdtemp(prefix="kiosk-central-metrics-")
+    options = dataclasses.replace(options, metrics_dir=shared)
     os.environ.update(options.to_environment())
-    uvicorn.run("central.serving:from_environment", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level="warning", ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
+    try:
+        uvicorn.run("central.serving:from_environment", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="warning", ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
+                    log_config=logs.uvicorn_config(args.log_format, access=args.access_log), access_log=False)
+    finally:
+        if made:
+            shutil.rmtree(made, ignore_errors=True)
     return 0
 
 

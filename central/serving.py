@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from central import logs
 from central.certificates import DEFAULT_ISSUER
 from central.fleet import FleetPolicy
 from central.presence import PresencePolicy
@@ -34,6 +35,10 @@ class ServeOptions:
     pool_size: str = "8"
     heartbeat_interval: str = str(FleetPolicy.interval)  # the kiosks' central.heartbeat_seconds (console flags)
     stale_after: str = str(FleetPolicy.stale_after)
+    metrics_dir: str | None = None  # where the workers of one server add up their figures (central.metrics)
+    metrics_token_file: str | None = None
+    log_format: str = "json"
+    access_log: str = "1"
 
     def to_environment(self) -> dict[str, str]:
         return {PREFIX + name.upper(): value for name, value in vars(self).items() if value is not None}
@@ -57,19 +62,37 @@ class ServeOptions:
         return CentralStore(self.database, keys_dir=self.keys_dir, blob_dir=self.blob_dir,
                             data_key_file=self.data_key_file, pool_size=int(self.pool_size))
 
+    def metrics_token(self) -> str | None:
+        """The bearer token that opens /metrics from other machines; ValueError when the file is unusable."""
+        if not self.metrics_token_file:
+            return None
+        try:
+            token = Path(self.metrics_token_file).read_text().strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"cannot read metrics token file {self.metrics_token_file}: {exc}") from None
+        if len(token) < 16 or not token.isascii() or any(ch.isspace() for ch in token):
+            raise ValueError(f"metrics token in {self.metrics_token_file} must be one word of at least 16 ASCII"
+                             " characters")
+        return token
+
     def build_app(self):
         from central.app import create_app
+        from central.metrics_http import CentralMetrics
 
         from central.console.web import ConsolePolicy
 
         fleet = FleetPolicy(interval=float(self.heartbeat_interval), stale_after=int(self.stale_after))
-        return create_app(self.open_store(), catalog_file=Path(self.catalog) if self.catalog else None,
+        store = self.open_store()
+        metrics = CentralMetrics(store.engine.pool, shared_dir=self.metrics_dir, token=self.metrics_token())
+        return create_app(store, catalog_file=Path(self.catalog) if self.catalog else None,
                           issuer=self.issuer, public_url=self.public_url,
                           presence=PresencePolicy(ttl_seconds=int(self.presence_ttl),
                                                   per_terminal_per_hour=int(self.presence_per_hour)),
-                          limits=self.limits(), console=ConsolePolicy(fleet=fleet))
+                          limits=self.limits(), console=ConsolePolicy(fleet=fleet), metrics=metrics)
 
 
 def from_environment():
     """The app factory: each worker process opens its own store (its own connection pool) from the environment."""
-    return ServeOptions.from_environment(dict(os.environ)).build_app()
+    options = ServeOptions.from_environment(dict(os.environ))
+    logs.setup(options.log_format, access=options.access_log == "1")
+    return options.build_app()
