@@ -55,15 +55,18 @@ def ratings_page(request: Request, staff: Annotated[Staff, Depends(allow(RATINGS
     label = _labeller(by, services.titles(request, store))
     rows = figures.distribution(since=since, until=until, by=by)
     overall = figures.distribution(since=since, until=until)[0]
+    overall_trend = figures.trend(since=since, until=until, period=period)
     trend = figures.trend(since=since, until=until, period=period, by=by)
     counts = FollowUps(store).bad_ratings(per_page=1)["counts"]
     query = {"by": by, "days": days, "period": period}
     return render(request, staff, "ratings.html", title=("好差评", "Ratings"), rows=rows, overall=overall,
                   distribution=ratingcharts.distribution_chart(rows, label),
-                  trend=ratingcharts.trend_chart(trend, label), label=label, counts=counts, query=query,
+                  trend=ratingcharts.trend_chart(overall_trend), sparks=ratingcharts.sparklines(trend, label),
+                  spark_size=(ratingcharts.SPARK_W, ratingcharts.SPARK_H), hidden=len(trend["series"]) - len(
+                      trend["series"][:ratingcharts.MAX_SPARKS]), label=label, counts=counts, query=query,
                   groups=GROUP_WORDS, windows=WINDOWS, periods=PERIOD_WORDS, scale=SCALE,
                   link=lambda **changes: "/console/ratings?" + urlencode({**query, **changes}),
-                  since=since, until=until - 1)
+                  first=datetime.fromtimestamp(since).date(), last=today)
 
 
 @router.get("/bad")
