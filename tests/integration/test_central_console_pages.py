@@ -105,7 +105,8 @@ def test_materials_go_to_case_officers_only_and_never_as_a_document(hall):
     image = officer.get(base + _sha(SCAN))
     assert image.status_code == 200 and image.content == SCAN
     assert image.headers["content-type"] == "image/jpeg" and image.headers["cache-control"] == "no-store"
-    assert image.headers["x-content-type-options"] == "nosniff" and "sandbox" in image.headers["content-security-policy"]
+    assert image.headers["x-content-type-options"] == "nosniff"
+    assert "sandbox" in image.headers["content-security-policy"]
     assert officer.get(base + _sha(PAGE_PNG)).headers["content-type"] == "image/png"
     other = officer.get(base + _sha(HTML))  # not an image: a download, never rendered
     assert other.headers["content-type"] == "application/octet-stream"
@@ -184,7 +185,8 @@ def test_bad_ratings_are_followed_up_by_the_manager_only(hall):
     assert _post(auditor, path, page, {"state": "rectifying", "note": "x"}).status_code == 403
     assert _post(hall.client("off"), path, "/console/account", {"state": "rectifying", "note": "x"}).status_code == 403
     no_note = _post(manager, path, page, {"state": "rectifying", "note": " "})
-    assert no_note.status_code == 400 and "请写明" in no_note.text and 'value="rectifying" required checked' in no_note.text
+    assert no_note.status_code == 400 and "请写明" in no_note.text
+    assert 'value="rectifying" required checked' in no_note.text  # the choice made is kept
     assert _post(manager, path, page, {"state": "rectifying", "note": "已核实，安排培训"}).status_code == 303
     assert _post(manager, path, page, {"state": "followed_up", "note": "已电话回访"}).status_code == 303
     backwards = _post(manager, path, page, {"state": "rectifying", "note": "again"})
@@ -237,14 +239,15 @@ def test_a_catalog_upload_names_its_faults_and_a_good_one_is_published_where_ask
     publish = "/console/catalog/2099.12.3/publish"
     nothing = _post(manager, publish, "/console/catalog", {"scope": "sites"})
     assert nothing.status_code == 400 and "至少一个站点" in nothing.text
-    assert _post(manager, publish, "/console/catalog", {"scope": "sites", "site": SITE, "other_sites": "VILLAGE-9，HALL-Q"}
-                 ).status_code == 303
+    some = {"scope": "sites", "site": SITE, "other_sites": "VILLAGE-9，HALL-Q"}
+    assert _post(manager, publish, "/console/catalog", some).status_code == 303
     assert [p["site"] for p in Catalogs(hall.store).version("2099.12.3")["publications"]] == [SITE, "VILLAGE-9",
                                                                                              "HALL-Q"]
     assert Catalogs(hall.store).offered(SITE)["version"] == "2099.12.3" and Catalogs(hall.store).offered("X") is None
     page = manager.get("/console/catalog").text
     assert re.search(rf'<tr data-terminal="{TERMINAL}">.*?2099\.12\.3.*?待更新', page, re.S)
-    assert _post(manager, "/console/catalog/2099.12.3/withdraw", "/console/catalog", {"scope": "all"}).status_code == 303
+    withdraw = "/console/catalog/2099.12.3/withdraw"
+    assert _post(manager, withdraw, "/console/catalog", {"scope": "all"}).status_code == 303
     assert _post(manager, publish, "/console/catalog", {"scope": "all"}).status_code == 303
     assert [p["site"] for p in Catalogs(hall.store).version("2099.12.3")["publications"]] == [None]
     assert _post(manager, "/console/catalog/1.0/publish", "/console/catalog", {"scope": "all"}).status_code == 404

@@ -218,8 +218,8 @@ def _hall_history(central_db, tmp_path, now: float) -> dict:
         made["bundle"] = tmp_path / "broken-catalog.zip"
         made["bundle"].write_bytes(_broken_bundle(tmp_path, private))
         store.publish_overlay("site:HALL-A", '[display]\nidle_timeout_seconds = 90\n', "tech")
-        store.publish_overlay("terminal:SIM-0802", '[display]\nidle_timeout_seconds = 120\n[logging]\nlevel = "debug"\n',
-                              "tech")
+        store.publish_overlay("terminal:SIM-0802",
+                              '[display]\nidle_timeout_seconds = 120\n[logging]\nlevel = "debug"\n', "tech")
         at["t"] = now - 30
         for terminal in HALL:
             config = {"SIM-0801": {"version": 1, "state": "applied", "offered": 1},

@@ -46,4 +46,5 @@ def publish_overlay(terminal: Annotated[str, PathParam(max_length=64)], request:
         return terminal_view(request, staff, terminal, status=400, overlay_form={
             "scope": scope, "toml": text, "problems": overlayview.problems(str(exc))})
     staff.record("overlay.withdraw" if withdraw else "overlay.publish", target, version=version)
-    return see_other(f"/console/terminals/{quote(terminal, safe='')}", done="overlay_withdrawn" if withdraw else "overlay_published")
+    return see_other(f"/console/terminals/{quote(terminal, safe='')}",
+                     done="overlay_withdrawn" if withdraw else "overlay_published")

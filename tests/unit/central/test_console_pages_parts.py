@@ -47,8 +47,8 @@ def test_the_trend_breaks_its_line_where_a_period_had_no_ratings():
 
 
 def test_a_refused_overlay_names_each_key_and_why():
-    found = overlayview.problems("central.url may not be set remotely; [face] may not be set remotely; "
-                                 "weird.key may not be set remotely; display.idle_timeout_seconds: a value, not a table")
+    found = overlayview.problems("central.url may not be set remotely; [face] may not be set remotely; weird.key may "
+                                 "not be set remotely; display.idle_timeout_seconds: a value, not a table")
     assert [p["text"] for p in found] == ["central.url may not be set remotely", "[face] may not be set remotely",
                                           "weird.key may not be set remotely",
                                           "display.idle_timeout_seconds: a value, not a table"]
