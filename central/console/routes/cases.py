@@ -10,14 +10,19 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path as PathParam, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from central.casework import ACTIONS, MAX_NOTE, Casework, CaseworkError
+from central.casework import MAX_NOTE, Casework, CaseworkError
 from central.console import services
 from central.console.roles import CASES, CASEWORK
 from central.console.web import NOTICES, Post, Refused, Staff, allow, allow_post, render, see_other
 from protocol.status import MAX_REASON, STATUSES
 
 router = APIRouter(prefix="/console/cases", include_in_schema=False)
-NOTICES.update({f"case_{code}": (f"已{a.zh}", f"done: {a.en.lower()}") for code, a in ACTIONS.items()})
+NOTICES.update({
+    "case_accept": ("已受理，进入审核", "accepted: the case is under review"),
+    "case_correct": ("已要求补正：申请人查询进度时会看到原因", "correction requested: the applicant reads the reason"),
+    "case_return": ("已退回：申请人查询进度时会看到原因", "returned: the applicant reads the reason"),
+    "case_finish": ("已办结", "finished"),
+})
 PER_PAGE = 50
 ORDERS = {"new": ("最近变动在前", "latest change first"), "old": ("最早接收在前", "oldest first")}
 # the applicant's fields in the order a case officer reads them
