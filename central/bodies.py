@@ -12,9 +12,12 @@ BLOB_CAP = 20 * MIB
 # room for long forms and for batch_size up to its configured maximum of 1000
 BATCH_CAP = 4 * MIB
 HEARTBEAT_CAP = 16 * 1024
-# certificate requests, queries and anything a route does not name: small JSON or nothing
+# certificate requests, queries, console forms and anything a route does not name: small JSON or nothing
 DEFAULT_CAP = 64 * 1024
-_CAPS = (("PUT", "/v1/blobs/", BLOB_CAP), ("POST", "/v1/batch", BATCH_CAP), ("POST", "/v1/heartbeat", HEARTBEAT_CAP))
+# the console's catalog upload: a bundle as large as kiosks take (central.catalogs.MAX_BYTES, 20 MB) in a form
+CATALOG_UPLOAD_CAP = 20_000_000 + DEFAULT_CAP
+_CAPS = (("PUT", "/v1/blobs/", BLOB_CAP), ("POST", "/v1/batch", BATCH_CAP), ("POST", "/v1/heartbeat", HEARTBEAT_CAP),
+         ("POST", "/console/catalog/upload", CATALOG_UPLOAD_CAP))
 # bodies up to this stay in memory; bigger ones (blobs) go to a temporary file until their signature is proven
 _SPOOL_IN_MEMORY = 256 * 1024
 _REPLAY_CHUNK = 64 * 1024

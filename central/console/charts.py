@@ -27,7 +27,7 @@ class Chart:
     x_ticks: list[tuple[float, str]] = field(default_factory=list)
 
 
-def _nice_ceiling(value: float) -> float:
+def nice_ceiling(value: float) -> float:
     """1, 2, 5, 10, 20, 50, ... at or above value (at least 5, so a quiet queue does not look busy)."""
     value = max(value, 5.0)
     power = 10 ** math.floor(math.log10(value))
@@ -45,7 +45,7 @@ def heartbeat_chart(beats: list[dict], interval: float) -> Chart:
         return chart
     first, last = points[0][0], points[-1][0]
     span = max(last - first, 1.0)
-    top = _nice_ceiling(max(p[1] for p in points))
+    top = nice_ceiling(max(p[1] for p in points))
     chart.y_ticks = [(y0 + h - h * f, f"{top * f:g}") for f in (0, 0.5, 1)]
     chart.x_ticks = [(x0 + w * f, datetime.fromtimestamp(first + span * f).strftime("%H:%M:%S")) for f in (0, 0.5, 1)]
     segment: list[str] = []

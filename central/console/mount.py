@@ -11,10 +11,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from central.console.routes import audit, calls, fleet, login
+from central.console.routes import audit, calls, cases, catalog, fleet, login, overlays, ratings
 from central.console.web import POLL_HEADER, STATIC, Console, ConsolePolicy, NeedLogin, Refused, render
 
-ROUTERS = (login.router, calls.router, fleet.router, audit.router)  # a new page area adds its router here
+# a new page area adds its router here
+ROUTERS = (login.router, calls.router, cases.router, fleet.router, overlays.router, ratings.router, catalog.router,
+           audit.router)
 # pages only ever load our own CSS and script; no frames, no inline script, forms post only to us
 _HEADERS = [
     (b"content-security-policy", b"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:;"

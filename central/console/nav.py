@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from central.console.roles import AUDIT, AUDITOR, CALLS, EVERYONE, FLEET
+from central.console.roles import AUDIT, AUDITOR, CALLS, CASES, CATALOG, EVERYONE, FLEET, OFFICER, RATINGS
 
 
 @dataclass(frozen=True)
@@ -14,17 +14,21 @@ class NavItem:
     zh: str
     en: str
     roles: frozenset[str]
+    also: tuple[str, ...] = ()  # other paths under which this entry is the current one
 
 
 NAV = (
     NavItem("/console/calls", "呼叫", "Calls", CALLS),
-    NavItem("/console/fleet", "终端", "Fleet", FLEET),
+    NavItem("/console/cases", "办件", "Cases", CASES),
+    NavItem("/console/fleet", "终端", "Fleet", FLEET, also=("/console/terminals",)),
+    NavItem("/console/ratings", "好差评", "Ratings", RATINGS),
+    NavItem("/console/catalog", "办事目录", "Catalog", CATALOG),
     NavItem("/console/audit", "审计", "Audit trail", AUDIT),
     NavItem("/console/account", "账户", "Account", EVERYONE),
 )
 
 # where a login lands when it is not the first page of the menu
-HOME = {AUDITOR: "/console/audit"}
+HOME = {AUDITOR: "/console/audit", OFFICER: "/console/cases"}
 
 
 def menu(role: str) -> list[NavItem]:
@@ -33,3 +37,7 @@ def menu(role: str) -> list[NavItem]:
 
 def home(role: str) -> str:
     return HOME.get(role) or menu(role)[0].path  # every role has at least its account page
+
+
+def current(item: NavItem, path: str) -> bool:
+    return any(path == p or path.startswith(p + "/") for p in (item.path, *item.also))

@@ -18,4 +18,17 @@ FLEET = frozenset({MANAGER, TECHNICIAN, AUDITOR})
 CALLS = frozenset({MANAGER, TECHNICIAN, OFFICER})
 # who reads the whole staff audit trail (nobody may change it)
 AUDIT = frozenset({AUDITOR})
+# who reads the case lists and case pages: the manager watches the work, with the applicant masked
+CASES = frozenset({OFFICER, MANAGER})
+# who acts on cases and sees the applicant in clear, the photographed materials included
+CASEWORK = frozenset({OFFICER})
+# who reads the 好差评 figures and bad ratings: the manager answers for them; the auditor checks that every bad
+# rating is followed up. Not the case officer: a complaint may be about them
+RATINGS = frozenset({MANAGER, AUDITOR})
+# who takes a bad rating through verification, rectification and the call back
+FOLLOW_UP = frozenset({MANAGER})
+# who uploads and publishes service catalogs (text every citizen reads)
+CATALOG = frozenset({MANAGER})
+# who publishes configuration overlays from a terminal's page
+OVERLAYS = frozenset({MANAGER, TECHNICIAN})
 EVERYONE = frozenset(ROLES)

@@ -56,7 +56,7 @@ class Console:
         self.throttle = LoginThrottle(policy.throttle)
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                      trim_blocks=True, lstrip_blocks=True)
-        self.templates.globals.update(bi=bi, ago=ago, ROLES=ROLES, FLEET=FLEET)
+        self.templates.globals.update(bi=bi, ago=ago, ROLES=ROLES, FLEET=FLEET, current_item=nav.current)
         self.templates.filters.update(when=when)
         self.templates.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
@@ -185,8 +185,8 @@ def allow_post(*roles: str | Iterable[str]) -> Callable:
     wanted = _roles(roles)
 
     async def dependency(request: Request) -> Post:
+        staff = await run_in_threadpool(staff_of, request, wanted)  # before the body is parsed (an upload)
         form = await request.form()
-        staff = await run_in_threadpool(staff_of, request, wanted)
         csrf = form.get("csrf")
         if not same_origin(request) or not staff.session.csrf_matches(csrf if isinstance(csrf, str) else None):
             raise Refused(403, "表单已失效或不是从控制台提交的：请重新打开页面再提交",

@@ -64,3 +64,37 @@ class ConsoleClient:
 
     def post(self, path: str, data: dict | None = None, **kw) -> httpx.Response:
         return self.http.post(path, data=data or {}, **kw)
+
+
+def submit_case(store, terminal: str, seq: int, service: str = "HJ-001", *, attachments: tuple[bytes, ...] = (),
+                face: bytes | None = None, day=None) -> str:
+    """An invented application as a terminal's batch brings it (materials stored as the blob route would); its
+    tracking number."""
+    import hashlib
+    from datetime import datetime
+
+    from protocol import tracking
+    from tests.helpers.central import PASSED, invented_applicant
+
+    number = tracking.issue(terminal, day or datetime.fromtimestamp(store.clock()).date(), seq)
+    shas = []
+    for data in (*attachments, *([face] if face else [])):
+        sha = hashlib.sha256(data).hexdigest()
+        store.put_blob(sha, data)
+        shas.append(sha)
+    body = {"tracking": number, "service_code": service, "applicant": invented_applicant(seq),
+            "form": {"phone": "13800000000", "purpose": "落户"}, "attachments": shas, "created_at": store.clock(),
+            "face_check": PASSED}
+    if face:
+        body["face_evidence"] = shas[-1]
+    [result] = store.accept_batch(terminal, [{"id": f"case-{terminal}-{seq}", "seq": seq, "kind": "submission",
+                                              "body": body}])
+    assert result["result"] == "accepted", result
+    return number
+
+
+def rate(store, terminal: str, rating_id: str, score: int, tracking: str | None = None, **body) -> None:
+    """A 好差评 rating as a terminal's batch brings it (tags=[...], comment=...)."""
+    [result] = store.accept_batch(terminal, [{"id": rating_id, "seq": None, "kind": "rating",
+                                              "body": {"tracking": tracking, "score": score, **body}}])
+    assert result["result"] == "accepted", result

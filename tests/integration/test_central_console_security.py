@@ -11,6 +11,7 @@ import time
 import httpx
 import pytest
 
+from central.catalogs import Catalogs
 from central.console.accounts import LoginPolicy
 from central.console.mount import ROUTERS
 from central.console.sessions import SessionPolicy
@@ -18,16 +19,21 @@ from central.console.throttle import ThrottlePolicy
 from central.console.web import ConsolePolicy
 from offline_queue.client import CentralClient
 from tests.helpers.browser import wait_until
+from tests.helpers.catalog import signed_bundle, signing_keys
 from tests.helpers.central import CentralServer
-from tests.helpers.console import PASSWORD, ConsoleClient, add_staff, csrf_in, staff_call
+from tests.helpers.console import PASSWORD, ConsoleClient, add_staff, csrf_in, rate, staff_call, submit_case
 
 TERMINAL, SITE = "SIM-0301", "HALL-SEC"
 CALL = "01HSECCALL0000000000000001"
+RATING = "01HSECRATING00000000000001"
+SCAN = b"\xff\xd8\xff\xe0 invented scan"
+VERSION = "2099.11.1"
 
 
 @pytest.fixture
-def start(central_db):
-    """start(policy) -> a running central with one staff account per role and an open call from TERMINAL."""
+def start(central_db, tmp_path):
+    """start(policy) -> a running central with one staff account per role and an open call from TERMINAL, a case
+    (server.case) with a photographed page, a bad rating and an unpublished catalog version."""
     servers, clients = [], []
 
     def make(policy: ConsolePolicy = ConsolePolicy()) -> CentralServer:
@@ -39,6 +45,9 @@ def start(central_db):
         server.store.set_site(TERMINAL, SITE)
         clients.append(terminal)
         staff_call(terminal, CALL)
+        server.case = submit_case(server.store, TERMINAL, 1, attachments=(SCAN,))
+        rate(server.store, TERMINAL, RATING, 1, server.case, tags=["long_wait"], comment="invented comment 4242")
+        Catalogs(server.store).upload(signed_bundle(tmp_path, VERSION, signing_keys()[0]), actor="setup")
         server.console = lambda: clients.append(ConsoleClient(server.url)) or clients[-1]
         return server
 
@@ -53,24 +62,41 @@ def _open_calls(server) -> list[str]:
     return [r[0] for r in server.store._q("SELECT item_id FROM staff_calls WHERE acked_at IS NULL")]
 
 
-def _console_paths() -> list[tuple[str, str]]:
+def _console_paths(case: str = "X-1") -> list[tuple[str, str]]:
     """Every console route (method, concrete path), from the routers the console mounts, so a new page cannot be
     missed."""
+    existing = {"{terminal}": TERMINAL, "{item_id}": CALL, "{tracking}": case, "{rating_id}": RATING,
+                "{version}": VERSION, "{sha256}": hashlib.sha256(SCAN).hexdigest(), "{action}": "return"}
     out = []
     for route in (r for router in ROUTERS for r in router.routes):
         path = route.path
         if path == "/console/login":
             continue
-        # the terminal and call that exist (nothing of them may show); any other parameter gets a plain value
-        concrete = re.sub(r"\{[^}]+\}", "X-1", path.replace("{terminal}", TERMINAL).replace("{item_id}", CALL))
+        # the things that exist (nothing of them may show); any other parameter gets a plain value
+        for name, value in existing.items():
+            path = path.replace(name, value)
+        concrete = re.sub(r"\{[^}]+\}", "X-1", path)
         out += [(method, concrete) for method in sorted(route.methods - {"HEAD"})]
     return out
 
 
+def _unchanged(server) -> tuple:
+    """What an anonymous request must not have changed: open calls, the case, follow-ups, publications, overlays."""
+    return (_open_calls(server), server.store.case(server.case)["status"],
+            server.store._q("SELECT COUNT(*) FROM rating_followups"),
+            server.store._q("SELECT COUNT(*) FROM catalog_publications"), server.store.overlay_versions())
+
+
 def test_nothing_is_readable_without_a_session(start):
     server = start()
-    paths = _console_paths()
+    paths = _console_paths(server.case)
     assert ("GET", "/console/fleet") in paths and ("POST", f"/console/calls/{CALL}/ack") in paths
+    assert {("GET", f"/console/cases/{server.case}"), ("POST", f"/console/cases/{server.case}/actions/return"),
+            ("GET", f"/console/cases/{server.case}/materials/{hashlib.sha256(SCAN).hexdigest()}"),
+            ("POST", f"/console/ratings/bad/{RATING}/follow-up"), ("POST", "/console/catalog/upload"),
+            ("POST", f"/console/catalog/{VERSION}/publish"), ("POST", f"/console/terminals/{TERMINAL}/overlay")
+            } <= set(paths)
+    before = _unchanged(server)
     anonymous = server.console()
     anonymous.login_form()  # an anonymous (pre-login) session is no login either
     for cookie in (None, anonymous.token, "made-up-token"):
@@ -85,10 +111,11 @@ def test_nothing_is_readable_without_a_session(start):
                 assert answer.headers["location"] == "/console/login"
             else:
                 assert answer.status_code == 401, (method, path, answer.status_code)
-            assert TERMINAL not in answer.text and SITE not in answer.text
+            assert TERMINAL not in answer.text and SITE not in answer.text and server.case not in answer.text
+            assert "invented comment" not in answer.text and b"invented scan" not in answer.content
         refresh = httpx.get(server.url + "/console/calls/banner", cookies=jar, headers={"X-Console-Poll": "1"})
         assert refresh.status_code == 401 and TERMINAL not in refresh.text
-    assert _open_calls(server) == [CALL]
+    assert _open_calls(server) == [CALL] and _unchanged(server) == before
     # the stylesheet and script are public (the login page needs them) and say nothing
     assert httpx.get(server.url + "/console/static/console.css").status_code == 200
 
@@ -105,6 +132,13 @@ def test_roles_decide_what_each_member_of_staff_may_see_and_do(start):
         f"/console/terminals/{TERMINAL}": {"mgr", "tech", "aud"},
         "/console/audit": {"aud"},
         "/console/account": {"mgr", "off", "tech", "aud"},
+        "/console/cases": {"mgr", "off"},
+        f"/console/cases/{server.case}": {"mgr", "off"},
+        f"/console/cases/{server.case}/materials/{hashlib.sha256(SCAN).hexdigest()}": {"off"},
+        "/console/ratings": {"mgr", "aud"},
+        "/console/ratings/bad": {"mgr", "aud"},
+        f"/console/ratings/bad/{RATING}": {"mgr", "aud"},
+        "/console/catalog": {"mgr"},
     }
     for path, who in allowed.items():
         for name, client in clients.items():

@@ -97,8 +97,13 @@ def test_ages_read_in_both_languages():
 
 def test_roles_and_menus():
     assert set(ROLES) == {MANAGER, OFFICER, TECHNICIAN, AUDITOR}
-    assert nav.home(AUDITOR) == "/console/audit" and nav.home(OFFICER) == "/console/calls"
-    assert [i.path for i in nav.menu(OFFICER)] == ["/console/calls", "/console/account"]
+    assert nav.home(AUDITOR) == "/console/audit" and nav.home(OFFICER) == "/console/cases"
+    assert nav.home(MANAGER) == "/console/calls" and nav.home(TECHNICIAN) == "/console/calls"
+    assert [i.path for i in nav.menu(OFFICER)] == ["/console/calls", "/console/cases", "/console/account"]
+    assert [i.path for i in nav.menu(AUDITOR)] == ["/console/fleet", "/console/ratings", "/console/audit",
+                                                 "/console/account"]
+    fleet_item = next(i for i in nav.NAV if i.path == "/console/fleet")
+    assert nav.current(fleet_item, "/console/terminals/SIM-1") and not nav.current(fleet_item, "/console/fleetx")
     assert all(nav.menu(role)[-1].path == "/console/account" for role in ROLES)
     allow(FLEET, OFFICER)  # role sets and single roles mix
     with pytest.raises(ValueError):
