@@ -126,15 +126,15 @@ def test_start_uses_the_active_overlay_and_counts_the_start(base):
 
 def test_an_overlay_that_no_longer_fits_kiosk_toml_is_set_aside(tmp_path, base):
     files = _files(base)
-    files.offer(Overlay(3, "[display]\nidle_warning_seconds = 60\n"), _check(base))
+    files.offer(Overlay(3, "[display]\nidle_warning_seconds = 25\n"), _check(base))
     files.begin_apply()
     files.at_start()
     files.first_frame()
     # a technician shortens the timeout in kiosk.toml: the overlay's warning is now longer than the timeout
-    changed = load(write_config(tmp_path, logging={"directory": "log"}, display={"idle_timeout_seconds": 50,
+    changed = load(write_config(tmp_path, logging={"directory": "log"}, display={"idle_timeout_seconds": 20,
                                                                                   "idle_warning_seconds": 10}))
     cfg, notes = start(changed)
-    assert cfg.display.idle_warning_seconds == 10 and "does not fit" in notes[0][1]
+    assert cfg.display.idle_warning_seconds == 10 and notes and "does not fit" in notes[0][1], notes
     report = files.report()
     assert report["version"] == 0 and report["state"] == "refused" and report["offered"] == 3
 
