@@ -215,7 +215,14 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
         print(f"kiosk: {e}", file=sys.stderr)
         return 1
 
+    started = []
+
     def first_frame() -> None:
+        # on a threaded render loop (xcb, a real screen) several frameSwapped calls can already be queued when the
+        # first one disconnects: the start-up that follows must run once (one control socket, one warm-up)
+        if started:
+            return
+        started.append(True)
         ui.window.frameSwapped.disconnect(first_frame)
         elapsed = time.perf_counter() - t0
         if screenshot:

@@ -123,8 +123,10 @@ class SimulatedSource:
 
     def _noise(self, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
         if self._noises is None or self._noises[0][0].shape != shape:
-            self._noises = [(self._rng.integers(0, 3, size=shape, dtype=np.uint8),
-                             self._rng.integers(0, 3, size=shape, dtype=np.uint8)) for _ in range(NOISE_PATTERNS)]
+            # -2..+2 evenly, as before the patterns were cycled: narrower noise averages away in the feed
+            # watchdog's thumbnail, and a plain scene would be called frozen
+            drawn = [self._rng.integers(-2, 3, size=shape, dtype=np.int16) for _ in range(NOISE_PATTERNS)]
+            self._noises = [(np.clip(n, 0, 2).astype(np.uint8), np.clip(-n, 0, 2).astype(np.uint8)) for n in drawn]
         self._noise_index = (self._noise_index + 1) % NOISE_PATTERNS
         return self._noises[self._noise_index]
 

@@ -85,3 +85,12 @@ def test_simulated_source_without_anyone_shows_an_empty_scene():
     source = SimulatedSource(160, 120)
     image = source.read()
     assert image.shape == (120, 160, 3) and 140 < image.mean() < 160
+
+
+@pytest.mark.parametrize("scene", ["empty", "plain wall"])
+def test_the_simulators_still_scene_is_never_called_frozen(scene):
+    """A real sensor's noise keeps even a plain wall from repeating; the simulator's must too (its cycled noise
+    patterns once averaged away in the watchdog's thumbnail and an idle kiosk reported camera.frozen)."""
+    frames = [] if scene == "empty" else [np.full((480, 640, 3), 120, np.uint8)]
+    source, monitor = SimulatedSource(640, 480, frames), FeedMonitor(fps=15)
+    assert [monitor.observe(source.read()) for _ in range(200)] == [None] * 200
