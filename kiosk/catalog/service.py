@@ -16,6 +16,7 @@ from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_
 from kiosk.catalog.tickets import Ticket, TicketCounter
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
 from kiosk.i18n import Text
+from kiosk.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,7 @@ class CatalogService:
                                       reset_hour=cfg.tickets_reset_hour, clock=clock)
         self._lock = threading.Lock()
         self._listeners: list[Callable[[Catalog], None]] = []
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._updates: Periodic | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -126,26 +126,15 @@ class CatalogService:
     def start_updates(self, fetch: Fetch, interval_seconds: float | None = None) -> None:
         """Check now and then every interval (default update_interval_minutes) on a daemon thread."""
         interval = interval_seconds if interval_seconds is not None else self._cfg.update_interval_minutes * 60
-        if interval <= 0 or self._thread is not None:
+        if interval <= 0 or self._updates is not None:
             return
         if not self._store.public_keys:
             self._store.no_keys()  # nothing could ever be accepted: say so once, ask central never
             return
-        self._stop.clear()
-
-        def loop() -> None:
-            while not self._stop.is_set():
-                try:
-                    self.check_for_update(fetch)  # logs its own outcome
-                except Exception:  # a bug of ours must cost one round, not every update after it
-                    log.exception("catalog update check crashed; trying again next interval")
-                self._stop.wait(interval)
-
-        self._thread = threading.Thread(target=loop, name="catalog-updates", daemon=True)
-        self._thread.start()
+        self._updates = Periodic("catalog-updates", lambda: self.check_for_update(fetch), interval)
+        self._updates.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-            self._thread = None
+        if self._updates is not None:
+            self._updates.stop()
+            self._updates = None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Callable
 
 from kiosk.config import ConfigError
 from kiosk.overlay.check import effective
 from kiosk.overlay.state import Overlay, OverlayFiles
+from kiosk.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,7 @@ class OverlayUpdates:
         self.files, self._fetch, self._base_path = files, fetch, base_path
         self.interval = interval
         self._on_change = on_change
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._rounds = Periodic("config-overlay", self.check_once, interval)
 
     def check_once(self) -> str:
         """unchanged, running, known, pending, refused, or failed (network, base file): tried again next interval."""
@@ -62,23 +61,7 @@ class OverlayUpdates:
         return outcome
 
     def start(self) -> None:
-        if self._thread is not None or self.interval <= 0:
-            return
-        self._stop.clear()
-
-        def loop() -> None:
-            while not self._stop.is_set():
-                try:
-                    self.check_once()
-                except Exception:  # a bug of ours must cost one round, not every one after it
-                    log.exception("configuration overlay check crashed; trying again next interval")
-                self._stop.wait(self.interval)
-
-        self._thread = threading.Thread(target=loop, name="config-overlay", daemon=True)
-        self._thread.start()
+        self._rounds.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-            self._thread = None
+        self._rounds.stop()

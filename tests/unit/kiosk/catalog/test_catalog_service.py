@@ -77,7 +77,7 @@ def test_update_thread_outlives_poisoned_bundles_and_installs_the_next_good_one(
     changed = threading.Event()
     service.on_catalog_changed(lambda c: changed.set())
     service.start_updates(fetch, interval_seconds=0.05)
-    assert changed.wait(timeout=120), f"asked {len(asked)} times; thread alive: {service._thread.is_alive()}"
+    assert changed.wait(timeout=120), f"asked {len(asked)} times; thread alive: {service._updates.alive}"
     assert service.catalog.version == "2099.2.2"
 
 
@@ -87,7 +87,7 @@ def test_without_keys_no_update_thread_and_one_log_line(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         s.start_updates(lambda etag: asked.append(etag) or Fetched(None, etag), interval_seconds=0.05)
         result = s.check_for_update(lambda etag: asked.append(etag) or Fetched(None, etag))
-    assert result.status == "refused" and asked == [] and s._thread is None
+    assert result.status == "refused" and asked == [] and s._updates is None
     assert [r.getMessage() for r in caplog.records] == [NO_KEYS]
     assert s.catalog.directory == SHIPPED
 
