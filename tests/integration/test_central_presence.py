@@ -238,10 +238,26 @@ def test_a_tracking_number_from_another_terminal_shows_only_the_status(hall):
     seen = b.request("GET", f"/v1/cases/{tracking}")
     assert seen.status_code == 200
     view = seen.json()
-    assert set(view) == {"tracking", "service_code", "status", "status_text", "created_at", "updated_at", "history"}
+    # the reason is what the citizen reads about their own case (补正, 退回); a citizen often asks at another hall
+    assert set(view) == {"tracking", "service_code", "status", "status_text", "reason", "created_at", "updated_at",
+                         "history"}
     assert view["status"] == "completed" and [h["status"] for h in view["history"]] == ["received", "completed"]
+    assert view["reason"] is None
     assert TERMINAL not in json.dumps({k: v for k, v in view.items() if k != "tracking"})
     assert own["case_number"] not in seen.text
+
+
+def test_another_terminal_sees_the_citizen_reason_but_never_the_staff_note(hall):
+    server, a, b, person, tracking, clock = hall
+    server.store.set_status(tracking, "correction", actor="officer-7", reason="请补交户口簿首页",
+                            note="内部：与窗口3核对过")
+    seen = b.request("GET", f"/v1/cases/{tracking}")
+    assert seen.status_code == 200
+    view = seen.json()
+    assert view["status"] == "correction" and view["reason"] == "请补交户口簿首页"
+    assert view["history"][-1] == {"status": "correction", "at": view["history"][-1]["at"],
+                                   "reason": "请补交户口簿首页"}
+    assert "内部" not in seen.text and "officer-7" not in seen.text and "窗口3" not in seen.text
 
 
 def test_walking_tracking_numbers_is_rate_limited(tmp_path, central_db):
