@@ -43,8 +43,8 @@ class CatalogService:
     def catalog(self) -> Catalog:
         return self._catalog  # one attribute read: a screen keeps the catalog it started with until it reloads
 
-    def guide(self, code: str) -> Guide:
-        return build_guide(self._catalog, code, self._cfg.guide_url)
+    def guide(self, code: str, language: str = "zh_CN") -> Guide:
+        return build_guide(self._catalog, code, self._cfg.guide_url, language)
 
     def checklist(self, code: str, language: str = "zh_CN") -> list[str]:
         """Lines for the printer ("print this checklist"); the QR fallback uses guide(code).qr_url."""
