@@ -580,7 +580,7 @@
     <message>
         <location filename="../qml/screens/Guide.qml" line="98" />
         <source>仅以下情况需要：%1</source>
-        <translation>Only needed if: %1</translation>
+        <translation>Only needed: %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="13" />

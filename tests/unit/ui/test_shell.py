@@ -1,6 +1,6 @@
 """The touch shell: attract -> home -> entries, back/home, idle countdown and wipe, elderly mode, language."""
 
-from tests.helpers.qml import find_visible, settle, tap
+from tests.helpers.qml import find, find_visible, settle, tap
 
 
 def test_touch_starts_and_tiles_navigate(qtbot, make_ui):
@@ -92,10 +92,13 @@ def test_language_switch_translates_the_home_screen(qtbot, make_ui):
         return tile.property("text") if tile is not None else None
 
     assert tile_title() == "办事指南"
-    tap(qtbot, ui.window, "navLanguage")
-    qtbot.waitUntil(lambda: tile_title() == "Service guide")
-    tap(qtbot, ui.window, "navLanguage")
-    qtbot.waitUntil(lambda: tile_title() == "办事指南")
+    for language, title in (("en", "Service guide"), ("zh_TW", "辦事指南"), ("zh_CN", "办事指南")):
+        tap(qtbot, ui.window, "navLanguage")
+        qtbot.waitUntil(lambda: find_visible(ui.window, f"language_{language}") is not None)
+        tap(qtbot, ui.window, f"language_{language}")
+        qtbot.waitUntil(lambda: tile_title() == title)
+        assert ui.shell.language == language
+        qtbot.waitUntil(lambda: not find(ui.window, "languageMenu").property("visible"))
 
 
 def test_back_from_first_screen_goes_home_never_attract(make_ui):
