@@ -219,6 +219,10 @@ def _check_header(header: CatalogHeader, rel: str, faults: list[Fault]) -> None:
     for kind, library in (("material", header.material), ("field", header.field)):
         for ref, entry in library.items():
             _english_faults(entry, rel, "", f"{kind}.{ref}", faults)
+    for kind, groups in (("theme", header.theme), ("life_event", header.life_event),
+                         ("department", header.department)):
+        for i, g in enumerate(groups):
+            _english_faults(g, rel, "", f"{kind}.{i}", faults)
 
 
 def read_header(directory: Path) -> CatalogHeader:

@@ -57,6 +57,7 @@ class Group(_Strict):
     en: str = Field(min_length=1, max_length=60)
     # a short line under the name on the browse tile
     hint: str = Field("", max_length=40)
+    hint_en: str = Field("", max_length=100)
 
     @property
     def title(self) -> Text:
@@ -81,6 +82,9 @@ class Department(_Strict):
     hours: str = Field(min_length=1, max_length=80)
     phone: str = Field("", pattern=r"^[0-9-]{0,20}$")
     queue: str = Field(pattern=r"^[A-Z]$")
+    location_en: str = Field("", max_length=120)
+    windows_en: str = Field("", max_length=80)
+    hours_en: str = Field("", max_length=160)
 
     @property
     def title(self) -> Text:
@@ -238,6 +242,8 @@ class ServiceItem(_Strict):
     short_name_en: str = Field("", max_length=40)
     summary_en: str = Field("", max_length=400)
     conditions_en: list[str] = Field(default_factory=list, max_length=12)
+    windows_en: str = Field("", max_length=80)
+    hours_en: str = Field("", max_length=160)
 
     @field_validator("aliases", "misspellings", "conditions", "legal_basis", "conditions_en")
     @classmethod

@@ -10,7 +10,6 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Text
-from protocol.bilingual import local
 from protocol.catalog_schema import HERE
 from ui.bridge import registered
 from ui.qr_provider import QrTexts
@@ -75,8 +74,7 @@ class CatalogBridge(QObject):
         self._posted.emit((what, payload), generation)
 
     def _group(self, g: GroupSummary) -> dict:
-        return {"kind": g.kind, "code": g.code, "title": self._t(g.title), "hint": local(g.hint, self._lang()),
-                "count": g.count}
+        return {"kind": g.kind, "code": g.code, "title": self._t(g.title), "hint": g.hint, "count": g.count}
 
     def _handling(self, handling: Text) -> str:
         """How an item is handled, unless that is "this terminal takes it": the `hereLabel` badge says so once."""
@@ -106,15 +104,15 @@ class CatalogBridge(QObject):
 
     @Property("QVariantList", notify=changed)
     def themes(self) -> list[dict]:
-        return [self._group(g) for g in self._catalog_service().catalog.themes()]
+        return [self._group(g) for g in self._catalog_service().catalog.themes(self._lang())]
 
     @Property("QVariantList", notify=changed)
     def lifeEvents(self) -> list[dict]:
-        return [self._group(g) for g in self._catalog_service().catalog.life_events()]
+        return [self._group(g) for g in self._catalog_service().catalog.life_events(self._lang())]
 
     @Property("QVariantList", notify=changed)
     def departments(self) -> list[dict]:
-        return [self._group(g) for g in self._catalog_service().catalog.departments()]
+        return [self._group(g) for g in self._catalog_service().catalog.departments(self._lang())]
 
     @Property("QVariantList", notify=changed)
     def mostUsed(self) -> list[dict]:

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Literal, Sequence
 
 from kiosk.catalog.errors import UnknownItem  # noqa: F401 (re-exported)
-from kiosk.catalog.language import localize_item
+from kiosk.catalog.language import in_language, localize_item
 from kiosk.catalog.search import Hit, Searchable, SearchIndex, SearchSession
 from kiosk.i18n import Text
-from protocol.bilingual import local
 from protocol.catalog_loader import LoadedCatalog, load_directory
 from protocol.catalog_schema import HANDLING_TEXT, Department, Queue, ServiceItem
 
@@ -106,20 +105,23 @@ class Catalog:
     def _count(self, kind: GroupKind, code: str) -> int:
         return len(self._codes_in(kind, code))
 
-    def themes(self) -> list[GroupSummary]:
-        return [GroupSummary("theme", g.code, g.title, g.hint, self._count("theme", g.code))
+    def themes(self, language: str = "zh_CN") -> list[GroupSummary]:
+        return [GroupSummary("theme", g.code, g.title, in_language(g.hint_en, g.hint, language),
+                             self._count("theme", g.code))
                 for g in self._header.theme if self._count("theme", g.code)]
 
-    def life_events(self) -> list[GroupSummary]:
-        return [GroupSummary("life_event", g.code, g.title, g.hint, self._count("life_event", g.code))
+    def life_events(self, language: str = "zh_CN") -> list[GroupSummary]:
+        return [GroupSummary("life_event", g.code, g.title, in_language(g.hint_en, g.hint, language),
+                             self._count("life_event", g.code))
                 for g in self._header.life_event if self._count("life_event", g.code)]
 
-    def departments(self) -> list[GroupSummary]:
-        return [GroupSummary("department", d.code, d.title, d.location, self._count("department", d.code))
+    def departments(self, language: str = "zh_CN") -> list[GroupSummary]:
+        return [GroupSummary("department", d.code, d.title, in_language(d.location_en, d.location, language),
+                             self._count("department", d.code))
                 for d in self._header.department if self._count("department", d.code)]
 
-    def groups(self, kind: GroupKind) -> list[GroupSummary]:
-        return {"theme": self.themes, "life_event": self.life_events, "department": self.departments}[kind]()
+    def groups(self, kind: GroupKind, language: str = "zh_CN") -> list[GroupSummary]:
+        return {"theme": self.themes, "life_event": self.life_events, "department": self.departments}[kind](language)
 
     def _codes_in(self, kind: GroupKind, code: str) -> list[str]:
         if kind not in self._members:
@@ -174,8 +176,9 @@ class Catalog:
     def where(self, code: str, language: str = "zh_CN") -> Where:
         i = self.item(code, language)
         d = self._departments[i.department]
-        return Where(d.title, local(d.location, language), i.windows or local(d.windows, language),
-                     i.hours or local(d.hours, language), d.phone, self._queues[i.queue or d.queue])
+        return Where(d.title, in_language(d.location_en, d.location, language),
+                     i.windows or in_language(d.windows_en, d.windows, language),
+                     i.hours or in_language(d.hours_en, d.hours, language), d.phone, self._queues[i.queue or d.queue])
 
     def queues(self) -> list[Queue]:
         return list(self._header.queue)

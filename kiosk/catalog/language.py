@@ -17,16 +17,19 @@ def english(en: str, zh: str) -> str:
     return en or CHINESE_ONLY + zh
 
 
+def in_language(en: str, zh: str, language: str) -> str:
+    """One catalog text and its English in the screen's language."""
+    if language.startswith("en"):
+        return english(en, zh)
+    return traditional(zh) if language == TRADITIONAL else zh
+
+
 def field_label(f: FormField, language: str) -> str:
-    return english(f.label_en, f.label) if language.startswith("en") else _zh(f.label, language)
+    return in_language(f.label_en, f.label, language)
 
 
 def field_help(f: FormField, language: str) -> str:
-    return english(f.help_en, f.help) if language.startswith("en") else _zh(f.help, language)
-
-
-def _zh(text: str, language: str) -> str:
-    return traditional(text) if language == TRADITIONAL else text
+    return in_language(f.help_en, f.help, language)
 
 
 def localize_item(item: ServiceItem, language: str) -> ServiceItem:
@@ -42,7 +45,7 @@ def localize_item(item: ServiceItem, language: str) -> ServiceItem:
             "fees": [f.model_copy(update={"name": english(f.name_en, f.name), "note": english(f.note_en, f.note)})
                      for f in item.fees],
             "legal_basis": [english("", b) for b in item.legal_basis],
-            "windows": english("", item.windows), "hours": english("", item.hours),
+            "windows": english(item.windows_en, item.windows), "hours": english(item.hours_en, item.hours),
         })
     if language == TRADITIONAL:
         t = traditional

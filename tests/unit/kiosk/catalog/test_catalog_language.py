@@ -78,6 +78,11 @@ def test_english_guide_shows_the_catalogs_english(catalog):
     summary = catalog.items_in("theme", "assistance", "en")[0]
     assert (summary.name, summary.short_name, summary.department) == (
         "Minimum Living Allowance (dibao) application", "Apply for dibao", "City Civil Affairs Bureau")
+    assert (g.where.location, g.where.windows, g.where.hours) == (
+        "Government Service Centre, 2nd floor, zone E", "Windows 17-20", "Monday to Friday 9:00-12:00, 13:30-17:00")
+    assert catalog.themes("en")[0].hint == "Marriage, having a child, adoption"
+    assert catalog.departments("en")[0].hint == "Government Service Centre, 1st floor, zone A"
+    assert build_guide(catalog, "QY-003", language="en").where.windows == "Business start-up area, window 13"
     # the Chinese screen is untouched
     assert build_guide(catalog, "JZ-001").name == "最低生活保障申请"
 
@@ -85,7 +90,7 @@ def test_english_guide_shows_the_catalogs_english(catalog):
 def test_every_english_guide_has_no_unmarked_chinese_in_item_texts(catalog):
     for code in catalog.codes():
         g = build_guide(catalog, code, language="en")
-        texts = [g.name, g.summary, *g.conditions, *g.fees,
+        texts = [g.name, g.summary, *g.conditions, *g.fees, g.where.location, g.where.windows, g.where.hours,
                  *(t for e in g.checklist for t in (e.name, e.when, e.notes, e.example))]
         for text in texts:
             assert not CJK.search(text) or text.startswith(CHINESE_ONLY) or text in ALLOWED_CJK, (code, text)
