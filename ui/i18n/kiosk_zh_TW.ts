@@ -717,6 +717,36 @@
     <context>
         <name>Home</name>
         <message>
+            <location filename="../qml/screens/Home.qml" line="15" />
+            <source>指</source>
+            <translation>指</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Home.qml" line="16" />
+            <source>办</source>
+            <translation>辦</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Home.qml" line="17" />
+            <source>查</source>
+            <translation>查</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Home.qml" line="18" />
+            <source>印</source>
+            <translation>印</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Home.qml" line="19" />
+            <source>号</source>
+            <translation>號</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Home.qml" line="20" />
+            <source>评</source>
+            <translation>評</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/Home.qml" line="11" />
             <source>这是首页。请点您要办的事，也可以搜索</source>
             <translation>這是首頁。請點您要辦的事，也可以搜索</translation>
