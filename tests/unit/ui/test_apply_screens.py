@@ -41,6 +41,11 @@ def test_form_is_prefilled_masked_and_says_what_to_fix(qtbot, kiosk):
     ui.shell.language = "en"  # the messages follow the language; what was typed stays
     qtbot.waitUntil(lambda: "11-digit mobile" in text_of(ui, "fieldError_phone"))
     assert find_visible(ui.window, "field_phone").property("text") == "12345"
+    labels = {f["key"]: (f["label"], f["help"]) for f in ui.bridges["apply"].fields}  # the catalog's English
+    assert labels["phone"] == ("Phone number", "Mobile number; we send progress updates by text message")
+    assert ui.bridges["apply"].serviceName.isascii()
+    ui.shell.language = "zh_TW"
+    qtbot.waitUntil(lambda: {f["key"]: f["label"] for f in ui.bridges["apply"].fields}["phone"] == "聯繫電話")
     ui.shell.language = "zh_CN"
     fill_and_review(qtbot, ui)
     assert text_of(ui, "review_name") == "张**" and text_of(ui, "review_phone") == "13800138000"
