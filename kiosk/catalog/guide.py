@@ -97,11 +97,15 @@ def build_guide(catalog: Catalog, code: str, guide_url: str = "", language: str 
     )
 
 
-def checklist_lines(guide: Guide, language: str = "zh_CN", printed_at: datetime | None = None) -> list[str]:
-    """The printable checklist (一次性告知单) as plain lines; the printer wraps them to its paper width.
+def printed_language(language: str) -> str:
+    """The language of a printed checklist's item texts: Chinese in English mode (that is what the window staff
+    read; the headings are in English), the screen's script otherwise."""
+    return "zh_CN" if language.startswith("en") else language
 
-    Item names, materials and places stay Chinese in English mode: that is what the window staff read.
-    """
+
+def checklist_lines(guide: Guide, language: str = "zh_CN", printed_at: datetime | None = None) -> list[str]:
+    """The printable checklist (一次性告知单) as plain lines; the printer wraps them to its paper width. Build the
+    guide in printed_language(language)."""
     t = lambda key: LABELS[key].get(language)  # noqa: E731 - a tiny local alias keeps the lines readable
     lines = [guide.name, ""]
     if guide.kiosk_can_submit:

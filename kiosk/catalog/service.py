@@ -11,8 +11,8 @@ from typing import Callable
 from kiosk.catalog.catalog import Catalog, Where
 from kiosk.catalog.config import CatalogConfig
 from kiosk.catalog.errors import UnknownItem
-from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, ticket_lines,
-                                 ticket_print_data)
+from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, printed_language,
+                                 ticket_lines, ticket_print_data)
 from kiosk.catalog.tickets import Ticket, TicketCounter
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
 from kiosk.i18n import Text
@@ -48,7 +48,7 @@ class CatalogService:
 
     def checklist(self, code: str, language: str = "zh_CN") -> list[str]:
         """Lines for the printer ("print this checklist"); the QR fallback uses guide(code).qr_url."""
-        return checklist_lines(self.guide(code), language, printed_at=self._clock())
+        return checklist_lines(self.guide(code, printed_language(language)), language, printed_at=self._clock())
 
     def checklist_print(self, code: str, *, site_name: str, hotline: str) -> dict[str, object]:
         """Data for PrintService.print("materials_checklist", ...)."""

@@ -150,3 +150,12 @@ def test_core_words_have_traditional_derived_from_the_simplified():
     t = Text("请工作人员协助", "Please ask staff for help")
     assert (t.get("zh_CN"), t.get("en"), t.get("zh_TW")) == ("请工作人员协助", "Please ask staff for help",
                                                             "請工作人員協助")
+
+
+def test_printed_checklist_is_all_traditional_or_english_headings_over_chinese_items(catalog):
+    from kiosk.catalog.guide import checklist_lines, printed_language
+
+    lines = checklist_lines(build_guide(catalog, "JT-002", language=printed_language("zh_TW")), "zh_TW")
+    assert lines[0] == "機動車駕駛證補領" and "【辦理條件】" in lines and "1. 駕駛證遺失且未被扣押" in lines
+    lines = checklist_lines(build_guide(catalog, "JT-002", language=printed_language("en")), "en")
+    assert lines[0] == "机动车驾驶证补领" and "【Who can apply】" in lines  # window staff read the item texts
