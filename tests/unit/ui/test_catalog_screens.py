@@ -256,11 +256,11 @@ def test_a_number_taken_for_a_visitor_who_left_is_not_shown_to_the_next(qtbot, m
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-@pytest.mark.parametrize("language", ["en", "zh_TW"], ids=["english", "traditional"])
-def test_catalog_screenshots_in_other_languages(qtbot, make_ui, artifacts_dir, orientation, language):
+@pytest.mark.parametrize("suffix", ["english", "traditional", "english_elderly"])
+def test_catalog_screenshots_in_other_languages(qtbot, make_ui, artifacts_dir, orientation, suffix):
     ui = _ui(make_ui, orientation)
-    ui.shell.language = language
-    suffix = {"en": "english", "zh_TW": "traditional"}[language]
+    ui.shell.language = "zh_TW" if suffix == "traditional" else "en"
+    ui.shell.elderly = suffix.endswith("elderly")  # English words are the longest: the tightest fit
     for name in _walk(qtbot, ui):
         path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_{suffix}.png")
         assert distinct_colours(path) > 8, f"{path} looks blank"
