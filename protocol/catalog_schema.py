@@ -185,6 +185,8 @@ class FormField(_Strict):
     help: str = Field("", max_length=100)
     label_en: str = Field("", max_length=80)
     help_en: str = Field("", max_length=200)
+    # what the screen shows for each choice in English; the value recorded is still the Chinese choice
+    choices_en: list[str] = Field(default_factory=list, max_length=40)
 
     @field_validator("pattern")
     @classmethod

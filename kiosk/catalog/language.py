@@ -12,9 +12,9 @@ CHINESE_ONLY = "(Chinese only) "
 
 def english(en: str, zh: str) -> str:
     """The English of a catalog text, or the Chinese marked as such; empty stays empty."""
-    if not zh:
-        return ""
-    return en or CHINESE_ONLY + zh
+    if en or not zh:
+        return en
+    return zh if zh.isascii() else CHINESE_ONLY + zh  # "C1", "200", "60%" read the same in English
 
 
 def in_language(en: str, zh: str, language: str) -> str:
@@ -30,6 +30,17 @@ def field_label(f: FormField, language: str) -> str:
 
 def field_help(f: FormField, language: str) -> str:
     return in_language(f.help_en, f.help, language)
+
+
+def choice_labels(f: FormField, language: str) -> list[str]:
+    """What the screen shows for each of a field's choices (the value recorded stays `f.choices[i]`)."""
+    english_ = list(f.choices_en) or [""] * len(f.choices)
+    return [in_language(en, zh, language) for en, zh in zip(english_, f.choices)]
+
+
+def choice_label(f: FormField, value: str, language: str) -> str:
+    """A chosen value as the screen shows it."""
+    return choice_labels(f, language)[f.choices.index(value)] if value in f.choices else value
 
 
 def localize_item(item: ServiceItem, language: str) -> ServiceItem:

@@ -280,3 +280,18 @@ def test_materials_to_photograph_without_a_camera_say_so_and_submit_without_phot
 
     seq = parse(ui.bridges["apply"].trackingNumber).seq
     assert ui.core.submissions.store.read_body(seq)["attachments"] == []
+
+
+def test_choices_show_in_the_screen_language_and_record_the_catalogs_value(qtbot, kiosk, artifacts_dir):
+    ui = kiosk()
+    ui.shell.language = "en"
+    open_form(qtbot, ui, "SB-001")  # social security card: delivery and bank are choices, gender is from the card
+    assert text_of(ui, "locked_gender") == "Male"
+    tap(qtbot, ui.window, "choice_delivery_1")
+    qtbot.waitUntil(lambda: "Post to my home" in find_visible(ui.window, "choice_delivery_1").property("text"))
+    assert find_visible(ui.window, "choice_delivery_1").property("text").startswith("✓ ")
+    assert find_visible(ui.window, "choice_bank_2").property("text") == "Bank of China"
+    assert ui.core.visit.form.values["delivery"] == "邮寄到家（到付）"  # what the application records
+    grab(ui.window, artifacts_dir / "screens" / "apply_form_choices_portrait_english.png")
+    ui.shell.language = "zh_TW"
+    qtbot.waitUntil(lambda: find_visible(ui.window, "choice_delivery_1").property("text") == "✓ 郵寄到家（到付）")

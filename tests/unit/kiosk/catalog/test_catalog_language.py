@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.catalog.catalog import Catalog
 from kiosk.catalog.guide import build_guide
-from kiosk.catalog.language import CHINESE_ONLY, field_help, field_label
+from kiosk.catalog.language import CHINESE_ONLY, choice_label, choice_labels, field_help, field_label
 from protocol.bilingual import Text
 from protocol.catalog_loader import CatalogError, load_directory
 from tests.helpers.catalog import SHIPPED, copy_shipped, replace_in
@@ -59,9 +59,12 @@ def test_every_shipped_item_has_english_for_every_citizen_visible_text(shipped):
                 missing.append(f"{item.code} {where}")
             if CJK.search(en) and en not in ALLOWED_CJK:
                 chinese_in_english.append(f"{item.code} {where}: {en}")
-        for text in item.conditions_en:
+        for f in item.form:  # choices like "C1" or "200" read the same in English
+            if any(not c.isascii() for c in f.choices) and len(f.choices_en) != len(f.choices):
+                missing.append(f"{item.code} form.{f.key}.choices")
+        for text in [*item.conditions_en, *(c for f in item.form for c in f.choices_en)]:
             if CJK.search(text):
-                chinese_in_english.append(f"{item.code} conditions: {text}")
+                chinese_in_english.append(f"{item.code}: {text}")
     assert not missing, "no English for: " + ", ".join(missing)
     assert not chinese_in_english, "\n".join(chinese_in_english)
 
@@ -159,3 +162,13 @@ def test_printed_checklist_is_all_traditional_or_english_headings_over_chinese_i
     assert lines[0] == "機動車駕駛證補領" and "【辦理條件】" in lines and "1. 駕駛證遺失且未被扣押" in lines
     lines = checklist_lines(build_guide(catalog, "JT-002", language=printed_language("en")), "en")
     assert lines[0] == "机动车驾驶证补领" and "【Who can apply】" in lines  # window staff read the item texts
+
+
+def test_choices_are_shown_in_the_screen_language_and_recorded_as_written(catalog):
+    care = next(f for f in catalog.item("JZ-002").form if f.key == "care")
+    assert choice_labels(care, "en") == ["Scattered support (at home)", "Centralised support (care home)"]
+    assert choice_labels(care, "zh_TW") == ["分散供養（在家）", "集中供養（敬老院）"]
+    assert choice_label(care, "集中供养（敬老院）", "en") == "Centralised support (care home)"
+    licence = next(f for f in catalog.item("JT-001").form if f.key == "licence_class")
+    assert choice_labels(licence, "en")[0] == "C1"  # no English needed, no marker
+    assert choice_labels(care.model_copy(update={"choices_en": []}), "en")[0] == CHINESE_ONLY + "分散供养（在家）"
