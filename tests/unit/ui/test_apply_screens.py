@@ -267,6 +267,10 @@ def test_materials_to_photograph_without_a_camera_say_so_and_submit_without_phot
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Capture")
     settle(qtbot, 500)
     assert text_of(ui, "captureMaterial") == "本人一类银行卡"
+    ui.shell.language = "en"  # the words follow the screen; the photos stay filed under the catalog's name
+    qtbot.waitUntil(lambda: text_of(ui, "captureMaterial") == "Your own Type I bank card")
+    assert [m["name"] for m in materials.items] == ["Applicant's resident ID card", "Your own Type I bank card"]
+    ui.shell.language = "zh_CN"
     assert "摄像头不可用" in text_of(ui, "captureProblemText")  # this core has no camera
     assert not find_visible(ui.window, "captureShoot").isEnabled()
     grab(ui.window, artifacts_dir / "screens" / f"apply_capture_no_camera_{orientation}.png")
