@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -44,13 +46,14 @@ Popup {
         Repeater {
             model: menu.choices
             BigButton {
+                id: choice
                 required property var modelData
-                objectName: "language_" + modelData.code
+                objectName: "language_" + choice.modelData.code
                 Layout.fillWidth: true
-                text: (Shell.language === modelData.code ? "✓ " : "") + modelData.name
-                primary: Shell.language === modelData.code
+                text: (Shell.language === choice.modelData.code ? "✓ " : "") + choice.modelData.name
+                primary: Shell.language === choice.modelData.code
                 onClicked: {
-                    Shell.language = modelData.code
+                    Shell.language = choice.modelData.code
                     menu.close()
                 }
             }
