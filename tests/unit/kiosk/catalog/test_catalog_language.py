@@ -142,6 +142,7 @@ def test_traditional_chinese_is_converted_once_per_catalog(catalog):
     assert g.where.location == "政務服務中心一樓A區"
     assert g.fees[0].startswith("通行證工本費")
     assert catalog.item("ZJ-007", "zh_TW") is catalog.item("ZJ-007", "zh_TW")  # cached, not converted per call
+    assert catalog.prepare("zh_TW")["ZJ-007"] is catalog.item("ZJ-007", "zh_TW")  # what the warm-up makes
     assert catalog.item("ZJ-007") is catalog.item("ZJ-007", "zh_CN")
     phone = next(f for f in catalog.item("JZ-001").form if f.key == "phone")
     assert field_help(phone, "zh_TW") == "手機號碼，辦理進度會發短信通知"
