@@ -177,7 +177,8 @@ class KioskCore:
         """Builds the catalog and loads the face models in the background, once the attract screen is up."""
         def work() -> None:
             try:
-                self.catalog
+                # the item texts in the starting language too (繁體 is converted by OpenCC), off the GUI thread
+                self.catalog.catalog.prepare(self.cfg.locale.language)
             except Exception:
                 log.exception("service catalog failed to load")
             if self.devices.get("camera") is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any, Callable
 
+from kiosk.catalog.language import choice_label, choice_labels, field_help, field_label
 from kiosk.i18n import Problem, Text
 from kiosk.redact import mask_address, mask_id_number, mask_name
 from kiosk.visit import Visit, card_key
@@ -85,6 +86,10 @@ class ApplicationForm:
     def display(self, key: str, value: Any, language: str) -> str:
         if key in self.locked and key in MASKED:
             return MASKED[key](str(value))
+        field = next((f for f in self.fields if f.key == key), None)
+        if field is not None and field.choices and isinstance(value, (str, list)):
+            chosen = [choice_label(field, v, language) for v in (value if isinstance(value, list) else [value])]
+            return (", " if language.startswith("en") else "、").join(chosen)
         if isinstance(value, list):
             return "、".join(value)
         if isinstance(value, bool):
@@ -97,14 +102,16 @@ class ApplicationForm:
         for f in self.fields:
             locked = f.key in self.locked
             shown = self.display(f.key, self.values.get(f.key), language)
-            out.append({"key": f.key, "label": f.label, "type": f.type, "required": f.required,
-                        "choices": list(f.choices), "help": f.help, "locked": locked,
+            out.append({"key": f.key, "label": field_label(f, language), "type": f.type, "required": f.required,
+                        "choices": list(f.choices), "choiceLabels": choice_labels(f, language),
+                        "help": field_help(f, language), "locked": locked,
                         "shown": shown if locked else "", "initial": "" if locked else shown})
         return out
 
     def review_rows(self, language: str) -> list[dict]:
         clean = self.clean()
-        return [{"key": f.key, "label": f.label, "value": self.display(f.key, clean.get(f.key), language)}
+        return [{"key": f.key, "label": field_label(f, language),
+                 "value": self.display(f.key, clean.get(f.key), language)}
                 for f in self.fields]
 
     def applicant(self) -> dict:

@@ -90,7 +90,7 @@ class DisplayConfig(_Section):
 
 
 class LocaleConfig(_Section):
-    language: Literal["zh_CN", "en"] = "zh_CN"
+    language: Literal["zh_CN", "en", "zh_TW"] = "zh_CN"
     voice_prompts: bool = True
     voice_volume: float = Field(0.9, ge=0.0, le=1.0)  # 0 silent .. 1 loudest the engine allows
     voice_rate: float = Field(-0.2, ge=-1.0, le=1.0)  # -1 slowest .. 0 the engine's normal .. 1 fastest

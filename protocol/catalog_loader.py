@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from protocol.catalog_schema import CatalogHeader, ServiceItem
 
@@ -115,6 +115,16 @@ def _faults(rel: str, item: str, err: ValidationError, prefix: str = "") -> list
     return out
 
 
+def _override(base: dict, changes: dict) -> dict:
+    """A library entry with an item's changes; a Chinese text changed without its English drops the library's
+    English (it translated the old text), so English mode shows the new Chinese, marked, never a wrong English."""
+    merged = {**base, **changes}
+    for key in changes:
+        if f"{key}_en" in base and f"{key}_en" not in changes:
+            del merged[f"{key}_en"]
+    return merged
+
+
 def _resolve_refs(raw: dict, header: CatalogHeader, rel: str, code: str, faults: list[Fault]) -> dict:
     """Replace { ref = "idcard", ... } materials and "phone" form entries by their library entries."""
     raw = dict(raw)
@@ -130,7 +140,7 @@ def _resolve_refs(raw: dict, header: CatalogHeader, rel: str, code: str, faults:
                 if base is None:
                     faults.append(Fault(rel, code, f"materials.{i}.ref", f"no material {m['ref']!r} in catalog.toml"))
                     continue
-                m = {**base.model_dump(exclude_defaults=True), **{k: v for k, v in m.items() if k != "ref"}}
+                m = _override(base.model_dump(exclude_defaults=True), {k: v for k, v in m.items() if k != "ref"})
             resolved.append(m)
         raw["materials"] = resolved
     form = raw.get("form")
@@ -147,7 +157,7 @@ def _resolve_refs(raw: dict, header: CatalogHeader, rel: str, code: str, faults:
                     faults.append(Fault(rel, code, f"form.{i}", f"no field {ref!r} in catalog.toml"))
                     continue
                 extra = {k: v for k, v in f.items() if k != "ref"} if isinstance(f, dict) else {}
-                f = {**base.model_dump(exclude_defaults=True), **extra}
+                f = _override(base.model_dump(exclude_defaults=True), extra)
             resolved.append(f)
         raw["form"] = resolved
     return raw
@@ -170,6 +180,28 @@ def _check_references(item: ServiceItem, header: CatalogHeader, rel: str, faults
         faults.append(Fault(rel, item.code, "queue", f"no queue {item.queue!r} in catalog.toml"))
 
 
+def _english_faults(model: BaseModel, rel: str, item: str, where: str, faults: list[Fault]) -> None:
+    """An English text (`<key>_en`) translates its Chinese one: English with no Chinese beside it is shown nowhere
+    (a misplaced key), and conditions are translated line by line."""
+    prefix = f"{where}." if where else ""
+    for key in type(model).model_fields:
+        if not key.endswith("_en"):
+            continue
+        zh, en = getattr(model, key[:-3]), getattr(model, key)
+        if en and not zh:
+            faults.append(Fault(rel, item, prefix + key, f"English is set but {key[:-3]} is empty"))
+        elif isinstance(en, list) and en and len(en) != len(zh):
+            faults.append(Fault(rel, item, prefix + key, f"{len(en)} lines, but {key[:-3]} has {len(zh)}: "
+                                                         "translate each line (or leave it out)"))
+
+
+def _check_english(item: ServiceItem, rel: str, faults: list[Fault]) -> None:
+    _english_faults(item, rel, item.code, "", faults)
+    for kind, entries in (("materials", item.materials), ("fees", item.fees), ("form", item.form)):
+        for i, entry in enumerate(entries):
+            _english_faults(entry, rel, item.code, f"{kind}.{i}", faults)
+
+
 def _check_header(header: CatalogHeader, rel: str, faults: list[Fault]) -> None:
     queues = {q.code for q in header.queue}
     for kind, groups in (("theme", header.theme), ("life_event", header.life_event),
@@ -184,6 +216,13 @@ def _check_header(header: CatalogHeader, rel: str, faults: list[Fault]) -> None:
             faults.append(Fault(rel, "", f"department.{i}.queue", f"no queue {d.queue!r}"))
     if header.general is not None and header.general.queue not in queues:
         faults.append(Fault(rel, "", "general.queue", f"no queue {header.general.queue!r}"))
+    for kind, library in (("material", header.material), ("field", header.field)):
+        for ref, entry in library.items():
+            _english_faults(entry, rel, "", f"{kind}.{ref}", faults)
+    for kind, groups in (("theme", header.theme), ("life_event", header.life_event),
+                         ("department", header.department)):
+        for i, g in enumerate(groups):
+            _english_faults(g, rel, "", f"{kind}.{i}", faults)
 
 
 def read_header(directory: Path) -> CatalogHeader:
@@ -238,6 +277,7 @@ def load_directory(directory: Path) -> LoadedCatalog:
                 faults.append(Fault(rel, item.code, "code", f"already defined in {sources[item.code]}"))
                 continue
             _check_references(item, header, rel, faults)
+            _check_english(item, rel, faults)
             sources[item.code] = rel
             items.append(item)
     if faults:

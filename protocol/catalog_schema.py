@@ -57,6 +57,7 @@ class Group(_Strict):
     en: str = Field(min_length=1, max_length=60)
     # a short line under the name on the browse tile
     hint: str = Field("", max_length=40)
+    hint_en: str = Field("", max_length=100)
 
     @property
     def title(self) -> Text:
@@ -81,6 +82,9 @@ class Department(_Strict):
     hours: str = Field(min_length=1, max_length=80)
     phone: str = Field("", pattern=r"^[0-9-]{0,20}$")
     queue: str = Field(pattern=r"^[A-Z]$")
+    location_en: str = Field("", max_length=120)
+    windows_en: str = Field("", max_length=80)
+    hours_en: str = Field("", max_length=160)
 
     @property
     def title(self) -> Text:
@@ -104,6 +108,11 @@ class Material(_Strict):
     capture: bool = False
     # the department fetches it by data sharing (数据共享): the citizen need not bring it
     shared: bool = False
+    # English of the texts above, shown in English mode; empty = the Chinese is shown, marked (docs/catalog.md)
+    name_en: str = Field("", max_length=120)
+    when_en: str = Field("", max_length=160)
+    notes_en: str = Field("", max_length=400)
+    example_en: str = Field("", max_length=400)
 
     @model_validator(mode="after")
     def _some_form(self) -> Material:
@@ -134,6 +143,8 @@ class Fee(_Strict):
     name: str = Field(min_length=1, max_length=30)
     yuan: Decimal = Field(ge=0, le=1_000_000, decimal_places=2)
     note: str = Field("", max_length=100)
+    name_en: str = Field("", max_length=80)
+    note_en: str = Field("", max_length=200)
 
 
 class TimeLimits(_Strict):
@@ -172,6 +183,10 @@ class FormField(_Strict):
     pattern: str | None = Field(None, max_length=200)
     # shown under the field in plain words
     help: str = Field("", max_length=100)
+    label_en: str = Field("", max_length=80)
+    help_en: str = Field("", max_length=200)
+    # what the screen shows for each choice in English; the value recorded is still the Chinese choice
+    choices_en: list[str] = Field(default_factory=list, max_length=40)
 
     @field_validator("pattern")
     @classmethod
@@ -224,8 +239,15 @@ class ServiceItem(_Strict):
     queue: str = Field("", pattern=r"^[A-Z]?$")
     legal_basis: list[str] = Field(min_length=1, max_length=8)
     form: list[FormField] = Field(default_factory=list, max_length=40)
+    # English of the texts above, shown in English mode; empty = the Chinese is shown, marked (docs/catalog.md)
+    name_en: str = Field("", max_length=120)
+    short_name_en: str = Field("", max_length=40)
+    summary_en: str = Field("", max_length=400)
+    conditions_en: list[str] = Field(default_factory=list, max_length=12)
+    windows_en: str = Field("", max_length=80)
+    hours_en: str = Field("", max_length=160)
 
-    @field_validator("aliases", "misspellings", "conditions", "legal_basis")
+    @field_validator("aliases", "misspellings", "conditions", "legal_basis", "conditions_en")
     @classmethod
     def _no_blank(cls, v: list[str]) -> list[str]:
         for s in v:
@@ -246,7 +268,7 @@ class ServiceItem(_Strict):
 
     @property
     def title(self) -> Text:
-        return Text(self.name, self.name)  # item names stay Chinese in English mode
+        return Text(self.name, self.name_en or self.name)
 
     @property
     def kiosk_can_submit(self) -> bool:

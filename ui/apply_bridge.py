@@ -61,7 +61,7 @@ class ApplyBridge(Bridge):
         """Items that can be applied for at this terminal, in catalog order."""
         cat = self._catalog()
         return [{"code": s.code, "name": s.name, "department": s.department, "handling": self._t(s.handling)}
-                for s in map(cat.summary, cat.codes()) if s.kiosk_can_submit]
+                for s in (cat.summary(c, language=self._shell.language) for c in cat.codes()) if s.kiosk_can_submit]
 
     @Slot(str)
     def start(self, code: str) -> None:
@@ -119,7 +119,7 @@ class ApplyBridge(Bridge):
         from kiosk.catalog.errors import UnknownItem
 
         try:
-            return self._catalog().item(self._form.code).name if self._form else ""
+            return self._catalog().item(self._form.code, self._shell.language).name if self._form else ""
         except UnknownItem:
             return ""
 

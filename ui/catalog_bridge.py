@@ -104,24 +104,24 @@ class CatalogBridge(QObject):
 
     @Property("QVariantList", notify=changed)
     def themes(self) -> list[dict]:
-        return [self._group(g) for g in self._catalog_service().catalog.themes()]
+        return [self._group(g) for g in self._catalog_service().catalog.themes(self._lang())]
 
     @Property("QVariantList", notify=changed)
     def lifeEvents(self) -> list[dict]:
-        return [self._group(g) for g in self._catalog_service().catalog.life_events()]
+        return [self._group(g) for g in self._catalog_service().catalog.life_events(self._lang())]
 
     @Property("QVariantList", notify=changed)
     def departments(self) -> list[dict]:
-        return [self._group(g) for g in self._catalog_service().catalog.departments()]
+        return [self._group(g) for g in self._catalog_service().catalog.departments(self._lang())]
 
     @Property("QVariantList", notify=changed)
     def mostUsed(self) -> list[dict]:
-        return [self._item(s) for s in self._catalog_service().catalog.most_used(MOST_USED)]
+        return [self._item(s) for s in self._catalog_service().catalog.most_used(MOST_USED, self._lang())]
 
     @Slot(str, str, result="QVariantList")
     def items(self, kind: str, code: str) -> list[dict]:
         try:
-            return [self._item(s) for s in self._catalog_service().catalog.items_in(kind, code)]
+            return [self._item(s) for s in self._catalog_service().catalog.items_in(kind, code, self._lang())]
         except ValueError:
             log.warning("unknown group kind %r", kind)
             return []
@@ -134,7 +134,9 @@ class CatalogBridge(QObject):
 
     @Property("QVariantList", notify=searchChanged)
     def results(self) -> list[dict]:
-        return [self._item(s) for s in self._results]
+        catalog = self._catalog_service().catalog  # in the current language, which may have changed since typing
+        return [self._item(catalog.summary(s.code, s.matched, self._lang()))
+                for s in self._results if s.code in catalog]
 
     @Property(bool, notify=searchChanged)
     def noResult(self) -> bool:
@@ -147,7 +149,7 @@ class CatalogBridge(QObject):
             return
         self._query = text
         limit = self._core.cfg.catalog.search_limit
-        self._results = self._search_session().update(text, limit) if text.strip() else []
+        self._results = self._search_session().update(text, limit, self._lang()) if text.strip() else []
         self.searchChanged.emit()
 
     # ---- one item's guide
@@ -155,7 +157,7 @@ class CatalogBridge(QObject):
     @Slot(str, result="QVariantMap")
     def guide(self, code: str) -> dict:
         try:
-            g = self._catalog_service().guide(code)
+            g = self._catalog_service().guide(code, self._lang())
         except UnknownItem:  # a stale link after a catalog update
             return {"code": code, "missing": True}
         return self._guide_map(g)
@@ -192,7 +194,7 @@ class CatalogBridge(QObject):
             return  # the visitor who started it has gone; the wipe already cleared the screens
         if what == "catalog":
             self._search = payload.search_session()
-            self._results = self._search.update(self._query, self._core.cfg.catalog.search_limit) \
+            self._results = self._search.update(self._query, self._core.cfg.catalog.search_limit, self._lang()) \
                 if self._query.strip() else []
             self._bump()
 

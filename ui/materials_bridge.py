@@ -67,20 +67,27 @@ class MaterialsBridge(Bridge):
     def _pages(self, name: str) -> list[bytes]:
         return self._core.visit.photos.get((self._service(), name), [])
 
-    def _capturable(self) -> list[str]:
+    def _capturable(self, language: str = "zh_CN") -> list[str]:
+        """Names of the materials the camera can take: in Chinese they key the photos; in the screen language
+        (same order) they are what the citizen reads."""
         code = self._service()
         if not code:
             return []
         try:
-            guide = self._core.catalog.guide(code)
+            guide = self._core.catalog.guide(code, language)
         except Exception:  # an item dropped by a catalog update: nothing to photograph for it
             return []
         return [e.name for e in guide.checklist if e.capture and e.bring]
 
+    def _shown(self) -> dict[str, str]:
+        return dict(zip(self._capturable(), self._capturable(self._shell.language)))
+
     @Property("QVariantList", notify=changed)
     def items(self) -> list[dict]:
         """The current application's materials the camera can take, with how many pages are taken."""
-        return [{"index": i, "name": name, "count": len(self._pages(name))} for i, name in enumerate(self._capturable())]
+        shown = self._shown()
+        return [{"index": i, "name": shown[name], "count": len(self._pages(name))}
+                for i, name in enumerate(shown)]
 
     @Property(int, notify=changed)
     def total(self) -> int:
@@ -88,7 +95,7 @@ class MaterialsBridge(Bridge):
 
     @Property(str, notify=changed)
     def current(self) -> str:
-        return self._current
+        return self._shown().get(self._current, self._current)
 
     @Property(int, notify=changed)
     def currentCount(self) -> int:

@@ -65,7 +65,7 @@ class RatingBridge(Bridge):
         if not visit.tracking or visit.form is None:
             return ""
         try:
-            return self._core.catalog.catalog.item(visit.form.code).name
+            return self._core.catalog.catalog.item(visit.form.code, self._shell.language).name
         except Exception:  # an item dropped by a catalog update: the rating still counts
             return ""
 

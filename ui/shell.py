@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk import flow
 from kiosk.app import KioskCore
 from kiosk.flow import Screen
+from protocol.bilingual import local
 from ui.bridge import registered
 from ui.translations import Translations
 
@@ -41,9 +42,9 @@ class Shell(QObject):
         core.session.register_wipe("shell", self._reset)
 
     # ---- static facts from the configuration ----
-    @Property(str, constant=True)
+    @Property(str, notify=languageChanged)
     def siteName(self) -> str:
-        return self._core.cfg.terminal.site_name
+        return local(self._core.cfg.terminal.site_name, self._language)
 
     @Property(str, constant=True)
     def terminalId(self) -> str:

@@ -14,8 +14,9 @@ from PySide6.QtQml import QQmlApplicationEngine
 log = logging.getLogger(__name__)
 
 I18N = Path(__file__).resolve().parent / "i18n"
-# the QML source strings are Chinese, so Chinese needs no translator; English is kiosk_en.ts
-LANGUAGES = {"zh_CN": None, "en": "kiosk_en"}
+# the QML source strings are simplified Chinese, so they need no translator; English is kiosk_en.ts, traditional
+# Chinese kiosk_zh_TW.ts (made from the sources by OpenCC: python -m ui.traditional_ts)
+LANGUAGES = {"zh_CN": None, "en": "kiosk_en", "zh_TW": "kiosk_zh_TW"}
 
 
 def _lrelease() -> str | None:

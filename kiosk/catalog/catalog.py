@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal, Sequence
 
 from kiosk.catalog.errors import UnknownItem  # noqa: F401 (re-exported)
+from kiosk.catalog.language import in_language, localize_item
 from kiosk.catalog.search import Hit, Searchable, SearchIndex, SearchSession
 from kiosk.i18n import Text
 from protocol.catalog_loader import LoadedCatalog, load_directory
@@ -84,6 +85,8 @@ class Catalog:
         rank = {c: n for n, c in enumerate(self._most_used)}
         self._index = SearchIndex(
             (self._searchable(i, rank) for i in loaded.items), misspellings=loaded.header.misspelling)
+        # language -> code -> the item's texts in that language, made on first use and kept with this catalog
+        self._localized: dict[str, dict[str, ServiceItem]] = {}
 
     @classmethod
     def load(cls, directory: Path, most_used: Sequence[str] = ()) -> Catalog:
@@ -102,38 +105,41 @@ class Catalog:
     def _count(self, kind: GroupKind, code: str) -> int:
         return len(self._codes_in(kind, code))
 
-    def themes(self) -> list[GroupSummary]:
-        return [GroupSummary("theme", g.code, g.title, g.hint, self._count("theme", g.code))
+    def themes(self, language: str = "zh_CN") -> list[GroupSummary]:
+        return [GroupSummary("theme", g.code, g.title, in_language(g.hint_en, g.hint, language),
+                             self._count("theme", g.code))
                 for g in self._header.theme if self._count("theme", g.code)]
 
-    def life_events(self) -> list[GroupSummary]:
-        return [GroupSummary("life_event", g.code, g.title, g.hint, self._count("life_event", g.code))
+    def life_events(self, language: str = "zh_CN") -> list[GroupSummary]:
+        return [GroupSummary("life_event", g.code, g.title, in_language(g.hint_en, g.hint, language),
+                             self._count("life_event", g.code))
                 for g in self._header.life_event if self._count("life_event", g.code)]
 
-    def departments(self) -> list[GroupSummary]:
-        return [GroupSummary("department", d.code, d.title, d.location, self._count("department", d.code))
+    def departments(self, language: str = "zh_CN") -> list[GroupSummary]:
+        return [GroupSummary("department", d.code, d.title, in_language(d.location_en, d.location, language),
+                             self._count("department", d.code))
                 for d in self._header.department if self._count("department", d.code)]
 
-    def groups(self, kind: GroupKind) -> list[GroupSummary]:
-        return {"theme": self.themes, "life_event": self.life_events, "department": self.departments}[kind]()
+    def groups(self, kind: GroupKind, language: str = "zh_CN") -> list[GroupSummary]:
+        return {"theme": self.themes, "life_event": self.life_events, "department": self.departments}[kind](language)
 
     def _codes_in(self, kind: GroupKind, code: str) -> list[str]:
         if kind not in self._members:
             raise ValueError(f"unknown group kind {kind!r}")
         return list(self._members[kind].get(code, ()))
 
-    def items_in(self, kind: GroupKind, code: str) -> list[ItemSummary]:
+    def items_in(self, kind: GroupKind, code: str, language: str = "zh_CN") -> list[ItemSummary]:
         """Items of one theme, life event or department; items whose main theme it is come first."""
         codes = self._codes_in(kind, code)
         if kind == "theme":
             codes.sort(key=lambda c: self._items[c].themes.index(code) > 0)
-        return [self.summary(c) for c in codes]
+        return [self.summary(c, language=language) for c in codes]
 
-    def most_used(self, limit: int = 8) -> list[ItemSummary]:
+    def most_used(self, limit: int = 8, language: str = "zh_CN") -> list[ItemSummary]:
         """The configured most-used list, topped up with items that can be done right here."""
         codes = list(self._most_used)
         codes += [c for c in self._order if c not in codes and self._items[c].kiosk_can_submit]
-        return [self.summary(c) for c in codes[:limit]]
+        return [self.summary(c, language=language) for c in codes[:limit]]
 
     # ---- one item ----
 
@@ -146,25 +152,40 @@ class Catalog:
     def codes(self) -> list[str]:
         return list(self._order)
 
-    def item(self, code: str) -> ServiceItem:
-        try:
+    def item(self, code: str, language: str = "zh_CN") -> ServiceItem:
+        """The item; in another language than simplified Chinese, its citizen-facing texts in that language."""
+        if code not in self._items:
+            raise UnknownItem(code)
+        if language == "zh_CN":
             return self._items[code]
-        except KeyError:
-            raise UnknownItem(code) from None
+        return self.prepare(language)[code]
 
-    def summary(self, code: str, matched: str = "") -> ItemSummary:
-        i = self.item(code)
-        return ItemSummary(i.code, i.name, i.short_name or i.name, self._departments[i.department].name,
+    def prepare(self, language: str) -> dict[str, ServiceItem]:
+        """Every item's texts in `language`, made once per language and catalog (screens ask on every binding
+        update; 繁體 costs ~0.1 s of OpenCC, so the warm-up makes the starting language ahead of the first tap)."""
+        if language == "zh_CN":
+            return self._items
+        table = self._localized.get(language)
+        if table is None:
+            table = {c: localize_item(i, language) for c, i in self._items.items()}
+            self._localized[language] = table
+        return table
+
+    def summary(self, code: str, matched: str = "", language: str = "zh_CN") -> ItemSummary:
+        i = self.item(code, language)
+        return ItemSummary(i.code, i.name, i.short_name or i.name,
+                           self._departments[i.department].title.get(language),
                            HANDLING_TEXT[i.handling], i.kiosk_can_submit, matched)
 
     def department(self, code: str) -> Department:
         return self._departments[code]
 
-    def where(self, code: str) -> Where:
-        i = self.item(code)
+    def where(self, code: str, language: str = "zh_CN") -> Where:
+        i = self.item(code, language)
         d = self._departments[i.department]
-        return Where(d.title, d.location, i.windows or d.windows, i.hours or d.hours, d.phone,
-                     self._queues[i.queue or d.queue])
+        return Where(d.title, in_language(d.location_en, d.location, language),
+                     i.windows or in_language(d.windows_en, d.windows, language),
+                     i.hours or in_language(d.hours_en, d.hours, language), d.phone, self._queues[i.queue or d.queue])
 
     def queues(self) -> list[Queue]:
         return list(self._header.queue)
@@ -196,8 +217,8 @@ class CatalogSearch:
         self._catalog = catalog
         self._session = session
 
-    def update(self, text: str, limit: int = 20) -> list[ItemSummary]:
-        return [self._catalog.summary(h.code, h.matched) for h in self._session.update(text, limit)]
+    def update(self, text: str, limit: int = 20, language: str = "zh_CN") -> list[ItemSummary]:
+        return [self._catalog.summary(h.code, h.matched, language) for h in self._session.update(text, limit)]
 
     def clear(self) -> None:
         self._session.reset()

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from kiosk.catalog.catalog import Catalog, UnknownItem
-from kiosk.catalog.guide import build_guide, checklist_lines
+from kiosk.catalog.guide import build_guide, checklist_lines, printed_language
 from kiosk.catalog.tickets import TicketCounter
 from protocol import catalog_signing
+from protocol.bilingual import LANGUAGES
 from protocol.catalog_bundle import make_bundle
 from protocol.catalog_loader import CatalogError
 from protocol.catalog_schema import ServiceItem
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     g = sub.add_parser("show", help="print the checklist of one item as the printer would get it")
     g.add_argument("code")
     g.add_argument("--dir", default=DEFAULT_DIR)
-    g.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
+    g.add_argument("--language", choices=LANGUAGES, default="zh_CN")
     b = sub.add_parser("bundle", help="pack and sign a catalog directory for central to serve as an update")
     b.add_argument("directory")
     b.add_argument("-o", "--output", required=True, help="bundle file (a zip) for `kiosk central serve --catalog`")
@@ -87,7 +88,8 @@ def cli_main(argv: list[str]) -> int:
                 print(f"{h.code}  {h.name}" + (f"  ({h.matched})" if h.matched and h.matched != h.name else ""))
         elif args.command == "show":
             c = _load(args.dir)
-            print("\n".join(checklist_lines(build_guide(c, args.code), args.language)))
+            guide = build_guide(c, args.code, language=printed_language(args.language))
+            print("\n".join(checklist_lines(guide, args.language)))
         elif args.command == "bundle":
             data = make_bundle(Path(args.directory), Path(args.signing_key).read_bytes())
             Path(args.output).write_bytes(data)

@@ -8,7 +8,7 @@ from datetime import datetime
 from kiosk.catalog.catalog import Catalog, Where
 from kiosk.catalog.tickets import PRIORITY_FOR, PRIORITY_NOTE, Ticket
 from kiosk.i18n import Text
-from protocol.catalog_schema import AUDIENCE_TEXT, HANDLING_TEXT, HERE, TimeLimits
+from protocol.catalog_schema import AUDIENCE_TEXT, HANDLING_TEXT, HERE, Fee, TimeLimits
 
 
 @dataclass(frozen=True)
@@ -71,31 +71,41 @@ def _money(yuan) -> str:
     return f"{yuan:.2f}".rstrip("0").rstrip(".")
 
 
-def build_guide(catalog: Catalog, code: str, guide_url: str = "") -> Guide:
-    """Everything the guide screen shows, in the order a citizen needs it."""
-    item = catalog.item(code)
+def _fee(f: Fee, language: str) -> str:
+    if language.startswith("en"):
+        return f"{f.name} {_money(f.yuan)} yuan" + (f" ({f.note})" if f.note else "")
+    return f"{f.name} {_money(f.yuan)}元" + (f"（{f.note}）" if f.note else "")
+
+
+def build_guide(catalog: Catalog, code: str, guide_url: str = "", language: str = "zh_CN") -> Guide:
+    """Everything the guide screen shows, in the order a citizen needs it, in the screen's language (the printed
+    checklist asks for simplified Chinese: that is what the window staff read)."""
+    item = catalog.item(code, language)
     entries, n = [], 0
     # things to bring first, numbered; shared ones last, unnumbered in spirit but kept in order for reading
     for m in sorted(item.materials, key=lambda m: m.shared):
         n += 1
         entries.append(ChecklistEntry(n, m.name, m.quantity(), m.when, m.notes, m.example, m.capture, not m.shared))
-    fees = [f"{f.name} {_money(f.yuan)}元" + (f"（{f.note}）" if f.note else "") for f in item.fees
-            if f.yuan > 0 or f.note]
+    fees = [_fee(f, language) for f in item.fees if f.yuan > 0 or f.note]
     return Guide(
         code=item.code, name=item.name, summary=item.summary,
         audience=[AUDIENCE_TEXT[a] for a in item.audience], handling=HANDLING_TEXT[item.handling],
         kiosk_can_submit=item.kiosk_can_submit, conditions=list(item.conditions), checklist=entries, fees=fees,
         statutory=TimeLimits.describe(item.limits.statutory), promised=TimeLimits.describe(item.limits.promised),
-        where=catalog.where(code), legal_basis=list(item.legal_basis),
+        where=catalog.where(code, language), legal_basis=list(item.legal_basis),
         qr_url=guide_url.format(code=item.code) if guide_url else "", catalog_version=catalog.version,
     )
 
 
-def checklist_lines(guide: Guide, language: str = "zh_CN", printed_at: datetime | None = None) -> list[str]:
-    """The printable checklist (一次性告知单) as plain lines; the printer wraps them to its paper width.
+def printed_language(language: str) -> str:
+    """The language of a printed checklist's item texts: Chinese in English mode (that is what the window staff
+    read; the headings are in English), the screen's script otherwise."""
+    return "zh_CN" if language.startswith("en") else language
 
-    Item names, materials and places stay Chinese in English mode: that is what the window staff read.
-    """
+
+def checklist_lines(guide: Guide, language: str = "zh_CN", printed_at: datetime | None = None) -> list[str]:
+    """The printable checklist (一次性告知单) as plain lines; the printer wraps them to its paper width. Build the
+    guide in printed_language(language)."""
     t = lambda key: LABELS[key].get(language)  # noqa: E731 - a tiny local alias keeps the lines readable
     lines = [guide.name, ""]
     if guide.kiosk_can_submit:

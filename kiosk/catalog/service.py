@@ -11,8 +11,8 @@ from typing import Callable
 from kiosk.catalog.catalog import Catalog, Where
 from kiosk.catalog.config import CatalogConfig
 from kiosk.catalog.errors import UnknownItem
-from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, ticket_lines,
-                                 ticket_print_data)
+from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, printed_language,
+                                 ticket_lines, ticket_print_data)
 from kiosk.catalog.tickets import Ticket, TicketCounter
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
 from kiosk.i18n import Text
@@ -43,12 +43,12 @@ class CatalogService:
     def catalog(self) -> Catalog:
         return self._catalog  # one attribute read: a screen keeps the catalog it started with until it reloads
 
-    def guide(self, code: str) -> Guide:
-        return build_guide(self._catalog, code, self._cfg.guide_url)
+    def guide(self, code: str, language: str = "zh_CN") -> Guide:
+        return build_guide(self._catalog, code, self._cfg.guide_url, language)
 
     def checklist(self, code: str, language: str = "zh_CN") -> list[str]:
         """Lines for the printer ("print this checklist"); the QR fallback uses guide(code).qr_url."""
-        return checklist_lines(self.guide(code), language, printed_at=self._clock())
+        return checklist_lines(self.guide(code, printed_language(language)), language, printed_at=self._clock())
 
     def checklist_print(self, code: str, *, site_name: str, hotline: str) -> dict[str, object]:
         """Data for PrintService.print("materials_checklist", ...)."""

@@ -580,7 +580,7 @@
     <message>
         <location filename="../qml/screens/Guide.qml" line="98" />
         <source>仅以下情况需要：%1</source>
-        <translation>Only needed if: %1</translation>
+        <translation>Only needed: %1</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="13" />
@@ -716,6 +716,36 @@
 </context>
 <context>
     <name>Home</name>
+    <message>
+        <location filename="../qml/screens/Home.qml" line="15" />
+        <source>指</source>
+        <translation>指</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Home.qml" line="16" />
+        <source>办</source>
+        <translation>办</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Home.qml" line="17" />
+        <source>查</source>
+        <translation>查</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Home.qml" line="18" />
+        <source>印</source>
+        <translation>印</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Home.qml" line="19" />
+        <source>号</source>
+        <translation>号</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Home.qml" line="20" />
+        <source>评</source>
+        <translation>评</translation>
+    </message>
     <message>
         <location filename="../qml/screens/Home.qml" line="11" />
         <source>这是首页。请点您要办的事，也可以搜索</source>

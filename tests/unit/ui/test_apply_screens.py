@@ -41,6 +41,11 @@ def test_form_is_prefilled_masked_and_says_what_to_fix(qtbot, kiosk):
     ui.shell.language = "en"  # the messages follow the language; what was typed stays
     qtbot.waitUntil(lambda: "11-digit mobile" in text_of(ui, "fieldError_phone"))
     assert find_visible(ui.window, "field_phone").property("text") == "12345"
+    labels = {f["key"]: (f["label"], f["help"]) for f in ui.bridges["apply"].fields}  # the catalog's English
+    assert labels["phone"] == ("Phone number", "Mobile number; we send progress updates by text message")
+    assert ui.bridges["apply"].serviceName.isascii()
+    ui.shell.language = "zh_TW"
+    qtbot.waitUntil(lambda: {f["key"]: f["label"] for f in ui.bridges["apply"].fields}["phone"] == "聯繫電話")
     ui.shell.language = "zh_CN"
     fill_and_review(qtbot, ui)
     assert text_of(ui, "review_name") == "张**" and text_of(ui, "review_phone") == "13800138000"
@@ -262,6 +267,10 @@ def test_materials_to_photograph_without_a_camera_say_so_and_submit_without_phot
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Capture")
     settle(qtbot, 500)
     assert text_of(ui, "captureMaterial") == "本人一类银行卡"
+    ui.shell.language = "en"  # the words follow the screen; the photos stay filed under the catalog's name
+    qtbot.waitUntil(lambda: text_of(ui, "captureMaterial") == "Your own Type I bank card")
+    assert [m["name"] for m in materials.items] == ["Applicant's resident ID card", "Your own Type I bank card"]
+    ui.shell.language = "zh_CN"
     assert "摄像头不可用" in text_of(ui, "captureProblemText")  # this core has no camera
     assert not find_visible(ui.window, "captureShoot").isEnabled()
     grab(ui.window, artifacts_dir / "screens" / f"apply_capture_no_camera_{orientation}.png")
@@ -275,3 +284,18 @@ def test_materials_to_photograph_without_a_camera_say_so_and_submit_without_phot
 
     seq = parse(ui.bridges["apply"].trackingNumber).seq
     assert ui.core.submissions.store.read_body(seq)["attachments"] == []
+
+
+def test_choices_show_in_the_screen_language_and_record_the_catalogs_value(qtbot, kiosk, artifacts_dir):
+    ui = kiosk()
+    ui.shell.language = "en"
+    open_form(qtbot, ui, "SB-001")  # social security card: delivery and bank are choices, gender is from the card
+    assert text_of(ui, "locked_gender") == "Male"
+    tap(qtbot, ui.window, "choice_delivery_1")
+    qtbot.waitUntil(lambda: "Post to my home" in find_visible(ui.window, "choice_delivery_1").property("text"))
+    assert find_visible(ui.window, "choice_delivery_1").property("text").startswith("✓ ")
+    assert find_visible(ui.window, "choice_bank_2").property("text") == "Bank of China"
+    assert ui.core.visit.form.values["delivery"] == "邮寄到家（到付）"  # what the application records
+    grab(ui.window, artifacts_dir / "screens" / "apply_form_choices_portrait_english.png")
+    ui.shell.language = "zh_TW"
+    qtbot.waitUntil(lambda: find_visible(ui.window, "choice_delivery_1").property("text") == "✓ 郵寄到家（到付）")

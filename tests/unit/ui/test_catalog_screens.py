@@ -157,7 +157,7 @@ def test_general_enquiry_number_without_choosing_a_service(qtbot, make_ui, artif
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketService == "General enquiries")
 
 
-def test_english_mode_translates_labels_not_catalog_text(qtbot, make_ui):
+def test_english_mode_shows_the_catalogs_english(qtbot, make_ui):
     ui = _ui(make_ui)
     ui.shell.start()
     ui.shell.language = "en"
@@ -166,8 +166,18 @@ def test_english_mode_translates_labels_not_catalog_text(qtbot, make_ui):
     _screen(qtbot, ui, "Catalog")
     tab = find_visible(ui.window, "catalogTab_theme")
     assert tab.property("text") == "By theme"
-    theme = ui.bridges["catalog"].themes[0]
-    assert theme["title"].isascii()  # theme titles have English names in the catalog
+    bridge = ui.bridges["catalog"]
+    assert bridge.themes[0]["title"].isascii()  # theme titles have English names in the catalog
+    rows = bridge.items("theme", "household")
+    assert rows[0]["name"] == "Birth registration (newborn hukou)" and rows[0]["shortName"] == "Register a newborn"
+    g = bridge.guide("HJ-001")
+    assert g["name"] == "Birth registration (newborn hukou)"
+    assert g["materials"][1]["name"] == "Household register of the parent the child is registered with"
+    assert g["department"] == "City Police, Household Registration"
+    assert all(b.startswith("(Chinese only) ") for b in g["legalBasis"])  # no English in the catalog: marked
+    ui.shell.language = "zh_TW"
+    assert bridge.guide("HJ-001")["name"] == "出生登記"
+    assert bridge.items("theme", "household")[0]["shortName"] == "新生兒落戶"
 
 
 def _walk(qtbot, ui):
@@ -246,11 +256,13 @@ def test_a_number_taken_for_a_visitor_who_left_is_not_shown_to_the_next(qtbot, m
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-def test_catalog_screenshots_in_english(qtbot, make_ui, artifacts_dir, orientation):
+@pytest.mark.parametrize("suffix", ["english", "traditional", "english_elderly"])
+def test_catalog_screenshots_in_other_languages(qtbot, make_ui, artifacts_dir, orientation, suffix):
     ui = _ui(make_ui, orientation)
-    ui.shell.language = "en"
+    ui.shell.language = "zh_TW" if suffix == "traditional" else "en"
+    ui.shell.elderly = suffix.endswith("elderly")  # English words are the longest: the tightest fit
     for name in _walk(qtbot, ui):
-        path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_english.png")
+        path = grab(ui.window, artifacts_dir / "screens" / f"catalog_{name}_{orientation}_{suffix}.png")
         assert distinct_colours(path) > 8, f"{path} looks blank"
 
 

@@ -92,6 +92,12 @@ def _walk(qtbot, ui, elderly):
     settle(qtbot)
     yield "Exit question", exit_confirm
     exit_confirm.setProperty("visible", False)
+    menu = find(ui.window, "languageMenu")
+    menu.open()
+    qtbot.waitUntil(lambda: menu.property("opened"))
+    settle(qtbot)
+    yield "Language menu", menu.property("contentItem")
+    menu.close()
     idle = ui.core.idle
     idle._last -= (idle.elderly_timeout if idle.elderly else idle.timeout) - 5  # the countdown shows
     ui.shell.tick()
@@ -100,7 +106,7 @@ def _walk(qtbot, ui, elderly):
     yield "Idle countdown", find(ui.window, "idleOverlay")
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("language", ["zh_CN", "en", "zh_TW"])
 @pytest.mark.parametrize("elderly", [False, True], ids=["normal", "elderly"])
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
 def test_every_citizen_screen_meets_the_elderly_friendly_numbers(qtbot, make_ui, orientation, elderly, language):

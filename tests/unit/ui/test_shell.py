@@ -1,6 +1,8 @@
 """The touch shell: attract -> home -> entries, back/home, idle countdown and wipe, elderly mode, language."""
 
-from tests.helpers.qml import find_visible, settle, tap
+import pytest
+
+from tests.helpers.qml import find, find_visible, settle, tap
 
 
 def test_touch_starts_and_tiles_navigate(qtbot, make_ui):
@@ -92,10 +94,13 @@ def test_language_switch_translates_the_home_screen(qtbot, make_ui):
         return tile.property("text") if tile is not None else None
 
     assert tile_title() == "办事指南"
-    tap(qtbot, ui.window, "navLanguage")
-    qtbot.waitUntil(lambda: tile_title() == "Service guide")
-    tap(qtbot, ui.window, "navLanguage")
-    qtbot.waitUntil(lambda: tile_title() == "办事指南")
+    for language, title in (("en", "Service guide"), ("zh_TW", "辦事指南"), ("zh_CN", "办事指南")):
+        tap(qtbot, ui.window, "navLanguage")
+        qtbot.waitUntil(lambda: find_visible(ui.window, f"language_{language}") is not None)
+        tap(qtbot, ui.window, f"language_{language}")
+        qtbot.waitUntil(lambda: tile_title() == title)
+        assert ui.shell.language == language
+        qtbot.waitUntil(lambda: not find(ui.window, "languageMenu").property("visible"))
 
 
 def test_back_from_first_screen_goes_home_never_attract(make_ui):
@@ -146,3 +151,27 @@ def test_a_desktop_window_fits_the_screen_it_opens_on(qtbot, qapp, tmp_path):
     finally:
         ui.close()
         core.close()
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_home_and_the_language_menu_in_each_language(qtbot, make_ui, artifacts_dir, orientation):
+    from tests.helpers.qml import distinct_colours, grab
+
+    w, h = (1080, 1920) if orientation == "portrait" else (1920, 1080)
+    ui = make_ui(orientation, display={"width": w, "height": h})
+    ui.shell.start()
+    menu = find(ui.window, "languageMenu")
+    for language, elderly, suffix in (("en", False, "english"), ("zh_TW", False, "traditional"),
+                                      ("zh_TW", True, "traditional_elderly"), ("en", True, "english_elderly")):
+        ui.shell.elderly = elderly
+        ui.shell.language = language
+        settle(qtbot, 300)
+        path = grab(ui.window, artifacts_dir / "screens" / f"shell_home_{orientation}_{suffix}.png")
+        assert distinct_colours(path) > 8, f"{path} looks blank"
+        tap(qtbot, ui.window, "navLanguage")
+        qtbot.waitUntil(lambda: menu.property("opened"))
+        settle(qtbot, 300)
+        grab(ui.window, artifacts_dir / "screens" / f"shell_language_menu_{orientation}_{suffix}.png")
+        tap(qtbot, ui.window, f"language_{language}")  # the language in use: the menu closes, nothing changes
+        qtbot.waitUntil(lambda: not menu.property("visible"))
+        assert ui.shell.language == language

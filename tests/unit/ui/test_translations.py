@@ -56,3 +56,20 @@ def test_a_window_closed_in_english_leaves_the_next_one_in_its_own_language(qtbo
     chinese.shell.start()
     settle(qtbot)
     assert find(chinese.window, "navHome").property("text") == "⌂ 首页"
+
+
+def test_traditional_chinese_is_made_from_the_sources_by_opencc(tmp_path):
+    from protocol.bilingual import traditional
+    from ui import traditional_ts
+
+    committed = UI / "i18n" / "kiosk_zh_TW.ts"
+    assert committed.read_bytes() == traditional_ts.make(), "stale: run .venv/bin/python -m ui.traditional_ts"
+    messages = list(ET.parse(committed).getroot().iter("message"))
+    assert {m.findtext("source") for m in messages} == set(_translations())
+    for m in messages:
+        assert m.findtext("translation") == traditional(m.findtext("source")), m.findtext("source")
+    assert any(m.findtext("translation") == "辦事指南" for m in messages)
+    copy = tmp_path / committed.name
+    copy.write_bytes(committed.read_bytes())
+    qm = compile_qm(copy)
+    assert qm is not None and qm.stat().st_size > 100

@@ -23,6 +23,8 @@ Rectangle {
         primary: false
     }
 
+    LanguageMenu { id: languageMenu }
+
     RowLayout {
         anchors.fill: parent
         anchors.margins: Theme.px(10)
@@ -55,8 +57,10 @@ Rectangle {
         }
         NavButton {
             objectName: "navLanguage"
-            text: Shell.language === "en" ? "中文" : "English"
-            onClicked: Shell.language = (Shell.language === "en" ? "zh_CN" : "en")
+            // names the other languages, each in itself; the menu offers all three
+            text: Shell.language === "en" ? "中文" : Shell.language === "zh_TW" ? "简体 / English" : "English / 繁體"
+            Accessible.name: "语言 · 語言 · Language"
+            onClicked: languageMenu.open()
         }
         NavButton {
             objectName: "navFinish"

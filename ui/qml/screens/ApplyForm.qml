@@ -204,7 +204,9 @@ ScreenPage {
                                     objectName: "choice_" + box.key + "_" + index
                                     visible: !box.modelData.locked
                                     primary: selected
-                                    text: (selected ? "✓ " : "") + modelData
+                                    // the value recorded is the catalog's choice; the words shown are in the screen language
+                                    text: (selected ? "✓ " : "")
+                                          + (box.type === "bool" ? modelData : box.modelData.choiceLabels[index])
                                     onClicked: box.type === "multi_choice" ? ApplyBridge.toggle(box.key, modelData)
                                              : ApplyBridge.setValue(box.key, box.type === "bool" ? index === 0 : modelData)
                                 }

@@ -10,13 +10,14 @@ ScreenPage {
     title: ""
     prompt: qsTr("这是首页。请点您要办的事，也可以搜索")
 
+    // glyphs go through qsTr for traditional Chinese (办 -> 辦); English keeps the Chinese glyph as the icon
     readonly property var entries: [
-        { key: "guide", intent: "browse", params: { view: "theme" }, glyph: "指", title: qsTr("办事指南"), subtitle: qsTr("查事项、看要带的材料"), tint: "#1565c0" },
-        { key: "apply", intent: "apply", glyph: "办", title: qsTr("我要办事"), subtitle: qsTr("刷身份证，在线申请"), tint: "#2e7d32" },
-        { key: "progress", intent: "progress", glyph: "查", title: qsTr("进度查询"), subtitle: qsTr("凭受理编号查办理进度"), tint: "#6a1b9a" },
-        { key: "certificates", intent: "certificates", glyph: "印", title: qsTr("证明打印"), subtitle: qsTr("打印各类证明材料"), tint: "#00838f" },
-        { key: "ticket", intent: "browse", params: { view: "most_used", purpose: "ticket" }, glyph: "号", title: qsTr("取号"), subtitle: qsTr("领取窗口排队号"), tint: "#ef6c00" },
-        { key: "rating", intent: "rate", glyph: "评", title: qsTr("评价"), subtitle: qsTr("好差评，说说您的感受"), tint: "#ad1457" }
+        { key: "guide", intent: "browse", params: { view: "theme" }, glyph: qsTr("指"), title: qsTr("办事指南"), subtitle: qsTr("查事项、看要带的材料"), tint: "#1565c0" },
+        { key: "apply", intent: "apply", glyph: qsTr("办"), title: qsTr("我要办事"), subtitle: qsTr("刷身份证，在线申请"), tint: "#2e7d32" },
+        { key: "progress", intent: "progress", glyph: qsTr("查"), title: qsTr("进度查询"), subtitle: qsTr("凭受理编号查办理进度"), tint: "#6a1b9a" },
+        { key: "certificates", intent: "certificates", glyph: qsTr("印"), title: qsTr("证明打印"), subtitle: qsTr("打印各类证明材料"), tint: "#00838f" },
+        { key: "ticket", intent: "browse", params: { view: "most_used", purpose: "ticket" }, glyph: qsTr("号"), title: qsTr("取号"), subtitle: qsTr("领取窗口排队号"), tint: "#ef6c00" },
+        { key: "rating", intent: "rate", glyph: qsTr("评"), title: qsTr("评价"), subtitle: qsTr("好差评，说说您的感受"), tint: "#ad1457" }
     ]
 
     StackView.onActivated: search.clear()

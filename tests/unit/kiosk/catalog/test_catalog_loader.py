@@ -111,8 +111,8 @@ def test_syntax_error_names_the_file_and_line(cat):
 
 def test_form_rules_are_checked(cat):
     replace_in(cat / "items" / "household.toml",
-               '{ key = "child_gender", label = "新生儿性别", type = "choice", choices = ["男", "女"] }',
-               '{ key = "child_gender", label = "新生儿性别", type = "choice" }')
+               '{ key = "child_gender", label = "新生儿性别", type = "choice", choices = ["男", "女"],',
+               '{ key = "child_gender", label = "新生儿性别", type = "choice",')
     f = _fails(cat).faults[0]
     assert (f.item, f.field) == ("HJ-001", "form.4") and "at least two choices" in f.message
 
