@@ -286,8 +286,8 @@ class Heap:
     @classmethod
     def now(cls) -> Heap:
         gc.collect()
-        snapshot = tracemalloc.take_snapshot().filter_traces(
-            [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib._bootstrap*")])
+        own = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib._bootstrap*")]
+        snapshot = tracemalloc.take_snapshot().filter_traces(own)
         return cls(snapshot, Counter(type(o).__qualname__ for o in gc.get_objects()))
 
     OWN = Counter({"Heap": 1, "Snapshot": 1, "_Traces": 1, "Counter": 1})  # the bench's first Heap, still held
@@ -299,6 +299,8 @@ class Heap:
 
 
 class Growth:
+    """What grew between two Heaps: by source line, by object type, and the traced total in bytes."""
+
     def __init__(self, lines: list[tracemalloc.StatisticDiff], types: Counter, traced: int) -> None:
         self.lines, self.types, self.traced = lines, types, traced
 
@@ -309,8 +311,8 @@ class Growth:
         for stat in sorted(self.lines, key=lambda s: s.size_diff, reverse=True)[:Heap.TOP]:
             if stat.size_diff <= 0:
                 break
-            frame = stat.traceback[0]
-            print(f"    {stat.size_diff / 1024:+9.1f} KB {stat.count_diff:+7d}  {_short(frame.filename)}:{frame.lineno}")
+            where = f"{_short(stat.traceback[0].filename)}:{stat.traceback[0].lineno}"
+            print(f"    {stat.size_diff / 1024:+9.1f} KB {stat.count_diff:+7d}  {where}")
         print("  object types that grew in number (gc-tracked):")
         for name, count in self.types.most_common(Heap.TOP):
             print(f"    {count:+7d}  {name}")
