@@ -286,8 +286,8 @@ class Heap:
     @classmethod
     def now(cls) -> Heap:
         gc.collect()
-        own = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib._bootstrap*")]
-        snapshot = tracemalloc.take_snapshot().filter_traces(own)
+        ignored = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib.*")]
+        snapshot = tracemalloc.take_snapshot().filter_traces(ignored)
         return cls(snapshot, Counter(type(o).__qualname__ for o in gc.get_objects()))
 
     OWN = Counter({"Heap": 1, "Snapshot": 1, "_Traces": 1, "Counter": 1})  # the bench's first Heap, still held
