@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.redact import REDACTOR
+
 DEVICE_NAMES = {"idcard": "身份证读卡器", "smartcard": "社保卡读卡器", "camera": "摄像头", "printer": "打印机"}
 
 
@@ -67,12 +69,21 @@ def health_rows(health: dict) -> list[HealthRow]:
     return rows
 
 
+def log_tail(cfg, lines: int = 40) -> list[str]:
+    """The staff screen's log tail: the kiosk's journal entries when it logs to journald, else its own file."""
+    if cfg.logging.target == "journald":
+        from kiosk.journal_tail import journal_tail
+
+        return journal_tail(lines)
+    return recent_log(cfg.path(cfg.logging.directory), lines)
+
+
 def recent_log(log_dir: Path, lines: int = 40) -> list[str]:
-    """The last lines of the kiosk log (already masked when written)."""
+    """The last lines of the kiosk log, masked once more: lines written before a rule existed get it now."""
     path = log_dir / "kiosk.log"
     try:
         with path.open(encoding="utf-8", errors="replace") as f:
-            return [line.rstrip("\n") for line in deque(f, maxlen=lines)]
+            return [REDACTOR(line.rstrip("\n")) for line in deque(f, maxlen=lines)]
     except OSError as e:
         return [f"cannot read {path}: {e.strerror}"]
 

@@ -11,6 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kiosk.memory import hand_big_blocks_back
+
 QML_DIR = Path(__file__).resolve().parent / "qml"
 log = logging.getLogger(__name__)
 # test hook, never set on a terminal: "section.key=value" makes a start whose configuration has that value die before
@@ -30,6 +32,7 @@ def _alive(pid: str) -> bool:
 
 def prepare_environment() -> None:
     """Must run before QGuiApplication exists: input method and controls style are read at start."""
+    hand_big_blocks_back()  # before the camera and the renderer start freeing frames (kiosk/memory.py)
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
     # the virtual keyboard otherwise asks the (absent) desktop for settings and warns

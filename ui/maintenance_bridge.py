@@ -10,7 +10,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk import staff_exits
 from kiosk.app import KioskCore
-from kiosk.maintenance import as_dicts, health_rows, recent_log
+from kiosk.maintenance import as_dicts, health_rows, log_tail
 from kiosk.staff_access import MAINTENANCE, STAFF_VERIFY, Outcome, StaffAccess
 from ui.shell import Shell
 from ui.bridge import Bridge, registered
@@ -230,7 +230,7 @@ class MaintenanceBridge(Bridge):
         def work() -> None:
             try:
                 rows = as_dicts(health_rows(self._core.health()))
-                lines = recent_log(self._core.cfg.path(self._core.cfg.logging.directory))
+                lines = log_tail(self._core.cfg)
                 self._posted.emit("health", (rows, lines))
             except Exception as e:  # the screen must say so rather than hang on "checking"
                 log.exception("health check failed")

@@ -11,8 +11,9 @@ UNITS=(kiosk.service kiosk-out-of-service.service)
 # what runs on a terminal; tests/, bench/ and the development .venv stay behind
 PY_PARTS=(kiosk drivers ui offline_queue protocol central)
 APP_PARTS=("${PY_PARTS[@]}" assets docs pyproject.toml constraints.txt README.md)
-# devices the kiosk opens outside its logind seat: serial ID card readers and receipt printers
-KIOSK_GROUPS=(dialout lp)
+# devices the kiosk opens outside its logind seat: serial ID card readers and receipt printers; and the journal,
+# whose kiosk lines the staff screen shows (kiosk/journal_tail.py)
+KIOSK_GROUPS=(dialout lp systemd-journal)
 # kiosk.toml keys a terminal changes on first install: state under STATE_DIR, logs to the journal
 CONFIG_OVERRIDES=(
   "logging.target=\"journald\""

@@ -217,3 +217,29 @@ def test_pin_is_checked_off_the_gui_thread(qtbot, make_ui, monkeypatch):
     assert ui.shell.currentScreen == "PinPad"
     release.set()
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Maintenance", timeout=30_000)
+
+
+def test_the_log_tail_shows_the_kiosks_journal_when_logging_goes_there(qtbot, make_ui, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    # journalctl answers with output captured from a real journal (tests/unit/kiosk/test_journal_tail.py); the
+    # live journal end to end: tests/integration/test_staff_log_journald.py
+    captured = Path(__file__).parents[1] / "kiosk" / "journalctl.jsonl"
+    journalctl = tmp_path / "bin" / "journalctl"
+    journalctl.parent.mkdir()
+    journalctl.write_text(f'#!/bin/sh\ncat "{captured}"\n')
+    journalctl.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{journalctl.parent}:/usr/bin:/bin")
+    w, h = SIZES["portrait"]
+    ui = make_ui("portrait", hardware=True, display={"width": w, "height": h}, maintenance=STAFF,
+                 queue={"database": "q.sqlite3", "key_file": "q.key"}, logging={"target": "journald"})
+    ui.shell.go("PinPad")
+    settle(qtbot)
+    _type_pin(qtbot, ui, STAFF_PIN)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Maintenance", timeout=30_000)
+    qtbot.waitUntil(lambda: len(ui.bridges["maintenance"].logLines) > 1, timeout=30_000)
+    lines = ui.bridges["maintenance"].logLines
+    assert lines[0].endswith(" WARNING kiosk.sync: central unreachable: ConnectError")
+    assert lines[-1].endswith(" INFO cage: output line 139****9000")  # masked on the way to the screen
+    qtbot.waitUntil(lambda: find_visible(ui.window, "maintLog") is not None)
+    assert find_visible(ui.window, "maintLog").property("count") == len(lines) == 8
