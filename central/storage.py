@@ -39,6 +39,8 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 _RETRIES = 8
 _NONCE_PRUNE_EVERY = 60.0
 BEATS_KEPT = 60  # per terminal: an hour at the kiosk's default interval, enough for every fleet trend
+# meta key: rows from before sealing existed have been sealed (only versions before it wrote them in clear)
+_PLAIN_ROWS_SEALED = "plain_rows_sealed"
 _CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
 
 
@@ -107,10 +109,12 @@ class CentralStore:
             sealer = Sealer(data_key)
             if scheme != migrate.ID_HASH_SCHEME:
                 migrate.keyed_id_hashes(c, id_key)
-            self._seal_plain_rows(c, sealer)
+            if stored.get(_PLAIN_ROWS_SEALED) != "1":
+                # once per database, not per start: the scan reads every case body, so it grew with the data
+                self._seal_plain_rows(c, sealer)
             self._move_inline_blobs(c, sealer)
             for key, value in (("id_hash_scheme", migrate.ID_HASH_SCHEME), ("id_hash_key_check", _check(id_key)),
-                               ("data_key_check", _check(data_key))):
+                               ("data_key_check", _check(data_key)), (_PLAIN_ROWS_SEALED, "1")):
                 _upsert(c, meta, {"key": key, "value": value}, ["key"], {"value": value})
         token_path = folder / TOKEN_FILE
         return CentralKeys(id_hash=id_key, token=read_key(token_path) or create_key(token_path), data=data_key)
