@@ -14,17 +14,17 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, select, text, update
+from sqlalchemy import Connection, and_, exists, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import calls, db, migrate
+from central import calls, db, migrate, statements as st
 from central import overlays as overlay_targets
 from central.blobstore import BlobStore, FileBlobStore
 from central.certificates import new_verify_code
 from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
-from central.schema import (blobs, cases, certificates, counters, events, heartbeats, history, items, lookups, meta,
-                            nonces, overlays, presence, ratings, terminals)
+from central.schema import (blobs, cases, certificates, counters, events, heartbeats, history, items, meta, overlays,
+                            presence, ratings, terminals)
 from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
 from protocol.idhash import central_id_hash
@@ -41,7 +41,7 @@ _NONCE_PRUNE_EVERY = 60.0
 BEATS_KEPT = 60  # per terminal: an hour at the kiosk's default interval, enough for every fleet trend
 # meta key: rows from before sealing existed have been sealed (only versions before it wrote them in clear)
 _PLAIN_ROWS_SEALED = "plain_rows_sealed"
-_CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
+_CASE_FIELDS = st.CASE_FIELDS
 
 
 class StatusConflict(Exception):
@@ -211,7 +211,7 @@ class CentralStore:
 
     def secret_of(self, terminal: str) -> str | None:
         with self._read() as c:
-            sealed = c.execute(select(terminals.c.secret).where(terminals.c.id == terminal)).scalar()
+            sealed = c.execute(st.SECRET, {"terminal": terminal}).scalar()
         if sealed is None:
             return None
         try:
@@ -224,14 +224,15 @@ class CentralStore:
         of ours, so terminals never wait for each other here."""
         now = self._clock()
         with self._write() as c:
-            if not _insert_ignore(c, nonces, {"terminal": terminal, "nonce": nonce, "ts": now}):
+            new = st.NEW_NONCE[c.dialect.name]
+            if c.execute(new, {"terminal": terminal, "nonce": nonce, "ts": now}).first() is None:
                 return False
-            c.execute(update(terminals).where(terminals.c.id == terminal).values(last_seen=now))
+            c.execute(st.SEEN, {"terminal": terminal, "now": now})
         if now - self._pruned > _NONCE_PRUNE_EVERY:
             self._pruned = now
             # older nonces can go: their timestamps are refused as stale anyway
             with self._write() as c:
-                c.execute(delete(nonces).where(nonces.c.ts < now - 2 * window))
+                c.execute(st.PRUNE_NONCES, {"before": now - 2 * window})
         return True
 
     def terminals(self, terminal: str | None = None) -> list[dict]:
@@ -250,12 +251,9 @@ class CentralStore:
         now = self._clock()
         body = json.dumps(dict(status, received_at=now))
         with self._write() as c:
-            c.execute(update(terminals).where(terminals.c.id == terminal).values(last_heartbeat=body))
-            c.execute(insert(heartbeats).values(terminal=terminal, received_at=now, body=body))
-            kept = (select(heartbeats.c.id).where(heartbeats.c.terminal == terminal)
-                    .order_by(heartbeats.c.id.desc()).limit(BEATS_KEPT).subquery())
-            c.execute(delete(heartbeats).where(and_(heartbeats.c.terminal == terminal,
-                                                    heartbeats.c.id.not_in(select(kept.c.id)))))
+            c.execute(st.LAST_BEAT, {"terminal": terminal, "body": body})
+            c.execute(st.ADD_BEAT, {"terminal": terminal, "received_at": now, "body": body})
+            c.execute(st.TRIM_BEATS, {"terminal": terminal, "kept": BEATS_KEPT})
 
     def heartbeats(self, terminal: str, limit: int = BEATS_KEPT) -> list[dict]:
         """The terminal's newest beats, oldest first, each with central's `received_at`."""
@@ -467,9 +465,7 @@ class CentralStore:
             views.append(d)
         if views:
             by_number = {d["case_number"]: d for d in views}
-            for number, status, at, reason in c.execute(
-                    select(history.c.case_number, history.c.status, history.c.at, history.c.reason)
-                    .where(history.c.case_number.in_(list(by_number))).order_by(history.c.id)).all():
+            for number, status, at, reason in c.execute(st.HISTORY_OF, {"numbers": list(by_number)}).all():
                 step = {"status": status, "at": at}
                 if reason and status in WITH_REASON:  # staff notes and actors stay at central
                     step["reason"] = reason
@@ -481,7 +477,7 @@ class CentralStore:
 
     def case(self, tracking_no: str) -> dict | None:
         with self._read() as c:
-            rows = c.execute(select(*(cases.c[f] for f in _CASE_FIELDS)).where(cases.c.tracking == tracking_no)).all()
+            rows = c.execute(st.CASE_BY_TRACKING, {"tracking": tracking_no}).all()
             views = self._case_views(c, rows)
         return views[0] if views else None
 
@@ -579,7 +575,7 @@ class CentralStore:
     def _lock_terminal(c: Connection, terminal: str) -> None:
         """Per-terminal limits count then insert: on PostgreSQL the terminal's row serialises that (SQLite's write
         lock already does)."""
-        c.execute(select(terminals.c.id).where(terminals.c.id == terminal).with_for_update())
+        c.execute(st.LOCK_TERMINAL, {"terminal": terminal})
 
     def add_presence(self, *, proof_id: str, terminal: str, id_hash: str, source: str, check: dict, issued_at: float,
                      expires_at: float, per_hour: int) -> bool:
@@ -602,11 +598,10 @@ class CentralStore:
         terminal made `per_hour` of them in the last hour."""
         with self._write() as c:
             self._lock_terminal(c, terminal)
-            c.execute(delete(lookups).where(lookups.c.at <= now - 3600))
-            if c.execute(select(func.count()).select_from(lookups)
-                         .where(lookups.c.terminal == terminal)).scalar() >= per_hour:
+            c.execute(st.FORGET_LOOKUPS, {"before": now - 3600})
+            if c.execute(st.COUNT_LOOKUPS, {"terminal": terminal}).scalar() >= per_hour:
                 return False
-            c.execute(insert(lookups).values(terminal=terminal, at=now))
+            c.execute(st.ADD_LOOKUP, {"terminal": terminal, "at": now})
         return True
 
     def counts(self) -> dict:

@@ -1,0 +1,33 @@
+"""The statements every terminal request runs, built once with bound parameters: building and keying a statement
+per call cost more CPU than running it."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from central.schema import cases, heartbeats, history, lookups, nonces, terminals
+
+SECRET = select(terminals.c.secret).where(terminals.c.id == bindparam("terminal"))
+SEEN = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_seen=bindparam("now"))
+# ON CONFLICT DO NOTHING is dialect-specific; RETURNING tells a new row from a replay on every driver
+NEW_NONCE = {name: dialect.insert(nonces).on_conflict_do_nothing().returning(nonces.c.terminal)
+             for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
+PRUNE_NONCES = delete(nonces).where(nonces.c.ts < bindparam("before"))
+
+LAST_BEAT = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_heartbeat=bindparam("body"))
+ADD_BEAT = insert(heartbeats)
+_KEPT = (select(heartbeats.c.id).where(heartbeats.c.terminal == bindparam("terminal"))
+         .order_by(heartbeats.c.id.desc()).limit(bindparam("kept")).subquery())
+TRIM_BEATS = delete(heartbeats).where(and_(heartbeats.c.terminal == bindparam("terminal"),
+                                           heartbeats.c.id.not_in(select(_KEPT.c.id))))
+
+CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
+CASE_BY_TRACKING = select(*(cases.c[f] for f in CASE_FIELDS)).where(cases.c.tracking == bindparam("tracking"))
+HISTORY_OF = (select(history.c.case_number, history.c.status, history.c.at, history.c.reason)
+              .where(history.c.case_number.in_(bindparam("numbers", expanding=True))).order_by(history.c.id))
+
+LOCK_TERMINAL = select(terminals.c.id).where(terminals.c.id == bindparam("terminal")).with_for_update()
+FORGET_LOOKUPS = delete(lookups).where(lookups.c.at <= bindparam("before"))
+COUNT_LOOKUPS = select(func.count()).select_from(lookups).where(lookups.c.terminal == bindparam("terminal"))
+ADD_LOOKUP = insert(lookups)
