@@ -17,10 +17,11 @@ PRUNE_NONCES = delete(nonces).where(nonces.c.ts < bindparam("before"))
 
 LAST_BEAT = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_heartbeat=bindparam("body"))
 ADD_BEAT = insert(heartbeats)
-_KEPT = (select(heartbeats.c.id).where(heartbeats.c.terminal == bindparam("terminal"))
-         .order_by(heartbeats.c.id.desc()).limit(bindparam("kept")).subquery())
+# the newest beat past the kept ones and all before it: one range of the (terminal, id) index, not a NOT IN
+_FIRST_DROPPED = (select(heartbeats.c.id).where(heartbeats.c.terminal == bindparam("terminal"))
+                  .order_by(heartbeats.c.id.desc()).offset(bindparam("kept")).limit(1).scalar_subquery())
 TRIM_BEATS = delete(heartbeats).where(and_(heartbeats.c.terminal == bindparam("terminal"),
-                                           heartbeats.c.id.not_in(select(_KEPT.c.id))))
+                                           heartbeats.c.id <= _FIRST_DROPPED))
 
 CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
 CASE_BY_TRACKING = select(*(cases.c[f] for f in CASE_FIELDS)).where(cases.c.tracking == bindparam("tracking"))
