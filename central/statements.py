@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from central.schema import cases, heartbeats, history, lookups, nonces, terminals
+from central.schema import blobs, cases, counters, heartbeats, history, items, lookups, nonces, terminals
 
 SECRET = select(terminals.c.secret).where(terminals.c.id == bindparam("terminal"))
 SEEN = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_seen=bindparam("now"))
@@ -32,3 +32,12 @@ LOCK_TERMINAL = select(terminals.c.id).where(terminals.c.id == bindparam("termin
 FORGET_LOOKUPS = delete(lookups).where(lookups.c.at <= bindparam("before"))
 COUNT_LOOKUPS = select(func.count()).select_from(lookups).where(lookups.c.terminal == bindparam("terminal"))
 ADD_LOOKUP = insert(lookups)
+
+SEEN_ITEMS = select(items.c.id, items.c.result).where(items.c.id.in_(bindparam("ids", expanding=True)))
+TRACKING_USED = select(cases.c.case_number).where(cases.c.tracking == bindparam("tracking"))
+BLOBS_HELD = select(func.count()).select_from(blobs).where(blobs.c.sha256.in_(bindparam("shas", expanding=True)))
+# a counter advanced in the caller's transaction; its row stays locked until commit
+TAKE = {name: dialect.insert(counters).values(name=bindparam("name"), value=bindparam("n"))
+        .on_conflict_do_update(index_elements=["name"], set_={"value": counters.c.value + bindparam("n")})
+        .returning(counters.c.value) for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
+ADD_CASES, ADD_HISTORY, ADD_ITEMS = insert(cases), insert(history), insert(items)

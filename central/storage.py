@@ -23,7 +23,7 @@ from central import overlays as overlay_targets
 from central.blobstore import BlobStore, FileBlobStore
 from central.certificates import new_verify_code
 from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
-from central.schema import (blobs, cases, certificates, counters, events, heartbeats, history, items, meta, overlays,
+from central.schema import (blobs, cases, certificates, events, heartbeats, history, items, meta, overlays,
                             presence, ratings, terminals)
 from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
@@ -371,7 +371,7 @@ class CentralStore:
 
     def _accept(self, c: Connection, terminal: str, batch: list[dict], now: float) -> list[dict]:
         ids = [item["id"] for item in batch]
-        seen = dict(c.execute(select(items.c.id, items.c.result).where(items.c.id.in_(ids))).all())
+        seen = dict(c.execute(st.SEEN_ITEMS, {"ids": ids}).all())
         out: list[dict] = []
         new_cases: list[tuple[dict, dict]] = []  # (result, row) waiting for a case number
         taken: set[str] = set()  # tracking numbers earlier items of this batch claimed
@@ -392,12 +392,12 @@ class CentralStore:
                 number = f"C{day}{n:08d}"
                 result["case_number"] = row["case_number"] = number
                 row["body"] = self._sealer.seal_text(row["body"], f"case:{number}")
-            c.execute(insert(cases), [row for _, row in new_cases])
-            c.execute(insert(history), [{"case_number": row["case_number"], "status": "received", "at": now}
+            c.execute(st.ADD_CASES, [row for _, row in new_cases])
+            c.execute(st.ADD_HISTORY, [{"case_number": row["case_number"], "status": "received", "at": now}
                                         for _, row in new_cases])
         fresh = [(item, result) for item, result in zip(batch, out) if item["id"] not in seen]
         if fresh:
-            c.execute(insert(items), [{"id": item["id"], "terminal": terminal, "kind": item["kind"],
+            c.execute(st.ADD_ITEMS, [{"id": item["id"], "terminal": terminal, "kind": item["kind"],
                                        "seq": item.get("seq"), "result": json.dumps(result), "received_at": now}
                                       for item, result in fresh])
         return out
@@ -419,13 +419,12 @@ class CentralStore:
                 return rejected("invalid_tracking_number")
             if tracking.parse(number).terminal != terminal:
                 return rejected("tracking_number_of_another_terminal")
-            if number in taken or c.execute(select(cases.c.case_number).where(cases.c.tracking == number)).first():
+            if number in taken or c.execute(st.TRACKING_USED, {"tracking": number}).first():
                 return rejected("tracking_number_already_used")
             shas = body.get("attachments") or []
             if not isinstance(shas, list) or not all(isinstance(s, str) and _SHA.match(s) for s in shas):
                 return rejected("malformed_attachment_list")
-            if shas and c.execute(select(func.count()).select_from(blobs)
-                                  .where(blobs.c.sha256.in_(set(shas)))).scalar() != len(set(shas)):
+            if shas and c.execute(st.BLOBS_HELD, {"shas": sorted(set(shas))}).scalar() != len(set(shas)):
                 return rejected("attachment_not_uploaded")
             applicant = body.get("applicant") if isinstance(body.get("applicant"), dict) else {}
             idno = str(applicant.get("id_number") or "")
@@ -633,6 +632,4 @@ def _upsert(c: Connection, table, values: dict, keys: list[str], changes: dict) 
 def _take(c: Connection, name: str, n: int) -> int:
     """Advances counter `name` by n in the caller's transaction and returns its new value (the last number taken).
     The row stays locked until commit, and a rollback gives the numbers back: no gaps, no doubles."""
-    stmt = _dialect_insert(c, counters).values(name=name, value=n)
-    stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"value": counters.c.value + n})
-    return c.execute(stmt.returning(counters.c.value)).scalar_one()
+    return c.execute(st.TAKE[c.dialect.name], {"name": name, "n": n}).scalar_one()
