@@ -26,11 +26,12 @@ class Settings:
     titles: ServiceTitles
 
 
-def store(request: Request) -> CentralStore:
+# async: a plain attribute read runs on the event loop; a sync dependency would cost a thread-pool hop per request
+async def store(request: Request) -> CentralStore:
     return request.app.state.store
 
 
-def settings(request: Request) -> Settings:
+async def settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

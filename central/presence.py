@@ -83,7 +83,7 @@ def check(key: bytes, token: str, *, terminal: str, now: float) -> str:
     return claims["h"]
 
 
-def policy(request: Request) -> PresencePolicy:
+async def policy(request: Request) -> PresencePolicy:  # async: no thread-pool hop for an attribute read
     return request.app.state.presence
 
 

@@ -14,17 +14,17 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, select, text, update
+from sqlalchemy import Connection, and_, exists, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import calls, db, migrate
+from central import calls, db, migrate, statements as st
 from central import overlays as overlay_targets
 from central.blobstore import BlobStore, FileBlobStore
 from central.certificates import new_verify_code
 from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
-from central.schema import (blobs, cases, certificates, counters, events, heartbeats, history, items, lookups, meta,
-                            nonces, overlays, presence, ratings, terminals)
+from central.schema import (blobs, cases, certificates, events, heartbeats, history, items, meta, overlays,
+                            presence, ratings, terminals)
 from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
 from protocol.idhash import central_id_hash
@@ -39,7 +39,9 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 _RETRIES = 8
 _NONCE_PRUNE_EVERY = 60.0
 BEATS_KEPT = 60  # per terminal: an hour at the kiosk's default interval, enough for every fleet trend
-_CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
+# meta key: rows from before sealing existed have been sealed (only versions before it wrote them in clear)
+_PLAIN_ROWS_SEALED = "plain_rows_sealed"
+_CASE_FIELDS = st.CASE_FIELDS
 
 
 class StatusConflict(Exception):
@@ -107,10 +109,12 @@ class CentralStore:
             sealer = Sealer(data_key)
             if scheme != migrate.ID_HASH_SCHEME:
                 migrate.keyed_id_hashes(c, id_key)
-            self._seal_plain_rows(c, sealer)
+            if stored.get(_PLAIN_ROWS_SEALED) != "1":
+                # once per database, not per start: the scan reads every case body, so it grew with the data
+                self._seal_plain_rows(c, sealer)
             self._move_inline_blobs(c, sealer)
             for key, value in (("id_hash_scheme", migrate.ID_HASH_SCHEME), ("id_hash_key_check", _check(id_key)),
-                               ("data_key_check", _check(data_key))):
+                               ("data_key_check", _check(data_key)), (_PLAIN_ROWS_SEALED, "1")):
                 _upsert(c, meta, {"key": key, "value": value}, ["key"], {"value": value})
         token_path = folder / TOKEN_FILE
         return CentralKeys(id_hash=id_key, token=read_key(token_path) or create_key(token_path), data=data_key)
@@ -207,7 +211,7 @@ class CentralStore:
 
     def secret_of(self, terminal: str) -> str | None:
         with self._read() as c:
-            sealed = c.execute(select(terminals.c.secret).where(terminals.c.id == terminal)).scalar()
+            sealed = c.execute(st.SECRET, {"terminal": terminal}).scalar()
         if sealed is None:
             return None
         try:
@@ -220,14 +224,15 @@ class CentralStore:
         of ours, so terminals never wait for each other here."""
         now = self._clock()
         with self._write() as c:
-            if not _insert_ignore(c, nonces, {"terminal": terminal, "nonce": nonce, "ts": now}):
+            new = st.NEW_NONCE[c.dialect.name]
+            if c.execute(new, {"terminal": terminal, "nonce": nonce, "ts": now}).first() is None:
                 return False
-            c.execute(update(terminals).where(terminals.c.id == terminal).values(last_seen=now))
+            c.execute(st.SEEN, {"terminal": terminal, "now": now})
         if now - self._pruned > _NONCE_PRUNE_EVERY:
             self._pruned = now
             # older nonces can go: their timestamps are refused as stale anyway
             with self._write() as c:
-                c.execute(delete(nonces).where(nonces.c.ts < now - 2 * window))
+                c.execute(st.PRUNE_NONCES, {"before": now - 2 * window})
         return True
 
     def terminals(self, terminal: str | None = None) -> list[dict]:
@@ -246,12 +251,9 @@ class CentralStore:
         now = self._clock()
         body = json.dumps(dict(status, received_at=now))
         with self._write() as c:
-            c.execute(update(terminals).where(terminals.c.id == terminal).values(last_heartbeat=body))
-            c.execute(insert(heartbeats).values(terminal=terminal, received_at=now, body=body))
-            kept = (select(heartbeats.c.id).where(heartbeats.c.terminal == terminal)
-                    .order_by(heartbeats.c.id.desc()).limit(BEATS_KEPT).subquery())
-            c.execute(delete(heartbeats).where(and_(heartbeats.c.terminal == terminal,
-                                                    heartbeats.c.id.not_in(select(kept.c.id)))))
+            c.execute(st.LAST_BEAT, {"terminal": terminal, "body": body})
+            c.execute(st.ADD_BEAT, {"terminal": terminal, "received_at": now, "body": body})
+            c.execute(st.TRIM_BEATS, {"terminal": terminal, "kept": BEATS_KEPT})
 
     def heartbeats(self, terminal: str, limit: int = BEATS_KEPT) -> list[dict]:
         """The terminal's newest beats, oldest first, each with central's `received_at`."""
@@ -369,7 +371,7 @@ class CentralStore:
 
     def _accept(self, c: Connection, terminal: str, batch: list[dict], now: float) -> list[dict]:
         ids = [item["id"] for item in batch]
-        seen = dict(c.execute(select(items.c.id, items.c.result).where(items.c.id.in_(ids))).all())
+        seen = dict(c.execute(st.SEEN_ITEMS, {"ids": ids}).all())
         out: list[dict] = []
         new_cases: list[tuple[dict, dict]] = []  # (result, row) waiting for a case number
         taken: set[str] = set()  # tracking numbers earlier items of this batch claimed
@@ -390,12 +392,12 @@ class CentralStore:
                 number = f"C{day}{n:08d}"
                 result["case_number"] = row["case_number"] = number
                 row["body"] = self._sealer.seal_text(row["body"], f"case:{number}")
-            c.execute(insert(cases), [row for _, row in new_cases])
-            c.execute(insert(history), [{"case_number": row["case_number"], "status": "received", "at": now}
+            c.execute(st.ADD_CASES, [row for _, row in new_cases])
+            c.execute(st.ADD_HISTORY, [{"case_number": row["case_number"], "status": "received", "at": now}
                                         for _, row in new_cases])
         fresh = [(item, result) for item, result in zip(batch, out) if item["id"] not in seen]
         if fresh:
-            c.execute(insert(items), [{"id": item["id"], "terminal": terminal, "kind": item["kind"],
+            c.execute(st.ADD_ITEMS, [{"id": item["id"], "terminal": terminal, "kind": item["kind"],
                                        "seq": item.get("seq"), "result": json.dumps(result), "received_at": now}
                                       for item, result in fresh])
         return out
@@ -417,13 +419,12 @@ class CentralStore:
                 return rejected("invalid_tracking_number")
             if tracking.parse(number).terminal != terminal:
                 return rejected("tracking_number_of_another_terminal")
-            if number in taken or c.execute(select(cases.c.case_number).where(cases.c.tracking == number)).first():
+            if number in taken or c.execute(st.TRACKING_USED, {"tracking": number}).first():
                 return rejected("tracking_number_already_used")
             shas = body.get("attachments") or []
             if not isinstance(shas, list) or not all(isinstance(s, str) and _SHA.match(s) for s in shas):
                 return rejected("malformed_attachment_list")
-            if shas and c.execute(select(func.count()).select_from(blobs)
-                                  .where(blobs.c.sha256.in_(set(shas)))).scalar() != len(set(shas)):
+            if shas and c.execute(st.BLOBS_HELD, {"shas": sorted(set(shas))}).scalar() != len(set(shas)):
                 return rejected("attachment_not_uploaded")
             applicant = body.get("applicant") if isinstance(body.get("applicant"), dict) else {}
             idno = str(applicant.get("id_number") or "")
@@ -463,9 +464,7 @@ class CentralStore:
             views.append(d)
         if views:
             by_number = {d["case_number"]: d for d in views}
-            for number, status, at, reason in c.execute(
-                    select(history.c.case_number, history.c.status, history.c.at, history.c.reason)
-                    .where(history.c.case_number.in_(list(by_number))).order_by(history.c.id)).all():
+            for number, status, at, reason in c.execute(st.HISTORY_OF, {"numbers": list(by_number)}).all():
                 step = {"status": status, "at": at}
                 if reason and status in WITH_REASON:  # staff notes and actors stay at central
                     step["reason"] = reason
@@ -477,7 +476,7 @@ class CentralStore:
 
     def case(self, tracking_no: str) -> dict | None:
         with self._read() as c:
-            rows = c.execute(select(*(cases.c[f] for f in _CASE_FIELDS)).where(cases.c.tracking == tracking_no)).all()
+            rows = c.execute(st.CASE_BY_TRACKING, {"tracking": tracking_no}).all()
             views = self._case_views(c, rows)
         return views[0] if views else None
 
@@ -575,7 +574,7 @@ class CentralStore:
     def _lock_terminal(c: Connection, terminal: str) -> None:
         """Per-terminal limits count then insert: on PostgreSQL the terminal's row serialises that (SQLite's write
         lock already does)."""
-        c.execute(select(terminals.c.id).where(terminals.c.id == terminal).with_for_update())
+        c.execute(st.LOCK_TERMINAL, {"terminal": terminal})
 
     def add_presence(self, *, proof_id: str, terminal: str, id_hash: str, source: str, check: dict, issued_at: float,
                      expires_at: float, per_hour: int) -> bool:
@@ -598,11 +597,10 @@ class CentralStore:
         terminal made `per_hour` of them in the last hour."""
         with self._write() as c:
             self._lock_terminal(c, terminal)
-            c.execute(delete(lookups).where(lookups.c.at <= now - 3600))
-            if c.execute(select(func.count()).select_from(lookups)
-                         .where(lookups.c.terminal == terminal)).scalar() >= per_hour:
+            c.execute(st.FORGET_LOOKUPS, {"before": now - 3600})
+            if c.execute(st.COUNT_LOOKUPS, {"terminal": terminal}).scalar() >= per_hour:
                 return False
-            c.execute(insert(lookups).values(terminal=terminal, at=now))
+            c.execute(st.ADD_LOOKUP, {"terminal": terminal, "at": now})
         return True
 
     def counts(self) -> dict:
@@ -634,6 +632,4 @@ def _upsert(c: Connection, table, values: dict, keys: list[str], changes: dict) 
 def _take(c: Connection, name: str, n: int) -> int:
     """Advances counter `name` by n in the caller's transaction and returns its new value (the last number taken).
     The row stays locked until commit, and a rollback gives the numbers back: no gaps, no doubles."""
-    stmt = _dialect_insert(c, counters).values(name=name, value=n)
-    stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"value": counters.c.value + n})
-    return c.execute(stmt.returning(counters.c.value)).scalar_one()
+    return c.execute(st.TAKE[c.dialect.name], {"name": name, "n": n}).scalar_one()

@@ -10,6 +10,7 @@ import stat
 from datetime import date
 
 import pytest
+from sqlalchemy import Engine, event
 
 from central.keys import DATA_FILE, CentralKeyError
 from central.storage import CentralStore
@@ -127,3 +128,32 @@ def test_a_database_of_the_version_before_is_brought_along(tmp_path):
     # nothing of the moved or sealed data is left in free pages of the file
     content = db.read_bytes()
     assert SCAN not in content and person["name"].encode() not in content and b"s" * 64 not in content
+
+
+def test_a_start_does_not_read_every_case_body_once_old_rows_were_sealed(central_db):
+    """Sealing the rows of the version before is a one-time step: a later start (every worker, every `kiosk central`
+    command) must not scan the case bodies, or start-up grows with the data."""
+    first = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
+    try:
+        first.add_terminal(TERMINAL, "s" * 64)
+        first.accept_batch(TERMINAL, [_submission(n) for n in range(1, 4)])
+    finally:
+        first.close()
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(" ".join(statement.lower().split()))
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        again = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+    try:
+        assert again.secret_of(TERMINAL) == "s" * 64
+        assert again.case_body(tracking.issue(TERMINAL, date(2026, 4, 1), 2))["service_code"] == "JZ-001"
+    finally:
+        again.close()
+    assert statements, "the listener saw the start-up's statements"
+    scans = [s for s in statements if "cases.body" in s or "terminals.secret" in s]
+    assert scans == []
