@@ -62,6 +62,9 @@ PURPOSES = {"apply": "apply", "certificates": "certificates", "progress_by_card"
 # (another card was placed) sends the citizen back to identification from any of them
 NEEDS_VERIFIED = frozenset({Screen.IDENTIFIED, Screen.APPLY_CHOOSE, Screen.APPLY_FORM, Screen.REVIEW,
                             Screen.CAPTURE, Screen.CERTIFICATES})
+# screens that list a person's records by the card on the reader, and the intent that first takes its holder
+# through their own face check (a card alone is anyone's card: nothing of its holder shows before that)
+BY_CARD = {Screen.PROGRESS: "progress_by_card"}
 # staff's own screens, behind the PIN: no "call staff" on them (the PIN pad keeps it: a citizen sent there to have
 # staff verify them may need to call someone first)
 STAFF_ONLY = frozenset({Screen.MAINTENANCE, Screen.MAINTENANCE_CARE})
@@ -96,3 +99,8 @@ def after_card_read(screen: str, verified: bool) -> Screen | None:
     if screen in NEEDS_VERIFIED and not verified:
         return Screen.IDENTIFY
     return None
+
+
+def identify_for(screen: str, verified: bool) -> str | None:
+    """The intent a card read on `screen` leads to when it lists its holder's records, or None to stay."""
+    return None if verified else BY_CARD.get(screen)

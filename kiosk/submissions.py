@@ -36,6 +36,11 @@ NOT_FOUND = Problem("progress.not_found",
                     citizen=Text(zh="没有找到该受理编号的办件，请核对后重试。",
                                  en="No application with that tracking number. Please check it and try again."),
                     technician="tracking number unknown locally and at central")
+NOT_IDENTIFIED = Problem("progress.not_identified",
+                         citizen=Text(zh="查询您名下的办件，请先放置身份证并完成人脸核验。",
+                                      en="To see your applications, please place your ID card and pass the face "
+                                         "check first."),
+                         technician="cases by card asked for without a passed face check")
 
 
 @dataclass(frozen=True)
@@ -138,13 +143,16 @@ class Submissions:
         return _from_local(local)
 
     def progress_by_id_number(self, citizen: Citizen) -> list[Progress]:
-        """All applications of the person whose card is on the reader: central's, with a presence proof, once their
-        face check passed; this terminal's own records without a passed check or when central cannot answer."""
-        if citizen.passed:
-            try:
-                return [_from_central(c) for c in self.client.citizen_cases(citizen.proof(self.client))]
-            except CentralError as exc:
-                citizen.refused(exc)
+        """All applications of the person whose card was read, once their face check passed (or staff verified
+        them): central's, with a presence proof; this terminal's own records when central cannot answer.
+
+        Raises LookupError(NOT_IDENTIFIED) without a passed check: a card alone is anyone's card."""
+        if not citizen.passed:
+            raise LookupError(NOT_IDENTIFIED)
+        try:
+            return [_from_central(c) for c in self.client.citizen_cases(citizen.proof(self.client))]
+        except CentralError as exc:
+            citizen.refused(exc)
         return [_from_local(c) for c in self.store.lookup_by_id_number(citizen.id_number)]
 
     def status(self) -> dict:

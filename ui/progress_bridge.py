@@ -6,13 +6,13 @@ import logging
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk import flow
 from kiosk.app import KioskCore
 from kiosk.application import NO_QUEUE
 from kiosk.catalog.errors import UnknownItem
 from kiosk.flow import Screen
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
-from kiosk.presence import Citizen
 from protocol.tracking import grouped
 from ui.bridge import Bridge, registered
 from ui.shell import Shell
@@ -30,16 +30,15 @@ FAULT = Problem("progress.fault", Text("暂时无法查询，请稍后再试或�
 
 @registered
 class ProgressBridge(Bridge):
-    """Queries run in workers (central may take its whole timeout). A person's applications at central need their
-    face check (central asks for a presence proof); a card without one lists this terminal's own records only,
-    and the screen offers the face check."""
+    """Queries run in workers (central may take its whole timeout). A person's applications need their face check
+    for that card read (kiosk.flow.identify_for): a card placed here without one goes to the face check first."""
 
     _card = Signal(object, int)  # a card read (reader thread) -> the GUI thread
     changed = Signal()
 
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(core, shell, parent)
-        self._state, self._problem, self._results, self._by_card, self._unverified = IDLE, None, [], False, False
+        self._state, self._problem, self._results, self._by_card = IDLE, None, [], False
         shell.languageChanged.connect(self.changed)
         # a card placed while this screen shows asks for that person's applications
         core.identity.subscribe(lambda e: self.post(self._card_read, e) if isinstance(e, IdentityPresented) else None)
@@ -58,11 +57,6 @@ class ProgressBridge(Bridge):
     def byCard(self) -> bool:
         return self._by_card
 
-    @Property(bool, notify=changed)
-    def canVerify(self) -> bool:
-        """The list came from a card without a face check: only this terminal's records; a check shows them all."""
-        return self._by_card and self._unverified and self._state in (DONE, FAILED)
-
     @Property("QVariantList", notify=changed)
     def results(self) -> list[dict]:
         out = []
@@ -74,7 +68,6 @@ class ProgressBridge(Bridge):
             local = p.source == "local"
             out.append({"tracking": p.tracking, "grouped": grouped(p.tracking), "source": p.source,
                         "local": local,
-                        "localWhy": ("unverified" if self._unverified else "offline") if local else "",
                         "status": p.status, "text": self._t(p.text), "caseNumber": p.case_number or "",
                         "service": name, "reason": p.reason or ""})
         return out
@@ -87,34 +80,35 @@ class ProgressBridge(Bridge):
         if submissions is None:
             self._set(FAILED, NO_QUEUE, [])
             return
-        self._by_card, self._unverified = False, False
+        self._by_card = False
         self._ask(lambda: [submissions.progress(typed)])
 
     @Slot()
     def queryCard(self) -> None:
-        """The screen opened: the person verified in this visit (their card may be back in their hand), else a
-        card already lying on the reader."""
-        visit, current = self._core.visit, self._core.identity.current
-        if visit.verified() is not None:
-            self._query_card(visit.citizen(), verified=True)
-        elif current is not None and current.accepted:
-            self._query_card(Citizen(current.identity.id_number, current.source), verified=False)
+        """The screen opened: the person verified in this visit (their card may be back in their hand); a card
+        merely lying on the reader shows nothing (choosing "by ID card" takes it to its face check)."""
+        if self._core.visit.verified() is not None:
+            self._query_card()
 
     def _card_read(self, presented: IdentityPresented) -> None:
-        if presented.accepted and self._shell.currentScreen == Screen.PROGRESS:
-            verified = self._core.visit.is_verified(presented)
-            citizen = self._core.visit.citizen() if verified else Citizen(presented.identity.id_number,
-                                                                            presented.source)
-            self._query_card(citizen, verified)
+        if not presented.accepted or self._shell.currentScreen != Screen.PROGRESS:
+            return
+        intent = flow.identify_for(Screen.PROGRESS, self._core.visit.is_verified(presented))
+        if intent is not None:
+            self.clear()  # nothing of a former query stays behind the face check
+            self._shell.open(intent)
+        else:
+            self._query_card()
 
-    def _query_card(self, citizen: Citizen, verified: bool) -> None:
+    def _query_card(self) -> None:
         submissions = self._core.submissions
         if self._state == BUSY:
             return
         if submissions is None:
             self._set(FAILED, NO_QUEUE, [])
             return
-        self._by_card, self._unverified = True, not verified
+        citizen = self._core.visit.citizen()
+        self._by_card = True
         self._ask(lambda: submissions.progress_by_id_number(citizen))
 
     def _ask(self, ask) -> None:
@@ -142,5 +136,5 @@ class ProgressBridge(Bridge):
     @Slot()
     def clear(self) -> None:
         """Session wipe (and a fresh Progress screen): no former query stays."""
-        self._by_card = self._unverified = False
+        self._by_card = False
         self._set(IDLE, None, [])

@@ -817,7 +817,7 @@
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="63" />
+        <location filename="../qml/screens/Home.qml" line="65" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
@@ -1378,11 +1378,6 @@
         <translation>Check progress. Type the tracking number, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="35" />
-        <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区</source>
-        <translation>Type the tracking number from your receipt (letters and digits), or place your ID card on the reader</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/Progress.qml" line="50" />
         <source>受理编号</source>
         <translation>Tracking number</translation>
@@ -1413,9 +1408,14 @@
         <translation>Checking…</translation>
     </message>
     <message>
+        <location filename="../qml/screens/Progress.qml" line="35" />
+        <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区并完成人脸核验</source>
+        <translation>Enter the tracking number from your receipt (letters and digits), or place your ID card on the reader and pass the face check</translation>
+    </message>
+    <message>
         <location filename="../qml/screens/Progress.qml" line="110" />
-        <source>人脸核验后，查看您在平台上的全部办件</source>
-        <translation>Check your face to see all your applications on the platform</translation>
+        <source>按身份证查询（需人脸核验）</source>
+        <translation>Look up by ID card (face check required)</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="123" />
@@ -1428,42 +1428,37 @@
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="200" />
+        <location filename="../qml/screens/Progress.qml" line="202" />
         <source>需要您补正的内容</source>
         <translation>What you need to supply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="201" />
+        <location filename="../qml/screens/Progress.qml" line="203" />
         <source>退回原因</source>
         <translation>Why it was returned</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="222" />
+        <location filename="../qml/screens/Progress.qml" line="224" />
         <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
         <translation>Please get ready what is asked above and bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="223" />
+        <location filename="../qml/screens/Progress.qml" line="225" />
         <source>如有疑问，请带上回执到服务窗口咨询。</source>
         <translation>If you have questions, bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="235" />
+        <location filename="../qml/screens/Progress.qml" line="237" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="245" />
-        <source>本机记录（未做人脸核验，只显示在本机办理的事项）</source>
-        <translation>This terminal's record (no face check yet: only applications made here)</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Progress.qml" line="246" />
+        <location filename="../qml/screens/Progress.qml" line="247" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="244" />
+        <location filename="../qml/screens/Progress.qml" line="246" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1492,32 +1487,32 @@
         <translation>You chose “%1”. What went wrong? Choose any that apply, or none.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="118" />
+        <location filename="../qml/screens/Rating.qml" line="120" />
         <source>重新选择满意度</source>
         <translation>Choose the rating again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="124" />
+        <location filename="../qml/screens/Rating.qml" line="127" />
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="134" />
+        <location filename="../qml/screens/Rating.qml" line="137" />
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="135" />
+        <location filename="../qml/screens/Rating.qml" line="138" />
         <source>本次服务结束，您的信息将从本机清除。</source>
         <translation>This visit is over; your details will be cleared from this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="143" />
+        <location filename="../qml/screens/Rating.qml" line="146" />
         <source>不评价，结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Rating.qml" line="144" />
+        <location filename="../qml/screens/Rating.qml" line="147" />
         <source>结束</source>
         <translation>Finish</translation>
     </message>
@@ -1830,7 +1825,7 @@
     <name>Ticket</name>
     <message>
         <location filename="../qml/screens/Ticket.qml" line="11" />
-        <location filename="../qml/screens/Ticket.qml" line="76" />
+        <location filename="../qml/screens/Ticket.qml" line="78" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
@@ -1875,82 +1870,82 @@
         <translation>Windows: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="76" />
+        <location filename="../qml/screens/Ticket.qml" line="78" />
         <source>取普通号</source>
         <translation>Normal number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="78" />
+        <location filename="../qml/screens/Ticket.qml" line="80" />
         <source>领取窗口排队号</source>
         <translation>A queue number for the windows</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="88" />
+        <location filename="../qml/screens/Ticket.qml" line="91" />
         <source>取优先号</source>
         <translation>Priority number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="88" />
+        <location filename="../qml/screens/Ticket.qml" line="91" />
         <source>老年人 · 残疾人 · 孕妇</source>
         <translation>Elderly · Disabled · Pregnant</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="90" />
+        <location filename="../qml/screens/Ticket.qml" line="93" />
         <source>取优先号，老年人、残疾人、孕妇</source>
         <translation>Priority number, for elderly, disabled and pregnant visitors</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="91" />
+        <location filename="../qml/screens/Ticket.qml" line="94" />
         <source>绿色通道，窗口优先叫号</source>
         <translation>Green channel: called first at the window</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="100" />
+        <location filename="../qml/screens/Ticket.qml" line="103" />
         <source>优先号在窗口优先叫号，无需出示证明。</source>
         <translation>Priority numbers are called first at the window. No proof is needed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="140" />
+        <location filename="../qml/screens/Ticket.qml" line="144" />
         <source>正在取号，请稍候…</source>
         <translation>Getting your number…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="150" />
+        <location filename="../qml/screens/Ticket.qml" line="154" />
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="217" />
+        <location filename="../qml/screens/Ticket.qml" line="221" />
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 until your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="239" />
+        <location filename="../qml/screens/Ticket.qml" line="243" />
         <source>号票已打印，请从出纸口取走，留意叫号</source>
         <translation>Your ticket is printed; take it from the slot and listen for your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="240" />
+        <location filename="../qml/screens/Ticket.qml" line="244" />
         <source>号票未能打印，请记住屏幕上的号码</source>
         <translation>The ticket could not be printed; please note the number on the screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="241" />
+        <location filename="../qml/screens/Ticket.qml" line="245" />
         <source>未能取号</source>
         <translation>No number could be issued</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="242" />
+        <location filename="../qml/screens/Ticket.qml" line="246" />
         <source>正在打印号票…</source>
         <translation>Printing your ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="253" />
+        <location filename="../qml/screens/Ticket.qml" line="257" />
         <source>可用手机扫码或拍照保存您的号码</source>
         <translation>Scan or photograph this code to keep your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="259" />
+        <location filename="../qml/screens/Ticket.qml" line="263" />
         <source>完成，返回首页</source>
         <translation>Done, back to home</translation>
     </message>

@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.presence import Citizen
 from kiosk.queue_messages import SaveFailed, TrackingNumberError
-from kiosk.submissions import Submissions, open_submissions
+from kiosk.submissions import NOT_IDENTIFIED, Submissions, open_submissions
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
 from protocol.signing import write_secret
@@ -43,9 +43,9 @@ def test_submit_offline_then_progress_is_local(tmp_path):
     p = uc.progress(done.tracking.lower())
     assert (p.source, p.status, p.tracking) == ("local", "pending", done.tracking)
     assert "本机" in p.text.zh and p.text.en
-    for face in (FACE, None):  # central unreachable: the terminal's own records, face check or not
-        by_id = uc.progress_by_id_number(Citizen(invented_applicant(1)["id_number"], "idcard", face))
-        assert [x.tracking for x in by_id] == [done.tracking] and by_id[0].source == "local"
+    # central unreachable: the terminal's own records, once the face check passed
+    by_id = uc.progress_by_id_number(Citizen(invented_applicant(1)["id_number"], "idcard", FACE))
+    assert [x.tracking for x in by_id] == [done.tracking] and by_id[0].source == "local"
     assert uc.status()["depth"]["pending"] == 1
     uc.close()
 
@@ -76,12 +76,17 @@ def test_progress_by_card_needs_a_passed_face_check_for_central(tmp_path, centra
     uc.worker.sync_once()
     found = uc.progress_by_id_number(Citizen(person["id_number"], "idcard", FACE))
     assert [(p.tracking, p.source) for p in found] == [(there.tracking, "central"), (here.tracking, "central")]
-    # no passed check (a card just placed): nothing is asked of central, this terminal's own record only
+    # no passed check (a card just placed, a wrong face): nothing is asked of central and nothing is listed, not
+    # even this terminal's own record; staff verification counts like a passed check
     assert central.store._q("SELECT COUNT(*) FROM presence")[0][0] == 1
     for face in (None, {"decision": "no_match", "staff_verification": True}):
-        found = uc.progress_by_id_number(Citizen(person["id_number"], "idcard", face))
-        assert [(p.tracking, p.source) for p in found] == [(here.tracking, "local")]
+        with pytest.raises(LookupError) as refused:
+            uc.progress_by_id_number(Citizen(person["id_number"], "idcard", face))
+        assert refused.value.args[0] is NOT_IDENTIFIED
     assert central.store._q("SELECT COUNT(*) FROM presence")[0][0] == 1
+    staff = uc.progress_by_id_number(Citizen(person["id_number"], "idcard", {"decision": "no_match",
+                                                                             "staff_verified": True}))
+    assert [p.tracking for p in staff] == [there.tracking, here.tracking]
     # the other terminal's number typed here: only where it stands
     typed = uc.progress(there.tracking)
     assert (typed.source, typed.status, typed.case_number) == ("central", "received", None)

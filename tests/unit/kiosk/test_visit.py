@@ -98,3 +98,11 @@ def test_a_card_read_without_a_verified_person_goes_back_to_identify(screen):
 @pytest.mark.parametrize("screen", ["Home", "Catalog", "Guide", "FaceCheck", "Identify", "Progress", "Submitted"])
 def test_other_screens_stay(screen):
     assert flow.after_card_read(screen, verified=False) is None
+
+
+def test_a_card_at_progress_asks_for_its_face_check_first():
+    # listing a person's cases by card is personal: their face check (or staff) first, then back to the list
+    assert flow.identify_for(flow.Screen.PROGRESS, verified=False) == "progress_by_card"
+    assert flow.route("progress_by_card", Visit()) == (flow.Screen.IDENTIFY, "progress")
+    assert flow.identify_for(flow.Screen.PROGRESS, verified=True) is None
+    assert flow.identify_for(flow.Screen.HOME, verified=False) is None

@@ -181,7 +181,12 @@ def test_progress_offline_finds_the_local_record_and_explains_mistakes(qtbot, ki
     tap(qtbot, ui.window, "progressQuery")
     qtbot.waitUntil(lambda: progress.state == "failed", timeout=20_000)
     assert "受理编号有误" in progress.problem
-    present_card(ui.core)  # the card on the reader lists that person's applications
+    present_card(ui.core)  # the card alone lists nothing: its holder's face check comes first
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "FaceCheck", timeout=20_000)
+    assert progress.results == [] and not progress.byCard and ui.core.visit.purpose == "progress"
+    pass_face_check(ui.core)  # passed for that card read: then the applications of that person (offline: local)
+    ui.shell.open("identified")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
     qtbot.waitUntil(lambda: progress.state == "done" and progress.byCard, timeout=20_000)
     assert [r["tracking"] for r in progress.results] == [made.tracking]
 

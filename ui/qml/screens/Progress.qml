@@ -32,7 +32,7 @@ ScreenPage {
 
             Text {
                 Layout.fillWidth: true
-                text: qsTr("请输入回执上的受理编号（字母和数字），或将身份证放到读卡区")
+                text: qsTr("请输入回执上的受理编号（字母和数字），或将身份证放到读卡区并完成人脸核验")
                 font.pixelSize: Theme.bodySize
                 color: Theme.textMuted
                 textFormat: Text.PlainText
@@ -102,12 +102,12 @@ ScreenPage {
                     textFormat: Text.PlainText
                 }
             }
-            // a card without a face check lists only this terminal's records: all of them need the person
+            // a person's applications need their face check first: the card alone is anyone's card
             BigButton {
-                objectName: "progressVerify"
+                objectName: "progressByCard"
                 Layout.fillWidth: true
-                visible: ProgressBridge.canVerify
-                text: qsTr("人脸核验后，查看您在平台上的全部办件")
+                visible: !(ProgressBridge.state === "done" && ProgressBridge.byCard)
+                text: qsTr("按身份证查询（需人脸核验）")
                 onClicked: Shell.open("progress_by_card")
             }
             MessagePanel {
@@ -244,7 +244,6 @@ ScreenPage {
                             objectName: "progressSource_" + card.index
                             Layout.fillWidth: true
                             text: !card.modelData.local ? qsTr("来自政务服务平台")
-                                : card.modelData.localWhy === "unverified" ? qsTr("本机记录（未做人脸核验，只显示在本机办理的事项）")
                                 : qsTr("本机记录（网络未连接）")
                             font.pixelSize: Theme.smallSize
                             font.bold: card.modelData.local
