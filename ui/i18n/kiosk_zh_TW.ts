@@ -817,7 +817,7 @@
             <translation>您好，請選擇要辦理的業務</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="63" />
+            <location filename="../qml/screens/Home.qml" line="65" />
             <source>搜索事项，如：身份证、公积金、gjj</source>
             <translation>搜索事項，如：身份證、公積金、gjj</translation>
         </message>
@@ -1378,11 +1378,6 @@
             <translation>進度查詢。請輸入受理編號，或者刷身份證</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="35" />
-            <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区</source>
-            <translation>請輸入回執上的受理編號（字母和數字），或將身份證放到讀卡區</translation>
-        </message>
-        <message>
             <location filename="../qml/screens/Progress.qml" line="50" />
             <source>受理编号</source>
             <translation>受理編號</translation>
@@ -1413,9 +1408,14 @@
             <translation>正在查詢…</translation>
         </message>
         <message>
+            <location filename="../qml/screens/Progress.qml" line="35" />
+            <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区并完成人脸核验</source>
+            <translation>請輸入回執上的受理編號（字母和數字），或將身份證放到讀卡區並完成人臉核驗</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/Progress.qml" line="110" />
-            <source>人脸核验后，查看您在平台上的全部办件</source>
-            <translation>人臉核驗後，查看您在平臺上的全部辦件</translation>
+            <source>按身份证查询（需人脸核验）</source>
+            <translation>按身份證查詢（需人臉核驗）</translation>
         </message>
         <message>
             <location filename="../qml/screens/Progress.qml" line="123" />
@@ -1428,42 +1428,37 @@
             <translation>受理編號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="200" />
+            <location filename="../qml/screens/Progress.qml" line="202" />
             <source>需要您补正的内容</source>
             <translation>需要您補正的內容</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="201" />
+            <location filename="../qml/screens/Progress.qml" line="203" />
             <source>退回原因</source>
             <translation>退回原因</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="222" />
+            <location filename="../qml/screens/Progress.qml" line="224" />
             <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
             <translation>請按上面的說明準備好，帶上回執到服務窗口辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="223" />
+            <location filename="../qml/screens/Progress.qml" line="225" />
             <source>如有疑问，请带上回执到服务窗口咨询。</source>
             <translation>如有疑問，請帶上回執到服務窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="235" />
+            <location filename="../qml/screens/Progress.qml" line="237" />
             <source>平台办件号：%1</source>
             <translation>平臺辦件號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="245" />
-            <source>本机记录（未做人脸核验，只显示在本机办理的事项）</source>
-            <translation>本機記錄（未做人臉核驗，只顯示在本機辦理的事項）</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Progress.qml" line="246" />
+            <location filename="../qml/screens/Progress.qml" line="247" />
             <source>本机记录（网络未连接）</source>
             <translation>本機記錄（網絡未連接）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="244" />
+            <location filename="../qml/screens/Progress.qml" line="246" />
             <source>来自政务服务平台</source>
             <translation>來自政務服務平臺</translation>
         </message>
@@ -1492,32 +1487,32 @@
             <translation>您選擇了“%1”。哪裡讓您不滿意？可以選幾項，也可以不選。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Rating.qml" line="118" />
+            <location filename="../qml/screens/Rating.qml" line="120" />
             <source>重新选择满意度</source>
             <translation>重新選擇滿意度</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Rating.qml" line="124" />
+            <location filename="../qml/screens/Rating.qml" line="127" />
             <source>提交评价</source>
             <translation>提交評價</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Rating.qml" line="134" />
+            <location filename="../qml/screens/Rating.qml" line="137" />
             <source>感谢您的评价！</source>
             <translation>感謝您的評價！</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Rating.qml" line="135" />
+            <location filename="../qml/screens/Rating.qml" line="138" />
             <source>本次服务结束，您的信息将从本机清除。</source>
             <translation>本次服務結束，您的信息將從本機清除。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Rating.qml" line="143" />
+            <location filename="../qml/screens/Rating.qml" line="146" />
             <source>不评价，结束</source>
             <translation>不評價，結束</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Rating.qml" line="144" />
+            <location filename="../qml/screens/Rating.qml" line="147" />
             <source>结束</source>
             <translation>結束</translation>
         </message>
@@ -1830,7 +1825,7 @@
         <name>Ticket</name>
         <message>
             <location filename="../qml/screens/Ticket.qml" line="11" />
-            <location filename="../qml/screens/Ticket.qml" line="76" />
+            <location filename="../qml/screens/Ticket.qml" line="78" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
@@ -1875,82 +1870,82 @@
             <translation>辦理窗口：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="76" />
+            <location filename="../qml/screens/Ticket.qml" line="78" />
             <source>取普通号</source>
             <translation>取普通號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="78" />
+            <location filename="../qml/screens/Ticket.qml" line="80" />
             <source>领取窗口排队号</source>
             <translation>領取窗口排隊號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="88" />
+            <location filename="../qml/screens/Ticket.qml" line="91" />
             <source>取优先号</source>
             <translation>取優先號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="88" />
+            <location filename="../qml/screens/Ticket.qml" line="91" />
             <source>老年人 · 残疾人 · 孕妇</source>
             <translation>老年人 · 殘疾人 · 孕婦</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="90" />
+            <location filename="../qml/screens/Ticket.qml" line="93" />
             <source>取优先号，老年人、残疾人、孕妇</source>
             <translation>取優先號，老年人、殘疾人、孕婦</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="91" />
+            <location filename="../qml/screens/Ticket.qml" line="94" />
             <source>绿色通道，窗口优先叫号</source>
             <translation>綠色通道，窗口優先叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="100" />
+            <location filename="../qml/screens/Ticket.qml" line="103" />
             <source>优先号在窗口优先叫号，无需出示证明。</source>
             <translation>優先號在窗口優先叫號，無需出示證明。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="140" />
+            <location filename="../qml/screens/Ticket.qml" line="144" />
             <source>正在取号，请稍候…</source>
             <translation>正在取號，請稍候…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="150" />
+            <location filename="../qml/screens/Ticket.qml" line="154" />
             <source>您的号码</source>
             <translation>您的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="217" />
+            <location filename="../qml/screens/Ticket.qml" line="221" />
             <source>请到 %1 等候叫号</source>
             <translation>請到 %1 等候叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="239" />
+            <location filename="../qml/screens/Ticket.qml" line="243" />
             <source>号票已打印，请从出纸口取走，留意叫号</source>
             <translation>號票已打印，請從出紙口取走，留意叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="240" />
+            <location filename="../qml/screens/Ticket.qml" line="244" />
             <source>号票未能打印，请记住屏幕上的号码</source>
             <translation>號票未能打印，請記住屏幕上的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="241" />
+            <location filename="../qml/screens/Ticket.qml" line="245" />
             <source>未能取号</source>
             <translation>未能取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="242" />
+            <location filename="../qml/screens/Ticket.qml" line="246" />
             <source>正在打印号票…</source>
             <translation>正在打印號票…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="253" />
+            <location filename="../qml/screens/Ticket.qml" line="257" />
             <source>可用手机扫码或拍照保存您的号码</source>
             <translation>可用手機掃碼或拍照保存您的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="259" />
+            <location filename="../qml/screens/Ticket.qml" line="263" />
             <source>完成，返回首页</source>
             <translation>完成，返回首頁</translation>
         </message>
