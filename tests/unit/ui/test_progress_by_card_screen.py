@@ -25,11 +25,12 @@ def test_by_card_on_progress_leads_to_identification(qtbot, make_ui, artifacts_d
     settle(qtbot, 300)
     assert text_of(ui, "progressByCard") == "Look up by ID card (face check required)"
     grab(ui.window, artifacts_dir / "screens" / f"progress_by_card_{orientation}_en.png")
-    ui.shell.language = "zh"
+    ui.shell.language = "zh_CN"
     settle(qtbot, 300)
     tap(qtbot, ui.window, "progressByCard")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
     assert ui.core.visit.purpose == "progress"
     settle(qtbot, 500)
     grab(ui.window, artifacts_dir / "screens" / f"progress_by_card_identify_{orientation}.png")
+    assert text_of(ui, "identifyInstruction") == "请将身份证放在读卡区"  # back in Chinese after English
     assert find_visible(ui.window, "progressSource_0") is None and "您名下的办件" not in screen_texts(ui)
