@@ -290,3 +290,11 @@ hall_tickets = Table(
     Index("hall_tickets_number", "site", "day", "series", "seq", unique=True),
     Index("hall_tickets_waiting", "site", "day", "queue", "called_at"),
 )
+
+# a hall's calling system reads its site's tickets and marks them called with its own bearer token (hash kept only)
+calling_tokens = Table(
+    "calling_tokens", metadata,
+    Column("token_sha256", String(64), primary_key=True),
+    Column("site", String(64), nullable=False),
+    Column("created_at", Float, nullable=False),
+)

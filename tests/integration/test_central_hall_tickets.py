@@ -3,6 +3,8 @@ on SQLite and PostgreSQL, and share one gap-free sequence per series letter and 
 
 import threading
 
+import httpx
+
 import pytest
 
 from offline_queue.client import CentralClient, CentralError
@@ -60,3 +62,26 @@ def test_a_terminal_without_a_site_is_told_so(hall):
     *_, siteless = hall[1]
     with pytest.raises(CentralError):
         siteless.take_ticket("A", DAY)
+
+
+def test_the_calling_system_reads_and_calls_with_its_own_token(hall):
+    server, (first, second, other_hall, _) = hall
+    from central import tickets
+
+    token = tickets.add_calling_token(server.store, "HALL-1")
+    other = tickets.add_calling_token(server.store, "HALL-2")
+    for client in (first, second, first):
+        client.take_ticket("A", DAY)
+    other_hall.take_ticket("A", DAY)
+    url = f"{server.url}/hall/v1/sites/HALL-1/tickets"
+    assert httpx.get(url).status_code == 401
+    assert httpx.get(url, headers={"Authorization": f"Bearer {other}"}).status_code == 403
+    answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}).json()
+    assert [t["number"] for t in answer["tickets"]] == ["A001", "A002", "A003"]
+    first_id = answer["tickets"][0]["id"]
+    assert httpx.post(f"{url}/{first_id}/called", headers={"Authorization": f"Bearer {other}"}).status_code == 403
+    assert httpx.post(f"{url}/{first_id}/called", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    # one of three called: two wait ahead of the next number
+    assert second.take_ticket("A", DAY)["ahead"] == 2
+    later = httpx.get(url, params={"since": answer["next"]}, headers={"Authorization": f"Bearer {token}"}).json()
+    assert [t["number"] for t in later["tickets"]] == ["A004"]

@@ -1,4 +1,4 @@
-"""One queue per hall: tickets numbered by central per site, counting day and series letter."""
+"""One queue per hall: tickets numbered by central per site, counting day and series letter; calling-system tokens."""
 
 from alembic import op
 from sqlalchemy import Column, Float, Integer, String
@@ -24,4 +24,7 @@ def upgrade() -> None:
                     Column("called_at", Float))
     op.create_index("hall_tickets_number", "hall_tickets", ["site", "day", "series", "seq"], unique=True)
     op.create_index("hall_tickets_waiting", "hall_tickets", ["site", "day", "queue", "called_at"])
-
+    op.create_table("calling_tokens",
+                    Column("token_sha256", String(64), primary_key=True),
+                    Column("site", String(64), nullable=False),
+                    Column("created_at", Float, nullable=False))
