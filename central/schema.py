@@ -271,3 +271,30 @@ staff_calls = Table(
     Column("acked_at", Float),
     Index("staff_calls_open", "acked_at", "at"),
 )
+
+# one queue per hall (docs/hall-queue.md): a site's numbers per counting day and series letter, from counters
+# 'ticket:…' in the inserting transaction, so all terminals of a hall share one gap-free sequence
+hall_tickets = Table(
+    "hall_tickets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # the calling system's `since` cursor
+    Column("site", String(64), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("series", String(1), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("queue", String(1), nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("service", String(64), nullable=False),
+    Column("terminal", String(64), nullable=False),
+    Column("issued_at", Float, nullable=False),
+    Column("called_at", Float),
+    Index("hall_tickets_number", "site", "day", "series", "seq", unique=True),
+    Index("hall_tickets_waiting", "site", "day", "queue", "called_at"),
+)
+
+# a hall's calling system reads its site's tickets and marks them called with its own bearer token (hash kept only)
+calling_tokens = Table(
+    "calling_tokens", metadata,
+    Column("token_sha256", String(64), primary_key=True),
+    Column("site", String(64), nullable=False),
+    Column("created_at", Float, nullable=False),
+)

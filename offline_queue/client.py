@@ -163,6 +163,16 @@ class CentralClient:
             return None
         return self._json(self._expect(r, 201))
 
+    def take_ticket(self, queue: str, day: str, *, priority: str = "", service: str = "") -> dict:
+        """The next number of this terminal's site queue from central: {number, series, seq, queue, priority, day,
+        ahead}; all terminals of a hall share the sequence (docs/hall-queue.md)."""
+        r = self._expect(self._call("POST", "/v1/tickets", json={"queue": queue, "priority": priority,
+                                                                  "service": service, "day": day}), 200)
+        answer = self._json(r)
+        if not isinstance(answer, dict) or not isinstance(answer.get("number"), str):
+            raise CentralError("POST /v1/tickets: answer is not a ticket", transient=True)
+        return answer
+
     def ping(self) -> dict:
         """A signed round trip: {latency} in seconds and {clock_offset}, ours minus central's (to the second of its
         Date header; None without one)."""

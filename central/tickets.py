@@ -1,0 +1,83 @@
+"""Hall tickets numbered by central: one gap-free sequence per site, counting day and series letter."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+
+from sqlalchemy import Connection, and_, func, select, update
+
+from central.schema import calling_tokens, hall_tickets, terminals
+from central.storage import CentralStore, _take
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class NoSite(Exception):
+    """The terminal stands at no site: there is no hall queue to number in."""
+
+
+def _counter(site: str, day: str, series: str) -> str:
+    # counters.name is 64 characters; a site code may be as long alone
+    return f"ticket:{day}:{series}:{hashlib.sha256(site.encode()).hexdigest()[:16]}"
+
+
+def take(store: CentralStore, terminal: str, *, queue: str, priority: str, service: str, day: str) -> dict:
+    """The next number of the terminal's site for `day` (the terminal's counting day), and how many wait ahead."""
+    if not _DAY.match(day):
+        raise ValueError("day must be YYYY-MM-DD")
+    series = priority or queue
+
+    def issue(c: Connection) -> dict:
+        site = c.execute(select(terminals.c.site).where(terminals.c.id == terminal)).scalar_one_or_none()
+        if not site:
+            raise NoSite(terminal)
+        # the counter row is locked until commit: a concurrent terminal of the same site waits here
+        seq = _take(c, _counter(site, day, series), 1)
+        waiting = and_(hall_tickets.c.site == site, hall_tickets.c.day == day, hall_tickets.c.queue == queue,
+                       hall_tickets.c.called_at.is_(None), hall_tickets.c.priority >= (1 if priority else 0))
+        ahead = c.execute(select(func.count()).select_from(hall_tickets).where(waiting)).scalar_one()
+        c.execute(hall_tickets.insert().values(site=site, day=day, series=series, seq=seq, queue=queue,
+                                               priority=1 if priority else 0, service=service, terminal=terminal,
+                                               issued_at=store.clock()))
+        return {"number": f"{series}{seq:03d}", "series": series, "seq": seq, "queue": queue,
+                "priority": bool(priority), "day": day, "ahead": ahead}
+
+    with store._write() as c:
+        return issue(c)
+
+
+def add_calling_token(store: CentralStore, site: str) -> str:
+    """A new bearer token for `site`'s calling system; only its hash is kept, so it is shown once."""
+    token = secrets.token_urlsafe(32)
+    with store._write() as c:
+        c.execute(calling_tokens.insert().values(token_sha256=hashlib.sha256(token.encode()).hexdigest(), site=site,
+                                                 created_at=store.clock()))
+    return token
+
+
+def token_site(store: CentralStore, token: str) -> str | None:
+    with store._read() as c:
+        return c.execute(select(calling_tokens.c.site).where(
+            calling_tokens.c.token_sha256 == hashlib.sha256(token.encode()).hexdigest())).scalar_one_or_none()
+
+
+def since(store: CentralStore, site: str, cursor: int, limit: int = 500) -> list[dict]:
+    """The site's tickets after `cursor` (a ticket's id), oldest first."""
+    with store._read() as c:
+        rows = c.execute(select(hall_tickets).where(hall_tickets.c.site == site, hall_tickets.c.id > cursor)
+                         .order_by(hall_tickets.c.id).limit(limit)).mappings().all()
+    return [{"id": r["id"], "number": f"{r['series']}{r['seq']:03d}", "day": r["day"], "queue": r["queue"],
+             "priority": bool(r["priority"]), "service": r["service"], "issued_at": r["issued_at"],
+             "called_at": r["called_at"]} for r in rows]
+
+
+def mark_called(store: CentralStore, site: str, ticket_id: int) -> bool:
+    """False when the site has no such ticket; calling twice keeps the first time."""
+    with store._write() as c:
+        found = c.execute(select(hall_tickets.c.id).where(hall_tickets.c.site == site,
+                                                          hall_tickets.c.id == ticket_id)).first()
+        c.execute(update(hall_tickets).where(hall_tickets.c.id == ticket_id, hall_tickets.c.called_at.is_(None))
+                  .values(called_at=store.clock()))
+    return found is not None

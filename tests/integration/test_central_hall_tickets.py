@@ -1,0 +1,87 @@
+"""One queue per hall (issue 19): terminals of one site take numbers from central over real HTTP, concurrently,
+on SQLite and PostgreSQL, and share one gap-free sequence per series letter and day."""
+
+import threading
+
+import httpx
+
+import pytest
+
+from offline_queue.client import CentralClient, CentralError
+from protocol import signing
+from tests.helpers.central import CentralServer
+
+DAY = "2026-03-02"
+
+
+@pytest.fixture
+def hall(central_db):
+    server = CentralServer(central_db).start()
+    clients = []
+    for terminal, site in (("SIM-0101", "HALL-1"), ("SIM-0102", "HALL-1"), ("SIM-0201", "HALL-2"),
+                           ("SIM-0301", None)):
+        secret = signing.new_secret()
+        server.store.add_terminal(terminal, secret, site=site)
+        clients.append(CentralClient(server.url, terminal, secret, timeout=30, allow_plain_http_loopback=True))
+    yield server, clients
+    for c in clients:
+        c.close()
+    server.stop()
+
+
+def test_two_terminals_of_one_hall_share_one_sequence(hall):
+    _, (first, second, other_hall, _) = hall
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+
+    def take(client):
+        try:
+            for _ in range(10):
+                numbers.append(client.take_ticket("A", DAY)["number"])
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=take, args=(c,)) for c in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(300)
+    assert not errors
+    assert sorted(numbers) == [f"A{i:03d}" for i in range(1, 21)]
+    # another hall counts on its own; the priority series is its own and waits only behind priority numbers
+    assert other_hall.take_ticket("A", DAY)["number"] == "A001"
+    v = first.take_ticket("A", DAY, priority="V")
+    assert (v["number"], v["ahead"], v["priority"]) == ("V001", 0, True)
+    a = second.take_ticket("A", DAY)
+    assert (a["number"], a["ahead"]) == ("A021", 21)
+    # a new counting day starts again at 001
+    assert first.take_ticket("A", "2026-03-03")["number"] == "A001"
+
+
+def test_a_terminal_without_a_site_is_told_so(hall):
+    *_, siteless = hall[1]
+    with pytest.raises(CentralError):
+        siteless.take_ticket("A", DAY)
+
+
+def test_the_calling_system_reads_and_calls_with_its_own_token(hall):
+    server, (first, second, other_hall, _) = hall
+    from central import tickets
+
+    token = tickets.add_calling_token(server.store, "HALL-1")
+    other = tickets.add_calling_token(server.store, "HALL-2")
+    for client in (first, second, first):
+        client.take_ticket("A", DAY)
+    other_hall.take_ticket("A", DAY)
+    url = f"{server.url}/hall/v1/sites/HALL-1/tickets"
+    assert httpx.get(url).status_code == 401
+    assert httpx.get(url, headers={"Authorization": f"Bearer {other}"}).status_code == 403
+    answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}).json()
+    assert [t["number"] for t in answer["tickets"]] == ["A001", "A002", "A003"]
+    first_id = answer["tickets"][0]["id"]
+    assert httpx.post(f"{url}/{first_id}/called", headers={"Authorization": f"Bearer {other}"}).status_code == 403
+    assert httpx.post(f"{url}/{first_id}/called", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    # one of three called: two wait ahead of the next number
+    assert second.take_ticket("A", DAY)["ahead"] == 2
+    later = httpx.get(url, params={"since": answer["next"]}, headers={"Authorization": f"Bearer {token}"}).json()
+    assert [t["number"] for t in later["tickets"]] == ["A004"]
