@@ -2,13 +2,16 @@
 numbers them while it answers (real HTTP on 127.0.0.1), each terminal its own reserved range while it does not."""
 
 import logging
+import socket
 import threading
+import time
 from datetime import datetime
 
 import pytest
 
 from kiosk.catalog.config import CatalogConfig
 from kiosk.catalog.service import CatalogService
+from kiosk.config import TerminalConfig
 from offline_queue.client import CentralClient
 from protocol import signing
 from tests.helpers.catalog import SHIPPED
@@ -106,3 +109,26 @@ def test_without_an_index_numbers_are_plain_and_a_warning_says_why(tmp_path, cap
     assert numbers == ["A001", "A002"]
     warnings = [r for r in caplog.records if "may collide" in r.getMessage()]
     assert len(warnings) == 1
+
+
+def test_a_central_that_never_answers_keeps_a_citizen_seconds_not_minutes(tmp_path):
+    silent = socket.socket()  # listens (the kernel accepts the connection) but never answers a request
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    client = CentralClient(f"http://127.0.0.1:{silent.getsockname()[1]}", "SIM-0101", signing.new_secret(),
+                           timeout=300, allow_plain_http_loopback=True)
+    try:
+        started = time.monotonic()
+        t = terminal(tmp_path, "t1", client, 1).take_number("HJ-001")
+        waited = time.monotonic() - started
+    finally:
+        client.close()
+        silent.close()
+    # the client's own 300 s is for uploads; the ticket asks with its short timeout (a generous ceiling here)
+    assert t.number == "A1-001" and waited < 120
+
+
+@pytest.mark.parametrize("index", [0, 100, -1])
+def test_a_queue_index_out_of_range_is_refused(index):
+    with pytest.raises(ValueError, match="queue_index"):
+        TerminalConfig(id="SIM-0101", site_name="示例大厅", site_kind="hall", queue_index=index)
