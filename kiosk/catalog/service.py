@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 # a citizen stands at the screen: central answers a ticket in milliseconds, or the terminal numbers it itself
 CENTRAL_TICKET_TIMEOUT = 3.0
+# after central failed to number one, the next citizens in that window get the terminal's numbers without waiting
+# for it again (an unreachable central would cost each of them the whole timeout)
+CENTRAL_TICKET_RETRY = timedelta(seconds=30)
 
 
 class TicketSource(Protocol):
@@ -46,6 +49,7 @@ class CatalogService:
         self._central = central
         self._queue_index = queue_index
         self._warned_unreserved = False
+        self._central_failed_at: datetime | None = None
         self._clock = clock
         self._store = CatalogStore.from_config(cfg, base_dir)
         self._catalog = self._store.open()  # raises CatalogError only if even the shipped catalog is broken
@@ -105,6 +109,9 @@ class CatalogService:
         if client is None:
             return None
         now = self._clock()
+        failed = self._central_failed_at
+        if failed is not None and failed <= now < failed + CENTRAL_TICKET_RETRY:
+            return None
         day = self._tickets.day(now)
         try:
             answer = client.take_ticket(queue, day.isoformat(), priority=letter, service=code,
@@ -114,8 +121,11 @@ class CatalogService:
                     and ahead >= 0):
                 raise ValueError("answer does not fit the ticket asked for")
         except Exception as exc:  # unreachable, refusing (no site, a bad key) or a strange answer: number it here
-            log.warning("central numbered no ticket (%s: %s); this terminal numbers it", type(exc).__name__, exc)
+            log.warning("central numbered no ticket (%s: %s); this terminal numbers tickets for the next %d s",
+                        type(exc).__name__, exc, CENTRAL_TICKET_RETRY.total_seconds())
+            self._central_failed_at = now
             return None
+        self._central_failed_at = None
         return Ticket(queue, seq, day, code, now.replace(microsecond=0), ahead, series, bool(letter))
 
     @property

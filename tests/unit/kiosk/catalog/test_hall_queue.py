@@ -5,7 +5,7 @@ import logging
 import socket
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -116,6 +116,26 @@ def test_a_terminal_refused_by_central_numbers_its_own(hall, tmp_path):
     finally:
         client.close()
     assert (t.number, t.ahead) == ("A3-001", None)
+
+
+def test_after_a_failure_central_is_asked_again_only_half_a_minute_later(hall, tmp_path):
+    server, _ = hall
+    secret = signing.new_secret()
+    server.store.add_terminal("SIM-0103", secret)  # no site yet: central refuses
+    client = CentralClient(server.url, "SIM-0103", secret, timeout=30, allow_plain_http_loopback=True)
+    now = [NOW]
+    service = CatalogService(CatalogConfig(directory=str(SHIPPED)), tmp_path / "t3", clock=lambda: now[0],
+                             central=lambda: client, queue_index=3)
+    try:
+        assert service.take_number("HJ-001").number == "A3-001"
+        server.store.set_site("SIM-0103", "HALL-1")  # central would answer now, but the next citizen is not kept
+        now[0] += timedelta(seconds=20)  # waiting for it: the terminal numbers on its own for a while
+        assert service.take_number("HJ-001").number == "A3-002"
+        now[0] += timedelta(seconds=11)
+        t = service.take_number("HJ-001")
+        assert (t.number, t.ahead) == ("A001", 0)
+    finally:
+        client.close()
 
 
 def test_without_an_index_numbers_are_plain_and_a_warning_says_why(tmp_path, caplog):
