@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from central import catalog_cli, fleet, logs, metrics, migrate
+from central import catalog_cli, fleet, logs, metrics, migrate, tickets
 from central.casework import MAX_NOTE, CaseworkError, clean_text
 from central.certificates import DEFAULT_ISSUER
 from central.console import accounts, audit
@@ -160,6 +160,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("id")
     a.add_argument("--secret-file", help="also write the secret here (mode 0600), e.g. the kiosk's credentials_file")
     a.add_argument("--site", type=_site, help="the site it stands at (a hall or village point code)")
+    ct = sub.add_parser("add-calling-token", parents=[db_opts],
+                        help="a new bearer token for a site's calling system (叫号系统, docs/hall-queue.md)")
+    ct.add_argument("site", type=_site, help="the site whose tickets it may read and call")
+    ct.add_argument("--out", help="write the token here (mode 0600) instead of printing it; it is shown only once")
     ss = sub.add_parser("set-site", parents=[db_opts], help="move a terminal to another site")
     ss.add_argument("id")
     ss.add_argument("site", type=_site, help='a site code, or "" for none')
@@ -244,6 +248,8 @@ def cli_main(argv: list[str]) -> int:
                 print(f"terminal {args.id} registered; secret written to {args.secret_file}")
             else:
                 print(secret)
+        elif args.command == "add-calling-token":
+            return _calling_token(store, args)
         elif args.command in ("publish-config", "withdraw-config"):
             return _publish(store, args)
         elif args.command == "config-versions":
@@ -488,6 +494,28 @@ def _calendar(store: CentralStore, args: argparse.Namespace) -> int:
         return _usage(str(exc))
     for d in calendar.days(args.year):
         print(f"{d['day']}  {d['text']['zh']} {d['text']['en']}" + (f"  {d['note']}" if d["note"] else ""))
+    return 0
+
+
+def _calling_token(store: CentralStore, args: argparse.Namespace) -> int:
+    if not args.site:
+        return _usage("a calling-system token needs a site code")
+    out = None
+    if args.out:
+        try:  # opened before the token is made: a path that cannot be written leaves no token nobody holds
+            out = os.fdopen(os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w")
+        except OSError as exc:
+            print(f"kiosk central: cannot write --out {args.out}: {exc.strerror}", file=sys.stderr)
+            return 1
+    if not any(t["site"] == args.site for t in store.terminals()):
+        print(f"kiosk central: note: no registered terminal stands at site {args.site!r} (yet)", file=sys.stderr)
+    token = tickets.add_calling_token(store, args.site)
+    if out is None:
+        print(token)
+        return 0
+    with out:
+        out.write(token + "\n")
+    print(f"calling-system token for site {args.site} written to {args.out}")
     return 0
 
 

@@ -142,7 +142,10 @@ class KioskCore:
                 from kiosk.catalog.service import CatalogService
                 from kiosk.catalog.updates import client_fetch
 
-                self._catalog = CatalogService(self.cfg.catalog, self.cfg.base_dir)
+                self._catalog = CatalogService(
+                    self.cfg.catalog, self.cfg.base_dir, queue_index=self.cfg.terminal.queue_index,
+                    # the queue (and its client) may open after the catalog: asked at each ticket
+                    central=lambda: self.submissions.client if self.submissions is not None else None)
                 if self.submissions is not None:
                     fetch = client_fetch(self.submissions.client, self.cfg.catalog.max_update_bytes)
                     self._catalog.start_updates(fetch)

@@ -36,6 +36,9 @@ class TerminalConfig(_Section):
     # where staff sit, as the "staff are on their way" confirmation tells the citizen (Chinese, English)
     staff_location: str = Field("大厅服务台", min_length=1, max_length=40)
     staff_location_en: str = Field("the service desk in the hall", min_length=1, max_length=80)
+    # this terminal's part of queue numbers taken while central is away (A9-007): unique among a hall's terminals;
+    # None = plain local numbers, which may collide with another terminal's (docs/hall-queue.md)
+    queue_index: int | None = Field(None, ge=1, le=99)
 
 
 class DisplayConfig(_Section):

@@ -163,11 +163,14 @@ class CentralClient:
             return None
         return self._json(self._expect(r, 201))
 
-    def take_ticket(self, queue: str, day: str, *, priority: str = "", service: str = "") -> dict:
+    def take_ticket(self, queue: str, day: str, *, priority: str = "", service: str = "",
+                    timeout: float | None = None) -> dict:
         """The next number of this terminal's site queue from central: {number, series, seq, queue, priority, day,
-        ahead}; all terminals of a hall share the sequence (docs/hall-queue.md)."""
+        ahead}; all terminals of a hall share the sequence (docs/hall-queue.md). `timeout` (seconds) replaces the
+        client's own for this call: a citizen at the screen should not wait as long as a background upload."""
+        extra = {"timeout": timeout} if timeout is not None else {}
         r = self._expect(self._call("POST", "/v1/tickets", json={"queue": queue, "priority": priority,
-                                                                  "service": service, "day": day}), 200)
+                                                                  "service": service, "day": day}, **extra), 200)
         answer = self._json(r)
         if not isinstance(answer, dict) or not isinstance(answer.get("number"), str):
             raise CentralError("POST /v1/tickets: answer is not a ticket", transient=True)

@@ -161,7 +161,10 @@ class TicketBridge(Bridge):
 
     @Property(int, notify=changed)
     def ticketAhead(self) -> int:
-        return self._ticket.ahead if self._ticket else 0
+        """People ahead as central counted them; -1 when not known (numbered by this terminal alone)."""
+        if self._ticket is None:
+            return 0
+        return -1 if self._ticket.ahead is None else self._ticket.ahead
 
     @Property(str, notify=changed)
     def ticketWaitingText(self) -> str:

@@ -193,6 +193,6 @@ def ticket_print_data(ticket: Ticket, item_name: str, where: Where, *, site_name
         "priority_note": PRIORITY_FOR.zh if ticket.priority else "",
         "service_name": item_name,
         "window": f"{where.location} {where.queue.windows}",
-        "waiting": str(ticket.ahead),
+        "waiting": ticket.waiting_text().zh,  # a figure from central, or "not known": never a local guess
         "issued_at": f"{ticket.issued_at:%Y-%m-%d %H:%M}",
     }

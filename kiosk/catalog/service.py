@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from kiosk.catalog.catalog import Catalog, Where
 from kiosk.catalog.config import CatalogConfig
@@ -20,6 +21,19 @@ from kiosk.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
+# a citizen stands at the screen: central answers a ticket in milliseconds, or the terminal numbers it itself
+CENTRAL_TICKET_TIMEOUT = 3.0
+# after central failed to number one, the next citizens in that window get the terminal's numbers without waiting
+# for it again (an unreachable central would cost each of them the whole timeout)
+CENTRAL_TICKET_RETRY = timedelta(seconds=30)
+
+
+class TicketSource(Protocol):
+    """What numbers a hall's tickets: offline_queue.client.CentralClient (take_ticket, answer MAC-checked)."""
+
+    def take_ticket(self, queue: str, day: str, *, priority: str = "", service: str = "",
+                    timeout: float | None = None) -> dict: ...
+
 
 class CatalogService:
     """Thread-safe: screens read `catalog` from the GUI thread while an update thread may swap it.
@@ -27,8 +41,15 @@ class CatalogService:
     Callbacks run on the update thread; the Qt bridge re-emits them as queued signals.
     """
 
-    def __init__(self, cfg: CatalogConfig, base_dir: Path, *, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, cfg: CatalogConfig, base_dir: Path, *, clock: Callable[[], datetime] = datetime.now,
+                 central: Callable[[], TicketSource | None] = lambda: None, queue_index: int | None = None):
+        """`central` gives the client that numbers the hall's tickets (None: not configured, as before the queue
+        opens); `queue_index` ([terminal] queue_index) marks this terminal's own numbers while central is away."""
         self._cfg = cfg
+        self._central = central
+        self._queue_index = queue_index
+        self._warned_unreserved = False
+        self._central_failed_at: datetime | None = None
         self._clock = clock
         self._store = CatalogStore.from_config(cfg, base_dir)
         self._catalog = self._store.open()  # raises CatalogError only if even the shipped catalog is broken
@@ -63,15 +84,49 @@ class CatalogService:
         green-channel number (elderly, disabled, pregnant visitors; nobody is asked for proof), ValueError when
         this terminal gives none or its letter is also one of the catalog's queues."""
         queue = self.ticket_place(code)[1].queue.code
-        if not priority:
-            return self._tickets.take(queue, code)
-        letter = self._cfg.priority_ticket_letter
-        if not letter:
-            raise ValueError("this terminal gives no priority numbers ([catalog] priority_ticket_letter is empty)")
-        if letter in {q.code for q in self._catalog.queues()}:
-            raise ValueError(f"the priority letter {letter!r} is also a queue of the catalog: choose another one in "
-                             "[catalog] priority_ticket_letter")
-        return self._tickets.take(queue, code, priority=letter)
+        letter = ""
+        if priority:
+            letter = self._cfg.priority_ticket_letter
+            if not letter:
+                raise ValueError("this terminal gives no priority numbers ([catalog] priority_ticket_letter is empty)")
+            if letter in {q.code for q in self._catalog.queues()}:
+                raise ValueError(f"the priority letter {letter!r} is also a queue of the catalog: choose another one"
+                                 " in [catalog] priority_ticket_letter")
+        ticket = self._central_ticket(queue, code, letter)
+        if ticket is not None:
+            return ticket
+        local = self._tickets.take(queue, code, priority=letter)
+        if self._queue_index is None and not self._warned_unreserved:
+            self._warned_unreserved = True
+            log.warning("queue number %s taken without central and without [terminal] queue_index: in a hall with "
+                        "more than one terminal, numbers may collide with another terminal's", local.number)
+        # the local count sees this terminal's tickets only: on paper that would be a guess
+        return dataclasses.replace(local, ahead=None, terminal_index=self._queue_index or 0)
+
+    def _central_ticket(self, queue: str, code: str, letter: str) -> Ticket | None:
+        """Central's number for the hall (one sequence for all its terminals), or None to number it here."""
+        client = self._central()
+        if client is None:
+            return None
+        now = self._clock()
+        failed = self._central_failed_at
+        if failed is not None and failed <= now < failed + CENTRAL_TICKET_RETRY:
+            return None
+        day = self._tickets.day(now)
+        try:
+            answer = client.take_ticket(queue, day.isoformat(), priority=letter, service=code,
+                                        timeout=CENTRAL_TICKET_TIMEOUT)
+            series, seq, ahead = answer["series"], answer["seq"], answer["ahead"]
+            if not (series == (letter or queue) and type(seq) is int and seq > 0 and type(ahead) is int
+                    and ahead >= 0):
+                raise ValueError("answer does not fit the ticket asked for")
+        except Exception as exc:  # unreachable, refusing (no site, a bad key) or a strange answer: number it here
+            log.warning("central numbered no ticket (%s: %s); this terminal numbers tickets for the next %d s",
+                        type(exc).__name__, exc, CENTRAL_TICKET_RETRY.total_seconds())
+            self._central_failed_at = now
+            return None
+        self._central_failed_at = None
+        return Ticket(queue, seq, day, code, now.replace(microsecond=0), ahead, series, bool(letter))
 
     @property
     def gives_priority_numbers(self) -> bool:

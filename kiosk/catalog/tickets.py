@@ -21,6 +21,8 @@ KEEP_DAYS = 31  # old days are pruned; nothing in a ticket is personal, a month 
 PRIORITY_FOR = Text("老年人、残疾人、孕妇优先办理", "for elderly, disabled and pregnant visitors")
 PRIORITY_NOTE = Text(f"优先号 · {PRIORITY_FOR.zh}", f"Priority number {PRIORITY_FOR.en}")
 
+AHEAD_UNKNOWN = Text("前面人数暂不可知", "People ahead: not known")
+
 _TABLE = """CREATE TABLE {name} (
     day TEXT NOT NULL, series TEXT NOT NULL, seq INTEGER NOT NULL, queue TEXT NOT NULL,
     priority INTEGER NOT NULL DEFAULT 0, service TEXT NOT NULL, issued_at TEXT NOT NULL, called_at TEXT,
@@ -40,20 +42,29 @@ class Ticket:
     day: date
     service: str  # item code the citizen took the number for ("" = general enquiry)
     issued_at: datetime
-    ahead: int  # tickets called before this one at its windows, waiting when it was taken
+    # tickets called before this one at its windows, waiting when it was taken; None = not known (a number taken
+    # without central, which alone sees every terminal of the hall)
+    ahead: int | None
     series: str = ""  # the printed letter: the queue's own, or the priority letter; "" = the queue's
     priority: bool = False  # a green-channel number (elderly, disabled, pregnant visitors): called first
+    terminal_index: int = 0  # an offline number's terminal part (A9-007); 0 = none (central's, or unreserved)
 
     @property
     def number(self) -> str:
-        """As printed and called out: A007, or V003 for a priority number."""
-        return f"{self.series or self.queue}{self.seq:03d}"
+        """As printed and called out: A007, or V003 for a priority number; A9-007 from terminal 9 while offline
+        (central's numbers never hold a dash, so the two cannot meet)."""
+        letter = self.series or self.queue
+        if self.terminal_index:
+            return f"{letter}{self.terminal_index}-{self.seq:03d}"
+        return f"{letter}{self.seq:03d}"
 
     def waiting_text(self) -> Text:
+        if self.ahead is None:
+            return AHEAD_UNKNOWN
         if self.ahead == 0:
             return Text("前面没有人等候，请留意叫号", "Nobody is ahead of you; please listen for your number")
         people = "1 person" if self.ahead == 1 else f"{self.ahead} people"
-        return Text(f"您前面还有{self.ahead}人等候", f"{people} ahead of you")
+        return Text(f"前面还有 {self.ahead} 人", f"{people} ahead of you")
 
 
 class TicketCounter:

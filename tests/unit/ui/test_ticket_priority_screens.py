@@ -35,7 +35,9 @@ def test_one_tap_gives_a_priority_number_with_its_own_letter(qtbot, make_ui):
     assert ui.core.catalog.waiting_for("HJ-001") == 0  # the choice alone takes no number
     tap(qtbot, ui.window, "ticketTakePriority")
     qtbot.waitUntil(lambda: ticket.ticketNumber != "", timeout=10_000)  # no printer here: number and QR
-    assert ticket.ticketNumber == "V001" and ticket.ticketPriority and ticket.ticketAhead == 0
+    # numbered without central (none here): the people ahead are not known, and the screen says so
+    assert ticket.ticketNumber == "V001" and ticket.ticketPriority and ticket.ticketAhead == -1
+    assert ticket.ticketWaitingText == "前面人数暂不可知"
     settle(qtbot)
     assert find_visible(ui.window, "ticketPriorityNote").property("text") == "优先号 · 老年人、残疾人、孕妇优先办理"
     assert find_visible(ui.window, "ticketChoice") is None
@@ -54,7 +56,7 @@ def test_one_tap_gives_a_priority_number_with_its_own_letter(qtbot, make_ui):
     tap(qtbot, ui.window, "ticketTakeNormal")
     letter = ui.core.catalog.catalog.where("HJ-001").queue.code
     qtbot.waitUntil(lambda: ticket.ticketNumber == f"{letter}001", timeout=10_000)
-    assert not ticket.ticketPriority and ticket.ticketAhead == 1
+    assert not ticket.ticketPriority and ticket.ticketAhead == -1
 
 
 def test_the_general_desk_gives_priority_numbers_too(qtbot, make_ui):

@@ -42,10 +42,12 @@ def test_take_a_number_for_an_item(service):
     second = service.take_number("ZJ-002")  # same department, same queue
     other = service.take_number("GJ-001")
     assert (first.number, second.number, other.number) == ("A001", "A002", "C001")
-    assert second.ahead == 1 and service.waiting_for("HJ-004") == 2
+    # numbered here (no central): this terminal alone cannot know who waits in the hall
+    assert second.ahead is None and service.waiting_for("HJ-004") == 2
     lines = service.ticket_lines(second)
-    assert lines[0] == "A002" and lines[1] == "居民身份证换领" and "1人" in lines[2] and "1-4号窗口" in lines[3]
-    assert service.ticket_lines(second, "en")[2] == "1 person ahead of you"
+    assert lines[0] == "A002" and lines[1] == "居民身份证换领" and lines[2] == "前面人数暂不可知"
+    assert "1-4号窗口" in lines[3]
+    assert service.ticket_lines(second, "en")[2] == "People ahead: not known"
 
 
 def test_background_update_swaps_the_catalog(service, tmp_path, keys):
@@ -132,7 +134,7 @@ def test_a_priority_number_is_printed_with_its_letter_and_a_line_that_says_so(se
 
     normal = service.take_number("HJ-001")
     priority = service.take_number("HJ-001", priority=True)
-    assert (normal.number, priority.number, priority.priority, priority.ahead) == ("A001", "V001", True, 0)
+    assert (normal.number, priority.number, priority.priority, priority.ahead) == ("A001", "V001", True, None)
     assert service.waiting_for("HJ-001") == 2  # both wait at the same windows
     text = Profile(paper_width_mm=80, chinese_mode="text")
     printed = build("queue_ticket", service.ticket_print(priority, site_name="示例市政务服务中心"), text)
