@@ -78,6 +78,9 @@ def mark_called(store: CentralStore, site: str, ticket_id: int) -> bool:
     with store._write() as c:
         found = c.execute(select(hall_tickets.c.id).where(hall_tickets.c.site == site,
                                                           hall_tickets.c.id == ticket_id)).first()
-        c.execute(update(hall_tickets).where(hall_tickets.c.id == ticket_id, hall_tickets.c.called_at.is_(None))
-                  .values(called_at=store.clock()))
-    return found is not None
+        if found is None:
+            return False
+        # the site is in the update too: a token names its own site's tickets only, whatever id it sends
+        c.execute(update(hall_tickets).where(hall_tickets.c.site == site, hall_tickets.c.id == ticket_id,
+                                             hall_tickets.c.called_at.is_(None)).values(called_at=store.clock()))
+    return True

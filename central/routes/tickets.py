@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Header, HTTPException, Query
+from fastapi import APIRouter, Header, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from central import tickets
 from central.deps import Store, Terminal
 
 router = APIRouter()
+# ids are 32-bit database integers (PostgreSQL serial): anything larger is refused here, not by the driver with a 500
+MAX_ID = 2 ** 31 - 1
 
 
 class TicketRequest(BaseModel):
@@ -39,7 +41,7 @@ def _calling_site(store, site: str, authorization: str | None) -> None:
 
 
 @router.get("/hall/v1/sites/{site}/tickets", responses={401: {}, 403: {}})
-def site_tickets(site: str, store: Store, since: int = Query(0, ge=0),
+def site_tickets(site: str, store: Store, since: int = Query(0, ge=0, le=MAX_ID),
                  authorization: str | None = Header(None)) -> dict:
     _calling_site(store, site, authorization)
     rows = tickets.since(store, site, since)
@@ -47,7 +49,8 @@ def site_tickets(site: str, store: Store, since: int = Query(0, ge=0),
 
 
 @router.post("/hall/v1/sites/{site}/tickets/{ticket_id}/called", responses={401: {}, 403: {}, 404: {}})
-def called(site: str, ticket_id: int, store: Store, authorization: str | None = Header(None)) -> dict:
+def called(site: str, store: Store, ticket_id: int = Path(ge=1, le=MAX_ID),
+           authorization: str | None = Header(None)) -> dict:
     _calling_site(store, site, authorization)
     if not tickets.mark_called(store, site, ticket_id):
         raise HTTPException(404, detail={"reason": "no_ticket", "message": "no such ticket at this site"})

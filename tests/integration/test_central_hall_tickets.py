@@ -85,3 +85,37 @@ def test_the_calling_system_reads_and_calls_with_its_own_token(hall):
     assert second.take_ticket("A", DAY)["ahead"] == 2
     later = httpx.get(url, params={"since": answer["next"]}, headers={"Authorization": f"Bearer {token}"}).json()
     assert [t["number"] for t in later["tickets"]] == ["A004"]
+
+
+def test_a_site_token_cannot_call_another_sites_ticket(hall):
+    server, (first, _, other_hall, _) = hall
+    from central import tickets
+
+    token = tickets.add_calling_token(server.store, "HALL-1")
+    theirs = tickets.add_calling_token(server.store, "HALL-2")
+    first.take_ticket("A", DAY)
+    other_hall.take_ticket("A", DAY)
+    hall2 = httpx.get(f"{server.url}/hall/v1/sites/HALL-2/tickets",
+                      headers={"Authorization": f"Bearer {theirs}"}).json()["tickets"]
+    # HALL-1's token on its own site's path, naming HALL-2's ticket: no such ticket here, and nothing changes there
+    answer = httpx.post(f"{server.url}/hall/v1/sites/HALL-1/tickets/{hall2[0]['id']}/called",
+                        headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 404
+    again = httpx.get(f"{server.url}/hall/v1/sites/HALL-2/tickets",
+                      headers={"Authorization": f"Bearer {theirs}"}).json()["tickets"]
+    assert again[0]["called_at"] is None
+    assert other_hall.take_ticket("A", DAY)["ahead"] == 1
+
+
+def test_out_of_range_numbers_from_a_calling_system_are_refused_not_crashed(hall):
+    server, _ = hall
+    from central import tickets
+
+    token = tickets.add_calling_token(server.store, "HALL-1")
+    url = f"{server.url}/hall/v1/sites/HALL-1/tickets"
+    auth = {"Authorization": f"Bearer {token}"}
+    for huge in (2 ** 31, 10 ** 30):  # past PostgreSQL's integer, past any integer
+        assert httpx.get(url, params={"since": huge}, headers=auth).status_code == 422
+        assert httpx.post(f"{url}/{huge}/called", headers=auth).status_code == 422
+    assert httpx.get(url, params={"since": 2 ** 31 - 1}, headers=auth).json()["tickets"] == []
+    assert httpx.post(f"{url}/{2 ** 31 - 1}/called", headers=auth).status_code == 404
