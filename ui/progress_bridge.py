@@ -13,6 +13,7 @@ from kiosk.catalog.errors import UnknownItem
 from kiosk.flow import Screen
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
+from kiosk.visit import IdentityChanged
 from protocol.tracking import grouped
 from ui.bridge import Bridge, registered
 from ui.shell import Shell
@@ -91,6 +92,8 @@ class ProgressBridge(Bridge):
             self._query_card()
 
     def _card_read(self, presented: IdentityPresented) -> None:
+        if self._by_card and not self._core.visit.is_verified(presented):
+            self.clear()  # another card (read well or not): the former holder's list goes at once
         if not presented.accepted or self._shell.currentScreen != Screen.PROGRESS:
             return
         intent = flow.identify_for(Screen.PROGRESS, self._core.visit.is_verified(presented))
@@ -107,9 +110,13 @@ class ProgressBridge(Bridge):
         if submissions is None:
             self._set(FAILED, NO_QUEUE, [])
             return
-        citizen = self._core.visit.citizen()
+        visit = self._core.visit
+        presented, citizen = visit.verified(), visit.citizen()
+        if presented is None:
+            return
         self._by_card = True
-        self._ask(lambda: submissions.progress_by_id_number(citizen))
+        # central may answer after another card was placed: then the answer is dropped (IdentityChanged)
+        self._ask(lambda: visit.asking_for(presented, lambda: submissions.progress_by_id_number(citizen)))
 
     def _ask(self, ask) -> None:
         self._set(BUSY, None, [])
@@ -122,6 +129,9 @@ class ProgressBridge(Bridge):
             self._set(FAILED, NONE_FOR_CARD, [])
 
     def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, IdentityChanged):  # asked for a person whose card has gone: nothing of theirs is shown
+            self.clear()
+            return
         if isinstance(exc, (LookupError, ValueError)):  # not found / mistyped: their Problem says it plainly
             problem = exc.args[0] if exc.args and isinstance(exc.args[0], Problem) else getattr(exc, "problem", FAULT)
         else:

@@ -189,6 +189,10 @@ def test_progress_offline_finds_the_local_record_and_explains_mistakes(qtbot, ki
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
     qtbot.waitUntil(lambda: progress.state == "done" and progress.byCard, timeout=20_000)
     assert [r["tracking"] for r in progress.results] == [made.tracking]
+    # another card placed on the shown list: the list goes at once, not only when that person's check is done
+    present_card(ui.core, "wang_expired")
+    qtbot.waitUntil(lambda: progress.results == [] and not progress.byCard, timeout=20_000)
+    assert find_visible(ui.window, "progressSource_0") is None
 
 
 def test_without_a_queue_the_screens_say_so_plainly(qtbot, kiosk):
