@@ -82,10 +82,13 @@ class Visit:
         with self._lock:
             self._face, self._face_for, self._citizen, self._evidence = None, None, None, None
 
-    def staff_verified(self) -> bool:
-        """Staff confirmed that the person in front of the terminal is the holder of the accepted card."""
+    def staff_verified(self, presented: IdentityPresented | None) -> bool:
+        """Staff confirmed that the person in front of the terminal holds `presented`, the card read they looked at
+        when they opened the PIN pad; False when that read is not the visit's accepted card any more (another card
+        placed while the PIN was typed gets its own check)."""
         with self._lock:
-            if self._identity is None or not self._identity.accepted:
+            if (self._identity is None or not self._identity.accepted or presented is None
+                    or card_key(presented) != card_key(self._identity)):
                 return False
             key = card_key(self._identity)
             record = dict(self._face) if self._face is not None and self._face_for == key else {}

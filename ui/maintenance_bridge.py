@@ -34,6 +34,7 @@ class MaintenanceBridge(Bridge):
         self._access = access or StaffAccess.from_config(core.cfg)
         self.access = self._access  # shared with the care bridge: one sign-in for all of staff mode
         self._checking = False
+        self._verify_for = None  # the card read a staff verification is for (begin)
         self._notice = ""
         self._rows: list[dict] = []
         self._log: list[str] = []
@@ -73,6 +74,11 @@ class MaintenanceBridge(Bridge):
         """"changed" or "verify_set" after a PIN was set, for the maintenance screen to confirm."""
         return self._notice
 
+    @Slot(str)
+    def begin(self, purpose: str) -> None:
+        """The PIN pad opened: for a staff verification, the card read staff are about to vouch for."""
+        self._verify_for = self._core.visit.identity if purpose == "staff_verify" else None
+
     @Slot(str, str)
     @Slot(str, str, str)
     def submit(self, purpose: str, pin: str, confirm: str = "") -> None:
@@ -110,7 +116,9 @@ class MaintenanceBridge(Bridge):
             self._access.sign_out()
             self.pinChanged.emit()
             return
-        if outcome is Outcome.OK and purpose == "staff_verify" and not self._core.visit.staff_verified():
+        # staff_verified records the verification: asked only after the right PIN
+        if (outcome is Outcome.OK and purpose == "staff_verify"
+                and not self._core.visit.staff_verified(self._verify_for)):
             outcome = Outcome.NOT_ALLOWED  # staff vouch only for the holder of an accepted card read in this visit
         if outcome is Outcome.OK and purpose == "staff_verify":
             pass  # staff checked the card against the person (no card photo to compare): the visit records it

@@ -45,7 +45,7 @@ def test_a_refused_card_is_never_verified_and_staff_cannot_vouch_for_it():
     visit.card_read(expired)
     visit.face_checked(expired, MATCH)
     assert visit.verified() is None
-    assert not visit.staff_verified()
+    assert not visit.staff_verified(expired)
 
 
 def test_staff_verification_is_for_the_card_read_now():
@@ -53,10 +53,20 @@ def test_staff_verification_is_for_the_card_read_now():
     visit.card_read(a)
     visit.face_checked(a, {"decision": "no_card_photo", "staff_verification": True})
     assert visit.verified() is None and not face_passed(visit.face_record)
-    assert visit.staff_verified() and visit.verified() is a
+    assert visit.staff_verified(a) and visit.verified() is a
     assert visit.face_record["decision"] == "no_card_photo"  # the record of what the camera saw stays
     visit.card_read(b)
     assert visit.verified() is None
+
+
+def test_staff_vouch_for_the_read_they_looked_at_not_a_card_placed_while_they_typed():
+    visit, a, b = Visit(), read(), read("li_longterm")
+    visit.card_read(a)
+    visit.face_checked(a, {"decision": "no_card_photo", "staff_verification": True})
+    looked_at = visit.identity  # the staff PIN pad opened for this read
+    visit.card_read(b)  # another card placed while the PIN was typed and checked
+    assert not visit.staff_verified(looked_at)
+    assert visit.verified() is None and not visit.face_record
 
 
 def test_a_commit_holds_card_reads_until_it_is_on_disk():

@@ -23,6 +23,7 @@ ScreenPage {
     property string pin: ""
     property string firstPin: ""
     property string outcome: ""
+    Component.onCompleted: MaintenanceBridge.begin(purpose)  // staff vouch for the card read shown now
 
     function press(key) {
         if (MaintenanceBridge.checking)
