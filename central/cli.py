@@ -164,6 +164,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="a new bearer token for a site's calling system (叫号系统, docs/hall-queue.md)")
     ct.add_argument("site", type=_site, help="the site whose tickets it may read and call")
     ct.add_argument("--out", help="write the token here (mode 0600) instead of printing it; it is shown only once")
+    rt = sub.add_parser("revoke-calling-tokens", parents=[db_opts],
+                        help="end every calling-system token of a site (a leaked or retired one); make a new one after")
+    rt.add_argument("site", type=_site, help="the site whose tokens stop working at once")
     ss = sub.add_parser("set-site", parents=[db_opts], help="move a terminal to another site")
     ss.add_argument("id")
     ss.add_argument("site", type=_site, help='a site code, or "" for none')
@@ -250,6 +253,12 @@ def cli_main(argv: list[str]) -> int:
                 print(secret)
         elif args.command == "add-calling-token":
             return _calling_token(store, args)
+        elif args.command == "revoke-calling-tokens":
+            if not args.site:
+                return _usage("revoking calling-system tokens needs a site code")
+            print(f"{tickets.revoke_calling_tokens(store, args.site)} calling-system token(s) of site {args.site} "
+                  "revoked")
+            return 0
         elif args.command in ("publish-config", "withdraw-config"):
             return _publish(store, args)
         elif args.command == "config-versions":

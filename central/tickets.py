@@ -6,7 +6,7 @@ import hashlib
 import re
 import secrets
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, delete, func, select, update
 
 from central.schema import calling_tokens, hall_tickets, terminals
 from central.storage import CentralStore, _take
@@ -55,6 +55,12 @@ def add_calling_token(store: CentralStore, site: str) -> str:
         c.execute(calling_tokens.insert().values(token_sha256=hashlib.sha256(token.encode()).hexdigest(), site=site,
                                                  created_at=store.clock()))
     return token
+
+
+def revoke_calling_tokens(store: CentralStore, site: str) -> int:
+    """Every token of `site` stops working at once; how many there were."""
+    with store._write() as c:
+        return c.execute(delete(calling_tokens).where(calling_tokens.c.site == site)).rowcount
 
 
 def token_site(store: CentralStore, token: str) -> str | None:

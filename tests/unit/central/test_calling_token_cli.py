@@ -43,3 +43,22 @@ def test_bad_site_or_unwritable_out_makes_no_token(tmp_path, central_db, capsys)
     assert cli_main(["add-calling-token", "HALL-1", "--out", str(missing), *central_db.cli()]) == 1
     assert "cannot write --out" in capsys.readouterr().err
     assert central_db.rows("SELECT COUNT(*) FROM calling_tokens") == [(0,)]
+
+
+def test_revoked_tokens_stop_at_once_and_other_sites_keep_theirs(central_db, capsys):
+    assert cli_main(["add-calling-token", "HALL-1", *central_db.cli()]) == 0
+    leaked = capsys.readouterr().out.strip()
+    assert cli_main(["add-calling-token", "HALL-2", *central_db.cli()]) == 0
+    kept = capsys.readouterr().out.strip()
+    server = CentralServer(central_db).start()
+    try:
+        url = f"{server.url}/hall/v1/sites/HALL-1/tickets"
+        assert httpx.get(url, headers={"Authorization": f"Bearer {leaked}"}).status_code == 200
+        assert cli_main(["revoke-calling-tokens", "HALL-1", *central_db.cli()]) == 0
+        assert "1 calling-system token(s) of site HALL-1 revoked" in capsys.readouterr().out
+        assert httpx.get(url, headers={"Authorization": f"Bearer {leaked}"}).status_code == 403
+        other = httpx.get(f"{server.url}/hall/v1/sites/HALL-2/tickets", headers={"Authorization": f"Bearer {kept}"})
+        assert other.status_code == 200
+    finally:
+        server.stop()
+    assert cli_main(["revoke-calling-tokens", "", *central_db.cli()]) == 2
