@@ -41,7 +41,7 @@ SAMPLE_DATA: dict[str, dict] = {
         "ticket_number": "A018",
         "service_name": "社保业务",
         "window": "3 号窗口",
-        "waiting": 6,
+        "waiting": "前面还有 6 人",  # worded by the core (kiosk.catalog.tickets: waiting_text)
         "issued_at": "2026-11-23 10:31",
     },
     "certificate": {

@@ -252,7 +252,7 @@ def test_a_number_taken_for_a_visitor_who_left_is_not_shown_to_the_next(qtbot, m
     tap(qtbot, ui.window, "guideTicket")
     tap(qtbot, ui.window, "ticketTakeNormal")
     qtbot.waitUntil(lambda: ui.bridges["ticket"].ticketNumber == f"{letter}002", timeout=10000)
-    assert ui.bridges["ticket"].ticketAhead == 1
+    assert ui.bridges["ticket"].ticketAhead == -1  # no central here: how many wait in the hall is not known
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
