@@ -352,7 +352,8 @@ def _policy(args: argparse.Namespace) -> fleet.FleetPolicy:
 
 def _fleet(store: CentralStore, args: argparse.Namespace) -> int:
     now = time.time()
-    rows = [_assess(store, t, now, _policy(args)) for t in store.terminals()]
+    beats = store.recent_heartbeats()
+    rows = [fleet.summary(t, beats.get(t["id"], []), now, _policy(args)) for t in store.terminals()]
     if args.json:
         print(json.dumps({"at": now, "terminals": rows}, ensure_ascii=False))
         return 0

@@ -261,6 +261,18 @@ class CentralStore(OverlayRecords):
                              .order_by(heartbeats.c.id.desc()).limit(limit)).scalars().all()
         return [json.loads(r) for r in reversed(rows)]
 
+    def recent_heartbeats(self, limit: int = BEATS_KEPT) -> dict[str, list[dict]]:
+        """Every terminal's newest beats, oldest first, in one query: the fleet views of a province would otherwise
+        ask once per terminal."""
+        newest = func.row_number().over(partition_by=heartbeats.c.terminal, order_by=heartbeats.c.id.desc())
+        ranked = select(heartbeats.c.terminal, heartbeats.c.id, heartbeats.c.body, newest.label("n")).subquery()
+        out: dict[str, list[dict]] = {}
+        with self._read() as c:
+            for terminal, body in c.execute(select(ranked.c.terminal, ranked.c.body).where(ranked.c.n <= limit)
+                                            .order_by(ranked.c.terminal, ranked.c.id)):
+                out.setdefault(terminal, []).append(json.loads(body))
+        return out
+
     def events(self, terminal: str, limit: int = 50) -> list[dict]:
         """The terminal's newest events (staff audit entries, staff calls), oldest first."""
         with self._read() as c:

@@ -45,8 +45,9 @@ class FleetQuery:
 
 def rows(store, now: float, policy: fleet.FleetPolicy) -> list[dict]:
     out = []
+    beats = store.recent_heartbeats()
     for row in store.terminals():
-        view = fleet.summary(row, store.heartbeats(row["id"]), now, policy)
+        view = fleet.summary(row, beats.get(row["id"], []), now, policy)
         codes = [f["code"] for f in view["flags"]]
         for f in view["flags"]:
             f["level"] = "bad" if f["code"] in SEVERE else "warn"

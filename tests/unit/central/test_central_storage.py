@@ -63,3 +63,31 @@ def test_nonces_are_single_use(store):
     store.add_terminal(TERMINAL, "s" * 64)
     assert store.use_nonce(TERMINAL, "n" * 16, 300)
     assert not store.use_nonce(TERMINAL, "n" * 16, 300)
+
+
+def test_the_fleet_reads_every_terminals_beats_in_one_query_with_the_same_answer(store):
+    from sqlalchemy import event
+
+    from central.console import fleetview
+    from central.fleet import FleetPolicy
+
+    for n in range(12):
+        store.add_terminal(f"SIM-F{n:02d}", "s" * 32, site="A")
+        for beat in range(n % 4):
+            store.heartbeat(f"SIM-F{n:02d}", {"depth": {"pending": beat}, "crashes": 1})
+    batched = store.recent_heartbeats(limit=2)
+    assert {t: store.heartbeats(t, limit=2) for t in batched} == batched
+    assert "SIM-F00" not in batched and len(batched["SIM-F03"]) == 2
+    statements = []
+
+    def seen(conn, cursor, statement, *rest):
+        statements.append(statement)
+
+    event.listen(store._engine, "before_cursor_execute", seen)
+    try:
+        found = fleetview.rows(store, 1e10, FleetPolicy())
+    finally:
+        event.remove(store._engine, "before_cursor_execute", seen)
+    assert len(found) == 12
+    # a province has thousands of terminals: the page may not ask once per terminal
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2, statements
