@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from datetime import date
 
 from sqlalchemy import Connection, and_, delete, func, select, update
 
@@ -14,8 +15,17 @@ from central.storage import CentralStore, _take
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+# a terminal counts by its own clock: around midnight it may be a day ahead of or behind central, never more
+DAY_SLACK = 1
+
+
 class NoSite(Exception):
     """The terminal stands at no site: there is no hall queue to number in."""
+
+
+class DayOff(ValueError):
+    """The counting day is not a real date, or is further from central's own day than DAY_SLACK: a terminal with a
+    wrong clock would otherwise start a sequence of its own that nobody calls."""
 
 
 def _counter(site: str, day: str, series: str) -> str:
@@ -25,8 +35,12 @@ def _counter(site: str, day: str, series: str) -> str:
 
 def take(store: CentralStore, terminal: str, *, queue: str, priority: str, service: str, day: str) -> dict:
     """The next number of the terminal's site for `day` (the terminal's counting day), and how many wait ahead."""
-    if not _DAY.match(day):
-        raise ValueError("day must be YYYY-MM-DD")
+    try:
+        asked = date.fromisoformat(day) if _DAY.match(day) else None
+    except ValueError:
+        asked = None
+    if asked is None or abs((asked - date.fromtimestamp(store.clock())).days) > DAY_SLACK:
+        raise DayOff(day)
     series = priority or queue
 
     def issue(c: Connection) -> dict:

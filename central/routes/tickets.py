@@ -30,6 +30,10 @@ def take(payload: TicketRequest, terminal: Terminal, store: Store) -> dict:
                             service=payload.service, day=payload.day)
     except tickets.NoSite:
         raise HTTPException(409, detail={"reason": "no_site", "message": "this terminal stands at no site"}) from None
+    except tickets.DayOff:
+        raise HTTPException(422, detail={"reason": "day_out_of_range",
+                                         "message": "the counting day is not central's day (is the terminal's clock "
+                                                    "right?)"}) from None
 
 
 def _calling_site(store, site: str, authorization: str | None) -> None:

@@ -2,6 +2,7 @@
 on SQLite and PostgreSQL, and share one gap-free sequence per series letter and day."""
 
 import threading
+from datetime import date, timedelta
 
 import httpx
 
@@ -11,7 +12,9 @@ from offline_queue.client import CentralClient, CentralError
 from protocol import signing
 from tests.helpers.central import CentralServer
 
-DAY = "2026-03-02"
+# central numbers only for its own counting day (one day of slack for clocks around midnight)
+TODAY = date.today()
+DAY, NEXT_DAY = TODAY.isoformat(), (TODAY + timedelta(days=1)).isoformat()
 
 
 @pytest.fixture
@@ -55,13 +58,23 @@ def test_two_terminals_of_one_hall_share_one_sequence(hall):
     a = second.take_ticket("A", DAY)
     assert (a["number"], a["ahead"]) == ("A021", 21)
     # a new counting day starts again at 001
-    assert first.take_ticket("A", "2026-03-03")["number"] == "A001"
+    assert first.take_ticket("A", NEXT_DAY)["number"] == "A001"
 
 
 def test_a_terminal_without_a_site_is_told_so(hall):
     *_, siteless = hall[1]
     with pytest.raises(CentralError):
         siteless.take_ticket("A", DAY)
+
+
+def test_a_counting_day_far_from_centrals_or_not_a_date_is_refused(hall):
+    first = hall[1][0]
+    for day in ((TODAY - timedelta(days=30)).isoformat(), (TODAY + timedelta(days=2)).isoformat(), "2026-02-31"):
+        with pytest.raises(CentralError) as refused:
+            first.take_ticket("A", day)
+        assert refused.value.status == 422 and not refused.value.transient, day
+    # nothing was numbered for those days: today's sequence starts at 001
+    assert first.take_ticket("A", DAY)["number"] == "A001"
 
 
 def test_the_calling_system_reads_and_calls_with_its_own_token(hall):
