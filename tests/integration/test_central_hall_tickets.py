@@ -1,7 +1,6 @@
 """One queue per hall (issue 19): terminals of one site take numbers from central over real HTTP, concurrently,
 on SQLite and PostgreSQL, and share one gap-free sequence per series letter and day."""
 
-import threading
 from datetime import date, timedelta
 
 import httpx
@@ -10,6 +9,7 @@ import pytest
 
 from offline_queue.client import CentralClient, CentralError
 from protocol import signing
+from tests.helpers.concurrent import take_concurrently
 from tests.helpers.central import CentralServer
 
 # central numbers only for its own counting day (one day of slack for clocks around midnight)
@@ -34,22 +34,7 @@ def hall(central_db):
 
 def test_two_terminals_of_one_hall_share_one_sequence(hall):
     _, (first, second, other_hall, _) = hall
-    numbers: list[str] = []
-    errors: list[BaseException] = []
-
-    def take(client):
-        try:
-            for _ in range(10):
-                numbers.append(client.take_ticket("A", DAY)["number"])
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=take, args=(c,)) for c in (first, second)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(300)
-    assert not errors
+    numbers = take_concurrently((first, second), lambda client: client.take_ticket("A", DAY)["number"], 10)
     assert sorted(numbers) == [f"A{i:03d}" for i in range(1, 21)]
     # another hall counts on its own; the priority series is its own and waits only behind priority numbers
     assert other_hall.take_ticket("A", DAY)["number"] == "A001"

@@ -2,13 +2,13 @@
 disk, take numbers through a real central at the same time (one sequence, no duplicates); with central gone each
 numbers its own range ([terminal] queue_index)."""
 
-import threading
 
 import pytest
 
 from kiosk.app import KioskCore
 from kiosk.config import load
 from protocol import signing
+from tests.helpers.concurrent import take_concurrently
 from tests.helpers.central import CentralServer
 from tests.helpers.kiosk import write_config
 
@@ -38,22 +38,7 @@ def hall(central_db, tmp_path):
 
 def test_two_kiosks_of_one_hall_share_one_sequence_then_number_apart_offline(hall):
     server, cores = hall
-    numbers: list[str] = []
-    errors: list[BaseException] = []
-
-    def take(core):
-        try:
-            for _ in range(6):
-                numbers.append(core.catalog.take_number("HJ-001").number)
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=take, args=(c,)) for c in cores]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(300)
-    assert not errors
+    numbers = take_concurrently(cores, lambda core: core.catalog.take_number("HJ-001").number, 6)
     assert sorted(numbers) == [f"A{i:03d}" for i in range(1, 13)]
     server.stop()
     server.stopped = True
