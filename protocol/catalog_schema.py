@@ -70,6 +70,7 @@ class Queue(_Strict):
     code: str = Field(pattern=r"^[A-Z]$")  # printed before the number: A012
     name: str = Field(min_length=1, max_length=20)
     windows: str = Field(min_length=1, max_length=40)
+    windows_en: str = Field("", max_length=80)
 
 
 class Department(_Strict):
@@ -289,6 +290,7 @@ class GeneralDesk(_Strict):
 
     queue: str = Field(pattern=r"^[A-Z]$")
     location: str = Field(min_length=1, max_length=40)
+    location_en: str = Field("", max_length=120)
 
 
 class CatalogHeader(_Strict):

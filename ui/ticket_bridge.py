@@ -142,7 +142,7 @@ class TicketBridge(Bridge):
         if self._state == IDLE:
             return None
         try:
-            return self._core.catalog.ticket_place(self._code)
+            return self._core.catalog.ticket_place(self._code, self._shell.language)
         except UnknownItem:
             return None
 

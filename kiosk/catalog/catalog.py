@@ -185,17 +185,19 @@ class Catalog:
         d = self._departments[i.department]
         return Where(d.title, in_language(d.location_en, d.location, language),
                      i.windows or in_language(d.windows_en, d.windows, language),
-                     i.hours or in_language(d.hours_en, d.hours, language), d.phone, self._queues[i.queue or d.queue])
+                     i.hours or in_language(d.hours_en, d.hours, language), d.phone,
+                     _queue_in(self._queues[i.queue or d.queue], language))
 
     def queues(self) -> list[Queue]:
         return list(self._header.queue)
 
-    def general_where(self) -> Where | None:
+    def general_where(self, language: str = "zh_CN") -> Where | None:
         """The general enquiry desk (综合咨询), or None when this catalog has none."""
         g = self._header.general
         if g is None:
             return None
-        return Where(GENERAL_DESK, g.location, self._queues[g.queue].windows, "", "", self._queues[g.queue])
+        queue = _queue_in(self._queues[g.queue], language)
+        return Where(GENERAL_DESK, in_language(g.location_en, g.location, language), queue.windows, "", "", queue)
 
     # ---- search ----
 
@@ -222,3 +224,8 @@ class CatalogSearch:
 
     def clear(self) -> None:
         self._session.reset()
+
+
+def _queue_in(queue: Queue, language: str) -> Queue:
+    """The queue with its windows in the screen's language; the code and name are the hall's, as called out."""
+    return queue.model_copy(update={"windows": in_language(queue.windows_en, queue.windows, language)})

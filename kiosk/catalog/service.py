@@ -14,6 +14,7 @@ from kiosk.catalog.config import CatalogConfig
 from kiosk.catalog.errors import UnknownItem
 from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_print_data, printed_language,
                                  ticket_lines, ticket_print_data)
+from kiosk.catalog.language import english
 from kiosk.catalog.tickets import Ticket, TicketCounter
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
 from kiosk.i18n import Text
@@ -132,13 +133,13 @@ class CatalogService:
     def gives_priority_numbers(self) -> bool:
         return bool(self._cfg.priority_ticket_letter)
 
-    def ticket_place(self, code: str) -> tuple[Text, Where]:
-        """(what a ticket is for, where to wait) of an item, or of the general desk for code "".
+    def ticket_place(self, code: str, language: str = "zh_CN") -> tuple[Text, Where]:
+        """(what a ticket is for, where to wait in `language`) of an item, or of the general desk for code "".
         Raises UnknownItem for an item that is gone or a catalog without a general desk."""
         if code:
-            name = self._catalog.item(code).name  # item texts are Chinese in both languages
-            return Text(name, name), self._catalog.where(code)
-        where = self._catalog.general_where()
+            item = self._catalog.item(code)
+            return Text(item.name, english(item.name_en, item.name)), self._catalog.where(code, language)
+        where = self._catalog.general_where(language)
         if where is None:
             raise UnknownItem("this catalog has no general enquiry desk ([general] in catalog.toml)")
         return where.department, where
@@ -147,7 +148,7 @@ class CatalogService:
         return self._catalog.general_where() is not None
 
     def ticket_lines(self, ticket: Ticket, language: str = "zh_CN") -> list[str]:
-        name, where = self.ticket_place(ticket.service)
+        name, where = self.ticket_place(ticket.service, language)
         return ticket_lines(ticket, name.get(language), where, language)
 
     def ticket_print(self, ticket: Ticket, *, site_name: str) -> dict[str, object]:

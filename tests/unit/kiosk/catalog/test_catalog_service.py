@@ -47,7 +47,10 @@ def test_take_a_number_for_an_item(service):
     lines = service.ticket_lines(second)
     assert lines[0] == "A002" and lines[1] == "居民身份证换领" and lines[2] == "前面人数暂不可知"
     assert "1-4号窗口" in lines[3]
-    assert service.ticket_lines(second, "en")[2] == "People ahead: not known"
+    english = service.ticket_lines(second, "en")
+    # the matter's name in the screen's language, as the catalog gives it (it stayed Chinese in English mode)
+    assert english[1] == "Resident ID card: renewal" and english[2] == "People ahead: not known"
+    assert service.ticket_lines(second, "zh_TW")[1] == "居民身份證換領"
 
 
 def test_background_update_swaps_the_catalog(service, tmp_path, keys):
@@ -124,6 +127,10 @@ def test_general_enquiry_number_for_a_visitor_with_no_service_in_mind(service):
     assert service.waiting_for("") == before + 1
     lines = service.ticket_lines(ticket)
     assert lines[1] == "综合咨询" and "一楼大厅" in lines[3] and "21-24号窗口" in lines[3]
+    english = service.ticket_lines(ticket, "en")
+    assert english[1] == "General enquiries"
+    assert english[3] == ("Please wait for your number at Main hall, ground floor of the Government Service Centre "
+                          "Windows 21-24")
     data = service.ticket_print(ticket, site_name="示例市政务服务中心")
     assert data["service_name"] == "综合咨询" and data["ticket_number"] == ticket.number
 
