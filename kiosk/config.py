@@ -31,6 +31,8 @@ class _Section(BaseModel):
 class TerminalConfig(_Section):
     id: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]{1,15}$")
     site_name: str = Field(min_length=1, max_length=40)
+    # the site's name on English screens; empty: the Chinese name, as a proper name reads in any language
+    site_name_en: str = Field("", max_length=80)
     site_kind: Literal["hall", "village_point"]
     hotline: str = Field("12345", pattern=r"^[0-9-]{3,20}$")
     # where staff sit, as the "staff are on their way" confirmation tells the citizen (Chinese, English)

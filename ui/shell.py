@@ -9,7 +9,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk import flow
 from kiosk.app import KioskCore
 from kiosk.flow import Screen
-from protocol.bilingual import local
+from protocol.bilingual import Text
 from ui.bridge import registered
 from ui.translations import Translations
 
@@ -44,7 +44,8 @@ class Shell(QObject):
     # ---- static facts from the configuration ----
     @Property(str, notify=languageChanged)
     def siteName(self) -> str:
-        return local(self._core.cfg.terminal.site_name, self._language)
+        t = self._core.cfg.terminal
+        return Text(t.site_name, t.site_name_en or t.site_name).get(self._language)
 
     @Property(str, constant=True)
     def terminalId(self) -> str:

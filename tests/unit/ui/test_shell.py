@@ -175,3 +175,16 @@ def test_home_and_the_language_menu_in_each_language(qtbot, make_ui, artifacts_d
         tap(qtbot, ui.window, f"language_{language}")  # the language in use: the menu closes, nothing changes
         qtbot.waitUntil(lambda: not menu.property("visible"))
         assert ui.shell.language == language
+
+
+def test_the_site_name_is_in_the_screens_language(make_ui):
+    ui = make_ui()
+    assert ui.shell.siteName == "示例市政务服务中心"
+    ui.shell.language = "en"
+    assert ui.shell.siteName == "Example City Government Service Centre"
+    ui.shell.language = "zh_TW"
+    assert ui.shell.siteName == "示例市政務服務中心"
+    # a site without an English name keeps its Chinese name, as a proper name reads in any language
+    plain = make_ui(terminal={"site_name_en": ""})
+    plain.shell.language = "en"
+    assert plain.shell.siteName == "示例市政务服务中心"
