@@ -10,6 +10,7 @@ from typing import Callable
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.config import LocaleConfig
+from kiosk.voice_tuning import VoiceTuning
 from ui.bridge import registered
 
 log = logging.getLogger(__name__)
@@ -19,12 +20,14 @@ log = logging.getLogger(__name__)
 class Voice(QObject):
     spoken = Signal(str)  # every prompt handed to the engine, so tests can see what was said
     beeped = Signal()
+    tuningChanged = Signal()
 
     def __init__(self, locale: LocaleConfig, beep: Callable[[], None] = lambda: None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._enabled = locale.voice_prompts
-        self._volume, self._rate = locale.voice_volume, locale.voice_rate
+        self._configured = VoiceTuning.configured(locale.voice_volume, locale.voice_rate)
+        self._tuning = self._configured
         self._beep = beep
         self._tts = None
         self._language = "zh_CN"
@@ -45,9 +48,52 @@ class Voice(QObject):
                         engine, QTextToSpeech.availableEngines())
             return
         self._tts = QTextToSpeech(engine, self)
-        self._tts.setVolume(self._volume)
-        self._tts.setRate(self._rate)
+        self._apply()
         self.setLanguage(self._language)
+
+    def _apply(self) -> None:
+        if self._tts is not None:
+            self._tts.setVolume(self._tuning.volume)
+            self._tts.setRate(self._tuning.rate)
+        self.tuningChanged.emit()
+
+    def _tune(self, step: str) -> None:
+        self._tuning = getattr(self._tuning, step)()
+        self._apply()
+
+    # -- the elderly-mode voice panel: this visitor's volume and rate (back to the hall's own when the visit ends)
+    @Property(int, notify=tuningChanged)
+    def volumeLevel(self) -> int:
+        return self._tuning.volume_level
+
+    @Property(int, notify=tuningChanged)
+    def rateLevel(self) -> int:
+        return self._tuning.rate_level
+
+    @Property("QVariantMap", notify=tuningChanged)
+    def can(self) -> dict:
+        return self._tuning.can
+
+    @Slot()
+    def louder(self) -> None:
+        self._tune("louder")
+
+    @Slot()
+    def quieter(self) -> None:
+        self._tune("quieter")
+
+    @Slot()
+    def faster(self) -> None:
+        self._tune("faster")
+
+    @Slot()
+    def slower(self) -> None:
+        self._tune("slower")
+
+    @Slot()
+    def resetTuning(self) -> None:
+        self._tuning = self._configured
+        self._apply()
 
     @Property(bool, constant=True)
     def available(self) -> bool:
@@ -105,7 +151,10 @@ class Voice(QObject):
 
     @Slot()
     def stop(self) -> None:
-        """Silence now (the session ended): nothing of the last visitor is still being said to the next one."""
+        """Silence now (the session ended): nothing of the last visitor is still being said to the next one, and
+        the next one hears the hall's volume and rate, not the last visitor's."""
         self._announcing_until = 0.0
         if self._tts is not None:
             self._tts.stop()
+        if self._tuning != self._configured:
+            self.resetTuning()

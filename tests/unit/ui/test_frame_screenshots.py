@@ -25,3 +25,21 @@ def test_every_citizen_screen_in_the_frame(qtbot, make_ui, artifacts_dir, orient
         settle(qtbot)
         path = grab(ui.window, artifacts_dir / "screens" / f"frame_{screen}_{orientation}_{mode}_{language}.png")
         assert distinct_colours(path) > 8, f"{path} looks blank"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en", "zh_TW"])
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_voice_panel_in_elderly_mode(qtbot, make_ui, artifacts_dir, orientation, language):
+    from tests.helpers.qml import find_visible, tap
+
+    w, h = SIZES[orientation]
+    ui = make_ui(orientation, display={"width": w, "height": h}, locale={"voice_prompts": True, "language": language})
+    ui.shell.start(True)
+    arrive(qtbot, ui, "Progress")
+    ui.window.contentItem().forceActiveFocus()
+    tap(qtbot, ui.window, "voiceSettings")
+    qtbot.waitUntil(lambda: find_visible(ui.window, "voiceLouder") is not None)
+    tap(qtbot, ui.window, "voiceLouder")
+    settle(qtbot, 300)
+    path = grab(ui.window, artifacts_dir / "screens" / f"voice_panel_{orientation}_{language}.png")
+    assert distinct_colours(path) > 8, f"{path} looks blank"

@@ -98,6 +98,15 @@ def _walk(qtbot, ui, elderly):
     settle(qtbot)
     yield "Language menu", menu.property("contentItem")
     menu.close()
+    if elderly:  # the voice panel is offered in elderly mode only
+        from PySide6.QtCore import QObject
+
+        voice = ui.window.findChildren(QObject, "voicePanel")[0]
+        voice.open()
+        qtbot.waitUntil(lambda: voice.property("opened"))
+        settle(qtbot)
+        yield "Voice loudness and speed", voice.property("contentItem")
+        voice.close()
     idle = ui.core.idle
     idle._last -= (idle.elderly_timeout if idle.elderly else idle.timeout) - 5  # the countdown shows
     ui.shell.tick()

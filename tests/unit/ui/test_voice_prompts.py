@@ -86,3 +86,33 @@ def test_the_end_of_a_session_stops_what_is_being_said(qtbot, make_ui, card_left
         assert ui.shell.currentScreen == "TakeCard" and spoken[-1] == "请取走身份证和回执"
     else:
         assert ui.shell.currentScreen == "Attract" and not ui.voice.speaking()
+
+
+def test_in_elderly_mode_the_visitor_sets_loudness_and_speed_and_the_next_visitor_gets_the_halls(qtbot, make_ui):
+    from tests.helpers.qml import find_visible
+
+    ui = make(make_ui)
+    spoken: list[str] = []
+    ui.voice.spoken.connect(spoken.append)
+    ui.shell.start()
+    prompt = arrive(qtbot, ui, "Progress")
+    assert find_visible(ui.window, "voiceSettings") is None  # standard mode: the hall's voice, on request
+    tap(qtbot, ui.window, "navElderly")
+    tap(qtbot, ui.window, "voiceSettings")
+    qtbot.waitUntil(lambda: find_visible(ui.window, "voiceLouder") is not None)
+    engine = ui.voice._tts
+    before = (engine.volume(), engine.rate(), ui.voice.volumeLevel, ui.voice.rateLevel)
+    said = len(spoken)
+    tap(qtbot, ui.window, "voiceLouder")
+    tap(qtbot, ui.window, "voiceSlower")
+    # each tap is heard at once: the screen's prompt again, at the new setting
+    qtbot.waitUntil(lambda: len([s for s in spoken[said:] if s.startswith(prompt)]) == 2)
+    assert engine.volume() > before[0] and engine.rate() < before[1]
+    assert (ui.voice.volumeLevel, ui.voice.rateLevel) == (before[2] + 1, before[3] - 1)
+    for _ in range(10):
+        ui.voice.quieter()
+    assert not ui.voice.can["quieter"] and engine.volume() > 0  # never down to silence
+    assert not find_visible(ui.window, "voiceQuieter").isEnabled()
+    tap(qtbot, ui.window, "voiceDone")
+    ui.shell.endSession()
+    assert (engine.volume(), engine.rate(), ui.voice.volumeLevel) == before[:3]

@@ -47,7 +47,7 @@ Item {
         id: tools
         anchors { right: parent.right; top: parent.top; margins: Theme.margin }
         spacing: Theme.spacing
-        visible: callStaff.visible || listen.visible
+        visible: callStaff.visible || listen.visible || voiceSettings.visible
         BigButton {
             id: callStaff
             objectName: "callStaff"
@@ -67,6 +67,20 @@ Item {
             Accessible.description: qsTr("朗读本页的提示")
             onClicked: page.replay()
         }
+        // elderly mode is where the voice speaks by itself: there its loudness and speed are the visitor's to set
+        BigButton {
+            id: voiceSettings
+            objectName: "voiceSettings"
+            visible: Voice.available && Shell.elderly && page.prompt.length > 0
+            primary: false
+            text: qsTr("声音")
+            Accessible.description: qsTr("调节声音大小和快慢")
+            onClicked: voicePanel.open()
+        }
+    }
+    VoicePanel {
+        id: voicePanel
+        replay: page.replay
     }
     Item {
         id: body
