@@ -19,10 +19,23 @@ def _converter():
     return opencc.OpenCC("s2tw")
 
 
+# the machine's own words, as a reader of traditional Chinese says them (OpenCC changes characters, not words);
+# only words about the terminal: its full phrase tables would also turn 文件 (official papers) into 檔案 (computer
+# files) and 程序 (procedure) into 程式 (program), which a government service must not say
+SCREEN_WORDS = (("打印", "列印"), ("搜索", "搜尋"), ("網絡", "網路"), ("屏幕", "螢幕"), ("默認", "預設"),
+                ("軟件", "軟體"), ("視頻", "影片"), ("短信", "簡訊"), ("鏈接", "連結"), ("賬號", "帳號"),
+                ("二維碼", "QR Code"))
+
+
 @functools.lru_cache(maxsize=16384)
 def traditional(text: str) -> str:
     """Simplified Chinese as traditional; each text is converted once, then answered from the cache."""
-    return _converter().convert(text) if text else text
+    if not text:
+        return text
+    out = _converter().convert(text)
+    for mainland, taiwan in SCREEN_WORDS:
+        out = out.replace(mainland, taiwan)
+    return out
 
 
 def local(text: str, language: str) -> str:

@@ -93,7 +93,7 @@
         <message>
             <location filename="../qml/screens/Attract.qml" line="53" />
             <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
-            <translation>辦事指南 · 證件辦理 · 進度查詢 · 證明打印 · 取號排隊</translation>
+            <translation>辦事指南 · 證件辦理 · 進度查詢 · 證明列印 · 取號排隊</translation>
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="76" />
@@ -128,7 +128,7 @@
         <message>
             <location filename="../qml/screens/Attract.qml" line="155" />
             <source>请触摸屏幕开始</source>
-            <translation>請觸摸屏幕開始</translation>
+            <translation>請觸摸螢幕開始</translation>
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="192" />
@@ -150,7 +150,7 @@
         <message>
             <location filename="../qml/screens/Attract.qml" line="256" />
             <source>点屏幕开始办事</source>
-            <translation>點屏幕開始辦事</translation>
+            <translation>點螢幕開始辦事</translation>
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="264" />
@@ -285,7 +285,7 @@
             <location filename="../qml/screens/Catalog.qml" line="50" />
             <location filename="../qml/screens/Catalog.qml" line="63" />
             <source>搜索事项（可输入拼音首字母，如 gjj）</source>
-            <translation>搜索事項（可輸入拼音首字母，如 gjj）</translation>
+            <translation>搜尋事項（可輸入拼音首字母，如 gjj）</translation>
         </message>
     </context>
     <context>
@@ -306,17 +306,17 @@
         <message>
             <location filename="../qml/screens/Certificates.qml" line="12" />
             <source>证明打印</source>
-            <translation>證明打印</translation>
+            <translation>證明列印</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="13" />
             <source>证明打印。请点您要打印的证明</source>
-            <translation>證明打印。請點您要打印的證明</translation>
+            <translation>證明列印。請點您要列印的證明</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="27" />
             <source>请选择要打印的证明，点一下即出具并打印</source>
-            <translation>請選擇要打印的證明，點一下即出具並打印</translation>
+            <translation>請選擇要列印的證明，點一下即出具並列印</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="40" />
@@ -326,7 +326,7 @@
         <message>
             <location filename="../qml/screens/Certificates.qml" line="40" />
             <source>正在查询可打印的证明…</source>
-            <translation>正在查詢可打印的證明…</translation>
+            <translation>正在查詢可列印的證明…</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="61" />
@@ -347,7 +347,7 @@
             <location filename="../qml/screens/Certificates.qml" line="148" />
             <location filename="../qml/screens/Certificates.qml" line="160" />
             <source>打印</source>
-            <translation>打印</translation>
+            <translation>列印</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="195" />
@@ -372,32 +372,32 @@
         <message>
             <location filename="../qml/screens/Certificates.qml" line="229" />
             <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
-            <translation>證明內容含您的個人信息，只打印在紙上，不在屏幕上顯示。</translation>
+            <translation>證明內容含您的個人信息，只列印在紙上，不在螢幕上顯示。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="243" />
             <source>正在打印…</source>
-            <translation>正在打印…</translation>
+            <translation>正在列印…</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="254" />
             <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
-            <translation>證明已打印，請從出紙口取走。可憑驗證碼核驗真偽。</translation>
+            <translation>證明已列印，請從出紙口取走。可憑驗證碼核驗真偽。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="262" />
             <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
-            <translation>證明已出具，但暫時無法打印。請記下驗證碼，處理好打印機後點“重新打印”，或請工作人員協助。</translation>
+            <translation>證明已出具，但暫時無法列印。請記下驗證碼，處理好列印機後點“重新列印”，或請工作人員協助。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="271" />
             <source>重新打印</source>
-            <translation>重新打印</translation>
+            <translation>重新列印</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="277" />
             <source>打印其他证明</source>
-            <translation>打印其他證明</translation>
+            <translation>列印其他證明</translation>
         </message>
         <message>
             <location filename="../qml/screens/Certificates.qml" line="283" />
@@ -491,7 +491,7 @@
         <message>
             <location filename="../qml/screens/FaceCheck.qml" line="11" />
             <source>人脸核验。请看着屏幕，按提示做</source>
-            <translation>人臉核驗。請看著屏幕，按提示做</translation>
+            <translation>人臉核驗。請看著螢幕，按提示做</translation>
         </message>
         <message>
             <location filename="../qml/screens/FaceCheck.qml" line="56" />
@@ -585,7 +585,7 @@
         <message>
             <location filename="../qml/screens/Guide.qml" line="13" />
             <source>这是办事指南。可以打印材料清单，或者取号</source>
-            <translation>這是辦事指南。可以打印材料清單，或者取號</translation>
+            <translation>這是辦事指南。可以列印材料清單，或者取號</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="101" />
@@ -666,17 +666,17 @@
             <location filename="../qml/screens/Guide.qml" line="20" />
             <location filename="../qml/screens/Guide.qml" line="186" />
             <source>材料清单已打印，请从出纸口取走</source>
-            <translation>材料清單已打印，請從出紙口取走</translation>
+            <translation>材料清單已列印，請從出紙口取走</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="187" />
             <source>未能打印材料清单</source>
-            <translation>未能打印材料清單</translation>
+            <translation>未能列印材料清單</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="188" />
             <source>正在打印材料清单…</source>
-            <translation>正在打印材料清單…</translation>
+            <translation>正在列印材料清單…</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="199" />
@@ -686,17 +686,17 @@
         <message>
             <location filename="../qml/screens/Guide.qml" line="205" />
             <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
-            <translation>打印機暫不可用：點“打印材料清單”會顯示二維碼，用手機掃碼查看。</translation>
+            <translation>列印機暫不可用：點“列印材料清單”會顯示QR Code，用手機掃碼查看。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="221" />
             <source>打印材料清单</source>
-            <translation>打印材料清單</translation>
+            <translation>列印材料清單</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="222" />
             <source>正在打印</source>
-            <translation>正在打印</translation>
+            <translation>正在列印</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="231" />
@@ -749,7 +749,7 @@
         <message>
             <location filename="../qml/screens/Home.qml" line="11" />
             <source>这是首页。请点您要办的事，也可以搜索</source>
-            <translation>這是首頁。請點您要辦的事，也可以搜索</translation>
+            <translation>這是首頁。請點您要辦的事，也可以搜尋</translation>
         </message>
         <message>
             <location filename="../qml/screens/Home.qml" line="15" />
@@ -784,12 +784,12 @@
         <message>
             <location filename="../qml/screens/Home.qml" line="18" />
             <source>证明打印</source>
-            <translation>證明打印</translation>
+            <translation>證明列印</translation>
         </message>
         <message>
             <location filename="../qml/screens/Home.qml" line="18" />
             <source>打印各类证明材料</source>
-            <translation>打印各類證明材料</translation>
+            <translation>列印各類證明材料</translation>
         </message>
         <message>
             <location filename="../qml/screens/Home.qml" line="19" />
@@ -819,7 +819,7 @@
         <message>
             <location filename="../qml/screens/Home.qml" line="66" />
             <source>搜索事项，如：身份证、公积金、gjj</source>
-            <translation>搜索事項，如：身份證、公積金、gjj</translation>
+            <translation>搜尋事項，如：身份證、公積金、gjj</translation>
         </message>
     </context>
     <context>
@@ -862,7 +862,7 @@
         <message>
             <location filename="../qml/screens/Identified.qml" line="88" />
             <source>下一步选择要打印的证明</source>
-            <translation>下一步選擇要打印的證明</translation>
+            <translation>下一步選擇要列印的證明</translation>
         </message>
         <message>
             <location filename="../qml/screens/Identified.qml" line="89" />
@@ -990,7 +990,7 @@
         <message>
             <location filename="../qml/screens/Maintenance.qml" line="34" />
             <source>打印测试页</source>
-            <translation>打印測試頁</translation>
+            <translation>列印測試頁</translation>
         </message>
         <message>
             <location filename="../qml/screens/Maintenance.qml" line="40" />
@@ -1050,12 +1050,12 @@
         <message>
             <location filename="../qml/screens/Maintenance.qml" line="142" />
             <source>上次打印未完成</source>
-            <translation>上次打印未完成</translation>
+            <translation>上次列印未完成</translation>
         </message>
         <message>
             <location filename="../qml/screens/Maintenance.qml" line="151" />
             <source>重新打印</source>
-            <translation>重新打印</translation>
+            <translation>重新列印</translation>
         </message>
         <message>
             <location filename="../qml/screens/Maintenance.qml" line="156" />
@@ -1108,7 +1108,7 @@
         <message>
             <location filename="../qml/screens/MaintenanceCare.qml" line="66" />
             <source>读卡自检请先在读卡器上放一张测试卡；打印自检会打印一张测试页。</source>
-            <translation>讀卡自檢請先在讀卡器上放一張測試卡；打印自檢會打印一張測試頁。</translation>
+            <translation>讀卡自檢請先在讀卡器上放一張測試卡；列印自檢會列印一張測試頁。</translation>
         </message>
         <message>
             <location filename="../qml/screens/MaintenanceCare.qml" line="98" />
@@ -1455,7 +1455,7 @@
         <message>
             <location filename="../qml/screens/Progress.qml" line="247" />
             <source>本机记录（网络未连接）</source>
-            <translation>本機記錄（網絡未連接）</translation>
+            <translation>本機記錄（網路未連接）</translation>
         </message>
         <message>
             <location filename="../qml/screens/Progress.qml" line="246" />
@@ -1633,12 +1633,12 @@
         <message>
             <location filename="../qml/screens/Search.qml" line="11" />
             <source>搜索事项</source>
-            <translation>搜索事項</translation>
+            <translation>搜尋事項</translation>
         </message>
         <message>
             <location filename="../qml/screens/Search.qml" line="12" />
             <source>搜索事项。请输入事项名称或拼音</source>
-            <translation>搜索事項。請輸入事項名稱或拼音</translation>
+            <translation>搜尋事項。請輸入事項名稱或拼音</translation>
         </message>
         <message>
             <location filename="../qml/screens/Search.qml" line="42" />
@@ -1768,12 +1768,12 @@
         <message>
             <location filename="../qml/screens/Submitted.qml" line="14" />
             <source>申请已提交，回执已打印，请从出纸口取走</source>
-            <translation>申請已提交，回執已打印，請從出紙口取走</translation>
+            <translation>申請已提交，回執已列印，請從出紙口取走</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="15" />
             <source>申请已提交，回执未能打印，请拍照或记下屏幕上的受理编号</source>
-            <translation>申請已提交，回執未能打印，請拍照或記下屏幕上的受理編號</translation>
+            <translation>申請已提交，回執未能列印，請拍照或記下螢幕上的受理編號</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="63" />
@@ -1783,22 +1783,22 @@
         <message>
             <location filename="../qml/screens/Submitted.qml" line="87" />
             <source>回执已打印，请从出纸口取走并妥善保管</source>
-            <translation>回執已打印，請從出紙口取走並妥善保管</translation>
+            <translation>回執已列印，請從出紙口取走並妥善保管</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="88" />
             <source>回执未能打印，请拍照或记下受理编号</source>
-            <translation>回執未能打印，請拍照或記下受理編號</translation>
+            <translation>回執未能列印，請拍照或記下受理編號</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="89" />
             <source>正在打印回执…</source>
-            <translation>正在打印回執…</translation>
+            <translation>正在列印回執…</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="91" />
             <source>您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。</source>
-            <translation>您的申請已保存在本機，網絡暢通時自動上傳，憑受理編號可隨時查詢進度。</translation>
+            <translation>您的申請已保存在本機，網路暢通時自動上傳，憑受理編號可隨時查詢進度。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="99" />
@@ -1808,7 +1808,7 @@
         <message>
             <location filename="../qml/screens/Submitted.qml" line="110" />
             <source>重新打印回执</source>
-            <translation>重新打印回執</translation>
+            <translation>重新列印回執</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="116" />
@@ -1852,7 +1852,7 @@
         <message>
             <location filename="../qml/screens/Ticket.qml" line="15" />
             <source>取号。号票打印后请取走，等候叫号</source>
-            <translation>取號。號票打印後請取走，等候叫號</translation>
+            <translation>取號。號票列印後請取走，等候叫號</translation>
         </message>
         <message>
             <location filename="../qml/screens/Ticket.qml" line="19" />
@@ -1932,12 +1932,12 @@
         <message>
             <location filename="../qml/screens/Ticket.qml" line="243" />
             <source>号票已打印，请从出纸口取走，留意叫号</source>
-            <translation>號票已打印，請從出紙口取走，留意叫號</translation>
+            <translation>號票已列印，請從出紙口取走，留意叫號</translation>
         </message>
         <message>
             <location filename="../qml/screens/Ticket.qml" line="244" />
             <source>号票未能打印，请记住屏幕上的号码</source>
-            <translation>號票未能打印，請記住屏幕上的號碼</translation>
+            <translation>號票未能列印，請記住螢幕上的號碼</translation>
         </message>
         <message>
             <location filename="../qml/screens/Ticket.qml" line="245" />
@@ -1947,7 +1947,7 @@
         <message>
             <location filename="../qml/screens/Ticket.qml" line="246" />
             <source>正在打印号票…</source>
-            <translation>正在打印號票…</translation>
+            <translation>正在列印號票…</translation>
         </message>
         <message>
             <location filename="../qml/screens/Ticket.qml" line="257" />

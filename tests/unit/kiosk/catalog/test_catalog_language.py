@@ -145,7 +145,7 @@ def test_traditional_chinese_is_converted_once_per_catalog(catalog):
     assert catalog.prepare("zh_TW")["ZJ-007"] is catalog.item("ZJ-007", "zh_TW")  # what the warm-up makes
     assert catalog.item("ZJ-007") is catalog.item("ZJ-007", "zh_CN")
     phone = next(f for f in catalog.item("JZ-001").form if f.key == "phone")
-    assert field_help(phone, "zh_TW") == "手機號碼，辦理進度會發短信通知"
+    assert field_help(phone, "zh_TW") == "手機號碼，辦理進度會發簡訊通知"  # the screen word as its readers say it
     # the form a citizen submits keeps its keys and choice values whatever the screen language
     assert [f.choices for f in catalog.item("JZ-002", "zh_TW").form] == [f.choices for f in catalog.item("JZ-002").form]
 
