@@ -22,6 +22,7 @@ REFUSED = "a4printer.refused"
 NO_QUEUE = "a4printer.no_queue"
 STOPPED = "a4printer.stopped"
 NOT_ACCEPTING = "a4printer.not_accepting"
+PRINTER_ERROR = "a4printer.printer_error"
 JOB_HELD = "a4printer.job_held"
 JOB_STOPPED = "a4printer.job_stopped"
 JOB_CANCELED = "a4printer.job_canceled"
@@ -51,6 +52,10 @@ class PrinterState:
             return STOPPED
         if not self.accepting:
             return NOT_ACCEPTING
+        # "-error" reasons (media-empty-error, media-jam-error, door-open-error...) stop the printer itself,
+        # while CUPS may still say "processing": the citizen would wait for nothing
+        if any(r.endswith("-error") for r in self.reasons):
+            return PRINTER_ERROR
         return None
 
     def describe(self) -> str:
