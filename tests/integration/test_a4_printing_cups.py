@@ -7,6 +7,7 @@ import pytest
 
 from drivers.a4printer.config import A4PrinterConfig
 from drivers.a4printer.cups import CupsPrinter
+from kiosk import selftests
 from kiosk.a4_printing import A4Printing
 from kiosk.print_journal import PrintJournal
 from offline_queue.crypto import load_key, make_suite
@@ -59,8 +60,11 @@ def test_a_pdf_printed_through_cups_comes_out_with_its_text(cups_server, tmp_pat
 def test_a_stopped_queue_is_a_failed_print_and_the_reprint_works_once_resumed(cups_server, tmp_path):
     queue = cups_server.add_pdf_queue()
     svc = _service(cups_server, queue, tmp_path)
+    assert selftests.a4_printer_state(svc).ok
     cups_server.pause(queue)
     assert not svc.readiness().ready and svc.readiness().problem.code == "a4printer.stopped"
+    failing = selftests.a4_printer_state(svc)
+    assert not failing.ok and failing.facts == {"state": "stopped", "code": "a4printer.stopped"}, failing
     title = cups_server.title("stopped")
     out = Outcomes()
     job_id = svc.print_pdf(text_pdf("printed after resume", title), title, out.on_done, out.on_failed)
@@ -123,6 +127,18 @@ def test_an_absent_cupsd_fails_clearly_and_the_job_survives_a_restart_for_staff(
         again.close()
     finally:
         server.stop()
+
+
+def test_a_terminal_without_an_a4_printer_says_so():
+    svc = A4Printing()
+    assert not svc.available and svc.readiness().problem.code == "a4printer.absent"
+    result = selftests.a4_printer_state(svc)
+    assert not result.ok and "driver = \"none\"" in result.detail
+    out = Outcomes()
+    svc.print_pdf(text_pdf("x"), "certificate", out.on_done, out.on_failed)
+    out.wait()
+    assert out.failed[0][1].code == "a4printer.absent" and len(svc.failed_jobs()) == 1
+    svc.close()
 
 
 @pytest.mark.parametrize("pdf", [b"", b"GIF89a not a pdf"])
