@@ -136,7 +136,9 @@ class CupsPrinter:
 
     def print_pdf(self, pdf: bytes, title: str) -> int:
         """Print-Job; returns the job id CUPS gave it."""
-        answer = self._call(ipp.PRINT_JOB, [ipp.Attribute(ipp.NAME, "job-name", (title[:200] or "document",)),
+        # name(MAX) is 255 octets: a long Chinese title is cut on a character boundary, not refused
+        name = title.encode("utf-8")[:255].decode("utf-8", errors="ignore") or "document"
+        answer = self._call(ipp.PRINT_JOB, [ipp.Attribute(ipp.NAME, "job-name", (name,)),
                                             ipp.Attribute(ipp.MIME_TYPE, "document-format", ("application/pdf",))],
                             data=pdf)
         job_id = answer.first("job-id")

@@ -110,7 +110,7 @@ class CupsServer:
     def output(self, title: str, timeout: float = 120.0) -> Path:
         """The PDF cups-pdf wrote for the job titled so (waits for it to appear and stop growing)."""
         def written() -> Path | None:
-            found = list(ANONYMOUS_OUT.glob(f"job_*-{title}.pdf"))
+            found = self.outputs(title)
             if found and found[0].stat().st_size > 0 and found[0].read_bytes().rstrip().endswith(b"%%EOF"):
                 return found[0]
             return None
@@ -118,7 +118,8 @@ class CupsServer:
         return until(written, timeout, f"cups-pdf output for {title}")
 
     def outputs(self, title: str) -> list[Path]:
-        return list(ANONYMOUS_OUT.glob(f"job_*-{title}.pdf"))
+        """cups-pdf keeps the title's ASCII start (it drops other characters and cuts long titles)."""
+        return list(ANONYMOUS_OUT.glob(f"job_*-{title}*.pdf"))
 
     def log(self) -> str:
         try:

@@ -149,3 +149,14 @@ def test_what_is_not_a_pdf_is_refused_without_reaching_cups(tmp_path, pdf):
     out.wait()
     assert out.failed[0][1].code == "a4printer.not_pdf" and svc.failed_jobs() == []
     svc.close()
+
+
+def test_a_long_chinese_title_is_cut_to_what_ipp_allows_not_refused(cups_server, tmp_path):
+    svc = _service(cups_server, cups_server.add_pdf_queue(), tmp_path)
+    token = cups_server.title("zh")
+    out = Outcomes()
+    svc.print_pdf(text_pdf("long title", token), token + "无犯罪记录证明" * 40, out.on_done, out.on_failed)
+    out.wait(WAIT)
+    assert out.done, out.failed and out.failed[0][1].technician
+    assert token in _text(cups_server.output(token))
+    svc.close()
