@@ -27,6 +27,9 @@ BUILD_PACKAGES=(python3-dev gcc swig libpcsclite-dev)
 # and the kiosk-session test: a headless X server without a window manager, and key presses sent to it; the
 # operations console's browser tests: Debian's Chromium and its WebDriver (no browser downloads)
 DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool chromium chromium-driver)
+# development only: the A4 printing tests run their own cupsd with a cups-pdf queue (lpadmin, cupsenable from
+# cups-client) and read its PDFs back (pdftotext, pdftoppm); a terminal with an A4 printer: docs/a4-printing.md
+DEV_PACKAGES+=(cups cups-client printer-driver-cups-pdf poppler-utils)
 # terminal only: the kiosk compositor, and the libraries Qt's Wayland platform plugin loads
 TERMINAL_PACKAGES=(cage libwayland-client0 libwayland-cursor0 libwayland-egl1)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from drivers.a4printer.config import A4PrinterConfig
 from drivers.camera.config import CameraConfig
 from drivers.idcard.config import IdCardConfig
 from drivers.pcsc.config import SmartCardConfig
@@ -26,6 +27,7 @@ KINDS = (
     Kind("smartcard", SmartCardConfig, "drivers.pcsc.factory"),
     Kind("camera", CameraConfig, "drivers.camera.factory"),
     Kind("printer", PrinterConfig, "drivers.printer.factory"),
+    Kind("a4printer", A4PrinterConfig, "drivers.a4printer.factory"),
 )
 
 

@@ -15,6 +15,7 @@ from kiosk.crashes import Crashes
 from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
 from kiosk.overlay.state import OverlayFiles
+from kiosk.a4_printing import A4Printing
 from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
 from kiosk.staff_call import StaffCalls
@@ -48,6 +49,7 @@ class KioskCore:
         self.identity.subscribe(self._card_event)
         t = cfg.terminal
         self.printing = PrintService(None, defaults={"site_name": t.site_name, "terminal_id": t.id, "hotline": t.hotline})
+        self.a4printing = A4Printing()  # certificates as PDF on the hall's A4 printer; .available says if there is one
         self._catalog = None
         self._catalog_lock = threading.Lock()
         self.submissions = None
@@ -65,6 +67,7 @@ class KioskCore:
         self.session.register_wipe("identity", self.identity.clear)
         self.session.register_wipe("visit", self.visit.clear)
         self.session.register_wipe("print-buffers", self.printing.wipe)
+        self.session.register_wipe("a4-print-buffers", self.a4printing.wipe)
         self._hardware_wanted = open_hardware
         if open_hardware and not defer_hardware:
             self.open_hardware()
@@ -80,6 +83,8 @@ class KioskCore:
         self.devices = open_devices(self.cfg, self.tray)
         self.identity.attach(self.devices.get("idcard"), self.devices.get("smartcard"))
         self.printing.attach(self.devices.get("printer"))
+        a4 = self.cfg.devices.a4printer
+        self.a4printing.attach(self.devices.get("a4printer"), job_timeout=a4.job_timeout_seconds, poll=a4.poll_ms / 1000)
         self._open_submissions()
         self._open_print_journal()
 
@@ -117,8 +122,10 @@ class KioskCore:
                 suite = make_suite(q.crypto_suite, load_key(self.cfg.path(q.key_file), create=False))
             except Exception:
                 log.exception("print journal: queue key unavailable; unfinished jobs are noted but not resendable")
+        folder = self.cfg.path(self.cfg.storage.state_directory)
         try:
-            self.printing.journal = PrintJournal(self.cfg.path(self.cfg.storage.state_directory), suite)
+            self.printing.journal = PrintJournal(folder, suite)
+            self.a4printing.journal = PrintJournal(folder, suite, name="a4-print")
         except OSError:
             log.exception("print journal unavailable")
 
@@ -223,6 +230,7 @@ class KioskCore:
             self.printing.readiness()  # the printer's state is only known when asked (DLE EOT)
         except Exception:
             log.exception("printer status query failed")
+        self.a4printing.readiness()  # CUPS is asked too; health() reports what it last said
         queue = {"ok": False, "detail": self.queue_fault} if self.queue_fault else None
         if self.submissions is not None:
             try:
@@ -236,6 +244,7 @@ class KioskCore:
             self._control.close()
         self.session.wipe("shutdown")
         self.printing.close()
+        self.a4printing.close()
         if self._catalog is not None:
             self._catalog.stop()
         if self._overlay_updates is not None:

@@ -34,6 +34,23 @@ _PRINTER = {
     ),
 }
 
+_A4_ASK_STAFF = Text("证明暂时无法打印，请联系工作人员，工作人员可为您重新打印。",
+                     "The certificate could not be printed. Please ask the staff; they can print it again for you.")
+# A4 printer codes (drivers/a4printer/cups.py) -> what the citizen is told; every one of them offers the reprint
+_A4 = {
+    "a4printer.stopped": Text("A4打印机已暂停（可能缺纸或卡纸），请联系工作人员。",
+                              "The A4 printer has stopped (paper out or jammed?). Please ask the staff."),
+    "a4printer.printer_error": Text("A4打印机故障（可能缺纸、卡纸或盖板未关），请联系工作人员。",
+                                    "The A4 printer reports a fault (paper out, a jam or a cover open?). "
+                                    "Please ask the staff."),
+    "a4printer.not_accepting": Text("A4打印机暂不接收打印任务，请联系工作人员。",
+                                    "The A4 printer is not taking print jobs right now. Please ask the staff."),
+    "a4printer.unreachable": Text("无法连接A4打印服务，请联系工作人员。",
+                                  "The A4 print service cannot be reached. Please ask the staff."),
+    "a4printer.job_timeout": Text("打印时间过长，已取消，请联系工作人员。",
+                                  "Printing took too long and was cancelled. Please ask the staff."),
+}
+
 _CAMERA = {
     camera.OPEN_FAILED: Text(zh="摄像头无法打开", en="The camera cannot be opened"),
     camera.LOST: Text(zh="摄像头已断开", en="The camera was disconnected"),
@@ -50,6 +67,11 @@ def printer_problem(status: PrinterStatus) -> Problem | None:
         return None
     code, citizen, summary = entry
     return Problem(code, citizen, f"{summary}: {status.detail}")
+
+
+def a4_problem(code: str, detail: str) -> Problem:
+    """An A4 printer or job failure (a code from drivers/a4printer) worded for the citizen and the technician."""
+    return Problem(code, _A4.get(code, _A4_ASK_STAFF), detail)
 
 
 def camera_problem(fault: CameraFault) -> Problem:

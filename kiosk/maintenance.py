@@ -10,7 +10,8 @@ from typing import Any
 
 from kiosk.redact import REDACTOR
 
-DEVICE_NAMES = {"idcard": "身份证读卡器", "smartcard": "社保卡读卡器", "camera": "摄像头", "printer": "打印机"}
+DEVICE_NAMES = {"idcard": "身份证读卡器", "smartcard": "社保卡读卡器", "camera": "摄像头", "printer": "打印机",
+                "a4printer": "A4打印机"}
 
 
 @dataclass(frozen=True)

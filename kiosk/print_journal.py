@@ -30,12 +30,13 @@ class PrintJournal:
     """`<dir>/print-inflight.json` holds the job being printed now; at start, one left by a crashed run becomes
     `<dir>/print-unfinished.json`, offered for reprint in staff mode until reprinted or dismissed.
 
-    The built ESC/POS bytes are sealed with `suite` (the queue's cipher and key: a certificate names its holder);
+    The built bytes (ESC/POS, PDF) are sealed with `suite` (the queue's cipher and key: a certificate names its holder);
     without a suite (no queue), only the job's kind and time are kept and the reprint is not possible."""
 
-    def __init__(self, folder: Path, suite=None, clock=time.time) -> None:
-        self.inflight = folder / "print-inflight.json"
-        self.unfinished_path = folder / "print-unfinished.json"
+    def __init__(self, folder: Path, suite=None, clock=time.time, name: str = "print") -> None:
+        # one journal per printer (`name`: "print" for receipts, "a4-print" for A4): both may print at once
+        self.inflight = folder / f"{name}-inflight.json"
+        self.unfinished_path = folder / f"{name}-unfinished.json"
         self._suite = suite
         self._clock = clock
         self._current: int | None = None

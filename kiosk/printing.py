@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
-import queue
-import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from drivers.printer.status import PaperState, PrinterStatus
 from kiosk.device_messages import printer_problem
 from kiosk.i18n import Problem, Text
+from kiosk.print_jobs import Done, Failed, JobKeeper, PrintJob
 
 # receipt templates; the layout engine itself (numpy, PIL, fonts) loads with the first job, not at kiosk start
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "assets" / "receipts"
 
 log = logging.getLogger(__name__)
-
-MAX_KEPT = 20  # failed jobs kept for reprint; the oldest goes first (receipts carry masked data only)
 
 NO_PRINTER = Problem(
     "printer.absent",
@@ -39,38 +35,16 @@ class Readiness:
     problem: Problem | None  # set when not ready, and as a warning when paper is near its end
 
 
-@dataclass
-class PrintJob:
-    id: int
-    layout: str
-    title: str
-    data: bytes = field(repr=False)  # the built ESC/POS bytes: a reprint sends exactly what was promised
-    created: float = field(default_factory=time.time)
-    attempts: int = 0
-    problem: Problem | None = None
-
-
-Done = Callable[[PrintJob], None]
-Failed = Callable[[PrintJob, Problem], None]
-
-
-class PrintService:
-    """The UI calls this from its thread; callbacks arrive on the print worker thread (the bridge queues them)."""
+class PrintService(JobKeeper):
+    """Receipts on the ESC/POS printer; callbacks arrive on the print worker thread (the bridge queues them)."""
 
     def __init__(self, printer, *, defaults: dict[str, Any] | None = None,
                  template_dir: Path = TEMPLATE_DIR) -> None:
-        self.printer = printer  # drivers.printer.device.ReceiptPrinter or None when there is none
         self.defaults = dict(defaults or {})  # site_name, terminal_id, hotline... merged under each job's data
         self.template_dir = template_dir
-        self._ids = itertools.count(1)
-        self._failed: dict[int, PrintJob] = {}
-        self._lock = threading.Lock()
         self._listeners: list[Callable[[Readiness], None]] = []
-        self._queue: queue.Queue = queue.Queue()
-        self._worker = threading.Thread(target=self._run, name="print-worker", daemon=True)
-        self._worker.start()
-        self.printer = None
-        self.journal = None  # kiosk.print_journal.PrintJournal, set once the queue (and its key) is open
+        super().__init__("print-worker")
+        self.printer = None  # drivers.printer.device.ReceiptPrinter, or None when there is none
         self.attach(printer)
 
     def attach(self, printer) -> None:
@@ -127,58 +101,7 @@ class PrintService:
         }
         return self.print("diagnostics", data, on_done, on_failed)
 
-    def reprint(self, job_id: int, on_done: Done, on_failed: Failed) -> None:
-        with self._lock:
-            job = self._failed.get(job_id)
-        if job is None:
-            raise KeyError(f"no failed print job {job_id}")
-        self._queue.put(lambda: self._send(job, on_done, on_failed))
-
-    def reprint_unfinished(self, on_done: Done, on_failed: Failed) -> bool:
-        """Staff mode: the job a crashed run left unfinished, sent again as built; False when there is none to send."""
-        unfinished = self.journal.unfinished() if self.journal is not None else None
-        if unfinished is None or not unfinished.data:
-            return False
-        job = PrintJob(next(self._ids), unfinished.layout, unfinished.title, unfinished.data)
-
-        def done(job: PrintJob) -> None:
-            self.journal.dismiss()
-            on_done(job)
-
-        self._queue.put(lambda: self._send(job, done, on_failed))
-        return True
-
-    def failed_jobs(self) -> list[PrintJob]:
-        with self._lock:
-            return sorted(self._failed.values(), key=lambda j: j.id)
-
-    def discard(self, job_id: int) -> None:
-        with self._lock:
-            self._failed.pop(job_id, None)
-
-    def wipe(self) -> None:
-        """Forget kept jobs (staff action, or shutdown)."""
-        with self._lock:
-            gone, self._failed = list(self._failed), {}
-        if self.journal is not None:  # the visitor left with the QR the screen showed instead
-            for job_id in gone:
-                self.journal.finished(job_id)
-
-    def close(self, timeout: float = 5.0) -> None:
-        self._queue.put(None)
-        self._worker.join(timeout)
-
     # ---- worker ----
-
-    def _run(self) -> None:
-        while True:
-            task = self._queue.get()
-            if task is None:
-                return
-            try:
-                task()
-            except Exception:  # a callback that raises must not kill the worker for every later job
-                log.exception("print task failed")
 
     def _build_and_print(self, job_id: int, layout: str, data: dict, on_done: Done, on_failed: Failed) -> None:
         if self.printer is None:
@@ -198,27 +121,12 @@ class PrintService:
             return
         self._send(PrintJob(job_id, layout, title, payload), on_done, on_failed)
 
-    def _send(self, job: PrintJob, on_done: Done, on_failed: Failed) -> None:
-        job.attempts += 1
-        if self.journal is not None:
-            self.journal.begin(job.id, job.layout, job.title, job.data)
+    def _deliver(self, job: PrintJob) -> Problem | None:
         outcome = self.printer.print_job(job.data)
         if outcome.ok:
-            if self.journal is not None:
-                self.journal.finished(job.id)
-            with self._lock:
-                self._failed.pop(job.id, None)
-            job.problem = None
             log.info("print job %s (%s) done, %d bytes", job.id, job.layout, outcome.bytes_sent)
-            on_done(job)
-            return
-        job.problem = printer_problem(outcome.status) or printer_problem(outcome.before) or NO_PRINTER
-        with self._lock:
-            self._failed[job.id] = job
-            while len(self._failed) > MAX_KEPT:
-                self._failed.pop(min(self._failed))
-        log.warning("print job %s (%s) failed: %s", job.id, job.layout, job.problem.technician)
-        on_failed(job, job.problem)
+            return None
+        return printer_problem(outcome.status) or printer_problem(outcome.before) or NO_PRINTER
 
     # ---- helpers ----
 

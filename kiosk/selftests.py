@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 TITLES = {
     "card_read": "身份证读卡", "camera": "摄像头抓拍", "printer": "打印测试页", "smartcard": "社保卡读卡器列表",
-    "central": "连接中心平台", "disk": "磁盘空间", "queue_db": "队列数据库校验",
+    "a4printer": "A4打印机状态", "central": "连接中心平台", "disk": "磁盘空间", "queue_db": "队列数据库校验",
 }
 MIN_FREE_BYTES = 256 * 1024 * 1024  # below this the queue may soon refuse applications (disk full)
 
@@ -130,6 +130,21 @@ def printer_test_page(printing, wait: float = 30.0) -> SelfTest:
     return _timed("printer", work)
 
 
+def a4_printer_state(a4printing) -> SelfTest:
+    """CUPS asked for the A4 queue's state (no page printed: A4 sheets are the hall's, not the test's)."""
+    def work() -> tuple[bool, str, dict]:
+        if not a4printing.available:
+            return False, "no A4 printer configured ([devices.a4printer] driver = \"none\"): certificates go to " \
+                          "the receipt printer", {}
+        r = a4printing.readiness()
+        facts = {"state": r.state, **({"code": r.problem.code} if r.problem else {})}
+        if not r.ready:
+            return False, f"{r.problem.code}: {r.problem.technician}", facts
+        return True, f"CUPS queue {a4printing.printer.uri}: {r.state}, accepting jobs", facts
+
+    return _timed("a4printer", work)
+
+
 def smartcard_readers(list_readers: Callable[[], list[str]] | None, configured: str = "") -> SelfTest:
     """The PC/SC readers pcscd offers, and whether the configured one is among them."""
     def work() -> tuple[bool, str, dict]:
@@ -236,6 +251,7 @@ def for_core(core) -> dict[str, Callable[[], SelfTest]]:
         "camera": lambda: camera_snapshot(core.devices.get("camera"), detect()),
         "printer": lambda: printer_test_page(core.printing),
         "smartcard": lambda: smartcard_readers(readers(), smart.reader),
+        "a4printer": lambda: a4_printer_state(core.a4printing),
         "central": lambda: central_reachable(ping()),
         "disk": lambda: free_disk(database.parent if database.parent.exists() else cfg.base_dir),
         "queue_db": lambda: queue_integrity(database),

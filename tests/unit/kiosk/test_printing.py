@@ -127,9 +127,9 @@ def test_a_raising_callback_does_not_stop_the_worker(kiosk_printer):
 
 
 def test_kept_jobs_are_bounded_and_can_be_discarded(kiosk_printer, monkeypatch):
-    import kiosk.printing as printing
+    import kiosk.print_jobs as print_jobs
 
-    monkeypatch.setattr(printing, "MAX_KEPT", 2)
+    monkeypatch.setattr(print_jobs, "MAX_KEPT", 2)
     svc, tray, _ = kiosk_printer
     tray.choose("printer", "paper", "offline")
     out = Outcomes()
