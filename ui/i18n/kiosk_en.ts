@@ -20,6 +20,121 @@
     </message>
 </context>
 <context>
+    <name>ApplyFor</name>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="15" />
+        <source>为谁办理</source>
+        <translation>Who is this application for?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="16" />
+        <source>请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”</source>
+        <translation>Type their name and ID number, choose how you are related, then tap "Next"</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="17" />
+        <source>请选择：为自己办理，还是替家人代办</source>
+        <translation>Choose: apply for yourself, or for a family member</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="19" />
+        <source>有 %1 项需要修改，请看红色提示</source>
+        <translation>%1 fields need correcting; see the red notes</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="95" />
+        <source>这个事项可以由家人或他人代办。代办时，您刚才核验的是代办人（您自己）的身份。</source>
+        <translation>Someone else may apply for this. If you apply for someone else, the identity you just checked is yours, as the helper.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="112" />
+        <source>本人办理</source>
+        <translation>Apply for myself</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="112" />
+        <source>为自己申请</source>
+        <translation>For yourself</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="113" />
+        <source>本人办理，为自己申请</source>
+        <translation>Apply for myself</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="122" />
+        <source>为他人代办</source>
+        <translation>Apply for someone else</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="122" />
+        <source>替家人或他人申请</source>
+        <translation>A family member or another person</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="123" />
+        <source>为他人代办，替家人或他人申请</source>
+        <translation>Apply for someone else: a family member or another person</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="144" />
+        <source>请按申请人（被代办人）身份证上的信息填写。提交前还要拍摄申请人签名的授权委托书。</source>
+        <translation>Type the details as on the ID card of the person you apply for. Before submitting, you also photograph the power of attorney they signed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="151" />
+        <location filename="../qml/screens/ApplyFor.qml" line="155" />
+        <source>申请人姓名</source>
+        <translation>Their name</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="157" />
+        <source>与身份证上一致</source>
+        <translation>As on their ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="161" />
+        <location filename="../qml/screens/ApplyFor.qml" line="165" />
+        <source>申请人身份证号</source>
+        <translation>Their ID card number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="167" />
+        <source>18位，最后一位可能是X</source>
+        <translation>18 characters; the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="172" />
+        <source>您是申请人的</source>
+        <translation>You are their</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="184" />
+        <source>关系：%1</source>
+        <translation>Relation: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="190" />
+        <source>申请人手机号（选填）</source>
+        <translation>Their mobile number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="194" />
+        <source>申请人手机号，选填</source>
+        <translation>Their mobile number, optional</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="196" />
+        <source>11位手机号码</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="207" />
+        <source>下一步：填写申请表</source>
+        <translation>Next: fill in the form</translation>
+    </message>
+</context>
+<context>
     <name>ApplyForm</name>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="17" />
@@ -42,7 +157,7 @@
         <translation>Amount in yuan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="99" />
+        <location filename="../qml/screens/ApplyForm.qml" line="101" />
         <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
         <translation>Details on grey come from your ID card and cannot be changed; please fill in or choose the rest.</translation>
     </message>
@@ -58,27 +173,37 @@
         <translation>Application form. Fill in each field, then tap "Next".</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="123" />
+        <location filename="../qml/screens/ApplyForm.qml" line="100" />
+        <source>这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。</source>
+        <translation>This application is for someone else: the grey details are what you typed for them in the step before (go back to change them); fill in or choose the rest as it applies to them.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="125" />
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="151" />
+        <location filename="../qml/screens/ApplyForm.qml" line="153" />
         <source>来自身份证，不可修改</source>
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="197" />
+        <location filename="../qml/screens/ApplyForm.qml" line="153" />
+        <source>上一步已填写</source>
+        <translation>Typed in the step before</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="199" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="197" />
+        <location filename="../qml/screens/ApplyForm.qml" line="199" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="243" />
+        <location filename="../qml/screens/ApplyForm.qml" line="247" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -752,72 +877,72 @@
         <translation>This is the home screen. Tap what you need, or search.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>查事项、看要带的材料</source>
         <translation>Find a service and what to bring</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>我要办事</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>刷身份证，在线申请</source>
         <translation>Apply with your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>进度查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>凭受理编号查办理进度</source>
         <translation>Track an application by its number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>打印各类证明材料</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="18" />
+        <location filename="../qml/screens/Home.qml" line="19" />
         <source>取号</source>
         <translation>Queue number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="18" />
+        <location filename="../qml/screens/Home.qml" line="19" />
         <source>领取窗口排队号</source>
         <translation>Get a number for a window</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="19" />
+        <location filename="../qml/screens/Home.qml" line="20" />
         <source>评价</source>
         <translation>Rate us</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="19" />
+        <location filename="../qml/screens/Home.qml" line="20" />
         <source>好差评，说说您的感受</source>
         <translation>Tell us how we did</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="35" />
+        <location filename="../qml/screens/Home.qml" line="36" />
         <source>您好，请选择要办理的业务</source>
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="65" />
+        <location filename="../qml/screens/Home.qml" line="66" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
@@ -1194,27 +1319,27 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="32" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="34" />
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="37" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="39" />
         <source>⌂ 首页</source>
         <translation>⌂ Home</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="43" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="45" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="51" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="53" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="63" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="67" />
         <source>退出</source>
         <translation>Exit</translation>
     </message>
@@ -1252,92 +1377,92 @@
         <translation>Staff: please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="77" />
+        <location filename="../qml/screens/PinPad.qml" line="78" />
         <source>请工作人员核对证件与本人后输入核验密码</source>
         <translation>Staff: check the card against the person, then enter the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="78" />
+        <location filename="../qml/screens/PinPad.qml" line="79" />
         <source>请再次输入新密码</source>
         <translation>Enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="79" />
+        <location filename="../qml/screens/PinPad.qml" line="80" />
         <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
         <translation>The factory PIN can only be used to set a new one. Enter a new maintenance PIN (6–12 digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="80" />
+        <location filename="../qml/screens/PinPad.qml" line="81" />
         <source>请输入新的维护密码（6–12 位数字）</source>
         <translation>Enter a new maintenance PIN (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="81" />
+        <location filename="../qml/screens/PinPad.qml" line="82" />
         <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
         <translation>Enter a new verification PIN (6–12 digits, not the maintenance PIN)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="82" />
+        <location filename="../qml/screens/PinPad.qml" line="83" />
         <source>再次输入维护密码，确认退出到桌面</source>
         <translation>Enter the maintenance PIN again to leave to the desktop</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="83" />
+        <location filename="../qml/screens/PinPad.qml" line="84" />
         <source>请输入维护密码</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="94" />
+        <location filename="../qml/screens/PinPad.qml" line="95" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="105" />
+        <location filename="../qml/screens/PinPad.qml" line="106" />
         <source>错误次数过多，请 %1 分钟后再试。</source>
         <translation>Too many wrong PINs; try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="106" />
+        <location filename="../qml/screens/PinPad.qml" line="107" />
         <source>错误次数过多，请 %1 秒后再试。</source>
         <translation>Too many wrong PINs; try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="107" />
+        <location filename="../qml/screens/PinPad.qml" line="108" />
         <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
         <translation>No verification PIN has been set. Please go to a service window, or ask staff to set one in maintenance mode.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="108" />
+        <location filename="../qml/screens/PinPad.qml" line="109" />
         <source>密码不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="109" />
+        <location filename="../qml/screens/PinPad.qml" line="110" />
         <source>两次输入不一致，请重新设置。</source>
         <translation>The two entries differ. Please start again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="110" />
+        <location filename="../qml/screens/PinPad.qml" line="111" />
         <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
         <translation>That PIN is too easy to guess. Choose another (6–12 digits, no repeated or consecutive digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="111" />
+        <location filename="../qml/screens/PinPad.qml" line="112" />
         <source>核验密码不能与维护密码相同。</source>
         <translation>The verification PIN must differ from the maintenance PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="112" />
+        <location filename="../qml/screens/PinPad.qml" line="113" />
         <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
         <translation>The new PIN could not be saved; the old one still applies. See diagnostics.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="113" />
+        <location filename="../qml/screens/PinPad.qml" line="114" />
         <source>请先输入维护密码。</source>
         <translation>Enter the maintenance PIN first.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="146" />
+        <location filename="../qml/screens/PinPad.qml" line="147" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1525,67 +1650,82 @@
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="12" />
+        <location filename="../qml/screens/Review.qml" line="13" />
+        <source>核对代办申请。请看一遍，拍好授权委托书，勾选同意，再点“确认提交”</source>
+        <translation>Check this application for someone else. Read it, photograph the power of attorney, tick the consent, then tap "Submit"</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="14" />
         <source>核对申请信息。请看一遍，勾选同意，再点“确认提交”</source>
         <translation>Check your application. Read it, tick your consent, then tap "Submit".</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="79" />
+        <location filename="../qml/screens/Review.qml" line="90" />
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="106" />
+        <location filename="../qml/screens/Review.qml" line="118" />
+        <source>材料拍照：代办必须拍摄授权委托书；其他材料可选，拍好的随申请一起提交</source>
+        <translation>Photos of documents: for someone else, the power of attorney must be photographed; the others are optional and go with the application</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="119" />
         <source>材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件</source>
         <translation>Photograph documents (optional): photos go with the application, so you need not bring copies</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="130" />
+        <location filename="../qml/screens/Review.qml" line="135" />
+        <source>%1（必须拍摄）</source>
+        <translation>%1 (must be photographed)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="144" />
         <source>已拍%1张</source>
         <translation>%1 taken</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="130" />
+        <location filename="../qml/screens/Review.qml" line="144" />
         <source>未拍</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="138" />
+        <location filename="../qml/screens/Review.qml" line="152" />
         <source>补拍</source>
         <translation>More photos</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="138" />
+        <location filename="../qml/screens/Review.qml" line="152" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="183" />
+        <location filename="../qml/screens/Review.qml" line="197" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information given is true, and I agree that it, the photographed documents and the face check result are sent to the service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="184" />
+        <location filename="../qml/screens/Review.qml" line="198" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="165" />
+        <location filename="../qml/screens/Review.qml" line="179" />
         <source>正在保存您的申请…</source>
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="220" />
+        <location filename="../qml/screens/Review.qml" line="234" />
         <source>勾选上面的“我已阅读并同意”后，才能提交</source>
         <translation>Tick "I have read and agree" above to submit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="235" />
+        <location filename="../qml/screens/Review.qml" line="249" />
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="244" />
+        <location filename="../qml/screens/Review.qml" line="258" />
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
