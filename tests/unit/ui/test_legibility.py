@@ -13,6 +13,7 @@ from drivers.cards.events import ReaderError
 from tests.helpers.legibility import ELDERLY, NORMAL, measure, table
 from tests.helpers.qml import find, settle
 from kiosk.application import choose_service
+from tests.helpers.apply import lift_card
 from tests.helpers.apply_ui import card_on_home
 from tests.helpers.proxy import PROXY_ITEM, WRONG_CHECK
 from tests.helpers.screens import arrive, every_screen, page
@@ -40,6 +41,8 @@ def _onto(qtbot, ui, screen, params):
 def _for_someone_else(qtbot, ui, elderly):
     """亲友代办: the applicant's details open, each with its message (then a new visitor, on home)."""
     card_on_home(qtbot, ui)
+    lift_card(ui.core)  # the card taken back: its notice gone, as when the helper types
+    qtbot.waitUntil(lambda: not ui.bridges["identity"].cardOnReader)
     choose_service(ui.core.visit, ui.core.catalog.catalog, PROXY_ITEM)
     _onto(qtbot, ui, "ApplyFor", {})
     page(ui).setProperty("other", True)
