@@ -95,8 +95,8 @@ def check(name: str, id_number: str, relation: str, phone: str, helper_id_number
 
 def who_for_whom(helper_name: str, helper_id: str, principal: Principal) -> Text:
     """"代办人 张* 为 李** 申请" with masked ID numbers: the review screen is seen by whoever stands behind."""
-    helper = f"{mask_name(helper_name)}（{mask_id_number(helper_id)}）"
-    them = f"{mask_name(principal.name)}（{mask_id_number(principal.id_number)}）"
+    helper = (mask_name(helper_name), mask_id_number(helper_id))
+    them = (mask_name(principal.name), mask_id_number(principal.id_number))
     relation = RELATIONS[principal.relation]
-    return Text(f"代办人 {helper} 为 {them} 申请，关系：{relation.zh}",
-                f"Helper {helper} applies for {them}; relation: {relation.en}")
+    return Text(f"代办人 {helper[0]}（{helper[1]}） 为 {them[0]}（{them[1]}） 申请，关系：{relation.zh}",
+                f"Helper {helper[0]} ({helper[1]}) applies for {them[0]} ({them[1]}); relation: {relation.en}")
