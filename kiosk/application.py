@@ -10,7 +10,7 @@ from kiosk.catalog.language import choice_label, choice_labels, field_help, fiel
 from kiosk.i18n import Problem, Text
 from kiosk.proxy import Principal, who_for_whom
 from kiosk.redact import mask_address, mask_id_number, mask_name
-from kiosk.visit import Visit, card_key
+from kiosk.visit import IdentityChanged, Visit, card_key
 
 # pre-filled values shown only masked: the screen is seen by whoever stands behind the citizen
 MASKED = {"name": mask_name, "id_number": mask_id_number, "address": mask_address}

@@ -13,3 +13,9 @@ LETTER = "授权委托书"
 def principal_fields(**changes) -> dict:
     """What the helper types on the principal screen."""
     return {"name": PRINCIPAL_NAME, "id_number": PRINCIPAL_NUMBER, "relation": "子女", "phone": "", **changes}
+
+# as a kiosk's submission body carries them to central: the applicant typed by a helper, and the helper (card read)
+PRINCIPAL = {"name": PRINCIPAL_NAME, "id_number": PRINCIPAL_NUMBER, "birth_date": "1938-02-14", "gender": "女",
+             "kind": "resident", "source": "typed"}
+HELPER = {"name": "孙测试", "id_number": "990101199001010035", "kind": "resident", "source": "idcard",
+          "relation": "子女"}

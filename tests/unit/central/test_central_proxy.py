@@ -12,12 +12,7 @@ from central.casework import Casework
 from central.storage import CentralStore
 from protocol import tracking
 from tests.helpers.central import TERMINAL, invented_applicant
-from tests.helpers.proxy import PRINCIPAL_NAME, PRINCIPAL_NUMBER
-
-HELPER = {"name": "孙测试", "id_number": invented_applicant(3)["id_number"], "kind": "resident", "source": "idcard",
-          "relation": "子女"}
-PRINCIPAL = {"name": PRINCIPAL_NAME, "id_number": PRINCIPAL_NUMBER, "birth_date": "1938-02-14", "gender": "女",
-             "kind": "resident", "source": "typed"}
+from tests.helpers.proxy import HELPER, PRINCIPAL, PRINCIPAL_NAME, PRINCIPAL_NUMBER
 
 
 def _item(seq: int, **body) -> dict:

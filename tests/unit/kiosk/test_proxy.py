@@ -213,3 +213,14 @@ def test_the_receipt_names_the_principal_and_says_a_helper_applied(catalog):
     assert data["applicant_name"] == PRINCIPAL_NAME and data["id_number"] == PRINCIPAL_NUMBER  # masked in print
     lines = "\n".join(data["materials"])
     assert "亲友代办" in lines and "张**（110105********0039）" in lines and "张晓明" not in lines
+
+
+def test_details_changed_after_the_form_opened_submit_nothing(catalog):
+    """The form was made for one principal; another typed since (back, changed, forward) must not go under it."""
+    visit, helper = helper_visit(PROXY_ITEM, catalog)
+    visit.apply_for(helper, principal())
+    form, _ = application.open_form(visit, catalog)
+    other, errors = proxy.check(**principal_fields(id_number="110105194207080046"), helper_id_number="")
+    assert not errors and visit.apply_for(helper, other)
+    with pytest.raises(IdentityChanged):
+        application.submit(visit, form, Recorder())
