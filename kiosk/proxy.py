@@ -57,7 +57,8 @@ class Principal:
 
     def applicant(self) -> dict:
         """The submission's applicant: the principal, marked as typed by a helper (not read from a card)."""
-        return {**self.mapping(), "kind": "resident", "source": "typed", **({"phone": self.phone} if self.phone else {})}
+        phone = {"phone": self.phone} if self.phone else {}
+        return {**self.mapping(), "kind": "resident", "source": "typed", **phone}
 
 
 def born(id_number: str) -> str:

@@ -79,7 +79,8 @@ def _case_page(request: Request, staff: Staff, tracking: str, *, status: int = 2
     title = services.titles(request, staff.console.store).get(found["service_code"])
     return render(request, staff, "case.html", title=("办件 " + found["tracking"], "Case " + found["tracking"]),
                   status=status, case=found, service_title=title, may_act=reveal, error=error, typed=typed or {},
-                  applicant_labels=APPLICANT, agent_labels=AGENT, face_labels=FACE, max_reason=MAX_REASON, max_note=MAX_NOTE)
+                  applicant_labels=APPLICANT, agent_labels=AGENT, face_labels=FACE, max_reason=MAX_REASON,
+                  max_note=MAX_NOTE)
 
 
 @router.get("/{tracking}")
