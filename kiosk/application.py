@@ -172,7 +172,8 @@ def open_form(visit: Visit, catalog: Any) -> tuple[ApplicationForm | None, str]:
         item = catalog.item(visit.service)
     except UnknownItem:
         return None, "ApplyChoose"
-    form, principal = visit.form, visit.principal
+    form = visit.form
+    principal = visit.principal if item.kiosk_can_proxy else None  # only items that allow 代办 take one
     if form is None or form.code != visit.service or not form.for_card(identity, principal):
         needed = [m.name for m in item.materials if m.for_proxy and m.capture and not m.shared]
         form = visit.form = ApplicationForm(visit.service, list(item.form), identity, principal, needed)
@@ -188,6 +189,7 @@ def choose_service(visit: Visit, catalog: Any, code: str) -> None:
     except UnknownItem:
         offered = False
     visit.service, visit.proxy_offered = code, offered
+    visit.drop_principal()
 
 
 def missing_proxy_materials(visit: Visit, form: ApplicationForm) -> list[str]:

@@ -113,6 +113,11 @@ class Visit:
             self._principal, self._principal_for = principal, card_key(presented) if principal else None
             return True
 
+    def drop_principal(self) -> None:
+        """Another item chosen: whom the last one was for is asked again."""
+        with self._lock:
+            self._principal, self._principal_for = None, None
+
     @property
     def principal(self) -> Principal | None:
         """Whom the verified helper applies for, or None (for themselves): only for the card read it was typed

@@ -224,3 +224,20 @@ def test_details_changed_after_the_form_opened_submit_nothing(catalog):
     assert not errors and visit.apply_for(helper, other)
     with pytest.raises(IdentityChanged):
         application.submit(visit, form, Recorder())
+
+
+def test_choosing_another_item_asks_again_whom_it_is_for(catalog):
+    visit, helper = helper_visit(PROXY_ITEM, catalog)
+    visit.apply_for(helper, principal())
+    application.choose_service(visit, catalog, SELF_ONLY_ITEM)
+    assert visit.principal is None and not visit.proxy_offered
+    form, _ = application.open_form(visit, catalog)
+    assert form.principal is None and form.locked["id_number"] == "110105198503120039"
+
+
+def test_a_principal_never_fills_the_form_of_an_item_without_proxy(catalog):
+    visit, helper = helper_visit(PROXY_ITEM, catalog)
+    visit.apply_for(helper, principal())
+    visit.service = SELF_ONLY_ITEM  # however the visit got there
+    form, _ = application.open_form(visit, catalog)
+    assert form.principal is None and form.agent() is None
