@@ -98,6 +98,17 @@ def _applicant(applicant: dict, reveal: bool) -> dict:
     return out
 
 
+def _agent(agent: object, reveal: bool) -> dict | None:
+    """Who applied for the applicant (亲友代办), as stored: a masked name and a keyed hash; the hash's first digits
+    only for case officers (they match it against another case), none for the others."""
+    if not isinstance(agent, dict):
+        return None
+    out = {k: str(agent.get(k) or "") for k in ("name", "relation", "kind", "source")}
+    if reveal:
+        out["id_hash"] = str(agent.get("id_hash") or "")[:16]
+    return out
+
+
 class Casework:
     """What the console's case pages call; every change is one transaction on the case and its history."""
 
@@ -180,7 +191,8 @@ class Casework:
         officers); otherwise names, ID numbers, addresses, birth dates and form values come masked.
 
         {tracking, case_number, terminal, site, service_code, status, status_text, reason, created_at, updated_at,
-        applied_at, revealed, applicant{}, form{}, face_check{}|None, materials[{sha256, size, kind, stored}],
+        applied_at, revealed, applicant{}, agent{name, relation, kind, source[, id_hash]}|None (亲友代办), form{},
+        face_check{}|None, materials[{sha256, size, kind, stored}],
         history[{status, status_text, at, actor, reason, note}], actions[{action, label{zh,en}, to, needs_reason}]}
         """
         number = tracking_no.strip().upper()
@@ -215,6 +227,7 @@ class Casework:
                 "applied_at": applied if isinstance(applied, (int, float)) and not isinstance(applied, bool)
                 else row[5],
                 "revealed": reveal, "applicant": _applicant(applicant, reveal),
+                "agent": _agent(body.get("agent"), reveal),
                 "form": dict(form) if reveal else {k: _masked_value(v) for k, v in form.items()},
                 "face_check": dict(face) if face is not None else None,
                 "materials": [{"sha256": s, "size": sizes.get(s), "stored": s in sizes,

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, and_, exists, func, insert, select, text, upd
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import calls, db, migrate, statements as st
+from central import agents, calls, db, migrate, statements as st
 from central.blobstore import BlobStore, FileBlobStore
 from central.overlay_records import OverlayRecords
 from central.certificates import new_verify_code
@@ -365,6 +365,11 @@ class CentralStore(OverlayRecords):
                 return rejected("attachment_not_uploaded")
             applicant = body.get("applicant") if isinstance(body.get("applicant"), dict) else {}
             idno = str(applicant.get("id_number") or "")
+            if "agent" in body:  # 亲友代办: the helper is kept as a keyed hash and a masked name, never in clear
+                try:
+                    body = dict(body, agent=agents.recorded(body["agent"], idno, self.id_hash))
+                except ValueError:
+                    return rejected("malformed_agent")
             taken.add(number)
             row = {"item_id": rid, "tracking": number, "terminal": terminal, "service_code": code,
                    "id_hash": self.id_hash(idno) if idno else None, "status": "received",

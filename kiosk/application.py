@@ -8,8 +8,9 @@ from typing import Any, Callable
 
 from kiosk.catalog.language import choice_label, choice_labels, field_help, field_label
 from kiosk.i18n import Problem, Text
+from kiosk.proxy import Principal, who_for_whom
 from kiosk.redact import mask_address, mask_id_number, mask_name
-from kiosk.visit import Visit, card_key
+from kiosk.visit import IdentityChanged, Visit, card_key
 
 # pre-filled values shown only masked: the screen is seen by whoever stands behind the citizen
 MASKED = {"name": mask_name, "id_number": mask_id_number, "address": mask_address}
@@ -27,6 +28,11 @@ CARD_CHANGED = Problem("apply.card_changed",
                        "identity on the reader differs from the one the form was opened with")
 NO_CONSENT = Problem("apply.consent", Text("请先阅读并勾选同意。", "Please read and tick the consent first."),
                      "consent not given")
+PROXY_MATERIAL = Problem("apply.proxy_material",
+                        Text("代办需要拍摄授权委托书：请点“授权委托书”一行的“拍照”，拍好后再提交。",
+                             "Applying for someone else needs a photo of the power of attorney: tap \"Photograph\" "
+                             "on its line, then submit."),
+                        "proxy application without its for_proxy material photographed")
 RATE_FAILED = Problem("apply.rating",
                       Text("评价暂时无法保存，感谢您的反馈。", "Your rating could not be saved right now. Thank you."),
                       "rating enqueue failed")
@@ -40,6 +46,15 @@ def card_mapping(identity: Any) -> dict[str, str]:
             "id_number": identity.id_number}
 
 
+def identity_lines(agent: dict | None) -> list[str]:
+    """The receipt's identity lines: the card read, and for a proxy application who applied (masked: the receipt
+    leaves the hall)."""
+    if not agent:
+        return ["身份证件（读卡核验）"]
+    return ["亲友代办：代办人身份证件（读卡核验）",
+            f"代办人 {mask_name(str(agent.get('name') or ''))}（{mask_id_number(str(agent.get('id_number') or ''))}）"]
+
+
 def check_material(record: dict | None) -> str:
     """How the receipt names the identity check that went with the application."""
     return "人脸核验记录" if record and record.get("decision") == "match" else "工作人员核验记录"
@@ -49,16 +64,23 @@ class ApplicationForm:
     """One service's form for one verified card read: what came from the card (locked), what was typed or chosen,
     and the messages of the last check. Kept in the visit, so it goes with the visitor."""
 
-    def __init__(self, code: str, fields: list, presented: Any) -> None:
+    def __init__(self, code: str, fields: list, presented: Any, principal: Principal | None = None,
+                 proxy_materials: list[str] = ()) -> None:
         from kiosk.catalog.forms import prefill
 
         self.code, self.fields, self.presented = code, fields, presented
-        self.locked: dict[str, Any] = prefill(fields, card_mapping(presented.identity))
+        # applying for someone else: the form asks about them, so it is filled from what the helper typed
+        self.principal = principal
+        self.proxy_materials = list(proxy_materials) if principal else []  # names that must be photographed
+        self.locked: dict[str, Any] = prefill(fields, principal.mapping() if principal
+                                              else card_mapping(presented.identity))
         self.values: dict[str, Any] = dict(self.locked)
+        if principal and principal.phone and any(f.key == "phone" for f in fields) and "phone" not in self.locked:
+            self.values["phone"] = principal.phone
         self.errors: dict[str, Text] = {}
 
-    def for_card(self, presented: Any) -> bool:
-        return card_key(presented) == card_key(self.presented)
+    def for_card(self, presented: Any, principal: Principal | None = None) -> bool:
+        return card_key(presented) == card_key(self.presented) and principal == self.principal
 
     def set_value(self, key: str, value: Any) -> tuple[bool, bool]:
         """(value changed, its message went away); card data cannot be typed over."""
@@ -115,8 +137,27 @@ class ApplicationForm:
                 for f in self.fields]
 
     def applicant(self) -> dict:
+        """Whom the application is for: the card holder, or the person a helper applies for."""
+        if self.principal is not None:
+            return self.principal.applicant()
         ident = self.presented.identity
         return {**card_mapping(ident), "kind": ident.kind, "source": self.presented.source}
+
+    def agent(self) -> dict | None:
+        """The helper who applies for someone else (their own card read and face check), or None. Central keeps
+        only a keyed hash of the number and the masked name."""
+        if self.principal is None:
+            return None
+        ident = self.presented.identity
+        return {"name": card_mapping(ident)["name"], "id_number": ident.id_number, "kind": ident.kind,
+                "source": self.presented.source, "relation": self.principal.relation}
+
+    def proxy_line(self) -> Text | None:
+        """"代办人 X 为 Y 申请" (masked), for the review screen; None for an application for oneself."""
+        if self.principal is None:
+            return None
+        return who_for_whom(card_mapping(self.presented.identity)["name"], self.presented.identity.id_number,
+                            self.principal)
 
 
 def open_form(visit: Visit, catalog: Any) -> tuple[ApplicationForm | None, str]:
@@ -132,17 +173,38 @@ def open_form(visit: Visit, catalog: Any) -> tuple[ApplicationForm | None, str]:
     except UnknownItem:
         return None, "ApplyChoose"
     form = visit.form
-    if form is None or form.code != visit.service or not form.for_card(identity):
-        form = visit.form = ApplicationForm(visit.service, list(item.form), identity)
+    principal = visit.principal if item.kiosk_can_proxy else None  # only items that allow 代办 take one
+    if form is None or form.code != visit.service or not form.for_card(identity, principal):
+        needed = [m.name for m in item.materials if m.for_proxy and m.capture and not m.shared]
+        form = visit.form = ApplicationForm(visit.service, list(item.form), identity, principal, needed)
     return form, ""
+
+
+def choose_service(visit: Visit, catalog: Any, code: str) -> None:
+    """The item the visit applies for; whether it offers 为他人代办 comes from the catalog (`proxy`)."""
+    from kiosk.catalog.errors import UnknownItem
+
+    try:
+        offered = catalog.item(code).kiosk_can_proxy
+    except UnknownItem:
+        offered = False
+    visit.service, visit.proxy_offered = code, offered
+    visit.drop_principal()
+
+
+def missing_proxy_materials(visit: Visit, form: ApplicationForm) -> list[str]:
+    """The proxy materials (the power of attorney) not photographed yet: a proxy application needs them."""
+    return [name for name in form.proxy_materials if not visit.photos.get((form.code, name))]
 
 
 def submit(visit: Visit, form: ApplicationForm, submissions: Any) -> Any:
     """Blocking (a worker thread): checks the card binding again at the moment of the commit, holding card reads
     until the record is on disk. Raises IdentityChanged, or SaveFailed with its Problem."""
     with visit.holding(form.presented) as (face, evidence):
+        if form.principal is not None and form.principal != visit.principal:
+            raise IdentityChanged("the person applied for changed before the commit")
         return submissions.submit(form.code, form.clean(), form.applicant(), face, visit.attachments(form.code),
-                                  evidence)
+                                  evidence, agent=form.agent())
 
 
 def why_not(visit: Visit, form: ApplicationForm | None, consent: bool, submissions: Any) -> Problem | None:
@@ -153,6 +215,8 @@ def why_not(visit: Visit, form: ApplicationForm | None, consent: bool, submissio
         return CARD_CHANGED
     if not consent:
         return NO_CONSENT
+    if missing_proxy_materials(visit, form):
+        return PROXY_MATERIAL
     if submissions is None:
         return NO_QUEUE
     return None
@@ -162,13 +226,14 @@ def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit,
             localtime: Callable[[float], time.struct_time] = time.localtime) -> dict:
     """The submission receipt's data: the number committed, the matter, what the terminal holds for it."""
     pages = len(visit.attachments(form.code))
+    applicant = form.applicant()
     return {
         "service_name": guide.name,
         "tracking_number": done.tracking,
         # masked by the template's filters; the built bytes kept for reprint hold the masked form only
-        "applicant_name": card_mapping(form.presented.identity)["name"],
-        "id_number": form.presented.identity.id_number,
-        "materials": ["申请表（本机填写）", "身份证件（读卡核验）", check_material(visit.face_record)]
+        "applicant_name": applicant["name"],
+        "id_number": applicant["id_number"],
+        "materials": ["申请表（本机填写）", *identity_lines(form.agent()), check_material(visit.face_record)]
                      + ([f"材料照片{pages}张（本机拍摄）"] if pages else []),
         "submitted_at": time.strftime("%Y-%m-%d %H:%M", localtime(done.created_at)),
         "promised_date": guide.promised.zh,

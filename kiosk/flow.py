@@ -22,6 +22,7 @@ class Screen(StrEnum):
     FACE_CHECK = "FaceCheck"
     IDENTIFIED = "Identified"
     APPLY_CHOOSE = "ApplyChoose"
+    APPLY_FOR = "ApplyFor"
     APPLY_FORM = "ApplyForm"
     REVIEW = "Review"
     CAPTURE = "Capture"
@@ -41,6 +42,7 @@ class VisitFacts(Protocol):
 
     purpose: str
     service: str
+    proxy_offered: bool
     rated: bool
 
     def verified(self) -> object | None: ...
@@ -53,15 +55,15 @@ _PLAIN = {
     "maintenance": Screen.MAINTENANCE, "maintenance_care": Screen.MAINTENANCE_CARE, "not_offered": Screen.PLACEHOLDER, "review": Screen.REVIEW,
     "photograph": Screen.CAPTURE, "check_face": Screen.FACE_CHECK, "face_passed": Screen.IDENTIFIED,
     "choose_service": Screen.APPLY_CHOOSE, "fill_form": Screen.APPLY_FORM, "submitted": Screen.SUBMITTED,
-    "identify": Screen.IDENTIFY,
+    "identify": Screen.IDENTIFY, "apply_for": Screen.APPLY_FOR,
 }
 # intents that start identification for a purpose (what the identified screen leads on to)
 PURPOSES = {"apply": "apply", "certificates": "certificates", "progress_by_card": "progress"}
 
 # screens that show or act on the verified person: a card read that leaves the visit without a verified person
 # (another card was placed) sends the citizen back to identification from any of them
-NEEDS_VERIFIED = frozenset({Screen.IDENTIFIED, Screen.APPLY_CHOOSE, Screen.APPLY_FORM, Screen.REVIEW,
-                            Screen.CAPTURE, Screen.CERTIFICATES})
+NEEDS_VERIFIED = frozenset({Screen.IDENTIFIED, Screen.APPLY_CHOOSE, Screen.APPLY_FOR, Screen.APPLY_FORM,
+                            Screen.REVIEW, Screen.CAPTURE, Screen.CERTIFICATES})
 # screens that list a person's records by the card on the reader, and the intent that first takes its holder
 # through their own face check (a card alone is anyone's card: nothing of its holder shows before that)
 BY_CARD = {Screen.PROGRESS: "progress_by_card"}
@@ -82,8 +84,15 @@ def route(intent: str, visit: VisitFacts) -> tuple[Screen, str | None]:
             return Screen.CERTIFICATES, None
         if visit.purpose == "progress":
             return Screen.PROGRESS, None
-        return (Screen.APPLY_FORM if visit.service else Screen.APPLY_CHOOSE), None
+        return (_applying(visit) if visit.service else Screen.APPLY_CHOOSE), None
+    if intent == "chosen":  # a service chosen after identifying
+        return _applying(visit), None
     return _PLAIN[intent], None
+
+
+def _applying(visit: VisitFacts) -> Screen:
+    """The first screen of an application: who it is for, when the item lets a helper apply for someone else."""
+    return Screen.APPLY_FOR if visit.proxy_offered else Screen.APPLY_FORM
 
 
 def leaving(screen: str, rated: bool) -> Screen | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from kiosk.application import PROGRESS_HINT, check_material
+from kiosk.application import PROGRESS_HINT, check_material, identity_lines
 from kiosk.redact import mask_tracking
 
 
@@ -66,7 +66,7 @@ def receipt_data(submissions, catalog, seq: int, record_id: str, now: float | No
         "tracking_number": body["tracking"],
         "applicant_name": applicant.get("name", ""),
         "id_number": applicant.get("id_number", ""),
-        "materials": ["申请表（本机填写）", "身份证件（读卡核验）", check_material(body.get("face_check"))]
+        "materials": ["申请表（本机填写）", *identity_lines(body.get("agent")), check_material(body.get("face_check"))]
                      + ([f"材料照片{pages}张（本机拍摄）"] if pages else []),
         "submitted_at": time.strftime("%Y-%m-%d %H:%M", time.localtime(body["created_at"]))
                         + time.strftime("（补打 %m-%d %H:%M）", time.localtime(now or time.time())),

@@ -80,17 +80,19 @@ class Submissions:
         self.store.close()
 
     def submit(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
-               attachments: list[bytes] = (), evidence: bytes | None = None) -> Submitted:
+               attachments: list[bytes] = (), evidence: bytes | None = None, agent: dict | None = None) -> Submitted:
         """Returns once the application is committed to disk; raises SaveFailed (with .problem) otherwise.
 
         `evidence`: the face check's matched frame (FaceCheckResult.evidence_jpeg, with [face] evidence = true),
         sealed in the queue as an attachment and named in the body as `face_evidence`. The face check's own
-        "evidence" flag is set from what is really stored, so a record never claims evidence it lacks."""
+        "evidence" flag is set from what is really stored, so a record never claims evidence it lacks.
+
+        `agent`: the helper who applies for the applicant (亲友代办), sent as the body's `agent`; None otherwise."""
         if face_check is not None and (evidence is not None or "evidence" in face_check):
             face_check = dict(face_check, evidence=evidence is not None)
         try:
             done = self.store.enqueue_submission(service_code, form, applicant, face_check, list(attachments),
-                                                 evidence)
+                                                 evidence, agent=agent)
         except QueueError as exc:
             failed = SaveFailed(exc)
             self._last_problem = failed.problem

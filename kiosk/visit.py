@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from kiosk.identity import IdentityPresented
 from kiosk.presence import Citizen, passed as face_passed
+from kiosk.proxy import Principal
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -41,6 +42,9 @@ class Visit:
         self._face_for: tuple[str, str] | None = None
         self._citizen: Citizen | None = None  # the verified person as central needs them, with the presence proof
         self._evidence: bytes | None = None  # the face check's matched frame, kept only for the submission
+        # the person a helper applies for (亲友代办), with the key of the helper's card read it was typed under
+        self._principal: Principal | None = None
+        self._principal_for: tuple[str, str] | None = None
         self.tickets: dict[str, object] = {}  # queue numbers taken in this visit, by item code ("" = general)
         self.rated = False  # the visit's rating was given (or skipped)
         self.form = None  # kiosk.application.ApplicationForm: the form being filled, for one card read and item
@@ -49,6 +53,7 @@ class Visit:
         self.photos: dict[tuple[str, str], list[bytes]] = {}
         self.tracking = ""  # the number the visit's application was committed under
         self.service = ""  # the catalog item chosen before or after identifying
+        self.proxy_offered = False  # the chosen item lets a helper apply for someone else (catalog `proxy`)
         self.purpose = "apply"  # what identifying is for: "apply", "certificates" or "progress"
 
     # ---- card reads (reader threads)
@@ -62,6 +67,7 @@ class Visit:
             self._identity = presented
             if not same:
                 self._face, self._face_for, self._citizen, self._evidence = None, None, None, None
+                self._principal, self._principal_for = None, None
         if replaced:
             log.warning("another card was placed after a passed face check: the check no longer counts")
         return replaced
@@ -95,6 +101,31 @@ class Visit:
             record["staff_verified"] = True
             self._face, self._face_for = record, key
             return True
+
+    # ---- applying for someone else (GUI thread)
+
+    def apply_for(self, presented: IdentityPresented, principal: Principal | None) -> bool:
+        """The helper holding `presented` applies for `principal` (None: for themselves); False (nothing kept) if
+        that read is not the verified identity any more."""
+        with self._lock:
+            if not self.is_verified(presented):
+                return False
+            self._principal, self._principal_for = principal, card_key(presented) if principal else None
+            return True
+
+    def drop_principal(self) -> None:
+        """Another item chosen: whom the last one was for is asked again."""
+        with self._lock:
+            self._principal, self._principal_for = None, None
+
+    @property
+    def principal(self) -> Principal | None:
+        """Whom the verified helper applies for, or None (for themselves): only for the card read it was typed
+        under, so a swapped card never carries someone's details over."""
+        with self._lock:
+            if self._principal is None or self._identity is None or self._principal_for != card_key(self._identity):
+                return None
+            return self._principal
 
     # ---- what use cases read
 
@@ -165,5 +196,6 @@ class Visit:
         """Session wipe."""
         with self._lock:
             self._identity, self._face, self._face_for, self._citizen, self._evidence = None, None, None, None, None
-            self.service, self.purpose = "", "apply"
+            self._principal, self._principal_for = None, None
+            self.service, self.purpose, self.proxy_offered = "", "apply", False
             self.tickets, self.rated, self.form, self.photos, self.tracking = {}, False, None, {}, ""

@@ -250,11 +250,14 @@ class QueueStore:
         return self._day
 
     def enqueue_submission(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
-                           attachments: list[bytes] = (), evidence: bytes | None = None) -> Enqueued:
+                           attachments: list[bytes] = (), evidence: bytes | None = None,
+                           agent: dict | None = None) -> Enqueued:
         """One durable commit: the record, its attachments and its tracking number; returns only once on disk.
 
         `evidence`: the face check's matched frame (JPEG), sealed like an attachment and named in the body as
-        `face_evidence` (its sha256, also listed in `attachments` so central checks it arrived)."""
+        `face_evidence` (its sha256, also listed in `attachments` so central checks it arrived). `agent`: who
+        applied for the applicant (亲友代办), encrypted with the rest of the personal part; the local case lookup by
+        card stays the applicant's."""
         now = self._clock()
         fresh = os.urandom(28)  # the id's 16 random bytes and the record nonce's 12 in one system call
         rid = new_id(fresh[:16])
@@ -270,6 +273,8 @@ class QueueStore:
         # columns already and claim() puts the body back together (not storing them twice keeps records smaller),
         # so the whole payload is ready before the lock, which is held only for the sequence number and the I/O
         personal = {"form": form, "applicant": applicant, "face_check": face_check}
+        if agent:
+            personal["agent"] = agent
         if evidence is not None:
             sha = hashlib.sha256(evidence).hexdigest()
             hashes.append(sha)

@@ -34,6 +34,8 @@ AUDIENCE_TEXT: dict[str, Text] = {
     "person": Text("个人", "Individuals"),
     "organisation": Text("法人", "Organisations"),
 }
+# words in a condition that rule out 亲友代办 (本人亲自到场，不能委托)
+IN_PERSON = ("不能委托", "不得委托", "本人亲自", "本人到场", "当事人本人")
 # the type a pre-filled field must have, so a card value always fits its field
 PREFILL_TYPES: dict[str, set[str]] = {
     "name": {"text"},
@@ -109,6 +111,9 @@ class Material(_Strict):
     capture: bool = False
     # the department fetches it by data sharing (数据共享): the citizen need not bring it
     shared: bool = False
+    # only when someone applies for the applicant (亲友代办): a kiosk proxy application requires it photographed,
+    # an application for oneself never asks for it
+    for_proxy: bool = False
     # English of the texts above, shown in English mode; empty = the Chinese is shown, marked (docs/catalog.md)
     name_en: str = Field("", max_length=120)
     when_en: str = Field("", max_length=160)
@@ -240,6 +245,9 @@ class ServiceItem(_Strict):
     queue: str = Field("", pattern=r"^[A-Z]?$")
     legal_basis: list[str] = Field(min_length=1, max_length=8)
     form: list[FormField] = Field(default_factory=list, max_length=40)
+    # a relative or helper may apply at the kiosk for the applicant (亲友代办): needs a for_proxy material the
+    # camera takes (the power of attorney) and no condition that demands the applicant in person
+    proxy: bool = False
     # English of the texts above, shown in English mode; empty = the Chinese is shown, marked (docs/catalog.md)
     name_en: str = Field("", max_length=120)
     short_name_en: str = Field("", max_length=40)
@@ -265,7 +273,19 @@ class ServiceItem(_Strict):
             seen.add(f.key)
         if self.handling == "kiosk" and not self.form:
             raise ValueError("an item handled at the kiosk needs a form")
+        if self.proxy:
+            if not any(m.for_proxy and m.capture for m in self.materials):
+                raise ValueError("proxy = true needs a material with for_proxy = true and capture = true "
+                                 "(the power of attorney the kiosk photographs)")
+            in_person = [c for c in self.conditions if any(w in c for w in IN_PERSON)]
+            if in_person:
+                raise ValueError(f"proxy = true, but a condition demands the applicant in person: {in_person[0]}")
         return self
+
+    @property
+    def kiosk_can_proxy(self) -> bool:
+        """Can a helper apply at the terminal for someone else (亲友代办)?"""
+        return self.proxy and self.kiosk_can_submit
 
     @property
     def title(self) -> Text:

@@ -77,7 +77,8 @@ class MaterialsBridge(Bridge):
             guide = self._core.catalog.guide(code, language)
         except Exception:  # an item dropped by a catalog update: nothing to photograph for it
             return []
-        return [e.name for e in guide.checklist if e.capture and e.bring]
+        proxy = self._core.visit.principal is not None  # the power of attorney only when applying for another
+        return [e.name for e in guide.checklist if e.capture and e.bring and (proxy or not e.for_proxy)]
 
     def _shown(self) -> dict[str, str]:
         return dict(zip(self._capturable(), self._capturable(self._shell.language)))
@@ -86,7 +87,9 @@ class MaterialsBridge(Bridge):
     def items(self) -> list[dict]:
         """The current application's materials the camera can take, with how many pages are taken."""
         shown = self._shown()
-        return [{"index": i, "name": shown[name], "count": len(self._pages(name))}
+        form = self._core.visit.form
+        required = set(form.proxy_materials) if form is not None and form.code == self._service() else set()
+        return [{"index": i, "name": shown[name], "count": len(self._pages(name)), "required": name in required}
                 for i, name in enumerate(shown)]
 
     @Property(int, notify=changed)

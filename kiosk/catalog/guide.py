@@ -23,6 +23,7 @@ class ChecklistEntry:
     example: str
     capture: bool  # the kiosk camera can take it instead
     bring: bool  # False: fetched by data sharing, listed so the citizen knows not to hunt for it
+    for_proxy: bool = False  # needed only when someone applies for the applicant (亲友代办)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def build_guide(catalog: Catalog, code: str, guide_url: str = "", language: str 
     # things to bring first, numbered; shared ones last, unnumbered in spirit but kept in order for reading
     for m in sorted(item.materials, key=lambda m: m.shared):
         n += 1
-        entries.append(ChecklistEntry(n, m.name, m.quantity(), m.when, m.notes, m.example, m.capture, not m.shared))
+        entries.append(ChecklistEntry(n, m.name, m.quantity(), m.when, m.notes, m.example, m.capture, not m.shared,
+                                      m.for_proxy))
     fees = [_fee(f, language) for f in item.fees if f.yuan > 0 or f.note]
     return Guide(
         code=item.code, name=item.name, summary=item.summary,

@@ -12,7 +12,7 @@ from tests.helpers.qml import find, settle
 # the staff's own screens speak to nobody; the attract loop is walked by the tests that want it
 CITIZEN = [s.value for s in Screen if s not in (Screen.ATTRACT, Screen.MAINTENANCE, Screen.MAINTENANCE_CARE)]
 PARAMS = {"Placeholder": {"title": "证明打印"}, "CatalogItems": {"title": "按主题"}, "Guide": {"code": SERVICE}}
-NEED_ID = ["ApplyForm", "Certificates"]  # the others are opened before the card is read
+NEED_ID = ["ApplyFor", "ApplyForm", "Certificates"]  # the others are opened before the card is read
 
 
 def page(ui) -> QQuickItem:

@@ -20,6 +20,121 @@
     </message>
 </context>
 <context>
+    <name>ApplyFor</name>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="15" />
+        <source>为谁办理</source>
+        <translation>Who is this application for?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="16" />
+        <source>请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”</source>
+        <translation>Type their name and ID number, choose how you are related, then tap "Next"</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="17" />
+        <source>请选择：为自己办理，还是替家人代办</source>
+        <translation>Choose: apply for yourself, or for a family member</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="19" />
+        <source>有 %1 项需要修改，请看红色提示</source>
+        <translation>%1 fields need correcting; see the red notes</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="107" />
+        <source>这个事项可以由家人或他人代办。代办时，您刚才核验的是代办人（您自己）的身份。</source>
+        <translation>Someone else may apply for this. If you apply for someone else, the identity you just checked is yours, as the helper.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="124" />
+        <source>本人办理</source>
+        <translation>Apply for myself</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="124" />
+        <source>为自己申请</source>
+        <translation>For yourself</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="125" />
+        <source>本人办理，为自己申请</source>
+        <translation>Apply for myself</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="134" />
+        <source>为他人代办</source>
+        <translation>Apply for someone else</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="134" />
+        <source>替家人或他人申请</source>
+        <translation>A family member or another person</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="135" />
+        <source>为他人代办，替家人或他人申请</source>
+        <translation>Apply for someone else: a family member or another person</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="156" />
+        <source>请按申请人（被代办人）身份证上的信息填写。提交前还要拍摄申请人签名的授权委托书。</source>
+        <translation>Type the details as on the ID card of the person you apply for. Before submitting, you also photograph the power of attorney they signed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="163" />
+        <location filename="../qml/screens/ApplyFor.qml" line="167" />
+        <source>申请人姓名</source>
+        <translation>Their name</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="169" />
+        <source>与身份证上一致</source>
+        <translation>As on their ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="173" />
+        <location filename="../qml/screens/ApplyFor.qml" line="177" />
+        <source>申请人身份证号</source>
+        <translation>Their ID card number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="179" />
+        <source>18位，最后一位可能是X</source>
+        <translation>18 characters; the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="184" />
+        <source>您是申请人的</source>
+        <translation>You are their</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="197" />
+        <source>关系：%1</source>
+        <translation>Relation: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="203" />
+        <source>申请人手机号（选填）</source>
+        <translation>Their mobile number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="207" />
+        <source>申请人手机号，选填</source>
+        <translation>Their mobile number, optional</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="209" />
+        <source>11位手机号码</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyFor.qml" line="223" />
+        <source>下一步：填写申请表</source>
+        <translation>Next: fill in the form</translation>
+    </message>
+</context>
+<context>
     <name>ApplyForm</name>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="17" />
@@ -42,7 +157,7 @@
         <translation>Amount in yuan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="99" />
+        <location filename="../qml/screens/ApplyForm.qml" line="101" />
         <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
         <translation>Details on grey come from your ID card and cannot be changed; please fill in or choose the rest.</translation>
     </message>
@@ -58,27 +173,37 @@
         <translation>Application form. Fill in each field, then tap "Next".</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="123" />
+        <location filename="../qml/screens/ApplyForm.qml" line="100" />
+        <source>这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。</source>
+        <translation>This application is for someone else: the grey details are what you typed for them in the step before (go back to change them); fill in or choose the rest as it applies to them.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="125" />
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="151" />
+        <location filename="../qml/screens/ApplyForm.qml" line="153" />
         <source>来自身份证，不可修改</source>
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="197" />
+        <location filename="../qml/screens/ApplyForm.qml" line="153" />
+        <source>上一步已填写</source>
+        <translation>Typed in the step before</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="199" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="197" />
+        <location filename="../qml/screens/ApplyForm.qml" line="199" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="245" />
+        <location filename="../qml/screens/ApplyForm.qml" line="247" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -1525,67 +1650,82 @@
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="12" />
+        <location filename="../qml/screens/Review.qml" line="13" />
+        <source>核对代办申请。请看一遍，拍好授权委托书，勾选同意，再点“确认提交”</source>
+        <translation>Check this application for someone else. Read it, photograph the power of attorney, tick the consent, then tap "Submit"</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="14" />
         <source>核对申请信息。请看一遍，勾选同意，再点“确认提交”</source>
         <translation>Check your application. Read it, tick your consent, then tap "Submit".</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="79" />
+        <location filename="../qml/screens/Review.qml" line="90" />
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="106" />
+        <location filename="../qml/screens/Review.qml" line="118" />
+        <source>材料拍照：代办必须拍摄授权委托书；其他材料可选，拍好的随申请一起提交</source>
+        <translation>Photos of documents: for someone else, the power of attorney must be photographed; the others are optional and go with the application</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="119" />
         <source>材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件</source>
         <translation>Photograph documents (optional): photos go with the application, so you need not bring copies</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="130" />
+        <location filename="../qml/screens/Review.qml" line="135" />
+        <source>%1（必须拍摄）</source>
+        <translation>%1 (must be photographed)</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Review.qml" line="144" />
         <source>已拍%1张</source>
         <translation>%1 taken</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="130" />
+        <location filename="../qml/screens/Review.qml" line="144" />
         <source>未拍</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="138" />
+        <location filename="../qml/screens/Review.qml" line="152" />
         <source>补拍</source>
         <translation>More photos</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="138" />
+        <location filename="../qml/screens/Review.qml" line="152" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="183" />
+        <location filename="../qml/screens/Review.qml" line="197" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information given is true, and I agree that it, the photographed documents and the face check result are sent to the service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="184" />
+        <location filename="../qml/screens/Review.qml" line="198" />
         <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
         <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="165" />
+        <location filename="../qml/screens/Review.qml" line="179" />
         <source>正在保存您的申请…</source>
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="220" />
+        <location filename="../qml/screens/Review.qml" line="234" />
         <source>勾选上面的“我已阅读并同意”后，才能提交</source>
         <translation>Tick "I have read and agree" above to submit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="235" />
+        <location filename="../qml/screens/Review.qml" line="249" />
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="244" />
+        <location filename="../qml/screens/Review.qml" line="258" />
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
@@ -1963,52 +2103,52 @@
 <context>
     <name>VoicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="53" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="56" />
         <source>声音大小和快慢</source>
         <translation>Voice loudness and speed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="65" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="68" />
         <source>音量</source>
         <translation>Loudness</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="78" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="81" />
         <source>小声一点</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="85" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="88" />
         <source>音量 %1 / %2</source>
         <translation>Loudness %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="92" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="95" />
         <source>大声一点</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="98" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="101" />
         <source>语速</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="111" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="114" />
         <source>慢一点</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="118" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="121" />
         <source>语速 %1 / %2</source>
         <translation>Speed %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="125" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="128" />
         <source>快一点</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/VoicePanel.qml" line="132" />
+        <location filename="../qml/Kiosk/VoicePanel.qml" line="135" />
         <source>好了</source>
         <translation>Done</translation>
     </message>

@@ -20,6 +20,121 @@
         </message>
     </context>
     <context>
+        <name>ApplyFor</name>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="15" />
+            <source>为谁办理</source>
+            <translation>為誰辦理</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="16" />
+            <source>请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”</source>
+            <translation>請輸入申請人的姓名和身份證號，選擇您和他的關係，再點“下一步”</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="17" />
+            <source>请选择：为自己办理，还是替家人代办</source>
+            <translation>請選擇：為自己辦理，還是替家人代辦</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="19" />
+            <source>有 %1 项需要修改，请看红色提示</source>
+            <translation>有 %1 項需要修改，請看紅色提示</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="107" />
+            <source>这个事项可以由家人或他人代办。代办时，您刚才核验的是代办人（您自己）的身份。</source>
+            <translation>這個事項可以由家人或他人代辦。代辦時，您剛才核驗的是代辦人（您自己）的身份。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="124" />
+            <source>本人办理</source>
+            <translation>本人辦理</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="124" />
+            <source>为自己申请</source>
+            <translation>為自己申請</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="125" />
+            <source>本人办理，为自己申请</source>
+            <translation>本人辦理，為自己申請</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="134" />
+            <source>为他人代办</source>
+            <translation>為他人代辦</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="134" />
+            <source>替家人或他人申请</source>
+            <translation>替家人或他人申請</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="135" />
+            <source>为他人代办，替家人或他人申请</source>
+            <translation>為他人代辦，替家人或他人申請</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="156" />
+            <source>请按申请人（被代办人）身份证上的信息填写。提交前还要拍摄申请人签名的授权委托书。</source>
+            <translation>請按申請人（被代辦人）身份證上的信息填寫。提交前還要拍攝申請人簽名的授權委託書。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="163" />
+            <location filename="../qml/screens/ApplyFor.qml" line="167" />
+            <source>申请人姓名</source>
+            <translation>申請人姓名</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="169" />
+            <source>与身份证上一致</source>
+            <translation>與身份證上一致</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="173" />
+            <location filename="../qml/screens/ApplyFor.qml" line="177" />
+            <source>申请人身份证号</source>
+            <translation>申請人身份證號</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="179" />
+            <source>18位，最后一位可能是X</source>
+            <translation>18位，最後一位可能是X</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="184" />
+            <source>您是申请人的</source>
+            <translation>您是申請人的</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="197" />
+            <source>关系：%1</source>
+            <translation>關係：%1</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="203" />
+            <source>申请人手机号（选填）</source>
+            <translation>申請人手機號（選填）</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="207" />
+            <source>申请人手机号，选填</source>
+            <translation>申請人手機號，選填</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="209" />
+            <source>11位手机号码</source>
+            <translation>11位手機號碼</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyFor.qml" line="223" />
+            <source>下一步：填写申请表</source>
+            <translation>下一步：填寫申請表</translation>
+        </message>
+    </context>
+    <context>
         <name>ApplyForm</name>
         <message>
             <location filename="../qml/screens/ApplyForm.qml" line="17" />
@@ -42,7 +157,7 @@
             <translation>金額，單位元</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="99" />
+            <location filename="../qml/screens/ApplyForm.qml" line="101" />
             <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
             <translation>灰色底的信息來自您的身份證，不能修改；其他各項請填寫或選擇。</translation>
         </message>
@@ -58,27 +173,37 @@
             <translation>填寫申請表。請逐項填好，再點“下一步”</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="123" />
+            <location filename="../qml/screens/ApplyForm.qml" line="100" />
+            <source>这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。</source>
+            <translation>這是為他人代辦的申請：灰色底的信息是您在上一步為申請人填寫的，要修改請返回上一步；其他各項請按申請人的情況填寫或選擇。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyForm.qml" line="125" />
             <source>（选填）</source>
             <translation>（選填）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="151" />
+            <location filename="../qml/screens/ApplyForm.qml" line="153" />
             <source>来自身份证，不可修改</source>
             <translation>來自身份證，不可修改</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="197" />
+            <location filename="../qml/screens/ApplyForm.qml" line="153" />
+            <source>上一步已填写</source>
+            <translation>上一步已填寫</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/ApplyForm.qml" line="199" />
             <source>是</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="197" />
+            <location filename="../qml/screens/ApplyForm.qml" line="199" />
             <source>否</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="245" />
+            <location filename="../qml/screens/ApplyForm.qml" line="247" />
             <source>下一步：核对信息</source>
             <translation>下一步：核對信息</translation>
         </message>
@@ -1525,67 +1650,82 @@
             <translation>核對申請信息</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="12" />
+            <location filename="../qml/screens/Review.qml" line="13" />
+            <source>核对代办申请。请看一遍，拍好授权委托书，勾选同意，再点“确认提交”</source>
+            <translation>核對代辦申請。請看一遍，拍好授權委託書，勾選同意，再點“確認提交”</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Review.qml" line="14" />
             <source>核对申请信息。请看一遍，勾选同意，再点“确认提交”</source>
             <translation>核對申請信息。請看一遍，勾選同意，再點“確認提交”</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="79" />
+            <location filename="../qml/screens/Review.qml" line="90" />
             <source>（未填写）</source>
             <translation>（未填寫）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="106" />
+            <location filename="../qml/screens/Review.qml" line="118" />
+            <source>材料拍照：代办必须拍摄授权委托书；其他材料可选，拍好的随申请一起提交</source>
+            <translation>材料拍照：代辦必須拍攝授權委託書；其他材料可選，拍好的隨申請一起提交</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Review.qml" line="119" />
             <source>材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件</source>
             <translation>材料拍照（可選）：拍好的材料隨申請一起提交，可不再帶複印件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="130" />
+            <location filename="../qml/screens/Review.qml" line="135" />
+            <source>%1（必须拍摄）</source>
+            <translation>%1（必須拍攝）</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Review.qml" line="144" />
             <source>已拍%1张</source>
             <translation>已拍%1張</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="130" />
+            <location filename="../qml/screens/Review.qml" line="144" />
             <source>未拍</source>
             <translation>未拍</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="138" />
+            <location filename="../qml/screens/Review.qml" line="152" />
             <source>补拍</source>
             <translation>補拍</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="138" />
+            <location filename="../qml/screens/Review.qml" line="152" />
             <source>拍照</source>
             <translation>拍照</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="183" />
+            <location filename="../qml/screens/Review.qml" line="197" />
             <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
             <translation>我已閱讀並同意：本人承諾所填信息真實有效，同意將以上信息、所拍材料照片和人臉核驗結果提交給政務服務平臺，用於辦理本事項。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="184" />
+            <location filename="../qml/screens/Review.qml" line="198" />
             <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
             <translation>我已閱讀並同意：本人承諾所填信息真實有效，同意將以上信息和人臉核驗結果提交給政務服務平臺，用於辦理本事項。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="165" />
+            <location filename="../qml/screens/Review.qml" line="179" />
             <source>正在保存您的申请…</source>
             <translation>正在保存您的申請…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="220" />
+            <location filename="../qml/screens/Review.qml" line="234" />
             <source>勾选上面的“我已阅读并同意”后，才能提交</source>
             <translation>勾選上面的“我已閱讀並同意”後，才能提交</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="235" />
+            <location filename="../qml/screens/Review.qml" line="249" />
             <source>返回修改</source>
             <translation>返回修改</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="244" />
+            <location filename="../qml/screens/Review.qml" line="258" />
             <source>确认提交</source>
             <translation>確認提交</translation>
         </message>
@@ -1963,52 +2103,52 @@
     <context>
         <name>VoicePanel</name>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="53" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="56" />
             <source>声音大小和快慢</source>
             <translation>聲音大小和快慢</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="65" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="68" />
             <source>音量</source>
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="78" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="81" />
             <source>小声一点</source>
             <translation>小聲一點</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="85" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="88" />
             <source>音量 %1 / %2</source>
             <translation>音量 %1 / %2</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="92" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="95" />
             <source>大声一点</source>
             <translation>大聲一點</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="98" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="101" />
             <source>语速</source>
             <translation>語速</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="111" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="114" />
             <source>慢一点</source>
             <translation>慢一點</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="118" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="121" />
             <source>语速 %1 / %2</source>
             <translation>語速 %1 / %2</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="125" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="128" />
             <source>快一点</source>
             <translation>快一點</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/VoicePanel.qml" line="132" />
+            <location filename="../qml/Kiosk/VoicePanel.qml" line="135" />
             <source>好了</source>
             <translation>好了</translation>
         </message>

@@ -28,7 +28,12 @@ ORDERS = {"new": ("最近变动在前", "latest change first"), "old": ("最早�
 # the applicant's fields in the order a case officer reads them
 APPLICANT = {"name": ("姓名", "Name"), "id_number": ("身份证号", "ID number"), "gender": ("性别", "Gender"),
              "nation": ("民族", "Ethnicity"), "birth_date": ("出生日期", "Date of birth"),
-             "address": ("住址", "Address"), "kind": ("证件类型", "Document"), "source": ("来源", "Read from")}
+             "address": ("住址", "Address"), "phone": ("联系电话", "Phone"), "kind": ("证件类型", "Document"),
+             "source": ("来源", "Read from")}
+# the helper of a proxy application (亲友代办): what central keeps of them
+AGENT = {"name": ("代办人", "Helper"), "relation": ("与申请人关系", "Relation to the applicant"),
+         "id_hash": ("证件号散列（前16位）", "ID number hash (first 16)"), "kind": ("证件类型", "Document"),
+         "source": ("来源", "Read from")}
 FACE = {"decision": ("结论", "Decision"), "distance": ("距离", "Distance"), "threshold": ("阈值", "Threshold"),
         "attempts": ("尝试次数", "Attempts"), "liveness_passed": ("活体检测", "Liveness")}
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -74,7 +79,8 @@ def _case_page(request: Request, staff: Staff, tracking: str, *, status: int = 2
     title = services.titles(request, staff.console.store).get(found["service_code"])
     return render(request, staff, "case.html", title=("办件 " + found["tracking"], "Case " + found["tracking"]),
                   status=status, case=found, service_title=title, may_act=reveal, error=error, typed=typed or {},
-                  applicant_labels=APPLICANT, face_labels=FACE, max_reason=MAX_REASON, max_note=MAX_NOTE)
+                  applicant_labels=APPLICANT, agent_labels=AGENT, face_labels=FACE, max_reason=MAX_REASON,
+                  max_note=MAX_NOTE)
 
 
 @router.get("/{tracking}")

@@ -14,8 +14,15 @@ from kiosk.flow import Screen
 QML = Path(__file__).resolve().parents[3] / "ui" / "qml"
 
 
-def visit(purpose="apply", service="", rated=False):
-    return SimpleNamespace(purpose=purpose, service=service, rated=rated, verified=lambda: None)
+def visit(purpose="apply", service="", rated=False, proxy_offered=False):
+    return SimpleNamespace(purpose=purpose, service=service, rated=rated, proxy_offered=proxy_offered,
+                           verified=lambda: None)
+
+
+def test_an_item_that_offers_proxy_asks_whom_the_application_is_for_first():
+    assert flow.route("identified", visit(service="YL-002", proxy_offered=True)) == (Screen.APPLY_FOR, None)
+    assert flow.route("chosen", visit(service="YL-002", proxy_offered=True)) == (Screen.APPLY_FOR, None)
+    assert flow.route("chosen", visit(service="GJ-003")) == (Screen.APPLY_FORM, None)
 
 
 @pytest.mark.parametrize("purpose,service,screen", [

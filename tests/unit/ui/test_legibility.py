@@ -12,7 +12,11 @@ import pytest
 from drivers.cards.events import ReaderError
 from tests.helpers.legibility import ELDERLY, NORMAL, measure, table
 from tests.helpers.qml import find, settle
-from tests.helpers.screens import arrive, every_screen
+from kiosk.application import choose_service
+from tests.helpers.apply import lift_card
+from tests.helpers.apply_ui import card_on_home
+from tests.helpers.proxy import PROXY_ITEM, WRONG_CHECK
+from tests.helpers.screens import arrive, every_screen, page
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 
@@ -32,6 +36,20 @@ def _onto(qtbot, ui, screen, params):
     qtbot.waitUntil(lambda: ui.shell.currentScreen == screen)
     ui.window.contentItem().forceActiveFocus()  # the keyboard away: the screen is what is measured
     settle(qtbot)
+
+
+def _for_someone_else(qtbot, ui, elderly):
+    """亲友代办: the applicant's details open, each with its message (then a new visitor, on home)."""
+    card_on_home(qtbot, ui)
+    lift_card(ui.core)  # the card taken back: its notice gone, as when the helper types
+    qtbot.waitUntil(lambda: not ui.bridges["identity"].cardOnReader)
+    choose_service(ui.core.visit, ui.core.catalog.catalog, PROXY_ITEM)
+    _onto(qtbot, ui, "ApplyFor", {})
+    page(ui).setProperty("other", True)
+    ui.bridges["apply"].forSomeoneElse("", WRONG_CHECK, "", "123")
+    ui.window.contentItem().forceActiveFocus()
+    settle(qtbot)
+    return ui.window.contentItem()
 
 
 def _walk(qtbot, ui, elderly):
@@ -78,6 +96,7 @@ def _walk(qtbot, ui, elderly):
     ui.shell.endSession()
     ui.shell.start(elderly)
     settle(qtbot)
+    yield "ApplyFor: for someone else, details to fix", _for_someone_else(qtbot, ui, elderly)
     staff = ui.bridges["staffCall"]
     staff.call()  # no queue in this kiosk: the panel sends the visitor to where staff sit
     qtbot.waitUntil(lambda: staff.state == "failed", timeout=10_000)

@@ -96,7 +96,9 @@ ScreenPage {
 
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。")
+                    text: ApplyBridge.forOther
+                          ? qsTr("这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。")
+                          : qsTr("灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。")
                     font.pixelSize: Theme.bodySize
                     color: Theme.textMuted
                     textFormat: Text.PlainText
@@ -148,7 +150,7 @@ ScreenPage {
                                     elide: Text.ElideRight
                                 }
                                 Text {
-                                    text: qsTr("来自身份证，不可修改")
+                                    text: ApplyBridge.forOther ? qsTr("上一步已填写") : qsTr("来自身份证，不可修改")
                                     font.pixelSize: Theme.smallSize
                                     color: Theme.textMuted
                                     textFormat: Text.PlainText

@@ -9,7 +9,9 @@ import KioskApp
 ScreenPage {
     id: page
     title: qsTr("核对申请信息")
-    prompt: qsTr("核对申请信息。请看一遍，勾选同意，再点“确认提交”")
+    prompt: ApplyBridge.proxyLine.length > 0
+            ? qsTr("核对代办申请。请看一遍，拍好授权委托书，勾选同意，再点“确认提交”")
+            : qsTr("核对申请信息。请看一遍，勾选同意，再点“确认提交”")
 
     ColumnLayout {
         anchors.fill: parent
@@ -37,6 +39,15 @@ ScreenPage {
                     color: Theme.primaryDark
                     textFormat: Text.PlainText
                     wrapMode: Text.WordWrap
+                }
+                // 亲友代办: who applies for whom, masked (the screen is seen by whoever stands behind)
+                MessagePanel {
+                    objectName: "reviewProxy"
+                    speaks: false  // the prompt says this is an application for someone else
+                    Layout.fillWidth: true
+                    visible: ApplyBridge.proxyLine.length > 0
+                    kind: "info"
+                    text: ApplyBridge.proxyLine
                 }
                 Rectangle {
                     Layout.fillWidth: true
@@ -103,7 +114,9 @@ ScreenPage {
                         spacing: Theme.px(10)
                         Text {
                             Layout.fillWidth: true
-                            text: qsTr("材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件")
+                            text: ApplyBridge.proxyLine.length > 0
+                                  ? qsTr("材料拍照：代办必须拍摄授权委托书；其他材料可选，拍好的随申请一起提交")
+                                  : qsTr("材料拍照（可选）：拍好的材料随申请一起提交，可不再带复印件")
                             font.pixelSize: Theme.bodySize
                             font.bold: true
                             color: Theme.text
@@ -119,7 +132,8 @@ ScreenPage {
                                 spacing: Theme.px(12)
                                 Text {
                                     Layout.fillWidth: true
-                                    text: photoRow.modelData.name
+                                    text: photoRow.modelData.required ? qsTr("%1（必须拍摄）").arg(photoRow.modelData.name)
+                                                                      : photoRow.modelData.name
                                     font.pixelSize: Theme.bodySize
                                     color: Theme.text
                                     textFormat: Text.PlainText
