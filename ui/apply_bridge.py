@@ -245,7 +245,8 @@ class ApplyBridge(Bridge):
         self._shell.open("submitted")
 
     def _print_receipt(self) -> None:
-        data = use.receipt(self._form, self._submitted, self._core.catalog.guide(self._form.code), self._core.visit)
+        data = use.receipt(self._form, self._submitted, self._core.catalog.guide(self._form.code), self._core.visit,
+                           self._core.cfg.central.public_url)
         self._print = (BUSY, None)
         self._print_job = self._core.printing.print("submission_receipt", data, *self._print_callbacks())
 

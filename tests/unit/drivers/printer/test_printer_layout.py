@@ -27,7 +27,7 @@ def test_receipt_masks_name_and_id_number_itself():
     assert "证件号码：110105********0021" in text
     assert "王小明" not in text and "110105199001010021" not in text
     qr = [b for b in blocks if isinstance(b, QrBlock)]
-    assert [q.data for q in qr] == [SAMPLE_DATA["submission_receipt"]["tracking_number"]]
+    assert [q.data for q in qr] == [SAMPLE_DATA["submission_receipt"]["progress_qr"]]
 
 
 @pytest.mark.parametrize("mode", ["text", "raster"])
@@ -104,7 +104,7 @@ def test_raster_mode_sends_only_images_and_motion():
 
 
 def test_fit_keeps_tracking_number_on_one_line_in_text_mode():
-    tn = SAMPLE_DATA["submission_receipt"]["tracking_number"]  # 23 characters: too wide for 2x on 58 mm
+    tn = SAMPLE_DATA["submission_receipt"]["tracking_number"]  # 26 characters: too wide for 2x on 58 mm
     got = encode_text([TextBlock(tn, width=2, height=2, fit=True)], Profile(58, "text"))
     assert esc.size(1, 2) + esc.bold(False) + esc.underline(0) + tn.encode() + b"\n" in got
 
