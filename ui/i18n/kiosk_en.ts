@@ -78,7 +78,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="243" />
+        <location filename="../qml/screens/ApplyForm.qml" line="245" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -752,72 +752,72 @@
         <translation>This is the home screen. Tap what you need, or search.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="14" />
+        <location filename="../qml/screens/Home.qml" line="15" />
         <source>查事项、看要带的材料</source>
         <translation>Find a service and what to bring</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>我要办事</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="15" />
+        <location filename="../qml/screens/Home.qml" line="16" />
         <source>刷身份证，在线申请</source>
         <translation>Apply with your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>进度查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="16" />
+        <location filename="../qml/screens/Home.qml" line="17" />
         <source>凭受理编号查办理进度</source>
         <translation>Track an application by its number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="17" />
+        <location filename="../qml/screens/Home.qml" line="18" />
         <source>打印各类证明材料</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="18" />
+        <location filename="../qml/screens/Home.qml" line="19" />
         <source>取号</source>
         <translation>Queue number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="18" />
+        <location filename="../qml/screens/Home.qml" line="19" />
         <source>领取窗口排队号</source>
         <translation>Get a number for a window</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="19" />
+        <location filename="../qml/screens/Home.qml" line="20" />
         <source>评价</source>
         <translation>Rate us</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="19" />
+        <location filename="../qml/screens/Home.qml" line="20" />
         <source>好差评，说说您的感受</source>
         <translation>Tell us how we did</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="35" />
+        <location filename="../qml/screens/Home.qml" line="36" />
         <source>您好，请选择要办理的业务</source>
         <translation>Hello, what would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Home.qml" line="65" />
+        <location filename="../qml/screens/Home.qml" line="66" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
         <translation>Search services, e.g. ID card, housing fund</translation>
     </message>
@@ -1194,27 +1194,27 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="32" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="34" />
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="37" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="39" />
         <source>⌂ 首页</source>
         <translation>⌂ Home</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="43" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="45" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="51" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="53" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/NavBar.qml" line="63" />
+        <location filename="../qml/Kiosk/NavBar.qml" line="67" />
         <source>退出</source>
         <translation>Exit</translation>
     </message>
@@ -1252,92 +1252,92 @@
         <translation>Staff: please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="77" />
+        <location filename="../qml/screens/PinPad.qml" line="78" />
         <source>请工作人员核对证件与本人后输入核验密码</source>
         <translation>Staff: check the card against the person, then enter the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="78" />
+        <location filename="../qml/screens/PinPad.qml" line="79" />
         <source>请再次输入新密码</source>
         <translation>Enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="79" />
+        <location filename="../qml/screens/PinPad.qml" line="80" />
         <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
         <translation>The factory PIN can only be used to set a new one. Enter a new maintenance PIN (6–12 digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="80" />
+        <location filename="../qml/screens/PinPad.qml" line="81" />
         <source>请输入新的维护密码（6–12 位数字）</source>
         <translation>Enter a new maintenance PIN (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="81" />
+        <location filename="../qml/screens/PinPad.qml" line="82" />
         <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
         <translation>Enter a new verification PIN (6–12 digits, not the maintenance PIN)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="82" />
+        <location filename="../qml/screens/PinPad.qml" line="83" />
         <source>再次输入维护密码，确认退出到桌面</source>
         <translation>Enter the maintenance PIN again to leave to the desktop</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="83" />
+        <location filename="../qml/screens/PinPad.qml" line="84" />
         <source>请输入维护密码</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="94" />
+        <location filename="../qml/screens/PinPad.qml" line="95" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="105" />
+        <location filename="../qml/screens/PinPad.qml" line="106" />
         <source>错误次数过多，请 %1 分钟后再试。</source>
         <translation>Too many wrong PINs; try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="106" />
+        <location filename="../qml/screens/PinPad.qml" line="107" />
         <source>错误次数过多，请 %1 秒后再试。</source>
         <translation>Too many wrong PINs; try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="107" />
+        <location filename="../qml/screens/PinPad.qml" line="108" />
         <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
         <translation>No verification PIN has been set. Please go to a service window, or ask staff to set one in maintenance mode.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="108" />
+        <location filename="../qml/screens/PinPad.qml" line="109" />
         <source>密码不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="109" />
+        <location filename="../qml/screens/PinPad.qml" line="110" />
         <source>两次输入不一致，请重新设置。</source>
         <translation>The two entries differ. Please start again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="110" />
+        <location filename="../qml/screens/PinPad.qml" line="111" />
         <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
         <translation>That PIN is too easy to guess. Choose another (6–12 digits, no repeated or consecutive digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="111" />
+        <location filename="../qml/screens/PinPad.qml" line="112" />
         <source>核验密码不能与维护密码相同。</source>
         <translation>The verification PIN must differ from the maintenance PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="112" />
+        <location filename="../qml/screens/PinPad.qml" line="113" />
         <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
         <translation>The new PIN could not be saved; the old one still applies. See diagnostics.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="113" />
+        <location filename="../qml/screens/PinPad.qml" line="114" />
         <source>请先输入维护密码。</source>
         <translation>Enter the maintenance PIN first.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="146" />
+        <location filename="../qml/screens/PinPad.qml" line="147" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1373,11 +1373,6 @@
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="13" />
-        <source>进度查询。请输入受理编号，或者刷身份证</source>
-        <translation>Check progress. Type the tracking number, or place your ID card.</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/Progress.qml" line="50" />
         <source>受理编号</source>
         <translation>Tracking number</translation>
@@ -1394,6 +1389,7 @@
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="74" />
+        <location filename="../qml/screens/Progress.qml" line="111" />
         <source>正在查询</source>
         <translation>Checking</translation>
     </message>
@@ -1413,52 +1409,72 @@
         <translation>Enter the tracking number from your receipt (letters and digits), or place your ID card on the reader and pass the face check</translation>
     </message>
     <message>
+        <location filename="../qml/screens/Progress.qml" line="13" />
+        <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
+        <translation>Progress. Type the tracking number, scan the receipt's QR code, or place your ID card.</translation>
+    </message>
+    <message>
         <location filename="../qml/screens/Progress.qml" line="110" />
+        <source>扫描回执二维码</source>
+        <translation>Scan receipt QR</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="135" />
+        <source>请将回执上的二维码对准摄像头，保持不动</source>
+        <translation>Hold the QR code on your receipt up to the camera and keep it still</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="147" />
+        <source>停止扫描</source>
+        <translation>Stop scanning</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="157" />
         <source>按身份证查询（需人脸核验）</source>
         <translation>Look up by ID card (face check required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="123" />
+        <location filename="../qml/screens/Progress.qml" line="170" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="168" />
+        <location filename="../qml/screens/Progress.qml" line="215" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="202" />
+        <location filename="../qml/screens/Progress.qml" line="249" />
         <source>需要您补正的内容</source>
         <translation>What you need to supply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="203" />
+        <location filename="../qml/screens/Progress.qml" line="250" />
         <source>退回原因</source>
         <translation>Why it was returned</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="224" />
+        <location filename="../qml/screens/Progress.qml" line="271" />
         <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
         <translation>Please get ready what is asked above and bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="225" />
+        <location filename="../qml/screens/Progress.qml" line="272" />
         <source>如有疑问，请带上回执到服务窗口咨询。</source>
         <translation>If you have questions, bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="237" />
+        <location filename="../qml/screens/Progress.qml" line="284" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="247" />
+        <location filename="../qml/screens/Progress.qml" line="294" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="246" />
+        <location filename="../qml/screens/Progress.qml" line="293" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>

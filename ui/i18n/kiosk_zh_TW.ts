@@ -78,7 +78,7 @@
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="243" />
+            <location filename="../qml/screens/ApplyForm.qml" line="245" />
             <source>下一步：核对信息</source>
             <translation>下一步：核對信息</translation>
         </message>
@@ -752,72 +752,72 @@
             <translation>這是首頁。請點您要辦的事，也可以搜索</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="14" />
+            <location filename="../qml/screens/Home.qml" line="15" />
             <source>办事指南</source>
             <translation>辦事指南</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="14" />
+            <location filename="../qml/screens/Home.qml" line="15" />
             <source>查事项、看要带的材料</source>
             <translation>查事項、看要帶的材料</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="15" />
+            <location filename="../qml/screens/Home.qml" line="16" />
             <source>我要办事</source>
             <translation>我要辦事</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="15" />
+            <location filename="../qml/screens/Home.qml" line="16" />
             <source>刷身份证，在线申请</source>
             <translation>刷身份證，在線申請</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="16" />
+            <location filename="../qml/screens/Home.qml" line="17" />
             <source>进度查询</source>
             <translation>進度查詢</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="16" />
+            <location filename="../qml/screens/Home.qml" line="17" />
             <source>凭受理编号查办理进度</source>
             <translation>憑受理編號查辦理進度</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="17" />
+            <location filename="../qml/screens/Home.qml" line="18" />
             <source>证明打印</source>
             <translation>證明打印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="17" />
+            <location filename="../qml/screens/Home.qml" line="18" />
             <source>打印各类证明材料</source>
             <translation>打印各類證明材料</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="18" />
+            <location filename="../qml/screens/Home.qml" line="19" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="18" />
+            <location filename="../qml/screens/Home.qml" line="19" />
             <source>领取窗口排队号</source>
             <translation>領取窗口排隊號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="19" />
+            <location filename="../qml/screens/Home.qml" line="20" />
             <source>评价</source>
             <translation>評價</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="19" />
+            <location filename="../qml/screens/Home.qml" line="20" />
             <source>好差评，说说您的感受</source>
             <translation>好差評，說說您的感受</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="35" />
+            <location filename="../qml/screens/Home.qml" line="36" />
             <source>您好，请选择要办理的业务</source>
             <translation>您好，請選擇要辦理的業務</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Home.qml" line="65" />
+            <location filename="../qml/screens/Home.qml" line="66" />
             <source>搜索事项，如：身份证、公积金、gjj</source>
             <translation>搜索事項，如：身份證、公積金、gjj</translation>
         </message>
@@ -1194,27 +1194,27 @@
     <context>
         <name>NavBar</name>
         <message>
-            <location filename="../qml/Kiosk/NavBar.qml" line="32" />
+            <location filename="../qml/Kiosk/NavBar.qml" line="34" />
             <source>‹ 返回</source>
             <translation>‹ 返回</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/NavBar.qml" line="37" />
+            <location filename="../qml/Kiosk/NavBar.qml" line="39" />
             <source>⌂ 首页</source>
             <translation>⌂ 首頁</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/NavBar.qml" line="43" />
+            <location filename="../qml/Kiosk/NavBar.qml" line="45" />
             <source>标准版</source>
             <translation>標準版</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/NavBar.qml" line="51" />
+            <location filename="../qml/Kiosk/NavBar.qml" line="53" />
             <source>长辈版</source>
             <translation>長輩版</translation>
         </message>
         <message>
-            <location filename="../qml/Kiosk/NavBar.qml" line="63" />
+            <location filename="../qml/Kiosk/NavBar.qml" line="67" />
             <source>退出</source>
             <translation>退出</translation>
         </message>
@@ -1252,92 +1252,92 @@
             <translation>請工作人員輸入密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="77" />
+            <location filename="../qml/screens/PinPad.qml" line="78" />
             <source>请工作人员核对证件与本人后输入核验密码</source>
             <translation>請工作人員核對證件與本人後輸入核驗密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="78" />
+            <location filename="../qml/screens/PinPad.qml" line="79" />
             <source>请再次输入新密码</source>
             <translation>請再次輸入新密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="79" />
+            <location filename="../qml/screens/PinPad.qml" line="80" />
             <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
             <translation>出廠密碼只能用來設置新密碼。請輸入新的維護密碼（6–12 位數字）。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="80" />
+            <location filename="../qml/screens/PinPad.qml" line="81" />
             <source>请输入新的维护密码（6–12 位数字）</source>
             <translation>請輸入新的維護密碼（6–12 位數字）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="81" />
+            <location filename="../qml/screens/PinPad.qml" line="82" />
             <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
             <translation>請輸入新的核驗密碼（6–12 位數字，不能與維護密碼相同）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="82" />
+            <location filename="../qml/screens/PinPad.qml" line="83" />
             <source>再次输入维护密码，确认退出到桌面</source>
             <translation>再次輸入維護密碼，確認退出到桌面</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="83" />
+            <location filename="../qml/screens/PinPad.qml" line="84" />
             <source>请输入维护密码</source>
             <translation>請輸入維護密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="94" />
+            <location filename="../qml/screens/PinPad.qml" line="95" />
             <source>正在核对…</source>
             <translation>正在核對…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="105" />
+            <location filename="../qml/screens/PinPad.qml" line="106" />
             <source>错误次数过多，请 %1 分钟后再试。</source>
             <translation>錯誤次數過多，請 %1 分鐘後再試。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="106" />
+            <location filename="../qml/screens/PinPad.qml" line="107" />
             <source>错误次数过多，请 %1 秒后再试。</source>
             <translation>錯誤次數過多，請 %1 秒後再試。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="107" />
+            <location filename="../qml/screens/PinPad.qml" line="108" />
             <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
             <translation>核驗密碼尚未設置，請到窗口辦理，或請工作人員在維護模式中設置。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="108" />
+            <location filename="../qml/screens/PinPad.qml" line="109" />
             <source>密码不正确。</source>
             <translation>密碼不正確。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="109" />
+            <location filename="../qml/screens/PinPad.qml" line="110" />
             <source>两次输入不一致，请重新设置。</source>
             <translation>兩次輸入不一致，請重新設置。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="110" />
+            <location filename="../qml/screens/PinPad.qml" line="111" />
             <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
             <translation>這個密碼太容易猜到，請換一個（6–12 位數字，不要重複或連續的數字）。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="111" />
+            <location filename="../qml/screens/PinPad.qml" line="112" />
             <source>核验密码不能与维护密码相同。</source>
             <translation>核驗密碼不能與維護密碼相同。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="112" />
+            <location filename="../qml/screens/PinPad.qml" line="113" />
             <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
             <translation>新密碼未能保存，原密碼仍然有效，請查看設備診斷。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="113" />
+            <location filename="../qml/screens/PinPad.qml" line="114" />
             <source>请先输入维护密码。</source>
             <translation>請先輸入維護密碼。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="146" />
+            <location filename="../qml/screens/PinPad.qml" line="147" />
             <source>取消</source>
             <translation>取消</translation>
         </message>
@@ -1373,11 +1373,6 @@
             <translation>進度查詢</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="13" />
-            <source>进度查询。请输入受理编号，或者刷身份证</source>
-            <translation>進度查詢。請輸入受理編號，或者刷身份證</translation>
-        </message>
-        <message>
             <location filename="../qml/screens/Progress.qml" line="50" />
             <source>受理编号</source>
             <translation>受理編號</translation>
@@ -1394,6 +1389,7 @@
         </message>
         <message>
             <location filename="../qml/screens/Progress.qml" line="74" />
+            <location filename="../qml/screens/Progress.qml" line="111" />
             <source>正在查询</source>
             <translation>正在查詢</translation>
         </message>
@@ -1413,52 +1409,72 @@
             <translation>請輸入回執上的受理編號（字母和數字），或將身份證放到讀卡區並完成人臉核驗</translation>
         </message>
         <message>
+            <location filename="../qml/screens/Progress.qml" line="13" />
+            <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
+            <translation>進度查詢。請輸入受理編號、掃描回執二維碼，或者刷身份證</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/Progress.qml" line="110" />
+            <source>扫描回执二维码</source>
+            <translation>掃描回執二維碼</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="135" />
+            <source>请将回执上的二维码对准摄像头，保持不动</source>
+            <translation>請將回執上的二維碼對準攝像頭，保持不動</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="147" />
+            <source>停止扫描</source>
+            <translation>停止掃描</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="157" />
             <source>按身份证查询（需人脸核验）</source>
             <translation>按身份證查詢（需人臉核驗）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="123" />
+            <location filename="../qml/screens/Progress.qml" line="170" />
             <source>您名下的办件</source>
             <translation>您名下的辦件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="168" />
+            <location filename="../qml/screens/Progress.qml" line="215" />
             <source>受理编号：%1</source>
             <translation>受理編號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="202" />
+            <location filename="../qml/screens/Progress.qml" line="249" />
             <source>需要您补正的内容</source>
             <translation>需要您補正的內容</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="203" />
+            <location filename="../qml/screens/Progress.qml" line="250" />
             <source>退回原因</source>
             <translation>退回原因</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="224" />
+            <location filename="../qml/screens/Progress.qml" line="271" />
             <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
             <translation>請按上面的說明準備好，帶上回執到服務窗口辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="225" />
+            <location filename="../qml/screens/Progress.qml" line="272" />
             <source>如有疑问，请带上回执到服务窗口咨询。</source>
             <translation>如有疑問，請帶上回執到服務窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="237" />
+            <location filename="../qml/screens/Progress.qml" line="284" />
             <source>平台办件号：%1</source>
             <translation>平臺辦件號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="247" />
+            <location filename="../qml/screens/Progress.qml" line="294" />
             <source>本机记录（网络未连接）</source>
             <translation>本機記錄（網絡未連接）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="246" />
+            <location filename="../qml/screens/Progress.qml" line="293" />
             <source>来自政务服务平台</source>
             <translation>來自政務服務平臺</translation>
         </message>
