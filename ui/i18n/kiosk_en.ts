@@ -1411,7 +1411,7 @@
     <message>
         <location filename="../qml/screens/Progress.qml" line="13" />
         <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
-        <translation>Progress. Type the tracking number, scan the receipt's QR code, or place your ID card.</translation>
+        <translation>Check progress. Type the tracking number, scan the receipt's QR code, or place your ID card.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="110" />
