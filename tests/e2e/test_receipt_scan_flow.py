@@ -18,7 +18,7 @@ from tests.helpers.apply import CARD_NAME, CARD_NUMBER, decode_qr
 from tests.helpers.e2e import FLOW, receipts, screen_texts, text_of
 from tests.helpers.identify import sim_config
 from tests.helpers.printer import Outcomes
-from tests.helpers.qml import grab, settle, tap
+from tests.helpers.qml import settle, tap
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ def _bad_check(number: str) -> str:
     f"https://zwfw.example.gov.cn/p/{NUMBER}?utm=1",
     f"https://zwfw.example.gov.cn/p/{NUMBER}#x",
     f"ftp://zwfw.example.gov.cn/p/{NUMBER}",
-    f"https://zwfw.example.gov.cn/p/",
+    "https://zwfw.example.gov.cn/p/",
     "KIOSK-TEST-SIM-0001",
     "x" * 5000,
 ])
