@@ -109,6 +109,19 @@ def test_fit_keeps_tracking_number_on_one_line_in_text_mode():
     assert esc.size(1, 2) + esc.bold(False) + esc.underline(0) + tn.encode() + b"\n" in got
 
 
+@pytest.mark.parametrize("bold", [True, False])
+def test_fit_keeps_the_grouped_tracking_number_on_one_line_in_raster_mode(bold):
+    from drivers.printer.raster import InkCanvas
+    from protocol.tracking import grouped
+
+    shown = grouped(SAMPLE_DATA["submission_receipt"]["tracking_number"])  # as the receipt prints it
+    one, fitted = InkCanvas(384), InkCanvas(384)
+    one.text("1", width=2, height=2, bold=bold)
+    fitted.text(shown, width=2, height=2, bold=bold, fit=True)
+    # the line was narrowed to the paper's width, not broken ("42N" alone on a second line)
+    assert len(fitted._parts) == len(one._parts) == 1
+
+
 def test_raster_bands_send_blank_paper_as_feeds_and_trim_to_ink():
     import numpy as np
     from PIL import Image
