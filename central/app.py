@@ -20,6 +20,7 @@ from central.ratelimit import RateLimits
 from central.routes import blobs, cases, catalog, certificates as certificate_routes, overlay, sync, terminals, verify
 from central.routes import tickets as ticket_routes
 from central.routes import presence as presence_routes
+from central.routes import progress as progress_routes
 from central.storage import CentralStore
 from central.titles import ServiceTitles
 
@@ -48,7 +49,7 @@ def create_app(store: CentralStore, *, catalog_file: Path | None = None,
         return {"ok": True}
 
     for module in (blobs, sync, presence_routes, cases, terminals, catalog, overlay, certificate_routes, verify,
-                   ticket_routes):
+                   ticket_routes, progress_routes):
         app.include_router(module.router)
     mount_console(app, store, clock=clock, policy=console)
     app.include_router(metrics_router)

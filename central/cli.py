@@ -132,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     limits = RateLimits()
     for name, default, what in (("terminal", limits.terminal, "per terminal, once its signature is proven"),
                                 ("address", limits.address, "per client address, every request"),
-                                ("verify", limits.verify, "per client address on the public /verify page")):
+                                ("verify", limits.verify,
+                                 "per client address on the public /verify and /p (receipt progress) pages")):
         s.add_argument(f"--{name}-limit", default=f"{default.per_second:g}/{default.burst}", metavar="RATE/BURST",
                        help=f"requests per second and burst {what}, or off (default %(default)s)")
     st = sub.add_parser("set-status", parents=[db_opts],

@@ -13,7 +13,9 @@ from central.ratelimit import Buckets, RateLimits
 from central.storage import CentralStore
 from protocol import signing
 
-AUTHENTICATED = "/v1/"  # every route under it belongs to terminals; the rest (/verify, /health, docs) is public
+AUTHENTICATED = "/v1/"  # every route under it belongs to terminals; the rest (/verify, /p, /health, docs) is public
+# pages anyone may open from a printed QR code; guessing numbers or codes needs thousands of tries
+PUBLIC_PAGES = ("/verify/", "/p/")
 _TERMINAL_HEADER = signing.TERMINAL.lower().encode()
 _LIMIT_MESSAGE = "too many requests; retry after the time in Retry-After"
 
@@ -31,7 +33,7 @@ class Gate:
             return
         path, method = scope["path"], scope["method"]
         address = (scope.get("client") or ("unknown", 0))[0]
-        for buckets, applies in ((self._address, True), (self._verify, path.startswith("/verify/"))):
+        for buckets, applies in ((self._address, True), (self._verify, path.startswith(PUBLIC_PAGES))):
             wait = buckets.take(address) if buckets and applies else 0.0
             if wait:
                 await replies.deny(send, 429, "rate_limited", _LIMIT_MESSAGE, retry_after=wait, close=True)

@@ -34,7 +34,8 @@ class Rate:
 @dataclass(frozen=True)
 class RateLimits:
     """Per terminal (charged once its signature is proven, so nobody else can spend a terminal's budget: its id is
-    printed on every receipt), per client address (every request), and per address on the public /verify page."""
+    printed on every receipt), per client address (every request), and per address on the public /verify and /p
+    pages."""
 
     terminal: Rate | None = Rate(20.0, 300)
     # a whole service hall may reach central through one address

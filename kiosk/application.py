@@ -11,10 +11,17 @@ from kiosk.i18n import Problem, Text
 from kiosk.proxy import Principal, who_for_whom
 from kiosk.redact import mask_address, mask_id_number, mask_name
 from kiosk.visit import IdentityChanged, Visit, card_key
+from protocol import receipt_link
 
 # pre-filled values shown only masked: the screen is seen by whoever stands behind the citizen
 MASKED = {"name": mask_name, "id_number": mask_id_number, "address": mask_address}
-PROGRESS_HINT = "在自助终端“进度查询”输入受理编号或刷身份证"
+PROGRESS_HINT = "在自助终端“进度查询”扫描本回执二维码、输入受理编号或刷身份证"
+# the QR opens central's public page only where [central] public_url is set
+PHONE_HINT = "手机扫描上方二维码，或"
+
+
+def progress_hint(public_url: str) -> str:
+    return (PHONE_HINT if public_url else "") + PROGRESS_HINT
 
 NO_QUEUE = Problem("apply.no_queue",
                    Text("本机暂时无法受理申请，请到人工窗口办理。",
@@ -222,14 +229,16 @@ def why_not(visit: Visit, form: ApplicationForm | None, consent: bool, submissio
     return None
 
 
-def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit,
+def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit, public_url: str = "",
             localtime: Callable[[float], time.struct_time] = time.localtime) -> dict:
-    """The submission receipt's data: the number committed, the matter, what the terminal holds for it."""
+    """The submission receipt's data: the number committed, the matter, what the terminal holds for it.
+    public_url: [central] public_url, the base of the QR's progress link (known offline: the number is local)."""
     pages = len(visit.attachments(form.code))
     applicant = form.applicant()
     return {
         "service_name": guide.name,
         "tracking_number": done.tracking,
+        "progress_qr": receipt_link.progress_url(public_url, done.tracking),
         # masked by the template's filters; the built bytes kept for reprint hold the masked form only
         "applicant_name": applicant["name"],
         "id_number": applicant["id_number"],
@@ -237,6 +246,6 @@ def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit,
                      + ([f"材料照片{pages}张（本机拍摄）"] if pages else []),
         "submitted_at": time.strftime("%Y-%m-%d %H:%M", localtime(done.created_at)),
         "promised_date": guide.promised.zh,
-        "progress_hint": PROGRESS_HINT,
+        "progress_hint": progress_hint(public_url),
     }
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from kiosk.application import PROGRESS_HINT, check_material, identity_lines
+from kiosk.application import check_material, identity_lines, progress_hint
 from kiosk.redact import mask_tracking
+from protocol import receipt_link
 
 
 class NotHeld(LookupError):
@@ -51,7 +52,8 @@ def sync_now(submissions) -> None:
     submissions.worker.wake()
 
 
-def receipt_data(submissions, catalog, seq: int, record_id: str, now: float | None = None) -> dict:
+def receipt_data(submissions, catalog, seq: int, record_id: str, now: float | None = None,
+                 public_url: str = "") -> dict:
     """The submission receipt again, from the record the queue still holds (the template masks name and number)."""
     record = next((r for r in submissions.store.recent_submissions(1000) if r["seq"] == seq and r["id"] == record_id),
                   None)
@@ -64,6 +66,7 @@ def receipt_data(submissions, catalog, seq: int, record_id: str, now: float | No
     return {
         "service_name": guide.name,
         "tracking_number": body["tracking"],
+        "progress_qr": receipt_link.progress_url(public_url, body["tracking"]),
         "applicant_name": applicant.get("name", ""),
         "id_number": applicant.get("id_number", ""),
         "materials": ["申请表（本机填写）", *identity_lines(body.get("agent")), check_material(body.get("face_check"))]
@@ -71,5 +74,5 @@ def receipt_data(submissions, catalog, seq: int, record_id: str, now: float | No
         "submitted_at": time.strftime("%Y-%m-%d %H:%M", time.localtime(body["created_at"]))
                         + time.strftime("（补打 %m-%d %H:%M）", time.localtime(now or time.time())),
         "promised_date": guide.promised.zh,
-        "progress_hint": PROGRESS_HINT,
+        "progress_hint": progress_hint(public_url),
     }

@@ -34,6 +34,9 @@ class CentralConfig(BaseModel):
     allow_plain_http_loopback: bool = False
     # base URL of the central platform: https://, or http:// to this machine with allow_plain_http_loopback
     url: str = "https://127.0.0.1:8600"
+    # where phones reach central's public pages (printed in receipt QR codes as {public_url}/p/{tracking}); often
+    # not `url`, which may be an address only terminals reach. "" = receipts hold the bare tracking number
+    public_url: str = Field("", max_length=100)
     # PEM file of the CA that issued central's certificate; "" = the system's trusted CAs
     ca_file: str = ""
     # optional: sha256 of central's public key (SubjectPublicKeyInfo), hex or base64; "" = no pin
@@ -56,6 +59,12 @@ class CentralConfig(BaseModel):
     @classmethod
     def _safe_url(cls, v: str, info) -> str:
         return tls.check_url(v, allow_plain_http_loopback=bool(info.data.get("allow_plain_http_loopback")))
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, v: str, info) -> str:
+        # a path is allowed (central behind a portal's prefix); query and fragment are not: the page name follows
+        return tls.check_url(v, allow_plain_http_loopback=bool(info.data.get("allow_plain_http_loopback"))) if v else v
 
     @field_validator("pin_sha256")
     @classmethod

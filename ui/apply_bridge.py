@@ -10,6 +10,7 @@ from kiosk import application as use, proxy
 from kiosk.app import KioskCore
 from kiosk.i18n import Problem
 from kiosk.visit import IdentityChanged
+from protocol import receipt_link
 from ui.bridge import Bridge, registered
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
@@ -261,7 +262,10 @@ class ApplyBridge(Bridge):
 
     @Property(str, notify=submitChanged)
     def trackingQr(self) -> str:
-        return self._qr.source(self._submitted.tracking) if self._submitted and self._print[0] == FAILED else ""
+        if not self._submitted or self._print[0] != FAILED:
+            return ""
+        # what the paper would have held: a phone opens the progress page (receipt_link: the bare number without one)
+        return self._qr.source(receipt_link.progress_url(self._core.cfg.central.public_url, self._submitted.tracking))
 
     @Property(int, constant=True)
     def ratingDelay(self) -> int:
@@ -305,7 +309,8 @@ class ApplyBridge(Bridge):
         self._shell.open("submitted")
 
     def _print_receipt(self) -> None:
-        data = use.receipt(self._form, self._submitted, self._core.catalog.guide(self._form.code), self._core.visit)
+        data = use.receipt(self._form, self._submitted, self._core.catalog.guide(self._form.code), self._core.visit,
+                           self._core.cfg.central.public_url)
         self._print = (BUSY, None)
         self._print_job = self._core.printing.print("submission_receipt", data, *self._print_callbacks())
 

@@ -133,7 +133,8 @@ class CareBridge(Bridge):
             return
         self._core.audit.record(MAINTENANCE, "queue.reprint", seq=seq)
         try:
-            data = queue_view.receipt_data(subs, self._core.catalog, seq, record_id)
+            data = queue_view.receipt_data(subs, self._core.catalog, seq, record_id,
+                                           public_url=self._core.cfg.central.public_url)
         except queue_view.NotHeld:
             self._say("无法补打：本机已不保存该申请的内容。")
             return

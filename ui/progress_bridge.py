@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk import flow
+from kiosk import flow, receipt_scan
 from kiosk.app import KioskCore
 from kiosk.application import NO_QUEUE
 from kiosk.catalog.errors import UnknownItem
@@ -20,7 +21,7 @@ from ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
-IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
+IDLE, BUSY, DONE, FAILED, SCANNING = "", "busy", "done", "failed", "scanning"
 NONE_FOR_CARD = Problem("progress.none_for_card",
                         Text("没有查到您名下的办件。", "No applications were found for this card."),
                         "no cases for the card on the reader")
@@ -40,6 +41,7 @@ class ProgressBridge(Bridge):
     def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(core, shell, parent)
         self._state, self._problem, self._results, self._by_card = IDLE, None, [], False
+        self._scan_cancel = threading.Event()
         shell.languageChanged.connect(self.changed)
         # a card placed while this screen shows asks for that person's applications
         core.identity.subscribe(lambda e: self.post(self._card_read, e) if isinstance(e, IdentityPresented) else None)
@@ -47,7 +49,7 @@ class ProgressBridge(Bridge):
 
     @Property(str, notify=changed)
     def state(self) -> str:
-        """"busy", "done" (results), "failed" (problem) or ""."""
+        """"busy", "scanning" (camera looks for a receipt QR), "done" (results), "failed" (problem) or ""."""
         return self._state
 
     @Property(str, notify=changed)
@@ -78,11 +80,45 @@ class ProgressBridge(Bridge):
         submissions = self._core.submissions
         if not typed.strip() or self._state == BUSY:
             return
+        self._scan_cancel.set()  # typed while the camera looked: the typed number wins
         if submissions is None:
             self._set(FAILED, NO_QUEUE, [])
             return
         self._by_card = False
         self._ask(lambda: [submissions.progress(typed)])
+
+    @Slot()
+    def scanReceipt(self) -> None:
+        """The citizen holds the receipt's QR code to the camera: its number is asked like a typed one."""
+        if self._state in (BUSY, SCANNING):
+            return
+        self._scan_cancel.set()  # a former scan still winding down stops for good
+        cancel = self._scan_cancel = threading.Event()
+        camera = self._core.devices.get("camera")
+        self._by_card = False
+        self._set(SCANNING, None, [])
+        self.run("progress-scan", lambda: receipt_scan.scan(camera, cancel), self._scanned, self._scan_failed)
+
+    @Slot()
+    def cancelScan(self) -> None:
+        self._scan_cancel.set()
+        if self._state == SCANNING:
+            self._set(IDLE, None, [])
+
+    def _scanned(self, number: str) -> None:
+        if self._state != SCANNING:  # the citizen left the scan meanwhile
+            return
+        self._set(IDLE, None, [])
+        self.query(number)
+
+    def _scan_failed(self, exc: Exception) -> None:
+        if self._state != SCANNING or isinstance(exc, receipt_scan.ScanCancelled):
+            return
+        if isinstance(exc, receipt_scan.ScanFailed):
+            self._set(FAILED, exc.args[0], [])
+        else:
+            log.error("receipt scan failed: %s", type(exc).__name__)
+            self._set(FAILED, FAULT, [])
 
     @Slot()
     def queryCard(self) -> None:
@@ -145,6 +181,7 @@ class ProgressBridge(Bridge):
 
     @Slot()
     def clear(self) -> None:
-        """Session wipe (and a fresh Progress screen): no former query stays."""
+        """Session wipe (and a fresh Progress screen): no former query stays, no scan goes on."""
+        self._scan_cancel.set()
         self._by_card = False
         self._set(IDLE, None, [])

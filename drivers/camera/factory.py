@@ -48,6 +48,12 @@ def _register_people(tray: SimTray, people: SimPeople) -> None:
         options=lambda: [(m, MOTION_LABELS[m]) for m in MOTIONS],
         get=lambda: people.motion, set=people.set_motion,
     ))
+    # what another simulator shows in the tray (the last printed receipt) can be held up to the lens
+    tray.add_choice(Choice(
+        section="camera", key="held", label="举到镜头前",
+        options=lambda: [("", "不举")] + [(path, p.label) for p in tray.pictures if (path := p.path())],
+        get=lambda: people.held, set=people.hold,
+    ))
 
 
 def open_device(cfg: CameraConfig, base_dir: Path, tray: SimTray) -> Camera:

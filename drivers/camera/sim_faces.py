@@ -70,8 +70,23 @@ def demo_loop(frame: np.ndarray, points: np.ndarray | None, fps: int) -> list[np
     return still + blink + still + turn(1.0) + still + turn(-1.0)
 
 
+def held_up(image: np.ndarray, width: int, height: int) -> np.ndarray:
+    """A paper held up to the lens: a citizen brings the QR code of a receipt close, not the whole slip, so a
+    picture with a QR code shows that code filling most of the frame; any other picture shows whole."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    found, points = cv2.QRCodeDetector().detect(grey)
+    if found and points is not None:
+        x0, y0 = points.reshape(-1, 2).min(axis=0)
+        x1, y1 = points.reshape(-1, 2).max(axis=0)
+        margin = 0.35 * max(x1 - x0, y1 - y0)  # the paper around the code, as a hand holds it
+        top, left = int(max(0, y0 - margin)), int(max(0, x0 - margin))
+        image = image[top: int(min(image.shape[0], y1 + margin)), left: int(min(image.shape[1], x1 + margin))]
+    return fit(image, width, height)
+
+
 class SimPeople:
-    """Tray-driven choice of the person in front of the simulated camera, and of their movement."""
+    """Tray-driven choice of the person in front of the simulated camera, and of their movement; a picture held
+    up (a printed receipt, a QR code) covers whoever stands there until it is put down."""
 
     def __init__(self, source: SimulatedSource, faces_dir: Path, width: int, height: int, fps: int) -> None:
         self._source = source
@@ -80,6 +95,7 @@ class SimPeople:
         self._fps = fps
         self._person = ""
         self._motion = "auto"
+        self._held = ""
         self._landmarker: _Landmarker | None = None
         self._lock = threading.Lock()
         self._generation = 0
@@ -91,6 +107,17 @@ class SimPeople:
     @property
     def motion(self) -> str:
         return self._motion
+
+    @property
+    def held(self) -> str:
+        return self._held
+
+    def hold(self, path: str) -> None:
+        """Hold the picture at `path` up to the lens; "" puts it down (the person shows again)."""
+        if path and cv2.imread(path, cv2.IMREAD_COLOR) is None:
+            raise ValueError(f"no picture at {path}")
+        self._held = path
+        self._show()
 
     def choose(self, person: str) -> None:
         if person and photo_of(self.faces_dir, person) is None:
@@ -113,6 +140,10 @@ class SimPeople:
         with self._lock:
             self._generation += 1
             generation = self._generation
+        if self._held:
+            image = cv2.imread(self._held, cv2.IMREAD_COLOR)
+            self._source.set_frames([held_up(image, *self._size)] if image is not None else [])
+            return
         if not self._person:
             self._source.set_frames([])
             return

@@ -78,7 +78,13 @@ class InkCanvas:
         def measure(s: str) -> float:
             return font.getlength(s) * scale
 
-        for i, line in enumerate(wrap(text, self.width, measure, indent_px)):
+        lines = wrap(text, self.width, measure, indent_px)
+        # the wrap adds its words' widths, a little more than the whole line's (kerning, rounding): narrow on
+        # until it agrees the line fits, or the floor is reached
+        while fit and len(lines) > 1 and scale > 1 / height:
+            scale = max(scale * 0.98, 1 / height)
+            lines = wrap(text, self.width, measure, indent_px)
+        for i, line in enumerate(lines):
             pitch = round(px * LINE_FACTOR)
             natural = max(1, int(round(font.getlength(line))) + 2 * stroke)
             img = Image.new("L", (natural, pitch), 0)

@@ -4,6 +4,7 @@ from central after sync and from the terminal's own record when central is down;
 
 from __future__ import annotations
 
+from protocol.receipt_link import tracking_of
 from protocol.tracking import grouped
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, KeyboardDriver, decode_qr, pass_face_check
 from tests.helpers.e2e import identify_from_home, receipts, screen_texts, stop_central, text_of
@@ -87,7 +88,8 @@ def test_card_face_form_submit_receipt_rating_then_local_progress(qtbot, kiosk, 
     assert text_of(ui, "submittedTracking") == grouped(tracking)  # in short groups to read out
     printed = receipts(ui)
     assert printed, "no receipt rendered by the printer simulator"
-    assert decode_qr(printed[-1]) == tracking  # the QR on the paper is the committed number
+    # the QR on the paper opens the committed number's public progress page; the kiosk reads the number back
+    assert decode_qr(printed[-1]).endswith(f"/p/{tracking}") and tracking_of(decode_qr(printed[-1])) == tracking
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Rating", timeout=10_000)  # opened by itself
     settle(qtbot)  # a StackView in transition takes no taps
     tap(qtbot, ui.window, "rate_5")
@@ -137,7 +139,7 @@ def test_paper_out_shows_the_number_as_qr_and_still_submits(qtbot, kiosk, tmp_pa
     qtbot.waitUntil(lambda: apply.printState == "failed", timeout=20_000)
     settle(qtbot, 600)
     assert "请拍照或记下受理编号" in text_of(ui, "submittedPrintText")
-    assert decode_qr(grab(ui.window, tmp_path / "submitted.png")) == tracking
+    assert tracking_of(decode_qr(grab(ui.window, tmp_path / "submitted.png"))) == tracking
     assert len(receipts(ui)) == before  # nothing came out of the printer
     case = ui.core.submissions.store.lookup(tracking)
     assert case is not None and case.service_code == SERVICE
@@ -147,7 +149,7 @@ def test_paper_out_shows_the_number_as_qr_and_still_submits(qtbot, kiosk, tmp_pa
     tap(qtbot, ui.window, "submittedReprint")
     qtbot.waitUntil(lambda: apply.printState == "printed", timeout=20_000)
     printed = receipts(ui)
-    assert len(printed) == before + 1 and decode_qr(printed[-1]) == tracking
+    assert len(printed) == before + 1 and tracking_of(decode_qr(printed[-1])) == tracking
     settle(qtbot, 600)
     assert find_visible(ui.window, "submittedReprint") is None
 

@@ -16,6 +16,7 @@ import tomllib
 
 from kiosk.pins import MIN_ITERATIONS, hash_pin
 from protocol import signing
+from protocol.receipt_link import tracking_of
 from tests.helpers.apply import decode_qr
 from tests.helpers.identify import sim_config
 from tests.helpers.kiosk import REPO, dumps
@@ -113,7 +114,7 @@ def test_sigkill_while_the_receipt_prints_then_restart(tmp_path, shared_faces, c
         second.terminate()
         assert second.wait(30) == 0
     printed = sorted(receipts.glob("*.png"), key=os.path.getmtime)
-    assert len(printed) > printed_before and decode_qr(printed[-1]) == tracking
+    assert len(printed) > printed_before and tracking_of(decode_qr(printed[-1])) == tracking
     log = (tmp_path / "log" / "kiosk.log").read_text(encoding="utf-8")
     assert "ended without shutting down" in log and "print job was interrupted" in log
     assert not (tmp_path / "var" / "print-unfinished.json").exists()

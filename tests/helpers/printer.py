@@ -14,13 +14,14 @@ SAMPLE_DATA: dict[str, dict] = {
         "site_name": "示例市政务服务中心",
         "terminal_id": "SIM-0001",
         "service_name": "城乡居民基本养老保险参保登记",
-        "tracking_number": "SIM0001-20261123-000042",
+        "tracking_number": "SIM-0001-20261123-000042-N",
+        "progress_qr": "https://zwfw.example.gov.cn/p/SIM-0001-20261123-000042-N",
         "applicant_name": "王小明",
         "id_number": "110105199001010021",
         "materials": ["居民身份证（原件）", "户口簿首页及本人页（复印件）", "一寸免冠照片 2 张"],
         "submitted_at": "2026-11-23 14:05",
         "promised_date": "2026-11-30（5个工作日）",
-        "progress_hint": "本机“办件查询”或拨打热线",
+        "progress_hint": "手机扫描上方二维码，或在自助终端“进度查询”扫描本回执二维码、输入受理编号或刷身份证",
         "hotline": "12345",
     },
     "materials_checklist": {
@@ -70,7 +71,7 @@ SAMPLE_DATA: dict[str, dict] = {
 
 # what the QR of each layout must decode to
 EXPECTED_QR = {
-    "submission_receipt": SAMPLE_DATA["submission_receipt"]["tracking_number"],
+    "submission_receipt": SAMPLE_DATA["submission_receipt"]["progress_qr"],
     "materials_checklist": SAMPLE_DATA["materials_checklist"]["guide_url"],
     "certificate": SAMPLE_DATA["certificate"]["verify_url"],
     "diagnostics": SAMPLE_DATA["diagnostics"]["qr_data"],

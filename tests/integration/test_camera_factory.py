@@ -116,3 +116,27 @@ def test_auto_motion_animates_the_photo(shared_faces, tmp_path):
         assert _eventually(camera, lambda f: np.abs(f.image.astype(int) - first.image.astype(int)).max() > 60)
     finally:
         camera.close()
+
+
+def test_the_last_printed_receipt_can_be_held_up_to_the_lens(tmp_path):
+    from PIL import Image
+
+    from drivers.simtray import Picture
+
+    tray = SimTray()
+    camera = open_device(CameraConfig(sim_faces_dir="no/such/dir"), tmp_path, tray)
+    camera.start()
+    try:
+        held = choice(tray, "held")
+        assert held.options() == [("", "不举")]  # nothing printed yet
+        receipt = tmp_path / "receipt.png"
+        Image.new("L", (384, 800), 255).save(receipt)
+        tray.add_picture(Picture(section="printer", key="last_receipt", label="最近一张小票", path=lambda: str(receipt)))
+        assert held.options() == [("", "不举"), (str(receipt), "最近一张小票")]
+        tray.choose("camera", "held", str(receipt))
+        assert held.get() == str(receipt)
+        assert _eventually(camera, lambda f: f.image[200:280, 300:340].min() > 240)  # the white paper shows
+        tray.choose("camera", "held", "")
+        assert _eventually(camera, lambda f: f.image.std() < 3 and f.image.mean() < 200)  # nobody again
+    finally:
+        camera.close()

@@ -30,7 +30,7 @@ def test_receipt_over_serial_renders_and_decodes(rig):
     out = dev.print_job(build("submission_receipt", RECEIPT, PROFILE))
     assert out.ok and out.after.state is PaperState.OK
     assert sim.last_receipt is not None and sim.last_receipt.exists()
-    assert decode_qr(sim.last_image) == RECEIPT["tracking_number"]
+    assert decode_qr(sim.last_image) == RECEIPT["progress_qr"]
 
 
 def test_raster_job_of_tens_of_kilobytes_over_serial(rig):
@@ -38,7 +38,7 @@ def test_raster_job_of_tens_of_kilobytes_over_serial(rig):
     job = build("submission_receipt", RECEIPT, Profile(80, "raster"))
     assert len(job) > 30_000
     assert dev.print_job(job).ok
-    assert decode_qr(sim.last_image) == RECEIPT["tracking_number"]
+    assert decode_qr(sim.last_image) == RECEIPT["progress_qr"]
 
 
 @pytest.mark.parametrize("state", ["ok", "near_end", "out", "cover_open", "offline"])
@@ -72,7 +72,7 @@ def test_printer_unplugged_job_kept_then_reprinted_on_a_new_port(rig, tmp_path):
             dev.transport = open_transport(f"serial://{server2.path}")
             svc.reprint(job.id, out.on_done, out.on_failed)
             out.wait()
-            assert out.done and decode_qr(sim.last_image) == RECEIPT["tracking_number"]
+            assert out.done and decode_qr(sim.last_image) == RECEIPT["progress_qr"]
         finally:
             dev.transport.close()
             server2.stop()

@@ -1498,11 +1498,6 @@
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="13" />
-        <source>进度查询。请输入受理编号，或者刷身份证</source>
-        <translation>Check progress. Type the tracking number, or place your ID card.</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/Progress.qml" line="50" />
         <source>受理编号</source>
         <translation>Tracking number</translation>
@@ -1519,6 +1514,7 @@
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="74" />
+        <location filename="../qml/screens/Progress.qml" line="111" />
         <source>正在查询</source>
         <translation>Checking</translation>
     </message>
@@ -1538,52 +1534,72 @@
         <translation>Enter the tracking number from your receipt (letters and digits), or place your ID card on the reader and pass the face check</translation>
     </message>
     <message>
+        <location filename="../qml/screens/Progress.qml" line="13" />
+        <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
+        <translation>Check progress. Type the tracking number, scan the receipt's QR code, or place your ID card.</translation>
+    </message>
+    <message>
         <location filename="../qml/screens/Progress.qml" line="110" />
+        <source>扫描回执二维码</source>
+        <translation>Scan receipt QR</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="135" />
+        <source>请将回执上的二维码对准摄像头，保持不动</source>
+        <translation>Hold the QR code on your receipt up to the camera and keep it still</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="147" />
+        <source>停止扫描</source>
+        <translation>Stop scanning</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="157" />
         <source>按身份证查询（需人脸核验）</source>
         <translation>Look up by ID card (face check required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="123" />
+        <location filename="../qml/screens/Progress.qml" line="170" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="168" />
+        <location filename="../qml/screens/Progress.qml" line="215" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="202" />
+        <location filename="../qml/screens/Progress.qml" line="249" />
         <source>需要您补正的内容</source>
         <translation>What you need to supply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="203" />
+        <location filename="../qml/screens/Progress.qml" line="250" />
         <source>退回原因</source>
         <translation>Why it was returned</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="224" />
+        <location filename="../qml/screens/Progress.qml" line="271" />
         <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
         <translation>Please get ready what is asked above and bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="225" />
+        <location filename="../qml/screens/Progress.qml" line="272" />
         <source>如有疑问，请带上回执到服务窗口咨询。</source>
         <translation>If you have questions, bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="237" />
+        <location filename="../qml/screens/Progress.qml" line="284" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="247" />
+        <location filename="../qml/screens/Progress.qml" line="294" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="246" />
+        <location filename="../qml/screens/Progress.qml" line="293" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>

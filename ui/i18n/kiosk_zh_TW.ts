@@ -1498,11 +1498,6 @@
             <translation>進度查詢</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="13" />
-            <source>进度查询。请输入受理编号，或者刷身份证</source>
-            <translation>進度查詢。請輸入受理編號，或者刷身份證</translation>
-        </message>
-        <message>
             <location filename="../qml/screens/Progress.qml" line="50" />
             <source>受理编号</source>
             <translation>受理編號</translation>
@@ -1519,6 +1514,7 @@
         </message>
         <message>
             <location filename="../qml/screens/Progress.qml" line="74" />
+            <location filename="../qml/screens/Progress.qml" line="111" />
             <source>正在查询</source>
             <translation>正在查詢</translation>
         </message>
@@ -1538,52 +1534,72 @@
             <translation>請輸入回執上的受理編號（字母和數字），或將身份證放到讀卡區並完成人臉核驗</translation>
         </message>
         <message>
+            <location filename="../qml/screens/Progress.qml" line="13" />
+            <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
+            <translation>進度查詢。請輸入受理編號、掃描回執QR Code，或者刷身份證</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/Progress.qml" line="110" />
+            <source>扫描回执二维码</source>
+            <translation>掃描回執QR Code</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="135" />
+            <source>请将回执上的二维码对准摄像头，保持不动</source>
+            <translation>請將回執上的QR Code對準攝像頭，保持不動</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="147" />
+            <source>停止扫描</source>
+            <translation>停止掃描</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="157" />
             <source>按身份证查询（需人脸核验）</source>
             <translation>按身份證查詢（需人臉核驗）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="123" />
+            <location filename="../qml/screens/Progress.qml" line="170" />
             <source>您名下的办件</source>
             <translation>您名下的辦件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="168" />
+            <location filename="../qml/screens/Progress.qml" line="215" />
             <source>受理编号：%1</source>
             <translation>受理編號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="202" />
+            <location filename="../qml/screens/Progress.qml" line="249" />
             <source>需要您补正的内容</source>
             <translation>需要您補正的內容</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="203" />
+            <location filename="../qml/screens/Progress.qml" line="250" />
             <source>退回原因</source>
             <translation>退回原因</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="224" />
+            <location filename="../qml/screens/Progress.qml" line="271" />
             <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
             <translation>請按上面的說明準備好，帶上回執到服務窗口辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="225" />
+            <location filename="../qml/screens/Progress.qml" line="272" />
             <source>如有疑问，请带上回执到服务窗口咨询。</source>
             <translation>如有疑問，請帶上回執到服務窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="237" />
+            <location filename="../qml/screens/Progress.qml" line="284" />
             <source>平台办件号：%1</source>
             <translation>平臺辦件號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="247" />
+            <location filename="../qml/screens/Progress.qml" line="294" />
             <source>本机记录（网络未连接）</source>
             <translation>本機記錄（網路未連接）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="246" />
+            <location filename="../qml/screens/Progress.qml" line="293" />
             <source>来自政务服务平台</source>
             <translation>來自政務服務平臺</translation>
         </message>

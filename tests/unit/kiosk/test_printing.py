@@ -39,7 +39,7 @@ def test_prints_in_the_worker_and_reports_done(kiosk_printer):
     out.wait()
     assert [j.id for j in out.done] == [job_id] and not out.failed
     assert threads[0] is not main  # callbacks come from the print worker, never block the UI
-    assert decode_qr(_sim(dev).last_image) == RECEIPT["tracking_number"]
+    assert decode_qr(_sim(dev).last_image) == RECEIPT["progress_qr"]
     assert svc.failed_jobs() == []
 
 
@@ -91,7 +91,7 @@ def test_paper_out_mid_job_then_reprint(kiosk_printer):
     svc.reprint(job.id, out.on_done, out.on_failed)
     out.wait()
     assert out.done[0].id == job.id and out.done[0].attempts == 2
-    assert decode_qr(_sim(dev).last_image) == RECEIPT["tracking_number"]
+    assert decode_qr(_sim(dev).last_image) == RECEIPT["progress_qr"]
     assert svc.failed_jobs() == []
 
 

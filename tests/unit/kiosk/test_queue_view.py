@@ -74,6 +74,9 @@ def test_receipt_again_from_the_held_record_and_not_after_purge(subs):
     assert data["tracking_number"] == made.tracking and data["service_name"] == "测试事项"
     assert "人脸核验记录" in data["materials"] and "材料照片1张（本机拍摄）" in data["materials"]
     assert "补打" in data["submitted_at"]
+    assert data["progress_qr"] == made.tracking and "手机" not in data["progress_hint"]  # no public URL: bare number
+    linked = queue_view.receipt_data(subs, Catalog(), recent["seq"], recent["id"], public_url="https://zwfw.example.cn")
+    assert linked["progress_qr"] == f"https://zwfw.example.cn/p/{made.tracking}" and "手机扫描" in linked["progress_hint"]
     with pytest.raises(queue_view.NotHeld):
         queue_view.receipt_data(subs, Catalog(), recent["seq"], "not-the-id")
     subs.worker.sync_once()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from protocol.receipt_link import tracking_of
 from protocol.tracking import grouped
 from tests.helpers.apply import (CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, decode_qr, lift_card,
                                  pass_face_check, present_card)
@@ -73,7 +74,7 @@ def test_submit_then_qr_without_printer_then_rating_ends_the_session(qtbot, kios
     assert text_of(ui, "submittedTracking") == grouped(tracking)  # in short groups to read out
     assert "请拍照或记下受理编号" in text_of(ui, "submittedPrintText")
     shot = grab(ui.window, tmp_path / "submitted.png")
-    assert decode_qr(shot) == tracking
+    assert tracking_of(decode_qr(shot)) == tracking
     tap(qtbot, ui.window, "submittedRate")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Rating")
     settle(qtbot)

@@ -51,7 +51,8 @@ def test_prompts_follow_the_language_and_elderly_mode_switched_on_speaks_at_once
     ui.shell.language = "en"
     arrive(qtbot, ui, "Progress")
     tap(qtbot, ui.window, "navElderly")
-    qtbot.waitUntil(lambda: "Check progress. Type the tracking number, or place your ID card." in spoken)
+    said = "Check progress. Type the tracking number, scan the receipt's QR code, or place your ID card."
+    qtbot.waitUntil(lambda: said in spoken)
 
 
 def test_an_error_on_screen_is_spoken_with_its_way_forward_in_elderly_mode(qtbot, make_ui):

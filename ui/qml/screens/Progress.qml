@@ -5,12 +5,12 @@ import QtQuick.Layouts
 import Kiosk
 import KioskApp
 
-// Progress: type the tracking number from the receipt on a pad of just its characters, or place the ID card to
-// list one's applications.
+// Progress: type the tracking number from the receipt on a pad of just its characters, hold the receipt's QR code
+// to the camera, or place the ID card to list one's applications.
 ScreenPage {
     id: page
     title: qsTr("进度查询")
-    prompt: qsTr("进度查询。请输入受理编号，或者刷身份证")
+    prompt: qsTr("进度查询。请输入受理编号、扫描回执二维码，或者刷身份证")
 
     Component.onCompleted: { ProgressBridge.clear(); ProgressBridge.queryCard() }
 
@@ -100,6 +100,53 @@ ScreenPage {
                     font.pixelSize: Theme.bodySize * 1.1
                     color: Theme.text
                     textFormat: Text.PlainText
+                }
+            }
+            BigButton {
+                objectName: "progressScan"
+                Layout.fillWidth: true
+                visible: ProgressBridge.state !== "scanning" && !(ProgressBridge.state === "done" && ProgressBridge.byCard)
+                enabled: ProgressBridge.state !== "busy"
+                text: qsTr("扫描回执二维码")
+                reason: qsTr("正在查询")
+                onClicked: ProgressBridge.scanReceipt()
+            }
+            // while the camera looks for the code: what to do, and a way out
+            Rectangle {
+                objectName: "progressScanning"
+                Layout.fillWidth: true
+                visible: ProgressBridge.state === "scanning"
+                implicitHeight: scanColumn.implicitHeight + Theme.px(32)
+                radius: Theme.radius
+                color: Theme.primaryFill
+                border.color: Theme.primaryDark
+                border.width: Math.max(2, Theme.borderWidth)
+                ColumnLayout {
+                    id: scanColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(16) }
+                    spacing: Theme.spacing
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.px(12)
+                        BusyIndicator { running: ProgressBridge.state === "scanning" }
+                        Text {
+                            objectName: "progressScanText"
+                            Layout.fillWidth: true
+                            text: qsTr("请将回执上的二维码对准摄像头，保持不动")
+                            font.pixelSize: Theme.bodySize * 1.1
+                            font.bold: true
+                            color: Theme.text
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WordWrap
+                            lineHeight: Theme.lineHeight
+                        }
+                    }
+                    BigButton {
+                        objectName: "progressScanCancel"
+                        Layout.fillWidth: true
+                        text: qsTr("停止扫描")
+                        onClicked: ProgressBridge.cancelScan()
+                    }
                 }
             }
             // a person's applications need their face check first: the card alone is anyone's card

@@ -27,7 +27,7 @@ def test_receipt_masks_name_and_id_number_itself():
     assert "证件号码：110105********0021" in text
     assert "王小明" not in text and "110105199001010021" not in text
     qr = [b for b in blocks if isinstance(b, QrBlock)]
-    assert [q.data for q in qr] == [SAMPLE_DATA["submission_receipt"]["tracking_number"]]
+    assert [q.data for q in qr] == [SAMPLE_DATA["submission_receipt"]["progress_qr"]]
 
 
 @pytest.mark.parametrize("mode", ["text", "raster"])
@@ -104,9 +104,22 @@ def test_raster_mode_sends_only_images_and_motion():
 
 
 def test_fit_keeps_tracking_number_on_one_line_in_text_mode():
-    tn = SAMPLE_DATA["submission_receipt"]["tracking_number"]  # 23 characters: too wide for 2x on 58 mm
+    tn = SAMPLE_DATA["submission_receipt"]["tracking_number"]  # 26 characters: too wide for 2x on 58 mm
     got = encode_text([TextBlock(tn, width=2, height=2, fit=True)], Profile(58, "text"))
     assert esc.size(1, 2) + esc.bold(False) + esc.underline(0) + tn.encode() + b"\n" in got
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_fit_keeps_the_grouped_tracking_number_on_one_line_in_raster_mode(bold):
+    from drivers.printer.raster import InkCanvas
+    from protocol.tracking import grouped
+
+    shown = grouped(SAMPLE_DATA["submission_receipt"]["tracking_number"])  # as the receipt prints it
+    one, fitted = InkCanvas(384), InkCanvas(384)
+    one.text("1", width=2, height=2, bold=bold)
+    fitted.text(shown, width=2, height=2, bold=bold, fit=True)
+    # the line was narrowed to the paper's width, not broken ("42N" alone on a second line)
+    assert len(fitted._parts) == len(one._parts) == 1
 
 
 def test_raster_bands_send_blank_paper_as_feeds_and_trim_to_ink():

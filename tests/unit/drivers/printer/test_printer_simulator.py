@@ -29,7 +29,7 @@ def test_receipt_is_saved_as_png_and_old_ones_pruned(tmp_path):
         p.receive(job)
     files = sorted(tmp_path.glob("receipt-*.png"))
     assert len(files) == 2 and p.last_receipt == p.receipts[-1]
-    assert decode_qr(p.last_image) == SAMPLE_DATA["submission_receipt"]["tracking_number"]
+    assert decode_qr(p.last_image) == SAMPLE_DATA["submission_receipt"]["progress_qr"]
 
 
 def test_no_paper_nothing_printed(tmp_path):

@@ -1,0 +1,98 @@
+"""A receipt a phone can follow: the printed receipt's QR (decoded from the simulated printer's PNG) opens central's
+public progress page over real HTTP, and the same receipt held up to the simulated camera at the progress screen
+brings the answer; a foreign code gets a plain message. Simulated devices, real queue, real central on 127.0.0.1."""
+
+from __future__ import annotations
+
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from drivers.printer.raster import qr_ink
+from kiosk import queue_view
+from kiosk.receipt_scan import FOREIGN
+from protocol import signing
+from protocol.receipt_link import tracking_of
+from tests.helpers.apply import CARD_NAME, CARD_NUMBER, decode_qr
+from tests.helpers.e2e import FLOW, receipts, screen_texts, text_of
+from tests.helpers.identify import sim_config
+from tests.helpers.printer import Outcomes
+from tests.helpers.qml import settle, tap
+
+
+@pytest.fixture
+def kiosk(qapp, tmp_path, shared_faces, central):
+    """As tests/e2e/conftest.py's kiosk, with [central] public_url at the test central: the phone's page and the
+    terminal's API are one server here, so the printed URL is fetched as it is (no host rewritten)."""
+    from kiosk.app import KioskCore
+    from kiosk.config import load
+    from ui.app import KioskUi
+
+    secret = tmp_path / "var" / "terminal.secret"
+    secret.parent.mkdir(parents=True, exist_ok=True)
+    signing.write_secret(secret, central.secret)
+    core = KioskCore(load(sim_config(tmp_path, shared_faces, central={
+        "url": central.url, "public_url": central.url, "credentials_file": str(secret),
+        "sync_interval_seconds": 0.2, "backoff_base_seconds": 0.2, "backoff_cap_seconds": 1, "timeout_seconds": 5})))
+    ui = KioskUi(core, qapp, windowed=True)
+    ui.receipts = tmp_path / "var" / "receipts"
+    yield ui
+    ui.close()
+    core.close()
+
+
+def _print_receipt(qtbot, ui, record_id: str) -> str:
+    """The submission receipt as the maintenance reprint builds it (same template and data as after applying)."""
+    subs = ui.core.submissions
+    [made] = [r for r in queue_view.view(subs).recent if r["id"] == record_id]
+    data = queue_view.receipt_data(subs, ui.core.catalog, made["seq"], made["id"],
+                                   public_url=ui.core.cfg.central.public_url)
+    before = len(receipts(ui))
+    done = Outcomes()
+    ui.core.printing.print("submission_receipt", data, done.on_done, done.on_failed)
+    done.wait(60)
+    assert done.done and not done.failed
+    qtbot.waitUntil(lambda: len(receipts(ui)) > before, timeout=10_000)
+    return str(receipts(ui)[-1])
+
+
+def test_receipt_qr_opens_the_public_page_and_scans_at_the_kiosk(qtbot, kiosk, central, tmp_path):
+    ui, progress = kiosk, kiosk.bridges["progress"]
+    ui.shell.start()
+    subs = ui.core.submissions
+    done = subs.submit("ZJ-002", {"phone": "13800138000"}, {"name": CARD_NAME, "id_number": CARD_NUMBER})
+    qtbot.waitUntil(lambda: subs.store.lookup(done.tracking).state == "acknowledged", timeout=30_000)
+    central.store.set_status(done.tracking, "reviewing")
+
+    png = _print_receipt(qtbot, ui, done.record_id)
+    url = decode_qr(png)
+    assert url == f"{central.url}/p/{done.tracking}"
+    page = httpx.get(url, timeout=10)  # what a phone opens
+    assert page.status_code == 200 and "审核中" in page.text and "Under review" in page.text
+    assert CARD_NAME not in page.text and CARD_NUMBER not in page.text and CARD_NUMBER[-4:] not in page.text
+
+    # the same paper held up to the kiosk camera at the progress screen
+    tap(qtbot, ui.window, "home_progress")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
+    ui.core.tray.choose("camera", "held", png)
+    tap(qtbot, ui.window, "progressScan")
+    qtbot.waitUntil(lambda: progress.state == "done", timeout=FLOW)
+    settle(qtbot)
+    assert tracking_of(progress.results[0]["tracking"]) == done.tracking
+    assert text_of(ui, "progressStatus_0") == "审核中"
+    assert text_of(ui, "progressSource_0") == "来自政务服务平台"
+
+
+def test_a_foreign_code_at_the_camera_gets_a_plain_message(qtbot, kiosk, tmp_path):
+    ui, progress = kiosk, kiosk.bridges["progress"]
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_progress")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
+    ink = np.asarray(qr_ink("https://u.wechat.com/EFsBmWdTq3LxyzQ", 8))
+    Image.fromarray((255 - np.pad(ink, 32)).astype(np.uint8), "L").save(tmp_path / "wechat.png")
+    ui.core.tray.choose("camera", "held", str(tmp_path / "wechat.png"))
+    tap(qtbot, ui.window, "progressScan")
+    qtbot.waitUntil(lambda: progress.state == "failed", timeout=FLOW)
+    settle(qtbot)
+    assert text_of(ui, "progressProblem") == FOREIGN.citizen.zh or FOREIGN.citizen.zh in screen_texts(ui)

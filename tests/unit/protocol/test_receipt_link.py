@@ -1,0 +1,59 @@
+"""Receipt QR contents: the public progress URL is built short and read back, old bare numbers still read."""
+
+from datetime import date
+
+import pytest
+
+from protocol import receipt_link, tracking
+from protocol.receipt_link import NotOurs
+
+NUMBER = tracking.issue("SIM-0001", date(2026, 11, 28), 42)
+
+
+def test_url_is_base_page_and_number():
+    assert receipt_link.progress_url("https://zwfw.example.gov.cn", NUMBER) == \
+        f"https://zwfw.example.gov.cn/p/{NUMBER}"
+    assert receipt_link.progress_url("https://zwfw.example.gov.cn/kiosk/", NUMBER) == \
+        f"https://zwfw.example.gov.cn/kiosk/p/{NUMBER}"
+
+
+def test_without_a_public_url_the_qr_holds_the_bare_number():
+    assert receipt_link.progress_url("", NUMBER) == NUMBER
+
+
+@pytest.mark.parametrize("text", [
+    f"https://zwfw.example.gov.cn/p/{NUMBER}",
+    f"https://other.example.org/prefix/p/{NUMBER}",  # central moved: old receipts keep working
+    f"HTTPS://ZWFW.EXAMPLE.GOV.CN/p/{NUMBER}",
+    f"http://127.0.0.1:8600/p/{NUMBER}",
+    NUMBER,  # receipts printed before public links
+    tracking.grouped(NUMBER),
+    f"  {NUMBER}\n",
+])
+def test_both_forms_read_back_to_the_number(text):
+    assert receipt_link.tracking_of(text) == NUMBER
+
+
+def _bad_check(number: str) -> str:
+    last = number[-1]
+    return number[:-1] + ("0" if last != "0" else "1")
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ",
+    "https://u.wechat.com/EFsBmWdTq3LxyzQ",  # a WeChat contact code
+    "weixin://wxpay/bizpayurl?pr=abc",
+    "wxp://f2f0abcdef",
+    "https://zwfw.example.gov.cn/verify/7KQ3M9XD2B6FH1QA",  # a certificate's QR, not a receipt
+    f"https://zwfw.example.gov.cn/p/{_bad_check(NUMBER)}",
+    _bad_check(NUMBER),
+    f"https://zwfw.example.gov.cn/p/{NUMBER}?utm=1",
+    f"https://zwfw.example.gov.cn/p/{NUMBER}#x",
+    f"ftp://zwfw.example.gov.cn/p/{NUMBER}",
+    "https://zwfw.example.gov.cn/p/",
+    "KIOSK-TEST-SIM-0001",
+    "x" * 5000,
+])
+def test_foreign_or_damaged_contents_are_not_ours(text):
+    with pytest.raises(NotOurs):
+        receipt_link.tracking_of(text)
