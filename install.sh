@@ -27,6 +27,8 @@ BUILD_PACKAGES=(python3-dev gcc swig libpcsclite-dev)
 # and the kiosk-session test: a headless X server without a window manager, and key presses sent to it; the
 # operations console's browser tests: Debian's Chromium and its WebDriver (no browser downloads)
 DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool chromium chromium-driver)
+# development only: the certificate tests read PDFs back as text and look at them as pictures (pdftotext, pdftoppm)
+DEV_PACKAGES+=(poppler-utils)
 # terminal only: the kiosk compositor, and the libraries Qt's Wayland platform plugin loads
 TERMINAL_PACKAGES=(cage libwayland-client0 libwayland-cursor0 libwayland-egl1)
 
@@ -40,6 +42,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libxrender1 libxi6 libsm6 libice6 libpulse0
   # Chinese on screen and on raster receipts
   fonts-noto-cjk
+  # Chinese in central's A4 certificate PDFs (a TrueType font the PDF embeds as a subset)
+  fonts-droid-fallback
   # voice prompts
   speech-dispatcher espeak-ng
   # the beep after a card read (aplay)
