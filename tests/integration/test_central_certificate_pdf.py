@@ -1,0 +1,87 @@
+"""Sealed A4 certificates over real HTTP: issue, fetch the PDF as the issuing terminal, validate its seal; other
+terminals hear 404; the data-driven kinds are offered only to people their source knows."""
+
+import hashlib
+
+import pytest
+
+from central.certificate_seal import DepartmentSeal, make_test_ca
+from kiosk.certificates import GONE, Certificate, Certificates
+from offline_queue.client import CentralClient
+from offline_queue.worker import SyncWorker
+from tests.helpers.central import (TERMINAL, CentralServer, invented_applicant, make_id_number, make_store,
+                                   proof_for)
+from tests.helpers.certificates import pdf_text, signature_status
+
+ISSUER = "示范市政务服务中心"
+# invented people the reference record sources (central/sources/) know
+HOUSING_AND_PENSION = {"name": "测试子", "id_number": make_id_number(900)}
+PENSION_AND_POLICE = {"name": "测试丑", "id_number": make_id_number(901)}
+
+
+@pytest.fixture
+def sealed_central(tmp_path, central_db):
+    ca = make_test_ca(tmp_path / "ca", ISSUER)
+    server = CentralServer(central_db, issuer=ISSUER, public_url="https://zwfw.example.invalid",
+                           seal=DepartmentSeal(ca["cert"], ca["key"])).start()
+    clients = [CentralClient(server.url, terminal, server.add_terminal(terminal), timeout=30,
+                             allow_plain_http_loopback=True) for terminal in (TERMINAL, "SIM-0002")]
+    yield server, clients, ca
+    for client in clients:
+        client.close()
+    server.stop()
+
+
+def _completed_case(server, client, tmp_path, person) -> str:
+    queue = make_store(tmp_path / "kiosk")
+    made = queue.enqueue_submission("JZ-001", {}, person)
+    SyncWorker(queue, client).sync_once()
+    queue.close()
+    assert server.store.set_status(made.tracking, "completed", actor="staff") is not None
+    return made.tracking
+
+
+def test_issued_certificate_pdf_is_sealed_and_only_for_its_terminal(sealed_central, tmp_path, central_db):
+    server, (mine, other), ca = sealed_central
+    person = invented_applicant(31)
+    tracking = _completed_case(server, mine, tmp_path, person)
+    issued = mine.issue_certificate(proof_for(mine, person), "case_completion", tracking)
+    assert issued["pdf_sealed"] is True
+    pdf = mine.certificate_pdf(issued["certificate_number"])
+    assert hashlib.sha256(pdf).hexdigest() == issued["pdf_sha256"]
+    assert signature_status(pdf, ca["ca"]).bottom_line
+    text = pdf_text(pdf).replace(" ", "")
+    assert issued["certificate_number"] in text and "办结证明" in text and issued["verify_code"][:4] in text
+    # another terminal, a number never issued: the same answer, nothing to tell them apart
+    assert other.certificate_pdf(issued["certificate_number"]) is None
+    assert mine.certificate_pdf("Z20000101999999") is None
+    # at rest it is sealed under central's data key: the file holds no PDF and no name
+    kept = next((central_db.keys_dir / "blobs").rglob(issued["pdf_sha256"])).read_bytes()
+    assert not kept.startswith(b"%PDF") and person["name"].encode() not in kept
+
+    certificates = Certificates(mine)
+    paper = Certificate(number=issued["certificate_number"], kind=issued["kind"], title=issued["title"],
+                        body=issued["body"], issuer=issued["issuer"], issued_on=issued["issued_on"],
+                        verify_code=issued["verify_code"], verify_url=issued["verify_url"])
+    assert certificates.pdf(paper) == pdf
+    with pytest.raises(LookupError) as refused:
+        Certificates(other).pdf(paper)
+    assert refused.value.args[0] is GONE
+
+
+def test_new_kinds_offered_only_with_a_record(sealed_central, tmp_path):
+    server, (mine, _other), ca = sealed_central
+    kinds = [o["kind"] for o in mine.citizen_certificates(proof_for(mine, HOUSING_AND_PENSION))]
+    assert kinds == ["housing_fund_contribution", "social_insurance_enrolment"]
+    kinds = [o["kind"] for o in mine.citizen_certificates(proof_for(mine, PENSION_AND_POLICE))]
+    assert kinds == ["social_insurance_enrolment", "criminal_record_application"]
+    assert mine.citizen_certificates(proof_for(mine, invented_applicant(32))) == []
+
+    proof = proof_for(mine, HOUSING_AND_PENSION)
+    issued = mine.issue_certificate(proof, "housing_fund_contribution", "")
+    assert issued["title"] == "住房公积金缴存证明" and "示范市样例科技有限公司" in issued["body"]
+    assert HOUSING_AND_PENSION["id_number"] not in issued["body"]  # masked, as on every slip
+    assert mine.issue_certificate(proof, "criminal_record_application", "") is None  # no record: no certificate
+    pdf = mine.certificate_pdf(issued["certificate_number"])
+    assert signature_status(pdf, ca["ca"]).bottom_line
+    assert "住房公积金缴存证明" in pdf_text(pdf).replace(" ", "")
