@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import qrcode
 from fpdf import FPDF
-from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.enums import XPos, YPos
 
 # TrueType (glyf outlines): the PDF embeds a subset of it. Debian's fonts-droid-fallback; Noto CJK is CFF in a
 # collection, which PDF writers embed whole or not at all
@@ -23,6 +24,12 @@ _RED = (200, 16, 32)
 _MARGIN = 25  # mm: the 2.5 cm side margins of an official letter
 _QR = 32  # mm
 _FOOTER = 62  # mm from the page's bottom edge that the verification block takes
+# line breaking: a CJK character may stand alone, a run of Latin letters and digits (an account number, a date's
+# year) may not be split; closing punctuation never starts a line and opening punctuation never ends one
+_UNIT = re.compile(r"[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff\u3400-\u4dbf]|[^\s\u3000-\u303f\uff00-\uffef"
+                   r"\u4e00-\u9fff\u3400-\u4dbf]+|\s+")
+_NO_START = set("，。、；：？！）」』》〉”’%,.;:?!)]")
+_NO_END = set("（「『《〈“‘([")
 # a fixed date in the file's own metadata: the same data gives the same bytes (the signature adds its own time)
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -82,13 +89,36 @@ def _title(pdf: FPDF, page: CertificatePage) -> None:
 def _body(pdf: FPDF, body: str) -> None:
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     # a long list (a busy person's record) gets a smaller size rather than a third page
-    size = 14 if len(paragraphs) <= 12 else 11.5
+    size, gap = (14, 1.7) if len(paragraphs) <= 12 else (11, 0.4)
     pdf.set_font(_FONT, size=size)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
     for text in paragraphs:
         # two full-width spaces: the first-line indent of Chinese paragraphs
-        pdf.multi_cell(0, size * 0.62, "\u3000\u3000" + text, align="J", wrapmode=WrapMode.CHAR,
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(size * 0.12)
+        for line in _lines(pdf, "\u3000\u3000" + text, width):
+            pdf.cell(0, size * 0.62, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(gap)
+
+
+def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Greedy breaking by units (_UNIT), keeping punctuation with its neighbour as Chinese typesetting does."""
+    units: list[str] = []
+    for unit in _UNIT.findall(text):
+        if units and (unit[0] in _NO_START or units[-1][-1] in _NO_END):
+            units[-1] += unit
+        else:
+            units.append(unit)
+    lines, line = [], ""
+    # a unit wider than the line (a long URL) is split into characters after all
+    units = [part for unit in units for part in (unit if pdf.get_string_width(unit) > width else [unit])]
+    for unit in units:
+        if line.strip() and pdf.get_string_width(line + unit) > width:
+            lines.append(line.rstrip())
+            line = "" if unit.isspace() else unit
+        else:
+            line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 def _signature(pdf: FPDF, page: CertificatePage) -> None:
@@ -161,14 +191,16 @@ def _footer(pdf: FPDF, page: CertificatePage) -> None:
     pdf.ln(1.5)
     pdf.set_font(_FONT, size=8.5)
     if page.sealed:
-        how = ("本证明由出具机构加盖电子签章（PDF 数字签名），可在 PDF 阅读器的签名面板中核验；也可扫描右侧二维码，"
-               f"或访问 {page.verify_url} 核对上列信息。 The issuer's digital signature can be checked in a PDF"
-               " reader; the QR code opens the public check page.")
+        notes = ("本证明由出具机构加盖电子签章（PDF 数字签名），可在 PDF 阅读器的签名面板中核验；也可扫描右侧二维码，"
+                 f"或访问 {page.verify_url} 核对上列信息。",
+                 "The issuer's digital signature can be checked in a PDF reader; the QR code opens the public check"
+                 " page.")
     else:
-        how = (f"本文件未加盖电子签章，请扫描右侧二维码或访问 {page.verify_url} 核对上列信息。 This copy carries no"
-               " digital signature; the QR code opens the public check page.")
-    pdf.multi_cell(text_w, 4.4, how,
-                   wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        notes = (f"本文件未加盖电子签章，请扫描右侧二维码或访问 {page.verify_url} 核对上列信息。",
+                 "This copy carries no digital signature; the QR code opens the public check page.")
+    for note in notes:
+        for line in _lines(pdf, note, text_w):
+            pdf.cell(text_w, 4.4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _qr_png(url: str) -> io.BytesIO:

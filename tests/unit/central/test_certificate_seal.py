@@ -2,6 +2,7 @@
 
 import os
 import stat
+import subprocess
 
 import pytest
 
@@ -44,6 +45,19 @@ def test_changed_bytes_fail_validation(sealed, ca):
         judged += 1
         assert not status.bottom_line and not status.intact
     assert judged  # at least one change left a readable PDF whose signature the validator refused
+
+
+def test_another_reader_agrees(sealed, tmp_path):
+    """poppler's pdfsig, an implementation that is not pyHanko, checks the same signature."""
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(sealed)
+    tampered = bytearray(sealed)
+    tampered[len(sealed) // 3] ^= 0x01
+    bad.write_bytes(bytes(tampered))
+    said = subprocess.run(["pdfsig", str(good)], capture_output=True, text=True, timeout=60).stdout
+    assert "Signature is Valid." in said and "ETSI.CAdES.detached" in said and "Total document signed" in said
+    said = subprocess.run(["pdfsig", str(bad)], capture_output=True, text=True, timeout=60).stdout
+    assert "Signature is Valid." not in said
 
 
 def test_another_ca_is_not_trusted(sealed, tmp_path):
