@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ _NO_START = set("，。、；：？！）」』》〉”’%,.;:?!)]")
 _NO_END = set("（「『《〈“‘([")
 # a fixed date in the file's own metadata: the same data gives the same bytes (the signature adds its own time)
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+# fpdf2 logs the very characters a font lacks, and those come from a holder's name: no log may hold them
+logging.getLogger("fpdf.output").setLevel(logging.ERROR)
 
 
 class FontMissing(RuntimeError):

@@ -2,15 +2,21 @@
 terminals hear 404; the data-driven kinds are offered only to people their source knows."""
 
 import hashlib
+import signal
+import subprocess
+import sys
 
 import pytest
 
 from central.certificate_seal import DepartmentSeal, make_test_ca
+from central.cli import cli_main
 from kiosk.certificates import GONE, Certificate, Certificates
 from offline_queue.client import CentralClient
 from offline_queue.worker import SyncWorker
-from tests.helpers.central import (TERMINAL, CentralServer, invented_applicant, make_id_number, make_store,
-                                   proof_for)
+from protocol import signing
+from tests.conftest import REPO
+from tests.helpers.central import (TERMINAL, CentralServer, free_port, invented_applicant, make_id_number, make_store,
+                                   proof_for, wait_for_port)
 from tests.helpers.certificates import pdf_text, signature_status
 
 ISSUER = "示范市政务服务中心"
@@ -85,3 +91,28 @@ def test_new_kinds_offered_only_with_a_record(sealed_central, tmp_path):
     pdf = mine.certificate_pdf(issued["certificate_number"])
     assert signature_status(pdf, ca["ca"]).bottom_line
     assert "住房公积金缴存证明" in pdf_text(pdf).replace(" ", "")
+
+
+def test_serve_seals_with_the_configured_key(tmp_path, central_db):
+    """`kiosk central serve --seal-cert/--seal-key` as its own process: the options reach the worker's app."""
+    assert cli_main(["make-test-ca", str(tmp_path / "seal"), "--department", ISSUER]) == 0
+    secret_file = tmp_path / "terminal.secret"
+    assert cli_main(["add-terminal", TERMINAL, *central_db.cli(), "--secret-file", str(secret_file)]) == 0
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port), *central_db.cli(),
+                               "--seal-cert", str(tmp_path / "seal" / "department.pem"),
+                               "--seal-key", str(tmp_path / "seal" / "department.key")], cwd=REPO,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port(port, server)
+        client = CentralClient(f"http://127.0.0.1:{port}", TERMINAL, signing.read_secret(secret_file), timeout=30,
+                               allow_plain_http_loopback=True)
+        issued = client.issue_certificate(proof_for(client, HOUSING_AND_PENSION), "social_insurance_enrolment", "")
+        assert issued["pdf_sealed"] is True
+        status = signature_status(client.certificate_pdf(issued["certificate_number"]), tmp_path / "seal" / "ca.pem")
+        assert status.bottom_line
+        client.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _out, err = server.communicate(timeout=15)
+    assert "unsigned" not in err and HOUSING_AND_PENSION["id_number"] not in err

@@ -1,6 +1,7 @@
 """The A4 certificate PDF: what it says, that its fonts travel with it, and a clear error without the font."""
 
 import io
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -58,3 +59,11 @@ def test_unsigned_copy_says_so():
 def test_missing_font_is_a_clear_error(tmp_path):
     with pytest.raises(FontMissing, match="fonts-droid-fallback"):
         render(PAGE, font=Path(tmp_path / "none.ttf"))
+
+
+def test_characters_without_a_glyph_stay_out_of_the_log(caplog):
+    """fpdf2 logs the characters a font lacks: those come from a name, which no log may hold."""
+    rare = "\U0002A6A5\U0002B81D"  # CJK extension B/D characters that neither font has
+    with caplog.at_level(logging.DEBUG):
+        render(replace(PAGE, body=f"兹证明 测试{rare}（公民身份号码 990101********0015）的记录。"))
+    assert not any(ch in record.getMessage() for record in caplog.records for ch in rare)
