@@ -1,4 +1,4 @@
-"""A certificate as an A4 PDF page: title, body, issuer, date, seal mark, number, verify code, QR; data in, bytes out."""
+"""A certificate as an A4 PDF: title, body, issuer, date, seal mark, number, verify code, QR; data in, bytes out."""
 
 from __future__ import annotations
 
