@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 
+import httpx
 import pytest
 
 from central.certificate_seal import DepartmentSeal, make_test_ca
@@ -91,6 +92,12 @@ def test_new_kinds_offered_only_with_a_record(sealed_central, tmp_path):
     pdf = mine.certificate_pdf(issued["certificate_number"])
     assert signature_status(pdf, ca["ca"]).bottom_line
     assert "住房公积金缴存证明" in pdf_text(pdf).replace(" ", "")
+    # the public page names the kind as the kinds file does, and tells the reader the PDF can be checked offline
+    check = f"{server.url}/verify/{issued['verify_code']}"
+    assert httpx.get(check, timeout=10).json()["kind_text"] == {"zh": "住房公积金缴存证明",
+                                                              "en": "Housing provident fund contribution"}
+    page = httpx.get(check, headers={"Accept": "text/html"}, timeout=10).text
+    assert "数字签名" in page and "digital signature" in page and "测试子" not in page
 
 
 def test_serve_seals_with_the_configured_key(tmp_path, central_db):
