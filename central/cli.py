@@ -317,7 +317,7 @@ def _serve(args: argparse.Namespace) -> int:
     try:  # here, once, so a bad key or kinds file stops the start with one line rather than a worker's traceback
         sealed = ServeOptions(database=args.db, seal_cert=args.seal_cert, seal_key=args.seal_key,
                               certificate_kinds=args.certificate_kinds)
-        unsigned = sealed.seal() is None
+        sealed.seal()  # without one, each worker's log warns at start (central.app), in the log's own format
         sealed.kinds(lambda number: number)
     except ValueError as exc:  # SealError, KindsError
         return _usage(str(exc))
@@ -353,9 +353,6 @@ def _serve(args: argparse.Namespace) -> int:
         shared = made = tempfile.mkdtemp(prefix="kiosk-central-metrics-")
     options = dataclasses.replace(options, metrics_dir=shared)
     os.environ.update(options.to_environment())
-    if unsigned:
-        print("kiosk central: WARNING: no --seal-cert/--seal-key: certificate PDFs are issued unsigned",
-              file=sys.stderr)
     try:
         uvicorn.run("central.serving:from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="warning", ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,

@@ -1,5 +1,6 @@
 """The electronic seal: a generated test CA, a PAdES signature pyHanko validates, and what breaks it."""
 
+import logging
 import os
 import stat
 import subprocess
@@ -94,3 +95,20 @@ def test_make_test_ca_command(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "--seal-cert" in out and stat.S_IMODE(os.stat(tmp_path / "seal" / "department.key").st_mode) == 0o600
     DepartmentSeal(tmp_path / "seal" / "department.pem", tmp_path / "seal" / "department.key")
+
+
+def test_a_central_without_a_seal_says_so_at_start(tmp_path, caplog, ca):
+    from central.app import create_app
+    from central.storage import CentralStore
+
+    store = CentralStore(tmp_path / "central.sqlite3")
+    try:
+        with caplog.at_level(logging.WARNING, logger="central.app"):
+            create_app(store)
+        assert "UNSIGNED" in caplog.text
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="central.app"):
+            create_app(store, seal=DepartmentSeal(ca["cert"], ca["key"]))
+        assert "UNSIGNED" not in caplog.text
+    finally:
+        store.close()
