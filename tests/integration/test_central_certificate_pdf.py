@@ -123,3 +123,30 @@ def test_serve_seals_with_the_configured_key(tmp_path, central_db):
         server.send_signal(signal.SIGTERM)
         _out, err = server.communicate(timeout=15)
     assert "unsigned" not in err and HOUSING_AND_PENSION["id_number"] not in err
+
+
+def test_no_pdf_still_issues_the_certificate(tmp_path, central_db, monkeypatch, caplog):
+    """A central whose font is gone (a package removed): the slip and the verify page still work, the PDF is
+    missing and the log says which certificate and why, without the holder."""
+    from central.certificate_pdf import FontMissing
+    from central.routes import certificates as routes
+
+    def no_font(page):
+        raise FontMissing("certificate font /usr/share/fonts/gone.ttf is missing")
+
+    # the one stand-in of this file: uninstalling a Debian package is not something a test may do
+    monkeypatch.setattr(routes.certificate_pdf, "render", no_font)
+    server = CentralServer(central_db, issuer=ISSUER).start()
+    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=30, allow_plain_http_loopback=True)
+    try:
+        with caplog.at_level("ERROR", logger="central.routes.certificates"):
+            issued = client.issue_certificate(proof_for(client, HOUSING_AND_PENSION), "housing_fund_contribution", "")
+        assert issued["pdf_sha256"] is None and issued["pdf_sealed"] is False and issued["body"]
+        assert client.certificate_pdf(issued["certificate_number"]) is None
+        assert httpx.get(f"{server.url}/verify/{issued['verify_code']}", timeout=10).json()["valid"] is True
+        logged = caplog.text
+        assert issued["certificate_number"] in logged and "FontMissing" in logged
+        assert HOUSING_AND_PENSION["name"] not in logged and HOUSING_AND_PENSION["id_number"] not in logged
+    finally:
+        client.close()
+        server.stop()
