@@ -14,8 +14,8 @@ import qrcode
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-# TrueType (glyf outlines): the PDF embeds a subset of it. Debian's fonts-droid-fallback; Noto CJK is CFF in a
-# collection, which PDF writers embed whole or not at all
+# TrueType (glyf outlines), so the PDF embeds a subset of it: Debian's fonts-droid-fallback. Noto CJK (the screen's
+# font) ships as CFF outlines in a .ttc collection, which fpdf2 does not embed
 DEFAULT_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 # Droid Sans Fallback has no Latin letters or digits: those come from DejaVu Sans (fonts-dejavu-core)
 LATIN_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -40,7 +40,7 @@ logging.getLogger("fpdf.output").setLevel(logging.ERROR)
 
 
 class FontMissing(RuntimeError):
-    """The CJK font is not installed (install.sh installs fonts-droid-fallback)."""
+    """A certificate font is not installed (install.sh installs both packages)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _title(pdf: FPDF, page: CertificatePage) -> None:
 
 def _body(pdf: FPDF, body: str) -> None:
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-    # a long list (a busy person's record) gets a smaller size rather than a third page
+    # a long list (a busy person's record) gets a smaller size and tighter lines: fewer pages
     size, gap = (14, 1.7) if len(paragraphs) <= 12 else (11, 0.4)
     pdf.set_font(_FONT, size=size)
     width = pdf.w - pdf.l_margin - pdf.r_margin
@@ -127,7 +127,7 @@ def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
 
 
 def _signature(pdf: FPDF, page: CertificatePage) -> None:
-    """Issuer and date at the right, the round seal mark over them, as a stamped letter has them."""
+    """Issuer and date at the right, the round seal mark over them (when sealed), as a stamped letter has them."""
     needed = 58
     if pdf.get_y() + 16 + needed > pdf.h - _FOOTER:
         pdf.add_page()
@@ -136,8 +136,9 @@ def _signature(pdf: FPDF, page: CertificatePage) -> None:
     width = max(pdf.get_string_width(page.issuer), pdf.get_string_width(page.issued_on)) + 4
     x = pdf.w - _MARGIN - width
     top = pdf.get_y()
-    # the mark first, so the black text stays readable over the red, as ink over a stamp does
-    _seal_mark(pdf, x + width / 2, top + 9, page.issuer)
+    if page.sealed:  # an unsigned copy shows no seal picture: the picture must not promise what is not there
+        # the mark first, so the black text stays readable over the red, as ink over a stamp does
+        _seal_mark(pdf, x + width / 2, top + 9, page.issuer)
     pdf.set_font(_FONT, size=14)
     pdf.set_xy(x, top)
     pdf.cell(width, 9, page.issuer, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)

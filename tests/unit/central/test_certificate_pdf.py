@@ -2,6 +2,7 @@
 
 import io
 import logging
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,9 +52,24 @@ def test_long_record_stays_readable_and_complete():
     assert "A1B2C3D4E001" in text and "A1B2C3D4E050" in text and "Z20261128000001" in text
 
 
-def test_unsigned_copy_says_so():
+def test_unsigned_copy_says_so_and_shows_no_seal():
     text = pdf_text(render(replace(PAGE, sealed=False))).replace(" ", "")
     assert "未加盖电子签章" in text
+    assert text.count("电子签章") == 1  # the note only: no seal mark (its label is the other 电子签章 of a sealed page)
+    assert pdf_text(render(PAGE)).replace(" ", "").count("电子签章") == 2
+
+
+def test_qr_on_the_printed_page_opens_the_verify_url(tmp_path):
+    """Rasterised as a printer would (pdftoppm, 150 dpi), the QR decodes to the verify URL."""
+    import cv2
+
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(render(PAGE))
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(pdf), str(tmp_path / "page")], check=True,
+                   timeout=120)
+    image = cv2.imread(str(tmp_path / "page.png"))
+    decoded, _points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    assert decoded == PAGE.verify_url
 
 
 def test_missing_font_is_a_clear_error(tmp_path):
