@@ -28,7 +28,8 @@ BUILD_PACKAGES=(python3-dev gcc swig libpcsclite-dev)
 # operations console's browser tests: Debian's Chromium and its WebDriver (no browser downloads)
 DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool chromium chromium-driver)
 # development only: the A4 printing tests run their own cupsd with a cups-pdf queue (lpadmin, cupsenable from
-# cups-client) and read its PDFs back (pdftotext, pdftoppm); a terminal with an A4 printer: docs/a4-printing.md
+# cups-client) and read its PDFs back (pdftotext, pdftoppm; the certificate tests too); a terminal with an A4
+# printer: docs/a4-printing.md
 DEV_PACKAGES+=(cups cups-client printer-driver-cups-pdf poppler-utils)
 # terminal only: the kiosk compositor, and the libraries Qt's Wayland platform plugin loads
 TERMINAL_PACKAGES=(cage libwayland-client0 libwayland-cursor0 libwayland-egl1)
@@ -43,6 +44,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libxrender1 libxi6 libsm6 libice6 libpulse0
   # Chinese on screen and on raster receipts
   fonts-noto-cjk
+  # Chinese in central's A4 certificate PDFs (a TrueType font the PDF embeds as a subset)
+  fonts-droid-fallback
   # voice prompts
   speech-dispatcher espeak-ng
   # the beep after a card read (aplay)

@@ -48,10 +48,10 @@ def normalise_code(code: str) -> str | None:
     return v
 
 
-def verification(found: dict) -> dict:
+def verification(found: dict, kind_text: dict[str, str] | None = None) -> dict:
     """What the public page shows of a stored certificate: enough to hold against the paper, no name or ID number
-    (the holder is masked, the text is known only by its hash)."""
-    kind = KINDS.get(found["kind"], {"zh": found["title"], "en": found["title"]})
+    (the holder is masked, the text is known only by its hash). kind_text: the kinds file's title of its kind."""
+    kind = kind_text or KINDS.get(found["kind"], {"zh": found["title"], "en": found["title"]})
     return {"valid": True, "certificate_number": found["certificate_number"], "kind": found["kind"],
             "kind_text": dict(kind), "title": found["title"], "issued_on": chinese_date(found["issued_at"]),
             "holder": found["holder"], "issuer": found["issuer"], "document_hash": shown_hash(found["body_sha256"])}
@@ -93,7 +93,7 @@ def _holder(cases: list[dict]) -> tuple[str, str]:
     return "", cases[-1]["id_number"]
 
 
-def _who(name: str, id_number: str) -> str:
+def holder_line(name: str, id_number: str) -> str:
     # the full name: it is the holder's own certificate; the ID number masked, as on any printed slip
     return f"{name}（公民身份号码 {mask_id(id_number)}）" if name else f"公民身份号码 {mask_id(id_number)} 的申请人"
 
@@ -109,7 +109,7 @@ def compose(kind: str, ref: str, cases: list[dict], titles: dict[str, str], now:
         if ref:
             return None
         shown = cases[-MAX_RECORD_LINES:]
-        lines = [f"兹证明 {_who(name, id_number)}在本平台共有办件记录 {len(cases)} 件"
+        lines = [f"兹证明 {holder_line(name, id_number)}在本平台共有办件记录 {len(cases)} 件"
                  + (f"（以下为最近 {len(shown)} 件）" if len(shown) < len(cases) else "") + "："]
         for i, c in enumerate(shown, 1):
             lines.append(f"{i}. {_title(c['service_code'], titles)}  受理编号 {c['tracking']}  "
@@ -119,7 +119,7 @@ def compose(kind: str, ref: str, cases: list[dict], titles: dict[str, str], now:
     case = next((c for c in cases if c["tracking"] == ref), None)
     if case is None or case["status"] != "completed" or case["completed_at"] is None:
         return None
-    body = (f"兹证明 {_who(name, id_number)}于{chinese_date(case['applied_at'])}申请的"
+    body = (f"兹证明 {holder_line(name, id_number)}于{chinese_date(case['applied_at'])}申请的"
             f"「{_title(case['service_code'], titles)}」（受理编号 {case['tracking']}）"
             f"已于{chinese_date(case['completed_at'])}办结。\n特此证明。")
     return Draft(title, body, mask_name(name))
@@ -141,7 +141,11 @@ def verify_page(view: dict | None) -> str:
                 ("出具机构 Issuer", view["issuer"]), ("内容摘要 Document hash", view["document_hash"])]
         note = ("<p>请逐位核对纸质证明上的“内容摘要”：不一致即说明内容被改动过。"
                 " Compare the document hash printed on the paper digit by digit: any difference means the text"
-                " was changed.</p>")
+                " was changed.</p>"
+                "<p>A4 证明的 PDF 文件带有出具机构的数字签名（电子签章），可在 PDF 阅读器的签名面板中离线核验：签名有效即说明"
+                "文件出自该机构且签章后未被改动。 The PDF of an A4 certificate carries the issuer's digital signature"
+                " (electronic seal): a PDF reader's signature panel checks it offline, and a valid signature means the"
+                " file comes from the issuer and has not been changed since it was sealed.</p>")
     cells = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
     return ("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -106,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"issuer printed on certificates (default {DEFAULT_ISSUER})")
     s.add_argument("--public-url", help="base URL of printed verify links, e.g. https://zwfw.example.gov.cn"
                                         " (default: the URL each request arrived at)")
+    s.add_argument("--seal-cert", help="the department's signing certificate (PEM; the chain up to the root after"
+                                       " it) that seals certificate PDFs; needs --seal-key. Without: PDFs unsigned")
+    s.add_argument("--seal-key", help="PEM private key of --seal-cert (mode 0600, no passphrase)")
+    s.add_argument("--certificate-kinds", help="certificate kinds file (default: central/certificate_kinds.toml;"
+                                               " docs/certificates.md)")
     s.add_argument("--presence-ttl", type=int, default=PresencePolicy.ttl_seconds,
                    help=f"seconds a presence proof stays valid (default {PresencePolicy.ttl_seconds})")
     s.add_argument("--presence-per-hour", type=int, default=PresencePolicy.per_terminal_per_hour,
@@ -195,6 +200,10 @@ def _parser() -> argparse.ArgumentParser:
     st_off = sub.add_parser("disable-staff", parents=[db_opts], help="stop a console account (its sessions end)")
     st_off.add_argument("username")
     sub.add_parser("staff", parents=[db_opts], help="list console accounts")
+    ca = sub.add_parser("make-test-ca", help="a TEST certificate authority and a department seal certificate and"
+                                             " key for development (never for a real hall)")
+    ca.add_argument("folder", help="where ca.pem, department.pem and department.key (0600) go")
+    ca.add_argument("--department", default=DEFAULT_ISSUER, help=f"the seal's department (default {DEFAULT_ISSUER})")
     catalog_cli.add_parser(sub, [db_opts])
     cal = sub.add_parser("calendar", parents=[db_opts],
                          help="public holidays and make-up working days (调休) that working-day deadlines count in")
@@ -215,6 +224,8 @@ def cli_main(argv: list[str]) -> int:
         return int(exc.code or 0)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "make-test-ca":
+        return _make_test_ca(args)
     store = _open(args)
     if store is None:
         return 1
@@ -302,9 +313,19 @@ def _serve(args: argparse.Namespace) -> int:
             ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.tls_cert, args.tls_key)
         except ssl.SSLError as exc:
             return _usage(f"cannot use --tls-cert/--tls-key: {exc}")
+    if bool(args.seal_cert) != bool(args.seal_key):
+        return _usage("--seal-cert and --seal-key go together")
+    try:  # here, once, so a bad key or kinds file stops the start with one line rather than a worker's traceback
+        sealed = ServeOptions(database=args.db, seal_cert=args.seal_cert, seal_key=args.seal_key,
+                              certificate_kinds=args.certificate_kinds)
+        sealed.seal()  # without one, each worker's log warns at start (central.app), in the log's own format
+        sealed.kinds(lambda number: number)
+    except ValueError as exc:  # SealError, KindsError
+        return _usage(str(exc))
     options = ServeOptions(database=args.db, keys_dir=args.keys_dir, blob_dir=args.blob_dir,
                            data_key_file=args.data_key_file, catalog=str(catalog) if catalog else None,
-                           issuer=args.issuer.strip(), public_url=args.public_url,
+                           issuer=args.issuer.strip(), public_url=args.public_url, seal_cert=args.seal_cert,
+                           seal_key=args.seal_key, certificate_kinds=args.certificate_kinds,
                            presence_ttl=str(args.presence_ttl), presence_per_hour=str(args.presence_per_hour),
                            terminal_limit=args.terminal_limit, address_limit=args.address_limit,
                            verify_limit=args.verify_limit, heartbeat_interval=str(args.heartbeat_interval),
@@ -527,6 +548,18 @@ def _calling_token(store: CentralStore, args: argparse.Namespace) -> int:
     with out:
         out.write(token + "\n")
     print(f"calling-system token for site {args.site} written to {args.out}")
+    return 0
+
+
+def _make_test_ca(args: argparse.Namespace) -> int:
+    from central.certificate_seal import make_test_ca
+
+    try:
+        paths = make_test_ca(Path(args.folder), args.department.strip() or DEFAULT_ISSUER)
+    except OSError as exc:
+        return _usage(f"cannot write the test CA to {args.folder}: {exc.strerror}")
+    print(f"kiosk central: TEST CA {paths['ca']} (trust it in a PDF reader to check test seals); serve with"
+          f" --seal-cert {paths['cert']} --seal-key {paths['key']}")
     return 0
 
 

@@ -24,6 +24,8 @@ class Settings:
     issuer: str
     public_url: str | None
     titles: ServiceTitles
+    kinds: object  # central.certificate_kinds.CertificateKinds
+    seal: object  # central.certificate_seal.DepartmentSeal | None: certificates' PDFs go out unsigned without one
 
 
 # async: a plain attribute read runs on the event loop; a sync dependency would cost a thread-pool hop per request

@@ -165,6 +165,8 @@ certificates = Table(
     Column("holder", Text, nullable=False),
     Column("issuer", Text, nullable=False),
     Column("issued_at", Float, nullable=False),
+    # the signed A4 PDF, sealed in the blob store under this name (it holds the name: personal data at rest)
+    Column("pdf_sha256", String(64)),
 )
 
 meta = Table(

@@ -27,6 +27,9 @@ class ServeOptions:
     catalog: str | None = None
     issuer: str = DEFAULT_ISSUER
     public_url: str | None = None
+    seal_cert: str | None = None
+    seal_key: str | None = None
+    certificate_kinds: str | None = None
     presence_ttl: str = str(PresencePolicy.ttl_seconds)
     presence_per_hour: str = str(PresencePolicy.per_terminal_per_hour)
     terminal_limit: str | None = None
@@ -75,6 +78,20 @@ class ServeOptions:
                              " characters")
         return token
 
+    def seal(self):
+        """The department seal (SealError, a ValueError, when its files are unusable), or None when not configured."""
+        if not self.seal_cert:
+            return None
+        from central.certificate_seal import DepartmentSeal
+
+        return DepartmentSeal(self.seal_cert, self.seal_key or "")
+
+    def kinds(self, hash_id):
+        from central import certificate_kinds
+
+        path = Path(self.certificate_kinds) if self.certificate_kinds else certificate_kinds.DEFAULT_FILE
+        return certificate_kinds.load(path, hash_id)
+
     def build_app(self):
         from central.app import create_app
         from central.metrics_http import CentralMetrics
@@ -82,13 +99,17 @@ class ServeOptions:
         from central.console.web import ConsolePolicy
 
         fleet = FleetPolicy(interval=float(self.heartbeat_interval), stale_after=int(self.stale_after))
+        from protocol.idhash import central_id_hash
+
         store = self.open_store()
         metrics = CentralMetrics(store.engine.pool, shared_dir=self.metrics_dir, token=self.metrics_token())
         return create_app(store, catalog_file=Path(self.catalog) if self.catalog else None,
                           issuer=self.issuer, public_url=self.public_url,
                           presence=PresencePolicy(ttl_seconds=int(self.presence_ttl),
                                                   per_terminal_per_hour=int(self.presence_per_hour)),
-                          limits=self.limits(), console=ConsolePolicy(fleet=fleet), metrics=metrics)
+                          limits=self.limits(), console=ConsolePolicy(fleet=fleet), metrics=metrics,
+                          kinds=self.kinds(lambda number: central_id_hash(store.keys.id_hash, number)),
+                          seal=self.seal())
 
 
 def from_environment():

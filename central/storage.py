@@ -510,6 +510,23 @@ class CentralStore(OverlayRecords):
             return None
         return dict(zip(("certificate_number", "kind", "title", "holder", "issuer", "issued_at", "body_sha256"), row))
 
+    def put_certificate_pdf(self, number: str, pdf: bytes) -> str:
+        """Keeps a certificate's PDF sealed in the blob store (not in the blobs table: no terminal can ask for it as
+        an attachment) and notes its sha256 on the certificate; the file is durable before the row names it."""
+        sha = hashlib.sha256(pdf).hexdigest()
+        self.blobs.put(sha, self._sealer.seal(pdf, f"certificate:{number}"))
+        with self._write() as c:
+            c.execute(update(certificates).where(certificates.c.number == number).values(pdf_sha256=sha))
+        return sha
+
+    def certificate_pdf(self, number: str, terminal: str) -> bytes | None:
+        """The PDF of a certificate this terminal issued; None for another terminal's, one without a PDF, or none."""
+        with self._read() as c:
+            sha = c.execute(select(certificates.c.pdf_sha256).where(
+                and_(certificates.c.number == number, certificates.c.terminal == terminal))).scalar()
+        sealed = self.blobs.get(sha) if sha else None
+        return None if sealed is None else self._sealer.open(sealed, f"certificate:{number}")
+
     # -- presence proofs and lookups ----------------------------------------------------------------------
 
     @staticmethod

@@ -117,3 +117,15 @@ class Certificates:
                                verify_url=str(got.get("verify_url") or ""))
         except (KeyError, TypeError) as exc:
             raise LookupError(REFUSED) from exc
+
+    def pdf(self, certificate: Certificate) -> bytes:
+        """The A4 PDF central made of an issued certificate (with the department's digital signature when central
+        seals). No presence proof: central gives it only to the terminal that issued it. GONE when central has no
+        PDF of it; OFFLINE/REFUSED as for issuing."""
+        try:
+            got = self._client.certificate_pdf(certificate.number)
+        except CentralError as exc:
+            raise LookupError(OFFLINE if exc.transient and exc.status != 429 else REFUSED) from exc
+        if got is None:
+            raise LookupError(GONE)
+        return got

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -162,6 +163,18 @@ class CentralClient:
         if r.status_code == 404 and _reason(r) == "no_record":
             return None
         return self._json(self._expect(r, 201))
+
+    def certificate_pdf(self, number: str) -> bytes | None:
+        """The A4 PDF of a certificate this terminal issued (sealed by central when it has a seal), or None when
+        central has none for it. The PDF holds the holder's name: print it, never log or keep it."""
+        r = self._expect(self._call("GET", f"/v1/certificates/{quote(number, safe='')}/pdf"), 200, 404)
+        if r.status_code == 404:
+            if _reason(r) != "no_such_certificate":  # a central without this endpoint
+                raise CentralError(f"GET /v1/certificates/…/pdf: HTTP 404 {_reason(r)}", transient=False, status=404)
+            return None
+        if not r.content.startswith(b"%PDF-"):
+            raise CentralError("GET /v1/certificates/…/pdf: answer is not a PDF", transient=True)
+        return r.content
 
     def take_ticket(self, queue: str, day: str, *, priority: str = "", service: str = "",
                     timeout: float | None = None) -> dict:

@@ -198,7 +198,7 @@ class CertificateOffers(BaseModel):
 class CertificateRequest(_Incoming):
     model_config = ConfigDict(extra="forbid")
     presence: str = Field(max_length=1024)
-    kind: Literal["case_record", "case_completion"]
+    kind: str = Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")  # central's kinds file names them
     ref: str = Field("", max_length=64)
 
 
@@ -211,6 +211,9 @@ class IssuedCertificate(BaseModel):
     issued_on: str
     verify_code: str
     verify_url: str
+    # the A4 PDF at GET /v1/certificates/{number}/pdf (sealed when central has a seal); None when none was made
+    pdf_sha256: str | None = None
+    pdf_sealed: bool = False
 
 
 class Verification(BaseModel):

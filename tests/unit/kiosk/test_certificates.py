@@ -129,3 +129,23 @@ def test_a_proof_central_no_longer_takes_is_dropped_and_asked_anew(tmp_path):
         client.close()
     finally:
         server.stop()
+
+
+def test_the_a4_pdf_of_an_issued_certificate(tmp_path, central):  # noqa: F811
+    person = invented_applicant(5)
+    tracking = _completed_case(tmp_path, central, person)
+    certificates = Certificates(_client(central.url, central.secret))
+    offer = next(o for o in certificates.offers(_citizen(person)) if o.ref == tracking)
+    issued = certificates.issue(_citizen(person), offer)
+    assert certificates.pdf(issued).startswith(b"%PDF-")
+    for client, problem in ((_client(DEAD_CENTRAL, central.secret), OFFLINE),
+                            (_client(central.url, "0" * 64), REFUSED)):
+        with pytest.raises(LookupError) as e:
+            Certificates(client).pdf(issued)
+        assert _problem(e) is problem
+    # a number another terminal issued: central says nothing about it
+    other = CentralClient(central.url, "SIM-0009", central.add_terminal("SIM-0009"), timeout=5,
+                          allow_plain_http_loopback=True)
+    with pytest.raises(LookupError) as e:
+        Certificates(other).pdf(issued)
+    assert _problem(e) is GONE
