@@ -16,6 +16,7 @@ from kiosk.devices import DeviceSet, open_devices
 from kiosk.identity import IdentityPresented, IdentityService
 from kiosk.overlay.state import OverlayFiles
 from kiosk.a4_printing import A4Printing
+from kiosk.certificate_paper import CertificatePaper
 from kiosk.printing import PrintService
 from kiosk.session import IdlePolicy, Session
 from kiosk.staff_call import StaffCalls
@@ -50,6 +51,7 @@ class KioskCore:
         t = cfg.terminal
         self.printing = PrintService(None, defaults={"site_name": t.site_name, "terminal_id": t.id, "hotline": t.hotline})
         self.a4printing = A4Printing()  # certificates as PDF on the hall's A4 printer; .available says if there is one
+        self.certificate_paper = CertificatePaper(self.printing, self.a4printing)
         self._catalog = None
         self._catalog_lock = threading.Lock()
         self.submissions = None

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk import application as use, proxy
+from kiosk import application as use
 from kiosk.app import KioskCore
 from kiosk.i18n import Problem
 from kiosk.visit import IdentityChanged
@@ -29,7 +29,6 @@ class ApplyBridge(Bridge):
     valuesChanged = Signal()
     errorsChanged = Signal()
     submitChanged = Signal()
-    principalChanged = Signal()  # the messages of the principal screen (亲友代办)
 
     def __init__(self, core: KioskCore, shell: Shell, qr: QrTexts, parent: QObject | None = None) -> None:
         super().__init__(core, shell, parent)
@@ -44,10 +43,9 @@ class ApplyBridge(Bridge):
         self._submitted = None  # kiosk.submissions.Submitted
         self._print: tuple[str, Problem | None] = (IDLE, None)
         self._print_job: int | None = None  # the receipt's print job, reprinted as is after a failure
-        self._principal_errors: dict = {}  # field -> kiosk.i18n.Text, from the last check of the principal
 
     def _language(self) -> None:
-        for signal in (self.changed, self.errorsChanged, self.submitChanged, self.principalChanged):
+        for signal in (self.changed, self.errorsChanged, self.submitChanged):
             signal.emit()
 
     @property
@@ -105,47 +103,6 @@ class ApplyBridge(Bridge):
     @Property(bool, notify=changed)
     def proxyOffered(self) -> bool:
         return self._core.visit.proxy_offered
-
-    @Property("QVariantList", notify=changed)
-    def relations(self) -> list[dict]:
-        """How the helper may be related to the person they apply for: the value recorded, the words shown."""
-        return [{"value": key, "label": self._t(words)} for key, words in proxy.RELATIONS.items()]
-
-    @Slot()
-    def forSelf(self) -> None:
-        """本人办理: the card holder applies for themselves (anything typed for someone else is dropped)."""
-        identity = self._core.visit.verified()
-        if identity is None or not self._core.visit.apply_for(identity, None):
-            self._shell.rewind("Identify")
-            return
-        self._principal_errors = {}
-        self.principalChanged.emit()
-        self._shell.open("fill_form")
-
-    @Slot(str, str, str, str, result=bool)
-    def forSomeoneElse(self, name: str, id_number: str, relation: str, phone: str) -> bool:
-        """为他人代办: the details the helper typed, checked; on to the form filled with them when they are right."""
-        visit = self._core.visit
-        identity = visit.verified()
-        if identity is None:
-            self._shell.rewind("Identify")
-            return False
-        principal, self._principal_errors = proxy.check(name, id_number, relation, phone,
-                                                        identity.identity.id_number)
-        self.principalChanged.emit()
-        if principal is None:
-            log.info("principal details need fixing: %s", ", ".join(sorted(self._principal_errors)))
-            return False
-        self._core.session.remember_personal(principal.name)  # masked in any log line that repeats it
-        if not visit.apply_for(identity, principal):
-            self._shell.rewind("Identify")
-            return False
-        self._shell.open("fill_form")
-        return True
-
-    @Property("QVariantMap", notify=principalChanged)
-    def principalErrors(self) -> dict:
-        return {k: self._t(v) for k, v in self._principal_errors.items()}
 
     @Property(bool, notify=changed)
     def forOther(self) -> bool:
@@ -338,5 +295,5 @@ class ApplyBridge(Bridge):
     def clear(self) -> None:
         """Session wipe: states go; the form and the number went with the visit."""
         self._reset_state()
-        for signal in (self.changed, self.valuesChanged, self.errorsChanged, self.submitChanged, self.principalChanged):
+        for signal in (self.changed, self.valuesChanged, self.errorsChanged, self.submitChanged):
             signal.emit()

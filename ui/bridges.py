@@ -7,6 +7,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.app import KioskCore
 from ui.apply_bridge import ApplyBridge
+from ui.apply_for_bridge import ApplyForBridge
 from ui.care_bridge import CareBridge
 from ui.catalog_bridge import CatalogBridge
 from ui.certificate_bridge import CertificateBridge
@@ -37,6 +38,7 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["ticket"] = TicketBridge(core, shell, qr)
     bridges["checklist"] = ChecklistBridge(core, shell, qr)
     bridges["apply"] = ApplyBridge(core, shell, qr)
+    bridges["applyFor"] = ApplyForBridge(core, shell)
     engine.addImageProvider(MATERIAL_PROVIDER, PreviewProvider(pages := FrameStore()))  # materials to photograph
     bridges["materials"] = MaterialsBridge(core, shell, pages)
     bridges["rating"] = RatingBridge(core, shell)

@@ -131,13 +131,20 @@ class CertificateBridge(Bridge):
         self.changed.emit()
         on_done = lambda job: self.post(self._printed, None, gen)  # noqa: E731
         on_failed = lambda job, problem: self.post(self._printed, problem or FAULT, gen)  # noqa: E731
+        paper = self._core.certificate_paper
         if self._job is not None:
-            try:  # the built bytes of the failed job: the same certificate, not a second one
-                self._core.printing.reprint(self._job, on_done, on_failed)
+            try:  # the kept bytes of the failed job: the same certificate, not a second one
+                paper.reprint(self._job, on_done, on_failed)
                 return
             except KeyError:
                 pass
-        self._job = self._core.printing.print("certificate", self._issued.receipt_fields(), on_done, on_failed)
+        service, issued = self._service(), self._issued
+        # the A4 path first fetches central's PDF: a worker, so the screen stays live meanwhile
+        self.run("certificate-print", lambda: paper.print(service, issued, on_done, on_failed), self._queued,
+                 lambda exc: self._printed(FAULT))
+
+    def _queued(self, handle) -> None:
+        self._job = handle
 
     @Slot()
     def back(self) -> None:

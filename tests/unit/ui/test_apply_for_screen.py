@@ -101,4 +101,4 @@ def test_a_wipe_during_a_proxy_application_drops_the_applicants_details(qtbot, m
     ui.shell.endSession()
     settle(qtbot)
     assert ui.core.visit.principal is None and ui.core.visit.form is None
-    assert ui.bridges["apply"].principalErrors == {} and ui.bridges["apply"].proxyLine == ""
+    assert ui.bridges["applyFor"].principalErrors == {} and ui.bridges["apply"].proxyLine == ""

@@ -46,7 +46,7 @@ def _for_someone_else(qtbot, ui, elderly):
     choose_service(ui.core.visit, ui.core.catalog.catalog, PROXY_ITEM)
     _onto(qtbot, ui, "ApplyFor", {})
     page(ui).setProperty("other", True)
-    ui.bridges["apply"].forSomeoneElse("", WRONG_CHECK, "", "123")
+    ui.bridges["applyFor"].forSomeoneElse("", WRONG_CHECK, "", "123")
     ui.window.contentItem().forceActiveFocus()
     settle(qtbot)
     return ui.window.contentItem()

@@ -15,17 +15,17 @@ ScreenPage {
     title: qsTr("为谁办理")
     prompt: page.other ? qsTr("请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”")
                        : qsTr("请选择：为自己办理，还是替家人代办")
-    spoken: Object.keys(ApplyBridge.principalErrors).length > 0
-            ? qsTr("有 %1 项需要修改，请看红色提示").arg(Object.keys(ApplyBridge.principalErrors).length) : ""
+    spoken: Object.keys(ApplyForBridge.principalErrors).length > 0
+            ? qsTr("有 %1 项需要修改，请看红色提示").arg(Object.keys(ApplyForBridge.principalErrors).length) : ""
 
     StackView.onDeactivating: page.forceActiveFocus()  // commits pinyin still being composed
 
     function next() {
         page.forceActiveFocus()
-        if (ApplyBridge.forSomeoneElse(nameField.text, idField.text, page.relation, phoneField.text))
+        if (ApplyForBridge.forSomeoneElse(nameField.text, idField.text, page.relation, phoneField.text))
             return
         // the first detail to fix, in screen order, scrolled into view
-        const errors = ApplyBridge.principalErrors
+        const errors = ApplyForBridge.principalErrors
         const first = [[nameField, "name"], [idField, "id_number"], [relationRow, "relation"], [phoneField, "phone"]]
             .find(pair => errors[pair[1]] !== undefined)
         if (first)
@@ -54,7 +54,7 @@ ScreenPage {
         objectName: "principalError_" + key
         Layout.fillWidth: true
         visible: text.length > 0
-        text: ApplyBridge.principalErrors[key] ? "! " + ApplyBridge.principalErrors[key] : ""
+        text: ApplyForBridge.principalErrors[key] ? "! " + ApplyForBridge.principalErrors[key] : ""
         font.pixelSize: Theme.bodySize
         font.bold: true
         color: Theme.accent
@@ -77,8 +77,8 @@ ScreenPage {
         background: Rectangle {
             radius: Theme.radius
             color: Theme.surface
-            border.color: ApplyBridge.principalErrors[entry.key] ? Theme.accent : entry.activeFocus ? Theme.primary : Theme.border
-            border.width: entry.activeFocus || ApplyBridge.principalErrors[entry.key] ? 3 : Math.max(2, Theme.borderWidth)
+            border.color: ApplyForBridge.principalErrors[entry.key] ? Theme.accent : entry.activeFocus ? Theme.primary : Theme.border
+            border.width: entry.activeFocus || ApplyForBridge.principalErrors[entry.key] ? 3 : Math.max(2, Theme.borderWidth)
         }
         onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, entry)
     }
@@ -123,7 +123,7 @@ ScreenPage {
                         primary: !page.other
                         text: qsTr("本人办理") + "\n" + qsTr("为自己申请")
                         Accessible.name: qsTr("本人办理，为自己申请")
-                        onClicked: ApplyBridge.forSelf()
+                        onClicked: ApplyForBridge.forSelf()
                     }
                     BigButton {
                         objectName: "applyForOther"
@@ -187,7 +187,7 @@ ScreenPage {
                             Layout.fillWidth: true
                             spacing: Theme.px(10)
                             Repeater {
-                                model: ApplyBridge.relations
+                                model: ApplyForBridge.relations
                                 delegate: BigButton {
                                     required property var modelData
                                     required property int index
