@@ -153,6 +153,7 @@ class KioskCore:
 
                 self._catalog = CatalogService(
                     self.cfg.catalog, self.cfg.base_dir, queue_index=self.cfg.terminal.queue_index,
+                    cache=self.cfg.path(self.cfg.storage.state_directory) / "catalog-cache",
                     # the queue (and its client) may open after the catalog: asked at each ticket
                     central=lambda: self.submissions.client if self.submissions is not None else None)
                 if self.submissions is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Sequence
+from typing import Literal, Mapping, Sequence
 
 from kiosk.catalog.errors import UnknownItem  # noqa: F401 (re-exported)
 from kiosk.catalog.language import in_language, localize_item
@@ -58,32 +58,49 @@ class Where:
     queue: Queue
 
 
+@dataclass(frozen=True)
+class Built:
+    """What a Catalog builds from its items: kept by the on-disk cache (cache.py) so a fresh process need not."""
+
+    items: Mapping[str, ServiceItem]
+    order: list[str]
+    members: dict[str, dict[str, list[str]]]
+    index: SearchIndex | None
+
+
 class Catalog:
     """Validated catalog with indexes built once at load; read-only, safe to share between threads."""
 
-    def __init__(self, loaded: LoadedCatalog, most_used: Sequence[str] = ()):
+    def __init__(self, loaded: LoadedCatalog, most_used: Sequence[str] = (), built: Built | None = None):
+        """`built`: what this constructor builds from `loaded.items` and `most_used`, from the on-disk cache
+        (cache.py), which then leaves `loaded.items` empty."""
         self.directory = loaded.directory
         self.version = loaded.header.version
         self.title = loaded.header.title
         self._header = loaded.header
-        self._items = {i.code: i for i in loaded.items}
-        self._order = [i.code for i in loaded.items]
         self._departments = {d.code: d for d in loaded.header.department}
         self._queues = {q.code: q for q in loaded.header.queue}
         self._themes = {g.code: g for g in loaded.header.theme}
         self._events = {g.code: g for g in loaded.header.life_event}
+        if built is None:
+            items = {i.code: i for i in loaded.items}
+            # group kind -> group code -> item codes in catalog order, built once: browse screens ask often
+            members: dict[str, dict[str, list[str]]] = {"theme": {}, "life_event": {}, "department": {}}
+            for i in loaded.items:
+                for kind, codes in (("theme", i.themes), ("life_event", i.life_events),
+                                    ("department", [i.department])):
+                    for code in codes:
+                        members[kind].setdefault(code, []).append(i.code)
+            built = Built(items, [i.code for i in loaded.items], members, None)
+        self._items = built.items
+        self._order = built.order
+        self._members = built.members
         unknown = [c for c in most_used if c not in self._items]
         if unknown:
             log.warning("most_used lists items not in catalog %s: %s", self.version, ", ".join(unknown))
         self._most_used = [c for c in most_used if c in self._items]
-        # group kind -> group code -> item codes in catalog order, built once: browse screens ask often
-        self._members: dict[str, dict[str, list[str]]] = {"theme": {}, "life_event": {}, "department": {}}
-        for i in loaded.items:
-            for kind, codes in (("theme", i.themes), ("life_event", i.life_events), ("department", [i.department])):
-                for code in codes:
-                    self._members[kind].setdefault(code, []).append(i.code)
         rank = {c: n for n, c in enumerate(self._most_used)}
-        self._index = SearchIndex(
+        self._index = built.index or SearchIndex(
             (self._searchable(i, rank) for i in loaded.items), misspellings=loaded.header.misspelling)
         # language -> code -> the item's texts in that language, made on first use and kept with this catalog
         self._localized: dict[str, dict[str, ServiceItem]] = {}
@@ -138,7 +155,11 @@ class Catalog:
     def most_used(self, limit: int = 8, language: str = "zh_CN") -> list[ItemSummary]:
         """The configured most-used list, topped up with items that can be done right here."""
         codes = list(self._most_used)
-        codes += [c for c in self._order if c not in codes and self._items[c].kiosk_can_submit]
+        for c in self._order:  # stops at the limit: the cache makes items only when they are asked for
+            if len(codes) >= limit:
+                break
+            if c not in codes and self._items[c].kiosk_can_submit:
+                codes.append(c)
         return [self.summary(c, language=language) for c in codes[:limit]]
 
     # ---- one item ----
@@ -160,7 +181,7 @@ class Catalog:
             return self._items[code]
         return self.prepare(language)[code]
 
-    def prepare(self, language: str) -> dict[str, ServiceItem]:
+    def prepare(self, language: str) -> Mapping[str, ServiceItem]:
         """Every item's texts in `language`, made once per language and catalog (screens ask on every binding
         update; 繁體 costs ~0.1 s of OpenCC, so the warm-up makes the starting language ahead of the first tap)."""
         if language == "zh_CN":
@@ -203,6 +224,10 @@ class Catalog:
 
     def search(self, query: str, limit: int = 20) -> list[ItemSummary]:
         return [self.summary(h.code, h.matched) for h in self._index.search(query, limit)]
+
+    @property
+    def built(self) -> Built:
+        return Built(self._items, self._order, self._members, self._index)
 
     def search_hits(self, query: str, limit: int = 20) -> list[Hit]:
         return self._index.search(query, limit)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import heapq
+import marshal
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from kiosk.catalog.textkeys import HAN, Column, Key, KeyColumns, Token, normalize, syllables, tokens
 
@@ -49,11 +50,44 @@ class Searchable:
     boost: float = 0.0  # most-used items win ties
 
 
-@dataclass(frozen=True)
 class _Entry:
-    code: str
-    keys: tuple[Key, ...]
-    boost: float
+    """One item in the index; from the on-disk cache its keys stay packed until a query first scores the item."""
+
+    __slots__ = ("code", "boost", "_keys", "_packed")
+
+    def __init__(self, code: str, keys: tuple[Key, ...] | None, boost: float, packed: bytes = b""):
+        self.code, self.boost, self._keys, self._packed = code, boost, keys, packed
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        if self._keys is None:
+            self._keys = tuple(Key._make(k) for k in marshal.loads(self._packed))
+        return self._keys
+
+
+class _Packed(Mapping):
+    """A dict whose values stay marshalled until asked for (most words are never typed in one process)."""
+
+    def __init__(self, packed: dict):
+        self._packed = packed
+        self._open: dict = {}
+
+    def __getitem__(self, key):
+        try:
+            return self._open[key]
+        except KeyError:
+            value = self._open[key] = marshal.loads(self._packed[key])
+            return value
+
+    def __iter__(self):
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
+def _pack(d: Mapping) -> dict:
+    return {k: marshal.dumps(v) for k, v in d.items()}
 
 
 @dataclass(frozen=True)
@@ -78,7 +112,7 @@ class SearchIndex:
         other_keys: list[list[Key]] = []
         # syllable bigram -> [(entry index, key index)] over names, short names, aliases and misspellings
         self._bigram_postings: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        self._bigram_counts: dict[tuple[int, int], int] = {}
+        self._bigram_counts: list[list[int]] = []  # entry index -> key index -> its number of bigrams
         self._bigram_items: dict[tuple[str, str], set[int]] = defaultdict(set)  # same, per item
         # first keystroke: one character matches names, short names, aliases and misspellings only (anything
         # more is noise at that point and would list half the catalog)
@@ -94,6 +128,7 @@ class SearchIndex:
             others += [Key.build(t, W_DEPARTMENT) for t in [it.department] if t]
             self._entries.append(_Entry(it.code, tuple(named + others), it.boost))
             named_keys.append(named)
+            self._bigram_counts.append([])
             other_keys.append(others)
             for j, key in enumerate(named):
                 for ch in set(key.text) | ({key.full[0]} if key.full else set()):
@@ -103,7 +138,7 @@ class SearchIndex:
                     if q > single[ch].get(i, (0.0, ""))[0]:
                         single[ch][i] = (q, key.text)
                 grams = _bigrams(syllables(key.text))
-                self._bigram_counts[(i, j)] = len(grams)
+                self._bigram_counts[i].append(len(grams))
                 for g in grams:
                     self._bigram_postings[g].append((i, j))
                     self._bigram_items[g].add(i)
@@ -114,6 +149,24 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def state(self) -> tuple:
+        """Everything built above as str, int, float, bytes and containers of them (marshal can store it); the
+        parts a query reads a little of are packed per entry, word or bigram."""
+        return ([(e.code, marshal.dumps([tuple(k) for k in e.keys]), e.boost) for e in self._entries],
+                _pack(self._bigram_postings), self._bigram_counts, _pack(self._bigram_items), _pack(self._single),
+                self._corrections, self._named.state(), self._others.state(), self._heads.state())
+
+    @classmethod
+    def from_state(cls, state: tuple) -> SearchIndex:
+        """The index `state()` described, without building anything again (the on-disk cache's fast path)."""
+        index = cls.__new__(cls)
+        entries, postings, index._bigram_counts, items, single, index._corrections, named, others, heads = state
+        index._entries = [_Entry(code, None, boost, packed) for code, packed, boost in entries]
+        index._bigram_postings, index._bigram_items, index._single = _Packed(postings), _Packed(items), _Packed(single)
+        index._named, index._others = KeyColumns.from_state(named), KeyColumns.from_state(others)
+        index._heads = Column.from_state(heads)
+        return index
 
     def variants(self, query: str) -> list[str]:
         """The query as typed, with known misspellings corrected, and without filler words (when they differ)."""
@@ -205,7 +258,7 @@ class SearchIndex:
                 shared[ref] += 1
         out: dict[int, tuple[float, str]] = {}
         for (i, j), n in shared.items():
-            dice = 2 * n / (len(grams) + self._bigram_counts[(i, j)])
+            dice = 2 * n / (len(grams) + self._bigram_counts[i][j])
             if dice >= FUZZY_MIN_DICE:
                 score = FUZZY_FACTOR * dice * self._entries[i].keys[j].weight + self._entries[i].boost
                 if score > out.get(i, (0.0, ""))[0]:

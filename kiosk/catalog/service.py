@@ -16,6 +16,7 @@ from kiosk.catalog.guide import (Guide, build_guide, checklist_lines, checklist_
                                  ticket_lines, ticket_print_data)
 from kiosk.catalog.language import english
 from kiosk.catalog.tickets import Ticket, TicketCounter
+from kiosk.catalog.textkeys import warm_up
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
 from kiosk.i18n import Text
 from kiosk.periodic import Periodic
@@ -43,17 +44,20 @@ class CatalogService:
     """
 
     def __init__(self, cfg: CatalogConfig, base_dir: Path, *, clock: Callable[[], datetime] = datetime.now,
-                 central: Callable[[], TicketSource | None] = lambda: None, queue_index: int | None = None):
+                 central: Callable[[], TicketSource | None] = lambda: None, queue_index: int | None = None,
+                 cache: Path | None = None):
         """`central` gives the client that numbers the hall's tickets (None: not configured, as before the queue
-        opens); `queue_index` ([terminal] queue_index) marks this terminal's own numbers while central is away."""
+        opens); `queue_index` ([terminal] queue_index) marks this terminal's own numbers while central is away;
+        `cache` a folder where validated catalogs and their search indexes are kept between starts."""
         self._cfg = cfg
         self._central = central
         self._queue_index = queue_index
         self._warned_unreserved = False
         self._central_failed_at: datetime | None = None
         self._clock = clock
-        self._store = CatalogStore.from_config(cfg, base_dir)
+        self._store = CatalogStore.from_config(cfg, base_dir, cache)
         self._catalog = self._store.open()  # raises CatalogError only if even the shipped catalog is broken
+        threading.Thread(target=warm_up, name="pinyin-warm-up", daemon=True).start()
         tickets = Path(cfg.tickets_database).expanduser()
         self._tickets = TicketCounter(tickets if tickets.is_absolute() else Path(base_dir) / tickets,
                                       reset_hour=cfg.tickets_reset_hour, clock=clock)

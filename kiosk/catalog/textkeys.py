@@ -7,7 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -26,6 +26,11 @@ def _han_pinyin(run: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
     return tuple(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+
+
+def warm_up() -> None:
+    """Load pypinyin now (a catalog from the cache needs it only at the first Chinese query, which must not wait)."""
+    _han_pinyin("汉字")
 
 
 def syllables(text: str) -> list[str]:
@@ -62,9 +67,9 @@ def tokens(query: str) -> list[Token]:
     return out
 
 
-@dataclass(frozen=True)
-class Key:
-    """One searchable text of an item (name, alias...), with its pinyin forms prepared at load time."""
+class Key(NamedTuple):
+    """One searchable text of an item (name, alias...), with its pinyin forms prepared at load time (a tuple: the
+    on-disk index cache rebuilds tens of thousands of them per load)."""
 
     text: str
     weight: float
@@ -131,6 +136,15 @@ class Column:
         self._starts.append(pos)
         self._text = "\x00".join(parts) + "\x00"  # needles never hold \x00, so a hit never spans two items
 
+    def state(self) -> tuple[list[int], str]:
+        return self._starts, self._text
+
+    @classmethod
+    def from_state(cls, state: tuple[list[int], str]) -> Column:
+        column = cls.__new__(cls)
+        column._starts, column._text = state
+        return column
+
     def items_with(self, needle: str) -> set[int]:
         out: set[int] = set()
         text, starts, pos = self._text, self._starts, 0
@@ -151,6 +165,15 @@ class KeyColumns:
         self.marked = Column(["\n".join(k.marked for k in keys) for keys in per_item])
         self.suffixes = Column(["".join(k.suffixes for k in keys) for keys in per_item])
         self.initials = Column(["\n".join(k.initials for k in keys) for keys in per_item])
+
+    def state(self) -> tuple:
+        return tuple(c.state() for c in (self.text, self.marked, self.suffixes, self.initials))
+
+    @classmethod
+    def from_state(cls, state: tuple) -> KeyColumns:
+        columns = cls.__new__(cls)
+        columns.text, columns.marked, columns.suffixes, columns.initials = (Column.from_state(c) for c in state)
+        return columns
 
     def items_matching(self, t: Token) -> set[int]:
         """Items where some key of this group could match the token (same tests as Key.could_match)."""

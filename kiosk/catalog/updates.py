@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
+from kiosk.catalog.cache import CatalogCache
 from kiosk.catalog.catalog import Catalog
 from kiosk.catalog.config import CatalogConfig
 from protocol.catalog_bundle import (MAX_SIGNATURE_BYTES, SIGNATURE, Bundle, UpdateRefused, catalog_files,
@@ -86,8 +87,10 @@ class CatalogStore:
     """
 
     def __init__(self, shipped: Path, updates: Path, *, public_keys: Sequence[str] = (),
-                 most_used: Sequence[str] = (), max_bytes: int = 20_000_000):
+                 most_used: Sequence[str] = (), max_bytes: int = 20_000_000, cache: Path | None = None):
+        """`cache`: a folder for the validated catalogs and their search indexes (cache.py); None = none."""
         self.shipped = Path(shipped)
+        self.cache = CatalogCache(cache) if cache is not None else None
         self.updates = Path(updates)
         self.public_keys = list(public_keys)
         self.most_used = list(most_used)
@@ -95,10 +98,17 @@ class CatalogStore:
         self._told_no_keys = False
 
     @classmethod
-    def from_config(cls, cfg: CatalogConfig, base_dir: Path) -> CatalogStore:
+    def from_config(cls, cfg: CatalogConfig, base_dir: Path, cache: Path | None = None) -> CatalogStore:
         """Relative paths in the configuration are relative to the directory holding kiosk.toml."""
         return cls(_under(base_dir, cfg.directory), _under(base_dir, cfg.updates_directory),
-                   public_keys=cfg.update_public_keys, most_used=cfg.most_used, max_bytes=cfg.max_update_bytes)
+                   public_keys=cfg.update_public_keys, most_used=cfg.most_used, max_bytes=cfg.max_update_bytes,
+                   cache=cache)
+
+    def _load(self, directory: Path) -> Catalog:
+        """Catalog.load, through the cache when there is one (same result, same CatalogError)."""
+        if self.cache is None:
+            return Catalog.load(directory, self.most_used)
+        return self.cache.load(directory, self.most_used)
 
     def no_keys(self) -> str:
         """NO_KEYS, logged the first time only: a kiosk without keys says so once, not every interval."""
@@ -155,7 +165,7 @@ class CatalogStore:
             catalog = self._open_installed(d)
             if catalog is not None:
                 return catalog
-        return Catalog.load(self.shipped, self.most_used)
+        return self._load(self.shipped)
 
     def _open_installed(self, d: Path) -> Catalog | None:
         if not self.public_keys:
@@ -171,7 +181,7 @@ class CatalogStore:
             log.info("the shipped catalog %s is newer than the installed %s", shipped, record[0])
             return None
         try:
-            return Catalog.load(d, self.most_used)
+            return self._load(d)
         except CatalogError as e:
             # it was valid when installed, so the disk changed under us; the shipped one still works
             log.error("installed catalog %s is unusable, using the shipped one: %s", d, _short(str(e)))
@@ -240,7 +250,7 @@ class CatalogStore:
 
     def _validate(self, staging: Path, version: str) -> Catalog:
         try:
-            catalog = Catalog.load(staging, self.most_used)
+            catalog = self._load(staging)
         except CatalogError as e:
             raise UpdateRefused(f"bundle does not validate:\n{e}") from None
         except Exception as e:  # signed, yet something the loader did not foresee: still only a refusal

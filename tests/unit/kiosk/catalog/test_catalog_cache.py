@@ -1,0 +1,63 @@
+"""The on-disk catalog cache: a hit gives the same catalog and search results, anything else is a rebuild."""
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.catalog.cache import CatalogCache, content_key
+from kiosk.catalog.catalog import Catalog
+
+SHIPPED = Path(__file__).resolve().parents[4] / "assets" / "catalog"
+QUERIES = ["sfz", "身份证丢了", "shenfenzheng", "gjj 提取", "公积金贷款", "结婚登记", "户口本丢了", "tuixiu", "ydjy",
+           "营业执照", "低保", "残疾证", "房子过户", "户藉", "qqqqxz", "身"]
+
+
+def _results(catalog):
+    return {q: catalog.search_hits(q, 20) for q in QUERIES}
+
+
+@pytest.fixture(scope="module")
+def fresh():
+    return Catalog.load(SHIPPED)
+
+
+def test_hit_gives_the_same_catalog_and_search_results(tmp_path, fresh):
+    cache = CatalogCache(tmp_path)
+    first = cache.load(SHIPPED)  # miss: validated and written
+    assert len(list(tmp_path.glob("*.cache"))) == 1
+    second = cache.load(SHIPPED)  # hit
+    for c in (first, second):
+        assert c.version == fresh.version and c.codes() == fresh.codes()
+        assert _results(c) == _results(fresh)
+        assert [c.item(code) for code in c.codes()] == [fresh.item(code) for code in fresh.codes()]
+        assert c.most_used() == fresh.most_used()
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[: len(b) // 2], lambda b: b"\x00garbage" * 100, lambda b: b""])
+def test_damaged_cache_is_rebuilt(tmp_path, fresh, damage):
+    cache = CatalogCache(tmp_path)
+    cache.load(SHIPPED)
+    path = next(tmp_path.glob("*.cache"))
+    path.write_bytes(damage(path.read_bytes()))
+    again = cache.load(SHIPPED)
+    assert _results(again) == _results(fresh)
+    assert cache.load(SHIPPED).codes() == fresh.codes()  # written again whole
+
+
+def test_other_version_or_most_used_is_a_miss(tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    for p in SHIPPED.rglob("*"):
+        if p.is_file():
+            (other / p.relative_to(SHIPPED)).parent.mkdir(parents=True, exist_ok=True)
+            (other / p.relative_to(SHIPPED)).write_bytes(p.read_bytes())
+    text = (other / "catalog.toml").read_text(encoding="utf-8")
+    (other / "catalog.toml").write_text(text.replace('version = "2026.11.1"', 'version = "2026.11.2"'), "utf-8")
+    assert content_key(other) != content_key(SHIPPED)
+    assert content_key(SHIPPED, ["HJ-001"]) != content_key(SHIPPED)
+    cache = CatalogCache(tmp_path / "cache")
+    assert cache.load(SHIPPED).version == "2026.11.1"
+    # a cache of another version under this key's name is not trusted either
+    old = next((tmp_path / "cache").glob("*.cache"))
+    old.rename(old.with_name(content_key(other) + ".cache"))
+    assert cache.load(other).version == "2026.11.2"
