@@ -47,7 +47,9 @@ def _central_heard_from_us(db) -> bool:
 
 def test_the_kiosk_syncs_over_tls_trusting_its_configured_ca(tmp_path, tls_central):
     (tmp_path / "central-ca.pem").write_bytes(tls_central["ca"].cert_file.read_bytes())
+    # the receipts' progress link is https too: the shipped development http:// one is refused without plain http
     cfg = load(write_config(tmp_path, central={"url": tls_central["url"], "allow_plain_http_loopback": False,
+                                               "public_url": tls_central["url"],
                                                "ca_file": "central-ca.pem",  # relative to kiosk.toml
                                                "pin_sha256": tls_central["cert"].spki_sha256}))
     uc = open_submissions(cfg.queue, cfg.central, cfg.terminal.id, cfg.base_dir)
