@@ -12,11 +12,14 @@ from datetime import date
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _N = len(_ALPHABET)
 _VALUE = {ch: i for i, ch in enumerate(_ALPHABET)}
-_PATTERN = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15})-(?P<date>\d{8})-(?P<seq>\d{6,10})-(?P<check>[0-9A-Z])$")
+# re.ASCII: a bare \d also takes Arabic-Indic and other digits, which the check character cannot weigh
+_PATTERN = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15})-(?P<date>\d{8})-(?P<seq>\d{6,10})-(?P<check>[0-9A-Z])$",
+                      re.ASCII)
 # as printed and shown for reading out (SIM-0001 2026 1128 0000 01X) and typed from that without the dashes: the
 # date, a six-digit sequence and the check character are the last 15 characters, so the terminal part is what
 # comes before them
-_GROUPED = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15}?)-?(?P<date>\d{8})-?(?P<seq>\d{6})-?(?P<check>[0-9A-Z])$")
+_GROUPED = re.compile(r"^(?P<terminal>[A-Z0-9][A-Z0-9-]{0,15}?)-?(?P<date>\d{8})-?(?P<seq>\d{6})-?(?P<check>[0-9A-Z])$",
+                      re.ASCII)
 
 
 class TrackingNumberError(ValueError):

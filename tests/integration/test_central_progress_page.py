@@ -78,3 +78,16 @@ def test_public_page_is_rate_limited_per_address(tmp_path, central_db):
     finally:
         server.stop()
     assert codes[:3] == [404, 404, 404] and codes[3:] == [429, 429]
+
+
+def test_non_ascii_digits_are_not_a_number_and_never_a_server_error(tmp_path, central_db):
+    # Python's \d and int() take Arabic-Indic or Devanagari digits: they must be refused like any other typo
+    server = CentralServer(central_db).start()
+    try:
+        pages = [httpx.get(f"{server.url}/p/{wrong}", timeout=10) for wrong in (
+            "SIM-0001-\u0662\u0660\u0662\u0666\u0661\u0661\u0662\u0668-000001-0",
+            "SIM-0001-20261128-\u0966\u0966\u0966\u0966\u0966\u0967-0")]
+    finally:
+        server.stop()
+    assert [p.status_code for p in pages] == [404, 404]
+    assert all("这不是有效的受理编号" in p.text for p in pages)

@@ -57,3 +57,12 @@ def _bad_check(number: str) -> str:
 def test_foreign_or_damaged_contents_are_not_ours(text):
     with pytest.raises(NotOurs):
         receipt_link.tracking_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "SIM-0001-\u0662\u0660\u0662\u0666\u0661\u0661\u0662\u0668-000042-0",
+    "https://zwfw.example.gov.cn/p/SIM-0001-20261128-\u0966\u0966\u0966\u0966\u096a\u0968-0",
+])
+def test_non_ascii_digits_are_not_ours(text):
+    with pytest.raises(NotOurs):
+        receipt_link.tracking_of(text)
