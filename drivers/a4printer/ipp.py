@@ -171,6 +171,11 @@ def _collection(r: _Reader, name: str, depth: int) -> dict:
         members[member].append(value)
 
 
+def _close(attrs: list[Attribute] | None, found: list[tuple[int, str, list]]) -> None:
+    if attrs is not None:
+        attrs[:] = [Attribute(tag, name, tuple(values)) for tag, name, values in found]
+
+
 def decode(data: bytes) -> Message:
     """A whole IPP message; IppDecodeError for anything that is not one (never another exception)."""
     r = _Reader(data)
@@ -179,7 +184,9 @@ def decode(data: bytes) -> Message:
         raise IppDecodeError(f"IPP version {major}.{minor} is not 1.x or 2.x (not an IPP answer?)")
     msg = Message(code, request_id, (major, minor))
     attrs: list[Attribute] | None = None
-    last: Attribute | None = None
+    # the open group's attributes with their values in lists: a tuple grown one value at a time is quadratic, and a
+    # hostile answer can hold a 1setOf of 200,000 values
+    found: list[tuple[int, str, list]] = []
     while True:
         tag = r.peek()
         if tag is None:
@@ -188,23 +195,22 @@ def decode(data: bytes) -> Message:
         if tag == END:
             break
         if tag < 0x10:  # a delimiter: a new group
-            attrs = []
+            _close(attrs, found)
+            attrs, found = [], []
             msg.groups.append((tag, attrs))
-            last = None
             continue
         if attrs is None:
             raise IppDecodeError(f"attribute (tag 0x{tag:02x}) before any group")
         name = r.take(r.short("name length"), "attribute name").decode("utf-8", errors="replace")
         raw = r.take(r.short("value length"), "attribute value")
-        owner = name or (last.name if last is not None else "")
+        owner = name or (found[-1][1] if found else "")
         if not owner:
             raise IppDecodeError("additional value with no attribute before it")
         value = _collection(r, owner, 1) if tag == BEG_COLLECTION else _decode_value(tag, raw, owner)
         if name:
-            last = Attribute(tag, name, (value,))
-            attrs.append(last)
+            found.append((tag, name, [value]))
         else:  # one more value of a 1setOf
-            last = Attribute(last.tag, last.name, last.values + (value,))
-            attrs[-1] = last
+            found[-1][2].append(value)
+    _close(attrs, found)
     msg.data = data[r.pos:]
     return msg

@@ -3,10 +3,12 @@ truncation or corruption of an answer is an IppDecodeError, never another except
 
 import random
 import struct
+import time
 
 import pytest
 
 from drivers.a4printer import ipp
+from drivers.a4printer.cups import MAX_ANSWER
 
 
 def _attr(tag, name, value: bytes) -> bytes:
@@ -110,3 +112,15 @@ def test_a_value_too_long_for_ipp_is_refused_when_encoding():
     with pytest.raises(ValueError):
         ipp.encode(ipp.Message(ipp.PRINT_JOB, 1, (2, 0), [(ipp.OPERATION, [
             ipp.Attribute(ipp.NAME, "job-name", ("x" * 40_000,))])]))
+
+
+def test_a_huge_set_of_values_decodes_in_linear_time():
+    # a hostile printer's largest accepted answer (cups.MAX_ANSWER) as one 1setOf of empty values: grown one tuple
+    # at a time that took minutes; the ceiling is a hundred times what a linear decode needs on a loaded machine
+    n = (MAX_ANSWER - 64) // 5
+    data = (struct.pack(">BBHI", 2, 0, 0, 1) + bytes([ipp.PRINTER]) + _attr(ipp.KEYWORD, b"k", b"")
+            + _attr(ipp.KEYWORD, b"", b"") * n + bytes([ipp.END]))
+    started = time.monotonic()
+    message = ipp.decode(data)
+    assert len(message.all("k")) == n + 1
+    assert time.monotonic() - started < 60
