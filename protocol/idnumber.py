@@ -42,7 +42,8 @@ def validate(number: str, birth: dt.date | None = None, today: dt.date | None = 
     n = number.strip().upper()
     if len(n) != 18:
         raise IdNumberError("length", f"{len(n)} characters, expected 18")
-    if not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
+    # ASCII only: str.isdigit() also takes Arabic-Indic and other digits, one person would then hash two ways
+    if not n.isascii() or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
         raise IdNumberError("chars", "17 digits and a digit or X expected")
     if n[:2] not in PROVINCES:
         raise IdNumberError("region", "first two digits are not a province code")
@@ -66,7 +67,8 @@ def checked(number: str) -> str:
         return n
     if len(n) != 18:
         raise IdNumberError("length", f"{len(n)} characters, expected 18")
-    if not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
+    # ASCII only: str.isdigit() also takes Arabic-Indic and other digits, one person would then hash two ways
+    if not n.isascii() or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
         raise IdNumberError("chars", "17 digits and a digit or X expected")
     if check_digit(n[:17]) != n[17]:
         raise IdNumberError("check", "check digit does not match")

@@ -50,3 +50,16 @@ def test_what_central_accepts():
         with pytest.raises(idnumber.IdNumberError) as e:
             idnumber.checked(number)
         assert e.value.reason == reason
+
+
+def test_digits_of_other_scripts_are_no_id_number():
+    import pytest as _pytest
+
+    from protocol.idnumber import IdNumberError, checked, validate
+
+    ascii_number = "11010519491231002X"  # the standard's own example
+    assert checked(ascii_number) == ascii_number
+    arabic = ascii_number[:17].translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) + "X"
+    for check in (checked, validate):
+        with _pytest.raises(IdNumberError):
+            check(arabic)
