@@ -31,8 +31,12 @@ DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool chromium chromium-driver)
 # cups-client) and read its PDFs back (pdftotext, pdftoppm; the certificate tests too); a terminal with an A4
 # printer: docs/a4-printing.md
 DEV_PACKAGES+=(cups cups-client printer-driver-cups-pdf poppler-utils)
-# terminal only: the kiosk compositor, and the libraries Qt's Wayland platform plugin loads
-TERMINAL_PACKAGES=(cage libwayland-client0 libwayland-cursor0 libwayland-egl1)
+# the kiosk session: the compositor (Debian 12's cage refuses to start without Xwayland, which its package does not
+# pull in) and the libraries Qt's Wayland platform plugin loads
+SESSION_PACKAGES=(cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1)
+# development: the session test runs it on cage's headless backend; grim takes its screenshot
+DEV_PACKAGES+=("${SESSION_PACKAGES[@]}" grim)
+TERMINAL_PACKAGES=("${SESSION_PACKAGES[@]}")
 
 APT_PACKAGES=(
   python3 python3-venv

@@ -69,6 +69,8 @@ def _parser() -> Parser:
     sess = sub.add_parser("session", help="the kiosk session for kiosk.service: `kiosk run` inside cage")
     sess.add_argument("--config", metavar="PATH", help="configuration file (terminals: /etc/kiosk/kiosk.toml)")
     sess.add_argument("--print", action="store_true", help="print the compositor command instead of running it")
+    sess.add_argument("--stop", metavar="MAINPID", type=int,
+                      help="the unit's ExecStop: end the kiosk inside the compositor and wait for the compositor")
 
     conf = sub.add_parser("config", help="check a configuration file and summarise it")
     conf.add_argument("--config", metavar="PATH")
@@ -152,14 +154,19 @@ def _setup_logging(cfg) -> None:
 
 
 def _cmd_session(args: argparse.Namespace) -> int:
-    from kiosk.compositor import cage_argv
+    from kiosk.compositor import cage_argv, outputs_note, stop_session
     from kiosk.staff_exits import LEFT_TO_DESKTOP, desktop_requested
 
+    if args.stop is not None:
+        return stop_session(args.stop)
     cfg = _load_config(args.config)
     argv = cage_argv(cfg, cfg.source.resolve())
     if args.print:
         print(shlex.join(argv))
         return 0
+    note = outputs_note(cfg)
+    if note:
+        print(note, file=sys.stderr)
     if desktop_requested(cfg):
         print("kiosk: staff left the kiosk to the desktop; the session ends here (start it again with "
               "`systemctl start kiosk`)", file=sys.stderr)

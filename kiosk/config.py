@@ -58,8 +58,9 @@ class DisplayConfig(_Section):
     # kiosk session (`kiosk session`, the kiosk.service unit): the compositor turns the output clockwise by this
     # many degrees, for a screen mounted the other way round than its panel (portrait halls)
     rotation: Literal[0, 90, 180, 270] = 0
-    # with more than one screen: "last" = only the one connected last, "extend" = across all of them
-    outputs: Literal["last", "extend"] = "last"
+    # with more than one screen: "extend" = across all of them; "last" (only the one connected last) is accepted
+    # from older configurations but runs as "extend": Debian 12's cage crashes with it (kiosk/compositor.py)
+    outputs: Literal["last", "extend"] = "extend"
 
     @field_validator("idle_warning_seconds")
     @classmethod

@@ -54,3 +54,7 @@ def test_kiosk_unit_has_the_watchdog_and_the_way_out(units):
                  f"SuccessExitStatus={LEFT_TO_DESKTOP}", "OnSuccess=getty@tty1.service"):
         assert line in text.splitlines(), line
     assert "Conflicts=getty@tty1.service kiosk.service" in (units / "kiosk-out-of-service.service").read_text()
+    # both end cage through its client: cage 0.1.4 aborts on its own SIGTERM (tests/integration/test_cage_session.py)
+    for unit in UNITS:
+        stops = [line for line in (units / unit).read_text().splitlines() if line.startswith("ExecStop=")]
+        assert len(stops) == 1 and stops[0].endswith(" session --stop $MAINPID"), unit

@@ -26,3 +26,13 @@ def test_broken_configuration_is_one_line_before_any_compositor(tmp_path, capsys
     assert cli.main(["session", "--config", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "display.rotation" in err
+
+
+def test_outputs_last_from_an_older_configuration_never_reaches_cage(tmp_path, capsys):
+    """Debian 12's cage 0.1.4 crashes at start with `-m last` (the real-cage test shows it): the session spans the
+    screens instead and says why, rather than crash-looping into the out-of-service screen."""
+    path = write_config(tmp_path, display={"outputs": "last"})
+    assert cli.main(["session", "--config", str(path), "--print"]) == 0
+    argv = shlex.split(capsys.readouterr().out)
+    cage = argv[:argv.index("--")]
+    assert "last" not in cage and cage[cage.index("-m") + 1] == "extend"
