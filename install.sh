@@ -25,8 +25,9 @@ fi
 BUILD_PACKAGES=(python3-dev gcc swig libpcsclite-dev)
 # development only: the virtual reader the tests and demos use. It takes cards over TCP, never on a terminal
 # and the kiosk-session test: a headless X server without a window manager, and key presses sent to it; the
-# operations console's browser tests: Debian's Chromium and its WebDriver (no browser downloads)
-DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool chromium chromium-driver)
+# operations console's browser tests: Debian's Chromium and its WebDriver, and Firefox ESR (driven over the
+# WebDriver BiDi it serves itself; Debian has no geckodriver) — no browser downloads
+DEV_PACKAGES=(vsmartcard-vpcd xvfb xdotool chromium chromium-driver firefox-esr)
 # development only: the A4 printing tests run their own cupsd with a cups-pdf queue (lpadmin, cupsenable from
 # cups-client) and read its PDFs back (pdftotext, pdftoppm; the certificate tests too); a terminal with an A4
 # printer: docs/a4-printing.md
