@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 # read-only work (lookups, listings) asks for a deferred transaction; everything else takes SQLite's write lock at
 # BEGIN, so two writers never deadlock upgrading a read lock
 READ_ONLY = {"sqlite_begin": "DEFERRED"}
+# a pooled PostgreSQL connection idle longer than this is pinged before use: one that went back to the pool
+# moments ago is alive, and pinging on every checkout was a database round trip per statement group
+PING_AFTER_IDLE_SECONDS = 2.0
 
 
 def database_url(target: str | Path) -> str:
@@ -36,9 +41,11 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def open_engine(url: str, *, pool_size: int = 8) -> Engine:
+def open_engine(url: str, *, pool_size: int = 8, ping_after_idle: float = PING_AFTER_IDLE_SECONDS) -> Engine:
     if not is_sqlite(url):
-        return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+        engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size)
+        _ping_when_idle(engine, ping_after_idle)
+        return engine
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -65,3 +72,22 @@ def open_engine(url: str, *, pool_size: int = 8) -> Engine:
         conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', 'IMMEDIATE')}")
 
     return engine
+
+
+def _ping_when_idle(engine: Engine, idle: float) -> None:
+    """A server restart or an idle timeout kills pooled connections while they wait: those are pinged, and a dead
+    one is replaced before a request sees it. A connection killed mid-burst fails one request and SQLAlchemy then
+    drops the whole pool."""
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_conn, record) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _taken(dbapi_conn, record, _proxy) -> None:
+        if time.monotonic() - record.info.get("returned_at", float("-inf")) <= idle:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:
+            raise DisconnectionError() from exc  # the pool opens a fresh connection and tries again

@@ -10,7 +10,7 @@ import stat
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 
 from central.keys import DATA_FILE, CentralKeyError
 from central.storage import CentralStore
@@ -157,3 +157,22 @@ def test_a_start_does_not_read_every_case_body_once_old_rows_were_sealed(central
     assert statements, "the listener saw the start-up's statements"
     scans = [s for s in statements if "cases.body" in s or "terminals.secret" in s]
     assert scans == []
+
+
+def test_a_plain_case_body_is_skipped_with_a_logged_code_not_failing_the_whole_list(store, caplog):
+    """A worker of the version before sealing may still write a plain body after the one-time scan ran (a rolling
+    upgrade that did not stop every worker): the citizen's other cases must still be listed."""
+    person = invented_applicant(7)
+    store.add_terminal(TERMINAL, "s" * 64)
+    store.accept_batch(TERMINAL, [_submission(n, person=person) for n in range(1, 4)])
+    plain = json.dumps(_submission(2, person=person)["body"], ensure_ascii=False)
+    second = tracking.issue(TERMINAL, date(2026, 4, 1), 2)
+    (number,) = store._q("SELECT case_number FROM cases WHERE tracking=?", (second,))[0]
+    with store.engine.begin() as c:
+        c.execute(text("UPDATE cases SET body=:body WHERE tracking=:tracking"), {"body": plain, "tracking": second})
+    (id_hash,) = {row[0] for row in store._q("SELECT id_hash FROM cases")}
+    with caplog.at_level("WARNING", logger="central.storage"):
+        listed = store.applicant_cases(id_hash)
+    assert [c["tracking"] for c in listed] == [tracking.issue(TERMINAL, date(2026, 4, 1), n) for n in (1, 3)]
+    assert [r.getMessage() for r in caplog.records] == [f"case_body_unsealable case_number={number}"]
+    assert person["name"] not in caplog.text and person["id_number"] not in caplog.text
