@@ -668,6 +668,19 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../qml/screens/Glossary.qml" line="11" />
+        <source>词语解释</source>
+        <translation>What words mean</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Glossary.qml" line="12" />
+        <source>词语解释。这里用平常的话说明办事常见的词，看完请点返回</source>
+        <translation>What words mean. Official words explained in everyday language; tap Back when you have read them</translation>
+    </message>
+</context>
+<context>
     <name>GroupTile</name>
     <message>
         <location filename="../qml/Kiosk/GroupTile.qml" line="45" />
@@ -683,7 +696,7 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="259" />
+        <location filename="../qml/screens/Guide.qml" line="267" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
@@ -693,12 +706,12 @@
         <translation>For: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="151" />
+        <location filename="../qml/screens/Guide.qml" line="159" />
         <source>办理条件</source>
         <translation>Who can apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="159" />
+        <location filename="../qml/screens/Guide.qml" line="167" />
         <source>需要带的材料（共 %1 项）</source>
         <translation>What to bring (%1 items)</translation>
     </message>
@@ -733,118 +746,123 @@
         <translation>On this machine you can apply only for yourself. To apply for someone else, please ask at the window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="164" />
+        <location filename="../qml/screens/Guide.qml" line="153" />
+        <source>词语解释</source>
+        <translation>What words mean</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="172" />
         <source>不用带（部门共享获取）</source>
         <translation>No need to bring (fetched by data sharing)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="167" />
+        <location filename="../qml/screens/Guide.qml" line="175" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="168" />
+        <location filename="../qml/screens/Guide.qml" line="176" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="170" />
+        <location filename="../qml/screens/Guide.qml" line="178" />
         <source>办理时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="171" />
+        <location filename="../qml/screens/Guide.qml" line="179" />
         <source>承诺时限：%1</source>
         <translation>Promised: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="171" />
+        <location filename="../qml/screens/Guide.qml" line="179" />
         <source>法定时限：%1</source>
         <translation>Statutory: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="173" />
+        <location filename="../qml/screens/Guide.qml" line="181" />
         <source>办理地点</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="177" />
+        <location filename="../qml/screens/Guide.qml" line="185" />
         <source>办理时间：%1</source>
         <translation>Opening hours: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="178" />
+        <location filename="../qml/screens/Guide.qml" line="186" />
         <source>咨询电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="181" />
+        <location filename="../qml/screens/Guide.qml" line="189" />
         <source>办理依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="378" />
+        <location filename="../qml/screens/Guide.qml" line="387" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="389" />
+        <location filename="../qml/screens/Guide.qml" line="398" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="395" />
+        <location filename="../qml/screens/Guide.qml" line="404" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="20" />
-        <location filename="../qml/screens/Guide.qml" line="195" />
+        <location filename="../qml/screens/Guide.qml" line="203" />
         <source>材料清单已打印，请从出纸口取走</source>
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="196" />
+        <location filename="../qml/screens/Guide.qml" line="204" />
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="197" />
+        <location filename="../qml/screens/Guide.qml" line="205" />
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="208" />
+        <location filename="../qml/screens/Guide.qml" line="216" />
         <source>用手机扫码查看这份办事指南</source>
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="214" />
+        <location filename="../qml/screens/Guide.qml" line="222" />
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="230" />
+        <location filename="../qml/screens/Guide.qml" line="238" />
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="231" />
+        <location filename="../qml/screens/Guide.qml" line="239" />
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="240" />
+        <location filename="../qml/screens/Guide.qml" line="248" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="240" />
+        <location filename="../qml/screens/Guide.qml" line="248" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="249" />
+        <location filename="../qml/screens/Guide.qml" line="257" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>

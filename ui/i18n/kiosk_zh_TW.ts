@@ -668,6 +668,19 @@
         </message>
     </context>
     <context>
+        <name>Glossary</name>
+        <message>
+            <location filename="../qml/screens/Glossary.qml" line="11" />
+            <source>词语解释</source>
+            <translation>詞語解釋</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Glossary.qml" line="12" />
+            <source>词语解释。这里用平常的话说明办事常见的词，看完请点返回</source>
+            <translation>詞語解釋。這裡用平常的話說明辦事常見的詞，看完請點返回</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupTile</name>
         <message>
             <location filename="../qml/Kiosk/GroupTile.qml" line="45" />
@@ -683,7 +696,7 @@
             <translation>事項已更新</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="259" />
+            <location filename="../qml/screens/Guide.qml" line="267" />
             <source>该事项已调整，请返回重新查找。</source>
             <translation>該事項已調整，請返回重新查找。</translation>
         </message>
@@ -693,12 +706,12 @@
             <translation>對象：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="151" />
+            <location filename="../qml/screens/Guide.qml" line="159" />
             <source>办理条件</source>
             <translation>辦理條件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="159" />
+            <location filename="../qml/screens/Guide.qml" line="167" />
             <source>需要带的材料（共 %1 项）</source>
             <translation>需要帶的材料（共 %1 項）</translation>
         </message>
@@ -733,118 +746,123 @@
             <translation>在本機只能為自己申請。替他人辦理，請到窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="164" />
+            <location filename="../qml/screens/Guide.qml" line="153" />
+            <source>词语解释</source>
+            <translation>詞語解釋</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Guide.qml" line="172" />
             <source>不用带（部门共享获取）</source>
             <translation>不用帶（部門共享獲取）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="167" />
+            <location filename="../qml/screens/Guide.qml" line="175" />
             <source>收费</source>
             <translation>收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="168" />
+            <location filename="../qml/screens/Guide.qml" line="176" />
             <source>不收费</source>
             <translation>不收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="170" />
+            <location filename="../qml/screens/Guide.qml" line="178" />
             <source>办理时限</source>
             <translation>辦理時限</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="171" />
+            <location filename="../qml/screens/Guide.qml" line="179" />
             <source>承诺时限：%1</source>
             <translation>承諾時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="171" />
+            <location filename="../qml/screens/Guide.qml" line="179" />
             <source>法定时限：%1</source>
             <translation>法定時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="173" />
+            <location filename="../qml/screens/Guide.qml" line="181" />
             <source>办理地点</source>
             <translation>辦理地點</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="177" />
+            <location filename="../qml/screens/Guide.qml" line="185" />
             <source>办理时间：%1</source>
             <translation>辦理時間：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="178" />
+            <location filename="../qml/screens/Guide.qml" line="186" />
             <source>咨询电话：%1</source>
             <translation>諮詢電話：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="181" />
+            <location filename="../qml/screens/Guide.qml" line="189" />
             <source>办理依据</source>
             <translation>辦理依據</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="378" />
+            <location filename="../qml/screens/Guide.qml" line="387" />
             <source>还有 %1 项</source>
             <translation>還有 %1 項</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="389" />
+            <location filename="../qml/screens/Guide.qml" line="398" />
             <source>上一页</source>
             <translation>上一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="395" />
+            <location filename="../qml/screens/Guide.qml" line="404" />
             <source>下一页</source>
             <translation>下一頁</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="20" />
-            <location filename="../qml/screens/Guide.qml" line="195" />
+            <location filename="../qml/screens/Guide.qml" line="203" />
             <source>材料清单已打印，请从出纸口取走</source>
             <translation>材料清單已列印，請從出紙口取走</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="196" />
+            <location filename="../qml/screens/Guide.qml" line="204" />
             <source>未能打印材料清单</source>
             <translation>未能列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="197" />
+            <location filename="../qml/screens/Guide.qml" line="205" />
             <source>正在打印材料清单…</source>
             <translation>正在列印材料清單…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="208" />
+            <location filename="../qml/screens/Guide.qml" line="216" />
             <source>用手机扫码查看这份办事指南</source>
             <translation>用手機掃碼查看這份辦事指南</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="214" />
+            <location filename="../qml/screens/Guide.qml" line="222" />
             <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
             <translation>列印機暫不可用：點“列印材料清單”會顯示QR Code，用手機掃碼查看。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="230" />
+            <location filename="../qml/screens/Guide.qml" line="238" />
             <source>打印材料清单</source>
             <translation>列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="231" />
+            <location filename="../qml/screens/Guide.qml" line="239" />
             <source>正在打印</source>
             <translation>正在列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="240" />
+            <location filename="../qml/screens/Guide.qml" line="248" />
             <source>取号（%1 人等候）</source>
             <translation>取號（%1 人等候）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="240" />
+            <location filename="../qml/screens/Guide.qml" line="248" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="249" />
+            <location filename="../qml/screens/Guide.qml" line="257" />
             <source>在本机申请</source>
             <translation>在本機申請</translation>
         </message>

@@ -146,6 +146,14 @@ ScreenPage {
             : page.g.here ? qsTr("在本机只能为自己申请。替他人办理，请到窗口咨询。") : ""
     }
 
+    // the official words of a guide (受理, 办结, 代办…) said plainly, one tap away
+    component WordsButton: BigButton {
+        objectName: "guideGlossary"
+        primary: false
+        text: qsTr("词语解释")
+        onClicked: Shell.open("glossary")
+    }
+
     component Conditions: ColumnLayout {
         spacing: Theme.px(10)
         SectionTitle { text: qsTr("办理条件") }
@@ -285,6 +293,7 @@ ScreenPage {
                     spacing: Theme.px(10)
                     Summary { Layout.fillWidth: true }
                     ProxyNote { }
+                    WordsButton { }
                     Conditions { Layout.fillWidth: true }
                     MaterialsTitle { }
                     Repeater {
@@ -417,6 +426,7 @@ ScreenPage {
                         spacing: Theme.px(10)
                         Summary { Layout.fillWidth: true }
                         ProxyNote { }
+                        WordsButton { }
                         Conditions { Layout.fillWidth: true }
                         Particulars { Layout.fillWidth: true }
                     }
