@@ -35,6 +35,7 @@ class Screen(StrEnum):
     MAINTENANCE_CARE = "MaintenanceCare"
     PLACEHOLDER = "Placeholder"
     TAKE_CARD = "TakeCard"
+    GLOSSARY = "Glossary"
 
 
 class VisitFacts(Protocol):
@@ -55,7 +56,7 @@ _PLAIN = {
     "maintenance": Screen.MAINTENANCE, "maintenance_care": Screen.MAINTENANCE_CARE, "not_offered": Screen.PLACEHOLDER, "review": Screen.REVIEW,
     "photograph": Screen.CAPTURE, "check_face": Screen.FACE_CHECK, "face_passed": Screen.IDENTIFIED,
     "choose_service": Screen.APPLY_CHOOSE, "fill_form": Screen.APPLY_FORM, "submitted": Screen.SUBMITTED,
-    "identify": Screen.IDENTIFY, "apply_for": Screen.APPLY_FOR,
+    "identify": Screen.IDENTIFY, "apply_for": Screen.APPLY_FOR, "glossary": Screen.GLOSSARY,
 }
 # intents that start identification for a purpose (what the identified screen leads on to)
 PURPOSES = {"apply": "apply", "certificates": "certificates", "progress_by_card": "progress"}

@@ -8,6 +8,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk import application as use
 from kiosk.app import KioskCore
+from kiosk.consent import consent
 from kiosk.i18n import Problem
 from kiosk.visit import IdentityChanged
 from protocol import receipt_link
@@ -114,6 +115,11 @@ class ApplyBridge(Bridge):
         """"代办人 X 为 Y 申请" (masked) for the review screen; "" for an application for oneself."""
         line = self._form.proxy_line() if self._form else None
         return self._t(line) if line else ""
+
+    @Property("QVariantMap", notify=changed)
+    def consent(self) -> dict:
+        """The review's consent line, with and without material photos, worded by the core for who applies."""
+        return {"photos": self._t(consent(True, self.forOther)), "plain": self._t(consent(False, self.forOther))}
 
     # ---- the form
 

@@ -13,6 +13,7 @@ from ui.catalog_bridge import CatalogBridge
 from ui.certificate_bridge import CertificateBridge
 from ui.checklist_bridge import ChecklistBridge
 from ui.face_bridge import PROVIDER, FaceBridge
+from ui.glossary_bridge import GlossaryBridge
 from ui.hours_bridge import HoursBridge
 from ui.identity_bridge import IdentityBridge
 from ui.maintenance_bridge import MaintenanceBridge
@@ -48,4 +49,5 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     bridges["care"] = CareBridge(core, shell, bridges["maintenance"].access)
     bridges["staffCall"] = StaffCallBridge(core, shell)
     bridges["hours"] = HoursBridge(core, shell)
+    bridges["glossary"] = GlossaryBridge(core, shell)
     return bridges

@@ -174,7 +174,7 @@ class CatalogBridge(QObject):
             "shared": [e.name for e in g.checklist if not e.bring],
             "fees": list(g.fees), "statutory": self._t(g.statutory), "promised": self._t(g.promised),
             "department": self._t(w.department), "location": w.location, "windows": w.windows, "hours": w.hours,
-            "phone": w.phone, "queue": w.queue.name, "legalBasis": list(g.legal_basis),
+            "phone": w.phone, "queue": w.queue.name, "legalBasis": list(g.legal_basis), "proxy": g.proxy,
         }
 
     @Slot(str, result=int)

@@ -10,6 +10,7 @@ from typing import Literal, Mapping, Sequence
 from kiosk.catalog.errors import UnknownItem  # noqa: F401 (re-exported)
 from kiosk.catalog.language import in_language, localize_item
 from kiosk.catalog.search import Hit, Searchable, SearchIndex, SearchSession
+from kiosk.catalog.searchwords import extra_keys
 from kiosk.i18n import Text
 from protocol.catalog_loader import LoadedCatalog, load_directory
 from protocol.catalog_schema import HANDLING_TEXT, Department, Queue, ServiceItem
@@ -111,11 +112,18 @@ class Catalog:
         return cls(load_directory(directory), most_used)
 
     def _searchable(self, item: ServiceItem, rank: dict[str, int]) -> Searchable:
-        groups = [self._themes[t].name for t in item.themes] + [self._events[e].name for e in item.life_events]
+        group_list = [self._themes[t] for t in item.themes] + [self._events[e] for e in item.life_events]
+        department = self._departments[item.department]
+        groups = [g.name for g in group_list]
+        # 繁體 and English are searched as other names of the same item (kiosk/catalog/searchwords.py)
+        aliases = [*item.aliases, *extra_keys([item.name, item.short_name, *item.aliases],
+                                              [item.name_en, item.short_name_en])]
+        misspellings = [*item.misspellings, *extra_keys(item.misspellings, [])]
+        groups += extra_keys([*groups, department.name], [*(g.en for g in group_list), department.en])
         # a tiny boost: enough to order ties, never enough to beat a better match
         boost = 0.02 * (1 - rank[item.code] / len(rank)) if item.code in rank else 0.0
-        return Searchable(item.code, item.name, item.short_name, item.aliases, item.misspellings, groups,
-                          self._departments[item.department].name, boost)
+        return Searchable(item.code, item.name, item.short_name, aliases, misspellings, groups, department.name,
+                          boost)
 
     # ---- browsing ----
 

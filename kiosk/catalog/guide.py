@@ -43,6 +43,7 @@ class Guide:
     legal_basis: list[str]
     qr_url: str  # the same guide on the web, for the on-screen QR when the printer is out
     catalog_version: str
+    proxy: bool = False  # a helper may apply for someone else on this kiosk (亲友代办)
 
     @property
     def free(self) -> bool:
@@ -96,6 +97,7 @@ def build_guide(catalog: Catalog, code: str, guide_url: str = "", language: str 
         statutory=TimeLimits.describe(item.limits.statutory), promised=TimeLimits.describe(item.limits.promised),
         where=catalog.where(code, language), legal_basis=list(item.legal_basis),
         qr_url=guide_url.format(code=item.code) if guide_url else "", catalog_version=catalog.version,
+        proxy=item.kiosk_can_proxy,
     )
 
 

@@ -668,6 +668,19 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../qml/screens/Glossary.qml" line="11" />
+        <source>词语解释</source>
+        <translation>What words mean</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Glossary.qml" line="12" />
+        <source>词语解释。这里用平常的话说明办事常见的词，看完请点返回</source>
+        <translation>What words mean. Official words explained in everyday language; tap Back when you have read them</translation>
+    </message>
+</context>
+<context>
     <name>GroupTile</name>
     <message>
         <location filename="../qml/Kiosk/GroupTile.qml" line="45" />
@@ -683,7 +696,7 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="250" />
+        <location filename="../qml/screens/Guide.qml" line="267" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
@@ -693,12 +706,12 @@
         <translation>For: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="142" />
+        <location filename="../qml/screens/Guide.qml" line="159" />
         <source>办理条件</source>
         <translation>Who can apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="150" />
+        <location filename="../qml/screens/Guide.qml" line="167" />
         <source>需要带的材料（共 %1 项）</source>
         <translation>What to bring (%1 items)</translation>
     </message>
@@ -723,118 +736,133 @@
         <translation>Can be photographed at this terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="155" />
+        <location filename="../qml/screens/Guide.qml" line="145" />
+        <source>可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。</source>
+        <translation>A family member or friend may apply for you: the helper uses their own ID card here, types the applicant's details and photographs the power of attorney.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="146" />
+        <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
+        <translation>On this machine you can apply only for yourself. To apply for someone else, please ask at the window.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="153" />
+        <source>词语解释</source>
+        <translation>What words mean</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="172" />
         <source>不用带（部门共享获取）</source>
         <translation>No need to bring (fetched by data sharing)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="158" />
+        <location filename="../qml/screens/Guide.qml" line="175" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="159" />
+        <location filename="../qml/screens/Guide.qml" line="176" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="161" />
+        <location filename="../qml/screens/Guide.qml" line="178" />
         <source>办理时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="162" />
+        <location filename="../qml/screens/Guide.qml" line="179" />
         <source>承诺时限：%1</source>
         <translation>Promised: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="162" />
+        <location filename="../qml/screens/Guide.qml" line="179" />
         <source>法定时限：%1</source>
         <translation>Statutory: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="164" />
+        <location filename="../qml/screens/Guide.qml" line="181" />
         <source>办理地点</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="168" />
+        <location filename="../qml/screens/Guide.qml" line="185" />
         <source>办理时间：%1</source>
         <translation>Opening hours: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="169" />
+        <location filename="../qml/screens/Guide.qml" line="186" />
         <source>咨询电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="172" />
+        <location filename="../qml/screens/Guide.qml" line="189" />
         <source>办理依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="368" />
+        <location filename="../qml/screens/Guide.qml" line="387" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="379" />
+        <location filename="../qml/screens/Guide.qml" line="398" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="385" />
+        <location filename="../qml/screens/Guide.qml" line="404" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="20" />
-        <location filename="../qml/screens/Guide.qml" line="186" />
+        <location filename="../qml/screens/Guide.qml" line="203" />
         <source>材料清单已打印，请从出纸口取走</source>
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="187" />
+        <location filename="../qml/screens/Guide.qml" line="204" />
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="188" />
+        <location filename="../qml/screens/Guide.qml" line="205" />
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="199" />
+        <location filename="../qml/screens/Guide.qml" line="216" />
         <source>用手机扫码查看这份办事指南</source>
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="205" />
+        <location filename="../qml/screens/Guide.qml" line="222" />
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="221" />
+        <location filename="../qml/screens/Guide.qml" line="238" />
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="222" />
+        <location filename="../qml/screens/Guide.qml" line="239" />
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="231" />
+        <location filename="../qml/screens/Guide.qml" line="248" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="231" />
+        <location filename="../qml/screens/Guide.qml" line="248" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="240" />
+        <location filename="../qml/screens/Guide.qml" line="257" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
@@ -1028,27 +1056,32 @@
         <translation>Photo side up, lay it flat and keep it there until it has been read</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="72" />
+        <location filename="../qml/screens/Identify.qml" line="67" />
+        <source>替家人或亲友办理？请刷您自己的身份证，下一步再选“为他人代办”。</source>
+        <translation>Applying for a family member or friend? Put your own ID card here, then choose "Apply for someone else" in the next step.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Identify.qml" line="82" />
         <source>读卡器已就绪</source>
         <translation>Card reader ready</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="86" />
+        <location filename="../qml/screens/Identify.qml" line="96" />
         <source>过期证件不能在本机办理。</source>
         <translation>An expired card cannot be used at this terminal.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="94" />
+        <location filename="../qml/screens/Identify.qml" line="104" />
         <source>已读取证件：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="104" />
+        <location filename="../qml/screens/Identify.qml" line="114" />
         <source>继续人脸核验</source>
         <translation>Continue to the face check</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Identify.qml" line="110" />
+        <location filename="../qml/screens/Identify.qml" line="120" />
         <source>重新放卡</source>
         <translation>Place the card again</translation>
     </message>
@@ -1716,32 +1749,22 @@
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="197" />
-        <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
-        <translation>I have read and agree: the information given is true, and I agree that it, the photographed documents and the face check result are sent to the service platform to handle this matter.</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Review.qml" line="198" />
-        <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
-        <translation>I have read and agree: the information I gave is true, and I agree that it and the face check result are sent to the government service platform to handle this matter.</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/Review.qml" line="179" />
         <source>正在保存您的申请…</source>
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="234" />
+        <location filename="../qml/screens/Review.qml" line="233" />
         <source>勾选上面的“我已阅读并同意”后，才能提交</source>
         <translation>Tick "I have read and agree" above to submit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="249" />
+        <location filename="../qml/screens/Review.qml" line="248" />
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="258" />
+        <location filename="../qml/screens/Review.qml" line="257" />
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>

@@ -668,6 +668,19 @@
         </message>
     </context>
     <context>
+        <name>Glossary</name>
+        <message>
+            <location filename="../qml/screens/Glossary.qml" line="11" />
+            <source>词语解释</source>
+            <translation>詞語解釋</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Glossary.qml" line="12" />
+            <source>词语解释。这里用平常的话说明办事常见的词，看完请点返回</source>
+            <translation>詞語解釋。這裡用平常的話說明辦事常見的詞，看完請點返回</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupTile</name>
         <message>
             <location filename="../qml/Kiosk/GroupTile.qml" line="45" />
@@ -683,7 +696,7 @@
             <translation>事項已更新</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="250" />
+            <location filename="../qml/screens/Guide.qml" line="267" />
             <source>该事项已调整，请返回重新查找。</source>
             <translation>該事項已調整，請返回重新查找。</translation>
         </message>
@@ -693,12 +706,12 @@
             <translation>對象：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="142" />
+            <location filename="../qml/screens/Guide.qml" line="159" />
             <source>办理条件</source>
             <translation>辦理條件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="150" />
+            <location filename="../qml/screens/Guide.qml" line="167" />
             <source>需要带的材料（共 %1 项）</source>
             <translation>需要帶的材料（共 %1 項）</translation>
         </message>
@@ -723,118 +736,133 @@
             <translation>可在本機拍照上傳</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="155" />
+            <location filename="../qml/screens/Guide.qml" line="145" />
+            <source>可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。</source>
+            <translation>可以由家人或親友代辦：代辦人在本機刷自己的身份證，填寫申請人信息，並拍照上傳授權委託書。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Guide.qml" line="146" />
+            <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
+            <translation>在本機只能為自己申請。替他人辦理，請到窗口諮詢。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Guide.qml" line="153" />
+            <source>词语解释</source>
+            <translation>詞語解釋</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Guide.qml" line="172" />
             <source>不用带（部门共享获取）</source>
             <translation>不用帶（部門共享獲取）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="158" />
+            <location filename="../qml/screens/Guide.qml" line="175" />
             <source>收费</source>
             <translation>收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="159" />
+            <location filename="../qml/screens/Guide.qml" line="176" />
             <source>不收费</source>
             <translation>不收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="161" />
+            <location filename="../qml/screens/Guide.qml" line="178" />
             <source>办理时限</source>
             <translation>辦理時限</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="162" />
+            <location filename="../qml/screens/Guide.qml" line="179" />
             <source>承诺时限：%1</source>
             <translation>承諾時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="162" />
+            <location filename="../qml/screens/Guide.qml" line="179" />
             <source>法定时限：%1</source>
             <translation>法定時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="164" />
+            <location filename="../qml/screens/Guide.qml" line="181" />
             <source>办理地点</source>
             <translation>辦理地點</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="168" />
+            <location filename="../qml/screens/Guide.qml" line="185" />
             <source>办理时间：%1</source>
             <translation>辦理時間：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="169" />
+            <location filename="../qml/screens/Guide.qml" line="186" />
             <source>咨询电话：%1</source>
             <translation>諮詢電話：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="172" />
+            <location filename="../qml/screens/Guide.qml" line="189" />
             <source>办理依据</source>
             <translation>辦理依據</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="368" />
+            <location filename="../qml/screens/Guide.qml" line="387" />
             <source>还有 %1 项</source>
             <translation>還有 %1 項</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="379" />
+            <location filename="../qml/screens/Guide.qml" line="398" />
             <source>上一页</source>
             <translation>上一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="385" />
+            <location filename="../qml/screens/Guide.qml" line="404" />
             <source>下一页</source>
             <translation>下一頁</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="20" />
-            <location filename="../qml/screens/Guide.qml" line="186" />
+            <location filename="../qml/screens/Guide.qml" line="203" />
             <source>材料清单已打印，请从出纸口取走</source>
             <translation>材料清單已列印，請從出紙口取走</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="187" />
+            <location filename="../qml/screens/Guide.qml" line="204" />
             <source>未能打印材料清单</source>
             <translation>未能列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="188" />
+            <location filename="../qml/screens/Guide.qml" line="205" />
             <source>正在打印材料清单…</source>
             <translation>正在列印材料清單…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="199" />
+            <location filename="../qml/screens/Guide.qml" line="216" />
             <source>用手机扫码查看这份办事指南</source>
             <translation>用手機掃碼查看這份辦事指南</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="205" />
+            <location filename="../qml/screens/Guide.qml" line="222" />
             <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
             <translation>列印機暫不可用：點“列印材料清單”會顯示QR Code，用手機掃碼查看。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="221" />
+            <location filename="../qml/screens/Guide.qml" line="238" />
             <source>打印材料清单</source>
             <translation>列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="222" />
+            <location filename="../qml/screens/Guide.qml" line="239" />
             <source>正在打印</source>
             <translation>正在列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="231" />
+            <location filename="../qml/screens/Guide.qml" line="248" />
             <source>取号（%1 人等候）</source>
             <translation>取號（%1 人等候）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="231" />
+            <location filename="../qml/screens/Guide.qml" line="248" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="240" />
+            <location filename="../qml/screens/Guide.qml" line="257" />
             <source>在本机申请</source>
             <translation>在本機申請</translation>
         </message>
@@ -1028,27 +1056,32 @@
             <translation>照片面朝上，平放不動，讀完前請不要拿開</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Identify.qml" line="72" />
+            <location filename="../qml/screens/Identify.qml" line="67" />
+            <source>替家人或亲友办理？请刷您自己的身份证，下一步再选“为他人代办”。</source>
+            <translation>替家人或親友辦理？請刷您自己的身份證，下一步再選“為他人代辦”。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Identify.qml" line="82" />
             <source>读卡器已就绪</source>
             <translation>讀卡器已就緒</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Identify.qml" line="86" />
+            <location filename="../qml/screens/Identify.qml" line="96" />
             <source>过期证件不能在本机办理。</source>
             <translation>過期證件不能在本機辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Identify.qml" line="94" />
+            <location filename="../qml/screens/Identify.qml" line="104" />
             <source>已读取证件：%1</source>
             <translation>已讀取證件：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Identify.qml" line="104" />
+            <location filename="../qml/screens/Identify.qml" line="114" />
             <source>继续人脸核验</source>
             <translation>繼續人臉核驗</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Identify.qml" line="110" />
+            <location filename="../qml/screens/Identify.qml" line="120" />
             <source>重新放卡</source>
             <translation>重新放卡</translation>
         </message>
@@ -1716,32 +1749,22 @@
             <translation>拍照</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="197" />
-            <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
-            <translation>我已閱讀並同意：本人承諾所填信息真實有效，同意將以上信息、所拍材料照片和人臉核驗結果提交給政務服務平臺，用於辦理本事項。</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Review.qml" line="198" />
-            <source>我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。</source>
-            <translation>我已閱讀並同意：本人承諾所填信息真實有效，同意將以上信息和人臉核驗結果提交給政務服務平臺，用於辦理本事項。</translation>
-        </message>
-        <message>
             <location filename="../qml/screens/Review.qml" line="179" />
             <source>正在保存您的申请…</source>
             <translation>正在保存您的申請…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="234" />
+            <location filename="../qml/screens/Review.qml" line="233" />
             <source>勾选上面的“我已阅读并同意”后，才能提交</source>
             <translation>勾選上面的“我已閱讀並同意”後，才能提交</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="249" />
+            <location filename="../qml/screens/Review.qml" line="248" />
             <source>返回修改</source>
             <translation>返回修改</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="258" />
+            <location filename="../qml/screens/Review.qml" line="257" />
             <source>确认提交</source>
             <translation>確認提交</translation>
         </message>

@@ -75,6 +75,10 @@ def _walk(qtbot, ui, elderly):
     yield "Search: no result", window
     _onto(qtbot, ui, "Guide", {"code": "GJ-003"})  # can be applied for here: all three actions
     yield "Guide: all actions", window
+    ui.bridges["apply"].start("YL-002")  # a helper may apply for someone else: the card screen says whose card
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
+    settle(qtbot)
+    yield "Identify: a helper may apply", window
     _onto(qtbot, ui, "Identify", {})
     reader = threading.Thread(target=ui.core.identity._on_card_event, args=(ReaderError("idcard", "checksum", "x"),))
     reader.start()

@@ -137,6 +137,23 @@ ScreenPage {
         }
     }
 
+    // who may apply: said before identification, so a helper knows to bring their own card and the letter
+    component ProxyNote: Body {
+        objectName: "guideProxyNote"
+        visible: text.length > 0
+        color: Theme.primaryDark
+        text: page.g.proxy ? qsTr("可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。")
+            : page.g.here ? qsTr("在本机只能为自己申请。替他人办理，请到窗口咨询。") : ""
+    }
+
+    // the official words of a guide (受理, 办结, 代办…) said plainly, one tap away
+    component WordsButton: BigButton {
+        objectName: "guideGlossary"
+        primary: false
+        text: qsTr("词语解释")
+        onClicked: Shell.open("glossary")
+    }
+
     component Conditions: ColumnLayout {
         spacing: Theme.px(10)
         SectionTitle { text: qsTr("办理条件") }
@@ -275,6 +292,8 @@ ScreenPage {
                     width: flick.width - Theme.scrollRoom
                     spacing: Theme.px(10)
                     Summary { Layout.fillWidth: true }
+                    ProxyNote { }
+                    WordsButton { }
                     Conditions { Layout.fillWidth: true }
                     MaterialsTitle { }
                     Repeater {
@@ -406,6 +425,8 @@ ScreenPage {
                         width: side.width - Theme.scrollRoom
                         spacing: Theme.px(10)
                         Summary { Layout.fillWidth: true }
+                        ProxyNote { }
+                        WordsButton { }
                         Conditions { Layout.fillWidth: true }
                         Particulars { Layout.fillWidth: true }
                     }

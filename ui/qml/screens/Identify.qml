@@ -57,6 +57,16 @@ ScreenPage {
                 lineHeight: Theme.lineHeight
             }
 
+            // before the choice of for whom: a helper must know it is their own card that goes here
+            MessagePanel {
+                objectName: "identifyProxyNote"
+                Layout.fillWidth: true
+                visible: ApplyBridge.purpose === "apply" && ApplyBridge.proxyOffered
+                         && IdentityBridge.state !== "accepted"
+                kind: "info"
+                text: qsTr("替家人或亲友办理？请刷您自己的身份证，下一步再选“为他人代办”。")
+            }
+
             // the reader itself: ready, or not connected (then staff must help)
             RowLayout {
                 objectName: "readerState"

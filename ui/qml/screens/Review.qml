@@ -193,9 +193,8 @@ ScreenPage {
             padding: Theme.px(8)
             spacing: Theme.px(14)
             font.pixelSize: Theme.bodySize
-            text: MaterialsBridge.total > 0
-                  ? qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息、所拍材料照片和人脸核验结果提交给政务服务平台，用于办理本事项。")
-                  : qsTr("我已阅读并同意：本人承诺所填信息真实有效，同意将以上信息和人脸核验结果提交给政务服务平台，用于办理本事项。")
+            // worded by the core: a helper applying for someone promises as a helper, not as 本人
+            text: MaterialsBridge.total > 0 ? ApplyBridge.consent.photos : ApplyBridge.consent.plain
             indicator: Rectangle {
                 x: consent.leftPadding
                 y: consent.topPadding + (consent.availableHeight - height) / 2
