@@ -40,9 +40,10 @@ class IdCardConfig(BaseModel):
     def _legacy_poll_interval(self) -> "IdCardConfig":
         if self.poll_interval_ms is None:
             return self
-        if "find_interval_ms" in self.model_fields_set:
-            raise ValueError("poll_interval_ms is the old name of find_interval_ms: set only find_interval_ms")
-        log.warning("idcard: poll_interval_ms is the old name of find_interval_ms; rename it in the configuration")
+        # a site's overlay written for the old name sits on top of a shipped file that has the new one: the
+        # site's own choice wins, as it did before the rename
+        log.warning("idcard: poll_interval_ms is the old name of find_interval_ms (%d ms used); rename it",
+                    self.poll_interval_ms)
         self.find_interval_ms = self.poll_interval_ms
         return self
 

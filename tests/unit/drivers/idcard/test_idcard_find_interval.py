@@ -33,9 +33,14 @@ def test_old_poll_interval_name_is_still_accepted_as_the_find_interval():
     assert IdCardConfig().find_interval_ms == IdCardConfig.model_fields["find_interval_ms"].default
 
 
-@pytest.mark.parametrize("keys", [{"poll_interval_ms": 10}, {"find_interval_ms": 0}, {"find_interval_ms": "fast"},
-                                  {"poll_interval_ms": 100, "find_interval_ms": 50}])
-def test_broken_or_ambiguous_interval_is_a_clear_config_error(tmp_path, keys):
+def test_an_overlay_with_the_old_name_over_the_shipped_file_keeps_its_value(tmp_path):
+    """The shipped file now says find_interval_ms; a site's file written for the old name still decides."""
+    cfg = load(write_config(tmp_path, **{"devices.idcard": {"url": "sim:", "poll_interval_ms": 100}}))
+    assert cfg.devices.idcard.find_interval_ms == 100
+
+
+@pytest.mark.parametrize("keys", [{"poll_interval_ms": 10}, {"find_interval_ms": 0}, {"find_interval_ms": "fast"}])
+def test_broken_interval_is_a_clear_config_error(tmp_path, keys):
     with pytest.raises(ConfigError) as e:
         load(write_config(tmp_path, **{"devices.idcard": {"url": "sim:", **keys}}))
     assert "interval_ms" in str(e.value)
