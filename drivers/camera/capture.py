@@ -72,12 +72,19 @@ class CameraStatus:
 
 
 class Camera:
-    """start() launches the worker; subscribers get every frame on the worker thread, so they must be quick."""
+    """start() launches the worker; subscribers get every frame on the worker thread, so they must be quick.
+
+    With no subscriber (and no next_frame caller in the last second) the camera takes `idle_fps` pictures a second (enough for the feed watchdog and a
+    self-test), not its full rate: at 15 fps an idle kiosk spent most of its idle CPU on pictures nobody saw.
+    """
 
     def __init__(self, source: FrameSource, fps: int = 15, mirror: bool = True,
-                 reconnect_seconds: float = 2.0, owned: tuple = ()) -> None:
+                 reconnect_seconds: float = 2.0, owned: tuple = (), idle_fps: float = 2.0) -> None:
         self._source = source
         self._period = 1.0 / fps
+        self._idle_period = 1.0 / idle_fps
+        self._wake = threading.Event()  # a new subscriber must not wait out an idle pause
+        self._watched_until = 0.0  # next_frame callers keep the full rate this long after their last call
         self.mirror = mirror  # for the preview only; frames stay as the sensor sees them
         self._reconnect = reconnect_seconds
         self._owned = owned  # helpers started with this camera (simulator pieces), closed with it
@@ -104,6 +111,7 @@ class Camera:
 
     def close(self) -> None:
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
@@ -135,6 +143,7 @@ class Camera:
 
     def subscribe(self, listener: Callable[[Frame], None]) -> Callable[[], None]:
         self._frame_listeners.append(listener)
+        self._wake.set()
         return lambda: self._frame_listeners.remove(listener) if listener in self._frame_listeners else None
 
     def on_status(self, listener: Callable[[CameraStatus], None]) -> None:
@@ -147,6 +156,8 @@ class Camera:
         """The newest frame numbered above after_seq, waiting up to timeout; older frames are skipped."""
         deadline = time.monotonic() + timeout
         with self._cond:
+            self._watched_until = max(self._watched_until, time.monotonic() + 1.0)  # a reader is a watcher too
+            self._wake.set()
             while self._latest is None or self._latest.seq <= after_seq:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or self._stop.is_set():
@@ -192,12 +203,18 @@ class Camera:
                 self._set_status(False, CameraFault(LOST, f"{self._source.description} stopped delivering"))
                 self._stop.wait(self._reconnect)
                 continue
-            self._set_status(True, self._monitor.observe(image))
+            slow = self._idle()
+            self._set_status(True, self._monitor.observe(image, self._idle_period if slow else None))
             self._publish(image)
-            self._stop.wait(max(0.0, self._period - (time.monotonic() - started)))
+            period = self._idle_period if self._idle() else self._period
+            self._wake.wait(max(0.0, period - (time.monotonic() - started)))
+            self._wake.clear()
         if opened:
             self._source.release()
         self._set_status(False, None)
+
+    def _idle(self) -> bool:
+        return not self._frame_listeners and time.monotonic() > self._watched_until
 
     def _publish(self, image: np.ndarray) -> None:
         with self._cond:

@@ -75,7 +75,7 @@ def open_device(cfg: IdCardConfig, base_dir: Path, tray: SimTray) -> ReaderDevic
         reader = IdCardReader(
             url,
             baudrate=cfg.baudrate,
-            poll_interval=cfg.poll_interval_ms / 1000,
+            poll_interval=cfg.find_interval_ms / 1000,
             command_timeout=cfg.command_timeout_ms / 1000,
             reconnect_interval=cfg.reconnect_interval_ms / 1000,
             decoder=decoder,

@@ -1,4 +1,5 @@
-"""Every benchmark runs: `bench/<name>.py --quick` in its own process, from the repo root, with the venv's python."""
+"""Every benchmark runs: `bench/<name>.py --quick` in its own process, from the repo root, with the venv's python.
+bench/all.py --quick runs them all again under taskset and must table every one of them."""
 
 import os
 import re
@@ -7,6 +8,7 @@ import sys
 
 import pytest
 
+from bench.support.figures import parse
 from tests.helpers.kiosk import REPO
 
 BENCHES = sorted((REPO / "bench").glob("*.py"))
@@ -28,6 +30,13 @@ def test_bench_runs_quick_and_prints_its_figures(bench):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"QT_QPA_PLATFORM": "offscreen"}
     # generous ceiling: two cores shared with other work; the quick workloads take seconds
     done = subprocess.run([sys.executable, str(bench.relative_to(REPO)), "--quick"], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=2400 if bench.stem == "all" else 600)
     assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
     assert re.search(r"\d", done.stdout), f"no figures printed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    figures = parse(done.stdout)  # the FIGURES line is optional, but when there it must be whole
+    for f in figures or []:
+        assert set(f) >= {"figure", "goal", "unit", "values", "met"}, f
+        assert all(isinstance(v, (int, float)) for v in f["values"]), f
+    if bench.stem == "all":
+        tabled = {row.split("|")[1].strip() for row in done.stdout.splitlines() if row.startswith("| ")}
+        assert tabled >= {p.stem for p in BENCHES if p.stem != "all"}, done.stdout

@@ -126,10 +126,21 @@ Item {
                 Layout.preferredHeight: Theme.px(300)
                 radius: Theme.px(28)
                 color: "white"
+                // one pulse now and then, not forever: every animated frame is a whole-window repaint, and an
+                // endless pulse kept an idle kiosk at ~15 % of a cheap terminal's core (bench/idle.py)
                 SequentialAnimation on scale {
-                    loops: Animation.Infinite
+                    id: startPulse
+                    running: false
                     NumberAnimation { from: 1.0; to: 1.03; duration: 1200; easing.type: Easing.InOutQuad }
                     NumberAnimation { from: 1.03; to: 1.0; duration: 1200; easing.type: Easing.InOutQuad }
+                }
+                Timer {
+                    objectName: "attractPulseTimer"
+                    interval: 60000
+                    repeat: true
+                    triggeredOnStart: true
+                    running: attract.visible
+                    onTriggered: startPulse.restart()
                 }
                 ColumnLayout {
                     anchors.centerIn: parent
