@@ -197,7 +197,7 @@ def usage(window, trim: bool = False) -> dict[str, float]:
     field = {line.split(":")[0]: line.split(":")[1].strip() for line in status.splitlines()}
     return {"rss_mb": int(field["VmRSS"].split()[0]) / 1024, "fds": len(os.listdir("/proc/self/fd")),
             "threads": int(field["Threads"]), "py_threads": threading.active_count(),
-            "qobjects": len(window.findChildren(QObject))}
+            "qobjects": len(window.findChildren(QObject)), "pyobjects": len(gc.get_objects())}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -264,13 +264,16 @@ def main(argv: list[str] | None = None) -> int:
     trimmed = " after malloc_trim" if args.malloc_trim else ""
     for n, u in ((warm, first), (total, last)):
         print(f"after {n} visits: rss{trimmed} {u['rss_mb']:.1f} MB, fds {u['fds']}, threads {u['threads']} "
-              f"(python {u['py_threads']}), objects under the window {u['qobjects']}")
+              f"(python {u['py_threads']}), objects under the window {u['qobjects']}, "
+              f"python objects {u['pyobjects']}")
     growth = last["rss_mb"] - first["rss_mb"]
+    print(f"python objects per visit, visit {warm} -> {total}: "
+          f"{(last['pyobjects'] - first['pyobjects']) / (total - warm):+.1f}")
     ok = growth < 10 and last["fds"] <= first["fds"] and last["threads"] <= first["threads"]
     verdict = "ok" if ok else "LEAK"
     if args.quick:  # a few visits after one still include warm-up (caches, first receipts): not a leak verdict
         verdict = f"{verdict}? (quick run: too few visits to judge)"
-    print(f"growth: rss {growth:+.1f} MB, fds {last['fds'] - first['fds']:+d}, threads "
+    print(f"growth, visit {warm} -> {total}: rss {growth:+.1f} MB, fds {last['fds'] - first['fds']:+d}, threads "
           f"{last['threads'] - first['threads']:+d}  -> {verdict} (goal: < 10 MB, no fd or thread growth)")
     if grown is not None:
         grown.show(warm, total, last["rss_mb"] - first["rss_mb"])

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from kiosk.memory import hand_free_memory_back
 from kiosk.redact import REDACTOR, Redactor
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class Session:
                 log.exception("session wiper %s failed", name)
                 failed.append(name)
         self._redactor.forget_all()
+        hand_free_memory_back()  # the visit's buffers were just freed: the next visit starts from a trimmed heap
         log.info("session wiped (%s), %d wipers, %d failed", reason, len(wipers), len(failed))
         return failed
 
