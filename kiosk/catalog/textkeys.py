@@ -156,6 +156,11 @@ class Column:
             out.add(i)
             pos = starts[i + 1]
 
+    def items_among(self, needle: str, among: set[int]) -> set[int]:
+        """items_with(needle) & among, reading only those items' parts: the next keystroke narrows the last."""
+        text, starts = self._text, self._starts
+        return {i for i in among if text.find(needle, starts[i], starts[i + 1]) >= 0}
+
 
 class KeyColumns:
     """The four forms of one group of keys (e.g. names and aliases) of every item, as columns."""
@@ -175,8 +180,19 @@ class KeyColumns:
         columns.text, columns.marked, columns.suffixes, columns.initials = (Column.from_state(c) for c in state)
         return columns
 
-    def items_matching(self, t: Token) -> set[int]:
-        """Items where some key of this group could match the token (same tests as Key.could_match)."""
+    def items_matching(self, t: Token, among: set[int] | None = None) -> set[int]:
+        """Items where some key of this group could match the token (same tests as Key.could_match).
+
+        `among`: the items matching a prefix of this token, which hold every item matching the token itself
+        (containing "abc" implies containing "ab"); only the Han pinyin test is not narrowed, since pypinyin
+        may read a character differently once the next one is typed.
+        """
+        if among is None:
+            if t.han:
+                return self.text.items_with(t.text) | self.marked.items_with(t.pinyin)
+            return (self.suffixes.items_with(t.at_start) | self.initials.items_with(t.text)
+                    | self.text.items_with(t.text))
         if t.han:
-            return self.text.items_with(t.text) | self.marked.items_with(t.pinyin)
-        return self.suffixes.items_with(t.at_start) | self.initials.items_with(t.text) | self.text.items_with(t.text)
+            return self.text.items_among(t.text, among) | self.marked.items_with(t.pinyin)
+        return (self.suffixes.items_among(t.at_start, among) | self.initials.items_among(t.text, among)
+                | self.text.items_among(t.text, among))
