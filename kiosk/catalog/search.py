@@ -61,7 +61,7 @@ class _Entry:
     @property
     def keys(self) -> tuple[Key, ...]:
         if self._keys is None:
-            self._keys = tuple(Key._make(k) for k in marshal.loads(self._packed))
+            self._keys = tuple(Key.unpacked(k) for k in marshal.loads(self._packed))
         return self._keys
 
 
@@ -153,7 +153,7 @@ class SearchIndex:
     def state(self) -> tuple:
         """Everything built above as str, int, float, bytes and containers of them (marshal can store it); the
         parts a query reads a little of are packed per entry, word or bigram."""
-        return ([(e.code, marshal.dumps([tuple(k) for k in e.keys]), e.boost) for e in self._entries],
+        return ([(e.code, marshal.dumps([k.packed() for k in e.keys]), e.boost) for e in self._entries],
                 _pack(self._bigram_postings), self._bigram_counts, _pack(self._bigram_items), _pack(self._single),
                 self._corrections, self._named.state(), self._others.state(), self._heads.state())
 

@@ -49,6 +49,10 @@ def marked(syl: Sequence[str]) -> str:
     return "|" + "|".join(syl) + "|"
 
 
+def _suffixes(syl: Sequence[str]) -> str:
+    return "".join("\n" + "".join(syl[i:]) for i in range(len(syl)))
+
+
 @dataclass(frozen=True)
 class Token:
     """One word of the query: a run of Han characters, or of letters and digits."""
@@ -82,8 +86,16 @@ class Key(NamedTuple):
     def build(cls, text: str, weight: float) -> Key:
         text = normalize(text)
         syl = syllables(text)
-        suffixes = "".join("\n" + "".join(syl[i:]) for i in range(len(syl)))
-        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), marked(syl), suffixes)
+        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), marked(syl), _suffixes(syl))
+
+    def packed(self) -> tuple:
+        """The key without its suffixes, the largest and most derivable part (the on-disk cache stores this)."""
+        return tuple(self[:5])
+
+    @classmethod
+    def unpacked(cls, packed: Sequence) -> Key:
+        text, weight, full, initials, marks = packed
+        return cls(text, weight, full, initials, marks, _suffixes(marks[1:-1].split("|") if len(marks) > 2 else []))
 
     def quality(self, token: str, han: bool, token_marked: str) -> float:
         """How well one query token matches this text: 0 = not at all, about 1 = the whole text."""
