@@ -134,6 +134,9 @@ class CatalogCache:
 
     def __init__(self, directory: Path):
         self.directory = Path(directory)
+        # how the last load went: "hit", or why not ("absent", "unreadable", "damaged", "foreign"); tells
+        # tests and logs a cache hit from a rebuild without timing anything
+        self.last = ""
 
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
@@ -146,6 +149,7 @@ class CatalogCache:
         key = content_key(catalog_dir, most_used)
         catalog = self._cached(Path(catalog_dir), key, most_used)
         if catalog is not None:
+            self.last = "hit"
             return catalog
         loaded = load_directory(catalog_dir)
         catalog = Catalog(loaded, most_used)
@@ -157,12 +161,15 @@ class CatalogCache:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
+            self.last = "absent"
             return None
         except OSError as e:
+            self.last = "unreadable"
             log.warning("catalog cache %s cannot be read (%s): loading the catalog", path.name, e.strerror)
             return None
         parts = _decode(data, key)
         if parts is None:
+            self.last = "damaged"
             log.warning("catalog cache %s is damaged: loading the catalog and writing it again", path.name)
             return None
         try:
@@ -170,6 +177,7 @@ class CatalogCache:
             loaded = LoadedCatalog(catalog_dir, CatalogHeader.model_validate(header), [], sources)
             return Catalog(loaded, most_used, Built(_Items(items), order, members, SearchIndex.from_state(index)))
         except Exception as e:  # checksummed, so written by other code than this: never trusted, only a miss
+            self.last = "foreign"
             log.warning("catalog cache %s does not fit this code (%s): loading the catalog", path.name,
                         type(e).__name__)
             return None

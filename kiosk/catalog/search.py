@@ -61,7 +61,7 @@ class _Entry:
     @property
     def keys(self) -> tuple[Key, ...]:
         if self._keys is None:
-            self._keys = tuple(Key._make(k) for k in marshal.loads(self._packed))
+            self._keys = tuple(Key.unpacked(k) for k in marshal.loads(self._packed))
         return self._keys
 
 
@@ -153,7 +153,7 @@ class SearchIndex:
     def state(self) -> tuple:
         """Everything built above as str, int, float, bytes and containers of them (marshal can store it); the
         parts a query reads a little of are packed per entry, word or bigram."""
-        return ([(e.code, marshal.dumps([tuple(k) for k in e.keys]), e.boost) for e in self._entries],
+        return ([(e.code, marshal.dumps([k.packed() for k in e.keys]), e.boost) for e in self._entries],
                 _pack(self._bigram_postings), self._bigram_counts, _pack(self._bigram_items), _pack(self._single),
                 self._corrections, self._named.state(), self._others.state(), self._heads.state())
 
@@ -184,8 +184,16 @@ class SearchIndex:
                 out.append(v)
         return out
 
-    def _where(self, t: Token) -> _Found:
-        return _Found(self._named.items_matching(t), self._others.items_matching(t), self._heads.items_with(t.at_start))
+    def _where(self, t: Token, memo: dict[str, _Found]) -> _Found:
+        """Where the token matches; when a shorter word it starts with was looked up (the previous keystroke),
+        only that word's items are read again."""
+        prior = max((w for w in memo if len(w) < len(t.text) and t.text.startswith(w)), key=len, default=None)
+        if prior is None:
+            return _Found(self._named.items_matching(t), self._others.items_matching(t),
+                          self._heads.items_with(t.at_start))
+        was = memo[prior]
+        return _Found(self._named.items_matching(t, was.named), self._others.items_matching(t, was.other),
+                      self._heads.items_among(t.at_start, was.start))
 
     def _strict(self, toks: list[Token], limit: int, memo: dict[str, _Found]) -> tuple[dict[int, tuple[float, str]], int]:
         """Items where every word matches some key, scored as the length-weighted mean of each word's best match.
@@ -197,7 +205,7 @@ class SearchIndex:
         found = []
         for t in toks:
             if t.text not in memo:
-                memo[t.text] = self._where(t)
+                memo[t.text] = self._where(t, memo)
             found.append(memo[t.text])
         total = sum(len(t.text) for t in toks)
         shares = [len(t.text) / total for t in toks]

@@ -49,6 +49,10 @@ def marked(syl: Sequence[str]) -> str:
     return "|" + "|".join(syl) + "|"
 
 
+def _suffixes(syl: Sequence[str]) -> str:
+    return "".join("\n" + "".join(syl[i:]) for i in range(len(syl)))
+
+
 @dataclass(frozen=True)
 class Token:
     """One word of the query: a run of Han characters, or of letters and digits."""
@@ -82,8 +86,16 @@ class Key(NamedTuple):
     def build(cls, text: str, weight: float) -> Key:
         text = normalize(text)
         syl = syllables(text)
-        suffixes = "".join("\n" + "".join(syl[i:]) for i in range(len(syl)))
-        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), marked(syl), suffixes)
+        return cls(text, weight, "".join(syl), "".join(s[0] for s in syl if s), marked(syl), _suffixes(syl))
+
+    def packed(self) -> tuple:
+        """The key without its suffixes, the largest and most derivable part (the on-disk cache stores this)."""
+        return tuple(self[:5])
+
+    @classmethod
+    def unpacked(cls, packed: Sequence) -> Key:
+        text, weight, full, initials, marks = packed
+        return cls(text, weight, full, initials, marks, _suffixes(marks[1:-1].split("|") if len(marks) > 2 else []))
 
     def quality(self, token: str, han: bool, token_marked: str) -> float:
         """How well one query token matches this text: 0 = not at all, about 1 = the whole text."""
@@ -156,6 +168,11 @@ class Column:
             out.add(i)
             pos = starts[i + 1]
 
+    def items_among(self, needle: str, among: set[int]) -> set[int]:
+        """items_with(needle) & among, reading only those items' parts: the next keystroke narrows the last."""
+        text, starts = self._text, self._starts
+        return {i for i in among if text.find(needle, starts[i], starts[i + 1]) >= 0}
+
 
 class KeyColumns:
     """The four forms of one group of keys (e.g. names and aliases) of every item, as columns."""
@@ -175,8 +192,19 @@ class KeyColumns:
         columns.text, columns.marked, columns.suffixes, columns.initials = (Column.from_state(c) for c in state)
         return columns
 
-    def items_matching(self, t: Token) -> set[int]:
-        """Items where some key of this group could match the token (same tests as Key.could_match)."""
+    def items_matching(self, t: Token, among: set[int] | None = None) -> set[int]:
+        """Items where some key of this group could match the token (same tests as Key.could_match).
+
+        `among`: the items matching a prefix of this token, which hold every item matching the token itself
+        (containing "abc" implies containing "ab"); only the Han pinyin test is not narrowed, since pypinyin
+        may read a character differently once the next one is typed.
+        """
+        if among is None:
+            if t.han:
+                return self.text.items_with(t.text) | self.marked.items_with(t.pinyin)
+            return (self.suffixes.items_with(t.at_start) | self.initials.items_with(t.text)
+                    | self.text.items_with(t.text))
         if t.han:
-            return self.text.items_with(t.text) | self.marked.items_with(t.pinyin)
-        return self.suffixes.items_with(t.at_start) | self.initials.items_with(t.text) | self.text.items_with(t.text)
+            return self.text.items_among(t.text, among) | self.marked.items_with(t.pinyin)
+        return (self.suffixes.items_among(t.at_start, among) | self.initials.items_among(t.text, among)
+                | self.text.items_among(t.text, among))

@@ -1,5 +1,7 @@
 """The on-disk catalog cache: a hit gives the same catalog and search results, anything else is a rebuild."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,25 @@ def test_other_version_or_most_used_is_a_miss(tmp_path):
     old = next((tmp_path / "cache").glob("*.cache"))
     old.rename(old.with_name(content_key(other) + ".cache"))
     assert cache.load(other).version == "2026.11.2"
+
+
+def _open_in_a_fresh_process(updates: Path, cache: Path) -> list[str]:
+    """A new interpreter opens the catalog as the kiosk does (CatalogStore with a cache folder)."""
+    code = ("import sys; from pathlib import Path; from kiosk.catalog.updates import CatalogStore;"
+            "s = CatalogStore(Path(sys.argv[1]), Path(sys.argv[2]), cache=Path(sys.argv[3]));"
+            "c = s.open(); print(s.cache.last, len(c), c.search_hits('sfz', 1)[0].code)")
+    done = subprocess.run([sys.executable, "-c", code, str(SHIPPED), str(updates), str(cache)],
+                          cwd=SHIPPED.parents[1], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
+def test_second_start_of_the_store_loads_from_the_cache(tmp_path, fresh):
+    first = _open_in_a_fresh_process(tmp_path / "updates", tmp_path / "cache")
+    second = _open_in_a_fresh_process(tmp_path / "updates", tmp_path / "cache")
+    assert first[0] == "absent" and second[0] == "hit"
+    assert first[1:] == second[1:] == [str(len(fresh)), fresh.search_hits("sfz", 1)[0].code]
+    path = next((tmp_path / "cache").glob("*.cache"))
+    path.write_bytes(path.read_bytes()[:1000])  # truncated: a logged rebuild, then a hit again
+    assert _open_in_a_fresh_process(tmp_path / "updates", tmp_path / "cache")[0] == "damaged"
+    assert _open_in_a_fresh_process(tmp_path / "updates", tmp_path / "cache")[0] == "hit"
