@@ -14,7 +14,8 @@ from central.storage import CentralStore
 from protocol import signing
 
 AUTHENTICATED = "/v1/"  # every route under it belongs to terminals; the rest (/verify, /p, /health, docs) is public
-# pages anyone may open from a printed QR code; guessing numbers or codes needs thousands of tries
+# pages anyone may open from a printed QR code: /verify codes and /p links carry a MAC (protocol.receipt_link), so
+# tracking numbers being sequential does not make them walkable; the limit caps guessing the secret part
 PUBLIC_PAGES = ("/verify/", "/p/")
 _TERMINAL_HEADER = signing.TERMINAL.lower().encode()
 _LIMIT_MESSAGE = "too many requests; retry after the time in Retry-After"

@@ -229,7 +229,7 @@ def why_not(visit: Visit, form: ApplicationForm | None, consent: bool, submissio
     return None
 
 
-def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit, public_url: str = "",
+def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit, public_url: str = "", link_secret: str = "",
             localtime: Callable[[float], time.struct_time] = time.localtime) -> dict:
     """The submission receipt's data: the number committed, the matter, what the terminal holds for it.
     public_url: [central] public_url, the base of the QR's progress link (known offline: the number is local)."""
@@ -238,7 +238,7 @@ def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit, public_u
     return {
         "service_name": guide.name,
         "tracking_number": done.tracking,
-        "progress_qr": receipt_link.progress_url(public_url, done.tracking),
+        "progress_qr": receipt_link.progress_url(public_url, done.tracking, link_secret),
         # masked by the template's filters; the built bytes kept for reprint hold the masked form only
         "applicant_name": applicant["name"],
         "id_number": applicant["id_number"],

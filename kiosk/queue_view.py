@@ -66,7 +66,7 @@ def receipt_data(submissions, catalog, seq: int, record_id: str, now: float | No
     return {
         "service_name": guide.name,
         "tracking_number": body["tracking"],
-        "progress_qr": receipt_link.progress_url(public_url, body["tracking"]),
+        "progress_qr": receipt_link.progress_url(public_url, body["tracking"], submissions.link_secret),
         "applicant_name": applicant.get("name", ""),
         "id_number": applicant.get("id_number", ""),
         "materials": ["申请表（本机填写）", *identity_lines(body.get("agent")), check_material(body.get("face_check"))]

@@ -68,6 +68,8 @@ class Submissions:
     def __init__(self, store: QueueStore, client: CentralClient, worker: SyncWorker,
                  credentials_problem: str | None = None) -> None:
         self.store, self.client, self.worker = store, client, worker
+        # receipt links are MACed under a key derived from it (protocol.receipt_link), minted offline too
+        self.link_secret = client.secret
         self._credentials_problem = credentials_problem
         self._last_problem: Problem | None = None  # the last failed enqueue, for diagnostics
 

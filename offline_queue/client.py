@@ -53,6 +53,7 @@ class CentralClient:
                  pin_sha256: str = "") -> None:
         self.base_url = tls.check_url(base_url, allow_plain_http_loopback=allow_plain_http_loopback)
         self._terminal, self._secret, self._mac = terminal_id, secret, mac_name
+        self.secret = secret
         self._setup_error: str | None = None
         verify = False
         if self.base_url.startswith("https:"):

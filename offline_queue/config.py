@@ -34,7 +34,7 @@ class CentralConfig(BaseModel):
     allow_plain_http_loopback: bool = False
     # base URL of the central platform: https://, or http:// to this machine with allow_plain_http_loopback
     url: str = "https://127.0.0.1:8600"
-    # where phones reach central's public pages (printed in receipt QR codes as {public_url}/p/{tracking}); often
+    # where phones reach central's public pages (printed in receipt QR codes as {public_url}/p/{tracking}.{token}); often
     # not `url`, which may be an address only terminals reach. "" = receipts hold the bare tracking number
     public_url: str = Field("", max_length=100)
     # PEM file of the CA that issued central's certificate; "" = the system's trusted CAs

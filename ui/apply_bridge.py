@@ -228,7 +228,8 @@ class ApplyBridge(Bridge):
         if not self._submitted or self._print[0] != FAILED:
             return ""
         # what the paper would have held: a phone opens the progress page (receipt_link: the bare number without one)
-        return self._qr.source(receipt_link.progress_url(self._core.cfg.central.public_url, self._submitted.tracking))
+        return self._qr.source(receipt_link.progress_url(self._core.cfg.central.public_url, self._submitted.tracking,
+                                                           self._core.submissions.link_secret))
 
     @Property(int, constant=True)
     def ratingDelay(self) -> int:
@@ -273,7 +274,7 @@ class ApplyBridge(Bridge):
 
     def _print_receipt(self) -> None:
         data = use.receipt(self._form, self._submitted, self._core.catalog.guide(self._form.code), self._core.visit,
-                           self._core.cfg.central.public_url)
+                           self._core.cfg.central.public_url, self._core.submissions.link_secret)
         self._print = (BUSY, None)
         self._print_job = self._core.printing.print("submission_receipt", data, *self._print_callbacks())
 

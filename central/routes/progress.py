@@ -11,16 +11,22 @@ from fastapi.responses import HTMLResponse
 from central import progress_page
 from central.catalogs import Catalogs
 from central.deps import AppSettings, Store
-from protocol import tracking
+from protocol import receipt_link, tracking
 
 router = APIRouter()
 
 
 @router.get("/p/{number}", response_class=HTMLResponse, responses={404: {}})
-def progress(number: Annotated[str, PathParam(max_length=64)], store: Store, settings: AppSettings) -> HTMLResponse:
+def progress(number: Annotated[str, PathParam(max_length=96)], store: Store, settings: AppSettings) -> HTMLResponse:
+    text, token = receipt_link.split(number)
     try:
-        canonical = str(tracking.parse(number))
+        parsed = tracking.parse(text)
     except tracking.TrackingNumberError:
+        return HTMLResponse(progress_page.not_found(), status_code=404)
+    canonical = str(parsed)
+    # the number alone is walkable; without the issuing terminal's MAC the answer is the malformed one (no oracle)
+    secret = store.secret_of(parsed.terminal)
+    if secret is None or not token or not receipt_link.token_ok(secret, canonical, token):
         return HTMLResponse(progress_page.not_found(), status_code=404)
     case = store.case(canonical)
     if case is None:

@@ -13,6 +13,7 @@ from drivers.printer.raster import qr_ink
 from kiosk import queue_view
 from kiosk.receipt_scan import FOREIGN
 from protocol import signing
+from protocol import receipt_link
 from protocol.receipt_link import tracking_of
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, decode_qr
 from tests.helpers.e2e import FLOW, receipts, screen_texts, text_of
@@ -67,7 +68,7 @@ def test_receipt_qr_opens_the_public_page_and_scans_at_the_kiosk(qtbot, kiosk, c
 
     png = _print_receipt(qtbot, ui, done.record_id)
     url = decode_qr(png)
-    assert url == f"{central.url}/p/{done.tracking}"
+    assert url == f"{central.url}/p/{done.tracking}.{receipt_link.token(subs.link_secret, done.tracking)}"
     page = httpx.get(url, timeout=10)  # what a phone opens
     assert page.status_code == 200 and "审核中" in page.text and "Under review" in page.text
     assert CARD_NAME not in page.text and CARD_NUMBER not in page.text and CARD_NUMBER[-4:] not in page.text

@@ -10,7 +10,7 @@ from central.cli import cli_main
 from central.ratelimit import Rate, RateLimits
 from offline_queue.client import CentralClient
 from offline_queue.worker import SyncWorker
-from protocol import tracking
+from protocol import receipt_link, tracking
 from tests.helpers.central import TERMINAL, CentralServer, invented_applicant, make_store
 
 
@@ -20,7 +20,8 @@ def synced(tmp_path, central_db):
     catalog.write_text(json.dumps({"version": 1, "item": [{"code": "JZ-001", "name": "最低生活保障申请"}]},
                                   ensure_ascii=False), encoding="utf-8")
     server = CentralServer(central_db, catalog_file=catalog).start()
-    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10, allow_plain_http_loopback=True)
+    secret = server.add_terminal()
+    client = CentralClient(server.url, TERMINAL, secret, timeout=10, allow_plain_http_loopback=True)
     queue = make_store(tmp_path / "kiosk")
     person = invented_applicant(3)
     form = {"household_note": "家有七口人共住", "monthly_income": "1234.56", "home_address": "测试省样例市示范路9号"}
@@ -29,7 +30,7 @@ def synced(tmp_path, central_db):
     # a later receipt of the same terminal, printed while it was offline: well formed, not yet at central
     parsed = tracking.parse(made.tracking)
     offline = tracking.issue(parsed.terminal, parsed.day, parsed.seq + 1)
-    yield server, central_db, made.tracking, offline, person, form
+    yield server, central_db, made.tracking, offline, person, form, secret
     client.close()
     queue.close()
     server.stop()
@@ -41,9 +42,13 @@ def _personal(page: str, person: dict, form: dict) -> list[str]:
     return [s for s in shown if s and s in page]
 
 
+def _link(server, number: str, secret: str) -> str:
+    return receipt_link.progress_url(server.url, number, secret)
+
+
 def test_page_shows_status_and_next_step_without_personal_data(synced):
-    server, db, number, _, person, form = synced
-    page = httpx.get(f"{server.url}/p/{number}", timeout=10)
+    server, db, number, _, person, form, secret = synced
+    page = httpx.get(_link(server, number, secret), timeout=10)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     text = page.text
     assert number in text and "最低生活保障申请" in text
@@ -52,17 +57,18 @@ def test_page_shows_status_and_next_step_without_personal_data(synced):
     assert _personal(text, person, form) == []
 
     assert cli_main(["set-status", number, "补正", "--reason", f"请{person['name']}补交户口本", *db.cli()]) == 0
-    text = httpx.get(f"{server.url}/p/{number}", timeout=10).text
+    text = httpx.get(_link(server, number, secret), timeout=10).text
     assert "待补正" in text and "Correction needed" in text
     assert _personal(text, person, form) == []  # staff's free text stays off the public page
     assert cli_main(["set-status", number, "办结", *db.cli()]) == 0
-    text = httpx.get(f"{server.url}/p/{tracking.grouped(number).replace(' ', '').lower()}", timeout=10).text
+    typed = tracking.grouped(number).replace(' ', '').lower()
+    text = httpx.get(f"{server.url}/p/{typed}.{receipt_link.token(secret, number)}", timeout=10).text
     assert "已办结" in text and "Completed" in text and "审核中" not in text
 
 
 def test_unknown_damaged_and_not_yet_synced_numbers(synced):
-    server, _, number, offline, *_ = synced
-    waiting = httpx.get(f"{server.url}/p/{offline}", timeout=10)
+    server, _, number, offline, *_, secret = synced
+    waiting = httpx.get(_link(server, offline, secret), timeout=10)
     assert waiting.status_code == 404 and "平台尚未收到" in waiting.text and "Not yet received" in waiting.text
     bad_check = number[:-1] + ("0" if number[-1] != "0" else "1")
     for wrong in (bad_check, "not-a-number", "<b>hello", "x" * 64):
@@ -91,3 +97,16 @@ def test_non_ascii_digits_are_not_a_number_and_never_a_server_error(tmp_path, ce
         server.stop()
     assert [p.status_code for p in pages] == [404, 404]
     assert all("这不是有效的受理编号" in p.text for p in pages)
+
+
+def test_numbers_cannot_be_walked_without_the_terminal_minted_token(synced):
+    # tracking numbers are sequential: the bare number, a wrong or another terminal's token all answer exactly like
+    # a damaged number, so a walker learns neither that the case exists nor that the number is well formed
+    server, _, number, offline, *_, secret = synced
+    damaged = httpx.get(f"{server.url}/p/not-a-number", timeout=10)
+    token = receipt_link.token(secret, number)
+    for wrong in (number, f"{number}.", f"{number}.{'0' * 20}", f"{number}.{token[:-1]}",
+                  f"{number}.{receipt_link.token('another-terminal-secret', number)}", f"{offline}.{token}"):
+        page = httpx.get(f"{server.url}/p/{wrong}", timeout=10)
+        assert (page.status_code, page.text) == (damaged.status_code, damaged.text), wrong
+    assert httpx.get(_link(server, number, secret), timeout=10).status_code == 200

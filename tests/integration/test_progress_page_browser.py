@@ -8,7 +8,7 @@ import pytest
 from central.cli import cli_main
 from offline_queue.client import CentralClient
 from offline_queue.worker import SyncWorker
-from protocol import tracking
+from protocol import receipt_link, tracking
 from tests.helpers.browser import start_chromium, wait_until
 from tests.helpers.central import TERMINAL, CentralServer, invented_applicant, make_store
 
@@ -27,7 +27,8 @@ def test_progress_page_on_a_phone(tmp_path, central_db, phone, artifacts_dir):
     catalog.write_text(json.dumps({"version": 1, "item": [{"code": "GJ-003", "name": "住房公积金提取（退休）"}]},
                                   ensure_ascii=False), encoding="utf-8")
     server = CentralServer(central_db, catalog_file=catalog).start()
-    client = CentralClient(server.url, TERMINAL, server.add_terminal(), timeout=10, allow_plain_http_loopback=True)
+    secret = server.add_terminal()
+    client = CentralClient(server.url, TERMINAL, secret, timeout=10, allow_plain_http_loopback=True)
     queue = make_store(tmp_path / "kiosk")
     person = invented_applicant(5)
     try:
@@ -41,7 +42,7 @@ def test_progress_page_on_a_phone(tmp_path, central_db, phone, artifacts_dir):
         shots = artifacts_dir / "progress_page"
         shots.mkdir(parents=True, exist_ok=True)
         for name, number in pages.items():
-            phone.get(f"{server.url}/p/{number}")
+            phone.get(receipt_link.progress_url(server.url, number, secret))
             body = wait_until(lambda: phone.find_element("tag name", "body").text, what=f"{name} page text")
             assert person["name"] not in body and person["id_number"] not in body
             # nothing needs sideways scrolling on a phone

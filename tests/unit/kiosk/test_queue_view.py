@@ -8,6 +8,7 @@ from kiosk import queue_view
 from kiosk.submissions import Submissions
 from offline_queue.client import CentralClient
 from offline_queue.worker import SyncWorker
+from protocol import receipt_link
 from tests.helpers.central import TERMINAL, central, invented_applicant, make_store  # noqa: F401
 
 FACE = {"decision": "match", "distance": 0.38, "threshold": 0.6, "attempts": 1}
@@ -76,7 +77,7 @@ def test_receipt_again_from_the_held_record_and_not_after_purge(subs):
     assert "补打" in data["submitted_at"]
     assert data["progress_qr"] == made.tracking and "手机" not in data["progress_hint"]  # no public URL: bare number
     linked = queue_view.receipt_data(subs, Catalog(), recent["seq"], recent["id"], public_url="https://zwfw.example.cn")
-    assert linked["progress_qr"] == f"https://zwfw.example.cn/p/{made.tracking}" and "手机扫描" in linked["progress_hint"]
+    assert linked["progress_qr"] == receipt_link.progress_url("https://zwfw.example.cn", made.tracking, subs.link_secret) and "手机扫描" in linked["progress_hint"]
     with pytest.raises(queue_view.NotHeld):
         queue_view.receipt_data(subs, Catalog(), recent["seq"], "not-the-id")
     subs.worker.sync_once()

@@ -51,6 +51,13 @@ def test_a_printed_receipt_held_up_gives_its_number(rig, tmp_path, mode):
     assert _scan(camera) == RECEIPT["tracking_number"]
 
 
+def test_a_receipt_link_with_its_token_reads(rig, tmp_path):
+    people, camera = rig
+    number = RECEIPT["tracking_number"]
+    people.hold(_qr_png(tmp_path / "new.png", f"https://zwfw.example.gov.cn/p/{number}.0123456789abcdef0123"))
+    assert _scan(camera) == number
+
+
 def test_an_old_receipt_with_the_bare_number_still_reads(rig, tmp_path):
     people, camera = rig
     people.hold(_qr_png(tmp_path / "old.png", RECEIPT["tracking_number"]))

@@ -10,15 +10,32 @@ from protocol.receipt_link import NotOurs
 NUMBER = tracking.issue("SIM-0001", date(2026, 11, 28), 42)
 
 
-def test_url_is_base_page_and_number():
-    assert receipt_link.progress_url("https://zwfw.example.gov.cn", NUMBER) == \
-        f"https://zwfw.example.gov.cn/p/{NUMBER}"
-    assert receipt_link.progress_url("https://zwfw.example.gov.cn/kiosk/", NUMBER) == \
-        f"https://zwfw.example.gov.cn/kiosk/p/{NUMBER}"
+SECRET = "terminal-signing-secret-for-tests"
+
+
+def test_url_is_base_page_number_and_token():
+    token = receipt_link.token(SECRET, NUMBER)
+    assert len(token) == receipt_link.TOKEN_HEX == 20 and int(token, 16) >= 0  # 80 bits
+    assert receipt_link.progress_url("https://zwfw.example.gov.cn", NUMBER, SECRET) == \
+        f"https://zwfw.example.gov.cn/p/{NUMBER}.{token}"
+    assert receipt_link.progress_url("https://zwfw.example.gov.cn/kiosk/", NUMBER, SECRET) == \
+        f"https://zwfw.example.gov.cn/kiosk/p/{NUMBER}.{token}"
+
+
+def test_token_depends_on_number_and_terminal_secret():
+    token = receipt_link.token(SECRET, NUMBER)
+    other = tracking.issue("SIM-0001", date(2026, 11, 28), 43)
+    assert receipt_link.token(SECRET, other) != token and receipt_link.token("other", NUMBER) != token
+    assert receipt_link.token_ok(SECRET, NUMBER, token)
+    assert not receipt_link.token_ok(SECRET, NUMBER, token.upper()) and not receipt_link.token_ok(SECRET, NUMBER, "")
 
 
 def test_without_a_public_url_the_qr_holds_the_bare_number():
-    assert receipt_link.progress_url("", NUMBER) == NUMBER
+    assert receipt_link.progress_url("", NUMBER, SECRET) == NUMBER
+
+
+def test_new_links_read_back_to_the_number():
+    assert receipt_link.tracking_of(receipt_link.progress_url("https://zwfw.example.gov.cn", NUMBER, SECRET)) == NUMBER
 
 
 @pytest.mark.parametrize("text", [
