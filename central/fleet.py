@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 # code -> (zh, en); the code is the stable part (tests, scripts, the operations console)
@@ -15,6 +16,8 @@ FLAGS = {
     "crash_loop": ("反复崩溃", "crash loop"),
     "config_refused": ("配置未采用", "configuration refused"),
 }
+# red: the terminal cannot serve (or nobody knows whether it can); amber: it serves, but needs a visit soon
+SEVERE = frozenset({"stale", "paper_out", "device_fault", "crash_loop"})
 _PAPER_LOW = frozenset({"near_end", "low"})
 # the printer reports its paper state as its device state: the paper flags already say so, it is no fault
 _PAPER_STATES = _PAPER_LOW | {"out"}
@@ -83,3 +86,13 @@ def summary(row: dict, beats: list[dict], now: float, policy: FleetPolicy = Flee
     return {"id": row["id"], "site": row["site"],
             "last_heartbeat_age": round(now - last["received_at"], 1) if last else None,
             "software": (last or {}).get("software"), "flags": [f.view() for f in found]}
+
+
+def beat_status(last: dict, beats: list[dict], policy: FleetPolicy = FleetPolicy()) -> dict:
+    """A terminal's stored status as of its newest beat `last` (central's terminal_status row): every flag but
+    "stale", which only the clock at reading time can tell; the crash window is counted back from that beat."""
+    found = [f for f in flags(last, beats, last["received_at"], policy=policy) if f.code != "stale"]
+    return {"beat_at": last["received_at"], "codes": "," + "".join(f.code + "," for f in found),
+            "flags": json.dumps([{"code": f.code, "detail": f.detail} for f in found]),
+            "severe": int(any(f.code in SEVERE for f in found)), "count": len(found),
+            "software": str(last.get("software") or "")[:64] or None}

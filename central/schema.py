@@ -133,6 +133,20 @@ catalog_publications = Table(
     Index("catalog_publications_site", "site"),
 )
 
+# each terminal's flags as of its newest beat (all but "stale", which the clock decides when the fleet is read), so
+# the fleet of a province is filtered, sorted and paged in SQL
+terminal_status = Table(
+    "terminal_status", metadata,
+    Column("terminal", String(64), primary_key=True),
+    Column("beat_at", Float, nullable=False),
+    Column("codes", String(256), nullable=False),  # ",paper_out,device_fault," for filtering by one code
+    Column("flags", Text, nullable=False),  # JSON [{"code", "detail"}]
+    Column("severe", Integer, nullable=False),  # 1: a flag that stops it serving (console fleetview.SEVERE)
+    Column("count", Integer, nullable=False),
+    Column("software", String(64)),
+    Index("terminal_status_beat", "beat_at"),
+)
+
 # each terminal's newest beats (central.storage.BEATS_KEPT), for the fleet view's trends
 heartbeats = Table(
     "heartbeats", metadata,

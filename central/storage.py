@@ -15,17 +15,17 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, exists, func, insert, select, text, update
+from sqlalchemy import Connection, and_, case, exists, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import agents, calls, db, migrate, statements as st
+from central import agents, calls, db, fleet, migrate, statements as st
 from central.blobstore import BlobStore, FileBlobStore
 from central.overlay_records import OverlayRecords
 from central.certificates import new_verify_code
 from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
 from central.schema import (blobs, cases, certificates, events, heartbeats, history, items, meta, presence,
-                            ratings, terminals)
+                            ratings, terminal_status, terminals)
 from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
 from protocol.idhash import central_id_hash
@@ -65,6 +65,7 @@ class CentralStore(OverlayRecords):
         (default: the SQLite file's folder; for PostgreSQL var/). blob_dir: attachments (default: blobs/ in the
         keys folder). Raises CentralKeyError when a key the data was written with is missing or another key."""
         self._clock = clock
+        self.fleet_policy = fleet.FleetPolicy()  # the thresholds of flags computed as beats arrive
         self.url = db.database_url(database)
         path = db.sqlite_path(self.url)
         folder = Path(keys_dir) if keys_dir is not None else (path.parent if path is not None else Path("var"))
@@ -255,6 +256,56 @@ class CentralStore(OverlayRecords):
             c.execute(st.LAST_BEAT, {"terminal": terminal, "body": body})
             c.execute(st.ADD_BEAT, {"terminal": terminal, "received_at": now, "body": body})
             c.execute(st.TRIM_BEATS, {"terminal": terminal, "kept": BEATS_KEPT})
+            beats = [json.loads(b) for b in reversed(c.execute(
+                select(heartbeats.c.body).where(heartbeats.c.terminal == terminal)
+                .order_by(heartbeats.c.id.desc()).limit(BEATS_KEPT)).scalars().all())]
+            row = fleet.beat_status(json.loads(body), beats, self.fleet_policy)
+            upsert = (postgresql if c.dialect.name == "postgresql" else sqlite).insert(terminal_status)
+            c.execute(upsert.values(terminal=terminal, **row)
+                      .on_conflict_do_update(index_elements=["terminal"], set_=row))
+
+    def fleet(self, *, now: float, stale_before: float, site: str = "", flag: str = "", q: str = "",
+              sort: str = "flags", desc: bool = False, limit: int = 100, offset: int = 0) -> tuple[list[dict], int]:
+        """One page of the fleet as stored at each terminal's last beat, filtered and ordered in SQL (the id last, so
+        pages are stable), and how many terminals match. A terminal heard of last before `stale_before` is silent."""
+        t, s = terminals, terminal_status
+        heard = func.coalesce(s.c.beat_at, t.c.created_at)
+        stale = case((heard < stale_before, 1), else_=0)
+        count = func.coalesce(s.c.count, 0) + stale
+        rank = case((func.coalesce(s.c.severe, 0) + stale > 0, 0), (count > 0, 1), else_=2)
+        where = []
+        if site:
+            where.append(t.c.site == site)
+        if q:
+            where.append(func.lower(t.c.id).contains(q.lower(), autoescape=True))
+        if flag == "ok":
+            where.append(count == 0)
+        elif flag == "stale":
+            where.append(stale == 1)
+        elif flag:
+            where.append(s.c.codes.contains("," + flag + ",", autoescape=True))
+        keys = {"flags": [rank, -count], "id": [], "site": [t.c.site.is_(None), func.coalesce(t.c.site, "")],
+                "age": [s.c.beat_at.is_(None), -s.c.beat_at]}[sort] + [t.c.id]
+        order = [k.desc() if desc else k.asc() for k in keys]
+        base = select(t.c.id).select_from(t.outerjoin(s, s.c.terminal == t.c.id)).where(and_(True, *where))
+        page = (select(t.c.id, t.c.site, s.c.beat_at, s.c.flags, s.c.software, stale)
+                .select_from(t.outerjoin(s, s.c.terminal == t.c.id)).where(and_(True, *where))
+                .order_by(*order).limit(limit).offset(offset))
+        with self._read() as c:
+            total = c.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            rows = c.execute(page).all()
+        out = []
+        for r in rows:
+            found = [{"code": "stale", "detail": f"no heartbeat for {now - (r[2] or 0):.0f} s" if r[2] else ""}] \
+                if r[5] else []
+            out.append({"id": r[0], "site": r[1], "last_heartbeat_age": round(now - r[2], 1) if r[2] else None,
+                        "software": r[4], "flags": found + json.loads(r[3] or "[]")})
+        return out, total
+
+    def sites(self) -> list[str]:
+        with self._read() as c:
+            return list(c.execute(select(terminals.c.site).where(terminals.c.site.is_not(None)).distinct()
+                                  .order_by(terminals.c.site)).scalars())
 
     def heartbeats(self, terminal: str, limit: int = BEATS_KEPT) -> list[dict]:
         """The terminal's newest beats, oldest first, each with central's `received_at`."""

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from central import fleet
 
-# red: the terminal cannot serve (or nobody knows whether it can); amber: it serves, but needs a visit soon
-SEVERE = frozenset({"stale", "paper_out", "device_fault", "crash_loop"})
+SEVERE = fleet.SEVERE
+PAGE = 100  # terminals per page
 SORTS = {"flags": ("状态", "state"), "id": ("终端", "terminal"), "site": ("站点", "site"),
          "age": ("上次心跳", "last heartbeat")}
 _RANK = {"bad": 0, "warn": 1, "ok": 2}
@@ -25,6 +25,7 @@ class FleetQuery:
     q: str = ""  # part of a terminal id
     sort: str = "flags"
     order: str = "asc"
+    page: int = 1
 
     @classmethod
     def parse(cls, params) -> FleetQuery:
@@ -33,38 +34,33 @@ class FleetQuery:
         flag = params.get("flag", "")
         return cls(site=params.get("site", "")[:64], flag=flag if flag in fleet.FLAGS or flag == "ok" else "",
                    q=params.get("q", "").strip()[:64], sort=sort if sort in SORTS else "flags",
-                   order="desc" if params.get("order") == "desc" else "asc")
+                   order="desc" if params.get("order") == "desc" else "asc", page=_page(params.get("page")))
 
     def params(self, **changes) -> dict:
         """This query's parameters with `changes`, empty ones left out (for links)."""
         values = {"site": self.site, "flag": self.flag, "q": self.q, "sort": self.sort, "order": self.order,
-                  **changes}
+                  "page": self.page, **changes}
         return {k: v for k, v in values.items() if v and not (k == "sort" and v == "flags")
-                and not (k == "order" and v == "asc")}
+                and not (k == "order" and v == "asc")
+                and not (k == "page" and v == 1)}
 
 
-def rows(store, now: float, policy: fleet.FleetPolicy) -> list[dict]:
-    out = []
-    beats = store.recent_heartbeats()
-    for row in store.terminals():
-        view = fleet.summary(row, beats.get(row["id"], []), now, policy)
-        codes = [f["code"] for f in view["flags"]]
-        for f in view["flags"]:
-            f["level"] = "bad" if f["code"] in SEVERE else "warn"
-        out.append(dict(view, level=level(codes)))
-    return out
+def _page(value) -> int:
+    try:
+        return min(max(int(value), 1), 10**6)
+    except (TypeError, ValueError):
+        return 1
 
 
-def select(found: list[dict], query: FleetQuery) -> list[dict]:
-    picked = [r for r in found
-              if (not query.site or (r["site"] or "") == query.site)
-              and (not query.q or query.q.lower() in r["id"].lower())
-              and (not query.flag or (not r["flags"] if query.flag == "ok"
-                                      else any(f["code"] == query.flag for f in r["flags"])))]
-    keys = {
-        "flags": lambda r: (_RANK[r["level"]], -len(r["flags"]), r["id"]),
-        "id": lambda r: r["id"],
-        "site": lambda r: (r["site"] is None, r["site"] or "", r["id"]),
-        "age": lambda r: (r["last_heartbeat_age"] is None, r["last_heartbeat_age"] or 0.0, r["id"]),
-    }
-    return sorted(picked, key=keys[query.sort], reverse=query.order == "desc")
+def rows(store, now: float, policy: fleet.FleetPolicy, query: FleetQuery = FleetQuery(),
+         size: int = PAGE) -> tuple[list[dict], int]:
+    """One page of the fleet (filtered, sorted and paged in SQL) and how many terminals match."""
+    found, total = store.fleet(now=now, stale_before=now - policy.stale_after * policy.interval, site=query.site,
+                               flag=query.flag, q=query.q, sort=query.sort, desc=query.order == "desc",
+                               limit=size, offset=(query.page - 1) * size)
+    for row in found:
+        for f in row["flags"]:
+            zh, en = fleet.FLAGS[f["code"]]
+            f.update(zh=zh, en=en, level="bad" if f["code"] in SEVERE else "warn")
+        row["level"] = level([f["code"] for f in row["flags"]])
+    return found, total

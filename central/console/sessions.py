@@ -50,6 +50,23 @@ def start(c: Connection, username: str | None, now: float, policy: SessionPolicy
     return token
 
 
+def login_token(key: bytes, now: float) -> str:
+    """The login form's CSRF token, signed rather than stored: loading the form writes nothing. The browser gets it
+    twice (cookie and form field); a post must bring both, equal, signed by us and young."""
+    head = f"{int(now)}.{secrets.token_urlsafe(16)}"
+    return head + "." + hmac.new(key, head.encode(), hashlib.sha256).hexdigest()
+
+
+def login_token_ok(key: bytes, cookie: str | None, sent: str | None, now: float, policy: SessionPolicy) -> bool:
+    if not cookie or not sent or len(cookie) > 160 or not hmac.compare_digest(cookie.encode(), str(sent).encode()):
+        return False
+    head, _, mac = cookie.rpartition(".")
+    if not hmac.compare_digest(mac.encode(), hmac.new(key, head.encode(), hashlib.sha256).hexdigest().encode()):
+        return False
+    issued = head.partition(".")[0]
+    return issued.isdigit() and 0 <= now - int(issued) <= policy.anonymous_seconds
+
+
 def find(c: Connection, token: str | None, now: float, policy: SessionPolicy) -> Session | None:
     """The live session of a cookie's token; None for no token, an unknown one or an expired one."""
     if not token or len(token) > 128:

@@ -4,6 +4,8 @@ inside the layout, `see_other()` after a post, and the refusals (login needed, r
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -30,6 +32,7 @@ from central.console.throttle import LoginThrottle, ThrottlePolicy
 from central.fleet import FleetPolicy
 
 COOKIE = "console_session"
+LOGIN_COOKIE = "console_login"  # the login form's signed CSRF token (sessions.login_token)
 POLL_HEADER = "x-console-poll"  # console.js's refreshes: they do not keep a session alive
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
@@ -53,6 +56,7 @@ class Console:
     def __init__(self, store, clock: Callable[[], float] = time.time, policy: ConsolePolicy = ConsolePolicy()) -> None:
         self.store, self.engine, self.clock, self.policy = store, store.engine, clock, policy
         self.audit_key = audit.chain_key(store.keys.data)
+        self.login_key = hmac.new(store.keys.data, b"console login form", hashlib.sha256).digest()
         self.throttle = LoginThrottle(policy.throttle)
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                      trim_blocks=True, lstrip_blocks=True)

@@ -220,10 +220,13 @@ def test_a_client_address_that_keeps_failing_is_slowed_down(start):
 def test_a_login_issues_a_new_session_and_the_old_cookie_is_worthless(start):
     server = start()
     client = server.console()
-    client.login_form()
+    client.login("mgr")
     before = client.token
-    answer = client.login("mgr")
-    after = client.token
+    form = httpx.get(server.url + "/console/login")
+    # a second login from a browser that has a session already
+    answer = httpx.post(server.url + "/console/login", cookies={"console_session": before, **form.cookies},
+                        data={"csrf": csrf_in(form.text), "username": "mgr", "password": PASSWORD})
+    after = answer.cookies.get("console_session")
     assert answer.status_code == 303 and before and after and before != after
     assert httpx.get(server.url + "/console/fleet", cookies={"console_session": before}).status_code == 303
     assert httpx.get(server.url + "/console/fleet", cookies={"console_session": after}).status_code == 200
@@ -236,12 +239,12 @@ def test_a_login_issues_a_new_session_and_the_old_cookie_is_worthless(start):
     # a token an attacker planted before the login never becomes a session
     planted = {"console_session": "attacker-chosen-token-0000000000000000000000"}
     form = httpx.get(server.url + "/console/login", cookies=planted)
-    issued = form.cookies["console_session"]
-    assert issued != planted["console_session"]  # not taken up: a new anonymous session instead
+    assert "console_session" not in form.cookies
+    issued = form.cookies["console_login"]
     login = {"csrf": csrf_in(form.text), "username": "mgr", "password": PASSWORD}
     assert httpx.post(server.url + "/console/login", cookies=planted, data=login).status_code == 403
-    done = httpx.post(server.url + "/console/login", cookies={"console_session": issued}, data=login)
-    assert done.status_code == 303 and done.cookies["console_session"] not in (issued, planted["console_session"])
+    done = httpx.post(server.url + "/console/login", cookies=dict(planted, console_login=issued), data=login)
+    assert done.status_code == 303 and done.cookies["console_session"] != planted["console_session"]
     for stale in (planted, {"console_session": issued}):
         assert httpx.get(server.url + "/console/fleet", cookies=stale).status_code == 303
 
@@ -330,3 +333,23 @@ def test_changing_the_password_needs_the_current_one_and_ends_the_other_sessions
     assert server.console().login("tech", new).status_code == 303
     actions = [r[0] for r in server.store._q("SELECT action FROM staff_audit WHERE actor='tech' ORDER BY id")]
     assert actions.count("password.change_failed") == 3 and "password.change" in actions
+
+
+def test_the_login_form_writes_nothing_for_a_visitor_without_a_session(start):
+    """Anybody may load the login form: it must not cost a database row each time (its CSRF token is signed)."""
+    server = start()
+    count = lambda: server.store._q("SELECT count(*) FROM staff_sessions")[0][0]  # noqa: E731
+    before = count()
+    forms = [httpx.get(server.url + "/console/login") for _ in range(5)]
+    assert all(f.status_code == 200 for f in forms) and count() == before
+    # the stateless token still logs in, and only then is a session written
+    form = forms[0]
+    login = {"csrf": csrf_in(form.text), "username": "mgr", "password": PASSWORD}
+    done = httpx.post(server.url + "/console/login", cookies=form.cookies, data=login)
+    assert done.status_code == 303 and count() == before + 1
+    # a token from another visitor's form (or a forged one) does not
+    other = httpx.post(server.url + "/console/login", cookies=forms[1].cookies,
+                       data=dict(login, csrf=csrf_in(forms[2].text)))
+    assert other.status_code == 403
+    forged = httpx.post(server.url + "/console/login", cookies={"console_login": "1.x.y"}, data=dict(login, csrf="1.x.y"))
+    assert forged.status_code == 403

@@ -23,9 +23,10 @@ NEIGHBOURS = 200  # terminals of the same site listed in the overlay panel
 def _fleet(request: Request, staff: Staff) -> dict:
     console = staff.console
     query = fleetview.FleetQuery.parse(request.query_params)
-    found = fleetview.rows(console.store, console.clock(), console.policy.fleet)
-    return {"query": query, "rows": fleetview.select(found, query), "total": len(found),
-            "sites": sorted({r["site"] for r in found if r["site"]}), "flags": fleet.FLAGS,
+    found, matching = fleetview.rows(console.store, console.clock(), console.policy.fleet, query)
+    pages = max(1, -(-matching // fleetview.PAGE))
+    return {"query": query, "rows": found, "total": matching, "pages": pages,
+            "sites": console.store.sites(), "flags": fleet.FLAGS,
             "sorts": fleetview.SORTS, "urlencode": urlencode}
 
 

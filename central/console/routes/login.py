@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from central.console import accounts, nav, passwords, sessions
 from central.console.roles import EVERYONE
-from central.console.web import (COOKIE, NOTICES, Post, Staff, allow, allow_post, console_of, local_path,
+from central.console.web import (COOKIE, LOGIN_COOKIE, NOTICES, Post, Staff, allow, allow_post, console_of, local_path,
                                  render, same_origin, see_other)
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -45,19 +45,22 @@ def front_door(request: Request) -> RedirectResponse:
 
 @router.get("/login")
 def login_form(request: Request) -> Response:
-    """The form, with the CSRF token of an anonymous session (started here when the browser has none)."""
+    """The form, with a signed CSRF token in it and in a cookie: nothing is written for a visitor."""
     console = console_of(request)
     now = console.clock()
-    with console.write() as c:
+    with console.read() as c:
         session = sessions.find(c, request.cookies.get(COOKIE), now, console.policy.sessions)
         role = accounts.role_of(c, session.username) if session and session.username else None
-        if role:
-            return RedirectResponse(nav.home(role), status_code=303)
-        token = None if session else sessions.start(c, None, now, console.policy.sessions)
-        csrf = session.csrf if session else sessions.find(c, token, now, console.policy.sessions).csrf
-    page = _login_page(request, csrf)
-    if token:
-        set_cookie(page, request, token)
+    if role:
+        return RedirectResponse(nav.home(role), status_code=303)
+    return _with_login_token(request, console, _login_page)
+
+
+def _with_login_token(request: Request, console, page_of, **kw) -> Response:
+    token = sessions.login_token(console.login_key, console.clock())
+    page = page_of(request, token, **kw)
+    page.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                    path="/console", max_age=int(console.policy.sessions.anonymous_seconds))
     return page
 
 
@@ -72,26 +75,26 @@ def _login(request: Request, form: dict[str, str]) -> Response:
     policy = console.policy
     address = request.client.host if request.client else "unknown"
     username, password = form.get("username", "").strip()[:64], form.get("password", "")
-    token = request.cookies.get(COOKIE)
-    with console.read() as c:
-        session = sessions.find(c, token, console.clock(), policy.sessions)
-        checked = accounts.stored_hash(c, username)
-    if session is None or not session.csrf_matches(form.get("csrf")) or not same_origin(request):
+    csrf = request.cookies.get(LOGIN_COOKIE)
+    if not sessions.login_token_ok(console.login_key, csrf, form.get("csrf"), console.clock(), policy.sessions) \
+            or not same_origin(request):
         return _expired_form(request, username)
+    with console.read() as c:
+        checked = accounts.stored_hash(c, username)
     wait = console.throttle.wait(address)
     if wait:
-        return _login_page(request, session.csrf, status=429, username=username, retry_after=wait,
+        return _login_page(request, csrf, status=429, username=username, retry_after=wait,
                            error=("登录失败次数过多，请稍后再试", "too many failed logins from here: wait a while"))
     right = passwords.verify(checked, password)
     rehashed = passwords.hash_password(password, new=False) if right and passwords.needs_rehash(checked) else None
     now = console.clock()
     with console.write() as c:
-        if sessions.find(c, token, now, policy.sessions) is None:  # ended meanwhile (a login in another tab)
-            return _expired_form(request, username)
         outcome = accounts.settle(c, username, checked, right, now, policy.login, rehashed=rehashed)
         if outcome.ok:
             name = accounts.check_username(username)
-            sessions.end(c, session.id)  # the token from before the login is worth nothing now
+            before = sessions.find(c, request.cookies.get(COOKIE), now, policy.sessions)
+            if before is not None:  # the token from before the login is worth nothing now
+                sessions.end(c, before.id)
             token = sessions.start(c, name, now, policy.sessions)
             console.audit(c, actor=name, role=outcome.role, action="login", target=f"staff:{name}",
                           detail={"address": address})
@@ -105,28 +108,22 @@ def _login(request: Request, form: dict[str, str]) -> Response:
         if outcome.reason == "locked":
             until = datetime.fromtimestamp(outcome.locked_until).strftime("%H:%M")
             error = (f"连续失败次数过多，账户已锁定至 {until}", f"too many failures: the account is locked until {until}")
-            return _login_page(request, session.csrf, status=423, username=username, error=error)
+            return _login_page(request, csrf, status=423, username=username, error=error)
         if outcome.reason == "disabled":
-            return _login_page(request, session.csrf, status=403, username=username,
+            return _login_page(request, csrf, status=403, username=username,
                                error=("此账户已停用", "this account is disabled"))
-        return _login_page(request, session.csrf, status=401, username=username,
+        return _login_page(request, csrf, status=401, username=username,
                            error=("用户名或密码不正确", "wrong username or password"))
     response = RedirectResponse(local_path(form.get("next"), nav.home(outcome.role)), status_code=303)
     set_cookie(response, request, token)
+    response.delete_cookie(LOGIN_COOKIE, path="/console")
     return response
 
 
 def _expired_form(request: Request, username: str) -> Response:
-    """An expired login form, or one posted from elsewhere: refused, with a fresh form (and session) to try again."""
-    console = console_of(request)
-    now = console.clock()
-    with console.write() as c:
-        token = sessions.start(c, None, now, console.policy.sessions)
-        fresh = sessions.find(c, token, now, console.policy.sessions)
-    page = _login_page(request, fresh.csrf, status=403, username=username,
-                       error=("登录页面已失效，请重新登录", "the login page had expired: log in again"))
-    set_cookie(page, request, token)
-    return page
+    """An expired login form, or one posted from elsewhere: refused, with a fresh form to try again."""
+    return _with_login_token(request, console_of(request), _login_page, status=403, username=username,
+                             error=("登录页面已失效，请重新登录", "the login page had expired: log in again"))
 
 
 @router.post("/logout")

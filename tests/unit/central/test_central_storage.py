@@ -66,11 +66,6 @@ def test_nonces_are_single_use(store):
 
 
 def test_the_fleet_reads_every_terminals_beats_in_one_query_with_the_same_answer(store):
-    from sqlalchemy import event
-
-    from central.console import fleetview
-    from central.fleet import FleetPolicy
-
     for n in range(12):
         store.add_terminal(f"SIM-F{n:02d}", "s" * 32, site="A")
         for beat in range(n % 4):
@@ -78,16 +73,51 @@ def test_the_fleet_reads_every_terminals_beats_in_one_query_with_the_same_answer
     batched = store.recent_heartbeats(limit=2)
     assert {t: store.heartbeats(t, limit=2) for t in batched} == batched
     assert "SIM-F00" not in batched and len(batched["SIM-F03"]) == 2
+
+
+def test_the_fleet_is_flagged_as_beats_arrive_and_filtered_and_paged_in_sql(store):
+    """A province's fleet: flags stored per terminal when its beat arrives, one page read in two SELECTs."""
+    from sqlalchemy import event
+
+    from central.console import fleetview
+    from central.fleet import FleetPolicy
+
+    clock = [1000.0]
+    store._clock = lambda: clock[0]
+    for n in range(25):
+        store.add_terminal(f"SIM-P{n:02d}", "s" * 32, site="A" if n % 2 else "B")
+        paper = "out" if n % 5 == 0 else "ok"
+        store.heartbeat(f"SIM-P{n:02d}", {"paper": paper, "software": "1.2", "crashes": 3 if n == 7 else 0})
+    clock[0] = 1100.0
+    store.heartbeat("SIM-P01", {"paper": "near_end"})  # the newest beat decides: SIM-P01 is amber
     statements = []
 
     def seen(conn, cursor, statement, *rest):
         statements.append(statement)
 
+    policy = FleetPolicy(interval=60, stale_after=3)
     event.listen(store._engine, "before_cursor_execute", seen)
     try:
-        found = fleetview.rows(store, 1e10, FleetPolicy())
+        first, total = fleetview.rows(store, 1150.0, policy, fleetview.FleetQuery(), size=10)
     finally:
         event.remove(store._engine, "before_cursor_execute", seen)
-    assert len(found) == 12
-    # a province has thousands of terminals: the page may not ask once per terminal
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2, statements
+    assert total == 25 and len(first) == 10
+    # red first (out of paper, crash loop), then amber, then by id
+    assert [r["id"] for r in first[:6]] == ["SIM-P00", "SIM-P05", "SIM-P07", "SIM-P10", "SIM-P15", "SIM-P20"]
+    assert first[6]["id"] == "SIM-P01" and first[6]["level"] == "warn"
+    pages = [fleetview.rows(store, 1150.0, policy, fleetview.FleetQuery(page=p), size=10)[0] for p in (1, 2, 3)]
+    ids = [r["id"] for page in pages for r in page]
+    assert sorted(ids) == [f"SIM-P{n:02d}" for n in range(25)] and len(set(ids)) == 25
+    out, total = fleetview.rows(store, 1150.0, policy, fleetview.FleetQuery(flag="paper_out", site="B"))
+    assert [r["id"] for r in out] == ["SIM-P00", "SIM-P10", "SIM-P20"] and total == 3
+    ok, total = fleetview.rows(store, 1150.0, policy, fleetview.FleetQuery(flag="ok"))
+    assert total == 25 - 5 - 1 - 1 and all(not r["flags"] for r in ok)
+    # 200 s later every terminal but SIM-P01 (heard at 1100) is silent: the clock decides, not the stored row
+    late, total = fleetview.rows(store, 1201.0, policy, fleetview.FleetQuery(flag="stale"))
+    assert total == 24 and "SIM-P01" not in [r["id"] for r in late]
+    assert late[0]["flags"][0]["code"] == "stale"
+    _, total = fleetview.rows(store, 1150.0, policy, fleetview.FleetQuery(q="p1"))
+    assert total == 10
+    by_age, _ = fleetview.rows(store, 1150.0, policy, fleetview.FleetQuery(sort="age"))
+    assert by_age[0]["id"] == "SIM-P01" and by_age[0]["last_heartbeat_age"] == 50.0

@@ -1,4 +1,4 @@
-"""The console's pure parts: fleet filtering and sorting, the heartbeat chart's geometry, the per-address login
+"""The console's parts: fleet filtering and sorting (in SQL, SQLite and PostgreSQL), the heartbeat chart's geometry, the per-address login
 throttle, the audit chain's MACs, and the small helpers pages use (safe redirects, ages, roles)."""
 
 from __future__ import annotations
@@ -7,41 +7,54 @@ import pytest
 
 from central.console import audit, charts, fleetview, nav
 from central.console.roles import AUDITOR, FLEET, MANAGER, OFFICER, ROLES, TECHNICIAN
+from central.fleet import FleetPolicy
 from central.console.throttle import LoginThrottle, ThrottlePolicy
 from central.console.web import ago, allow, local_path
 
 
-def _row(terminal, site=None, codes=(), age=10.0):
-    flags = [{"code": c, "zh": "", "en": "", "detail": "", "level": "bad" if c in fleetview.SEVERE else "warn"}
-             for c in codes]
-    return {"id": terminal, "site": site, "last_heartbeat_age": age, "software": None, "flags": flags,
-            "level": fleetview.level(list(codes))}
+@pytest.fixture
+def fleet_store(central_db):
+    """Four terminals as the fleet page sees them at t=1000: SIM-3 paper low (heard 5 s ago), SIM-1 fine (50 s),
+    SIM-2 silent (900 s), SIM-4 registered but never heard of."""
+    from central.storage import CentralStore
+
+    clock = [100.0]
+    store = CentralStore(central_db.target, keys_dir=central_db.keys_dir, clock=lambda: clock[0])
+    for terminal, site, at, beat in [("SIM-2", "A", 100.0, {}), ("SIM-1", "A", 950.0, {}),
+                                     ("SIM-4", None, 990.0, None), ("SIM-3", "B", 995.0, {"paper": "near_end"})]:
+        clock[0] = at
+        store.add_terminal(terminal, "s" * 32, site=site)
+        if beat is not None:
+            store.heartbeat(terminal, beat)
+    yield store
+    store.close()
 
 
-ROWS = [_row("SIM-3", "B", ("paper_low",), 5.0), _row("SIM-1", "A", (), 50.0),
-        _row("SIM-2", "A", ("stale",), 900.0), _row("SIM-4", None, (), None)]
+def _ids(store, query: dict) -> list[str]:
+    found, _ = fleetview.rows(store, 1000.0, FleetPolicy(interval=60, stale_after=3), fleetview.FleetQuery.parse(query))
+    return [r["id"] for r in found]
 
 
-def _ids(query: dict) -> list[str]:
-    return [r["id"] for r in fleetview.select(ROWS, fleetview.FleetQuery.parse(query))]
+def test_fleet_sorts_worst_first_by_default_and_by_any_column_both_ways(fleet_store):
+    assert _ids(fleet_store, {}) == ["SIM-2", "SIM-3", "SIM-1", "SIM-4"]
+    assert _ids(fleet_store, {"sort": "id"}) == ["SIM-1", "SIM-2", "SIM-3", "SIM-4"]
+    assert _ids(fleet_store, {"sort": "id", "order": "desc"}) == ["SIM-4", "SIM-3", "SIM-2", "SIM-1"]
+    assert _ids(fleet_store, {"sort": "age"}) == ["SIM-3", "SIM-1", "SIM-2", "SIM-4"]  # never heard of: last
+    assert _ids(fleet_store, {"sort": "site"}) == ["SIM-1", "SIM-2", "SIM-3", "SIM-4"]
 
 
-def test_fleet_sorts_worst_first_by_default_and_by_any_column_both_ways():
-    assert _ids({}) == ["SIM-2", "SIM-3", "SIM-1", "SIM-4"]
-    assert _ids({"sort": "id"}) == ["SIM-1", "SIM-2", "SIM-3", "SIM-4"]
-    assert _ids({"sort": "id", "order": "desc"}) == ["SIM-4", "SIM-3", "SIM-2", "SIM-1"]
-    assert _ids({"sort": "age"}) == ["SIM-3", "SIM-1", "SIM-2", "SIM-4"]  # never heard of: last
-    assert _ids({"sort": "site"}) == ["SIM-1", "SIM-2", "SIM-3", "SIM-4"]
-
-
-def test_fleet_filters_by_site_flag_and_id_and_ignores_nonsense():
-    assert _ids({"site": "A"}) == ["SIM-2", "SIM-1"]
-    assert _ids({"flag": "stale"}) == ["SIM-2"]
-    assert _ids({"flag": "ok", "sort": "id"}) == ["SIM-1", "SIM-4"]
-    assert _ids({"q": "sim-3"}) == ["SIM-3"]
-    assert _ids({"flag": "<script>", "sort": "DROP", "order": "sideways"}) == _ids({})
-    query = fleetview.FleetQuery.parse({"site": "A", "sort": "age", "order": "desc"})
+def test_fleet_filters_by_site_flag_and_id_and_ignores_nonsense(fleet_store):
+    assert _ids(fleet_store, {"site": "A"}) == ["SIM-2", "SIM-1"]
+    assert _ids(fleet_store, {"flag": "stale"}) == ["SIM-2"]
+    assert _ids(fleet_store, {"flag": "ok", "sort": "id"}) == ["SIM-1", "SIM-4"]
+    assert _ids(fleet_store, {"q": "sim-3"}) == ["SIM-3"]
+    assert _ids(fleet_store, {"q": "%"}) == []  # LIKE's wildcards are matched as themselves
+    assert _ids(fleet_store, {"flag": "<script>", "sort": "DROP", "order": "sideways", "page": "x"}) == \
+        _ids(fleet_store, {})
+    assert _ids(fleet_store, {"page": "2"}) == []
+    query = fleetview.FleetQuery.parse({"site": "A", "sort": "age", "order": "desc", "page": "1"})
     assert query.params(order="asc") == {"site": "A", "sort": "age"}
+    assert query.params(page=2) == {"site": "A", "sort": "age", "order": "desc", "page": 2}
 
 
 def test_the_chart_breaks_its_line_where_beats_went_missing_and_marks_bad_beats():
