@@ -229,6 +229,17 @@ def why_not(visit: Visit, form: ApplicationForm | None, consent: bool, submissio
     return None
 
 
+def progress_link(core: Any, tracking: str) -> str:
+    """What the receipt's QR holds for this number at this terminal (receipt_link: the bare number without a URL)."""
+    return receipt_link.progress_url(core.cfg.central.public_url, tracking, core.submissions.link_secret)
+
+
+def receipt_at(core: Any, form: ApplicationForm, done: Any) -> dict:
+    """receipt() with what this terminal's core holds: the matter's guide, the visit, the QR link's base and key."""
+    return receipt(form, done, core.catalog.guide(form.code), core.visit, core.cfg.central.public_url,
+                   core.submissions.link_secret)
+
+
 def receipt(form: ApplicationForm, done: Any, guide: Any, visit: Visit, public_url: str = "", link_secret: str = "",
             localtime: Callable[[float], time.struct_time] = time.localtime) -> dict:
     """The submission receipt's data: the number committed, the matter, what the terminal holds for it.

@@ -11,15 +11,13 @@ from kiosk.app import KioskCore
 from kiosk.consent import consent
 from kiosk.i18n import Problem
 from kiosk.visit import IdentityChanged
-from protocol import receipt_link
 from ui.bridge import Bridge, registered
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
-IDLE, BUSY, DONE, FAILED = "", "busy", "done", "failed"
-PRINTED = "printed"
+IDLE, BUSY, DONE, FAILED, PRINTED = "", "busy", "done", "failed", "printed"
 
 
 @registered
@@ -117,8 +115,7 @@ class ApplyBridge(Bridge):
         return self._t(line) if line else ""
 
     @Property("QVariantMap", notify=changed)
-    def consent(self) -> dict:
-        """The review's consent line, with and without material photos, worded by the core for who applies."""
+    def consent(self) -> dict:  # the review's consent line, with and without photos, worded for who applies
         return {"photos": self._t(consent(True, self.forOther)), "plain": self._t(consent(False, self.forOther))}
 
     # ---- the form
@@ -227,9 +224,7 @@ class ApplyBridge(Bridge):
     def trackingQr(self) -> str:
         if not self._submitted or self._print[0] != FAILED:
             return ""
-        # what the paper would have held: a phone opens the progress page (receipt_link: the bare number without one)
-        return self._qr.source(receipt_link.progress_url(self._core.cfg.central.public_url, self._submitted.tracking,
-                                                           self._core.submissions.link_secret))
+        return self._qr.source(use.progress_link(self._core, self._submitted.tracking))  # what the paper would hold
 
     @Property(int, constant=True)
     def ratingDelay(self) -> int:
@@ -273,8 +268,7 @@ class ApplyBridge(Bridge):
         self._shell.open("submitted")
 
     def _print_receipt(self) -> None:
-        data = use.receipt(self._form, self._submitted, self._core.catalog.guide(self._form.code), self._core.visit,
-                           self._core.cfg.central.public_url, self._core.submissions.link_secret)
+        data = use.receipt_at(self._core, self._form, self._submitted)
         self._print = (BUSY, None)
         self._print_job = self._core.printing.print("submission_receipt", data, *self._print_callbacks())
 
