@@ -1,18 +1,21 @@
 """The kiosk session the way kiosk.service runs it, under Debian's real cage (its headless backend): `kiosk session`
 becomes cage, the kiosk inside draws fullscreen and turned, says READY after its first frame, pings the watchdog,
-and the unit's ExecStop (`kiosk session --stop $MAINPID`) ends it with cage closing cleanly, not aborting."""
+stops pinging the watchdog while it hangs, and the unit's ExecStop (`kiosk session --stop $MAINPID`) ends it with cage closing cleanly, not aborting."""
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
 from tests.helpers.kiosk import REPO, write_config
 from tests.helpers.notify_socket import Manager
 
-WATCHDOG_USEC = 2_000_000
+WATCHDOG_USEC = 2_000_000  # a ping every second while the kiosk is alive
+HUNG = 5.0  # seconds the kiosk is stopped
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("cage") and shutil.which("Xwayland") and shutil.which("grim")),
@@ -28,6 +31,16 @@ def _as_unprivileged() -> list[str]:
     if probe.returncode != 0:
         pytest.skip(f"cannot make an unprivileged user namespace: {probe.stderr.decode().strip()}")
     return ["unshare", "--user", "--"]
+
+
+def _kiosk_inside(cage_pid: int) -> int:
+    from kiosk.compositor import _children
+
+    for pid in _children(cage_pid):
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            if b"kiosk.cli" in f.read().split(b"\0"):
+                return pid
+    raise AssertionError("no kiosk process under cage")
 
 
 def _screenshot(runtime, out):
@@ -80,6 +93,24 @@ def test_kiosk_session_under_cage_is_ready_pings_and_stops_cleanly(tmp_path):
         assert colours is None or len(colours) > 8  # the attract screen, not an empty compositor
         if os.environ.get("KIOSK_KEEP_SCREENSHOTS"):
             shutil.copy(shot, os.environ["KIOSK_KEEP_SCREENSHOTS"])
+
+        # a hung kiosk under cage (stopped outright): no pings while it hangs, so systemd would restart it
+        kiosk = _kiosk_inside(proc.pid)
+        hung_at = time.monotonic()
+        os.kill(kiosk, signal.SIGSTOP)
+        try:
+            time.sleep(HUNG)
+            manager.sock.settimeout(0.1)
+            try:
+                while True:  # drain what arrived during the hang, with arrival times
+                    manager.messages.append((time.monotonic(), manager.sock.recv(4096).decode()))
+            except OSError:
+                pass
+            # one ping already on its way may land just after the stop
+            assert not [at for at, m in manager.messages if m == "WATCHDOG=1" and hung_at + 1.0 < at]
+        finally:
+            os.kill(kiosk, signal.SIGCONT)
+        manager.wait_for("WATCHDOG=1", after=time.monotonic())  # and it pings again once it runs
 
         # the unit's ExecStop, as systemd runs it: the kiosk ends, then cage closes by itself
         stop = subprocess.run([sys.executable, "-m", "kiosk.cli", "session", "--stop", str(proc.pid)],
