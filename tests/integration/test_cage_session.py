@@ -1,6 +1,6 @@
 """The kiosk session the way kiosk.service runs it, under Debian's real cage (its headless backend): `kiosk session`
-becomes cage, the kiosk inside draws fullscreen and turned, says READY after its first frame, pings the watchdog,
-stops pinging the watchdog while it hangs, and the unit's ExecStop (`kiosk session --stop $MAINPID`) ends it with cage closing cleanly, not aborting."""
+becomes cage, the kiosk inside draws fullscreen and turned, says READY after its first frame, pings the watchdog and
+stops while it hangs, and the unit's ExecStop (`kiosk session --stop $MAINPID`) ends it with cage closing cleanly."""
 
 import os
 import shutil
