@@ -5,66 +5,54 @@ sideways overflow, and no JavaScript error on any of them."""
 
 from __future__ import annotations
 
-from central.console.web import ConsolePolicy
-from central.fleet import FleetPolicy
-from offline_queue.client import CentralClient
+import time
+
 from tests.helpers.browser import wait_until
 from tests.helpers.central import CentralServer
 from tests.helpers.console import PASSWORD, add_staff, staff_call
 from tests.helpers.firefox import firefox, log_in  # noqa: F401 (fixture)
-from tests.integration.test_console_browser import Heartbeats, _history
-
-BEATING, SITE = "SIM-0451", "HALL-F"
+from tests.integration.test_console_browser import BEATING, Heartbeats, _history, hall  # noqa: F401 (fixture)
 
 
-def _flags(browser, terminal: str) -> list[str] | None:
+def _flags(browser, terminal: str) -> str | None:
     return browser.js(f"(() => {{ const row = document.querySelector(\"tr[data-terminal='{terminal}']\");"
                       f" return row && [...row.querySelectorAll('.badge')].map(b => b.dataset.flag).join(' '); }})()")
 
 
-def test_a_silent_terminal_is_flagged_and_its_call_acknowledged_in_firefox(central_db, firefox):  # noqa: F811
-    server = CentralServer(central_db, console=ConsolePolicy(fleet=FleetPolicy(interval=1, stale_after=2))).start()
-    add_staff(server.store, "mgr", "manager")
-    terminal = CentralClient(server.url, BEATING, server.add_terminal(BEATING), allow_plain_http_loopback=True)
-    server.store.set_site(BEATING, SITE)
+def test_a_silent_terminal_is_flagged_and_its_call_acknowledged_in_firefox(hall, firefox):  # noqa: F811
+    server, terminal = hall  # the Chromium test's hall: one manager, one beating terminal at its site
+    beats = Heartbeats(terminal)
     try:
-        beats = Heartbeats(terminal)
-        try:
-            wait_until(lambda: server.store.terminals(BEATING)[0]["last_heartbeat"], what="the first heartbeat")
-            log_in(firefox, server.url, "mgr", PASSWORD)
-            assert firefox.url.endswith("/console/calls")  # a manager's start page
-            firefox.get(server.url + "/console/fleet")
-            assert _flags(firefox, BEATING) == "ok"
-            firefox.js("window.__sameDocument = true")
-        finally:
-            beats.stop()
-        # the open page refreshes its table: the flag arrives without a reload, in colour and in words
-        wait_until(lambda: _flags(firefox, BEATING) == "stale", timeout=90, what="the stale flag on the open page")
-        assert firefox.js("window.__sameDocument === true")  # nothing reloaded the page
-        badge = f"tr[data-terminal='{BEATING}'] .badge[data-flag='stale']"
-        text = firefox.js(f"document.querySelector(\"{badge}\").textContent")
-        assert "失联" in text and "silent" in text
-        assert firefox.js(f"getComputedStyle(document.querySelector(\"{badge}\")).backgroundColor") == \
-            "rgb(254, 228, 226)"
-
-        staff_call(terminal, "01HFIREFOXCALL000000000001", screen="apply")
-        button = f"#calls-banner button.ack[data-terminal='{BEATING}']"
-        wait_until(lambda: firefox.js(f"!!document.querySelector(\"{button}\")"), timeout=60,
-                   what="the call on the open page")
-        firefox.click(button)
-        wait_until(lambda: "已确认呼叫" in (firefox.js("document.querySelector('p.notice')?.textContent") or ""),
-                   what="the acknowledgement notice")
-        assert firefox.url.endswith("/console/fleet?done=call_acked")
-        assert server.store._q("SELECT acked_by FROM staff_calls") == [("mgr",)]
-        assert firefox.errors == []
+        wait_until(lambda: server.store.terminals(BEATING)[0]["last_heartbeat"], what="the first heartbeat")
+        log_in(firefox, server.url, "mgr", PASSWORD)
+        assert firefox.url.endswith("/console/calls")  # a manager's start page
+        firefox.get(server.url + "/console/fleet")
+        assert _flags(firefox, BEATING) == "ok"
+        firefox.js("window.__sameDocument = true")
     finally:
-        terminal.close()
-        server.stop()
+        beats.stop()
+    # the open page refreshes its table: the flag arrives without a reload, in colour and in words
+    wait_until(lambda: _flags(firefox, BEATING) == "stale", timeout=90, what="the stale flag on the open page")
+    assert firefox.js("window.__sameDocument === true")  # nothing reloaded the page
+    badge = f"tr[data-terminal='{BEATING}'] .badge[data-flag='stale']"
+    text = firefox.js(f"document.querySelector(\"{badge}\").textContent")
+    assert "失联" in text and "silent" in text
+    assert firefox.js(f"getComputedStyle(document.querySelector(\"{badge}\")).backgroundColor") == \
+        "rgb(254, 228, 226)"
+
+    staff_call(terminal, "01HFIREFOXCALL000000000001", screen="apply")
+    button = f"#calls-banner button.ack[data-terminal='{BEATING}']"
+    wait_until(lambda: firefox.js(f"!!document.querySelector(\"{button}\")"), timeout=60,
+               what="the call on the open page")
+    firefox.click(button)
+    wait_until(lambda: "已确认呼叫" in (firefox.js("document.querySelector('p.notice')?.textContent") or ""),
+               what="the acknowledgement notice")
+    assert firefox.url.endswith("/console/fleet?done=call_acked")
+    assert server.store._q("SELECT acked_by FROM staff_calls") == [("mgr",)]
+    assert firefox.errors == []
 
 
 def test_every_role_pages_in_firefox(central_db, firefox, artifacts_dir):  # noqa: F811
-    import time
-
     _history(central_db, time.time())
     server = CentralServer(central_db).start()
     shots = artifacts_dir / "console-firefox"
