@@ -36,12 +36,13 @@ CARD_CHANGED = Problem("apply.card_changed",
 NO_CONSENT = Problem("apply.consent", Text("请先阅读并勾选同意。", "Please read and tick the consent first."),
                      "consent not given")
 PROXY_MATERIAL = Problem("apply.proxy_material",
-                        Text("代办需要拍摄授权委托书：请点“授权委托书”一行的“拍照”，拍好后再提交。",
+                        Text("代办需要拍摄授权委托书。请点“授权委托书”一行的“拍照”，拍好后再提交。",
                              "Applying for someone else needs a photo of the power of attorney: tap \"Photograph\" "
                              "on its line, then submit."),
                         "proxy application without its for_proxy material photographed")
 RATE_FAILED = Problem("apply.rating",
-                      Text("评价暂时无法保存，感谢您的反馈。", "Your rating could not be saved right now. Thank you."),
+                      Text("评价暂时无法保存。感谢您的反馈，您可以直接离开。",
+                           "Your rating could not be saved right now. Thank you; you may simply leave."),
                       "rating enqueue failed")
 _YES_NO = {True: Text("是", "Yes"), False: Text("否", "No")}
 

@@ -52,12 +52,12 @@ _A4 = {
 }
 
 _CAMERA = {
-    camera.OPEN_FAILED: Text(zh="摄像头无法打开", en="The camera cannot be opened"),
-    camera.LOST: Text(zh="摄像头已断开", en="The camera was disconnected"),
-    camera.BLACK: Text(zh="摄像头画面全黑", en="The camera shows only black"),
-    camera.FROZEN: Text(zh="摄像头画面卡住了", en="The camera picture is frozen"),
+    camera.OPEN_FAILED: Text(zh="摄像头无法打开，请联系工作人员。", en="The camera cannot be opened. Please ask the staff."),
+    camera.LOST: Text(zh="摄像头已断开，请联系工作人员。", en="The camera was disconnected. Please ask the staff."),
+    camera.BLACK: Text(zh="摄像头画面全黑，请联系工作人员。", en="The camera shows only black. Please ask the staff."),
+    camera.FROZEN: Text(zh="摄像头画面卡住了，请联系工作人员。", en="The camera picture is frozen. Please ask the staff."),
 }
-_CAMERA_OTHER = Text(zh="摄像头暂时无法使用", en="The camera is not available right now")
+_CAMERA_OTHER = Text(zh="摄像头暂时无法使用，请联系工作人员。", en="The camera is not available right now. Please ask the staff.")
 
 
 def printer_problem(status: PrinterStatus) -> Problem | None:

@@ -35,7 +35,8 @@ class Decision(enum.Enum):
 
 PROMPTS = {
     "loading": Text(zh="正在准备人脸核验，请稍候", en="Preparing the face check, please wait"),
-    "no_camera": Text(zh="摄像头暂时无法使用", en="The camera is not available right now"),
+    "no_camera": Text(zh="摄像头暂时无法使用。请稍候，或联系工作人员。",
+                      en="The camera is not available right now. Please wait, or ask the staff."),
     "no_card_photo": Text(
         zh="无法读取身份证照片，不能进行人脸比对", en="The ID card photo cannot be read, so faces cannot be compared"
     ),
@@ -51,6 +52,8 @@ PROMPTS = {
     "cancelled": Text(zh="已取消人脸核验", en="The face check was cancelled"),
     "unavailable": Text(zh="人脸核验暂时无法使用", en="The face check is not available right now"),
 }
+# what cannot be compared: FaceCheckFlow always adds the way forward the configuration gives (ask_staff or refused)
+HALF_PROMPTS = ("no_card_photo", "card_photo_unusable", "unavailable")
 
 
 @dataclass
