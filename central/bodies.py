@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import tempfile
 from dataclasses import dataclass
 
@@ -21,6 +23,8 @@ _CAPS = (("PUT", "/v1/blobs/", BLOB_CAP), ("POST", "/v1/batch", BATCH_CAP), ("PO
 # bodies up to this stay in memory; bigger ones (blobs) go to a temporary file until their signature is proven
 _SPOOL_IN_MEMORY = 256 * 1024
 _REPLAY_CHUNK = 64 * 1024
+# a JSON escape of a UTF-16 surrogate: in a pair it is one character (an emoji), alone it is no character at all
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def cap_for(method: str, path: str) -> int:
@@ -53,6 +57,25 @@ class Body:
     size: int
     sha256: str
     _file: tempfile.SpooledTemporaryFile
+    surrogate_escapes: bool = False  # worth the full check of lone_surrogate()
+
+    def lone_surrogate(self) -> bool:
+        """True when the body is JSON whose text holds a lone surrogate, which no part of central (SQLite, the
+        answers, the PDFs) can encode. Only bodies that hold a surrogate escape at all are parsed for it."""
+        if not self.surrogate_escapes:
+            return False
+        self._file.seek(0)
+        try:
+            parsed = json.loads(self._file.read())
+        except ValueError:  # not JSON: the route answers that as it always did
+            return False
+        finally:
+            self._file.seek(0)
+        try:
+            json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
 
     def replay(self, receive):
         """An ASGI receive that hands the app this body again, then passes on the server's own messages."""
@@ -76,7 +99,7 @@ class Body:
 async def read_capped(receive, cap: int) -> Body:
     """Reads the whole body, counting as it comes; past `cap` it stops and raises TooLarge."""
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
-    digest, size = hashlib.sha256(), 0
+    digest, size, escapes, tail = hashlib.sha256(), 0, False, b""
     try:
         while True:
             message = await receive()
@@ -88,8 +111,10 @@ async def read_capped(receive, cap: int) -> Body:
                 raise TooLarge()
             digest.update(chunk)
             spool.write(chunk)
+            escapes = escapes or bool(_SURROGATE_ESCAPE.search(tail + chunk))
+            tail = chunk[-5:]  # an escape split across two chunks
             if not message.get("more_body", False):
-                return Body(size, digest.hexdigest(), spool)
+                return Body(size, digest.hexdigest(), spool, escapes)
     except BaseException:
         spool.close()
         raise

@@ -19,6 +19,7 @@ AUTHENTICATED = "/v1/"  # every route under it belongs to terminals; the rest (/
 PUBLIC_PAGES = ("/verify/", "/p/")
 _TERMINAL_HEADER = signing.TERMINAL.lower().encode()
 _LIMIT_MESSAGE = "too many requests; retry after the time in Retry-After"
+_SURROGATE_MESSAGE = "the JSON text holds a lone UTF-16 surrogate escape, which is not a character; nothing was stored"
 
 
 class Gate:
@@ -70,6 +71,9 @@ class Gate:
                     await replies.deny(send, 429, "rate_limited", _LIMIT_MESSAGE, retry_after=wait)
                     return
                 scope[auth.SCOPE_KEY] = caller.terminal
+            if body.lone_surrogate():
+                await replies.deny(send, 400, "invalid_text", _SURROGATE_MESSAGE)
+                return
             await self.app(scope, body.replay(receive), send)
         finally:
             body.close()
