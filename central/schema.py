@@ -147,7 +147,7 @@ terminal_status = Table(
     Index("terminal_status_beat", "beat_at"),
 )
 
-# each terminal's newest beats (central.storage.BEATS_KEPT), for the fleet view's trends
+# each terminal's newest beats (central.fleet_records.BEATS_KEPT), for the fleet view's trends
 heartbeats = Table(
     "heartbeats", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),  # the order beats arrived in

@@ -15,17 +15,17 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, case, exists, func, insert, select, text, update
+from sqlalchemy import Connection, and_, exists, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from central import agents, calls, db, fleet, migrate, statements as st
 from central.blobstore import BlobStore, FileBlobStore
+from central.fleet_records import FleetRecords
 from central.overlay_records import OverlayRecords
 from central.certificates import new_verify_code
 from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
-from central.schema import (blobs, cases, certificates, events, heartbeats, history, items, meta, presence,
-                            ratings, terminal_status, terminals)
+from central.schema import blobs, cases, certificates, events, history, items, meta, presence, ratings, terminals
 from central.sealing import TEXT_PREFIX, Sealer, Unsealable
 from protocol import tracking
 from protocol.idhash import central_id_hash
@@ -38,7 +38,6 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 # and then finds the winner's answer
 _RETRIES = 8
 _NONCE_PRUNE_EVERY = 60.0
-BEATS_KEPT = 60  # per terminal: an hour at the kiosk's default interval, enough for every fleet trend
 # meta key: rows from before sealing existed have been sealed (only versions before it wrote them in clear)
 _PLAIN_ROWS_SEALED = "plain_rows_sealed"
 _CASE_FIELDS = st.CASE_FIELDS
@@ -54,7 +53,7 @@ class StatusConflict(Exception):
         self.status = status
 
 
-class CentralStore(OverlayRecords):
+class CentralStore(FleetRecords, OverlayRecords):
     """Every write is one transaction, so an answer is never sent before its commit. Safe to share between threads
     and, on PostgreSQL (or one SQLite file), between processes."""
 
@@ -247,91 +246,6 @@ class CentralStore(OverlayRecords):
             rows = c.execute(query.order_by(terminals.c.id)).all()
         return [{"id": r[0], "created_at": r[1], "last_seen": r[2],
                  "last_heartbeat": json.loads(r[3]) if r[3] else None, "site": r[4]} for r in rows]
-
-    def heartbeat(self, terminal: str, status: dict) -> None:
-        """The terminal's last beat, and one more in its history (the oldest beyond BEATS_KEPT go)."""
-        now = self._clock()
-        body = json.dumps(dict(status, received_at=now))
-        with self._write() as c:
-            c.execute(st.LAST_BEAT, {"terminal": terminal, "body": body})
-            c.execute(st.ADD_BEAT, {"terminal": terminal, "received_at": now, "body": body})
-            c.execute(st.TRIM_BEATS, {"terminal": terminal, "kept": BEATS_KEPT})
-            beats = [json.loads(b) for b in reversed(c.execute(
-                select(heartbeats.c.body).where(heartbeats.c.terminal == terminal)
-                .order_by(heartbeats.c.id.desc()).limit(BEATS_KEPT)).scalars().all())]
-            row = fleet.beat_status(json.loads(body), beats, self.fleet_policy)
-            upsert = (postgresql if c.dialect.name == "postgresql" else sqlite).insert(terminal_status)
-            c.execute(upsert.values(terminal=terminal, **row)
-                      .on_conflict_do_update(index_elements=["terminal"], set_=row))
-
-    def fleet(self, *, now: float, stale_before: float, site: str = "", flag: str = "", q: str = "",
-              sort: str = "flags", desc: bool = False, limit: int = 100, offset: int = 0) -> tuple[list[dict], int]:
-        """One page of the fleet as stored at each terminal's last beat, filtered and ordered in SQL (the id last, so
-        pages are stable), and how many terminals match. A terminal heard of last before `stale_before` is silent."""
-        t, s = terminals, terminal_status
-        heard = func.coalesce(s.c.beat_at, t.c.created_at)
-        stale = case((heard < stale_before, 1), else_=0)
-        count = func.coalesce(s.c.count, 0) + stale
-        rank = case((func.coalesce(s.c.severe, 0) + stale > 0, 0), (count > 0, 1), else_=2)
-        where = []
-        if site:
-            where.append(t.c.site == site)
-        if q:
-            where.append(func.lower(t.c.id).contains(q.lower(), autoescape=True))
-        if flag == "ok":
-            where.append(count == 0)
-        elif flag == "stale":
-            where.append(stale == 1)
-        elif flag:
-            where.append(s.c.codes.contains("," + flag + ",", autoescape=True))
-        keys = {"flags": [rank, -count], "id": [], "site": [t.c.site.is_(None), func.coalesce(t.c.site, "")],
-                "age": [s.c.beat_at.is_(None), -s.c.beat_at]}[sort] + [t.c.id]
-        order = [k.desc() if desc else k.asc() for k in keys]
-        base = select(t.c.id).select_from(t.outerjoin(s, s.c.terminal == t.c.id)).where(and_(True, *where))
-        page = (select(t.c.id, t.c.site, s.c.beat_at, s.c.flags, s.c.software, stale)
-                .select_from(t.outerjoin(s, s.c.terminal == t.c.id)).where(and_(True, *where))
-                .order_by(*order).limit(limit).offset(offset))
-        with self._read() as c:
-            total = c.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-            rows = c.execute(page).all()
-        out = []
-        for r in rows:
-            found = [{"code": "stale", "detail": f"no heartbeat for {now - (r[2] or 0):.0f} s" if r[2] else ""}] \
-                if r[5] else []
-            out.append({"id": r[0], "site": r[1], "last_heartbeat_age": round(now - r[2], 1) if r[2] else None,
-                        "software": r[4], "flags": found + json.loads(r[3] or "[]")})
-        return out, total
-
-    def sites(self) -> list[str]:
-        with self._read() as c:
-            return list(c.execute(select(terminals.c.site).where(terminals.c.site.is_not(None)).distinct()
-                                  .order_by(terminals.c.site)).scalars())
-
-    def heartbeats(self, terminal: str, limit: int = BEATS_KEPT) -> list[dict]:
-        """The terminal's newest beats, oldest first, each with central's `received_at`."""
-        with self._read() as c:
-            rows = c.execute(select(heartbeats.c.body).where(heartbeats.c.terminal == terminal)
-                             .order_by(heartbeats.c.id.desc()).limit(limit)).scalars().all()
-        return [json.loads(r) for r in reversed(rows)]
-
-    def recent_heartbeats(self, limit: int = BEATS_KEPT) -> dict[str, list[dict]]:
-        """Every terminal's newest beats, oldest first, in one query: the fleet views of a province would otherwise
-        ask once per terminal."""
-        newest = func.row_number().over(partition_by=heartbeats.c.terminal, order_by=heartbeats.c.id.desc())
-        ranked = select(heartbeats.c.terminal, heartbeats.c.id, heartbeats.c.body, newest.label("n")).subquery()
-        out: dict[str, list[dict]] = {}
-        with self._read() as c:
-            for terminal, body in c.execute(select(ranked.c.terminal, ranked.c.body).where(ranked.c.n <= limit)
-                                            .order_by(ranked.c.terminal, ranked.c.id)):
-                out.setdefault(terminal, []).append(json.loads(body))
-        return out
-
-    def events(self, terminal: str, limit: int = 50) -> list[dict]:
-        """The terminal's newest events (staff audit entries, staff calls), oldest first."""
-        with self._read() as c:
-            rows = c.execute(select(events.c.item_id, events.c.at, events.c.body).where(events.c.terminal == terminal)
-                             .order_by(events.c.at.desc(), events.c.item_id.desc()).limit(limit)).all()
-        return [{"id": r[0], "received_at": r[1], "body": json.loads(r[2])} for r in reversed(rows)]
 
     # -- blobs ---------------------------------------------------------------------------------------------
 

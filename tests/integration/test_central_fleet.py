@@ -87,7 +87,7 @@ def test_one_terminal_shows_its_recent_beats_and_events(fleet, central_db):
 
 
 def test_heartbeat_history_keeps_the_newest_per_terminal(fleet):
-    from central.storage import BEATS_KEPT
+    from central.fleet_records import BEATS_KEPT
 
     server, clients = fleet
     for i in range(BEATS_KEPT + 5):
