@@ -8,6 +8,7 @@ import httpx
 import numpy as np
 import pytest
 from PIL import Image
+from pytestqt.exceptions import TimeoutError
 
 from drivers.printer.raster import qr_ink
 from kiosk import queue_view
@@ -58,6 +59,15 @@ def _print_receipt(qtbot, ui, record_id: str) -> str:
     return str(receipts(ui)[-1])
 
 
+def _watch(ui, progress) -> list:
+    """Every state the progress screen passes through, with the screen and session then: a scan that never ends
+    says where it stopped (a CI run once waited out its two minutes with nothing to show)."""
+    seen: list = []
+    progress.changed.connect(lambda: seen.append(
+        (progress.state, progress.problem, ui.shell.currentScreen, ui.core.session.generation)))
+    return seen
+
+
 def test_receipt_qr_opens_the_public_page_and_scans_at_the_kiosk(qtbot, kiosk, central, tmp_path):
     ui, progress = kiosk, kiosk.bridges["progress"]
     ui.shell.start()
@@ -77,9 +87,14 @@ def test_receipt_qr_opens_the_public_page_and_scans_at_the_kiosk(qtbot, kiosk, c
     tap(qtbot, ui.window, "home_progress")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
     ui.core.tray.choose("camera", "held", png)
+    seen = _watch(ui, progress)
     tap(qtbot, ui.window, "progressScan")
-    qtbot.waitUntil(lambda: progress.state == "done", timeout=FLOW)
+    try:
+        qtbot.waitUntil(lambda: progress.state in ("done", "failed"), timeout=FLOW)
+    except TimeoutError as e:
+        raise AssertionError(f"the scan never ended: {seen}") from e
     settle(qtbot)
+    assert progress.state == "done", seen
     assert tracking_of(progress.results[0]["tracking"]) == done.tracking
     assert text_of(ui, "progressStatus_0") == "审核中"
     assert text_of(ui, "progressSource_0") == "来自政务服务平台"
