@@ -303,7 +303,9 @@ hall_tickets = Table(
     Column("terminal", String(64), nullable=False),
     Column("issued_at", Float, nullable=False),
     Column("called_at", Float),
-    Index("hall_tickets_number", "site", "day", "series", "seq", unique=True),
+    # 0: central numbered it; n: terminal n numbered it from its own range while central was away (A9-007)
+    Column("terminal_index", Integer, nullable=False, server_default="0"),
+    Index("hall_tickets_number", "site", "day", "series", "terminal_index", "seq", unique=True),
     Index("hall_tickets_waiting", "site", "day", "queue", "called_at"),
 )
 

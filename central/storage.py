@@ -19,7 +19,7 @@ from sqlalchemy import Connection, and_, exists, func, insert, select, text, upd
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import agents, calls, db, fleet, migrate, statements as st
+from central import agents, calls, db, fleet, migrate, statements as st, ticket_events
 from central.blobstore import BlobStore, FileBlobStore
 from central.fleet_records import FleetRecords
 from central.overlay_records import OverlayRecords
@@ -359,6 +359,7 @@ class CentralStore(FleetRecords, OverlayRecords):
             c.execute(insert(events).values(item_id=rid, terminal=terminal,
                                             body=json.dumps(body, ensure_ascii=False), at=now))
             calls.note(c, rid, terminal, body, now)
+            ticket_events.note_offline(c, terminal, body, now)
             return {"id": rid, "result": "accepted"}, None
         return rejected("unknown_kind")
 

@@ -62,6 +62,11 @@ def take(store: CentralStore, terminal: str, *, queue: str, priority: str, servi
         return issue(c)
 
 
+def number(series: str, seq: int, terminal_index: int) -> str:
+    """As printed and called out: A007 from central, A9-007 from terminal 9's own range."""
+    return f"{series}{terminal_index}-{seq:03d}" if terminal_index else f"{series}{seq:03d}"
+
+
 def add_calling_token(store: CentralStore, site: str) -> str:
     """A new bearer token for `site`'s calling system; only its hash is kept, so it is shown once."""
     token = secrets.token_urlsafe(32)
@@ -88,9 +93,10 @@ def since(store: CentralStore, site: str, cursor: int, limit: int = 500) -> list
     with store._read() as c:
         rows = c.execute(select(hall_tickets).where(hall_tickets.c.site == site, hall_tickets.c.id > cursor)
                          .order_by(hall_tickets.c.id).limit(limit)).mappings().all()
-    return [{"id": r["id"], "number": f"{r['series']}{r['seq']:03d}", "day": r["day"], "queue": r["queue"],
-             "priority": bool(r["priority"]), "service": r["service"], "issued_at": r["issued_at"],
-             "called_at": r["called_at"]} for r in rows]
+    return [{"id": r["id"], "number": number(r["series"], r["seq"], r["terminal_index"]), "day": r["day"],
+             "queue": r["queue"], "priority": bool(r["priority"]), "service": r["service"],
+             "issued_at": r["issued_at"], "called_at": r["called_at"], "offline": bool(r["terminal_index"])}
+            for r in rows]
 
 
 def mark_called(store: CentralStore, site: str, ticket_id: int) -> bool:

@@ -155,11 +155,21 @@ class KioskCore:
                     self.cfg.catalog, self.cfg.base_dir, queue_index=self.cfg.terminal.queue_index,
                     cache=self.cfg.path(self.cfg.storage.state_directory) / "catalog-cache",
                     # the queue (and its client) may open after the catalog: asked at each ticket
-                    central=lambda: self.submissions.client if self.submissions is not None else None)
+                    central=lambda: self.submissions.client if self.submissions is not None else None,
+                    offline_ticket=self._keep_offline_ticket)
                 if self.submissions is not None:
                     fetch = client_fetch(self.submissions.client, self.cfg.catalog.max_update_bytes)
                     self._catalog.start_updates(fetch)
             return self._catalog
+
+    def _keep_offline_ticket(self, ticket) -> None:
+        """A number this terminal gave from its own range goes to central with the queue, so the hall's calling
+        system lists it once the network is back."""
+        if self.submissions is None:
+            raise RuntimeError("no queue")
+        from protocol.offline_tickets import OFFLINE_TICKET_EVENT
+
+        self.submissions.record_event(OFFLINE_TICKET_EVENT, ticket.details())
 
     def beep(self) -> None:
         """The speaker's short tone (after a card read); silent where the terminal has no way to play it."""

@@ -20,6 +20,7 @@ from kiosk.catalog.textkeys import warm_up
 from kiosk.catalog.updates import CatalogStore, Fetch, UpdateResult
 from kiosk.i18n import Text
 from kiosk.periodic import Periodic
+from protocol.offline_tickets import OfflineTicket
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +46,16 @@ class CatalogService:
 
     def __init__(self, cfg: CatalogConfig, base_dir: Path, *, clock: Callable[[], datetime] = datetime.now,
                  central: Callable[[], TicketSource | None] = lambda: None, queue_index: int | None = None,
-                 cache: Path | None = None):
+                 cache: Path | None = None, offline_ticket: Callable[[OfflineTicket], None] | None = None):
         """`central` gives the client that numbers the hall's tickets (None: not configured, as before the queue
         opens); `queue_index` ([terminal] queue_index) marks this terminal's own numbers while central is away;
-        `cache` a folder where validated catalogs and their search indexes are kept between starts."""
+        `cache` a folder where validated catalogs and their search indexes are kept between starts;
+        `offline_ticket` is handed each number this terminal gave from its own range, to be taken to central later
+        (the hall's calling system must learn of it)."""
         self._cfg = cfg
         self._central = central
         self._queue_index = queue_index
+        self._offline_ticket = offline_ticket
         self._warned_unreserved = False
         self._central_failed_at: datetime | None = None
         self._clock = clock
@@ -106,7 +110,20 @@ class CatalogService:
             log.warning("queue number %s taken without central and without [terminal] queue_index: in a hall with "
                         "more than one terminal, numbers may collide with another terminal's", local.number)
         # the local count sees this terminal's tickets only: on paper that would be a guess
-        return dataclasses.replace(local, ahead=None, terminal_index=self._queue_index or 0)
+        ticket = dataclasses.replace(local, ahead=None, terminal_index=self._queue_index or 0)
+        if ticket.terminal_index and self._offline_ticket is not None:
+            self._report(ticket)
+        return ticket
+
+    def _report(self, ticket: Ticket) -> None:
+        """Hands an own-range number on for central; a failure there must not cost the citizen the number."""
+        try:
+            self._offline_ticket(OfflineTicket(
+                ticket.day.isoformat(), ticket.series or ticket.queue, ticket.seq, ticket.queue, ticket.priority,
+                ticket.service, ticket.terminal_index, ticket.issued_at.timestamp()))
+        except Exception as exc:
+            log.error("queue number %s was not kept for central (%s): the hall's calling system will not list it",
+                      ticket.number, type(exc).__name__)
 
     def _central_ticket(self, queue: str, code: str, letter: str) -> Ticket | None:
         """Central's number for the hall (one sequence for all its terminals), or None to number it here."""

@@ -1,6 +1,7 @@
 """One queue per hall (issue 19): terminals of one site take numbers from central over real HTTP, concurrently,
 on SQLite and PostgreSQL, and share one gap-free sequence per series letter and day."""
 
+import time
 from datetime import date, timedelta
 
 import httpx
@@ -9,6 +10,7 @@ import pytest
 
 from offline_queue.client import CentralClient, CentralError
 from protocol import signing
+from protocol.offline_tickets import OFFLINE_TICKET_EVENT, OfflineTicket
 from tests.helpers.concurrent import take_concurrently
 from tests.helpers.central import CentralServer
 
@@ -117,3 +119,42 @@ def test_out_of_range_numbers_from_a_calling_system_are_refused_not_crashed(hall
         assert httpx.post(f"{url}/{huge}/called", headers=auth).status_code == 422
     assert httpx.get(url, params={"since": 2 ** 31 - 1}, headers=auth).json()["tickets"] == []
     assert httpx.post(f"{url}/{2 ** 31 - 1}/called", headers=auth).status_code == 404
+
+
+def _offline_event(ticket_id: str, n: int, *, index: int = 9, series: str = "A", priority: bool = False,
+                   issued_at: float | None = None, **changed) -> dict:
+    details = OfflineTicket(DAY, series, n, "A", priority, "HJ-001", index,
+                            issued_at if issued_at is not None else time.time()).details()
+    details.update(changed)
+    return {"id": ticket_id, "kind": "event", "body": {"name": OFFLINE_TICKET_EVENT, "details": details}}
+
+
+def test_tickets_numbered_offline_join_the_halls_queue_when_they_arrive(hall):
+    server, (first, second, _, siteless) = hall
+    from central import tickets
+
+    token = tickets.add_calling_token(server.store, "HALL-1")
+    auth = {"Authorization": f"Bearer {token}"}
+    url = f"{server.url}/hall/v1/sites/HALL-1/tickets"
+    assert first.take_ticket("A", DAY)["number"] == "A001"
+    results = first.submit_batch([_offline_event("01OFFLINE0000000000000001", 1),
+                                  _offline_event("01OFFLINE0000000000000002", 2),
+                                  _offline_event("01OFFLINE0000000000000003", 1, series="V", priority=True),
+                                  # the same number again (a counter reset on the terminal): kept once
+                                  _offline_event("01OFFLINE0000000000000004", 2),
+                                  # a broken one is still an accepted event, it only does not join the queue
+                                  _offline_event("01OFFLINE0000000000000005", 3, seq=0),
+                                  _offline_event("01OFFLINE0000000000000006", 4, queue="a")])
+    assert {r["result"] for r in results} == {"accepted"}
+    siteless.submit_batch([_offline_event("01OFFLINE0000000000000007", 1)])
+    listed = httpx.get(url, headers=auth).json()["tickets"]
+    assert [(t["number"], t["offline"]) for t in listed] == [
+        ("A001", False), ("A9-001", True), ("A9-002", True), ("V9-001", True)]
+    # central's own numbering goes on, and counts the offline numbers waiting ahead
+    nxt = second.take_ticket("A", DAY)
+    assert (nxt["number"], nxt["ahead"]) == ("A002", 4)
+    assert second.take_ticket("A", DAY, priority="V")["ahead"] == 1
+    # a ticket dated in the future by a wrong terminal clock counts as issued on arrival
+    first.submit_batch([_offline_event("01OFFLINE0000000000000008", 5, issued_at=time.time() + 86_400)])
+    late = httpx.get(url, headers=auth).json()["tickets"][-1]
+    assert late["number"] == "A9-005" and late["issued_at"] <= time.time()

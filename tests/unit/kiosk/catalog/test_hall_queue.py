@@ -154,3 +154,27 @@ def test_a_central_that_never_answers_keeps_a_citizen_seconds_not_minutes(tmp_pa
 def test_a_queue_index_out_of_range_is_refused(index):
     with pytest.raises(ValueError, match="queue_index"):
         TerminalConfig(id="SIM-0101", site_name="示例大厅", site_kind="hall", queue_index=index)
+
+
+def test_own_range_numbers_are_handed_on_for_central_and_a_failure_there_costs_no_number(tmp_path, caplog):
+    kept = []
+    service = CatalogService(CatalogConfig(directory=str(SHIPPED)), tmp_path / "t4", clock=lambda: NOW,
+                             queue_index=4, offline_ticket=kept.append)
+    first = service.take_number("HJ-001")
+    assert [(t.number, t.day, t.seq, t.service, t.terminal_index) for t in kept] == [
+        ("A4-001", NOW.date().isoformat(), 1, "HJ-001", 4)]
+    assert kept[0].issued_at == NOW.timestamp() and first.number == "A4-001"
+
+    def broken(ticket):
+        raise OSError("disk full")
+
+    service = CatalogService(CatalogConfig(directory=str(SHIPPED)), tmp_path / "t4", clock=lambda: NOW,
+                             queue_index=4, offline_ticket=broken)
+    with caplog.at_level(logging.ERROR, logger="kiosk.catalog.service"):
+        assert service.take_number("HJ-001").number == "A4-002"
+    assert "A4-002 was not kept for central (OSError)" in caplog.text
+    # numbers without a reserved range are never handed on: central could not tell them from its own
+    plain = []
+    CatalogService(CatalogConfig(directory=str(SHIPPED)), tmp_path / "t5", clock=lambda: NOW,
+                   offline_ticket=plain.append).take_number("HJ-001")
+    assert plain == []

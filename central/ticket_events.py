@@ -1,0 +1,37 @@
+"""Tickets terminals numbered from their own range while central was away, arriving as events: into the hall's queue."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
+
+from central.schema import hall_tickets, terminals
+from protocol import offline_tickets
+
+log = logging.getLogger(__name__)
+
+
+def note_offline(c: Connection, terminal: str, body: dict, now: float) -> None:
+    """A ticket the terminal numbered itself while central was away joins its site's queue, when `body` (an accepted
+    event, in the caller's transaction) is one. Never refuses the event: a ticket that cannot join is logged."""
+    if body.get("name") != offline_tickets.OFFLINE_TICKET_EVENT:
+        return
+    try:
+        ticket = offline_tickets.parse(body.get("details"))
+    except offline_tickets.NotATicket as exc:
+        log.warning("offline ticket from %s not added to its hall's queue: bad %s", terminal, exc.args[0])
+        return
+    site = c.execute(select(terminals.c.site).where(terminals.c.id == terminal)).scalar_one_or_none()
+    if not site:
+        return
+    # the terminal's clock, unless it claims a ticket from the future: the queue is ordered by when people came
+    values = dict(site=site, day=ticket.day, series=ticket.series, seq=ticket.seq, queue=ticket.queue,
+                  priority=1 if ticket.priority else 0, service=ticket.service, terminal=terminal,
+                  issued_at=min(ticket.issued_at, now), terminal_index=ticket.terminal_index)
+    try:
+        with c.begin_nested():  # a terminal whose counter was reset may number a ticket twice: the first one stays
+            c.execute(hall_tickets.insert().values(**values))
+    except IntegrityError:
+        log.warning("offline ticket %s from %s is already in its hall's queue", ticket.number, terminal)
