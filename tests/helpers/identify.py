@@ -26,7 +26,7 @@ def sim_config(folder: Path, faces: Path, **sections: dict) -> Path:
         locale=locale,
         face=face,
         **{
-            "devices.idcard": {"url": "sim:", "sim_card": "", "sim_faces_dir": str(faces), "poll_interval_ms": 100},
+            "devices.idcard": {"url": "sim:", "sim_card": "", "sim_faces_dir": str(faces), "find_interval_ms": 100},
             "devices.smartcard": {"enabled": False},
             "devices.camera": {"url": "sim:", "sim_faces_dir": str(faces), "sim_person": ""},
             "devices.printer": {"url": "sim:"},

@@ -9,7 +9,7 @@ from tests.helpers.idcard import EventLog, is_
 
 def open_service(tmp_path, **cfg):
     tray = SimTray()
-    dev = open_device(IdCardConfig(poll_interval_ms=50, **cfg), tmp_path, tray)
+    dev = open_device(IdCardConfig(find_interval_ms=50, **cfg), tmp_path, tray)
     service = IdentityService(dev, None)
     log = EventLog()
     service.subscribe(log)

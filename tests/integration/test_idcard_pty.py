@@ -142,7 +142,7 @@ def test_spy_url_hex_dumps_the_traffic(tmp_path):
 
 def test_factory_sim_url_registers_tray_controls_and_owns_the_simulator(tmp_path):
     tray = SimTray()
-    dev = open_device(IdCardConfig(poll_interval_ms=50, sim_faces_dir=str(tmp_path)), tmp_path, tray)
+    dev = open_device(IdCardConfig(find_interval_ms=50, sim_faces_dir=str(tmp_path)), tmp_path, tray)
     log = EventLog()
     dev.subscribe(log)
     dev.start()
