@@ -14,7 +14,10 @@ terminals = Table(
     Column("last_seen", Float),
     Column("last_heartbeat", Text),
     Column("site", String(64)),  # the hall or village point it stands at (addressed by overlays and catalogs)
+    # its own part of the numbers it gives offline (A9-007), one per site (central/queue_indexes.py)
+    Column("queue_index", Integer),
     Index("terminals_site", "site"),
+    Index("terminals_queue_index", "site", "queue_index", unique=True),
 )
 
 # a nonce is spent by inserting it: the primary key refuses a replay without any lock of ours

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, and_, exists, func, insert, select, text, upd
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import agents, calls, db, fleet, migrate, statements as st, ticket_events
+from central import agents, calls, db, fleet, migrate, queue_indexes, statements as st, ticket_events
 from central.blobstore import BlobStore, FileBlobStore
 from central.fleet_records import FleetRecords
 from central.overlay_records import OverlayRecords
@@ -200,15 +200,28 @@ class CentralStore(FleetRecords, OverlayRecords):
         """Register (or re-key) a terminal; a re-key without `site` keeps the site it had."""
         sealed = self._sealer.seal_text(secret, f"terminal:{terminal}")
         changes = {"secret": sealed} if site is None else {"secret": sealed, "site": site}
-        with self._write() as c:
+
+        def register(c: Connection) -> None:
+            moved = site is not None and c.execute(select(terminals.c.site).where(
+                terminals.c.id == terminal)).scalar_one_or_none() not in (None, site)
             _upsert(c, terminals, {"id": terminal, "secret": sealed, "created_at": self._clock(), "site": site},
-                    ["id"], changes)
+                    ["id"], dict(changes, queue_index=None) if moved else changes)
+            queue_indexes.place(c, terminal)
+
+        self._retrying(register)
 
     def set_site(self, terminal: str, site: str | None) -> bool:
         """Move a terminal to `site` (None: no site); False when no such terminal is registered."""
-        with self._write() as c:
-            moved = c.execute(update(terminals).where(terminals.c.id == terminal).values(site=site)).rowcount
-        return moved == 1
+        def move(c: Connection) -> bool:
+            current = c.execute(select(terminals.c.site).where(terminals.c.id == terminal)).first()
+            if current is None:
+                return False
+            if current.site != site:  # a new hall: the index it had there is not its index here
+                c.execute(update(terminals).where(terminals.c.id == terminal).values(site=site, queue_index=None))
+            queue_indexes.place(c, terminal)
+            return True
+
+        return self._retrying(move)
 
     def secret_of(self, terminal: str) -> str | None:
         with self._read() as c:
@@ -239,13 +252,14 @@ class CentralStore(FleetRecords, OverlayRecords):
     def terminals(self, terminal: str | None = None) -> list[dict]:
         """Every terminal (staff side), or only `terminal` (what a terminal may see of the fleet)."""
         query = select(terminals.c.id, terminals.c.created_at, terminals.c.last_seen, terminals.c.last_heartbeat,
-                       terminals.c.site)
+                       terminals.c.site, terminals.c.queue_index)
         if terminal is not None:
             query = query.where(terminals.c.id == terminal)
         with self._read() as c:
             rows = c.execute(query.order_by(terminals.c.id)).all()
         return [{"id": r[0], "created_at": r[1], "last_seen": r[2],
-                 "last_heartbeat": json.loads(r[3]) if r[3] else None, "site": r[4]} for r in rows]
+                 "last_heartbeat": json.loads(r[3]) if r[3] else None, "site": r[4], "queue_index": r[5]}
+                for r in rows]
 
     # -- blobs ---------------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from kiosk.overlay.state import OverlayFiles
 from kiosk.a4_printing import A4Printing
 from kiosk.certificate_paper import CertificatePaper
 from kiosk.printing import PrintService
+from kiosk.queue_index import QueueIndex
 from kiosk.session import IdlePolicy, Session
 from kiosk.staff_call import StaffCalls
 from kiosk.visit import Visit
@@ -54,6 +55,7 @@ class KioskCore:
         self.certificate_paper = CertificatePaper(self.printing, self.a4printing)
         self._catalog = None
         self._catalog_lock = threading.Lock()
+        self.queue_index = QueueIndex(cfg.path(cfg.storage.state_directory) / "queue-index", t.queue_index)
         self.submissions = None
         self.queue_fault = ""
         self.crashes = Crashes(cfg.path(cfg.storage.state_directory))  # counted by `kiosk run`; the heartbeat reports them
@@ -152,7 +154,7 @@ class KioskCore:
                 from kiosk.catalog.updates import client_fetch
 
                 self._catalog = CatalogService(
-                    self.cfg.catalog, self.cfg.base_dir, queue_index=self.cfg.terminal.queue_index,
+                    self.cfg.catalog, self.cfg.base_dir, queue_index=self.queue_index.current,
                     cache=self.cfg.path(self.cfg.storage.state_directory) / "catalog-cache",
                     # the queue (and its client) may open after the catalog: asked at each ticket
                     central=lambda: self.submissions.client if self.submissions is not None else None,
@@ -161,6 +163,13 @@ class KioskCore:
                     fetch = client_fetch(self.submissions.client, self.cfg.catalog.max_update_bytes)
                     self._catalog.start_updates(fetch)
             return self._catalog
+
+    def queue_index_given(self, index: int | None) -> None:
+        """Central's answer to who this terminal is at its site (asked with the heartbeat's clock check)."""
+        if self.queue_index.given(index):
+            with self._catalog_lock:
+                if self._catalog is not None:
+                    self._catalog.queue_index = self.queue_index.current
 
     def _keep_offline_ticket(self, ticket) -> None:
         """A number this terminal gave from its own range goes to central with the queue, so the hall's calling

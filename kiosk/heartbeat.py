@@ -109,7 +109,9 @@ class Beats:
         if self._offset_at is not None and self._clock() - self._offset_at < OFFSET_EVERY:
             return
         try:
-            self.measured(self._core.submissions.client.ping().get("clock_offset"))
+            answer = self._core.submissions.client.ping()
+            self.measured(answer.get("clock_offset"))
+            self._core.queue_index_given(answer.get("queue_index"))
         except Exception as exc:  # offline: the beat itself will fail and be kept, the offset can wait
             log.debug("clock offset not measured: %s", exc)
 

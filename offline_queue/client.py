@@ -191,8 +191,9 @@ class CentralClient:
         return answer
 
     def ping(self) -> dict:
-        """A signed round trip: {latency} in seconds and {clock_offset}, ours minus central's (to the second of its
-        Date header; None without one)."""
+        """A signed round trip: {latency} in seconds, {clock_offset}, ours minus central's (to the second of its
+        Date header; None without one), and {queue_index}, the one central gave this terminal at its site (None: none
+        given, or a central too old to give one)."""
         sent = time.time()
         start = time.monotonic()
         r = self._expect(self._call("GET", "/v1/terminals/self"), 200)
@@ -203,7 +204,13 @@ class CentralClient:
             offset = round(sent + latency / 2 - theirs, 1)
         except (KeyError, TypeError, ValueError):
             pass
-        return {"latency": round(latency, 4), "clock_offset": offset}
+        try:
+            index = self._json(r).get("queue_index")
+        except (CentralError, AttributeError):
+            index = None
+        if not (type(index) is int and 1 <= index <= 99):
+            index = None
+        return {"latency": round(latency, 4), "clock_offset": offset, "queue_index": index}
 
     def heartbeat(self, status: dict) -> None:
         self._expect(self._call("POST", "/v1/heartbeat", json=status), 200)

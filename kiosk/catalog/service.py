@@ -151,6 +151,15 @@ class CatalogService:
         return Ticket(queue, seq, day, code, now.replace(microsecond=0), ahead, series, bool(letter))
 
     @property
+    def queue_index(self) -> int | None:
+        return self._queue_index
+
+    @queue_index.setter
+    def queue_index(self, index: int | None) -> None:
+        """Central handed this terminal its index (kiosk/queue_index.py): the next own-range number carries it."""
+        self._queue_index = index
+
+    @property
     def gives_priority_numbers(self) -> bool:
         return bool(self._cfg.priority_ticket_letter)
 

@@ -18,7 +18,7 @@ from tests.helpers.central import CentralServer
 from tests.helpers.kiosk import write_config
 
 
-def _cores(server, tmp_path) -> list:
+def _cores(server, tmp_path, configured: bool = True) -> list:
     cores = []
     for index, terminal in ((1, "SIM-0101"), (2, "SIM-0102")):
         folder = tmp_path / terminal
@@ -26,7 +26,8 @@ def _cores(server, tmp_path) -> list:
         secret = signing.new_secret()
         server.store.add_terminal(terminal, secret, site="HALL-1")
         signing.write_secret(folder / "var" / "terminal.secret", secret)
-        cfg = load(write_config(folder, terminal={"id": terminal, "queue_index": index}, central={
+        cfg = load(write_config(folder, terminal={"id": terminal, **({"queue_index": index} if configured else {})},
+                                central={
             "url": server.url, "credentials_file": str(folder / "var" / "terminal.secret"), "timeout_seconds": 30,
             "sync_interval_seconds": 0.2, "backoff_base_seconds": 0.2, "backoff_cap_seconds": 1}))
         core = KioskCore(cfg, open_hardware=False)
@@ -80,3 +81,29 @@ def test_numbers_given_offline_reach_the_halls_calling_system_when_central_is_ba
         for core in cores:
             core.close()
         server.stop()
+
+
+def test_central_hands_out_the_indexes_and_a_restarted_terminal_keeps_its_own_offline(central_db, tmp_path):
+    server = CentralServer(central_db).start()
+    cores = _cores(server, tmp_path, configured=False)
+    try:
+        # the first heartbeat asks central who the terminal is at its site
+        deadline = time.monotonic() + 60
+        while [core.queue_index.current for core in cores] != [1, 2]:
+            assert time.monotonic() < deadline, [core.queue_index.current for core in cores]
+            time.sleep(0.2)
+        server.stop()
+        server.stopped = True
+        assert [core.catalog.take_number("HJ-001").number for core in cores] == ["A1-001", "A2-001"]
+    finally:
+        for core in cores:
+            core.close()
+        if not getattr(server, "stopped", False):
+            server.stop()
+    # restarted with the network still down: the index kept on disk, never a plain number that could meet another's
+    cfg = load(tmp_path / "SIM-0102" / "kiosk.toml")
+    again = KioskCore(cfg, open_hardware=False)
+    try:
+        assert again.catalog.take_number("HJ-001").number == "A2-002"
+    finally:
+        again.close()
