@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
@@ -11,6 +12,9 @@ from central.schema import hall_tickets, terminals
 from protocol import offline_tickets
 
 log = logging.getLogger(__name__)
+
+# a terminal counts by its own clock: around midnight it may be a day ahead of or behind central, never more
+DAY_SLACK = 1
 
 
 def note_offline(c: Connection, terminal: str, body: dict, now: float) -> None:
@@ -22,6 +26,10 @@ def note_offline(c: Connection, terminal: str, body: dict, now: float) -> None:
         ticket = offline_tickets.parse(body.get("details"))
     except offline_tickets.NotATicket as exc:
         log.warning("offline ticket from %s not added to its hall's queue: bad %s", terminal, exc.args[0])
+        return
+    if (date.fromisoformat(ticket.day) - date.fromtimestamp(now)).days > DAY_SLACK:
+        # a terminal clock far ahead: a day nobody calls yet would hold a number nobody waits for
+        log.warning("offline ticket from %s not added to its hall's queue: its day is ahead of central's", terminal)
         return
     site = c.execute(select(terminals.c.site).where(terminals.c.id == terminal)).scalar_one_or_none()
     if not site:

@@ -11,12 +11,11 @@ from sqlalchemy import Connection, and_, delete, func, select, update
 
 from central.schema import calling_tokens, hall_tickets, terminals
 from central.storage import CentralStore, _take
+from central.ticket_events import DAY_SLACK
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-# a terminal counts by its own clock: around midnight it may be a day ahead of or behind central, never more
-DAY_SLACK = 1
 
 
 class NoSite(Exception):
