@@ -19,7 +19,7 @@ from ui.identity_bridge import IdentityBridge
 from ui.maintenance_bridge import MaintenanceBridge
 from ui.materials_bridge import PROVIDER as MATERIAL_PROVIDER, MaterialsBridge
 from ui.preview import FrameStore, PreviewProvider
-from ui.progress_bridge import ProgressBridge
+from ui.progress_bridge import PROVIDER as SCAN_PROVIDER, ProgressBridge
 from ui.qr_provider import PROVIDER as QR_PROVIDER, QrProvider, QrTexts
 from ui.rating_bridge import RatingBridge
 from ui.shell import Shell
@@ -43,7 +43,8 @@ def make_bridges(core: KioskCore, shell: Shell, engine: QQmlApplicationEngine) -
     engine.addImageProvider(MATERIAL_PROVIDER, PreviewProvider(pages := FrameStore()))  # materials to photograph
     bridges["materials"] = MaterialsBridge(core, shell, pages)
     bridges["rating"] = RatingBridge(core, shell)
-    bridges["progress"] = ProgressBridge(core, shell)
+    engine.addImageProvider(SCAN_PROVIDER, PreviewProvider(scans := FrameStore()))  # a receipt held to the camera
+    bridges["progress"] = ProgressBridge(core, shell, scans)
     bridges["certificates"] = CertificateBridge(core, shell)
     bridges["maintenance"] = MaintenanceBridge(core, shell)
     bridges["care"] = CareBridge(core, shell, bridges["maintenance"].access)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable
 
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.i18n import Text
-from ui.preview import FrameStore, to_qimage
+from ui.preview import FrameStore, LivePreview
 from ui.shell import Shell
 from ui.bridge import Bridge, registered
 
@@ -38,23 +37,20 @@ def encode_jpeg(image) -> bytes:
 class MaterialsBridge(Bridge):
     """Photos live in memory only, for this visit: they reach disk solely inside the encrypted queue record
     that the submission commits, and a session wipe forgets them. Camera frames come on the camera thread and
-    reach QML through the queued `_frame_posted`; JPEG encoding runs in a worker thread."""
+    reach QML through ui.preview.LivePreview; JPEG encoding runs in a worker thread."""
 
-    _frame_posted = Signal(int)
     _shot_posted = Signal(object, int)
     changed = Signal()
     frameChanged = Signal()
 
     def __init__(self, core: KioskCore, shell: Shell, store: FrameStore, parent: QObject | None = None) -> None:
         super().__init__(core, shell, parent)
-        self._store = store
+        # documents are shown as they are (not mirrored): the citizen must be able to read them
+        self._preview = LivePreview(store, lambda: core.session.generation, mirror=False, parent=self)
+        self._preview.shown.connect(self.frameChanged)
         self._current = ""  # the material being photographed
         self._problem: Text | None = None
         self._busy = False
-        self._unsubscribe: Callable[[], None] | None = None
-        self._frame_no, self._frame_pending = 0, False
-        self._frame_lock = threading.Lock()
-        self._frame_posted.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
         self._shot_posted.connect(self._on_shot, Qt.ConnectionType.QueuedConnection)
         shell.languageChanged.connect(self.changed)
         core.session.register_wipe("ui-materials", self.clear)
@@ -114,11 +110,11 @@ class MaterialsBridge(Bridge):
 
     @Property(int, notify=frameChanged)
     def frameNo(self) -> int:
-        return self._frame_no
+        return self._preview.frame_no
 
     @Property(bool, notify=frameChanged)
     def hasFrame(self) -> bool:
-        return not self._store.get().isNull()
+        return self._preview.has_frame
 
     @Property(str, constant=True)
     def previewSource(self) -> str:
@@ -146,24 +142,7 @@ class MaterialsBridge(Bridge):
             self._problem = NO_CAMERA
             self.changed.emit()
             return
-        self._unsubscribe = camera.subscribe(self._frame)
-
-    def _frame(self, frame) -> None:
-        """Camera thread: convert only when QML took the previous picture (no backlog on a slow screen)."""
-        with self._frame_lock:
-            if self._unsubscribe is None or self._frame_pending:
-                return
-            self._frame_pending = True
-            # documents are shown as they are (not mirrored): the citizen must be able to read them
-            self._store.put(to_qimage(frame.image, mirror=False))
-        self._frame_posted.emit(self._core.session.generation)
-
-    def _on_frame(self, generation: int) -> None:
-        with self._frame_lock:
-            self._frame_pending = False
-        if generation == self._core.session.generation and self._unsubscribe is not None:
-            self._frame_no += 1
-            self.frameChanged.emit()
+        self._preview.start(camera)
 
     @Slot()
     def shoot(self) -> None:
@@ -223,13 +202,7 @@ class MaterialsBridge(Bridge):
             self._shell.back()
 
     def _end_preview(self) -> None:
-        with self._frame_lock:
-            if self._unsubscribe is not None:
-                self._unsubscribe()
-                self._unsubscribe = None
-            self._frame_pending = False
-            self._store.clear()
-        self.frameChanged.emit()
+        self._preview.stop()
 
     @Slot()
     def clear(self) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -34,6 +34,62 @@ class FrameStore:
     def get(self) -> QImage:
         with self._lock:
             return self._image
+
+
+class LivePreview(QObject):
+    """A camera's pictures into a FrameStore while someone looks: at most one picture waits for QML (no backlog on
+    a slow screen), and `shown` is emitted on the GUI thread for each one QML should fetch."""
+
+    _posted = Signal(int)
+    shown = Signal()
+
+    def __init__(self, store: FrameStore, generation: Callable[[], int], mirror: bool,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._generation, self.mirror = store, generation, mirror
+        self._unsubscribe: Callable[[], None] | None = None
+        self._pending = False
+        self._lock = threading.Lock()
+        self.frame_no = 0
+        self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def has_frame(self) -> bool:
+        return not self._store.get().isNull()
+
+    def start(self, camera: Any) -> None:
+        """Pictures from `camera` (anything with subscribe(listener) -> unsubscribe) until stop()."""
+        self.stop()
+        with self._lock:
+            self._unsubscribe = camera.subscribe(self._frame)
+
+    def stop(self) -> None:
+        """No more pictures, and the last one is forgotten."""
+        with self._lock:
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+                self._unsubscribe = None
+            self._pending = False
+            self._store.clear()
+        self.frame_no = 0
+        self.shown.emit()
+
+    def _frame(self, frame: Any) -> None:
+        """Camera thread: convert only when QML took the previous picture."""
+        with self._lock:
+            if self._unsubscribe is None or self._pending:
+                return
+            self._pending = True
+            self._store.put(to_qimage(frame.image, self.mirror))
+        self._posted.emit(self._generation())
+
+    def _on_posted(self, generation: int) -> None:
+        with self._lock:
+            self._pending = False
+            live = self._unsubscribe is not None
+        if live and generation == self._generation():
+            self.frame_no += 1
+            self.shown.emit()
 
 
 class PreviewProvider(QQuickImageProvider):

@@ -17,9 +17,11 @@ from kiosk.identity import IdentityPresented
 from kiosk.visit import IdentityChanged
 from protocol.tracking import grouped
 from ui.bridge import Bridge, registered
+from ui.preview import FrameStore, LivePreview
 from ui.shell import Shell
 
 log = logging.getLogger(__name__)
+PROVIDER = "scanpreview"  # what the camera sees while it looks for a receipt's QR code
 
 IDLE, BUSY, DONE, FAILED, SCANNING = "", "busy", "done", "failed", "scanning"
 NONE_FOR_CARD = Problem("progress.none_for_card",
@@ -37,10 +39,15 @@ class ProgressBridge(Bridge):
 
     _card = Signal(object, int)  # a card read (reader thread) -> the GUI thread
     changed = Signal()
+    frameChanged = Signal()
 
-    def __init__(self, core: KioskCore, shell: Shell, parent: QObject | None = None) -> None:
+    def __init__(self, core: KioskCore, shell: Shell, store: FrameStore | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(core, shell, parent)
         self._state, self._problem, self._results, self._by_card = IDLE, None, [], False
+        # the citizen sees what the camera sees while it looks: they can move the paper into view
+        self._preview = LivePreview(store or FrameStore(), lambda: core.session.generation, mirror=True, parent=self)
+        self._preview.shown.connect(self.frameChanged)
         self._scan_cancel = threading.Event()
         shell.languageChanged.connect(self.changed)
         # a card placed while this screen shows asks for that person's applications
@@ -51,6 +58,18 @@ class ProgressBridge(Bridge):
     def state(self) -> str:
         """"busy", "scanning" (camera looks for a receipt QR), "done" (results), "failed" (problem) or ""."""
         return self._state
+
+    @Property(int, notify=frameChanged)
+    def scanFrameNo(self) -> int:
+        return self._preview.frame_no
+
+    @Property(bool, notify=frameChanged)
+    def scanHasFrame(self) -> bool:
+        return self._preview.frame_no > 0 and self._preview.has_frame
+
+    @Property(str, constant=True)
+    def scanSource(self) -> str:
+        return f"image://{PROVIDER}/"
 
     @Property(str, notify=changed)
     def problem(self) -> str:
@@ -97,6 +116,9 @@ class ProgressBridge(Bridge):
         camera = self._core.devices.get("camera")
         self._by_card = False
         self._set(SCANNING, None, [])
+        if camera is not None:
+            self._preview.mirror = bool(getattr(camera, "mirror", True))
+            self._preview.start(camera)
         self.run("progress-scan", lambda: receipt_scan.scan(camera, cancel), self._scanned, self._scan_failed)
 
     @Slot()
@@ -176,6 +198,8 @@ class ProgressBridge(Bridge):
         self._set(FAILED, problem, [])
 
     def _set(self, state: str, problem: Problem | None, results: list) -> None:
+        if state != SCANNING and self._state == SCANNING:
+            self._preview.stop()
         self._state, self._problem, self._results = state, problem, results
         self.changed.emit()
 

@@ -18,9 +18,9 @@ from protocol import receipt_link
 from protocol.receipt_link import tracking_of
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, decode_qr
 from tests.helpers.e2e import FLOW, receipts, screen_texts, text_of
-from tests.helpers.identify import sim_config
+from tests.helpers.identify import resize, sim_config
 from tests.helpers.printer import Outcomes
-from tests.helpers.qml import settle, tap
+from tests.helpers.qml import find_visible, grab, settle, tap
 
 
 @pytest.fixture
@@ -112,3 +112,26 @@ def test_a_foreign_code_at_the_camera_gets_a_plain_message(qtbot, kiosk, tmp_pat
     qtbot.waitUntil(lambda: progress.state == "failed", timeout=FLOW)
     settle(qtbot)
     assert text_of(ui, "progressProblem") == FOREIGN.citizen.zh or FOREIGN.citizen.zh in screen_texts(ui)
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_citizen_sees_what_the_camera_sees_while_it_looks(qtbot, kiosk, tmp_path, artifacts_dir, orientation):
+    ui, progress = kiosk, kiosk.bridges["progress"]
+    resize(ui.window, orientation)
+    ui.shell.start()
+    tap(qtbot, ui.window, "home_progress")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
+    # a paper without a code: the camera keeps looking, and the citizen sees the paper move
+    Image.fromarray(np.full((480, 640), 200, np.uint8), "L").save(tmp_path / "blank.png")
+    ui.core.tray.choose("camera", "held", str(tmp_path / "blank.png"))
+    tap(qtbot, ui.window, "progressScan")
+    qtbot.waitUntil(lambda: progress.scanFrameNo >= 3)
+    settle(qtbot)
+    picture = find_visible(ui.window, "progressScanImage")
+    assert picture is not None and picture.width() > 0 and progress.scanHasFrame
+    grab(ui.window, artifacts_dir / "screens" / f"progress_scanning_{orientation}.png")
+    tap(qtbot, ui.window, "progressScanCancel")
+    qtbot.waitUntil(lambda: progress.state == "")
+    # the picture goes with the scan: nothing of it stays for the next visitor
+    assert not progress.scanHasFrame and progress.scanFrameNo == 0
+    assert find_visible(ui.window, "progressScanImage") is None

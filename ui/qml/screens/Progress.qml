@@ -125,6 +125,43 @@ ScreenPage {
                     id: scanColumn
                     anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(16) }
                     spacing: Theme.spacing
+                    // what the camera sees: the citizen moves the paper until the code sits in the square
+                    Rectangle {
+                        objectName: "progressScanPreview"
+                        Layout.alignment: Qt.AlignHCenter
+                        Layout.preferredWidth: Math.min(scanColumn.width, Theme.px(420))
+                        Layout.preferredHeight: Layout.preferredWidth * 3 / 4
+                        color: "#1c262b"
+                        radius: Theme.radius
+                        clip: true
+                        Image {
+                            objectName: "progressScanImage"
+                            anchors.fill: parent
+                            visible: ProgressBridge.scanHasFrame
+                            cache: false
+                            asynchronous: false
+                            smooth: false
+                            fillMode: Image.PreserveAspectCrop
+                            source: ProgressBridge.scanHasFrame ? ProgressBridge.scanSource + ProgressBridge.scanFrameNo : ""
+                        }
+                        Text {
+                            anchors.centerIn: parent
+                            visible: !ProgressBridge.scanHasFrame
+                            text: qsTr("正在打开摄像头…")
+                            color: "#cfd8dc"
+                            font.pixelSize: Theme.bodySize
+                            textFormat: Text.PlainText
+                        }
+                        Rectangle {
+                            anchors.centerIn: parent
+                            width: Math.min(parent.width, parent.height) * 0.7
+                            height: width
+                            color: "transparent"
+                            radius: Theme.px(8)
+                            border.color: "#ffffff"
+                            border.width: Theme.px(4)
+                        }
+                    }
                     RowLayout {
                         Layout.fillWidth: true
                         spacing: Theme.px(12)
