@@ -24,6 +24,7 @@ from central.casework import MAX_NOTE, CaseworkError, clean_text
 from central.certificates import DEFAULT_ISSUER
 from central.console import accounts, audit
 from central.console.roles import ROLES
+from central.console.throttle import ThrottlePolicy
 from central.keys import CentralKeyError
 from central.presence import PresencePolicy
 from central.ratelimit import RateLimits
@@ -141,6 +142,11 @@ def _parser() -> argparse.ArgumentParser:
                                  "per client address on the public /verify and /p (receipt progress) pages")):
         s.add_argument(f"--{name}-limit", default=f"{default.per_second:g}/{default.burst}", metavar="RATE/BURST",
                        help=f"requests per second and burst {what}, or off (default %(default)s)")
+    login = ThrottlePolicy()
+    s.add_argument("--login-limit", metavar="RATE/BURST",
+                   help="console logins: failed tries per client address in a row (BURST), then RATE more per second,"
+                        f" shared by all workers (default {1 / login.refill_seconds:.4g}/{login.burst}: one more"
+                        f" every {login.refill_seconds:g} s after {login.burst})")
     st = sub.add_parser("set-status", parents=[db_opts],
                         help="staff-side status change (any status, recorded as done by \"cli\"): "
                              "受理/审核中/补正/办结/退回 or received/reviewing/correction/...")
@@ -328,11 +334,13 @@ def _serve(args: argparse.Namespace) -> int:
                            seal_key=args.seal_key, certificate_kinds=args.certificate_kinds,
                            presence_ttl=str(args.presence_ttl), presence_per_hour=str(args.presence_per_hour),
                            terminal_limit=args.terminal_limit, address_limit=args.address_limit,
-                           verify_limit=args.verify_limit, heartbeat_interval=str(args.heartbeat_interval),
+                           verify_limit=args.verify_limit, login_limit=args.login_limit,
+                           heartbeat_interval=str(args.heartbeat_interval),
                            stale_after=str(args.stale_after), metrics_token_file=args.metrics_token_file,
                            log_format=args.log_format, access_log="1" if args.access_log else "0")
     try:
         options.limits()
+        options.login_throttle()
     except ValueError as exc:
         return _usage(f"rate limit {exc}")
     try:

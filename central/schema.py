@@ -319,3 +319,12 @@ calling_tokens = Table(
     Column("site", String(64), nullable=False),
     Column("created_at", Float, nullable=False),
 )
+
+# the console login's per-address throttle (central/console/throttle.py, migration 0012): the address only as a keyed
+# hash; full_at is when its bucket of tries is full again (a row past it is swept: the same as no row)
+console_login_throttle = Table(
+    "console_login_throttle", metadata,
+    Column("address", String(64), primary_key=True),
+    Column("full_at", Float, nullable=False),
+    Index("console_login_throttle_full_at", "full_at"),
+)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from central import logs
 from central.certificates import DEFAULT_ISSUER
+from central.console.throttle import ThrottlePolicy
 from central.fleet import FleetPolicy
 from central.presence import PresencePolicy
 from central.ratelimit import Rate, RateLimits
@@ -35,6 +36,7 @@ class ServeOptions:
     terminal_limit: str | None = None
     address_limit: str | None = None
     verify_limit: str | None = None
+    login_limit: str | None = None  # the console login's per-address throttle, RATE/BURST
     pool_size: str = "8"
     heartbeat_interval: str = str(FleetPolicy.interval)  # the kiosks' central.heartbeat_seconds (console flags)
     stale_after: str = str(FleetPolicy.stale_after)
@@ -58,6 +60,17 @@ class ServeOptions:
         return RateLimits(**{name: Rate.parse(text) if text is not None else getattr(default, name)
                              for name, text in (("terminal", self.terminal_limit), ("address", self.address_limit),
                                                 ("verify", self.verify_limit))})
+
+    def login_throttle(self) -> ThrottlePolicy:
+        """Failed console logins one client address may have in a row (burst), and how fast it gets tries back;
+        ValueError for 'off' or a bad value."""
+        if self.login_limit is None:
+            return ThrottlePolicy()
+        rate = Rate.parse(self.login_limit)
+        if rate is None:
+            raise ValueError("--login-limit cannot be off: the per-account lockout alone lets one address try"
+                             " every account")
+        return ThrottlePolicy(burst=rate.burst, refill_seconds=1.0 / rate.per_second)
 
     def open_store(self):
         from central.storage import CentralStore
@@ -107,7 +120,7 @@ class ServeOptions:
                           issuer=self.issuer, public_url=self.public_url,
                           presence=PresencePolicy(ttl_seconds=int(self.presence_ttl),
                                                   per_terminal_per_hour=int(self.presence_per_hour)),
-                          limits=self.limits(), console=ConsolePolicy(fleet=fleet), metrics=metrics,
+                          limits=self.limits(), console=ConsolePolicy(fleet=fleet, throttle=self.login_throttle()), metrics=metrics,
                           kinds=self.kinds(lambda number: central_id_hash(store.keys.id_hash, number)),
                           seal=self.seal())
 

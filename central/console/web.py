@@ -57,7 +57,7 @@ class Console:
         self.store, self.engine, self.clock, self.policy = store, store.engine, clock, policy
         self.audit_key = audit.chain_key(store.keys.data)
         self.login_key = hmac.new(store.keys.data, b"console login form", hashlib.sha256).digest()
-        self.throttle = LoginThrottle(policy.throttle)
+        self.throttle = LoginThrottle(self.engine, store.keys.data, policy.throttle, clock=clock)
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                      trim_blocks=True, lstrip_blocks=True)
         self.templates.globals.update(bi=bi, ago=ago, ROLES=ROLES, FLEET=FLEET, current_item=nav.current)

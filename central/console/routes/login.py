@@ -81,7 +81,7 @@ def _login(request: Request, form: dict[str, str]) -> Response:
         return _expired_form(request, username)
     with console.read() as c:
         checked = accounts.stored_hash(c, username)
-    wait = console.throttle.wait(address)
+    wait = console.throttle.take(address)  # before the password is checked: parallel guesses each need a token
     if wait:
         return _login_page(request, csrf, status=429, username=username, retry_after=wait,
                            error=("登录失败次数过多，请稍后再试", "too many failed logins from here: wait a while"))
@@ -91,6 +91,7 @@ def _login(request: Request, form: dict[str, str]) -> Response:
     with console.write() as c:
         outcome = accounts.settle(c, username, checked, right, now, policy.login, rehashed=rehashed)
         if outcome.ok:
+            console.throttle.give_back(c, address)  # only failures spend this address's tries
             name = accounts.check_username(username)
             before = sessions.find(c, request.cookies.get(COOKIE), now, policy.sessions)
             if before is not None:  # the token from before the login is worth nothing now
@@ -104,7 +105,6 @@ def _login(request: Request, form: dict[str, str]) -> Response:
                           target=f"staff:{actor}" if outcome.exists else "",
                           detail={"reason": outcome.reason, "address": address, "locked": outcome.just_locked})
     if not outcome.ok:
-        console.throttle.failed(address)
         if outcome.reason == "locked":
             until = datetime.fromtimestamp(outcome.locked_until).strftime("%H:%M")
             error = (f"连续失败次数过多，账户已锁定至 {until}", f"too many failures: the account is locked until {until}")

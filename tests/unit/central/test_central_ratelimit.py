@@ -40,6 +40,8 @@ def test_bad_rates_say_what_is_expected(text):
 
 @pytest.mark.parametrize(("argv", "says"), [
     (["--verify-limit", "fast"], "rate limit 'fast' is not RATE/BURST"),
+    (["--login-limit", "1/0"], "rate limit '1/0' is not RATE/BURST"),
+    (["--login-limit", "off"], "--login-limit cannot be off"),
     (["--tls-cert", "a.pem"], "--tls-cert and --tls-key go together"),
     (["--tls-cert", "none.pem", "--tls-key", "none.key"], "TLS file none.pem not found"),
 ])

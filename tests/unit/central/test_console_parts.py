@@ -10,6 +10,7 @@ from central.console.roles import AUDITOR, FLEET, MANAGER, OFFICER, ROLES, TECHN
 from central.fleet import FleetPolicy
 from central.console.throttle import LoginThrottle, ThrottlePolicy
 from central.console.web import ago, allow, local_path
+from tests.helpers.central import ENGINES
 
 
 @pytest.fixture
@@ -71,17 +72,30 @@ def test_the_chart_breaks_its_line_where_beats_went_missing_and_marks_bad_beats(
     assert charts.heartbeat_chart([], interval=60).dots == []
 
 
-def test_the_throttle_counts_only_failures_and_refills():
-    now = [0.0]
-    throttle = LoginThrottle(ThrottlePolicy(burst=2, refill_seconds=10), clock=lambda: now[0])
-    assert throttle.wait("a") == 0.0 and throttle.wait("a") == 0.0  # asking is free
-    throttle.failed("a")
-    throttle.failed("a")
-    assert throttle.wait("a") == pytest.approx(10.0) and throttle.wait("b") == 0.0
-    now[0] = 5.0
-    assert throttle.wait("a") == pytest.approx(5.0)
-    now[0] = 10.0
-    assert throttle.wait("a") == 0.0
+@pytest.mark.parametrize("central_engine", ENGINES)
+def test_the_throttle_takes_a_try_gives_it_back_refills_and_forgets(central_db):
+    from central.storage import CentralStore
+
+    store = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
+    now = [1000.0]
+    throttle = LoginThrottle(store.engine, store.keys.data, ThrottlePolicy(burst=2, refill_seconds=10),
+                             clock=lambda: now[0])
+    try:
+        assert throttle.take("192.0.2.1") == 0.0
+        with store.engine.begin() as c:
+            throttle.give_back(c, "192.0.2.1")  # a right password costs nothing
+        assert [throttle.take("192.0.2.1") for _ in range(3)] == [0.0, 0.0, pytest.approx(10.0)]
+        assert throttle.take("192.0.2.2") == 0.0  # another address has its own tries
+        now[0] = 1005.0
+        assert throttle.take("192.0.2.1") == pytest.approx(5.0)
+        now[0] = 1010.0
+        assert throttle.take("192.0.2.1") == 0.0 and throttle.take("192.0.2.1") == pytest.approx(10.0)
+        now[0] = 1031.0  # both buckets are full again: their rows go with the next try
+        assert throttle.take("192.0.2.3") == 0.0
+        rows = store._q("SELECT address FROM console_login_throttle")
+        assert rows == [(throttle.address_hash("192.0.2.3"),)] and "192.0.2" not in repr(rows)
+    finally:
+        store.close()
 
 
 def test_audit_macs_chain_each_entry_to_the_one_before():
