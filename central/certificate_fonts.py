@@ -14,7 +14,8 @@ from fpdf.fonts import SubsetMap, TTFFont
 
 # What fpdf2 (2.8) keeps per font: parsed once and shared (never changed after parsing), or made new per document
 # (the subset being built, the widths fpdf2 fills in as text is measured, the fontTools font that subsetting cuts
-# down in place, the font descriptor that output numbers as one of its objects). A fpdf2 that keeps anything else is not one this was checked against: its fonts are parsed anew.
+# down in place, the font descriptor that output numbers as one of its objects). A fpdf2 that keeps anything else
+# is not one this was checked against: its fonts are parsed anew for every document, as fpdf2 itself does.
 _SHARED = frozenset({"type", "name", "sp", "ss", "up", "ut", "ttffile", "emphasis", "scale", "cmap",
                      "unicode_range", "palette_index", "is_compressed", "is_cff", "is_cid_keyed", "is_symbol",
                      "cff_ros", "collection_font_number"})

@@ -143,15 +143,23 @@ def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
             units[-1] += unit
         else:
             units.append(unit)
-    lines, line = [], ""
+    # widths add up (no kerning, no shaping): each distinct unit is measured once, as fpdf2's measuring is slow
+    widths: dict[str, float] = {}
+
+    def measured(unit: str) -> float:
+        if unit not in widths:
+            widths[unit] = pdf.get_string_width(unit)
+        return widths[unit]
+
+    lines, line, line_width = [], "", 0.0
     # a unit wider than the line (a long URL) is split into characters after all
-    units = [part for unit in units for part in (unit if pdf.get_string_width(unit) > width else [unit])]
+    units = [part for unit in units for part in (unit if measured(unit) > width else [unit])]
     for unit in units:
-        if line.strip() and pdf.get_string_width(line + unit) > width:
+        if line.strip() and line_width + measured(unit) > width:
             lines.append(line.rstrip())
-            line = "" if unit.isspace() else unit
+            line, line_width = ("", 0.0) if unit.isspace() else (unit, measured(unit))
         else:
-            line += unit
+            line, line_width = line + unit, line_width + measured(unit)
     if line.strip():
         lines.append(line.rstrip())
     return lines

@@ -28,6 +28,7 @@ def _reads_right(pdf: bytes, i: int) -> None:
 
 
 def test_the_font_is_parsed_once_and_later_documents_still_read_right():
+    assert certificate_fonts.CACHEABLE  # the installed fpdf2 is one the per-document copy was checked against
     first = render(replace(PAGE, body=_body(1)))
     parsed = certificate_fonts.parsed(DEFAULT_FONT)
     second = render(replace(PAGE, body=_body(2)))
