@@ -14,6 +14,8 @@ import qrcode
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from central import certificate_fonts
+
 # TrueType (glyf outlines), so the PDF embeds a subset of it: Debian's fonts-droid-fallback. Noto CJK (the screen's
 # font) ships as CFF outlines in a .ttc collection, which fpdf2 does not embed
 DEFAULT_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
@@ -24,7 +26,8 @@ _LATIN = "latin"
 _RED = (200, 16, 32)
 _MARGIN = 25  # mm: the 2.5 cm side margins of an official letter
 _QR = 32  # mm
-_FOOTER = 62  # mm from the page's bottom edge that the verification block takes
+_FOOTER = 68  # mm from the page's bottom edge that the verification block takes
+_PAGE_FOOT = 12  # mm from the bottom edge to every page's foot line (page number, certificate number)
 # line breaking: a CJK character may stand alone, a run of Latin letters and digits (an account number, a date's
 # year) may not be split; closing punctuation never starts a line and opening punctuation never ends one
 _UNIT = re.compile(r"[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff\u3400-\u4dbf]|[^\s\u3000-\u303f\uff00-\uffef"
@@ -35,12 +38,22 @@ _NO_END = set("（「『《〈“‘([")
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
-# fpdf2 logs the very characters a font lacks, and those come from a holder's name: no log may hold them
+# fpdf2 logs the very characters a font lacks, and those come from a holder's name: no log may hold them (render
+# refuses such text first; this stays for any character that gets past that check)
 logging.getLogger("fpdf.output").setLevel(logging.ERROR)
 
 
 class FontMissing(RuntimeError):
     """A certificate font is not installed (install.sh installs both packages)."""
+
+
+class Unprintable(ValueError):
+    """The text holds characters neither font can draw: they would print as blanks. The message gives only how
+    many (they come from a name, which no log may hold)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} character(s) of the certificate are in neither certificate font")
+        self.count = count
 
 
 @dataclass(frozen=True)
@@ -59,10 +72,27 @@ class CertificatePage:
     sealed: bool  # whether central signs it; the note under the QR says how to check either way
 
 
-def render(page: CertificatePage, font: Path = DEFAULT_FONT, latin: Path = LATIN_FONT) -> bytes:
+def _check_fonts(font: Path, latin: Path) -> None:
     for path, package in ((font, "fonts-droid-fallback"), (latin, "fonts-dejavu-core")):
         if not path.is_file():
             raise FontMissing(f"certificate font {path} is missing (Debian package {package})")
+
+
+def unprintable(*texts: str, font: Path = DEFAULT_FONT, latin: Path = LATIN_FONT) -> list[str]:
+    """The characters of `texts` that neither font has, sorted, each once ([] when all can be drawn). Never log
+    them: they come from names."""
+    _check_fonts(font, latin)
+    drawn = (certificate_fonts.parsed(font).characters, certificate_fonts.parsed(latin).characters)
+    return sorted({ch for text in texts for ch in text
+                   if not ch.isspace() and not any(ord(ch) in cmap for cmap in drawn)})
+
+
+def render(page: CertificatePage, font: Path = DEFAULT_FONT, latin: Path = LATIN_FONT) -> bytes:
+    """The certificate's PDF; Unprintable when a character of it would print as a blank."""
+    missing = unprintable(page.title, page.body, page.holder, page.issuer, page.issued_on, page.certificate_number,
+                          page.verify_code, page.verify_url, page.document_hash, font=font, latin=latin)
+    if missing:
+        raise Unprintable(len(missing))
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_creation_date(_EPOCH)
     pdf.set_title(page.title)
@@ -70,14 +100,15 @@ def render(page: CertificatePage, font: Path = DEFAULT_FONT, latin: Path = LATIN
     pdf.set_creator("hall kiosk central")
     pdf.set_margins(_MARGIN, 30, _MARGIN)
     pdf.set_auto_page_break(True, margin=20)
-    pdf.add_font(_LATIN, fname=str(latin))
-    pdf.add_font(_FONT, fname=str(font))
+    certificate_fonts.add(pdf, _LATIN, latin)
+    certificate_fonts.add(pdf, _FONT, font)
     pdf.set_fallback_fonts([_LATIN], exact_match=False)
     pdf.add_page()
     _title(pdf, page)
     _body(pdf, page.body)
     _signature(pdf, page)
     _footer(pdf, page)
+    _page_feet(pdf, page)
     return bytes(pdf.output())
 
 
@@ -112,15 +143,23 @@ def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
             units[-1] += unit
         else:
             units.append(unit)
-    lines, line = [], ""
+    # widths add up (no kerning, no shaping): each distinct unit is measured once, as fpdf2's measuring is slow
+    widths: dict[str, float] = {}
+
+    def measured(unit: str) -> float:
+        if unit not in widths:
+            widths[unit] = pdf.get_string_width(unit)
+        return widths[unit]
+
+    lines, line, line_width = [], "", 0.0
     # a unit wider than the line (a long URL) is split into characters after all
-    units = [part for unit in units for part in (unit if pdf.get_string_width(unit) > width else [unit])]
+    units = [part for unit in units for part in (unit if measured(unit) > width else [unit])]
     for unit in units:
-        if line.strip() and pdf.get_string_width(line + unit) > width:
+        if line.strip() and line_width + measured(unit) > width:
             lines.append(line.rstrip())
-            line = "" if unit.isspace() else unit
+            line, line_width = ("", 0.0) if unit.isspace() else (unit, measured(unit))
         else:
-            line += unit
+            line, line_width = line + unit, line_width + measured(unit)
     if line.strip():
         lines.append(line.rstrip())
     return lines
@@ -207,6 +246,21 @@ def _footer(pdf: FPDF, page: CertificatePage) -> None:
     for note in notes:
         for line in _lines(pdf, note, text_w):
             pdf.cell(text_w, 4.4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _page_feet(pdf: FPDF, page: CertificatePage) -> None:
+    """Every page's foot, written once the count is known: which page of how many, and of which certificate, so
+    a loose page of a long record can be matched to its document."""
+    total = pdf.pages_count
+    pdf.set_font(_FONT, size=8)
+    pdf.set_text_color(80, 80, 80)
+    for n in range(1, total + 1):
+        pdf.page = n
+        pdf.set_xy(_MARGIN, pdf.h - _PAGE_FOOT)
+        width = pdf.w - 2 * _MARGIN
+        pdf.cell(width / 2, 5, f"证明编号 {page.certificate_number}  核验码 {page.verify_code}")
+        pdf.cell(width / 2, 5, f"第 {n} 页 共 {total} 页 / Page {n} of {total}", align="R")
+    pdf.set_text_color(0, 0, 0)
 
 
 def _qr_png(url: str) -> io.BytesIO:

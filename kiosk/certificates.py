@@ -32,6 +32,15 @@ NOT_IDENTIFIED = Problem("certificates.not_identified",
                                       en="To print a certificate, please place your ID card and pass the face "
                                          "check first."),
                          technician="no passed face check or staff verification for the card: no presence proof asked")
+# central's reason when a character of the certificate (mostly of a name) is in none of its fonts: the paper would
+# show a blank there, so nothing was issued
+UNPRINTABLE_REASON = "unprintable_characters"
+UNPRINTABLE = Problem("certificates.unprintable",
+                      citizen=Text(zh="证明中有生僻字无法打印，本机不能出具这份证明。请到服务窗口由工作人员办理。",
+                                   en="This certificate contains a rare character that cannot be printed, so it cannot "
+                                      "be issued here. Please go to a service counter."),
+                      technician="central refused: a character of the certificate is in none of its fonts"
+                                 " (unprintable_characters)")
 GONE = Problem("certificates.no_record",
                citizen=Text(zh="平台上已查不到这项证明所需的记录，请咨询工作人员。",
                             en="The platform no longer has the record this certificate needs. Please ask staff."),
@@ -79,12 +88,15 @@ def _text(value: object) -> Text:
 
 @contextlib.contextmanager
 def _asking_central(citizen: Citizen) -> Iterator[None]:
-    """Network down -> OFFLINE; anything else central answered (401/403, too many proofs asked: 429) -> REFUSED."""
+    """Network down -> OFFLINE; a character no certificate font has -> UNPRINTABLE; anything else central
+    answered (401/403, too many proofs asked: 429) -> REFUSED."""
     try:
         yield
     except PermissionError as exc:
         raise LookupError(NOT_IDENTIFIED) from exc
     except CentralError as exc:
+        if exc.reason == UNPRINTABLE_REASON:
+            raise LookupError(UNPRINTABLE) from exc
         citizen.refused(exc)
         raise LookupError(OFFLINE if exc.transient and exc.status != 429 else REFUSED) from exc
 

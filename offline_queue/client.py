@@ -108,8 +108,9 @@ class CentralClient:
 
     def _expect(self, r: httpx.Response, *ok: int) -> httpx.Response:
         if r.status_code not in ok:
-            raise CentralError(f"{r.request.method} {r.request.url.path}: HTTP {r.status_code} {_reason(r)}",
-                               transient=False, status=r.status_code)
+            reason = _reason(r)
+            raise CentralError(f"{r.request.method} {r.request.url.path}: HTTP {r.status_code} {reason}",
+                               transient=False, status=r.status_code, reason=reason)
         return r
 
     def blob_exists(self, sha: str) -> bool:

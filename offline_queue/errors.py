@@ -45,12 +45,14 @@ class CorruptRecordError(QueueError):
 
 
 class CentralError(Exception):
-    """A failed exchange with central; `transient` says whether retrying later can help."""
+    """A failed exchange with central; `transient` says whether retrying later can help; `reason` is central's own
+    code for a refusal (`{"detail": {"reason": ...}}`), "" when it gave none."""
 
-    def __init__(self, message: str, *, transient: bool, status: int | None = None) -> None:
+    def __init__(self, message: str, *, transient: bool, status: int | None = None, reason: str = "") -> None:
         super().__init__(message)
         self.transient = transient
         self.status = status
+        self.reason = reason
 
 
 class AuthRejected(CentralError):

@@ -68,6 +68,7 @@ def issue_certificate(payload: CertificateRequest, request: Request, terminal: T
     if draft is None:
         raise HTTPException(404, detail={"reason": "no_record"})
     issuer = settings.issuer
+    _refuse_unprintable(draft, issuer)
     body_sha256 = hashlib.sha256(draft.body.encode("utf-8")).hexdigest()
     issued = store.add_certificate(kind=payload.kind, ref=payload.ref, id_hash=id_hash,
                                    terminal=terminal, title=draft.title, holder=draft.holder, issuer=issuer,
@@ -84,6 +85,19 @@ def issue_certificate(payload: CertificateRequest, request: Request, terminal: T
     answer.pdf_sha256 = _pdf(store, settings, page)
     answer.pdf_sealed = answer.pdf_sha256 is not None and page.sealed
     return answer
+
+
+def _refuse_unprintable(draft: certificates.Draft, issuer: str) -> None:
+    """422 unprintable_characters, before anything is numbered or stored, when a character (mostly of a name) is in
+    no certificate font: the paper would show a blank in its place. The terminal tells the citizen to go to a
+    counter; the log gets the count only, never the characters."""
+    try:
+        missing = certificate_pdf.unprintable(draft.title, draft.body, draft.holder, issuer)
+    except certificate_pdf.FontMissing:
+        return  # no PDF can be made at all: _pdf logs that, and the receipt copy stands
+    if missing:
+        log.warning("certificate refused: %d character(s) in no certificate font", len(missing))
+        raise HTTPException(422, detail={"reason": "unprintable_characters"})
 
 
 def _pdf(store: CentralStore, settings: Settings, page: certificate_pdf.CertificatePage) -> str | None:

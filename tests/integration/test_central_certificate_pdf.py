@@ -11,13 +11,16 @@ import pytest
 
 from central.certificate_seal import DepartmentSeal, make_test_ca
 from central.cli import cli_main
-from kiosk.certificates import GONE, Certificate, Certificates
+from kiosk.certificates import GONE, UNPRINTABLE, Certificate, Certificates, Offer
+from kiosk.i18n import Text
+from kiosk.presence import Citizen
 from offline_queue.client import CentralClient
+from offline_queue.errors import CentralError
 from offline_queue.worker import SyncWorker
 from protocol import signing
 from tests.conftest import REPO
-from tests.helpers.central import (TERMINAL, CentralServer, free_port, invented_applicant, make_id_number, make_store,
-                                   proof_for, wait_for_port)
+from tests.helpers.central import (PASSED, TERMINAL, CentralServer, free_port, invented_applicant, make_id_number,
+                                   make_store, proof_for, wait_for_port)
 from tests.helpers.certificates import pdf_text, signature_status
 
 ISSUER = "示范市政务服务中心"
@@ -74,6 +77,32 @@ def test_issued_certificate_pdf_is_sealed_and_only_for_its_terminal(sealed_centr
     with pytest.raises(LookupError) as refused:
         Certificates(other).pdf(paper)
     assert refused.value.args[0] is GONE
+
+
+def test_a_name_no_font_can_print_issues_nothing_and_the_kiosk_says_why(sealed_central, tmp_path):
+    """An invented name with 𪚥 (CJK extension B, in neither certificate font): a blank in the printed name would
+    be a wrong certificate, so central refuses before numbering anything; 䶮 (extension A, in the font) prints."""
+    server, (mine, _other), _ca = sealed_central
+    rare = {"name": "测试\U0002A6A5", "id_number": make_id_number(902)}
+    present = {"name": "测试\u4dae", "id_number": make_id_number(903)}
+    queue = make_store(tmp_path / "kiosk")
+    tracking, present_tracking = (queue.enqueue_submission("JZ-001", {}, p).tracking for p in (rare, present))
+    SyncWorker(queue, mine).sync_once()
+    queue.close()
+    for t in (tracking, present_tracking):
+        assert server.store.set_status(t, "completed", actor="staff") is not None
+    for kind, ref in (("case_completion", tracking), ("case_record", "")):
+        with pytest.raises(CentralError) as refused:
+            mine.issue_certificate(proof_for(mine, rare), kind, ref)
+        assert (refused.value.status, refused.value.reason) == (422, "unprintable_characters")
+    offer = Offer("case_completion", tracking, Text(zh="办结证明", en="Certificate of completion"), Text(zh="", en=""))
+    with pytest.raises(LookupError) as told:
+        Certificates(mine).issue(Citizen(rare["id_number"], "idcard", PASSED), offer)
+    assert told.value.args[0] is UNPRINTABLE
+    assert server.store._q("SELECT * FROM certificates") == []  # nothing numbered, nothing to verify
+
+    issued = mine.issue_certificate(proof_for(mine, present), "case_completion", present_tracking)
+    assert "测试\u4dae" in pdf_text(mine.certificate_pdf(issued["certificate_number"])).replace(" ", "")
 
 
 def test_new_kinds_offered_only_with_a_record(sealed_central, tmp_path):

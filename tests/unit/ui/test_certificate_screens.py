@@ -140,6 +140,31 @@ def test_offline_says_certificates_need_the_network(qtbot, kiosk, artifacts_dir,
     grab(ui.window, artifacts_dir / "screens" / f"certificates_offline_{orientation}_en.png")
 
 
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_a_name_the_certificate_font_lacks_is_told_plainly(qtbot, kiosk, central, artifacts_dir, orientation):
+    """The card holder's name on record has 𪚥 (CJK extension B, in no certificate font): central issues nothing,
+    and the screen sends the citizen to a counter, in Chinese and in English."""
+    ui = kiosk(central.url, central.secret, orientation)
+    done = ui.core.submissions.submit("ZJ-002", {"phone": "13800138000"},
+                                      {"name": "测试\U0002A6A5", "id_number": CARD_NUMBER})
+    store = ui.core.submissions.store
+    qtbot.waitUntil(lambda: store.lookup(done.tracking).state == "acknowledged", timeout=20_000)
+    central.store.set_status(done.tracking, "completed")
+    certificates = ui.bridges["certificates"]
+    open_certificates(qtbot, ui)
+    qtbot.waitUntil(lambda: certificates.state == "offers", timeout=10_000)
+    tap(qtbot, ui.window, "certificateOffer_1")
+    qtbot.waitUntil(lambda: certificates.state == "failed", timeout=10_000)
+    assert "生僻字无法打印" in certificates.problem and "服务窗口" in certificates.problem
+    assert central.store._q("SELECT COUNT(*) FROM certificates")[0][0] == 0
+    settle(qtbot, 500)
+    grab(ui.window, artifacts_dir / "screens" / f"certificates_unprintable_{orientation}.png")
+    ui.shell.language = "en"
+    qtbot.waitUntil(lambda: "rare character that cannot be printed" in certificates.problem)
+    settle(qtbot, 500)
+    grab(ui.window, artifacts_dir / "screens" / f"certificates_unprintable_{orientation}_en.png")
+
+
 def test_certificates_screen_without_identification_goes_to_identify(qtbot, kiosk):
     ui = kiosk(DEAD_CENTRAL)
     ui.shell.start()
