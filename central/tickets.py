@@ -32,14 +32,18 @@ def _counter(site: str, day: str, series: str) -> str:
     return f"ticket:{day}:{series}:{hashlib.sha256(site.encode()).hexdigest()[:16]}"
 
 
-def take(store: CentralStore, terminal: str, *, queue: str, priority: str, service: str, day: str) -> dict:
-    """The next number of the terminal's site for `day` (the terminal's counting day), and how many wait ahead."""
+def _check_day(store: CentralStore, day: str) -> None:
     try:
         asked = date.fromisoformat(day) if _DAY.match(day) else None
     except ValueError:
         asked = None
     if asked is None or abs((asked - date.fromtimestamp(store.clock())).days) > DAY_SLACK:
         raise DayOff(day)
+
+
+def take(store: CentralStore, terminal: str, *, queue: str, priority: str, service: str, day: str) -> dict:
+    """The next number of the terminal's site for `day` (the terminal's counting day), and how many wait ahead."""
+    _check_day(store, day)
     series = priority or queue
 
     def issue(c: Connection) -> dict:
@@ -59,6 +63,19 @@ def take(store: CentralStore, terminal: str, *, queue: str, priority: str, servi
 
     with store._write() as c:
         return issue(c)
+
+
+def waiting(store: CentralStore, terminal: str, *, queue: str, day: str) -> int:
+    """How many tickets of the terminal's site wait for `queue`'s windows on `day` (priority ones included): what a
+    citizen is told before taking a number, the same for every terminal of the hall."""
+    _check_day(store, day)
+    with store._read() as c:
+        site = c.execute(select(terminals.c.site).where(terminals.c.id == terminal)).scalar_one_or_none()
+        if not site:
+            raise NoSite(terminal)
+        return c.execute(select(func.count()).select_from(hall_tickets).where(
+            hall_tickets.c.site == site, hall_tickets.c.day == day, hall_tickets.c.queue == queue,
+            hall_tickets.c.called_at.is_(None))).scalar_one()
 
 
 def number(series: str, seq: int, terminal_index: int) -> str:

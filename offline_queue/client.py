@@ -191,6 +191,17 @@ class CentralClient:
             raise CentralError("POST /v1/tickets: answer is not a ticket", transient=True)
         return answer
 
+    def tickets_waiting(self, queue: str, day: str, *, timeout: float | None = None) -> int:
+        """How many tickets of this terminal's site wait for `queue` on `day` (the terminal's counting day), as
+        central counts them for every terminal of the hall."""
+        extra = {"timeout": timeout} if timeout is not None else {}
+        r = self._expect(self._call("GET", "/v1/tickets/waiting", params={"queue": queue, "day": day}, **extra), 200)
+        answer = self._json(r)
+        count = answer.get("waiting") if isinstance(answer, dict) else None
+        if type(count) is not int or count < 0 or answer.get("queue") != queue or answer.get("day") != day:
+            raise CentralError("GET /v1/tickets/waiting: answer is not a count of that queue", transient=True)
+        return count
+
     def ping(self) -> dict:
         """A signed round trip: {latency} in seconds, {clock_offset}, ours minus central's (to the second of its
         Date header; None without one), and {queue_index}, the one central gave this terminal at its site (None: none

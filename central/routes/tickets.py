@@ -36,6 +36,19 @@ def take(payload: TicketRequest, terminal: Terminal, store: Store) -> dict:
                                                     "right?)"}) from None
 
 
+@router.get("/v1/tickets/waiting", responses={409: {}, 422: {}})
+def waiting(terminal: Terminal, store: Store, queue: str = Query(pattern=r"^[A-Z]$"),
+            day: str = Query(pattern=r"^\d{4}-\d{2}-\d{2}$")) -> dict:
+    try:
+        return {"queue": queue, "day": day, "waiting": tickets.waiting(store, terminal, queue=queue, day=day)}
+    except tickets.NoSite:
+        raise HTTPException(409, detail={"reason": "no_site", "message": "this terminal stands at no site"}) from None
+    except tickets.DayOff:
+        raise HTTPException(422, detail={"reason": "day_out_of_range",
+                                         "message": "the counting day is not central's day (is the terminal's clock "
+                                                    "right?)"}) from None
+
+
 def _calling_site(store, site: str, authorization: str | None) -> None:
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
