@@ -98,7 +98,8 @@ class FollowUps:
         {ratings: [{id, terminal, site, tracking, service_code, score, score_text{zh,en}, tags[{code,zh,en}],
         comment, at, state, state_text{zh,en}, next[states], deadline (YYYY-MM-DD), days_left, overdue,
         closed_late, steps[{state, state_text, actor, note, at}]}], total, page, per_page, pages, since, until,
-        counts{verifying, rectifying, followed_up, open, overdue} (over the window, before `show`)}"""
+        counts{verifying, rectifying, followed_up, open, overdue} (over the window, before `show`),
+        earlier: None, or {open, first (at)} of the bad ratings not followed up from before `since`}"""
         if show is not None and show not in _FILTERS:
             raise ValueError(f"show must be one of {', '.join(_FILTERS)} or None, not {show!r}")
         per_page = max(1, min(int(per_page), MAX_PER_PAGE))
@@ -117,11 +118,12 @@ class FollowUps:
         joined = (ratings.outerjoin(cases, cases.c.tracking == ratings.c.tracking)
                   .outerjoin(terminals, terminals.c.id == ratings.c.terminal)
                   .outerjoin(last, last.c.rating == ratings.c.item_id).outerjoin(step, step.c.id == last.c.id))
-        where = [ratings.c.score <= BAD_AT_MOST]
+        narrow = [ratings.c.score <= BAD_AT_MOST]
         for column, value in ((cases.c.service_code, service), (terminals.c.site, site),
                               (ratings.c.terminal, terminal)):
             if value is not None:
-                where.append(column == value)
+                narrow.append(column == value)
+        where = list(narrow)
         if since is not None:
             where.append(ratings.c.at >= since)
         if until is not None:
@@ -133,6 +135,11 @@ class FollowUps:
             counts = {s: 0 for s in STATES} | {s: n for s, n, _ in by_state}
             counts.update(open=sum(n for s, n, _ in by_state if s != "followed_up"),
                           overdue=sum(int(late or 0) for _, _, late in by_state))
+            earlier = None
+            if since is not None:  # open ones from before the window must not slip out of sight
+                n, first = c.execute(select(func.count(), func.min(ratings.c.at)).select_from(joined)
+                                     .where(*narrow, ~closed, ratings.c.at < since)).one()
+                earlier = {"open": n, "first": first} if n else None
             if show == "open":
                 where.append(~closed)
             elif show == "overdue":
@@ -152,7 +159,7 @@ class FollowUps:
         steps = self._steps([r.id for r in found])
         return {"ratings": [self._view(r, steps[r.id], calendar, today) for r in found], "total": total,
                 "page": page, "per_page": per_page, "pages": max(1, -(-total // per_page)), "counts": counts,
-                "since": since, "until": until}
+                "since": since, "until": until, "earlier": earlier}
 
     def rating(self, rating_id: str, *, today: date | None = None) -> dict | None:
         """One bad rating as in bad_ratings(); None when there is no such rating or it is not a bad one."""

@@ -103,6 +103,8 @@ def bad_ratings_page(request: Request, staff: Annotated[Staff, Depends(allow(RAT
                   show=show, shows=SHOW, titles=services.titles(request, staff.console.store),
                   may_open_cases=staff.may(CASES), error=error, typed={"since": since, "until": until},
                   window={"since": shown_since, "until": last, "days": WINDOW_DAYS},
+                  earlier_since=datetime.fromtimestamp(listed["earlier"]["first"]).date().isoformat()
+                  if listed["earlier"] else None,
                   link=lambda **changes: "/console/ratings/bad?" + urlencode(
                       {k: v for k, v in {**query, **changes}.items() if v != ""}),
                   deadline_days=DEADLINE_WORKING_DAYS)

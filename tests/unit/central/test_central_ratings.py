@@ -204,6 +204,7 @@ def test_bad_ratings_read_only_their_window_and_page_from_the_database(store, cl
     finally:
         event.remove(store.engine, "before_cursor_execute", watch)
     assert (second["total"], second["pages"], second["page"]) == (7, 3, 2)
+    assert second["earlier"] == {"open": 6, "first": _ts(2026, 3, 2)}  # not listed, but not out of sight either
     assert second["counts"] == {"verifying": 6, "rectifying": 0, "followed_up": 1, "open": 6, "overdue": 0}
     # open ones oldest first, the followed-up one last
     assert [r["id"] for r in second["ratings"]] == ["new-4", "new-5", "new-6"]
