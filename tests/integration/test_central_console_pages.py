@@ -314,7 +314,7 @@ def test_overlays_are_published_from_the_terminal_page_and_refused_keys_explaine
 
 def test_the_bad_ratings_list_shows_its_date_window(hall, central_db):
     auditor = hall.client("aud")
-    # a second central process on the same database whose clock says 120 days ago brings an older bad rating
+    # a second store on the same database (as another worker would open it) whose clock says 120 days ago
     old = datetime.now() - timedelta(days=120)
     earlier = CentralStore(central_db.target, keys_dir=central_db.keys_dir, clock=lambda: old.timestamp())
     try:
