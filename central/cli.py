@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from central import catalog_cli, fleet, logs, metrics, migrate, tickets
 from central.casework import MAX_NOTE, CaseworkError, clean_text
 from central.certificates import DEFAULT_ISSUER
-from central.console import accounts, audit
+from central.console import accounts, anchor, audit
 from central.console.roles import ROLES
 from central.console.throttle import ThrottlePolicy
 from central.keys import CentralKeyError
@@ -480,8 +480,9 @@ def _staff(store: CentralStore, args: argparse.Namespace) -> int:
     operator = f"cli:{getpass.getuser()}"[:64]
     now = time.time()
     key = audit.chain_key(store.keys.data)
+    trail = anchor.Anchor(store.folder / anchor.FILE)
     if args.command == "disable-staff":
-        with store.engine.begin() as c:
+        with anchor.writing(store.engine, trail) as c:
             if not accounts.disable(c, args.username, now):
                 print(f"kiosk central: no staff account {args.username}", file=sys.stderr)
                 return 1
@@ -494,7 +495,7 @@ def _staff(store: CentralStore, args: argparse.Namespace) -> int:
         return 2
     try:
         name = accounts.check_username(args.username)
-        with store.engine.begin() as c:
+        with anchor.writing(store.engine, trail) as c:
             accounts.add(c, name, args.role, password, now, reset=args.reset)
             audit.append(c, key, at=now, actor=operator, role="operator",
                          action="staff.reset" if args.reset else "staff.add", target=f"staff:{name}",

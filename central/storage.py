@@ -68,6 +68,7 @@ class CentralStore(FleetRecords, OverlayRecords):
         self.url = db.database_url(database)
         path = db.sqlite_path(self.url)
         folder = Path(keys_dir) if keys_dir is not None else (path.parent if path is not None else Path("var"))
+        self.folder = folder  # central's data directory: key files, blobs/, the audit anchor
         self._engine = db.open_engine(self.url, pool_size=pool_size)
         self._pruned = 0.0
         try:

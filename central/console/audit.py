@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, insert, select, text, true
 
+from central.console.anchor import Head, appended
 from central.schema import staff_audit
 
 _FIELDS = ("id", "at", "actor", "role", "action", "target", "detail", "mac")
@@ -48,6 +49,7 @@ def append(c: Connection, key: bytes, *, at: float, actor: str, role: str, actio
              "action": action[:64], "target": target[:160], "detail": _detail(detail or {})}
     entry["mac"] = _mac(key, last[1] if last else _GENESIS, entry)
     c.execute(insert(staff_audit).values(**entry))
+    appended(c, entry["id"], entry["mac"])
     return entry["id"]
 
 
@@ -72,6 +74,7 @@ def entries(c: Connection, *, actor: str = "", action: str = "", target: str = "
 class ChainCheck:
     entries: int
     broken_at: int | None  # the first entry whose MAC or number does not follow; None: the chain holds
+    head: Head | None = None  # the last entry that checked out (None: none did)
 
     @property
     def intact(self) -> bool:
@@ -87,8 +90,8 @@ def verify(c: Connection, key: bytes, batch: int = 2000) -> ChainCheck:
         for row in rows:
             entry = dict(zip(_FIELDS, row))
             if entry["id"] != expected or not hmac.compare_digest(_mac(key, prev, entry), entry["mac"]):
-                return ChainCheck(count, expected)
+                return ChainCheck(count, expected, Head(count, prev) if count else None)
             prev, expected, count = entry["mac"], expected + 1, count + 1
         if len(rows) < batch:
             total = c.execute(select(func.count()).select_from(staff_audit)).scalar()
-            return ChainCheck(count, None if total == count else expected)
+            return ChainCheck(count, None if total == count else expected, Head(count, prev) if count else None)

@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from central import calls, db
-from central.console import accounts, audit, nav, sessions
+from central.console import accounts, anchor, audit, nav, sessions
 from central.console.accounts import LoginPolicy
 from central.console.roles import CALLS, FLEET, ROLES
 from central.console.sessions import Session, SessionPolicy
@@ -56,6 +56,7 @@ class Console:
     def __init__(self, store, clock: Callable[[], float] = time.time, policy: ConsolePolicy = ConsolePolicy()) -> None:
         self.store, self.engine, self.clock, self.policy = store, store.engine, clock, policy
         self.audit_key = audit.chain_key(store.keys.data)
+        self.anchor = anchor.Anchor(store.folder / anchor.FILE)
         self.login_key = hmac.new(store.keys.data, b"console login form", hashlib.sha256).digest()
         self.throttle = LoginThrottle(self.engine, store.keys.data, policy.throttle, clock=clock)
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
@@ -66,8 +67,9 @@ class Console:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction (on SQLite it takes the write lock at BEGIN)."""
-        with self.engine.begin() as c:
+        """One write transaction (on SQLite it takes the write lock at BEGIN); its audit entries move the anchor
+        once it has committed."""
+        with anchor.writing(self.engine, self.anchor) as c:
             yield c
 
     @contextmanager
@@ -76,6 +78,24 @@ class Console:
             c = c.execution_options(**db.READ_ONLY)
             with c.begin():
                 yield c
+
+    def check_audit(self) -> tuple[audit.ChainCheck, anchor.AnchorCheck]:
+        """Walks the whole trail and holds its end against the anchor; an intact trail at or past the anchor (or with
+        no anchor yet) becomes the new anchor."""
+        try:
+            held = self.anchor.read()  # before the transaction: whatever it names has committed
+        except ValueError:
+            held, unreadable = None, True
+        else:
+            unreadable = False
+        with self.read() as c:
+            chain = audit.verify(c, self.audit_key)
+            found = anchor.compare(c, held)
+        if unreadable:
+            return chain, anchor.AnchorCheck("unreadable")
+        if found.holds and chain.intact and chain.head is not None:
+            self.anchor.catch_up(chain.head)
+        return chain, found
 
     def audit(self, c: Connection, *, actor: str, role: str, action: str, target: str = "",
               detail: dict | None = None) -> int:

@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import socket
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from central import bodies
 from central.catalogs import Catalogs
 from central.followups import FollowUps
+from central.storage import CentralStore
 from tests.helpers.catalog import replace_in, resign, signed_bundle, signing_keys
 from tests.helpers.central import CentralServer, invented_applicant
 from tests.helpers.console import ConsoleClient, add_staff, rate, submit_case
@@ -25,6 +27,7 @@ SCAN = b"\xff\xd8\xff\xe0" + b"invented scan of a page " * 40
 PAGE_PNG = b"\x89PNG\r\n\x1a\n" + b"invented png" * 10
 HTML = b"<html><script>alert(1)</script></html>"
 RATING = "01HPAGESRATING000000000001"
+OLD_RATING = "01HPAGESRATING000000000OLD"
 NAMES = ("mgr", "off", "tech", "aud")
 
 
@@ -307,3 +310,29 @@ def test_overlays_are_published_from_the_terminal_page_and_refused_keys_explaine
         ("tech", "overlay.refused", f"terminal:{TERMINAL}"), ("tech", "overlay.publish", f"site:{SITE}"),
         ("mgr", "overlay.publish", f"terminal:{TERMINAL}"), ("tech", "overlay.withdraw", f"terminal:{TERMINAL}")]
     assert "overlay.publish" in tech.get(page).text  # the terminal page lists the site's entries too
+
+
+def test_the_bad_ratings_list_shows_its_date_window(hall, central_db):
+    auditor = hall.client("aud")
+    # a second store on the same database (as another worker would open it) whose clock says 120 days ago
+    old = datetime.now() - timedelta(days=120)
+    earlier = CentralStore(central_db.target, keys_dir=central_db.keys_dir, clock=lambda: old.timestamp())
+    try:
+        rate(earlier, OTHER, OLD_RATING, 1, tags=["long_wait"], comment="invented comment 120")
+    finally:
+        earlier.close()
+    listed = auditor.get("/console/ratings/bad?show=all")
+    assert listed.status_code == 200 and RATING in listed.text and OLD_RATING not in listed.text
+    assert 'type="date" name="since"' in listed.text and "默认近 90 天" in listed.text
+    day = old.date().isoformat()
+    # still open, so the list says it is there, before the window, and links to a window that takes it in
+    assert "时间范围之前还有 1 条差评未回访" in listed.text and "1 bad ratings from before this window" in listed.text
+    assert f"since={day}" in listed.text
+    window = auditor.get(f"/console/ratings/bad?show=all&since={day}&until={day}")
+    assert OLD_RATING in window.text and RATING not in window.text and f'value="{day}"' in window.text
+    both = auditor.get(f"/console/ratings/bad?show=open&since={day}")
+    assert OLD_RATING in both.text and RATING in both.text
+    assert f"since={day}" in both.text  # the state chips keep the window
+    bad = auditor.get("/console/ratings/bad?show=all&since=2026-02-30&until=x")
+    assert bad.status_code == 400 and "日期无效" in bad.text and "invalid dates" in bad.text
+    assert RATING in bad.text and 'value="2026-02-30"' in bad.text  # the default window, the dates as typed

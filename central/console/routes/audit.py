@@ -26,9 +26,9 @@ def audit_page(request: Request, staff: Annotated[Staff, Depends(allow(AUDIT))],
     actor, action, target = actor.strip(), action.strip(), target.strip()
     with console.read() as c:
         entries = audit.entries(c, actor=actor, action=action, target=target, before=before, limit=PAGE + 1)
-        check = audit.verify(c, console.audit_key) if verify else None
+    check, anchored = console.check_audit() if verify else (None, None)
     filters = {k: v for k, v in (("actor", actor), ("action", action), ("target", target)) if v}
     older = urlencode({**filters, "before": entries[PAGE - 1]["id"]}) if len(entries) > PAGE else None
     return render(request, staff, "audit.html", title=("审计记录", "Audit trail"), entries=entries[:PAGE],
-                  actor=actor, action=action, target=target, check=check, older=older,
+                  actor=actor, action=action, target=target, check=check, anchored=anchored, older=older,
                   verify_link=urlencode({**filters, "verify": 1}))

@@ -3,7 +3,7 @@ rating with its reason tags, comment and follow-up (待核实 / 整改中 / 已�
 
 from __future__ import annotations
 
-from datetime import datetime, time as day_time, timedelta
+from datetime import date, datetime, time as day_time, timedelta
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -14,7 +14,7 @@ from central.casework import CaseworkError
 from central.console import ratingcharts, services
 from central.console.roles import CASES, FOLLOW_UP, RATINGS
 from central.console.web import NOTICES, Post, Refused, Staff, allow, allow_post, render, see_other
-from central.followups import DEADLINE_WORKING_DAYS, MAX_NOTE, STATES, FollowUps
+from central.followups import DEADLINE_WORKING_DAYS, MAX_NOTE, STATES, WINDOW_DAYS, FollowUps
 from central.ratings import GROUPS, RatingFigures
 from protocol.ratings import SCALE
 
@@ -69,16 +69,44 @@ def ratings_page(request: Request, staff: Annotated[Staff, Depends(allow(RATINGS
                   first=datetime.fromtimestamp(since).date(), last=today)
 
 
+def _day(typed: str) -> date | None:
+    """A YYYY-MM-DD from the form; None when left empty. Raises ValueError when it is not a date."""
+    return date.fromisoformat(typed) if typed else None
+
+
 @router.get("/bad")
 def bad_ratings_page(request: Request, staff: Annotated[Staff, Depends(allow(RATINGS))],
                      show: Annotated[str, Query(max_length=16)] = "open",
-                     page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
+                     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                     since: Annotated[str, Query(max_length=10)] = "",
+                     until: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:
     show = show if show in SHOW else "open"
-    listed = FollowUps(staff.console.store).bad_ratings(show=None if show == "all" else show, page=page,
-                                                         per_page=PER_PAGE)
-    return render(request, staff, "bad_ratings.html", title=("差评处理", "Bad ratings"), listed=listed, show=show,
-                  shows=SHOW, titles=services.titles(request, staff.console.store), may_open_cases=staff.may(CASES),
-                  link=lambda **changes: "/console/ratings/bad?" + urlencode({"show": show, **changes}),
+    since, until = since.strip(), until.strip()
+    error, status = None, 200
+    try:
+        first, last = _day(since), _day(until)
+        if first is not None and last is not None and first > last:
+            raise ValueError("the window ends before it starts")
+    except ValueError:
+        # the typed dates stay in the form; the list falls back to the default window
+        first = last = None
+        error, status = ("日期无效：请按 年-月-日 填写，且开始不晚于结束；下面是默认时间范围",
+                         "invalid dates: use YYYY-MM-DD with the start no later than the end; below is the default window"), 400
+    follow = FollowUps(staff.console.store)
+    listed = follow.bad_ratings(show=None if show == "all" else show, page=page, per_page=PER_PAGE,
+                                since=datetime.combine(first, day_time()).timestamp() if first else None,
+                                until=datetime.combine(last + timedelta(days=1), day_time()).timestamp() if last
+                                else None)
+    query = {"show": show, **({"since": since, "until": until} if error is None else {})}
+    shown_since = datetime.fromtimestamp(listed["since"]).date() if listed["since"] is not None else None
+    return render(request, staff, "bad_ratings.html", title=("差评处理", "Bad ratings"), status=status, listed=listed,
+                  show=show, shows=SHOW, titles=services.titles(request, staff.console.store),
+                  may_open_cases=staff.may(CASES), error=error, typed={"since": since, "until": until},
+                  window={"since": shown_since, "until": last, "days": WINDOW_DAYS},
+                  earlier_since=datetime.fromtimestamp(listed["earlier"]["first"]).date().isoformat()
+                  if listed["earlier"] else None,
+                  link=lambda **changes: "/console/ratings/bad?" + urlencode(
+                      {k: v for k, v in {**query, **changes}.items() if v != ""}),
                   deadline_days=DEADLINE_WORKING_DAYS)
 
 

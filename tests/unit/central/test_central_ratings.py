@@ -4,6 +4,7 @@ and the follow-up of every bad rating with its 15-working-day deadline, days lef
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import event
 
 from central.casework import CaseworkError
 from central.cli import cli_main
@@ -181,3 +182,40 @@ def test_calendar_from_the_command_line(store, central_db, capsys):
     assert cal.is_working(date(2026, 9, 27)) and not cal.is_working(date(2026, 10, 1))
     assert cli_main(["calendar", "--holiday", "2026-13-01", *db]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_bad_ratings_read_only_their_window_and_page_from_the_database(store, clock):
+    today = date(2026, 8, 31)
+    for n in range(6):  # bad ratings from before the default 90-day window
+        _rate(store, clock, f"old-{n}", 1, _ts(2026, 3, 2 + n))
+    for n in range(7):
+        _rate(store, clock, f"new-{n}", 2, _ts(2026, 8, 20 + n))
+    _rate(store, clock, "fine", 5, _ts(2026, 8, 21))
+    follow = FollowUps(store)
+    follow.advance("new-0", "followed_up", actor="mgr", note="已电话回访")
+    sent: list[tuple[str, object]] = []
+
+    def watch(conn, cursor, statement, parameters, context, executemany):
+        sent.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", watch)
+    try:
+        second = follow.bad_ratings(page=2, per_page=3, today=today)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", watch)
+    assert (second["total"], second["pages"], second["page"]) == (7, 3, 2)
+    assert second["earlier"] == {"open": 6, "first": _ts(2026, 3, 2)}  # not listed, but not out of sight either
+    assert second["counts"] == {"verifying": 6, "rectifying": 0, "followed_up": 1, "open": 6, "overdue": 0}
+    # open ones oldest first, the followed-up one last
+    assert [r["id"] for r in second["ratings"]] == ["new-4", "new-5", "new-6"]
+    assert [r["id"] for r in follow.bad_ratings(page=3, per_page=3, today=today)["ratings"]] == ["new-0"]
+    # the follow-up steps are read for the page's three ratings only; no statement names any other rating
+    named = [{p for p in (params.values() if isinstance(params, dict) else params) if str(p)[:4] in ("old-", "new-")}
+             for _, params in sent]
+    assert set().union(*named) == {"new-4", "new-5", "new-6"}
+    # another window, asked for; and every date
+    spring = follow.bad_ratings(since=_ts(2026, 3, 3, 0), until=_ts(2026, 3, 5, 0), today=today)
+    assert [r["id"] for r in spring["ratings"]] == ["old-1", "old-2"] and spring["counts"]["overdue"] == 2
+    everything = follow.bad_ratings(window_days=None, show="overdue", per_page=200, today=today)
+    assert [r["id"] for r in everything["ratings"]] == [f"old-{n}" for n in range(6)]
+    assert follow.bad_ratings(show="followed_up", today=today)["total"] == 1
