@@ -327,6 +327,9 @@ def test_the_bad_ratings_list_shows_its_date_window(hall, central_db):
     day = old.date().isoformat()
     # still open, so the list says it is there, before the window, and links to a window that takes it in
     assert "时间范围之前还有 1 条差评未回访" in listed.text and "1 bad ratings from before this window" in listed.text
+    # the ratings page's headline counts it however old: an overdue follow-up never drops out of it
+    headline = auditor.get("/console/ratings")
+    assert '<span class="big">1</span><a href="/console/ratings/bad?show=overdue">' in headline.text
     assert f"since={day}" in listed.text
     window = auditor.get(f"/console/ratings/bad?show=all&since={day}&until={day}")
     assert OLD_RATING in window.text and RATING not in window.text and f'value="{day}"' in window.text

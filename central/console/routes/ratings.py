@@ -57,7 +57,8 @@ def ratings_page(request: Request, staff: Annotated[Staff, Depends(allow(RATINGS
     overall = figures.distribution(since=since, until=until)[0]
     overall_trend = figures.trend(since=since, until=until, period=period)
     trend = figures.trend(since=since, until=until, period=period, by=by)
-    counts = FollowUps(store).bad_ratings(per_page=1)["counts"]
+    # the headline counts every open and overdue one, however old: an overdue follow-up must never drop out of it
+    counts = FollowUps(store).bad_ratings(per_page=1, window_days=None)["counts"]
     query = {"by": by, "days": days, "period": period}
     return render(request, staff, "ratings.html", title=("好差评", "Ratings"), rows=rows, overall=overall,
                   distribution=ratingcharts.distribution_chart(rows, label),
