@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
@@ -35,6 +36,7 @@ class CatalogBridge(QObject):
     _posted = Signal(object, int)  # (what, payload), session generation
     changed = Signal()  # groups, language or catalog: everything bound to `revision` re-reads
     searchChanged = Signal()
+    waitingChanged = Signal()
 
     def __init__(self, core: KioskCore, shell: Shell, qr: QrTexts, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class CatalogBridge(QObject):
         self._service = None
         self._query = ""
         self._results: list[ItemSummary] = []
+        self._waiting: dict[str, int | None] = {}  # code -> people waiting at its windows (None: not known)
+        self._waiting_revision = 0
         self._posted.connect(self._on_posted, Qt.ConnectionType.QueuedConnection)
         shell.languageChanged.connect(self._bump)
         core.session.register_wipe("ui-catalog", self.clear)
@@ -177,14 +181,34 @@ class CatalogBridge(QObject):
             "phone": w.phone, "queue": w.queue.name, "legalBasis": list(g.legal_basis), "proxy": g.proxy,
         }
 
+    @Slot(str)
+    def askWaiting(self, code: str) -> None:
+        """Counts the people waiting in the item's queue in a worker (central may take seconds); the 取号 button
+        shows the count when it comes (waiting(code), re-read on waitingChanged)."""
+        self._waiting.pop(code, None)
+        self.waitingChanged.emit()
+        generation = self._core.session.generation
+
+        def work() -> None:
+            try:
+                count = self._catalog_service().waiting_for(code)
+            except Exception:  # a missing item or a locked database must not break the guide screen
+                log.exception("waiting count failed")
+                count = None
+            self._post("waiting", (code, count), generation)
+
+        threading.Thread(target=work, name="waiting-count", daemon=True).start()
+
     @Slot(str, result=int)
     def waiting(self, code: str) -> int:
-        """People waiting in the item's queue (one small SQLite read), shown on the 取号 button."""
-        try:
-            return self._catalog_service().waiting_for(code)
-        except Exception:  # a missing item or a locked database must not break the guide screen
-            log.exception("waiting count failed")
-            return -1
+        """People waiting in the item's queue as last counted; -1 while not (yet) known."""
+        count = self._waiting.get(code)
+        return -1 if count is None else count
+
+    @Property(int, notify=waitingChanged)
+    def waitingRevision(self) -> int:
+        """Bound beside waiting(code) so QML reads the count again when one comes."""
+        return self._waiting_revision
 
     # ---- events on the GUI thread
 
@@ -192,7 +216,12 @@ class CatalogBridge(QObject):
         what, payload = event
         if generation not in (-1, self._core.session.generation):
             return  # the visitor who started it has gone; the wipe already cleared the screens
-        if what == "catalog":
+        if what == "waiting":
+            code, count = payload
+            self._waiting[code] = count
+            self._waiting_revision += 1
+            self.waitingChanged.emit()
+        elif what == "catalog":
             self._search = payload.search_session()
             self._results = self._search.update(self._query, self._core.cfg.catalog.search_limit, self._lang()) \
                 if self._query.strip() else []
@@ -203,5 +232,7 @@ class CatalogBridge(QObject):
         if self._search is not None:
             self._search.clear()
         self._query, self._results = "", []
+        self._waiting.clear()
         self._qr.clear()
         self._bump()
+        self.waitingChanged.emit()

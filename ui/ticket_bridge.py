@@ -10,7 +10,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
-from kiosk.catalog.tickets import PRIORITY_NOTE
+from kiosk.catalog.tickets import PRIORITY_NOTE, WAITING_COUNTING, waiting_now
 from kiosk.i18n import Problem, Text
 from ui.bridge import Bridge, registered
 from ui.qr_provider import QrTexts
@@ -44,7 +44,9 @@ class TicketBridge(Bridge):
 
     def _reset_state(self) -> None:
         self._ticket: Ticket | None = None
-        self._code, self._state, self._problem, self._waiting = "", IDLE, None, 0
+        self._code, self._state, self._problem = "", IDLE, None
+        self._waiting: int | None = None  # people at the windows when the choice was offered; None: not known
+        self._counting = False
 
     def _set(self, state: str, problem: Problem | None = None) -> None:
         self._state, self._problem = state, problem
@@ -60,12 +62,17 @@ class TicketBridge(Bridge):
             self.takeNumber(code)
             return
         self._ticket, self._code = None, code
-        try:
-            self._waiting = self._core.catalog.waiting_for(code)  # one small SQLite read
-        except Exception:  # the count is a courtesy: the choice still shows
-            log.exception("waiting count failed")
-            self._waiting = 0
+        self._waiting, self._counting = None, True
         self._set(CHOOSE)
+        # central counts for the whole hall and may take seconds: the choice shows at once, the count when it comes
+        self.run("waiting-count", lambda: self._core.catalog.waiting_for(code), lambda n: self._counted(code, n),
+                 lambda exc: self._counted(code, None))
+
+    def _counted(self, code: str, count: int | None) -> None:
+        if code != self._code or not self._counting:
+            return  # another item was chosen meanwhile
+        self._waiting, self._counting = count, False
+        self.changed.emit()
 
     @Slot(str)
     def takeNumber(self, code: str) -> None:
@@ -125,8 +132,13 @@ class TicketBridge(Bridge):
 
     @Property(int, notify=changed)
     def waitingNow(self) -> int:
-        """People waiting at the windows when the choice was offered."""
-        return self._waiting
+        """People waiting at the windows when the choice was offered; -1 while counting or not known."""
+        return -1 if self._waiting is None else self._waiting
+
+    @Property(str, notify=changed)
+    def waitingText(self) -> str:
+        """What the choice says of the windows now, in the screen's language."""
+        return self._t(WAITING_COUNTING if self._counting else waiting_now(self._waiting))
 
     @Property(str, notify=changed)
     def ticketCode(self) -> str:

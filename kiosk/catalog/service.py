@@ -186,9 +186,28 @@ class CatalogService:
         name, where = self.ticket_place(ticket.service)
         return ticket_print_data(ticket, name.zh, where, site_name=site_name)
 
-    def waiting_for(self, code: str) -> int:
-        """How many are waiting in the queue that serves this item ("" the general desk), shown before taking one."""
-        return self._tickets.waiting(self.ticket_place(code)[1].queue.code)
+    def waiting_for(self, code: str) -> int | None:
+        """How many are waiting in the queue that serves this item ("" the general desk), shown before taking one.
+        Blocking (central may take CENTRAL_TICKET_TIMEOUT): call from a worker thread.
+
+        With central configured, central's count for the whole hall, or None (not known) while it cannot answer:
+        this terminal's own count would leave out every other terminal's tickets. Without central (a lone
+        terminal), this terminal's count is the hall's."""
+        queue = self.ticket_place(code)[1].queue.code
+        client = self._central()
+        if client is None:
+            return self._tickets.waiting(queue)
+        now = self._clock()
+        failed = self._central_failed_at
+        if failed is not None and failed <= now < failed + CENTRAL_TICKET_RETRY:
+            return None
+        try:
+            return client.tickets_waiting(queue, self._tickets.day(now).isoformat(), timeout=CENTRAL_TICKET_TIMEOUT)
+        except Exception as exc:  # the count is a courtesy: the choice still shows, and says it is not known
+            log.warning("central gave no waiting count (%s: %s); this terminal numbers tickets for the next %d s",
+                        type(exc).__name__, exc, CENTRAL_TICKET_RETRY.total_seconds())
+            self._central_failed_at = now
+            return None
 
     # ---- updates from central ----
 

@@ -23,6 +23,19 @@ PRIORITY_NOTE = Text(f"优先号 · {PRIORITY_FOR.zh}", f"Priority number {PRIOR
 
 AHEAD_UNKNOWN = Text("前面人数暂不可知", "People ahead: not known")
 
+
+WAITING_COUNTING = Text("正在查询等候人数…", "Counting who is waiting…")
+
+
+def waiting_now(count: int | None) -> Text:
+    """What the choice of a number says of the windows now; None: not known (central, which alone counts every
+    terminal's tickets, cannot be asked)."""
+    if count is None:
+        return Text("现在等候人数暂不可知", "How many are waiting is not known right now")
+    if count == 0:
+        return Text("现在无人等候", "Nobody is waiting now")
+    return Text(f"现在有 {count} 人等候", "1 person is waiting now" if count == 1 else f"{count} people are waiting now")
+
 _TABLE = """CREATE TABLE {name} (
     day TEXT NOT NULL, series TEXT NOT NULL, seq INTEGER NOT NULL, queue TEXT NOT NULL,
     priority INTEGER NOT NULL DEFAULT 0, service TEXT NOT NULL, issued_at TEXT NOT NULL, called_at TEXT,

@@ -158,3 +158,22 @@ def test_tickets_numbered_offline_join_the_halls_queue_when_they_arrive(hall):
     first.submit_batch([_offline_event("01OFFLINE0000000000000008", 5, issued_at=time.time() + 86_400)])
     late = httpx.get(url, headers=auth).json()["tickets"][-1]
     assert late["number"] == "A9-005" and late["issued_at"] <= time.time()
+
+
+def test_a_terminal_asks_how_many_wait_at_its_halls_windows(hall):
+    server, (first, second, other_hall, siteless) = hall
+    assert first.tickets_waiting("A", DAY) == 0
+    for client in (first, second, first):
+        client.take_ticket("A", DAY)
+    second.take_ticket("A", DAY, priority="V")  # a priority number waits at the same windows
+    first.take_ticket("B", DAY)
+    other_hall.take_ticket("A", DAY)
+    assert (first.tickets_waiting("A", DAY), second.tickets_waiting("A", DAY)) == (4, 4)
+    assert first.tickets_waiting("B", DAY) == 1 and other_hall.tickets_waiting("A", DAY) == 1
+    assert first.tickets_waiting("A", NEXT_DAY) == 0
+    for refused, status in ((lambda: siteless.tickets_waiting("A", DAY), 409),
+                            (lambda: first.tickets_waiting("A", "2026-02-31"), 422),
+                            (lambda: first.tickets_waiting("a", DAY), 422)):
+        with pytest.raises(CentralError) as answer:
+            refused()
+        assert answer.value.status == status

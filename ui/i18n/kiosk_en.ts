@@ -241,49 +241,49 @@
         <translation>Still available: service guide, progress query</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="140" />
+        <location filename="../qml/screens/Attract.qml" line="151" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="147" />
+        <location filename="../qml/screens/Attract.qml" line="158" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="155" />
+        <location filename="../qml/screens/Attract.qml" line="166" />
         <source>请触摸屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="192" />
-        <location filename="../qml/screens/Attract.qml" line="211" />
+        <location filename="../qml/screens/Attract.qml" line="203" />
+        <location filename="../qml/screens/Attract.qml" line="222" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="201" />
         <location filename="../qml/screens/Attract.qml" line="212" />
+        <location filename="../qml/screens/Attract.qml" line="223" />
         <source>大字 + 语音，不限时</source>
         <translation>Large text + voice, no rush</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="244" />
+        <location filename="../qml/screens/Attract.qml" line="255" />
         <source>读卡器上有身份证，请取走</source>
         <translation>An ID card was left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="256" />
+        <location filename="../qml/screens/Attract.qml" line="267" />
         <source>点屏幕开始办事</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="264" />
+        <location filename="../qml/screens/Attract.qml" line="275" />
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="273" />
+        <location filename="../qml/screens/Attract.qml" line="284" />
         <source>工作人员入口：长按三秒</source>
         <translation>Staff entrance: hold for three seconds</translation>
     </message>
@@ -696,27 +696,27 @@
         <translation>Service updated</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="267" />
+        <location filename="../qml/screens/Guide.qml" line="268" />
         <source>该事项已调整，请返回重新查找。</source>
         <translation>This service has changed; please go back and look it up again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="116" />
+        <location filename="../qml/screens/Guide.qml" line="117" />
         <source>对象：%1</source>
         <translation>For: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="159" />
+        <location filename="../qml/screens/Guide.qml" line="160" />
         <source>办理条件</source>
         <translation>Who can apply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="167" />
+        <location filename="../qml/screens/Guide.qml" line="168" />
         <source>需要带的材料（共 %1 项）</source>
         <translation>What to bring (%1 items)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="98" />
+        <location filename="../qml/screens/Guide.qml" line="99" />
         <source>仅以下情况需要：%1</source>
         <translation>Only needed: %1</translation>
     </message>
@@ -726,143 +726,143 @@
         <translation>This is the service guide. You can print the list of papers, or take a number.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="101" />
+        <location filename="../qml/screens/Guide.qml" line="102" />
         <source>样例：%1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="102" />
+        <location filename="../qml/screens/Guide.qml" line="103" />
         <source>可在本机拍照上传</source>
         <translation>Can be photographed at this terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="145" />
+        <location filename="../qml/screens/Guide.qml" line="146" />
         <source>可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。</source>
         <translation>A family member or friend may apply for you: the helper uses their own ID card here, types the applicant's details and photographs the power of attorney.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="146" />
+        <location filename="../qml/screens/Guide.qml" line="147" />
         <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
         <translation>On this machine you can apply only for yourself. To apply for someone else, please ask at the window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="153" />
+        <location filename="../qml/screens/Guide.qml" line="154" />
         <source>词语解释</source>
         <translation>What words mean</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="172" />
+        <location filename="../qml/screens/Guide.qml" line="173" />
         <source>不用带（部门共享获取）</source>
         <translation>No need to bring (fetched by data sharing)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="175" />
+        <location filename="../qml/screens/Guide.qml" line="176" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="176" />
+        <location filename="../qml/screens/Guide.qml" line="177" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="178" />
+        <location filename="../qml/screens/Guide.qml" line="179" />
         <source>办理时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="179" />
+        <location filename="../qml/screens/Guide.qml" line="180" />
         <source>承诺时限：%1</source>
         <translation>Promised: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="179" />
+        <location filename="../qml/screens/Guide.qml" line="180" />
         <source>法定时限：%1</source>
         <translation>Statutory: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="181" />
+        <location filename="../qml/screens/Guide.qml" line="182" />
         <source>办理地点</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="185" />
+        <location filename="../qml/screens/Guide.qml" line="186" />
         <source>办理时间：%1</source>
         <translation>Opening hours: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="186" />
+        <location filename="../qml/screens/Guide.qml" line="187" />
         <source>咨询电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="189" />
+        <location filename="../qml/screens/Guide.qml" line="190" />
         <source>办理依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="387" />
+        <location filename="../qml/screens/Guide.qml" line="388" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="398" />
+        <location filename="../qml/screens/Guide.qml" line="399" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="404" />
+        <location filename="../qml/screens/Guide.qml" line="405" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="20" />
-        <location filename="../qml/screens/Guide.qml" line="203" />
+        <location filename="../qml/screens/Guide.qml" line="21" />
+        <location filename="../qml/screens/Guide.qml" line="204" />
         <source>材料清单已打印，请从出纸口取走</source>
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="204" />
+        <location filename="../qml/screens/Guide.qml" line="205" />
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="205" />
+        <location filename="../qml/screens/Guide.qml" line="206" />
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="216" />
+        <location filename="../qml/screens/Guide.qml" line="217" />
         <source>用手机扫码查看这份办事指南</source>
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="222" />
+        <location filename="../qml/screens/Guide.qml" line="223" />
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="238" />
+        <location filename="../qml/screens/Guide.qml" line="239" />
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="239" />
+        <location filename="../qml/screens/Guide.qml" line="240" />
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="248" />
+        <location filename="../qml/screens/Guide.qml" line="249" />
         <source>取号（%1 人等候）</source>
         <translation>Take a number (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="248" />
+        <location filename="../qml/screens/Guide.qml" line="249" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="257" />
+        <location filename="../qml/screens/Guide.qml" line="258" />
         <source>在本机申请</source>
         <translation>Apply here</translation>
     </message>
@@ -1577,62 +1577,67 @@
         <translation>Scan receipt QR</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="135" />
+        <location filename="../qml/screens/Progress.qml" line="150" />
+        <source>正在打开摄像头…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="172" />
         <source>请将回执上的二维码对准摄像头，保持不动</source>
         <translation>Hold the QR code on your receipt up to the camera and keep it still</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="147" />
+        <location filename="../qml/screens/Progress.qml" line="184" />
         <source>停止扫描</source>
         <translation>Stop scanning</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="157" />
+        <location filename="../qml/screens/Progress.qml" line="194" />
         <source>按身份证查询（需人脸核验）</source>
         <translation>Look up by ID card (face check required)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="170" />
+        <location filename="../qml/screens/Progress.qml" line="207" />
         <source>您名下的办件</source>
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="215" />
+        <location filename="../qml/screens/Progress.qml" line="252" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="249" />
+        <location filename="../qml/screens/Progress.qml" line="286" />
         <source>需要您补正的内容</source>
         <translation>What you need to supply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="250" />
+        <location filename="../qml/screens/Progress.qml" line="287" />
         <source>退回原因</source>
         <translation>Why it was returned</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="271" />
+        <location filename="../qml/screens/Progress.qml" line="308" />
         <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
         <translation>Please get ready what is asked above and bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="272" />
+        <location filename="../qml/screens/Progress.qml" line="309" />
         <source>如有疑问，请带上回执到服务窗口咨询。</source>
         <translation>If you have questions, bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="284" />
+        <location filename="../qml/screens/Progress.qml" line="321" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="294" />
+        <location filename="../qml/screens/Progress.qml" line="331" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="293" />
+        <location filename="../qml/screens/Progress.qml" line="330" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -2014,7 +2019,7 @@
     <name>Ticket</name>
     <message>
         <location filename="../qml/screens/Ticket.qml" line="11" />
-        <location filename="../qml/screens/Ticket.qml" line="78" />
+        <location filename="../qml/screens/Ticket.qml" line="79" />
         <source>取号</source>
         <translation>Take a number</translation>
     </message>
@@ -2044,97 +2049,87 @@
         <translation>It is a priority number: the window calls it first. </translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="44" />
-        <source>现在有 %1 人等候</source>
-        <translation>%1 waiting now</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Ticket.qml" line="44" />
-        <source>现在无人等候</source>
-        <translation>Nobody is waiting now</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Ticket.qml" line="55" />
+        <location filename="../qml/screens/Ticket.qml" line="56" />
         <source>办理窗口：%1</source>
         <translation>Windows: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="78" />
+        <location filename="../qml/screens/Ticket.qml" line="79" />
         <source>取普通号</source>
         <translation>Normal number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="80" />
+        <location filename="../qml/screens/Ticket.qml" line="81" />
         <source>领取窗口排队号</source>
         <translation>A queue number for the windows</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="91" />
+        <location filename="../qml/screens/Ticket.qml" line="92" />
         <source>取优先号</source>
         <translation>Priority number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="91" />
+        <location filename="../qml/screens/Ticket.qml" line="92" />
         <source>老年人 · 残疾人 · 孕妇</source>
         <translation>Elderly · Disabled · Pregnant</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="93" />
+        <location filename="../qml/screens/Ticket.qml" line="94" />
         <source>取优先号，老年人、残疾人、孕妇</source>
         <translation>Priority number, for elderly, disabled and pregnant visitors</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="94" />
+        <location filename="../qml/screens/Ticket.qml" line="95" />
         <source>绿色通道，窗口优先叫号</source>
         <translation>Green channel: called first at the window</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="103" />
+        <location filename="../qml/screens/Ticket.qml" line="104" />
         <source>优先号在窗口优先叫号，无需出示证明。</source>
         <translation>Priority numbers are called first at the window. No proof is needed.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="144" />
+        <location filename="../qml/screens/Ticket.qml" line="145" />
         <source>正在取号，请稍候…</source>
         <translation>Getting your number…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="154" />
+        <location filename="../qml/screens/Ticket.qml" line="155" />
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="221" />
+        <location filename="../qml/screens/Ticket.qml" line="222" />
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 until your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="243" />
+        <location filename="../qml/screens/Ticket.qml" line="244" />
         <source>号票已打印，请从出纸口取走，留意叫号</source>
         <translation>Your ticket is printed; take it from the slot and listen for your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="244" />
+        <location filename="../qml/screens/Ticket.qml" line="245" />
         <source>号票未能打印，请记住屏幕上的号码</source>
         <translation>The ticket could not be printed; please note the number on the screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="245" />
+        <location filename="../qml/screens/Ticket.qml" line="246" />
         <source>未能取号</source>
         <translation>No number could be issued</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="246" />
+        <location filename="../qml/screens/Ticket.qml" line="247" />
         <source>正在打印号票…</source>
         <translation>Printing your ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="257" />
+        <location filename="../qml/screens/Ticket.qml" line="258" />
         <source>可用手机扫码或拍照保存您的号码</source>
         <translation>Scan or photograph this code to keep your number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Ticket.qml" line="263" />
+        <location filename="../qml/screens/Ticket.qml" line="264" />
         <source>完成，返回首页</source>
         <translation>Done, back to home</translation>
     </message>

@@ -13,7 +13,8 @@ ScreenPage {
     prompt: qsTr("这是办事指南。可以打印材料清单，或者取号")
     readonly property string code: page.params.code || ""
     readonly property var g: CatalogBridge.revision >= 0 ? CatalogBridge.guide(page.code) : ({})
-    property int waiting: -1
+    // counted in a worker when the page shows (central may take seconds); -1 until then, or when not known
+    readonly property int waiting: CatalogBridge.waitingRevision >= 0 ? CatalogBridge.waiting(page.code) : -1
 
     // elderly visitors hear how the printing went
     spoken: ChecklistBridge.checklistCode !== page.code ? ""
@@ -21,7 +22,7 @@ ScreenPage {
         : ChecklistBridge.checklistState === "failed" ? ChecklistBridge.checklistProblem : ""
 
     StackView.onActivated: {
-        page.waiting = CatalogBridge.waiting(page.code)
+        CatalogBridge.askWaiting(page.code)
         ChecklistBridge.resetChecklist()
         ChecklistBridge.checkPrinter()
     }

@@ -41,7 +41,8 @@ ScreenPage {
         Text {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
-            text: TicketBridge.waitingNow > 0 ? qsTr("现在有 %1 人等候").arg(TicketBridge.waitingNow) : qsTr("现在无人等候")
+            objectName: "ticketWaitingNow"
+            text: TicketBridge.waitingText
             font.pixelSize: Theme.bodySize * 1.15
             color: Theme.text
             textFormat: Text.PlainText
