@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from fastapi import APIRouter, Header, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
@@ -21,32 +24,33 @@ class TicketRequest(BaseModel):
     day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
-@router.post("/v1/tickets", responses={409: {}, 422: {}})
-def take(payload: TicketRequest, terminal: Terminal, store: Store) -> dict:
-    if payload.priority == payload.queue:
-        raise HTTPException(422, detail={"reason": "series_mix", "message": "priority letter equals the queue's"})
+@contextmanager
+def _hall_answers() -> Iterator[None]:
+    """A terminal at no site, or counting by a day that is not central's: the same plain refusal on every route."""
     try:
-        return tickets.take(store, terminal, queue=payload.queue, priority=payload.priority,
-                            service=payload.service, day=payload.day)
+        yield
     except tickets.NoSite:
         raise HTTPException(409, detail={"reason": "no_site", "message": "this terminal stands at no site"}) from None
     except tickets.DayOff:
         raise HTTPException(422, detail={"reason": "day_out_of_range",
                                          "message": "the counting day is not central's day (is the terminal's clock "
                                                     "right?)"}) from None
+
+
+@router.post("/v1/tickets", responses={409: {}, 422: {}})
+def take(payload: TicketRequest, terminal: Terminal, store: Store) -> dict:
+    if payload.priority == payload.queue:
+        raise HTTPException(422, detail={"reason": "series_mix", "message": "priority letter equals the queue's"})
+    with _hall_answers():
+        return tickets.take(store, terminal, queue=payload.queue, priority=payload.priority,
+                            service=payload.service, day=payload.day)
 
 
 @router.get("/v1/tickets/waiting", responses={409: {}, 422: {}})
 def waiting(terminal: Terminal, store: Store, queue: str = Query(pattern=r"^[A-Z]$"),
             day: str = Query(pattern=r"^\d{4}-\d{2}-\d{2}$")) -> dict:
-    try:
+    with _hall_answers():
         return {"queue": queue, "day": day, "waiting": tickets.waiting(store, terminal, queue=queue, day=day)}
-    except tickets.NoSite:
-        raise HTTPException(409, detail={"reason": "no_site", "message": "this terminal stands at no site"}) from None
-    except tickets.DayOff:
-        raise HTTPException(422, detail={"reason": "day_out_of_range",
-                                         "message": "the counting day is not central's day (is the terminal's clock "
-                                                    "right?)"}) from None
 
 
 def _calling_site(store, site: str, authorization: str | None) -> None:
