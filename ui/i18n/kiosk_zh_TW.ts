@@ -28,8 +28,8 @@
         </message>
         <message>
             <location filename="../qml/screens/ApplyFor.qml" line="16" />
-            <source>请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”</source>
-            <translation>請輸入申請人的姓名和身份證號，選擇您和他的關係，再點“下一步”</translation>
+            <source>请输入申请人的姓名和身份证号。选择您和他的关系，再点“下一步”。</source>
+            <translation>請輸入申請人的姓名和身份證號。選擇您和他的關係，再點“下一步”。</translation>
         </message>
         <message>
             <location filename="../qml/screens/ApplyFor.qml" line="17" />
@@ -157,6 +157,11 @@
             <translation>金額，單位元</translation>
         </message>
         <message>
+            <location filename="../qml/screens/ApplyForm.qml" line="100" />
+            <source>这是为他人代办的申请。灰色底的信息是您上一步为申请人填写的。要修改，请返回上一步。其他各项请按申请人的情况填写或选择。</source>
+            <translation>這是為他人代辦的申請。灰色底的信息是您上一步為申請人填寫的。要修改，請返回上一步。其他各項請按申請人的情況填寫或選擇。</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/ApplyForm.qml" line="101" />
             <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
             <translation>灰色底的信息來自您的身份證，不能修改；其他各項請填寫或選擇。</translation>
@@ -171,11 +176,6 @@
             <location filename="../qml/screens/ApplyForm.qml" line="18" />
             <source>填写申请表。请逐项填好，再点“下一步”</source>
             <translation>填寫申請表。請逐項填好，再點“下一步”</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="100" />
-            <source>这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。</source>
-            <translation>這是為他人代辦的申請：灰色底的信息是您在上一步為申請人填寫的，要修改請返回上一步；其他各項請按申請人的情況填寫或選擇。</translation>
         </message>
         <message>
             <location filename="../qml/screens/ApplyForm.qml" line="125" />
@@ -217,13 +217,13 @@
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="53" />
-            <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
-            <translation>辦事指南 · 證件辦理 · 進度查詢 · 證明列印 · 取號排隊</translation>
+            <source>办事指南 · 证件办理 · 查进度 · 打证明 · 取号</source>
+            <translation>辦事指南 · 證件辦理 · 查進度 · 打證明 · 取號</translation>
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="76" />
-            <source>现在是非办公时间，暂停受理申请</source>
-            <translation>現在是非辦公時間，暫停受理申請</translation>
+            <source>现在是非办公时间，暂停受理申请。请在办公时间再来。</source>
+            <translation>現在是非辦公時間，暫停受理申請。請在辦公時間再來。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="86" />
@@ -241,49 +241,49 @@
             <translation>仍可使用：辦事指南、進度查詢</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="140" />
+            <location filename="../qml/screens/Attract.qml" line="151" />
             <source>标准版</source>
             <translation>標準版</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="147" />
+            <location filename="../qml/screens/Attract.qml" line="158" />
             <source>开始</source>
             <translation>開始</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="155" />
+            <location filename="../qml/screens/Attract.qml" line="166" />
             <source>请触摸屏幕开始</source>
             <translation>請觸摸螢幕開始</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="192" />
-            <location filename="../qml/screens/Attract.qml" line="211" />
+            <location filename="../qml/screens/Attract.qml" line="203" />
+            <location filename="../qml/screens/Attract.qml" line="222" />
             <source>长辈版</source>
             <translation>長輩版</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="201" />
             <location filename="../qml/screens/Attract.qml" line="212" />
+            <location filename="../qml/screens/Attract.qml" line="223" />
             <source>大字 + 语音，不限时</source>
             <translation>大字 + 語音，不限時</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="244" />
+            <location filename="../qml/screens/Attract.qml" line="255" />
             <source>读卡器上有身份证，请取走</source>
             <translation>讀卡器上有身份證，請取走</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="256" />
+            <location filename="../qml/screens/Attract.qml" line="267" />
             <source>点屏幕开始办事</source>
             <translation>點螢幕開始辦事</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="264" />
+            <location filename="../qml/screens/Attract.qml" line="275" />
             <source>终端编号 %1 · 服务热线 %2</source>
             <translation>終端編號 %1 · 服務熱線 %2</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="273" />
+            <location filename="../qml/screens/Attract.qml" line="284" />
             <source>工作人员入口：长按三秒</source>
             <translation>工作人員入口：長按三秒</translation>
         </message>
@@ -302,8 +302,8 @@
         </message>
         <message>
             <location filename="../qml/screens/Capture.qml" line="34" />
-            <source>把材料平放在摄像头下方，整页都在画面里、字看得清，再点“拍照”。多页请逐页拍。</source>
-            <translation>把材料平放在攝像頭下方，整頁都在畫面裡、字看得清，再點“拍照”。多頁請逐頁拍。</translation>
+            <source>把材料平放在摄像头下方。整页都要在画面里，字要看得清。再点“拍照”。多页请逐页拍。</source>
+            <translation>把材料平放在攝像頭下方。整頁都要在畫面裡，字要看得清。再點“拍照”。多頁請逐頁拍。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Capture.qml" line="63" />
@@ -591,8 +591,8 @@
         </message>
         <message>
             <location filename="../qml/Kiosk/ExitConfirm.qml" line="49" />
-            <source>退出后，您刚才读取的证件和填写的内容都会从本机清除，需要重新办理。</source>
-            <translation>退出後，您剛才讀取的證件和填寫的內容都會從本機清除，需要重新辦理。</translation>
+            <source>退出后，本机会清除您读取的证件和填写的内容。下次需要重新办理。</source>
+            <translation>退出後，本機會清除您讀取的證件和填寫的內容。下次需要重新辦理。</translation>
         </message>
         <message>
             <location filename="../qml/Kiosk/ExitConfirm.qml" line="62" />
@@ -736,11 +736,6 @@
             <translation>可在本機拍照上傳</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="145" />
-            <source>可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。</source>
-            <translation>可以由家人或親友代辦：代辦人在本機刷自己的身份證，填寫申請人信息，並拍照上傳授權委託書。</translation>
-        </message>
-        <message>
             <location filename="../qml/screens/Guide.qml" line="146" />
             <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
             <translation>在本機只能為自己申請。替他人辦理，請到窗口諮詢。</translation>
@@ -801,6 +796,11 @@
             <translation>辦理依據</translation>
         </message>
         <message>
+            <location filename="../qml/screens/Guide.qml" line="222" />
+            <source>打印机暂不可用。请点“打印材料清单”，用手机扫描显示的二维码。</source>
+            <translation>列印機暫不可用。請點“列印材料清單”，用手機掃描顯示的QR Code。</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/Guide.qml" line="387" />
             <source>还有 %1 项</source>
             <translation>還有 %1 項</translation>
@@ -822,6 +822,11 @@
             <translation>材料清單已列印，請從出紙口取走</translation>
         </message>
         <message>
+            <location filename="../qml/screens/Guide.qml" line="145" />
+            <source>可以由家人或亲友代办。代办人在本机刷自己的身份证，填写申请人的信息。再拍下授权委托书。</source>
+            <translation>可以由家人或親友代辦。代辦人在本機刷自己的身份證，填寫申請人的信息。再拍下授權委託書。</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/Guide.qml" line="204" />
             <source>未能打印材料清单</source>
             <translation>未能列印材料清單</translation>
@@ -835,11 +840,6 @@
             <location filename="../qml/screens/Guide.qml" line="216" />
             <source>用手机扫码查看这份办事指南</source>
             <translation>用手機掃碼查看這份辦事指南</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Guide.qml" line="222" />
-            <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
-            <translation>列印機暫不可用：點“列印材料清單”會顯示QR Code，用手機掃碼查看。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="238" />
@@ -1067,8 +1067,8 @@
         </message>
         <message>
             <location filename="../qml/screens/Identify.qml" line="96" />
-            <source>过期证件不能在本机办理。</source>
-            <translation>過期證件不能在本機辦理。</translation>
+            <source>过期证件不能在本机办理，请换用有效的证件。</source>
+            <translation>過期證件不能在本機辦理，請換用有效的證件。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Identify.qml" line="104" />
@@ -1562,14 +1562,14 @@
             <translation>正在查詢…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="35" />
-            <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区并完成人脸核验</source>
-            <translation>請輸入回執上的受理編號（字母和數字），或將身份證放到讀卡區並完成人臉核驗</translation>
-        </message>
-        <message>
             <location filename="../qml/screens/Progress.qml" line="13" />
             <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
             <translation>進度查詢。請輸入受理編號、掃描回執QR Code，或者刷身份證</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="35" />
+            <source>请输入回执上的受理编号（字母和数字）。也可以把身份证放到读卡区，再核验人脸。</source>
+            <translation>請輸入回執上的受理編號（字母和數字）。也可以把身份證放到讀卡區，再核驗人臉。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Progress.qml" line="110" />
@@ -1892,8 +1892,8 @@
         </message>
         <message>
             <location filename="../qml/Kiosk/StaffCallPanel.qml" line="15" />
-            <source>本机暂时无法通知工作人员。</source>
-            <translation>本機暫時無法通知工作人員。</translation>
+            <source>本机暂时无法通知工作人员，请您直接过去。</source>
+            <translation>本機暫時無法通知工作人員，請您直接過去。</translation>
         </message>
         <message>
             <location filename="../qml/Kiosk/StaffCallPanel.qml" line="16" />
@@ -1976,8 +1976,8 @@
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="91" />
-            <source>您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。</source>
-            <translation>您的申請已保存在本機，網路暢通時自動上傳，憑受理編號可隨時查詢進度。</translation>
+            <source>您的申请已保存在本机，网络畅通时会自动上传。凭受理编号可随时查询进度。</source>
+            <translation>您的申請已保存在本機，網路暢通時會自動上傳。憑受理編號可隨時查詢進度。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="99" />
