@@ -318,7 +318,13 @@ ScreenPage {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 spacing: Theme.px(10)
-                MaterialsTitle { }
+                // the words button heads the materials: the right pane may run below the fold, this row never does
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    MaterialsTitle { }
+                    WordsButton { }
+                }
                 Flickable {
                     id: shelf
                     objectName: "guideMaterials"
@@ -426,7 +432,6 @@ ScreenPage {
                         spacing: Theme.px(10)
                         Summary { Layout.fillWidth: true }
                         ProxyNote { }
-                        WordsButton { }
                         Conditions { Layout.fillWidth: true }
                         Particulars { Layout.fillWidth: true }
                     }
