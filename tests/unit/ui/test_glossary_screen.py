@@ -1,5 +1,5 @@
-"""The 词语解释 screen: reached from a guide whose button is in sight without scrolling, the terms in zh / en / 繁體, larger in elderly mode, a broken file
-said plainly; screenshots in both orientations (test-artifacts/screens)."""
+"""The 词语解释 screen: reached from a guide whose button is in sight without scrolling, the terms in zh / en / 繁體,
+larger in elderly mode, a broken file said plainly; screenshots in both orientations (test-artifacts/screens)."""
 
 from __future__ import annotations
 
