@@ -28,8 +28,8 @@
     </message>
     <message>
         <location filename="../qml/screens/ApplyFor.qml" line="16" />
-        <source>请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”</source>
-        <translation>Type their name and ID number, choose how you are related, then tap "Next"</translation>
+        <source>请输入申请人的姓名和身份证号。选择您和他的关系，再点“下一步”。</source>
+        <translation>Type their name and ID number. Choose how you are related, then tap "Next".</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyFor.qml" line="17" />
@@ -144,7 +144,7 @@
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="61" />
         <source>例如 2024-05-01</source>
-        <translation>e.g. 2024-05-01</translation>
+        <translation>For example 2024-05-01</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="61" />
@@ -155,6 +155,11 @@
         <location filename="../qml/screens/ApplyForm.qml" line="62" />
         <source>金额，单位元</source>
         <translation>Amount in yuan</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplyForm.qml" line="100" />
+        <source>这是为他人代办的申请。灰色底的信息是您上一步为申请人填写的。要修改，请返回上一步。其他各项请按申请人的情况填写或选择。</source>
+        <translation>This application is for someone else. The grey details are what you typed for them in the step before. To change them, go back. Fill in or choose the rest as it applies to them.</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="101" />
@@ -171,11 +176,6 @@
         <location filename="../qml/screens/ApplyForm.qml" line="18" />
         <source>填写申请表。请逐项填好，再点“下一步”</source>
         <translation>Application form. Fill in each field, then tap "Next".</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="100" />
-        <source>这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。</source>
-        <translation>This application is for someone else: the grey details are what you typed for them in the step before (go back to change them); fill in or choose the rest as it applies to them.</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplyForm.qml" line="125" />
@@ -217,13 +217,13 @@
     </message>
     <message>
         <location filename="../qml/screens/Attract.qml" line="53" />
-        <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
+        <source>办事指南 · 证件办理 · 查进度 · 打证明 · 取号</source>
         <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
     </message>
     <message>
         <location filename="../qml/screens/Attract.qml" line="76" />
-        <source>现在是非办公时间，暂停受理申请</source>
-        <translation>Outside service hours: applications are not taken now</translation>
+        <source>现在是非办公时间，暂停受理申请。请在办公时间再来。</source>
+        <translation>Outside service hours: applications are not taken now. Please come back during service hours.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Attract.qml" line="86" />
@@ -302,8 +302,8 @@
     </message>
     <message>
         <location filename="../qml/screens/Capture.qml" line="34" />
-        <source>把材料平放在摄像头下方，整页都在画面里、字看得清，再点“拍照”。多页请逐页拍。</source>
-        <translation>Lay the document flat under the camera, the whole page in the picture and the text readable, then tap “Take photo”. Take each page in turn.</translation>
+        <source>把材料平放在摄像头下方。整页都要在画面里，字要看得清。再点“拍照”。多页请逐页拍。</source>
+        <translation>Lay the document flat under the camera. The whole page must be in the picture, with the text readable. Then tap “Take photo”. Take each page in turn.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Capture.qml" line="63" />
@@ -410,7 +410,7 @@
         <location filename="../qml/screens/Catalog.qml" line="50" />
         <location filename="../qml/screens/Catalog.qml" line="63" />
         <source>搜索事项（可输入拼音首字母，如 gjj）</source>
-        <translation>Search services (pinyin initials work, e.g. gjj)</translation>
+        <translation>Search services (pinyin initials work, like gjj)</translation>
     </message>
 </context>
 <context>
@@ -591,8 +591,8 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/ExitConfirm.qml" line="49" />
-        <source>退出后，您刚才读取的证件和填写的内容都会从本机清除，需要重新办理。</source>
-        <translation>Leaving clears the card you read and everything you entered from this terminal; you would have to start again.</translation>
+        <source>退出后，本机会清除您读取的证件和填写的内容。下次需要重新办理。</source>
+        <translation>Leaving clears the card you read and everything you entered from this terminal. You would have to start again.</translation>
     </message>
     <message>
         <location filename="../qml/Kiosk/ExitConfirm.qml" line="62" />
@@ -737,11 +737,14 @@
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="146" />
+<<<<<<< HEAD
         <source>可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。</source>
         <translation>A family member or friend may apply for you: the helper uses their own ID card here, types the applicant's details and photographs the power of attorney.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="147" />
+=======
+>>>>>>> wt-qmlwords
         <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
         <translation>On this machine you can apply only for yourself. To apply for someone else, please ask at the window.</translation>
     </message>
@@ -801,7 +804,16 @@
         <translation>Legal basis</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../qml/screens/Guide.qml" line="388" />
+=======
+        <location filename="../qml/screens/Guide.qml" line="222" />
+        <source>打印机暂不可用。请点“打印材料清单”，用手机扫描显示的二维码。</source>
+        <translation>The printer is not working. Tap "Print checklist", then scan the QR code shown with your phone.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="387" />
+>>>>>>> wt-qmlwords
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
@@ -822,7 +834,16 @@
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../qml/screens/Guide.qml" line="205" />
+=======
+        <location filename="../qml/screens/Guide.qml" line="145" />
+        <source>可以由家人或亲友代办。代办人在本机刷自己的身份证，填写申请人的信息。再拍下授权委托书。</source>
+        <translation>A family member or friend may apply for you. The helper uses their own ID card here and types your details. Then they photograph the power of attorney.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Guide.qml" line="204" />
+>>>>>>> wt-qmlwords
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
@@ -837,12 +858,16 @@
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../qml/screens/Guide.qml" line="223" />
         <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
         <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Guide.qml" line="239" />
+=======
+        <location filename="../qml/screens/Guide.qml" line="238" />
+>>>>>>> wt-qmlwords
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
@@ -972,7 +997,7 @@
     <message>
         <location filename="../qml/screens/Home.qml" line="66" />
         <source>搜索事项，如：身份证、公积金、gjj</source>
-        <translation>Search services, e.g. ID card, housing fund</translation>
+        <translation>Search services, like ID card or housing fund</translation>
     </message>
 </context>
 <context>
@@ -1067,8 +1092,8 @@
     </message>
     <message>
         <location filename="../qml/screens/Identify.qml" line="96" />
-        <source>过期证件不能在本机办理。</source>
-        <translation>An expired card cannot be used at this terminal.</translation>
+        <source>过期证件不能在本机办理，请换用有效的证件。</source>
+        <translation>An expired card cannot be used at this terminal. Please use a valid card.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Identify.qml" line="104" />
@@ -1538,7 +1563,7 @@
     <message>
         <location filename="../qml/screens/Progress.qml" line="61" />
         <source>例如 %1 2024 0501 0000 01X</source>
-        <translation>e.g. %1 2024 0501 0000 01X</translation>
+        <translation>For example %1 2024 0501 0000 01X</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="73" />
@@ -1562,14 +1587,14 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="35" />
-        <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区并完成人脸核验</source>
-        <translation>Enter the tracking number from your receipt (letters and digits), or place your ID card on the reader and pass the face check</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/Progress.qml" line="13" />
         <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
         <translation>Check progress. Type the tracking number, scan the receipt's QR code, or place your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="35" />
+        <source>请输入回执上的受理编号（字母和数字）。也可以把身份证放到读卡区，再核验人脸。</source>
+        <translation>Enter the tracking number from your receipt (letters and digits). Or place your ID card on the reader and pass the face check.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="110" />
@@ -1897,8 +1922,8 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/StaffCallPanel.qml" line="15" />
-        <source>本机暂时无法通知工作人员。</source>
-        <translation>This terminal cannot reach staff right now.</translation>
+        <source>本机暂时无法通知工作人员，请您直接过去。</source>
+        <translation>This terminal cannot reach staff right now. Please go to them directly.</translation>
     </message>
     <message>
         <location filename="../qml/Kiosk/StaffCallPanel.qml" line="16" />
@@ -1981,8 +2006,8 @@
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="91" />
-        <source>您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。</source>
-        <translation>Your application is saved on this terminal and uploads when the network is available; check its progress any time with the tracking number.</translation>
+        <source>您的申请已保存在本机，网络畅通时会自动上传。凭受理编号可随时查询进度。</source>
+        <translation>Your application is saved on this terminal. It uploads when the network is back. Check its progress any time with the tracking number.</translation>
     </message>
     <message>
         <location filename="../qml/screens/Submitted.qml" line="99" />
@@ -2193,7 +2218,7 @@
         <location filename="../qml/keyboard/layouts/fallback/main.qml" line="25" />
         <location filename="../qml/keyboard/layouts/zh_CN/main.qml" line="30" />
         <source>符号</source>
-        <translation>123</translation>
+        <translation>Symbols</translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,8 @@
         </message>
         <message>
             <location filename="../qml/screens/ApplyFor.qml" line="16" />
-            <source>请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”</source>
-            <translation>請輸入申請人的姓名和身份證號，選擇您和他的關係，再點“下一步”</translation>
+            <source>请输入申请人的姓名和身份证号。选择您和他的关系，再点“下一步”。</source>
+            <translation>請輸入申請人的姓名和身份證號。選擇您和他的關係，再點“下一步”。</translation>
         </message>
         <message>
             <location filename="../qml/screens/ApplyFor.qml" line="17" />
@@ -157,6 +157,11 @@
             <translation>金額，單位元</translation>
         </message>
         <message>
+            <location filename="../qml/screens/ApplyForm.qml" line="100" />
+            <source>这是为他人代办的申请。灰色底的信息是您上一步为申请人填写的。要修改，请返回上一步。其他各项请按申请人的情况填写或选择。</source>
+            <translation>這是為他人代辦的申請。灰色底的信息是您上一步為申請人填寫的。要修改，請返回上一步。其他各項請按申請人的情況填寫或選擇。</translation>
+        </message>
+        <message>
             <location filename="../qml/screens/ApplyForm.qml" line="101" />
             <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
             <translation>灰色底的信息來自您的身份證，不能修改；其他各項請填寫或選擇。</translation>
@@ -171,11 +176,6 @@
             <location filename="../qml/screens/ApplyForm.qml" line="18" />
             <source>填写申请表。请逐项填好，再点“下一步”</source>
             <translation>填寫申請表。請逐項填好，再點“下一步”</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="100" />
-            <source>这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。</source>
-            <translation>這是為他人代辦的申請：灰色底的信息是您在上一步為申請人填寫的，要修改請返回上一步；其他各項請按申請人的情況填寫或選擇。</translation>
         </message>
         <message>
             <location filename="../qml/screens/ApplyForm.qml" line="125" />
@@ -217,13 +217,13 @@
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="53" />
-            <source>办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队</source>
-            <translation>辦事指南 · 證件辦理 · 進度查詢 · 證明列印 · 取號排隊</translation>
+            <source>办事指南 · 证件办理 · 查进度 · 打证明 · 取号</source>
+            <translation>辦事指南 · 證件辦理 · 查進度 · 打證明 · 取號</translation>
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="76" />
-            <source>现在是非办公时间，暂停受理申请</source>
-            <translation>現在是非辦公時間，暫停受理申請</translation>
+            <source>现在是非办公时间，暂停受理申请。请在办公时间再来。</source>
+            <translation>現在是非辦公時間，暫停受理申請。請在辦公時間再來。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Attract.qml" line="86" />
@@ -302,8 +302,8 @@
         </message>
         <message>
             <location filename="../qml/screens/Capture.qml" line="34" />
-            <source>把材料平放在摄像头下方，整页都在画面里、字看得清，再点“拍照”。多页请逐页拍。</source>
-            <translation>把材料平放在攝像頭下方，整頁都在畫面裡、字看得清，再點“拍照”。多頁請逐頁拍。</translation>
+            <source>把材料平放在摄像头下方。整页都要在画面里，字要看得清。再点“拍照”。多页请逐页拍。</source>
+            <translation>把材料平放在攝像頭下方。整頁都要在畫面裡，字要看得清。再點“拍照”。多頁請逐頁拍。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Capture.qml" line="63" />
@@ -591,8 +591,8 @@
         </message>
         <message>
             <location filename="../qml/Kiosk/ExitConfirm.qml" line="49" />
-            <source>退出后，您刚才读取的证件和填写的内容都会从本机清除，需要重新办理。</source>
-            <translation>退出後，您剛才讀取的證件和填寫的內容都會從本機清除，需要重新辦理。</translation>
+            <source>退出后，本机会清除您读取的证件和填写的内容。下次需要重新办理。</source>
+            <translation>退出後，本機會清除您讀取的證件和填寫的內容。下次需要重新辦理。</translation>
         </message>
         <message>
             <location filename="../qml/Kiosk/ExitConfirm.qml" line="62" />
@@ -696,27 +696,27 @@
             <translation>事項已更新</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="268" />
+            <location filename="../qml/screens/Guide.qml" line="267" />
             <source>该事项已调整，请返回重新查找。</source>
             <translation>該事項已調整，請返回重新查找。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="117" />
+            <location filename="../qml/screens/Guide.qml" line="116" />
             <source>对象：%1</source>
             <translation>對象：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="160" />
+            <location filename="../qml/screens/Guide.qml" line="159" />
             <source>办理条件</source>
             <translation>辦理條件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="168" />
+            <location filename="../qml/screens/Guide.qml" line="167" />
             <source>需要带的材料（共 %1 项）</source>
             <translation>需要帶的材料（共 %1 項）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="99" />
+            <location filename="../qml/screens/Guide.qml" line="98" />
             <source>仅以下情况需要：%1</source>
             <translation>僅以下情況需要：%1</translation>
         </message>
@@ -726,143 +726,143 @@
             <translation>這是辦事指南。可以列印材料清單，或者取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="102" />
+            <location filename="../qml/screens/Guide.qml" line="101" />
             <source>样例：%1</source>
             <translation>樣例：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="103" />
+            <location filename="../qml/screens/Guide.qml" line="102" />
             <source>可在本机拍照上传</source>
             <translation>可在本機拍照上傳</translation>
         </message>
         <message>
             <location filename="../qml/screens/Guide.qml" line="146" />
-            <source>可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。</source>
-            <translation>可以由家人或親友代辦：代辦人在本機刷自己的身份證，填寫申請人信息，並拍照上傳授權委託書。</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Guide.qml" line="147" />
             <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
             <translation>在本機只能為自己申請。替他人辦理，請到窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="154" />
+            <location filename="../qml/screens/Guide.qml" line="153" />
             <source>词语解释</source>
             <translation>詞語解釋</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="173" />
+            <location filename="../qml/screens/Guide.qml" line="172" />
             <source>不用带（部门共享获取）</source>
             <translation>不用帶（部門共享獲取）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="176" />
+            <location filename="../qml/screens/Guide.qml" line="175" />
             <source>收费</source>
             <translation>收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="177" />
+            <location filename="../qml/screens/Guide.qml" line="176" />
             <source>不收费</source>
             <translation>不收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="179" />
+            <location filename="../qml/screens/Guide.qml" line="178" />
             <source>办理时限</source>
             <translation>辦理時限</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="180" />
+            <location filename="../qml/screens/Guide.qml" line="179" />
             <source>承诺时限：%1</source>
             <translation>承諾時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="180" />
+            <location filename="../qml/screens/Guide.qml" line="179" />
             <source>法定时限：%1</source>
             <translation>法定時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="182" />
+            <location filename="../qml/screens/Guide.qml" line="181" />
             <source>办理地点</source>
             <translation>辦理地點</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="186" />
+            <location filename="../qml/screens/Guide.qml" line="185" />
             <source>办理时间：%1</source>
             <translation>辦理時間：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="187" />
+            <location filename="../qml/screens/Guide.qml" line="186" />
             <source>咨询电话：%1</source>
             <translation>諮詢電話：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="190" />
+            <location filename="../qml/screens/Guide.qml" line="189" />
             <source>办理依据</source>
             <translation>辦理依據</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="388" />
+            <location filename="../qml/screens/Guide.qml" line="222" />
+            <source>打印机暂不可用。请点“打印材料清单”，用手机扫描显示的二维码。</source>
+            <translation>列印機暫不可用。請點“列印材料清單”，用手機掃描顯示的QR Code。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Guide.qml" line="387" />
             <source>还有 %1 项</source>
             <translation>還有 %1 項</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="399" />
+            <location filename="../qml/screens/Guide.qml" line="398" />
             <source>上一页</source>
             <translation>上一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="405" />
+            <location filename="../qml/screens/Guide.qml" line="404" />
             <source>下一页</source>
             <translation>下一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="21" />
-            <location filename="../qml/screens/Guide.qml" line="204" />
+            <location filename="../qml/screens/Guide.qml" line="20" />
+            <location filename="../qml/screens/Guide.qml" line="203" />
             <source>材料清单已打印，请从出纸口取走</source>
             <translation>材料清單已列印，請從出紙口取走</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="205" />
+            <location filename="../qml/screens/Guide.qml" line="145" />
+            <source>可以由家人或亲友代办。代办人在本机刷自己的身份证，填写申请人的信息。再拍下授权委托书。</source>
+            <translation>可以由家人或親友代辦。代辦人在本機刷自己的身份證，填寫申請人的信息。再拍下授權委託書。</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Guide.qml" line="204" />
             <source>未能打印材料清单</source>
             <translation>未能列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="206" />
+            <location filename="../qml/screens/Guide.qml" line="205" />
             <source>正在打印材料清单…</source>
             <translation>正在列印材料清單…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="217" />
+            <location filename="../qml/screens/Guide.qml" line="216" />
             <source>用手机扫码查看这份办事指南</source>
             <translation>用手機掃碼查看這份辦事指南</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="223" />
-            <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
-            <translation>列印機暫不可用：點“列印材料清單”會顯示QR Code，用手機掃碼查看。</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Guide.qml" line="239" />
+            <location filename="../qml/screens/Guide.qml" line="238" />
             <source>打印材料清单</source>
             <translation>列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="240" />
+            <location filename="../qml/screens/Guide.qml" line="239" />
             <source>正在打印</source>
             <translation>正在列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="249" />
+            <location filename="../qml/screens/Guide.qml" line="248" />
             <source>取号（%1 人等候）</source>
             <translation>取號（%1 人等候）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="249" />
+            <location filename="../qml/screens/Guide.qml" line="248" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="258" />
+            <location filename="../qml/screens/Guide.qml" line="257" />
             <source>在本机申请</source>
             <translation>在本機申請</translation>
         </message>
@@ -1067,8 +1067,8 @@
         </message>
         <message>
             <location filename="../qml/screens/Identify.qml" line="96" />
-            <source>过期证件不能在本机办理。</source>
-            <translation>過期證件不能在本機辦理。</translation>
+            <source>过期证件不能在本机办理，请换用有效的证件。</source>
+            <translation>過期證件不能在本機辦理，請換用有效的證件。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Identify.qml" line="104" />
@@ -1562,14 +1562,14 @@
             <translation>正在查詢…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="35" />
-            <source>请输入回执上的受理编号（字母和数字），或将身份证放到读卡区并完成人脸核验</source>
-            <translation>請輸入回執上的受理編號（字母和數字），或將身份證放到讀卡區並完成人臉核驗</translation>
-        </message>
-        <message>
             <location filename="../qml/screens/Progress.qml" line="13" />
             <source>进度查询。请输入受理编号、扫描回执二维码，或者刷身份证</source>
             <translation>進度查詢。請輸入受理編號、掃描回執QR Code，或者刷身份證</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="35" />
+            <source>请输入回执上的受理编号（字母和数字）。也可以把身份证放到读卡区，再核验人脸。</source>
+            <translation>請輸入回執上的受理編號（字母和數字）。也可以把身份證放到讀卡區，再核驗人臉。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Progress.qml" line="110" />
@@ -1577,67 +1577,62 @@
             <translation>掃描回執QR Code</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="150" />
-            <source>正在打开摄像头…</source>
-            <translation>正在打開攝像頭…</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Progress.qml" line="172" />
+            <location filename="../qml/screens/Progress.qml" line="135" />
             <source>请将回执上的二维码对准摄像头，保持不动</source>
             <translation>請將回執上的QR Code對準攝像頭，保持不動</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="184" />
+            <location filename="../qml/screens/Progress.qml" line="147" />
             <source>停止扫描</source>
             <translation>停止掃描</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="194" />
+            <location filename="../qml/screens/Progress.qml" line="157" />
             <source>按身份证查询（需人脸核验）</source>
             <translation>按身份證查詢（需人臉核驗）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="207" />
+            <location filename="../qml/screens/Progress.qml" line="170" />
             <source>您名下的办件</source>
             <translation>您名下的辦件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="252" />
+            <location filename="../qml/screens/Progress.qml" line="215" />
             <source>受理编号：%1</source>
             <translation>受理編號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="286" />
+            <location filename="../qml/screens/Progress.qml" line="249" />
             <source>需要您补正的内容</source>
             <translation>需要您補正的內容</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="287" />
+            <location filename="../qml/screens/Progress.qml" line="250" />
             <source>退回原因</source>
             <translation>退回原因</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="308" />
+            <location filename="../qml/screens/Progress.qml" line="271" />
             <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
             <translation>請按上面的說明準備好，帶上回執到服務窗口辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="309" />
+            <location filename="../qml/screens/Progress.qml" line="272" />
             <source>如有疑问，请带上回执到服务窗口咨询。</source>
             <translation>如有疑問，請帶上回執到服務窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="321" />
+            <location filename="../qml/screens/Progress.qml" line="284" />
             <source>平台办件号：%1</source>
             <translation>平臺辦件號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="331" />
+            <location filename="../qml/screens/Progress.qml" line="294" />
             <source>本机记录（网络未连接）</source>
             <translation>本機記錄（網路未連接）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="330" />
+            <location filename="../qml/screens/Progress.qml" line="293" />
             <source>来自政务服务平台</source>
             <translation>來自政務服務平臺</translation>
         </message>
@@ -1897,8 +1892,8 @@
         </message>
         <message>
             <location filename="../qml/Kiosk/StaffCallPanel.qml" line="15" />
-            <source>本机暂时无法通知工作人员。</source>
-            <translation>本機暫時無法通知工作人員。</translation>
+            <source>本机暂时无法通知工作人员，请您直接过去。</source>
+            <translation>本機暫時無法通知工作人員，請您直接過去。</translation>
         </message>
         <message>
             <location filename="../qml/Kiosk/StaffCallPanel.qml" line="16" />
@@ -1981,8 +1976,8 @@
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="91" />
-            <source>您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。</source>
-            <translation>您的申請已保存在本機，網路暢通時自動上傳，憑受理編號可隨時查詢進度。</translation>
+            <source>您的申请已保存在本机，网络畅通时会自动上传。凭受理编号可随时查询进度。</source>
+            <translation>您的申請已保存在本機，網路暢通時會自動上傳。憑受理編號可隨時查詢進度。</translation>
         </message>
         <message>
             <location filename="../qml/screens/Submitted.qml" line="99" />
@@ -2019,7 +2014,7 @@
         <name>Ticket</name>
         <message>
             <location filename="../qml/screens/Ticket.qml" line="11" />
-            <location filename="../qml/screens/Ticket.qml" line="79" />
+            <location filename="../qml/screens/Ticket.qml" line="78" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
@@ -2049,87 +2044,97 @@
             <translation>這是優先號，窗口會優先叫號。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="56" />
+            <location filename="../qml/screens/Ticket.qml" line="44" />
+            <source>现在有 %1 人等候</source>
+            <translation>現在有 %1 人等候</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Ticket.qml" line="44" />
+            <source>现在无人等候</source>
+            <translation>現在無人等候</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Ticket.qml" line="55" />
             <source>办理窗口：%1</source>
             <translation>辦理窗口：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="79" />
+            <location filename="../qml/screens/Ticket.qml" line="78" />
             <source>取普通号</source>
             <translation>取普通號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="81" />
+            <location filename="../qml/screens/Ticket.qml" line="80" />
             <source>领取窗口排队号</source>
             <translation>領取窗口排隊號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="92" />
+            <location filename="../qml/screens/Ticket.qml" line="91" />
             <source>取优先号</source>
             <translation>取優先號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="92" />
+            <location filename="../qml/screens/Ticket.qml" line="91" />
             <source>老年人 · 残疾人 · 孕妇</source>
             <translation>老年人 · 殘疾人 · 孕婦</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="94" />
+            <location filename="../qml/screens/Ticket.qml" line="93" />
             <source>取优先号，老年人、残疾人、孕妇</source>
             <translation>取優先號，老年人、殘疾人、孕婦</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="95" />
+            <location filename="../qml/screens/Ticket.qml" line="94" />
             <source>绿色通道，窗口优先叫号</source>
             <translation>綠色通道，窗口優先叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="104" />
+            <location filename="../qml/screens/Ticket.qml" line="103" />
             <source>优先号在窗口优先叫号，无需出示证明。</source>
             <translation>優先號在窗口優先叫號，無需出示證明。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="145" />
+            <location filename="../qml/screens/Ticket.qml" line="144" />
             <source>正在取号，请稍候…</source>
             <translation>正在取號，請稍候…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="155" />
+            <location filename="../qml/screens/Ticket.qml" line="154" />
             <source>您的号码</source>
             <translation>您的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="222" />
+            <location filename="../qml/screens/Ticket.qml" line="221" />
             <source>请到 %1 等候叫号</source>
             <translation>請到 %1 等候叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="244" />
+            <location filename="../qml/screens/Ticket.qml" line="243" />
             <source>号票已打印，请从出纸口取走，留意叫号</source>
             <translation>號票已列印，請從出紙口取走，留意叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="245" />
+            <location filename="../qml/screens/Ticket.qml" line="244" />
             <source>号票未能打印，请记住屏幕上的号码</source>
             <translation>號票未能列印，請記住螢幕上的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="246" />
+            <location filename="../qml/screens/Ticket.qml" line="245" />
             <source>未能取号</source>
             <translation>未能取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="247" />
+            <location filename="../qml/screens/Ticket.qml" line="246" />
             <source>正在打印号票…</source>
             <translation>正在列印號票…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="258" />
+            <location filename="../qml/screens/Ticket.qml" line="257" />
             <source>可用手机扫码或拍照保存您的号码</source>
             <translation>可用手機掃碼或拍照保存您的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="264" />
+            <location filename="../qml/screens/Ticket.qml" line="263" />
             <source>完成，返回首页</source>
             <translation>完成，返回首頁</translation>
         </message>

@@ -6,27 +6,19 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 
 import pytest
 
 import kiosk
 from kiosk.face.result import HALF_PROMPTS, PROMPTS
 from kiosk.i18n import Problem, Text
+from tests.helpers.plain_words import (
+    CODE, EN_SENTENCE, ZH_SENTENCE, longest_en, longest_zh, reports_wrong, says_next_en, says_next_zh,
+)
 
-ZH_SENTENCE = 30  # characters: one breath when read aloud by the voice prompt
-EN_SENTENCE = 24  # words
 # the declarations a citizen ticks before submitting are legal statements, read once: longer, but bounded
 DECLARATIONS = ("kiosk.consent.",)
 ZH_DECLARATION, EN_DECLARATION = 60, 36
-# an internal code in citizen text: dotted or snake_case identifiers, CONSTANT_NAMES, HTTP-like status numbers
-# (ID, QR, PIN and PDF are words citizens know)
-CODE = re.compile(r"\b[a-z]+(?:[._][a-z0-9]+)+\b|\b[A-Z]+_[A-Z0-9_]+\b|\b[1-5]\d\d\b")
-# a message that reports something wrong, Problem or not (the device and queue tables hold bare Texts)
-ZH_WRONG = re.compile(r"无法|不能|失败|错误|有误|不一致|过期|找不到|没有找到|已用完|故障|断开|不可用|暂停")
-ZH_NEXT = re.compile(r"请|可以|可|再|重新|稍后|联系|换|窗口|点|按|返回|放|取|选|拍|试|等|离开")
-EN_NEXT = re.compile(r"\b(please|try|ask|call|tap|press|place|put|take|come|again|later|use|go|choose|may|can|"
-                     r"leave|wait|check|hold|look)\b", re.IGNORECASE)
 
 
 def _messages() -> dict[str, tuple[Text, bool]]:
@@ -62,19 +54,11 @@ COMPLETED = {id(PROMPTS[key]) for key in HALF_PROMPTS}
 
 def _wrong(where: str) -> bool:
     text, is_problem = MESSAGES[where]
-    return id(text) not in COMPLETED and (is_problem or bool(ZH_WRONG.search(text.zh)))
+    return id(text) not in COMPLETED and (is_problem or reports_wrong(text.zh))
 
 
 def test_the_core_has_many_citizen_messages_to_check():
     assert len(MESSAGES) > 100 and sum(map(_wrong, MESSAGES)) > 40
-
-
-def _sentences_zh(text: str) -> list[str]:
-    return [s for s in re.split(r"[。！？；]", text) if s.strip()]
-
-
-def _sentences_en(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip()]
 
 
 @pytest.mark.parametrize("where", sorted(MESSAGES))
@@ -82,9 +66,9 @@ def test_short_sentences_without_internal_codes(where):
     text, _ = MESSAGES[where]
     declaration = where.startswith(DECLARATIONS)
     zh_limit, en_limit = (ZH_DECLARATION, EN_DECLARATION) if declaration else (ZH_SENTENCE, EN_SENTENCE)
-    assert max(map(len, _sentences_zh(text.zh)), default=0) <= zh_limit, text.zh
+    assert longest_zh(text.zh) <= zh_limit, text.zh
     if text.en:
-        assert max((len(s.split()) for s in _sentences_en(text.en)), default=0) <= en_limit, text.en
+        assert longest_en(text.en) <= en_limit, text.en
     assert not CODE.search(text.zh), text.zh
     assert not CODE.search(text.en or ""), text.en
 
@@ -92,5 +76,5 @@ def test_short_sentences_without_internal_codes(where):
 @pytest.mark.parametrize("where", sorted(filter(_wrong, MESSAGES)))
 def test_every_problem_says_what_to_do_next(where):
     text, _ = MESSAGES[where]
-    assert ZH_NEXT.search(text.zh), text.zh
-    assert EN_NEXT.search(text.en or ""), text.en
+    assert says_next_zh(text.zh), text.zh
+    assert says_next_en(text.en or ""), text.en

@@ -46,7 +46,7 @@ Rectangle {
             }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("退出后，您刚才读取的证件和填写的内容都会从本机清除，需要重新办理。")
+                text: qsTr("退出后，本机会清除您读取的证件和填写的内容。下次需要重新办理。")
                 font.pixelSize: Theme.bodySize
                 color: Theme.textMuted
                 textFormat: Text.PlainText

@@ -12,7 +12,7 @@ Rectangle {
     readonly property string headline: overlay.callState === "failed" ? qsTr("请到%1找工作人员").arg(StaffCallBridge.location)
                                      : overlay.callState === "busy" ? qsTr("正在通知工作人员…")
                                      : qsTr("工作人员马上就来")
-    readonly property string detail: overlay.callState === "failed" ? qsTr("本机暂时无法通知工作人员。")
+    readonly property string detail: overlay.callState === "failed" ? qsTr("本机暂时无法通知工作人员，请您直接过去。")
                                    : qsTr("请在本机旁稍候。工作人员在%1。").arg(StaffCallBridge.location)
     readonly property string spokenText: visible && overlay.callState !== "busy" ? overlay.headline + " " + overlay.detail : ""
     onSpokenTextChanged: if (Shell.elderly && spokenText.length > 0) Voice.say(spokenText)

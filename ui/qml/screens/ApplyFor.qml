@@ -13,7 +13,7 @@ ScreenPage {
     property bool other: false  // 为他人代办 chosen: the applicant's details show
     property string relation: ""
     title: qsTr("为谁办理")
-    prompt: page.other ? qsTr("请输入申请人的姓名和身份证号，选择您和他的关系，再点“下一步”")
+    prompt: page.other ? qsTr("请输入申请人的姓名和身份证号。选择您和他的关系，再点“下一步”。")
                        : qsTr("请选择：为自己办理，还是替家人代办")
     spoken: Object.keys(ApplyForBridge.principalErrors).length > 0
             ? qsTr("有 %1 项需要修改，请看红色提示").arg(Object.keys(ApplyForBridge.principalErrors).length) : ""

@@ -97,7 +97,7 @@ ScreenPage {
                 Text {
                     Layout.fillWidth: true
                     text: ApplyBridge.forOther
-                          ? qsTr("这是为他人代办的申请：灰色底的信息是您在上一步为申请人填写的，要修改请返回上一步；其他各项请按申请人的情况填写或选择。")
+                          ? qsTr("这是为他人代办的申请。灰色底的信息是您上一步为申请人填写的。要修改，请返回上一步。其他各项请按申请人的情况填写或选择。")
                           : qsTr("灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。")
                     font.pixelSize: Theme.bodySize
                     color: Theme.textMuted

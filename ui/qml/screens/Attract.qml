@@ -50,7 +50,7 @@ Item {
             Clock { color: "white"; size: Theme.px(28) }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("办事指南 · 证件办理 · 进度查询 · 证明打印 · 取号排队")
+                text: qsTr("办事指南 · 证件办理 · 查进度 · 打证明 · 取号")
                 font.pixelSize: Theme.px(18)
                 color: "#e3f2fd"
                 textFormat: Text.PlainText
@@ -73,7 +73,7 @@ Item {
                     spacing: Theme.px(10)
                     Text {
                         Layout.fillWidth: true
-                        text: qsTr("现在是非办公时间，暂停受理申请")
+                        text: qsTr("现在是非办公时间，暂停受理申请。请在办公时间再来。")
                         font.pixelSize: Theme.px(34)
                         font.bold: true
                         color: "white"

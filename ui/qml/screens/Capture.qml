@@ -31,7 +31,7 @@ ScreenPage {
         }
         Text {
             Layout.fillWidth: true
-            text: qsTr("把材料平放在摄像头下方，整页都在画面里、字看得清，再点“拍照”。多页请逐页拍。")
+            text: qsTr("把材料平放在摄像头下方。整页都要在画面里，字要看得清。再点“拍照”。多页请逐页拍。")
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
             textFormat: Text.PlainText

@@ -143,7 +143,7 @@ ScreenPage {
         objectName: "guideProxyNote"
         visible: text.length > 0
         color: Theme.primaryDark
-        text: page.g.proxy ? qsTr("可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。")
+        text: page.g.proxy ? qsTr("可以由家人或亲友代办。代办人在本机刷自己的身份证，填写申请人的信息。再拍下授权委托书。")
             : page.g.here ? qsTr("在本机只能为自己申请。替他人办理，请到窗口咨询。") : ""
     }
 
@@ -220,7 +220,7 @@ ScreenPage {
             objectName: "guidePrinterHint"
             Layout.fillWidth: true
             visible: !ChecklistBridge.printerReady && ChecklistBridge.checklistState === ""
-            text: qsTr("打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。")
+            text: qsTr("打印机暂不可用。请点“打印材料清单”，用手机扫描显示的二维码。")
             font.pixelSize: Theme.smallSize
             color: Theme.warning
             textFormat: Text.PlainText
@@ -319,7 +319,13 @@ ScreenPage {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 spacing: Theme.px(10)
-                MaterialsTitle { }
+                // the words button heads the materials: the right pane may run below the fold, this row never does
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    MaterialsTitle { }
+                    WordsButton { }
+                }
                 Flickable {
                     id: shelf
                     objectName: "guideMaterials"
@@ -427,7 +433,6 @@ ScreenPage {
                         spacing: Theme.px(10)
                         Summary { Layout.fillWidth: true }
                         ProxyNote { }
-                        WordsButton { }
                         Conditions { Layout.fillWidth: true }
                         Particulars { Layout.fillWidth: true }
                     }

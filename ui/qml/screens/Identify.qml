@@ -93,7 +93,7 @@ ScreenPage {
                 visible: IdentityBridge.state === "refused" || IdentityBridge.state === "problem"
                 kind: "error"
                 text: IdentityBridge.problem
-                detail: IdentityBridge.expired ? qsTr("过期证件不能在本机办理。") : ""
+                detail: IdentityBridge.expired ? qsTr("过期证件不能在本机办理，请换用有效的证件。") : ""
             }
 
             MessagePanel {

@@ -32,7 +32,7 @@ ScreenPage {
 
             Text {
                 Layout.fillWidth: true
-                text: qsTr("请输入回执上的受理编号（字母和数字），或将身份证放到读卡区并完成人脸核验")
+                text: qsTr("请输入回执上的受理编号（字母和数字）。也可以把身份证放到读卡区，再核验人脸。")
                 font.pixelSize: Theme.bodySize
                 color: Theme.textMuted
                 textFormat: Text.PlainText

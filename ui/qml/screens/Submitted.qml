@@ -88,7 +88,7 @@ ScreenPage {
                             : ApplyBridge.printState === "failed" ? qsTr("回执未能打印，请拍照或记下受理编号")
                             : qsTr("正在打印回执…")
                         detail: ApplyBridge.printState === "failed" ? ApplyBridge.printProblem
-                              : qsTr("您的申请已保存在本机，网络畅通时自动上传，凭受理编号可随时查询进度。")
+                              : qsTr("您的申请已保存在本机，网络畅通时会自动上传。凭受理编号可随时查询进度。")
                     }
                 }
                 QrCode {
