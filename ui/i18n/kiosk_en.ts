@@ -736,15 +736,7 @@
         <translation>Can be photographed at this terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="146" />
-<<<<<<< HEAD
-        <source>可以由家人或亲友代办：代办人在本机刷自己的身份证，填写申请人信息，并拍照上传授权委托书。</source>
-        <translation>A family member or friend may apply for you: the helper uses their own ID card here, types the applicant's details and photographs the power of attorney.</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/Guide.qml" line="147" />
-=======
->>>>>>> wt-qmlwords
         <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
         <translation>On this machine you can apply only for yourself. To apply for someone else, please ask at the window.</translation>
     </message>
@@ -804,26 +796,22 @@
         <translation>Legal basis</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../qml/screens/Guide.qml" line="388" />
-=======
-        <location filename="../qml/screens/Guide.qml" line="222" />
+        <location filename="../qml/screens/Guide.qml" line="223" />
         <source>打印机暂不可用。请点“打印材料清单”，用手机扫描显示的二维码。</source>
         <translation>The printer is not working. Tap "Print checklist", then scan the QR code shown with your phone.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="387" />
->>>>>>> wt-qmlwords
+        <location filename="../qml/screens/Guide.qml" line="394" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="399" />
+        <location filename="../qml/screens/Guide.qml" line="405" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="405" />
+        <location filename="../qml/screens/Guide.qml" line="411" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
@@ -834,16 +822,12 @@
         <translation>The checklist is printed; please take it from the slot</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../qml/screens/Guide.qml" line="205" />
-=======
-        <location filename="../qml/screens/Guide.qml" line="145" />
+        <location filename="../qml/screens/Guide.qml" line="146" />
         <source>可以由家人或亲友代办。代办人在本机刷自己的身份证，填写申请人的信息。再拍下授权委托书。</source>
         <translation>A family member or friend may apply for you. The helper uses their own ID card here and types your details. Then they photograph the power of attorney.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="204" />
->>>>>>> wt-qmlwords
+        <location filename="../qml/screens/Guide.qml" line="205" />
         <source>未能打印材料清单</source>
         <translation>The checklist could not be printed</translation>
     </message>
@@ -858,16 +842,7 @@
         <translation>Scan with your phone to keep this guide</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../qml/screens/Guide.qml" line="223" />
-        <source>打印机暂不可用：点“打印材料清单”会显示二维码，用手机扫码查看。</source>
-        <translation>The printer is unavailable: "Print checklist" shows a QR code to scan with your phone instead.</translation>
-    </message>
-    <message>
         <location filename="../qml/screens/Guide.qml" line="239" />
-=======
-        <location filename="../qml/screens/Guide.qml" line="238" />
->>>>>>> wt-qmlwords
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>

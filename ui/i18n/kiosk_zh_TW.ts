@@ -696,27 +696,27 @@
             <translation>事項已更新</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="267" />
+            <location filename="../qml/screens/Guide.qml" line="268" />
             <source>该事项已调整，请返回重新查找。</source>
             <translation>該事項已調整，請返回重新查找。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="116" />
+            <location filename="../qml/screens/Guide.qml" line="117" />
             <source>对象：%1</source>
             <translation>對象：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="159" />
+            <location filename="../qml/screens/Guide.qml" line="160" />
             <source>办理条件</source>
             <translation>辦理條件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="167" />
+            <location filename="../qml/screens/Guide.qml" line="168" />
             <source>需要带的材料（共 %1 项）</source>
             <translation>需要帶的材料（共 %1 項）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="98" />
+            <location filename="../qml/screens/Guide.qml" line="99" />
             <source>仅以下情况需要：%1</source>
             <translation>僅以下情況需要：%1</translation>
         </message>
@@ -726,143 +726,143 @@
             <translation>這是辦事指南。可以列印材料清單，或者取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="101" />
+            <location filename="../qml/screens/Guide.qml" line="102" />
             <source>样例：%1</source>
             <translation>樣例：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="102" />
+            <location filename="../qml/screens/Guide.qml" line="103" />
             <source>可在本机拍照上传</source>
             <translation>可在本機拍照上傳</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="146" />
+            <location filename="../qml/screens/Guide.qml" line="147" />
             <source>在本机只能为自己申请。替他人办理，请到窗口咨询。</source>
             <translation>在本機只能為自己申請。替他人辦理，請到窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="153" />
+            <location filename="../qml/screens/Guide.qml" line="154" />
             <source>词语解释</source>
             <translation>詞語解釋</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="172" />
+            <location filename="../qml/screens/Guide.qml" line="173" />
             <source>不用带（部门共享获取）</source>
             <translation>不用帶（部門共享獲取）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="175" />
+            <location filename="../qml/screens/Guide.qml" line="176" />
             <source>收费</source>
             <translation>收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="176" />
+            <location filename="../qml/screens/Guide.qml" line="177" />
             <source>不收费</source>
             <translation>不收費</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="178" />
+            <location filename="../qml/screens/Guide.qml" line="179" />
             <source>办理时限</source>
             <translation>辦理時限</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="179" />
+            <location filename="../qml/screens/Guide.qml" line="180" />
             <source>承诺时限：%1</source>
             <translation>承諾時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="179" />
+            <location filename="../qml/screens/Guide.qml" line="180" />
             <source>法定时限：%1</source>
             <translation>法定時限：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="181" />
+            <location filename="../qml/screens/Guide.qml" line="182" />
             <source>办理地点</source>
             <translation>辦理地點</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="185" />
+            <location filename="../qml/screens/Guide.qml" line="186" />
             <source>办理时间：%1</source>
             <translation>辦理時間：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="186" />
+            <location filename="../qml/screens/Guide.qml" line="187" />
             <source>咨询电话：%1</source>
             <translation>諮詢電話：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="189" />
+            <location filename="../qml/screens/Guide.qml" line="190" />
             <source>办理依据</source>
             <translation>辦理依據</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="222" />
+            <location filename="../qml/screens/Guide.qml" line="223" />
             <source>打印机暂不可用。请点“打印材料清单”，用手机扫描显示的二维码。</source>
             <translation>列印機暫不可用。請點“列印材料清單”，用手機掃描顯示的QR Code。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="387" />
+            <location filename="../qml/screens/Guide.qml" line="394" />
             <source>还有 %1 项</source>
             <translation>還有 %1 項</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="398" />
+            <location filename="../qml/screens/Guide.qml" line="405" />
             <source>上一页</source>
             <translation>上一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="404" />
+            <location filename="../qml/screens/Guide.qml" line="411" />
             <source>下一页</source>
             <translation>下一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="20" />
-            <location filename="../qml/screens/Guide.qml" line="203" />
+            <location filename="../qml/screens/Guide.qml" line="21" />
+            <location filename="../qml/screens/Guide.qml" line="204" />
             <source>材料清单已打印，请从出纸口取走</source>
             <translation>材料清單已列印，請從出紙口取走</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="145" />
+            <location filename="../qml/screens/Guide.qml" line="146" />
             <source>可以由家人或亲友代办。代办人在本机刷自己的身份证，填写申请人的信息。再拍下授权委托书。</source>
             <translation>可以由家人或親友代辦。代辦人在本機刷自己的身份證，填寫申請人的信息。再拍下授權委託書。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="204" />
+            <location filename="../qml/screens/Guide.qml" line="205" />
             <source>未能打印材料清单</source>
             <translation>未能列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="205" />
+            <location filename="../qml/screens/Guide.qml" line="206" />
             <source>正在打印材料清单…</source>
             <translation>正在列印材料清單…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="216" />
+            <location filename="../qml/screens/Guide.qml" line="217" />
             <source>用手机扫码查看这份办事指南</source>
             <translation>用手機掃碼查看這份辦事指南</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="238" />
+            <location filename="../qml/screens/Guide.qml" line="239" />
             <source>打印材料清单</source>
             <translation>列印材料清單</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="239" />
+            <location filename="../qml/screens/Guide.qml" line="240" />
             <source>正在打印</source>
             <translation>正在列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="248" />
+            <location filename="../qml/screens/Guide.qml" line="249" />
             <source>取号（%1 人等候）</source>
             <translation>取號（%1 人等候）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="248" />
+            <location filename="../qml/screens/Guide.qml" line="249" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="257" />
+            <location filename="../qml/screens/Guide.qml" line="258" />
             <source>在本机申请</source>
             <translation>在本機申請</translation>
         </message>
@@ -1577,62 +1577,67 @@
             <translation>掃描回執QR Code</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="135" />
+            <location filename="../qml/screens/Progress.qml" line="150" />
+            <source>正在打开摄像头…</source>
+            <translation>正在打開攝像頭…</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="172" />
             <source>请将回执上的二维码对准摄像头，保持不动</source>
             <translation>請將回執上的QR Code對準攝像頭，保持不動</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="147" />
+            <location filename="../qml/screens/Progress.qml" line="184" />
             <source>停止扫描</source>
             <translation>停止掃描</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="157" />
+            <location filename="../qml/screens/Progress.qml" line="194" />
             <source>按身份证查询（需人脸核验）</source>
             <translation>按身份證查詢（需人臉核驗）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="170" />
+            <location filename="../qml/screens/Progress.qml" line="207" />
             <source>您名下的办件</source>
             <translation>您名下的辦件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="215" />
+            <location filename="../qml/screens/Progress.qml" line="252" />
             <source>受理编号：%1</source>
             <translation>受理編號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="249" />
+            <location filename="../qml/screens/Progress.qml" line="286" />
             <source>需要您补正的内容</source>
             <translation>需要您補正的內容</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="250" />
+            <location filename="../qml/screens/Progress.qml" line="287" />
             <source>退回原因</source>
             <translation>退回原因</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="271" />
+            <location filename="../qml/screens/Progress.qml" line="308" />
             <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
             <translation>請按上面的說明準備好，帶上回執到服務窗口辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="272" />
+            <location filename="../qml/screens/Progress.qml" line="309" />
             <source>如有疑问，请带上回执到服务窗口咨询。</source>
             <translation>如有疑問，請帶上回執到服務窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="284" />
+            <location filename="../qml/screens/Progress.qml" line="321" />
             <source>平台办件号：%1</source>
             <translation>平臺辦件號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="294" />
+            <location filename="../qml/screens/Progress.qml" line="331" />
             <source>本机记录（网络未连接）</source>
             <translation>本機記錄（網路未連接）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="293" />
+            <location filename="../qml/screens/Progress.qml" line="330" />
             <source>来自政务服务平台</source>
             <translation>來自政務服務平臺</translation>
         </message>
@@ -2014,7 +2019,7 @@
         <name>Ticket</name>
         <message>
             <location filename="../qml/screens/Ticket.qml" line="11" />
-            <location filename="../qml/screens/Ticket.qml" line="78" />
+            <location filename="../qml/screens/Ticket.qml" line="79" />
             <source>取号</source>
             <translation>取號</translation>
         </message>
@@ -2044,97 +2049,87 @@
             <translation>這是優先號，窗口會優先叫號。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="44" />
-            <source>现在有 %1 人等候</source>
-            <translation>現在有 %1 人等候</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Ticket.qml" line="44" />
-            <source>现在无人等候</source>
-            <translation>現在無人等候</translation>
-        </message>
-        <message>
-            <location filename="../qml/screens/Ticket.qml" line="55" />
+            <location filename="../qml/screens/Ticket.qml" line="56" />
             <source>办理窗口：%1</source>
             <translation>辦理窗口：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="78" />
+            <location filename="../qml/screens/Ticket.qml" line="79" />
             <source>取普通号</source>
             <translation>取普通號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="80" />
+            <location filename="../qml/screens/Ticket.qml" line="81" />
             <source>领取窗口排队号</source>
             <translation>領取窗口排隊號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="91" />
+            <location filename="../qml/screens/Ticket.qml" line="92" />
             <source>取优先号</source>
             <translation>取優先號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="91" />
+            <location filename="../qml/screens/Ticket.qml" line="92" />
             <source>老年人 · 残疾人 · 孕妇</source>
             <translation>老年人 · 殘疾人 · 孕婦</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="93" />
+            <location filename="../qml/screens/Ticket.qml" line="94" />
             <source>取优先号，老年人、残疾人、孕妇</source>
             <translation>取優先號，老年人、殘疾人、孕婦</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="94" />
+            <location filename="../qml/screens/Ticket.qml" line="95" />
             <source>绿色通道，窗口优先叫号</source>
             <translation>綠色通道，窗口優先叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="103" />
+            <location filename="../qml/screens/Ticket.qml" line="104" />
             <source>优先号在窗口优先叫号，无需出示证明。</source>
             <translation>優先號在窗口優先叫號，無需出示證明。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="144" />
+            <location filename="../qml/screens/Ticket.qml" line="145" />
             <source>正在取号，请稍候…</source>
             <translation>正在取號，請稍候…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="154" />
+            <location filename="../qml/screens/Ticket.qml" line="155" />
             <source>您的号码</source>
             <translation>您的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="221" />
+            <location filename="../qml/screens/Ticket.qml" line="222" />
             <source>请到 %1 等候叫号</source>
             <translation>請到 %1 等候叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="243" />
+            <location filename="../qml/screens/Ticket.qml" line="244" />
             <source>号票已打印，请从出纸口取走，留意叫号</source>
             <translation>號票已列印，請從出紙口取走，留意叫號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="244" />
+            <location filename="../qml/screens/Ticket.qml" line="245" />
             <source>号票未能打印，请记住屏幕上的号码</source>
             <translation>號票未能列印，請記住螢幕上的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="245" />
+            <location filename="../qml/screens/Ticket.qml" line="246" />
             <source>未能取号</source>
             <translation>未能取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="246" />
+            <location filename="../qml/screens/Ticket.qml" line="247" />
             <source>正在打印号票…</source>
             <translation>正在列印號票…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="257" />
+            <location filename="../qml/screens/Ticket.qml" line="258" />
             <source>可用手机扫码或拍照保存您的号码</source>
             <translation>可用手機掃碼或拍照保存您的號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Ticket.qml" line="263" />
+            <location filename="../qml/screens/Ticket.qml" line="264" />
             <source>完成，返回首页</source>
             <translation>完成，返回首頁</translation>
         </message>
