@@ -68,6 +68,22 @@ def _watch(ui, progress) -> list:
     return seen
 
 
+def _camera_now(ui, folder) -> dict:
+    """What the camera showed when a scan failed (a CI run once saw no code for 30 s): its picture is kept beside
+    the test's files, and whether a code can be read in it."""
+    import cv2
+
+    from kiosk.receipt_scan import Decoder
+
+    camera = ui.core.devices.get("camera")
+    latest = camera.latest() if camera is not None else None
+    seen = {"held": [c.get() for c in ui.core.tray.choices if c.key == "held"], "health": camera and camera.health()}
+    if latest is not None:
+        cv2.imwrite(str(folder / "camera-at-failure.png"), latest.image)
+        seen["decoded"] = Decoder().read(latest.image)
+    return seen
+
+
 def test_receipt_qr_opens_the_public_page_and_scans_at_the_kiosk(qtbot, kiosk, central, tmp_path):
     ui, progress = kiosk, kiosk.bridges["progress"]
     ui.shell.start()
@@ -94,7 +110,7 @@ def test_receipt_qr_opens_the_public_page_and_scans_at_the_kiosk(qtbot, kiosk, c
     except TimeoutError as e:
         raise AssertionError(f"the scan never ended: {seen}") from e
     settle(qtbot)
-    assert progress.state == "done", seen
+    assert progress.state == "done", (seen, _camera_now(ui, tmp_path))
     assert tracking_of(progress.results[0]["tracking"]) == done.tracking
     assert text_of(ui, "progressStatus_0") == "审核中"
     assert text_of(ui, "progressSource_0") == "来自政务服务平台"
