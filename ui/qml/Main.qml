@@ -22,6 +22,9 @@ ApplicationWindow {
     // a fullscreen kiosk cannot be closed by the window system (Alt+F4, a compositor's close): only the kiosk
     // itself (shutdown, staff mode) sets `leaving` first
     property bool leaving: false
+    // the focus was last moved by Tab (a keyboard, a switch), not by a finger
+    readonly property bool tabbing: activeFocusItem !== null && activeFocusItem.focusReason !== undefined
+                                    && [Qt.TabFocusReason, Qt.BacktabFocusReason].includes(activeFocusItem.focusReason)
     onClosing: (close) => { if (root.fullscreen && !root.leaving) close.accepted = false }
 
     Binding { target: Theme; property: "elderly"; value: Shell.elderly }
@@ -110,8 +113,10 @@ ApplicationWindow {
     NavBar {
         id: navBar
         objectName: "navBar"
-        // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back
-        visible: Shell.depth > 1 && Shell.currentScreen !== "TakeCard" && !(root.width > root.height && keyboard.active)
+        // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back. A field
+        // reached by Tab keeps it: hidden, the bar could never be reached by Tab from there
+        visible: Shell.depth > 1 && Shell.currentScreen !== "TakeCard"
+                 && !(root.width > root.height && keyboard.active && !root.tabbing)
         anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
         onBackTapped: Shell.back()
         onHomeTapped: Shell.home()
