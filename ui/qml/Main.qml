@@ -22,13 +22,15 @@ ApplicationWindow {
     // a fullscreen kiosk cannot be closed by the window system (Alt+F4, a compositor's close): only the kiosk
     // itself (shutdown, staff mode) sets `leaving` first
     property bool leaving: false
-    // the focus was last moved by Tab (a keyboard, a switch), not by a finger
-    readonly property bool tabbing: activeFocusItem !== null && activeFocusItem.focusReason !== undefined
-                                    && [Qt.TabFocusReason, Qt.BacktabFocusReason].includes(activeFocusItem.focusReason)
     onClosing: (close) => { if (root.fullscreen && !root.leaving) close.accepted = false }
 
     Binding { target: Theme; property: "elderly"; value: Shell.elderly }
     Binding { target: Theme; property: "landscape"; value: root.width > root.height }
+    // controls and fields both say why they have the focus, as unrelated types
+    // qmllint disable missing-property
+    Binding { target: Theme; property: "tabbing"; value: root.activeFocusItem !== null
+              && [Qt.TabFocusReason, Qt.BacktabFocusReason].includes(root.activeFocusItem.focusReason) }
+    // qmllint enable missing-property
     // 1 dp = 1.5 px on a 1080 px wide portrait kiosk; landscape uses the same short side
     Binding { target: Theme; property: "dp"; value: Math.min(root.width, root.height) / 720 }
     // the keyboard's width in dp: its style sizes keys and labels from it
@@ -116,7 +118,7 @@ ApplicationWindow {
         // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back. A field
         // reached by Tab keeps it: hidden, the bar could never be reached by Tab from there
         visible: Shell.depth > 1 && Shell.currentScreen !== "TakeCard"
-                 && !(root.width > root.height && keyboard.active && !root.tabbing)
+                 && !(root.width > root.height && keyboard.active && !Theme.tabbing)
         anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
         onBackTapped: Shell.back()
         onHomeTapped: Shell.home()

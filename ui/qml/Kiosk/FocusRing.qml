@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Templates as T
 import Kiosk
 
 // The mark around the control a keyboard or switch has reached (Tab): dark outside, yellow inside, so it shows on
@@ -7,11 +8,14 @@ import Kiosk
 Item {
     id: ring
     objectName: "focusRing"
-    readonly property Item control: parent
+    readonly property T.Control control: parent as T.Control
     readonly property int band: Theme.focusRingWidth
     anchors.fill: parent
     anchors.margins: -2 * band
-    visible: ring.control.visualFocus
+    // shown for focus that came by Tab, not by a finger
+    readonly property bool shown: ring.control !== null && ring.control.visualFocus
+    visible: shown
+    onShownChanged: if (ring.shown) ring.reveal()
     z: 100
 
     Rectangle {
@@ -32,8 +36,9 @@ Item {
 
     // every Flickable holding the control moves just enough for all of it, ring included, to show
     function reveal() {
-        for (let view = ring.control.parent; view; view = view.parent) {
-            if (view.contentY === undefined || view.flickableDirection === undefined)
+        for (let holder = ring.control.parent; holder; holder = holder.parent) {
+            const view = holder as Flickable
+            if (!view)
                 continue
             const top = ring.control.mapToItem(view.contentItem, 0, 0).y - 2 * ring.band
             const bottom = top + ring.control.height + 4 * ring.band
@@ -43,9 +48,5 @@ Item {
             else if (bottom > view.contentY + view.height)
                 view.contentY = Math.min(lowest, bottom - view.height)
         }
-    }
-    Connections {
-        target: ring.control
-        function onActiveFocusChanged() { if (ring.control.activeFocus) ring.reveal() }
     }
 }

@@ -5,6 +5,8 @@ import QtQuick
 QtObject {
     property bool elderly: false
     property bool landscape: false
+    // the focus was last moved by Tab (a keyboard, a switch), not by a finger: pages keep every control in reach
+    property bool tabbing: false
     property real dp: 1.5
 
     function px(v) { return Math.round(v * dp) }
