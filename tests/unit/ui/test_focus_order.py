@@ -11,8 +11,8 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from shiboken6 import getCppPointer
 
-from tests.helpers.qml import _items, find, find_visible, grab, settle
-from tests.helpers.screens import arrive, every_screen, page
+from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle
+from tests.helpers.screens import arrive, every_screen
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 SLACK = 2.0  # px: rounding of scaled positions
@@ -226,10 +226,8 @@ def test_the_focused_control_wears_a_ring_only_when_reached_by_keys(qtbot, make_
 @pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
 def test_focus_ring_screenshots(qtbot, make_ui, tmp_path, orientation, elderly):
-    """Home with a tile focused and Catalog with a tile deep in the grid focused: the ring shows and the grid
-    scrolled to it. The PNGs go to the test's tmp_path, to be looked at."""
-    from tests.helpers.qml import distinct_colours
-
+    """Home with a tile focused, Catalog with a tile deep in the grid focused (the ring shows, the grid scrolled
+    to it) and the PIN pad. The PNGs go to the test's tmp_path, to be looked at."""
     ui = make_ui(orientation=orientation)
     ui.window.requestActivate()
     ui.shell.start()
@@ -244,4 +242,7 @@ def test_focus_ring_screenshots(qtbot, make_ui, tmp_path, orientation, elderly):
     settle(qtbot)
     assert _in_view(focused, ui.window)
     grab(ui.window, tmp_path / f"catalog-{tag}.png")
-    assert page(ui) is find(ui.window, "screenStack").property("currentItem")
+    arrive(qtbot, ui, "PinPad")  # landscape: 取消 sits under the words, left of the pad
+    _tab_to(qtbot, ui, "pinCancel")
+    settle(qtbot)
+    grab(ui.window, tmp_path / f"pinpad-{tag}.png")
