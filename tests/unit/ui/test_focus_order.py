@@ -96,8 +96,8 @@ def _pane(item: QQuickItem, ancestors: list[QQuickItem], window) -> tuple[int, i
     for holder in ancestors:
         if (holder.inherits("QQuickGridLayout") and holder.property("columns") == 2
                 and holder.width() >= window.width() * 0.5 and holder.height() >= window.height() * 0.3):
-            middle = holder.width() / 2
-            return getCppPointer(holder)[0], 0 if child.mapToItem(holder, QPointF(child.width() / 2, 0)).x() < middle else 1
+            left = child.mapToItem(holder, QPointF(child.width() / 2, 0)).x() < holder.width() / 2
+            return getCppPointer(holder)[0], 0 if left else 1
         child = holder
     return None
 
@@ -210,7 +210,7 @@ def test_enter_or_space_presses_the_focused_control(qtbot, make_ui, key):
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Guide")
 
 
-def test_the_focused_control_wears_a_ring_only_when_reached_by_keys(qtbot, make_ui):
+def test_the_control_reached_by_tab_wears_a_ring_around_it_until_tab_moves_on(qtbot, make_ui):
     ui = make_ui()
     ui.window.requestActivate()
     ui.shell.start()
