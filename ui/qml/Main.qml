@@ -26,6 +26,11 @@ ApplicationWindow {
 
     Binding { target: Theme; property: "elderly"; value: Shell.elderly }
     Binding { target: Theme; property: "landscape"; value: root.width > root.height }
+    // controls and fields both say why they have the focus, as unrelated types
+    // qmllint disable missing-property
+    Binding { target: Theme; property: "tabbing"; value: root.activeFocusItem !== null
+              && [Qt.TabFocusReason, Qt.BacktabFocusReason].includes(root.activeFocusItem.focusReason) }
+    // qmllint enable missing-property
     // 1 dp = 1.5 px on a 1080 px wide portrait kiosk; landscape uses the same short side
     Binding { target: Theme; property: "dp"; value: Math.min(root.width, root.height) / 720 }
     // the keyboard's width in dp: its style sizes keys and labels from it
@@ -110,8 +115,10 @@ ApplicationWindow {
     NavBar {
         id: navBar
         objectName: "navBar"
-        // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back
-        visible: Shell.depth > 1 && Shell.currentScreen !== "TakeCard" && !(root.width > root.height && keyboard.active)
+        // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back. A field
+        // reached by Tab keeps it: hidden, the bar could never be reached by Tab from there
+        visible: Shell.depth > 1 && Shell.currentScreen !== "TakeCard"
+                 && !(root.width > root.height && keyboard.active && !Theme.tabbing)
         anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
         onBackTapped: Shell.back()
         onHomeTapped: Shell.home()

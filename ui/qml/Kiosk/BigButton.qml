@@ -38,6 +38,10 @@ Button {
             wrapMode: Text.WordWrap
         }
     }
+    // a keyboard or switch presses the control it is on with Enter as well as Space
+    Keys.onReturnPressed: control.animateClick()
+    Keys.onEnterPressed: control.animateClick()
+    FocusRing { }
     background: Rectangle {
         radius: Theme.radius
         color: !control.enabled ? Theme.disabledFill

@@ -10,6 +10,10 @@ AbstractButton {
     property int count: 0
     padding: Theme.px(14)
     implicitHeight: Math.max(Theme.targetSize * 1.6, implicitContentHeight + topPadding + bottomPadding)
+    // a keyboard or switch presses the control it is on with Enter as well as Space
+    Keys.onReturnPressed: tile.animateClick()
+    Keys.onEnterPressed: tile.animateClick()
+    FocusRing { }
     background: Rectangle {
         radius: Theme.radius
         color: tile.down ? "#e3e9f2" : Theme.surface

@@ -12,12 +12,16 @@ AbstractButton {
     property bool here: false  // can be applied for at this terminal
     property string hereLabel: ""  // the badge's words when `here` (one label everywhere: the catalog's)
     // a tap must not take the focus: that would commit the pinyin being typed in a search field and
-    // rebuild the result list under the finger
-    focusPolicy: Qt.NoFocus
+    // rebuild the result list under the finger; Tab (a keyboard, a switch) still reaches it
+    focusPolicy: Qt.TabFocus
     Accessible.name: row.name
     Accessible.description: row.department
     padding: Theme.px(14)
     implicitHeight: Math.max(Theme.targetSize + Theme.px(12), implicitContentHeight + topPadding + bottomPadding)
+    // a keyboard or switch presses the control it is on with Enter as well as Space
+    Keys.onReturnPressed: row.animateClick()
+    Keys.onEnterPressed: row.animateClick()
+    FocusRing { }
     background: Rectangle {
         radius: Theme.radius
         color: row.down ? "#e3e9f2" : Theme.surface

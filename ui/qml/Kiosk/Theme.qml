@@ -5,6 +5,8 @@ import QtQuick
 QtObject {
     property bool elderly: false
     property bool landscape: false
+    // the focus was last moved by Tab (a keyboard, a switch), not by a finger: pages keep every control in reach
+    property bool tabbing: false
     property real dp: 1.5
 
     function px(v) { return Math.round(v * dp) }
@@ -62,6 +64,10 @@ QtObject {
     readonly property int scrollRoom: scrollBarWidth + px(8)  // what a list leaves free beside its scroll bar
     readonly property color scrim: "#b3000000"
     readonly property int borderWidth: elderly ? 3 : 1
+    // the ring around the control reached by Tab (FocusRing): black and yellow read on any page or button
+    readonly property color focusRing: "#000000"
+    readonly property color focusRingInner: "#ffd600"
+    readonly property int focusRingWidth: px(elderly ? 4 : 2.5)
 
     function luminance(c) {
         const ch = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)

@@ -12,6 +12,10 @@ AbstractButton {
     readonly property color fill: Theme.solid(tile.tint)
     implicitWidth: Theme.px(200)
     implicitHeight: Theme.px(150)
+    // a keyboard or switch presses the control it is on with Enter as well as Space
+    Keys.onReturnPressed: tile.animateClick()
+    Keys.onEnterPressed: tile.animateClick()
+    FocusRing { }
     background: Rectangle {
         radius: Theme.radius * 1.5
         color: tile.down ? Qt.darker(tile.fill, 1.25) : tile.fill

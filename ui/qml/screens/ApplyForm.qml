@@ -10,9 +10,10 @@ import KioskApp
 ScreenPage {
     id: page
     // landscape with the keyboard open leaves a strip of screen: the field being typed in gets all of it
-    // (the keyboard's Enter goes on to the review); the keyboard's own hide key brings the whole page back
+    // (the keyboard's Enter goes on to the review); the keyboard's own hide key brings the whole page back. A field
+    // reached by Tab keeps the whole page, or Tab could never reach 下一步
     // qmllint disable missing-property
-    readonly property bool compact: Theme.landscape && focusedField !== null && Qt.inputMethod.visible
+    readonly property bool compact: Theme.landscape && focusedField !== null && Qt.inputMethod.visible && !Theme.tabbing
     // qmllint enable missing-property
     title: compact ? "" : ApplyBridge.serviceName.length > 0 ? ApplyBridge.serviceName : qsTr("填写申请表")
     prompt: qsTr("填写申请表。请逐项填好，再点“下一步”")
@@ -25,9 +26,11 @@ ScreenPage {
     StackView.onDeactivating: { page.focusedField = null; page.forceActiveFocus() }
 
     // keeps the field being typed in above the keyboard (the page shrinks when the keyboard opens)
-    function reveal(item) {
-        if (!item)
+    function reveal(box) {
+        if (!box)
             return
+        // a strip too low for the whole box (landscape, elderly, keyboard open) shows at least the field
+        const item = box.height + 2 * Theme.px(16) > flick.height && box.input ? box.input : box
         const p = item.mapToItem(flick.contentItem, 0, 0)
         const gap = Theme.px(16)
         if (p.y - gap < flick.contentY)
@@ -119,6 +122,7 @@ ScreenPage {
                         spacing: Theme.px(6)
                         Component.onCompleted: page.boxes[key] = box
                         function focusInput() { field.forceActiveFocus() }
+                        readonly property Item input: field
 
                         Text {
                             Layout.fillWidth: true

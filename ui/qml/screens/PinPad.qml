@@ -58,6 +58,7 @@ ScreenPage {
 
     // portrait: one column; landscape: what to type on the left, the pad on the right (both fit the height)
     GridLayout {
+        id: grid
         anchors.centerIn: parent
         width: Math.min(parent.width, Theme.px(Theme.landscape ? 900 : 480))
         columns: Theme.landscape ? 2 : 1
@@ -65,6 +66,7 @@ ScreenPage {
         rowSpacing: Theme.spacing
 
         ColumnLayout {
+            id: words
             Layout.fillWidth: true
             Layout.preferredWidth: Theme.px(420)
             spacing: Theme.spacing
@@ -143,6 +145,8 @@ ScreenPage {
         }
         BigButton {
             objectName: "pinCancel"
+            // landscape: under the words on the left, so Tab meets it before the pad, as the eye does
+            parent: Theme.landscape ? words : grid
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("取消")
             primary: false
