@@ -80,7 +80,8 @@ def startup(runs: int) -> list[dict]:
     ratios = [k / b for k, b in zip(secs["kiosk"], secs["bare"])]
     print(f"startup to first frame, median of {runs} paired runs")
     for name, title in (("bare", "bare Qt Quick window (20 buttons)"), ("kiosk", "kiosk (simulated devices)")):
-        print(f"  {title:36s} {statistics.median(secs[name]):6.3f} s   peak RSS {statistics.median(rss[name]):6.1f} MiB")
+        print(f"  {title:36s} {statistics.median(secs[name]):6.3f} s   "
+              f"peak RSS {statistics.median(rss[name]):6.1f} MiB")
     ratio, k_rss = statistics.median(ratios), statistics.median(rss["kiosk"])
     print(f"  ratio kiosk / bare (median of pairs)  {ratio:6.2f} x  (goal <= {RATIO_GOAL:g}x: "
           f"{'met' if ratio <= RATIO_GOAL else 'NOT met'}); RSS goal <= {RSS_FIRST_GOAL:.0f} MiB: "
