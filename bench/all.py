@@ -1,5 +1,5 @@
 """Every benchmark under `taskset -c 0` (one core), and one table: figure, goal, measured (median, spread), met.
-Run: .venv/bin/python bench/all.py [--quick] [--only idcard,idle] [--timeout 3600]
+Run: .venv/bin/python bench/all.py [--quick] [--only idcard,idle] [--timeout 3600] [--args 'visit=--visits 40']
 Each bench/<name>.py runs in its own process and reports through its last line `FIGURES <json>` (bench/README.md);
 one without it shows as "not measured". Exit 1 when a benchmark failed to run; unmet goals are in the table.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -26,9 +27,9 @@ def benches(only: set[str]) -> list[Path]:
     return [p for p in found if not only or p.stem in only]
 
 
-def run(bench: Path, quick: bool, timeout: float, pin: list[str]) -> tuple[list[dict] | None, str]:
+def run(bench: Path, quick: bool, timeout: float, pin: list[str], extra: list[str]) -> tuple[list[dict] | None, str]:
     """The figures of one benchmark and a problem ("" when it ran)."""
-    cmd = [*pin, sys.executable, str(bench), *(["--quick"] if quick else [])]
+    cmd = [*pin, sys.executable, str(bench), *(["--quick"] if quick else []), *extra]
     env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     try:
         done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
@@ -78,23 +79,36 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="every benchmark with its tiny workload")
     ap.add_argument("--only", default="", help="comma-separated benchmark names (default: all)")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds one benchmark may take")
+    ap.add_argument("--args", action="append", default=[], metavar="NAME=ARGS",
+                    help="options for one benchmark, e.g. 'visit=--visits 40' (repeatable; shown in the header)")
     args = ap.parse_args()
+    extra: dict[str, list[str]] = {}
+    for given in args.args:
+        name, sep, rest = given.partition("=")
+        if not sep:
+            print(f"error: --args wants NAME=ARGS, not {given!r}", file=sys.stderr)
+            return 2
+        extra[name.strip()] = shlex.split(rest)
     only = {n.strip() for n in args.only.split(",") if n.strip()}
     chosen = benches(only)
-    if only - {p.stem for p in chosen}:
-        print(f"error: no benchmark named {', '.join(sorted(only - {p.stem for p in chosen}))}", file=sys.stderr)
+    unknown = (only | set(extra)) - {p.stem for p in benches(set())}
+    if unknown:
+        print(f"error: no benchmark named {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     print(f"# {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
           f"{'taskset -c 0' if pin else 'not pinned (no taskset)'}, {os.cpu_count()} cores, "
           f"load {os.getloadavg()[0]:.1f}{', quick workloads' if args.quick else ''}", flush=True)
+    for name, options in sorted(extra.items()):
+        print(f"# {name}: {shlex.join(options)}", flush=True)
     lines, failed = [], False
     for bench in chosen:
         print(f"# running {bench.stem} ...", file=sys.stderr, flush=True)
-        figures, problem = run(bench, args.quick, args.timeout, pin)
+        figures, problem = run(bench, args.quick, args.timeout, pin, extra.get(bench.stem, []))
         failed |= bool(problem)
         lines += rows(bench.stem, figures, problem)
     print(table(lines))
+    print(f"# finished {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, load {os.getloadavg()[0]:.1f}")
     return 1 if failed else 0
 
 

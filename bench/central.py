@@ -37,6 +37,7 @@ from central.storage import CentralStore  # noqa: E402
 from protocol import signing  # noqa: E402
 from tests.helpers.central import free_port, wait_for_port  # noqa: E402
 from bench.support.central_fleet import Fleet, heartbeat_body, preload, register, submission_body  # noqa: E402
+from bench.support.figures import emit, figure  # noqa: E402
 from tests.helpers.postgres import SUPERUSER, PostgresServer, _bin_dir  # noqa: E402
 
 HEARTBEAT_EVERY = 60.0
@@ -423,6 +424,31 @@ def print_summary(steps_run: dict[str, list[Step]], costs: dict[str, dict[str, S
     print(f"{'+ per 1000':>12}  " + "".join(f"{c:<{width}}" for c in per_thousand) + "(heartbeats of 1,000 terminals)")
 
 
+def figures_of(steps_run: dict[str, list[Step]], costs: dict[str, dict[str, Step]], names: list[str],
+               steps: list[int]) -> list[dict]:
+    """bench/all.py's figures per configuration: the largest N held (docs/central.md's goal: 10,000 terminals, judged
+    only when a step that large ran), the p99s at that N, and CPU per request of each kind alone."""
+    out = []
+    for name in names:
+        held = None
+        for step in steps_run.get(name, []):
+            if not step.passed():
+                break
+            held = step
+        reached = steps[-1] >= 10000
+        out.append(figure(f"{TITLES[name]}: largest N held (steps {','.join(map(str, steps))})",
+                          [held.n if held else 0], "terminals", ">= 10000" if reached else "",
+                          (held is not None and held.n >= 10000) if reached else None))
+        if held is not None:
+            for route, title in (("heartbeat", "heartbeat"), ("batch", "submission batch")):
+                if held.latencies[route]:
+                    out.append(figure(f"{TITLES[name]}: {title} p99 at N={held.n}", [held.p(route, .99) * 1000], "ms"))
+        for route, step in costs.get(name, {}).items():
+            out.append(figure(f"{TITLES[name]}: CPU per {COST_NAMES[route]}, central + database",
+                              [per_request(step, "central") + per_request(step, "database")], "ms"))
+    return out
+
+
 # -- main ---------------------------------------------------------------------------------------------------------
 
 def measured(port: int, server: subprocess.Popen, db_root: int | None, fleet: Fleet, n: int,
@@ -541,6 +567,7 @@ def main(argv: list[str]) -> int:
             finally:
                 stop(server)
         print_summary(steps_run, costs, steps, names, profile)
+        emit(figures_of(steps_run, costs, names, steps))
     finally:
         if pg is not None:
             pg.stop()

@@ -12,7 +12,8 @@ The step times are the kiosk's own: the simulated person's part (waiting for the
 pauses (the thank-you after the rating; the 10 s "take your receipt" pause is set to 0 here) are shown apart, as
 are the bench's own taps and settles. The simulated printer keeps one receipt picture, not 20 (a simulator's archive,
 not the kiosk's memory). The queue runs offline (no central): a village point's weeks without network,
-every visit kept on disk.
+every visit kept on disk. Last line: FIGURES <json> (bench/README.md): each step's time over the visits, and the
+growth (judged only on a full run); the step figures leave the warm-up visits out.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path[0] = str(REPO)  # bench/queue.py would shadow the standard library queue module
+
+from bench.support.figures import emit, figure  # noqa: E402
 
 STEPS = ("card", "face", "form", "submit", "receipt", "rating", "wipe")
 # not the kiosk's time: what the simulated person does, and the pauses the kiosk makes on purpose
@@ -277,6 +280,15 @@ def main(argv: list[str] | None = None) -> int:
           f"{last['threads'] - first['threads']:+d}  -> {verdict} (goal: < 10 MB, no fd or thread growth)")
     if grown is not None:
         grown.show(warm, total, last["rss_mb"] - first["rss_mb"])
+    warmed = timings[warm:] or timings  # the warm-up visits load what a visit needs once per process
+    figures = [figure(f"visit step: {name}", [t[name] * 1000 for t in warmed], "ms") for name in STEPS]
+    figures.append(figure("whole visit, the kiosk's own time", [sum(t[n] for n in STEPS) * 1000 for t in warmed],
+                          "ms"))
+    figures.append(figure("blink wait (the simulated person, apart)", [t["blink wait"] * 1000 for t in warmed], "ms"))
+    judged = None if args.quick else ok
+    figures.append(figure(f"RSS growth, visit {warm} -> {total}{trimmed}", [growth], "MB", "< 10 (fds, threads: +0)",
+                          judged))
+    emit(figures)
     return 0 if ok or args.quick else 1
 
 
