@@ -137,73 +137,73 @@
 <context>
     <name>ApplyForm</name>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="17" />
+        <location filename="../qml/screens/ApplyForm.qml" line="18" />
         <source>填写申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="61" />
+        <location filename="../qml/screens/ApplyForm.qml" line="64" />
         <source>例如 2024-05-01</source>
         <translation>For example 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="61" />
+        <location filename="../qml/screens/ApplyForm.qml" line="64" />
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="62" />
+        <location filename="../qml/screens/ApplyForm.qml" line="65" />
         <source>金额，单位元</source>
         <translation>Amount in yuan</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="100" />
+        <location filename="../qml/screens/ApplyForm.qml" line="103" />
         <source>这是为他人代办的申请。灰色底的信息是您上一步为申请人填写的。要修改，请返回上一步。其他各项请按申请人的情况填写或选择。</source>
         <translation>This application is for someone else. The grey details are what you typed for them in the step before. To change them, go back. Fill in or choose the rest as it applies to them.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="101" />
+        <location filename="../qml/screens/ApplyForm.qml" line="104" />
         <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
         <translation>Details on grey come from your ID card and cannot be changed; please fill in or choose the rest.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="46" />
-        <location filename="../qml/screens/ApplyForm.qml" line="76" />
+        <location filename="../qml/screens/ApplyForm.qml" line="49" />
+        <location filename="../qml/screens/ApplyForm.qml" line="79" />
         <source>有 %1 项需要修改，请看红色提示</source>
         <translation>%1 fields need correcting; see the red notes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="18" />
+        <location filename="../qml/screens/ApplyForm.qml" line="19" />
         <source>填写申请表。请逐项填好，再点“下一步”</source>
         <translation>Application form. Fill in each field, then tap "Next".</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="125" />
+        <location filename="../qml/screens/ApplyForm.qml" line="129" />
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="153" />
+        <location filename="../qml/screens/ApplyForm.qml" line="157" />
         <source>来自身份证，不可修改</source>
         <translation>From your ID card; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="153" />
+        <location filename="../qml/screens/ApplyForm.qml" line="157" />
         <source>上一步已填写</source>
         <translation>Typed in the step before</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="199" />
+        <location filename="../qml/screens/ApplyForm.qml" line="203" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="199" />
+        <location filename="../qml/screens/ApplyForm.qml" line="203" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplyForm.qml" line="247" />
+        <location filename="../qml/screens/ApplyForm.qml" line="251" />
         <source>下一步：核对信息</source>
         <translation>Next: check your details</translation>
     </message>
@@ -683,7 +683,7 @@
 <context>
     <name>GroupTile</name>
     <message>
-        <location filename="../qml/Kiosk/GroupTile.qml" line="45" />
+        <location filename="../qml/Kiosk/GroupTile.qml" line="49" />
         <source>%1 项</source>
         <translation>%1 services</translation>
     </message>
@@ -1118,12 +1118,12 @@
         <translation>Government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="101" />
+        <location filename="../qml/Main.qml" line="106" />
         <source>身份证还在读卡器上，离开时请取回</source>
         <translation>Your ID card is still on the reader. Take it with you when you leave.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="150" />
+        <location filename="../qml/Main.qml" line="157" />
         <source>读卡成功，请取回身份证</source>
         <translation>Card read. Please take your ID card back.</translation>
     </message>
@@ -1410,92 +1410,92 @@
         <translation>Staff: please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="78" />
+        <location filename="../qml/screens/PinPad.qml" line="80" />
         <source>请工作人员核对证件与本人后输入核验密码</source>
         <translation>Staff: check the card against the person, then enter the verification PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="79" />
+        <location filename="../qml/screens/PinPad.qml" line="81" />
         <source>请再次输入新密码</source>
         <translation>Enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="80" />
+        <location filename="../qml/screens/PinPad.qml" line="82" />
         <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
         <translation>The factory PIN can only be used to set a new one. Enter a new maintenance PIN (6–12 digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="81" />
+        <location filename="../qml/screens/PinPad.qml" line="83" />
         <source>请输入新的维护密码（6–12 位数字）</source>
         <translation>Enter a new maintenance PIN (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="82" />
+        <location filename="../qml/screens/PinPad.qml" line="84" />
         <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
         <translation>Enter a new verification PIN (6–12 digits, not the maintenance PIN)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="83" />
+        <location filename="../qml/screens/PinPad.qml" line="85" />
         <source>再次输入维护密码，确认退出到桌面</source>
         <translation>Enter the maintenance PIN again to leave to the desktop</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="84" />
+        <location filename="../qml/screens/PinPad.qml" line="86" />
         <source>请输入维护密码</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="95" />
+        <location filename="../qml/screens/PinPad.qml" line="97" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="106" />
+        <location filename="../qml/screens/PinPad.qml" line="108" />
         <source>错误次数过多，请 %1 分钟后再试。</source>
         <translation>Too many wrong PINs; try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="107" />
+        <location filename="../qml/screens/PinPad.qml" line="109" />
         <source>错误次数过多，请 %1 秒后再试。</source>
         <translation>Too many wrong PINs; try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="108" />
+        <location filename="../qml/screens/PinPad.qml" line="110" />
         <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
         <translation>No verification PIN has been set. Please go to a service window, or ask staff to set one in maintenance mode.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="109" />
+        <location filename="../qml/screens/PinPad.qml" line="111" />
         <source>密码不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="110" />
+        <location filename="../qml/screens/PinPad.qml" line="112" />
         <source>两次输入不一致，请重新设置。</source>
         <translation>The two entries differ. Please start again.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="111" />
+        <location filename="../qml/screens/PinPad.qml" line="113" />
         <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
         <translation>That PIN is too easy to guess. Choose another (6–12 digits, no repeated or consecutive digits).</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="112" />
+        <location filename="../qml/screens/PinPad.qml" line="114" />
         <source>核验密码不能与维护密码相同。</source>
         <translation>The verification PIN must differ from the maintenance PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="113" />
+        <location filename="../qml/screens/PinPad.qml" line="115" />
         <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
         <translation>The new PIN could not be saved; the old one still applies. See diagnostics.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="114" />
+        <location filename="../qml/screens/PinPad.qml" line="116" />
         <source>请先输入维护密码。</source>
         <translation>Enter the maintenance PIN first.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PinPad.qml" line="147" />
+        <location filename="../qml/screens/PinPad.qml" line="151" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

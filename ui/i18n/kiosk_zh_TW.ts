@@ -137,73 +137,73 @@
     <context>
         <name>ApplyForm</name>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="17" />
+            <location filename="../qml/screens/ApplyForm.qml" line="18" />
             <source>填写申请表</source>
             <translation>填寫申請表</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="61" />
+            <location filename="../qml/screens/ApplyForm.qml" line="64" />
             <source>例如 2024-05-01</source>
             <translation>例如 2024-05-01</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="61" />
+            <location filename="../qml/screens/ApplyForm.qml" line="64" />
             <source>11位手机号码</source>
             <translation>11位手機號碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="62" />
+            <location filename="../qml/screens/ApplyForm.qml" line="65" />
             <source>金额，单位元</source>
             <translation>金額，單位元</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="100" />
+            <location filename="../qml/screens/ApplyForm.qml" line="103" />
             <source>这是为他人代办的申请。灰色底的信息是您上一步为申请人填写的。要修改，请返回上一步。其他各项请按申请人的情况填写或选择。</source>
             <translation>這是為他人代辦的申請。灰色底的信息是您上一步為申請人填寫的。要修改，請返回上一步。其他各項請按申請人的情況填寫或選擇。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="101" />
+            <location filename="../qml/screens/ApplyForm.qml" line="104" />
             <source>灰色底的信息来自您的身份证，不能修改；其他各项请填写或选择。</source>
             <translation>灰色底的信息來自您的身份證，不能修改；其他各項請填寫或選擇。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="46" />
-            <location filename="../qml/screens/ApplyForm.qml" line="76" />
+            <location filename="../qml/screens/ApplyForm.qml" line="49" />
+            <location filename="../qml/screens/ApplyForm.qml" line="79" />
             <source>有 %1 项需要修改，请看红色提示</source>
             <translation>有 %1 項需要修改，請看紅色提示</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="18" />
+            <location filename="../qml/screens/ApplyForm.qml" line="19" />
             <source>填写申请表。请逐项填好，再点“下一步”</source>
             <translation>填寫申請表。請逐項填好，再點“下一步”</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="125" />
+            <location filename="../qml/screens/ApplyForm.qml" line="129" />
             <source>（选填）</source>
             <translation>（選填）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="153" />
+            <location filename="../qml/screens/ApplyForm.qml" line="157" />
             <source>来自身份证，不可修改</source>
             <translation>來自身份證，不可修改</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="153" />
+            <location filename="../qml/screens/ApplyForm.qml" line="157" />
             <source>上一步已填写</source>
             <translation>上一步已填寫</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="199" />
+            <location filename="../qml/screens/ApplyForm.qml" line="203" />
             <source>是</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="199" />
+            <location filename="../qml/screens/ApplyForm.qml" line="203" />
             <source>否</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../qml/screens/ApplyForm.qml" line="247" />
+            <location filename="../qml/screens/ApplyForm.qml" line="251" />
             <source>下一步：核对信息</source>
             <translation>下一步：核對信息</translation>
         </message>
@@ -683,7 +683,7 @@
     <context>
         <name>GroupTile</name>
         <message>
-            <location filename="../qml/Kiosk/GroupTile.qml" line="45" />
+            <location filename="../qml/Kiosk/GroupTile.qml" line="49" />
             <source>%1 项</source>
             <translation>%1 項</translation>
         </message>
@@ -1118,12 +1118,12 @@
             <translation>政務服務自助終端</translation>
         </message>
         <message>
-            <location filename="../qml/Main.qml" line="101" />
+            <location filename="../qml/Main.qml" line="106" />
             <source>身份证还在读卡器上，离开时请取回</source>
             <translation>身份證還在讀卡器上，離開時請取回</translation>
         </message>
         <message>
-            <location filename="../qml/Main.qml" line="150" />
+            <location filename="../qml/Main.qml" line="157" />
             <source>读卡成功，请取回身份证</source>
             <translation>讀卡成功，請取回身份證</translation>
         </message>
@@ -1410,92 +1410,92 @@
             <translation>請工作人員輸入密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="78" />
+            <location filename="../qml/screens/PinPad.qml" line="80" />
             <source>请工作人员核对证件与本人后输入核验密码</source>
             <translation>請工作人員核對證件與本人後輸入核驗密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="79" />
+            <location filename="../qml/screens/PinPad.qml" line="81" />
             <source>请再次输入新密码</source>
             <translation>請再次輸入新密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="80" />
+            <location filename="../qml/screens/PinPad.qml" line="82" />
             <source>出厂密码只能用来设置新密码。请输入新的维护密码（6–12 位数字）。</source>
             <translation>出廠密碼只能用來設置新密碼。請輸入新的維護密碼（6–12 位數字）。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="81" />
+            <location filename="../qml/screens/PinPad.qml" line="83" />
             <source>请输入新的维护密码（6–12 位数字）</source>
             <translation>請輸入新的維護密碼（6–12 位數字）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="82" />
+            <location filename="../qml/screens/PinPad.qml" line="84" />
             <source>请输入新的核验密码（6–12 位数字，不能与维护密码相同）</source>
             <translation>請輸入新的核驗密碼（6–12 位數字，不能與維護密碼相同）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="83" />
+            <location filename="../qml/screens/PinPad.qml" line="85" />
             <source>再次输入维护密码，确认退出到桌面</source>
             <translation>再次輸入維護密碼，確認退出到桌面</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="84" />
+            <location filename="../qml/screens/PinPad.qml" line="86" />
             <source>请输入维护密码</source>
             <translation>請輸入維護密碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="95" />
+            <location filename="../qml/screens/PinPad.qml" line="97" />
             <source>正在核对…</source>
             <translation>正在核對…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="106" />
+            <location filename="../qml/screens/PinPad.qml" line="108" />
             <source>错误次数过多，请 %1 分钟后再试。</source>
             <translation>錯誤次數過多，請 %1 分鐘後再試。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="107" />
+            <location filename="../qml/screens/PinPad.qml" line="109" />
             <source>错误次数过多，请 %1 秒后再试。</source>
             <translation>錯誤次數過多，請 %1 秒後再試。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="108" />
+            <location filename="../qml/screens/PinPad.qml" line="110" />
             <source>核验密码尚未设置，请到窗口办理，或请工作人员在维护模式中设置。</source>
             <translation>核驗密碼尚未設置，請到窗口辦理，或請工作人員在維護模式中設置。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="109" />
+            <location filename="../qml/screens/PinPad.qml" line="111" />
             <source>密码不正确。</source>
             <translation>密碼不正確。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="110" />
+            <location filename="../qml/screens/PinPad.qml" line="112" />
             <source>两次输入不一致，请重新设置。</source>
             <translation>兩次輸入不一致，請重新設置。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="111" />
+            <location filename="../qml/screens/PinPad.qml" line="113" />
             <source>这个密码太容易猜到，请换一个（6–12 位数字，不要重复或连续的数字）。</source>
             <translation>這個密碼太容易猜到，請換一個（6–12 位數字，不要重複或連續的數字）。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="112" />
+            <location filename="../qml/screens/PinPad.qml" line="114" />
             <source>核验密码不能与维护密码相同。</source>
             <translation>核驗密碼不能與維護密碼相同。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="113" />
+            <location filename="../qml/screens/PinPad.qml" line="115" />
             <source>新密码未能保存，原密码仍然有效，请查看设备诊断。</source>
             <translation>新密碼未能保存，原密碼仍然有效，請查看設備診斷。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="114" />
+            <location filename="../qml/screens/PinPad.qml" line="116" />
             <source>请先输入维护密码。</source>
             <translation>請先輸入維護密碼。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/PinPad.qml" line="147" />
+            <location filename="../qml/screens/PinPad.qml" line="151" />
             <source>取消</source>
             <translation>取消</translation>
         </message>
