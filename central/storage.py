@@ -185,7 +185,7 @@ class CentralStore(FleetRecords, OverlayRecords):
                 with self._write() as c:
                     return work(c)
             except (IntegrityError, OperationalError) as exc:
-                if attempt == _RETRIES - 1 or (isinstance(exc, OperationalError) and "locked" not in str(exc)):
+                if attempt == _RETRIES - 1 or (isinstance(exc, OperationalError) and not _retryable(exc)):
                     raise
 
     def _q(self, sql: str, params: tuple = ()) -> list[tuple]:
@@ -571,6 +571,11 @@ def _insert_ignore(c: Connection, table, values: dict) -> bool:
     # RETURNING rather than rowcount, which not every driver reports for this statement
     stmt = _dialect_insert(c, table).values(**values).on_conflict_do_nothing()
     return c.execute(stmt.returning(*table.primary_key.columns)).first() is not None
+
+
+def _retryable(exc: OperationalError) -> bool:
+    """SQLite's busy database, or PostgreSQL's deadlock or serialization failure: the same work again may pass."""
+    return "locked" in str(exc) or getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
 def _upsert(c: Connection, table, values: dict, keys: list[str], changes: dict) -> None:

@@ -27,13 +27,21 @@ def note_offline(c: Connection, terminal: str, body: dict, now: float) -> None:
     except offline_tickets.NotATicket as exc:
         log.warning("offline ticket from %s not added to its hall's queue: bad %s", terminal, exc.args[0])
         return
-    if (date.fromisoformat(ticket.day) - date.fromtimestamp(now)).days > DAY_SLACK:
-        # a terminal clock far ahead: a day nobody calls yet would hold a number nobody waits for
-        log.warning("offline ticket from %s not added to its hall's queue: its day is ahead of central's", terminal)
+    if abs((date.fromisoformat(ticket.day) - date.fromtimestamp(now)).days) > DAY_SLACK:
+        # the hall's queue is today's: a number of another day (arriving late, or from a clock gone wrong) is
+        # history, kept as the event it came in, never a ticket a calling system would call now
+        log.warning("offline ticket from %s not added to its hall's queue: not central's counting day", terminal)
         return
-    site = c.execute(select(terminals.c.site).where(terminals.c.id == terminal)).scalar_one_or_none()
-    if not site:
+    placed = c.execute(select(terminals.c.site, terminals.c.queue_index).where(terminals.c.id == terminal)).first()
+    if placed is None or not placed.site:
         return
+    if ticket.terminal_index != placed.queue_index:
+        # another terminal's range (a hand-set index that is not the one central gave): joining would shadow that
+        # terminal's own numbers
+        log.warning("offline ticket from %s not added to its hall's queue: its index is not the one central gave it",
+                    terminal)
+        return
+    site = placed.site
     # the terminal's clock, unless it claims a ticket from the future: the queue is ordered by when people came
     values = dict(site=site, day=ticket.day, series=ticket.series, seq=ticket.seq, queue=ticket.queue,
                   priority=1 if ticket.priority else 0, service=ticket.service, terminal=terminal,

@@ -58,6 +58,7 @@ class CatalogService:
         self._offline_ticket = offline_ticket
         self._warned_unreserved = False
         self._central_failed_at: datetime | None = None
+        self._count_failed_at: datetime | None = None
         self._clock = clock
         self._store = CatalogStore.from_config(cfg, base_dir, cache)
         self._catalog = self._store.open()  # raises CatalogError only if even the shipped catalog is broken
@@ -198,16 +199,20 @@ class CatalogService:
         if client is None:
             return self._tickets.waiting(queue)
         now = self._clock()
-        failed = self._central_failed_at
-        if failed is not None and failed <= now < failed + CENTRAL_TICKET_RETRY:
-            return None
+        # its own pause after a failure: a count central cannot give (an older central without the route, a slow
+        # moment) must never move numbering off central, and a central that cannot number cannot count either
+        for failed in (self._central_failed_at, self._count_failed_at):
+            if failed is not None and failed <= now < failed + CENTRAL_TICKET_RETRY:
+                return None
         try:
-            return client.tickets_waiting(queue, self._tickets.day(now).isoformat(), timeout=CENTRAL_TICKET_TIMEOUT)
+            count = client.tickets_waiting(queue, self._tickets.day(now).isoformat(), timeout=CENTRAL_TICKET_TIMEOUT)
         except Exception as exc:  # the count is a courtesy: the choice still shows, and says it is not known
-            log.warning("central gave no waiting count (%s: %s); this terminal numbers tickets for the next %d s",
+            log.warning("central gave no waiting count (%s: %s); not asked again for %d s",
                         type(exc).__name__, exc, CENTRAL_TICKET_RETRY.total_seconds())
-            self._central_failed_at = now
+            self._count_failed_at = now
             return None
+        self._count_failed_at = None
+        return count
 
     # ---- updates from central ----
 

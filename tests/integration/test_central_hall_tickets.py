@@ -121,7 +121,7 @@ def test_out_of_range_numbers_from_a_calling_system_are_refused_not_crashed(hall
     assert httpx.post(f"{url}/{2 ** 31 - 1}/called", headers=auth).status_code == 404
 
 
-def _offline_event(ticket_id: str, n: int, *, index: int = 9, series: str = "A", priority: bool = False,
+def _offline_event(ticket_id: str, n: int, *, index: int = 1, series: str = "A", priority: bool = False,
                    issued_at: float | None = None, **changed) -> dict:
     details = OfflineTicket(DAY, series, n, "A", priority, "HJ-001", index,
                             issued_at if issued_at is not None else time.time()).details()
@@ -133,6 +133,7 @@ def test_tickets_numbered_offline_join_the_halls_queue_when_they_arrive(hall):
     server, (first, second, _, siteless) = hall
     from central import tickets
 
+    assert [t["queue_index"] for t in server.store.terminals()][:2] == [1, 2]  # central handed them out
     token = tickets.add_calling_token(server.store, "HALL-1")
     auth = {"Authorization": f"Bearer {token}"}
     url = f"{server.url}/hall/v1/sites/HALL-1/tickets"
@@ -144,20 +145,29 @@ def test_tickets_numbered_offline_join_the_halls_queue_when_they_arrive(hall):
                                   _offline_event("01OFFLINE0000000000000004", 2),
                                   # a broken one is still an accepted event, it only does not join the queue
                                   _offline_event("01OFFLINE0000000000000005", 3, seq=0),
-                                  _offline_event("01OFFLINE0000000000000006", 4, queue="a")])
+                                  _offline_event("01OFFLINE0000000000000006", 4, queue="a"),
+                                  # the other terminal's range (a hand-set index): it would shadow that one's numbers
+                                  _offline_event("01OFFLINE0000000000000011", 1, index=2)])
     assert {r["result"] for r in results} == {"accepted"}
+    second.submit_batch([_offline_event("01OFFLINE0000000000000012", 1, index=2)])
     siteless.submit_batch([_offline_event("01OFFLINE0000000000000007", 1)])
     listed = httpx.get(url, headers=auth).json()["tickets"]
     assert [(t["number"], t["offline"]) for t in listed] == [
-        ("A001", False), ("A9-001", True), ("A9-002", True), ("V9-001", True)]
+        ("A001", False), ("A1-001", True), ("A1-002", True), ("V1-001", True), ("A2-001", True)]
+    assert listed[-1]["issued_at"] and server.store._q(
+        "SELECT terminal FROM hall_tickets WHERE terminal_index = 2") == [("SIM-0102",)]
     # central's own numbering goes on, and counts the offline numbers waiting ahead
     nxt = second.take_ticket("A", DAY)
-    assert (nxt["number"], nxt["ahead"]) == ("A002", 4)
+    assert (nxt["number"], nxt["ahead"]) == ("A002", 5)
     assert second.take_ticket("A", DAY, priority="V")["ahead"] == 1
     # a ticket dated in the future by a wrong terminal clock counts as issued on arrival
     first.submit_batch([_offline_event("01OFFLINE0000000000000008", 5, issued_at=time.time() + 86_400)])
     late = httpx.get(url, headers=auth).json()["tickets"][-1]
-    assert late["number"] == "A9-005" and late["issued_at"] <= time.time()
+    assert late["number"] == "A1-005" and late["issued_at"] <= time.time()
+    # only central's counting day joins: days ahead (a clock gone wrong) or past (a late arrival) stay history
+    first.submit_batch([_offline_event("01OFFLINE0000000000000009", 6, day=(TODAY + timedelta(days=3)).isoformat()),
+                        _offline_event("01OFFLINE0000000000000010", 7, day=(TODAY - timedelta(days=7)).isoformat())])
+    assert httpx.get(url, headers=auth).json()["tickets"][-1]["number"] == "A1-005"
 
 
 def test_a_terminal_asks_how_many_wait_at_its_halls_windows(hall):

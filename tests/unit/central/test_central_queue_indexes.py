@@ -62,3 +62,24 @@ def test_terminals_of_a_database_from_0010_get_indexes_in_registration_order(cen
         assert _indexes(store) == {"A": 2, "B": 1, "C": 1, "D": None}
     finally:
         store.close()
+
+
+def test_terminals_registered_at_once_at_one_site_all_get_their_own_index(central_db):
+    from tests.helpers.concurrent import take_concurrently
+
+    store = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
+    try:
+        secret = signing.new_secret()
+        names = iter(f"P{i:02d}" for i in range(24))
+        lock = __import__("threading").Lock()
+
+        def register(_):
+            with lock:
+                name = next(names)
+            store.add_terminal(name, secret, site="HALL-P")
+            return name
+
+        assert len(take_concurrently(range(8), register, 3)) == 24
+        assert sorted(_indexes(store).values()) == list(range(1, 25))
+    finally:
+        store.close()

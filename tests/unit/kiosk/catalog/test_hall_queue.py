@@ -178,3 +178,24 @@ def test_own_range_numbers_are_handed_on_for_central_and_a_failure_there_costs_n
     CatalogService(CatalogConfig(directory=str(SHIPPED)), tmp_path / "t5", clock=lambda: NOW,
                    offline_ticket=plain.append).take_number("HJ-001")
     assert plain == []
+
+
+class _OlderCentral(CentralClient):
+    """A client of a central from before the waiting count: the route answers 404 (real HTTP)."""
+
+    def tickets_waiting(self, queue, day, *, timeout=None):
+        self._expect(self._call("GET", "/v1/tickets/waiting-before-it-existed", params={"queue": queue}), 200)
+
+
+def test_a_count_central_cannot_give_never_moves_numbering_off_central(hall, tmp_path):
+    server, _ = hall
+    secret = signing.new_secret()
+    server.store.add_terminal("SIM-0104", secret, site="HALL-1")
+    client = _OlderCentral(server.url, "SIM-0104", secret, timeout=30, allow_plain_http_loopback=True)
+    try:
+        service = terminal(tmp_path, "t6", client, 3)
+        assert service.waiting_for("HJ-001") is None  # not known, and said so
+        assert service.take_number("HJ-001").number == "A001"  # central still numbers at once
+        assert service.waiting_for("HJ-001") is None  # not asked again for a while
+    finally:
+        client.close()
