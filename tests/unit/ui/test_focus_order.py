@@ -246,3 +246,17 @@ def test_focus_ring_screenshots(qtbot, make_ui, tmp_path, orientation, elderly):
     _tab_to(qtbot, ui, "pinCancel")
     settle(qtbot)
     grab(ui.window, tmp_path / f"pinpad-{tag}.png")
+
+
+def test_the_consent_is_ticked_with_enter_and_shows_where_it_is(qtbot, make_ui):
+    ui = make_ui()
+    ui.window.requestActivate()
+    ui.shell.start()
+    arrive(qtbot, ui, "Review")
+    consent = _tab_to(qtbot, ui, "reviewConsent")
+    ring = next(i for i in _items(ui.window) if i.objectName() == "focusRing" and i.parentItem() is consent)
+    assert ring.isVisible() and not consent.property("checked")
+    QTest.keyClick(ui.window, Qt.Key.Key_Return)
+    assert consent.property("checked")
+    QTest.keyClick(ui.window, Qt.Key.Key_Enter)
+    assert not consent.property("checked")

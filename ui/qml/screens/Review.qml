@@ -195,6 +195,10 @@ ScreenPage {
             font.pixelSize: Theme.bodySize
             // worded by the core: a helper applying for someone promises as a helper, not as 本人
             text: MaterialsBridge.total > 0 ? ApplyBridge.consent.photos : ApplyBridge.consent.plain
+            // a keyboard or switch ticks it with Enter as with Space, and sees where it is
+            Keys.onReturnPressed: consent.toggle()
+            Keys.onEnterPressed: consent.toggle()
+            FocusRing { }
             indicator: Rectangle {
                 x: consent.leftPadding
                 y: consent.topPadding + (consent.availableHeight - height) / 2
