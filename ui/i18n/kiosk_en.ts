@@ -469,63 +469,63 @@
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="148" />
-        <location filename="../qml/screens/Certificates.qml" line="160" />
+        <location filename="../qml/screens/Certificates.qml" line="107" />
+        <location filename="../qml/screens/Certificates.qml" line="158" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="195" />
+        <location filename="../qml/screens/Certificates.qml" line="197" />
         <source>证明编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="203" />
+        <location filename="../qml/screens/Certificates.qml" line="205" />
         <source>出具单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="210" />
+        <location filename="../qml/screens/Certificates.qml" line="212" />
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="217" />
+        <location filename="../qml/screens/Certificates.qml" line="219" />
         <source>验证码</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="229" />
+        <location filename="../qml/screens/Certificates.qml" line="231" />
         <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
         <translation>The certificate holds your personal details, so it is only printed, never shown on screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="243" />
+        <location filename="../qml/screens/Certificates.qml" line="245" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="254" />
+        <location filename="../qml/screens/Certificates.qml" line="256" />
         <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
         <translation>The certificate is printed; please take it from the slot. Its verification code proves it is genuine.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="262" />
+        <location filename="../qml/screens/Certificates.qml" line="264" />
         <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
         <translation>The certificate has been issued but cannot be printed right now. Note the verification code and tap “Print again” once the printer is ready, or ask staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="271" />
+        <location filename="../qml/screens/Certificates.qml" line="273" />
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="277" />
+        <location filename="../qml/screens/Certificates.qml" line="279" />
         <source>打印其他证明</source>
         <translation>Another certificate</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="283" />
+        <location filename="../qml/screens/Certificates.qml" line="285" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -1759,17 +1759,17 @@
         <translation>Saving your application…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="233" />
+        <location filename="../qml/screens/Review.qml" line="237" />
         <source>勾选上面的“我已阅读并同意”后，才能提交</source>
         <translation>Tick "I have read and agree" above to submit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="248" />
+        <location filename="../qml/screens/Review.qml" line="252" />
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Review.qml" line="257" />
+        <location filename="../qml/screens/Review.qml" line="261" />
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>

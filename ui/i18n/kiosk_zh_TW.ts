@@ -469,63 +469,63 @@
             <translation>返回首頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="148" />
-            <location filename="../qml/screens/Certificates.qml" line="160" />
+            <location filename="../qml/screens/Certificates.qml" line="107" />
+            <location filename="../qml/screens/Certificates.qml" line="158" />
             <source>打印</source>
             <translation>列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="195" />
+            <location filename="../qml/screens/Certificates.qml" line="197" />
             <source>证明编号</source>
             <translation>證明編號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="203" />
+            <location filename="../qml/screens/Certificates.qml" line="205" />
             <source>出具单位</source>
             <translation>出具單位</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="210" />
+            <location filename="../qml/screens/Certificates.qml" line="212" />
             <source>出具日期</source>
             <translation>出具日期</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="217" />
+            <location filename="../qml/screens/Certificates.qml" line="219" />
             <source>验证码</source>
             <translation>驗證碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="229" />
+            <location filename="../qml/screens/Certificates.qml" line="231" />
             <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
             <translation>證明內容含您的個人信息，只列印在紙上，不在螢幕上顯示。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="243" />
+            <location filename="../qml/screens/Certificates.qml" line="245" />
             <source>正在打印…</source>
             <translation>正在列印…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="254" />
+            <location filename="../qml/screens/Certificates.qml" line="256" />
             <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
             <translation>證明已列印，請從出紙口取走。可憑驗證碼核驗真偽。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="262" />
+            <location filename="../qml/screens/Certificates.qml" line="264" />
             <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
             <translation>證明已出具，但暫時無法列印。請記下驗證碼，處理好列印機後點“重新列印”，或請工作人員協助。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="271" />
+            <location filename="../qml/screens/Certificates.qml" line="273" />
             <source>重新打印</source>
             <translation>重新列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="277" />
+            <location filename="../qml/screens/Certificates.qml" line="279" />
             <source>打印其他证明</source>
             <translation>列印其他證明</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="283" />
+            <location filename="../qml/screens/Certificates.qml" line="285" />
             <source>完成</source>
             <translation>完成</translation>
         </message>
@@ -1759,17 +1759,17 @@
             <translation>正在保存您的申請…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="233" />
+            <location filename="../qml/screens/Review.qml" line="237" />
             <source>勾选上面的“我已阅读并同意”后，才能提交</source>
             <translation>勾選上面的“我已閱讀並同意”後，才能提交</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="248" />
+            <location filename="../qml/screens/Review.qml" line="252" />
             <source>返回修改</source>
             <translation>返回修改</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Review.qml" line="257" />
+            <location filename="../qml/screens/Review.qml" line="261" />
             <source>确认提交</source>
             <translation>確認提交</translation>
         </message>

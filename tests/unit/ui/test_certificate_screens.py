@@ -170,3 +170,27 @@ def test_certificates_screen_without_identification_goes_to_identify(qtbot, kios
     ui.shell.start()
     ui.shell.go("Certificates")
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Identify")
+
+
+def test_an_offer_is_reached_with_tab_and_chosen_with_enter(qtbot, kiosk, central):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    ui = kiosk(central.url, central.secret)
+    completed_case(qtbot, ui, central)
+    certificates = ui.bridges["certificates"]
+    ui.window.requestActivate()
+    open_certificates(qtbot, ui)
+    qtbot.waitUntil(lambda: certificates.state == "offers", timeout=10_000)
+    settle(qtbot, 500)
+    for _ in range(40):  # a keyboard or switch: Tab until the second offer holds the focus
+        QTest.keyClick(ui.window, Qt.Key.Key_Tab)
+        focused = ui.window.activeFocusItem()
+        if focused is not None and focused.objectName() == "certificateOffer_1":
+            break
+    else:
+        raise AssertionError("Tab never reached the second offer")
+    ring = next(i for i in _items(ui.window) if i.objectName() == "focusRing" and i.parentItem() is focused)
+    assert ring.isVisible()
+    QTest.keyClick(ui.window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: certificates.state not in ("offers", ""), timeout=10_000)

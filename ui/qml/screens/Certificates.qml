@@ -93,19 +93,29 @@ ScreenPage {
             model: CertificateBridge.offers
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: KioskScrollBar { }
-            delegate: Rectangle {
+            // a button, so a keyboard or switch reaches it (Tab), presses it (Enter, Space) and sees the ring
+            delegate: AbstractButton {
                 id: offer
                 required property var modelData
                 required property int index
                 objectName: "certificateOffer_" + index
                 width: list.width - Theme.scrollRoom
                 height: Math.max(Theme.targetSize + Theme.px(24), texts.implicitHeight + Theme.px(36))
-                radius: Theme.radius
-                color: tap.pressed ? "#e3e9f2" : Theme.surface
-                border.color: Theme.border
-                border.width: Math.max(1, Theme.borderWidth)
-                RowLayout {
-                    anchors { fill: parent; margins: Theme.px(18) }
+                padding: Theme.px(18)
+                Accessible.role: Accessible.Button
+                Accessible.name: offer.modelData.title
+                Accessible.description: qsTr("打印")
+                Keys.onReturnPressed: offer.animateClick()
+                Keys.onEnterPressed: offer.animateClick()
+                onClicked: CertificateBridge.choose(offer.index)
+                FocusRing { }
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: offer.down ? "#e3e9f2" : Theme.surface
+                    border.color: Theme.border
+                    border.width: Math.max(1, Theme.borderWidth)
+                }
+                contentItem: RowLayout {
                     spacing: Theme.px(16)
                     Rectangle {
                         Layout.preferredWidth: Theme.px(Theme.elderly ? 64 : 56)
@@ -151,14 +161,6 @@ ScreenPage {
                         color: Theme.primary
                         textFormat: Text.PlainText
                     }
-                }
-                MouseArea {
-                    id: tap
-                    anchors.fill: parent
-                    Accessible.role: Accessible.Button
-                    Accessible.name: offer.modelData.title
-                    Accessible.description: qsTr("打印")
-                    onClicked: CertificateBridge.choose(offer.index)
                 }
             }
         }
