@@ -55,7 +55,7 @@ def decode_qr(png: Path) -> str:
     import cv2
 
     image = cv2.imread(str(png))
-    text, _points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    text, _points, _ = cv2.QRCodeDetectorAruco().detectAndDecode(image)
     return text or ""
 
 

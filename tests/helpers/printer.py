@@ -93,7 +93,7 @@ def render_bytes(data: bytes, width_dots: int) -> list[Image.Image]:
 def decode_qr(img: Image.Image) -> str:
     """OpenCV's QR detector on the picture of the paper; '' when nothing decodes."""
     arr = np.asarray(img.convert("L"))
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(arr)
+    text, _, _ = cv2.QRCodeDetectorAruco().detectAndDecode(arr)
     return text
 
 

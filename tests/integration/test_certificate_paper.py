@@ -33,7 +33,7 @@ def _page_qr(path, folder) -> str:
 
     subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(path), str(folder / "printed")], check=True,
                    timeout=120)
-    decoded, _points, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(folder / "printed.png")))
+    decoded, _points, _ = cv2.QRCodeDetectorAruco().detectAndDecode(cv2.imread(str(folder / "printed.png")))
     return decoded
 
 

@@ -69,7 +69,7 @@ def test_qr_on_the_printed_page_opens_the_verify_url(tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(pdf), str(tmp_path / "page")], check=True,
                    timeout=120)
     image = cv2.imread(str(tmp_path / "page.png"))
-    decoded, _points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    decoded, _points, _ = cv2.QRCodeDetectorAruco().detectAndDecode(image)
     assert decoded == PAGE.verify_url
 
 

@@ -27,7 +27,7 @@ def _qr_text(window, item) -> str:
     crop = image.copy(int(p.x()) - 10, int(p.y()) - 10, int(item.width()) + 20, int(item.height()) + 20)
     crop = crop.convertToFormat(crop.Format.Format_Grayscale8)
     arr = np.array(crop.constBits(), dtype=np.uint8).reshape(crop.height(), crop.bytesPerLine())[:, :crop.width()]
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(arr))
+    text, _, _ = cv2.QRCodeDetectorAruco().detectAndDecode(np.ascontiguousarray(arr))
     return text
 
 
