@@ -9,7 +9,7 @@ import hashlib
 import os
 import re
 import socket
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import httpx
 import pytest
@@ -324,6 +324,9 @@ def test_the_bad_ratings_list_shows_its_date_window(hall, central_db):
     listed = auditor.get("/console/ratings/bad?show=all")
     assert listed.status_code == 200 and RATING in listed.text and OLD_RATING not in listed.text
     assert 'type="date" name="since"' in listed.text and "默认近 90 天" in listed.text
+    first = (date.today() - timedelta(days=89)).isoformat()  # one sentence in each language, not pieces mixed
+    assert f"显示 {first} 起至今（默认近 90 天）" in listed.text
+    assert f"Showing ratings from {first} to today (by default the last 90 days)" in listed.text
     day = old.date().isoformat()
     # still open, so the list says it is there, before the window, and links to a window that takes it in
     assert "时间范围之前还有 1 条差评未回访" in listed.text and "1 bad ratings from before this window" in listed.text
