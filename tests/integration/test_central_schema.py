@@ -53,6 +53,7 @@ OPERATIONS = ["GET /health", "GET /v1/blobs/{sha256}", "PUT /v1/blobs/{sha256}",
               "GET /v1/cases/{tracking}", "POST /v1/presence", "POST /v1/citizen/cases", "POST /v1/heartbeat",
               "GET /v1/terminals/self", "GET /v1/catalog", "POST /v1/citizen/certificates", "POST /v1/certificates",
               "GET /verify/{code}", "GET /p/{number}", "GET /v1/config-overlay", "POST /v1/tickets",
+              "GET /v1/tickets/waiting",
               "GET /v1/certificates/{number}/pdf",
               "GET /hall/v1/sites/{site}/tickets", "POST /hall/v1/sites/{site}/tickets/{ticket_id}/called"]
 
