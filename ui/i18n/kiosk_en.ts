@@ -2193,7 +2193,7 @@
         <location filename="../qml/keyboard/layouts/fallback/main.qml" line="25" />
         <location filename="../qml/keyboard/layouts/zh_CN/main.qml" line="30" />
         <source>符号</source>
-        <translation>Symbols</translation>
+        <translation>#+=</translation>
     </message>
 </context>
 <context>
