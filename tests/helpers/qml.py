@@ -109,3 +109,8 @@ def distinct_colours(path: Path, limit: int = 64) -> int:
     with Image.open(path) as im:
         colours = im.convert("RGB").getcolors(limit)
     return limit if colours is None else len(colours)
+
+
+def focus_ring(window: QQuickWindow, control: QQuickItem) -> QQuickItem:
+    """The focus ring drawn around `control` (ui/qml/Kiosk/FocusRing.qml, declared inside the control)."""
+    return next(i for i in _items(window) if i.objectName() == "focusRing" and i.parentItem() is control)

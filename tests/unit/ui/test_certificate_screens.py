@@ -9,7 +9,7 @@ from protocol import signing
 from tests.helpers.apply import CARD_NAME, CARD_NUMBER, DEAD_CENTRAL, attach_queue, lift_card, pass_face_check, present_card
 from tests.helpers.central import TERMINAL, central  # noqa: F401
 from tests.helpers.contrast import samples, table
-from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle, tap
+from tests.helpers.qml import _items, distinct_colours, find_visible, focus_ring, grab, settle, tap
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 
@@ -190,7 +190,7 @@ def test_an_offer_is_reached_with_tab_and_chosen_with_enter(qtbot, kiosk, centra
             break
     else:
         raise AssertionError("Tab never reached the second offer")
-    ring = next(i for i in _items(ui.window) if i.objectName() == "focusRing" and i.parentItem() is focused)
+    ring = focus_ring(ui.window, focused)
     assert ring.isVisible()
     QTest.keyClick(ui.window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: certificates.state not in ("offers", ""), timeout=10_000)

@@ -11,7 +11,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from shiboken6 import getCppPointer
 
-from tests.helpers.qml import _items, distinct_colours, find_visible, grab, settle
+from tests.helpers.qml import _items, distinct_colours, find_visible, focus_ring, grab, settle
 from tests.helpers.screens import arrive, every_screen
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
@@ -216,7 +216,7 @@ def test_the_control_reached_by_tab_wears_a_ring_around_it_until_tab_moves_on(qt
     ui.shell.start()
     arrive(qtbot, ui, "Home")
     tile = _tab_to(qtbot, ui, "home_guide")
-    ring = next(i for i in _items(ui.window) if i.objectName() == "focusRing" and i.parentItem() is tile)
+    ring = focus_ring(ui.window, tile)
     assert ring.isVisible()
     assert ring.width() > tile.width() and ring.height() > tile.height()  # drawn around it, not under its words
     QTest.keyClick(ui.window, Qt.Key.Key_Tab)
@@ -254,7 +254,7 @@ def test_the_consent_is_ticked_with_enter_and_shows_where_it_is(qtbot, make_ui):
     ui.shell.start()
     arrive(qtbot, ui, "Review")
     consent = _tab_to(qtbot, ui, "reviewConsent")
-    ring = next(i for i in _items(ui.window) if i.objectName() == "focusRing" and i.parentItem() is consent)
+    ring = focus_ring(ui.window, consent)
     assert ring.isVisible() and not consent.property("checked")
     QTest.keyClick(ui.window, Qt.Key.Key_Return)
     assert consent.property("checked")
