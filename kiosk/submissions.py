@@ -12,7 +12,8 @@ from kiosk.queue_messages import SaveFailed, TrackingNumberError
 from offline_queue.client import CentralClient
 from offline_queue.config import CentralConfig, QueueConfig
 from offline_queue.errors import CentralError, QueueError
-from offline_queue.store import LocalCase, QueueStore
+from offline_queue.records import LocalCase
+from offline_queue.store import QueueStore
 from offline_queue.worker import SyncWorker
 from protocol import tracking
 from protocol.ratings import SCALE, TAGS, check_tags, is_bad

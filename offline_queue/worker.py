@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from offline_queue.client import CentralClient
 from offline_queue.errors import AuthRejected, CentralError, CorruptRecordError, QueueError
-from offline_queue.store import Claimed, CorruptRecord, Outcome, QueueStats, QueueStore
+from offline_queue.records import Claimed, CorruptRecord, Outcome, QueueStats
+from offline_queue.store import QueueStore
 
 
 @dataclass(frozen=True)
