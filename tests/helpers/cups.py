@@ -16,6 +16,12 @@ CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 # cups-pdf writes jobs of users this system does not know here (AnonDirName, /etc/cups/cups-pdf.conf's default)
 ANONYMOUS_OUT = Path("/var/spool/cups-pdf/ANONYMOUS")
 USER = "kiosk-cups-test"  # no such account: the job counts as anonymous and lands in ANONYMOUS_OUT
+# cups-pdf takes only PostScript, so CUPS runs the PDF through cups-filters' pdftops and cups-pdf's ghostscript
+# makes a PDF of that again. Debian's default renderer (ghostscript's ps2write) turns the certificate's CJK fonts
+# into Type 3 fonts and poppler's pdftops into Type 42 fonts with glyphs named c00.., and either way pdftotext of
+# cups-pdf's file gives no text; pdftocairo's PostScript names each glyph uniXXXX, from which ghostscript's pdfwrite
+# makes the map back to characters, and the page is drawn the same (docs/a4-printing.md, "Tests").
+PDFTOPS_RENDERER = "pdftops-renderer-default=pdftocairo"
 
 
 def _free_port() -> int:
@@ -90,7 +96,7 @@ class CupsServer:
     def add_pdf_queue(self, name: str | None = None, *options: str) -> str:
         """A cups-pdf queue; output files are named job_<id>-<title>.pdf (title from the job, not the PDF)."""
         name = name or f"kiosk-a4-{uuid.uuid4().hex[:8]}"
-        opts = [a for o in ("TitlePref=1", "Label=1", *options) for a in ("-o", o)]
+        opts = [a for o in ("TitlePref=1", "Label=1", PDFTOPS_RENDERER, *options) for a in ("-o", o)]
         self._admin("lpadmin", "-h", self.server, "-p", name, "-E", "-v", "cups-pdf:/", "-P", str(CUPS_PDF_PPD), *opts)
         self.queues.append(name)
         return name

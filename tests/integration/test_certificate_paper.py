@@ -3,6 +3,7 @@ has an A4 printer (its text read back), the slip on the receipt printer when it 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 
@@ -10,6 +11,8 @@ from kiosk.app import KioskCore
 from kiosk.certificate_paper import A4, RECEIPT
 from kiosk.certificates import Certificates
 from kiosk.config import load
+from protocol.masking import mask_name
+from protocol.verification import grouped_code
 from tests.helpers.cups import ANONYMOUS_OUT, USER, cups_server, until  # noqa: F401 (fixture)
 from tests.helpers.identify import sim_config
 from tests.helpers.printer import Outcomes
@@ -42,6 +45,15 @@ def _pdf_text(data: bytes) -> str:
                           check=True).stdout.decode()
 
 
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)  # pdftotext lays out the seal's arc of characters with spaces as it finds them
+
+
+def _pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, timeout=120, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
 def test_a_certificate_goes_to_the_a4_printer_as_centrals_pdf(cups_server, tmp_path, shared_faces, central):  # noqa: F811
     queue = cups_server.add_pdf_queue()
     core = KioskCore(load(sim_config(tmp_path, shared_faces, **{"devices.a4printer": {
@@ -63,11 +75,16 @@ def test_a_certificate_goes_to_the_a4_printer_as_centrals_pdf(cups_server, tmp_p
         try:
             # what came out of the printer: the page's QR opens this certificate's verify page
             assert _page_qr(path, tmp_path) == issued.verify_url
+            # and its text, read from the printed file (the queue's renderer keeps the fonts' map to characters:
+            # tests/helpers/cups.py), in Chinese and English, the same as in the PDF central made
+            printed_text, pages = _pdf_text(path.read_bytes()), _pages(path)
         finally:
             path.unlink(missing_ok=True)
-        # its text as central wrote it (cups-pdf's PostScript step keeps the glyphs but loses the embedded CJK
-        # fonts' map back to characters, so the text is read from the PDF that went to CUPS)
-        assert issued.number in _pdf_text(service.pdf(issued))
+        assert pages == 1
+        for shown in (issued.title, mask_name(invented_applicant(21)["name"]), grouped_code(issued.verify_code),
+                      issued.number, issued.issuer, f"第 1 页 共 {pages} 页 / Page 1 of {pages}", "Scan to verify"):
+            assert shown in printed_text
+        assert _squashed(printed_text) == _squashed(_pdf_text(service.pdf(issued)))
         # a stopped queue is a failed print kept for reprint, on the same printer, with the same bytes
         cups_server.pause(queue)
         handle = core.certificate_paper.print(service, issued, out.on_done, out.on_failed)
