@@ -136,6 +136,7 @@ def one_visit(bot: Driver, ui, blink: Stopwatch) -> dict[str, float]:
         times["bench"] = times.get("bench", 0.0) + bot.paused - mark[1]
         mark[:] = [now, bot.paused]
 
+    tidied = ui.tidy.count
     shell.start()
     tap(bot, ui.window, "home_apply")
     bot.waitUntil(lambda: shell.currentScreen == "Identify")
@@ -187,6 +188,10 @@ def one_visit(bot: Driver, ui, blink: Stopwatch) -> dict[str, float]:
     bot.waitUntil(lambda: shell.stack == ["Attract"] and ui.core.session.empty)
     tray.choose("camera", "person", "")
     step("wipe")
+    # the kiosk tidies once the attract screen has stood a moment (ui/tidy.py), before a hall's next visitor
+    # comes: that moment is not the kiosk's time, the tidy is shown apart
+    bot.waitUntil(lambda: ui.tidy.count > tidied)
+    times["tidy"] = ui.tidy.last_ms / 1000
     return times
 
 
@@ -200,7 +205,23 @@ def usage(window, trim: bool = False) -> dict[str, float]:
     field = {line.split(":")[0]: line.split(":")[1].strip() for line in status.splitlines()}
     return {"rss_mb": int(field["VmRSS"].split()[0]) / 1024, "fds": len(os.listdir("/proc/self/fd")),
             "threads": int(field["Threads"]), "py_threads": threading.active_count(),
-            "qobjects": len(window.findChildren(QObject)), "pyobjects": len(gc.get_objects())}
+            "qobjects": len(window.findChildren(QObject)), "pyobjects": len(gc.get_objects()), **mapped()}
+
+
+def mapped() -> dict[str, float]:
+    """Resident MB by kind of mapping (/proc/self/smaps): where native growth sits, which RSS alone cannot say."""
+    kinds: Counter = Counter()
+    kind = "other"
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split(None, 5)
+        if len(head) >= 5 and "-" in head[0] and ":" in head[3]:  # a mapping's header line
+            name = head[5].strip() if len(head) > 5 else ""
+            kind = ("heap" if name == "[heap]" else "anonymous" if not name or name.startswith("[anon")
+                    else "stack" if name.startswith("[stack") else "other" if name.startswith("[")
+                    else "file")
+        elif line.startswith("Rss:"):
+            kinds[kind] += int(line.split()[1]) / 1024
+    return {f"rss_{k}_mb": v for k, v in kinds.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,7 +267,10 @@ def main(argv: list[str] | None = None) -> int:
                     if args.tracemalloc:
                         held = Heap.now()
                 if n % 10 == 0:
-                    print(f"  {n} visits, rss {usage(ui.window)['rss_mb']:.1f} MB", flush=True)
+                    now = usage(ui.window)
+                    print(f"  {n} visits, rss {now['rss_mb']:.1f} MB (heap {now.get('rss_heap_mb', 0):.1f}, "
+                          f"anonymous {now.get('rss_anonymous_mb', 0):.1f}, files {now.get('rss_file_mb', 0):.1f})",
+                          flush=True)
             last = usage(ui.window, args.malloc_trim)
             grown = Heap.now().growth_since(held) if args.tracemalloc else None
         finally:
@@ -262,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
           "until the kiosk saw the blink (their motion loop reaching it)")
     print(f"  {'thank-you pause':16s} {spread(t['thank-you pause'] for t in timings)}  designed: the rating's "
           "thank-you stays up this long, then the visit ends by itself")
+    print(f"  {'tidy':16s} {spread(t['tidy'] for t in timings)}  after the visit, on the attract screen before "
+          "the next visitor: QML garbage, unused scene resources, free heap pages (ui/tidy.py)")
     print(f"  {'receipt pause':16s} {0:7.3f}            designed: Submitted opens the rating after 10 s; 0 here")
     print(f"  {'bench taps':16s} {spread(t['bench'] for t in timings)}  the bench's own settles and tap spacing")
     trimmed = " after malloc_trim" if args.malloc_trim else ""
@@ -270,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
               f"(python {u['py_threads']}), objects under the window {u['qobjects']}, "
               f"python objects {u['pyobjects']}")
     growth = last["rss_mb"] - first["rss_mb"]
+    parts = sorted(k for k in {**first, **last} if k.startswith("rss_") and k != "rss_mb")
+    print(f"rss growth by mapping, visit {warm} -> {total}: " + ", ".join(
+        f"{k[4:-3]} {last.get(k, 0.0) - first.get(k, 0.0):+.1f} MB (now {last.get(k, 0.0):.0f})" for k in parts))
     print(f"python objects per visit, visit {warm} -> {total}: "
           f"{(last['pyobjects'] - first['pyobjects']) / (total - warm):+.1f}")
     ok = growth < 10 and last["fds"] <= first["fds"] and last["threads"] <= first["threads"]
@@ -284,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = [figure(f"visit step: {name}", [t[name] * 1000 for t in warmed], "ms") for name in STEPS]
     figures.append(figure("whole visit, the kiosk's own time", [sum(t[n] for n in STEPS) * 1000 for t in warmed],
                           "ms"))
+    figures.append(figure("tidy after each visit (attract screen, apart)", [t["tidy"] * 1000 for t in warmed], "ms"))
     figures.append(figure("blink wait (the simulated person, apart)", [t["blink wait"] * 1000 for t in warmed], "ms"))
     judged = None if args.quick else ok
     figures.append(figure(f"RSS growth, visit {warm} -> {total}{trimmed}", [growth], "MB", "< 10 (fds, threads: +0)",

@@ -71,6 +71,7 @@ from ui.lockdown import Lockdown  # noqa: E402
 from ui.quiet_restart import QuietRestart  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 from ui.simtray_bridge import SimTrayBridge  # noqa: E402
+from ui.tidy import VisitTidy  # noqa: E402
 from ui.translations import Translations  # noqa: E402
 from ui.voice import Voice  # noqa: E402
 from ui.watchdog import install as install_watchdog  # noqa: E402
@@ -133,6 +134,7 @@ class KioskUi:
             raise RuntimeError("Main.qml failed to load (see the log for QML errors)")
         self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
         self.idle = IdleWatch(core.idle, self.shell)
+        self.tidy = VisitTidy(self.engine, self.window, self.shell)
         app.installEventFilter(self.idle)
         if fullscreen and cfg.display.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
