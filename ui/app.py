@@ -153,6 +153,7 @@ class KioskUi:
         if self.lockdown is not None:
             self.app.removeEventFilter(self.lockdown)
         self.idle.stop()
+        self.tidy.close()  # it holds the engine: `del engine` below must be the last reference
         self.window.setProperty("leaving", True)
         self.window.close()
         self.window = None  # type: ignore[assignment]

@@ -34,6 +34,12 @@ class VisitTidy(QObject):
         self._timer.timeout.connect(self._tidy)
         shell.stackChanged.connect(self._stack_changed)
 
+    def close(self) -> None:
+        """The window is closing: no tidy after it, and no reference that would keep its engine alive."""
+        self._timer.stop()
+        self._shell.stackChanged.disconnect(self._stack_changed)
+        self._engine = self._window = None
+
     def _stack_changed(self) -> None:
         if self._shell.quiet:
             self._timer.start()
@@ -41,7 +47,7 @@ class VisitTidy(QObject):
             self._timer.stop()  # a visitor came first: tidying then would cost them a frame
 
     def _tidy(self) -> None:
-        if not self._shell.quiet:
+        if self._engine is None or not self._shell.quiet:
             return
         t0 = time.perf_counter()
         self._engine.collectGarbage()
