@@ -8,6 +8,7 @@ import qrcode
 from PIL import Image, ImageDraw
 
 from drivers.printer.fonts import cjk_font, has_bold_face
+from drivers.printer.qr_mask import qr_modules
 from drivers.printer.wrap import wrap
 
 BASE_PX = 24  # one size unit = the 24-dot ROM font height, so both Chinese modes print the same size
@@ -22,10 +23,7 @@ _QR_ECC = {
 
 def qr_matrix(data: str, ecc: str = "M") -> np.ndarray:
     """The QR symbol as a boolean module matrix (True = dark), without quiet zone."""
-    code = qrcode.QRCode(error_correction=_QR_ECC[ecc], border=0)
-    code.add_data(data.encode("utf-8"))
-    code.make(fit=True)
-    return np.array(code.get_matrix(), dtype=bool)
+    return np.array(qr_modules(data.encode("utf-8"), _QR_ECC[ecc]), dtype=bool)
 
 
 def qr_ink(data: str, module: int, ecc: str = "M") -> Image.Image:
