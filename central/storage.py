@@ -292,9 +292,10 @@ class CentralStore(FleetRecords, OverlayRecords):
         ids = [item["id"] for item in batch]
         seen = dict(c.execute(st.SEEN_ITEMS, {"ids": ids}).all())
         # the batch's tracking numbers central already holds, in one query instead of one per submission
-        numbers = {_tracking_of(item) for item in batch if item["id"] not in seen and item["kind"] == "submission"}
-        numbers.discard(None)
-        used = {r[0] for r in c.execute(st.TRACKINGS_USED, {"trackings": sorted(numbers)})} if numbers else set()
+        parsed = {item["id"]: _tracking_of(item) for item in batch
+                  if item["id"] not in seen and item["kind"] == "submission"}
+        numbers = sorted({str(p) for p in parsed.values() if p is not None})
+        used = {r[0] for r in c.execute(st.TRACKINGS_USED, {"trackings": numbers})} if numbers else set()
         out: list[dict] = []
         new_cases: list[tuple[dict, dict]] = []  # (result, row) waiting for a case number
         taken: set[str] = set()  # tracking numbers earlier items of this batch claimed
@@ -303,7 +304,7 @@ class CentralStore(FleetRecords, OverlayRecords):
                 first = json.loads(seen[item["id"]])
                 out.append(dict(first, result="duplicate") if first["result"] == "accepted" else first)
                 continue
-            result, row = self._apply(c, terminal, item, now, taken, used)
+            result, row = self._apply(c, terminal, item, now, taken, used, parsed.get(item["id"]))
             if row is not None:
                 new_cases.append((result, row))
             out.append(result)
@@ -326,8 +327,10 @@ class CentralStore(FleetRecords, OverlayRecords):
         return out
 
     def _apply(self, c: Connection, terminal: str, item: dict, now: float,
-               taken: set[str], used: set[str]) -> tuple[dict, dict | None]:
-        """taken: tracking numbers earlier items of this batch claimed; used: those central held before it."""
+               taken: set[str], used: set[str],
+               parsed: tracking.TrackingNumber | None) -> tuple[dict, dict | None]:
+        """taken: tracking numbers earlier items of this batch claimed; used: those central held before it;
+        parsed: a submission's tracking number as read by _tracking_of (None: it does not parse)."""
         rid, kind, body = item["id"], item["kind"], item["body"]
 
         def rejected(reason: str) -> tuple[dict, None]:
@@ -337,9 +340,7 @@ class CentralStore(FleetRecords, OverlayRecords):
             code = body.get("service_code")
             if not isinstance(code, str) or not _SERVICE.match(code):
                 return rejected("unknown_service_code")
-            try:
-                parsed = tracking.parse(str(body.get("tracking", "")))
-            except ValueError:
+            if parsed is None:
                 return rejected("invalid_tracking_number")
             number = str(parsed)
             if parsed.terminal != terminal:
@@ -594,10 +595,9 @@ def _take(c: Connection, name: str, n: int) -> int:
     return c.execute(st.TAKE[c.dialect.name], {"name": name, "n": n}).scalar_one()
 
 
-def _tracking_of(item: dict) -> str | None:
-    """A submission's tracking number as central stores it, or None when it does not parse (_apply rejects it)."""
-    body = item["body"]
+def _tracking_of(item: dict) -> tracking.TrackingNumber | None:
+    """A submission's tracking number, or None when it does not parse (_apply rejects it)."""
     try:
-        return str(tracking.parse(str(body.get("tracking", ""))))
+        return tracking.parse(str(item["body"].get("tracking", "")))
     except ValueError:
         return None
