@@ -34,7 +34,7 @@ COUNT_LOOKUPS = select(func.count()).select_from(lookups).where(lookups.c.termin
 ADD_LOOKUP = insert(lookups)
 
 SEEN_ITEMS = select(items.c.id, items.c.result).where(items.c.id.in_(bindparam("ids", expanding=True)))
-TRACKING_USED = select(cases.c.case_number).where(cases.c.tracking == bindparam("tracking"))
+TRACKINGS_USED = select(cases.c.tracking).where(cases.c.tracking.in_(bindparam("trackings", expanding=True)))
 BLOBS_HELD = select(func.count()).select_from(blobs).where(blobs.c.sha256.in_(bindparam("shas", expanding=True)))
 # a counter advanced in the caller's transaction; its row stays locked until commit
 TAKE = {name: dialect.insert(counters).values(name=bindparam("name"), value=bindparam("n"))

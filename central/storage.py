@@ -291,6 +291,11 @@ class CentralStore(FleetRecords, OverlayRecords):
     def _accept(self, c: Connection, terminal: str, batch: list[dict], now: float) -> list[dict]:
         ids = [item["id"] for item in batch]
         seen = dict(c.execute(st.SEEN_ITEMS, {"ids": ids}).all())
+        # the batch's tracking numbers central already holds, in one query instead of one per submission
+        parsed = {item["id"]: _tracking_of(item) for item in batch
+                  if item["id"] not in seen and item["kind"] == "submission"}
+        numbers = sorted({str(p) for p in parsed.values() if p is not None})
+        used = {r[0] for r in c.execute(st.TRACKINGS_USED, {"trackings": numbers})} if numbers else set()
         out: list[dict] = []
         new_cases: list[tuple[dict, dict]] = []  # (result, row) waiting for a case number
         taken: set[str] = set()  # tracking numbers earlier items of this batch claimed
@@ -299,7 +304,7 @@ class CentralStore(FleetRecords, OverlayRecords):
                 first = json.loads(seen[item["id"]])
                 out.append(dict(first, result="duplicate") if first["result"] == "accepted" else first)
                 continue
-            result, row = self._apply(c, terminal, item, now, taken)
+            result, row = self._apply(c, terminal, item, now, taken, used, parsed.get(item["id"]))
             if row is not None:
                 new_cases.append((result, row))
             out.append(result)
@@ -322,7 +327,10 @@ class CentralStore(FleetRecords, OverlayRecords):
         return out
 
     def _apply(self, c: Connection, terminal: str, item: dict, now: float,
-               taken: set[str]) -> tuple[dict, dict | None]:
+               taken: set[str], used: set[str],
+               parsed: tracking.TrackingNumber | None) -> tuple[dict, dict | None]:
+        """taken: tracking numbers earlier items of this batch claimed; used: those central held before it;
+        parsed: a submission's tracking number as read by _tracking_of (None: it does not parse)."""
         rid, kind, body = item["id"], item["kind"], item["body"]
 
         def rejected(reason: str) -> tuple[dict, None]:
@@ -332,13 +340,12 @@ class CentralStore(FleetRecords, OverlayRecords):
             code = body.get("service_code")
             if not isinstance(code, str) or not _SERVICE.match(code):
                 return rejected("unknown_service_code")
-            try:
-                number = str(tracking.parse(str(body.get("tracking", ""))))
-            except ValueError:
+            if parsed is None:
                 return rejected("invalid_tracking_number")
-            if tracking.parse(number).terminal != terminal:
+            number = str(parsed)
+            if parsed.terminal != terminal:
                 return rejected("tracking_number_of_another_terminal")
-            if number in taken or c.execute(st.TRACKING_USED, {"tracking": number}).first():
+            if number in taken or number in used:
                 return rejected("tracking_number_already_used")
             shas = body.get("attachments") or []
             if not isinstance(shas, list) or not all(isinstance(s, str) and _SHA.match(s) for s in shas):
@@ -586,3 +593,11 @@ def _take(c: Connection, name: str, n: int) -> int:
     """Advances counter `name` by n in the caller's transaction and returns its new value (the last number taken).
     The row stays locked until commit, and a rollback gives the numbers back: no gaps, no doubles."""
     return c.execute(st.TAKE[c.dialect.name], {"name": name, "n": n}).scalar_one()
+
+
+def _tracking_of(item: dict) -> tracking.TrackingNumber | None:
+    """A submission's tracking number, or None when it does not parse (_apply rejects it)."""
+    try:
+        return tracking.parse(str(item["body"].get("tracking", "")))
+    except ValueError:
+        return None

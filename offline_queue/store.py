@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -132,6 +133,10 @@ class QueueStore(LocalRecords):
         self._low = 1  # no open (pending/sending) record has a smaller seq
         self._next_mark = 0  # the sequence number at which the key's mark is written next
         self._closed = False
+        # the oldest acked_at / rejected_at among records a purge can still take (-inf: not known yet, inf: none):
+        # purge() skips its pass over the whole table until one of them is past its retention. Every write of an
+        # acknowledged or rejected record lowers them
+        self._oldest_acked = self._oldest_rejected = -math.inf
         self.recover()
         self._write_mark()
 
@@ -399,6 +404,8 @@ class QueueStore(LocalRecords):
                        "problem": bad.what}
             c.execute(_INSERT, self._row(new_id(), self._seq + events, "event",
                                          {"name": CORRUPT_EVENT, "details": details}, now))
+        if events:
+            self._oldest_rejected = min(self._oldest_rejected, now)
         self._advance_low(c)
         return events
 
@@ -479,6 +486,11 @@ class QueueStore(LocalRecords):
                 else:
                     raise ValueError(f"unknown outcome {o.result!r}")
             self._advance_low(c)
+            results = {o.result for o in outcomes}
+            if results & {"accepted", "duplicate"}:
+                self._oldest_acked = min(self._oldest_acked, now)
+            if "rejected" in results:
+                self._oldest_rejected = min(self._oldest_rejected, now)
 
     def postpone(self, seqs: list[int], error: str, delay: Callable[[int], float]) -> None:
         """Back to pending after a failed attempt; delay(attempts) gives the wait (backoff with jitter)."""
@@ -491,6 +503,12 @@ class QueueStore(LocalRecords):
                 c.execute("UPDATE records SET state='pending', last_error=?, next_attempt_at=? WHERE seq=?"
                           " AND state='sending'", (error[:500], now + delay(row[0]), seq))
 
+    def due_now(self) -> bool:
+        """Whether a pending record may be claimed right now (a short scan from the low-water mark)."""
+        rows = self._read("SELECT 1 FROM records WHERE seq>=? AND state='pending' AND next_attempt_at<=? LIMIT 1",
+                          (self._low, self._clock()))
+        return bool(rows)
+
     def next_due(self) -> float | None:
         rows = self._read("SELECT MIN(next_attempt_at) FROM records WHERE seq>=? AND state='pending'",
                           (self._low,))
@@ -501,6 +519,9 @@ class QueueStore(LocalRecords):
         of records in quarantine longer than the rejected retention ago (they stay 'rejected': id, kind,
         tracking number and reason remain for staff and for the citizen's progress query)."""
         now = self._clock()
+        due = min(self._oldest_acked + self.retention_seconds, self._oldest_rejected + self.rejected_retention_seconds)
+        if now < due - 1.0:  # a second early rather than late: the statement itself decides
+            return 0
         with self._write("purge") as c:
             # one statement, so one pass over the table for both kinds
             n = c.execute("UPDATE records SET payload=NULL, id_hash=NULL, purged_at=?,"
@@ -513,6 +534,12 @@ class QueueStore(LocalRecords):
                 # list is damaged is in quarantine already and must not stop the purge of everything else
                 c.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT j.value FROM records, json_each(records.blobs)"
                           " AS j WHERE records.payload IS NOT NULL AND json_valid(records.blobs))")
+            # when the next purge can find something: the oldest record still waiting for either retention
+            acked, rejected = c.execute(
+                "SELECT MIN(CASE WHEN state='acknowledged' THEN acked_at END),"
+                " MIN(CASE WHEN state='rejected' AND purged_at IS NULL THEN rejected_at END) FROM records").fetchone()
+            self._oldest_acked = math.inf if acked is None else acked
+            self._oldest_rejected = math.inf if rejected is None else rejected
         if n:
             with self._lock, _translated("checkpoint"):
                 # old page images in the WAL would otherwise outlive the purge until overwritten

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -25,6 +26,9 @@ class SyncStatus:
     oldest_pending_age: float | None = None
     quarantined: int = 0
     corrupt: int = 0  # of the quarantined: records that could not be read back (reason 'corrupt')
+
+
+COUNTS_EVERY = 1.0  # seconds: how stale the depth in the status may get while a backlog drains
 
 
 def full_jitter(base: float, cap: float, attempts: int, rng: random.Random) -> float:
@@ -60,6 +64,8 @@ class SyncWorker:
         self.beats = beats
         self._beat_asked = False  # beat_now(): send one this round, whatever the interval says
         self._unsent_at: float | None = None  # 'at' of the kept beat this process built (rebuilt, not resent)
+        self._counted_at = -math.inf  # time.monotonic() of the status's last counts
+        self.counts_every = COUNTS_EVERY
 
     # -- lifecycle -----------------------------------------------------------------------------------------
 
@@ -133,8 +139,14 @@ class SyncWorker:
             self._failed(claimed, exc.detail, link="degraded")
             return False
         self._link_failures = 0
-        self._set(link="online", last_success=self._clock(), last_error=_corrupt_note(corrupt))
-        return taken == self.batch_size
+        more = taken == self.batch_size
+        # while a backlog drains (full batches back to back, more due at once) the counts shown are refreshed at
+        # most every counts_every seconds: each count is a pass over the whole table, as costly as sending a batch.
+        # The round that empties the queue counts afresh.
+        counts = (not more or bool(corrupt) or time.monotonic() - self._counted_at >= self.counts_every
+                  or not self.store.due_now())
+        self._set(counts=counts, link="online", last_success=self._clock(), last_error=_corrupt_note(corrupt))
+        return more
 
     def stuck_reason(self, st: QueueStats) -> str | None:
         """Why the status must say 'degraded' when records sit in 'sending' far longer than any upload takes."""
@@ -215,16 +227,19 @@ class SyncWorker:
             beat.update(self.beats.content())
         return beat
 
-    def _set(self, **changes) -> None:
-        try:
-            st = self.store.stats()
-            changes.update(depth=st.depth, oldest_pending_age=st.oldest_pending_age,
-                           quarantined=st.depth.get("rejected", 0), corrupt=st.corrupt)
-            stuck = self.stuck_reason(st)
-            if stuck:
-                changes.update(link="degraded", last_error=stuck)
-        except QueueError as exc:
-            changes.update(link="degraded", last_error=exc.detail)
+    def _set(self, counts: bool = True, **changes) -> None:
+        """The status with these changes; counts: with the queue's depth and ages counted afresh."""
+        if counts:
+            try:
+                st = self.store.stats()
+                self._counted_at = time.monotonic()
+                changes.update(depth=st.depth, oldest_pending_age=st.oldest_pending_age,
+                               quarantined=st.depth.get("rejected", 0), corrupt=st.corrupt)
+                stuck = self.stuck_reason(st)
+                if stuck:
+                    changes.update(link="degraded", last_error=stuck)
+            except QueueError as exc:
+                changes.update(link="degraded", last_error=exc.detail)
         with self._status_lock:
             self._status = replace(self._status, **changes)
             status = self._status

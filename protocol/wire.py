@@ -32,7 +32,9 @@ class _Incoming(BaseModel):
         return _refuse_nul(data)
 
 
-class Item(_Incoming):
+class Item(BaseModel):
+    """One record of a Batch; its strings are checked for NUL by the Batch, in one pass over the whole request."""
+
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1, max_length=64)  # the kiosk's ULID: idempotency key, kept forever
     seq: int | None = Field(None, ge=0, le=2**62)

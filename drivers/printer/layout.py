@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -176,11 +177,18 @@ def load_template(name: str, directory: Path = TEMPLATE_DIR) -> Template:
         raise LayoutError(f"bad layout name {name!r}")
     path = directory / f"{name}.toml"
     try:
-        raw = tomllib.loads(path.read_text("utf-8"))
+        return _parsed(name, path.read_text("utf-8"))
     except FileNotFoundError:
         raise LayoutError(f"no layout {name!r} in {directory}") from None
     except tomllib.TOMLDecodeError as e:
         raise LayoutError(f"{path}: TOML syntax error: {e}") from None
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(name: str, text: str) -> Template:
+    """A template's text parsed once: every print reads the file (an edit shows at once) but parses only new text.
+    The blocks are shared between callers: they are read, never changed."""
+    raw = tomllib.loads(text)
     return Template(name=name, title=raw.get("title", name), fields=tuple(raw.get("fields", ())),
                     blocks=tuple(raw.get("blocks", ())))
 

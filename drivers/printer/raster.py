@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
 import barcode
 import numpy as np
 import qrcode
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from drivers.printer.fonts import cjk_font, has_bold_face
+from drivers.printer.qr_mask import qr_modules
 from drivers.printer.wrap import wrap
 
 BASE_PX = 24  # one size unit = the 24-dot ROM font height, so both Chinese modes print the same size
 LINE_FACTOR = 1.3  # line pitch / glyph size: 24-dot glyphs on a 30-dot line, as ESC 2 does
+_THRESHOLD = [255 if v >= 110 else 0 for v in range(256)]  # anti-aliased ink from this grey on prints black
 _QR_ECC = {
     "L": qrcode.constants.ERROR_CORRECT_L,
     "M": qrcode.constants.ERROR_CORRECT_M,
@@ -22,10 +26,7 @@ _QR_ECC = {
 
 def qr_matrix(data: str, ecc: str = "M") -> np.ndarray:
     """The QR symbol as a boolean module matrix (True = dark), without quiet zone."""
-    code = qrcode.QRCode(error_correction=_QR_ECC[ecc], border=0)
-    code.add_data(data.encode("utf-8"))
-    code.make(fit=True)
-    return np.array(code.get_matrix(), dtype=bool)
+    return np.array(qr_modules(data.encode("utf-8"), _QR_ECC[ecc]), dtype=bool)
 
 
 def qr_ink(data: str, module: int, ecc: str = "M") -> Image.Image:
@@ -76,7 +77,7 @@ class InkCanvas:
             scale = max(min(scale, self.width / max(natural, 1)), 1 / height)
 
         def measure(s: str) -> float:
-            return font.getlength(s) * scale
+            return _advance(font, s) * scale
 
         lines = wrap(text, self.width, measure, indent_px)
         # the wrap adds its words' widths, a little more than the whole line's (kerning, rounding): narrow on
@@ -85,26 +86,10 @@ class InkCanvas:
             scale = max(scale * 0.98, 1 / height)
             lines = wrap(text, self.width, measure, indent_px)
         for i, line in enumerate(lines):
-            pitch = round(px * LINE_FACTOR)
-            natural = max(1, int(round(font.getlength(line))) + 2 * stroke)
-            img = Image.new("L", (natural, pitch), 0)
-            draw = ImageDraw.Draw(img)
-            baseline = round(px * 0.98)
-            draw.text((stroke, baseline), line, font=font, fill=255, anchor="ls", stroke_width=stroke, stroke_fill=255)
-            if underline:
-                draw.line([(0, baseline + 3), (natural, baseline + 3)], fill=255, width=2)
-            if scale != 1:
-                img = img.resize((max(1, round(natural * scale)), pitch), Image.Resampling.BILINEAR)
-            self.paste(img, align, left=indent_px if i else 0)
+            self.paste(_line_ink(font, px, line, stroke, underline, scale), align, left=indent_px if i else 0)
 
     def rule(self, thick: int = 2, dashed: bool = True) -> None:
-        pitch = round(BASE_PX * LINE_FACTOR)
-        img = Image.new("L", (self.width, pitch), 0)
-        y = pitch // 2
-        step = 12 if dashed else self.width
-        for x in range(0, self.width, step):
-            ImageDraw.Draw(img).rectangle([x, y, min(self.width, x + (8 if dashed else step)) - 1, y + thick - 1], fill=255)
-        self._parts.append(img)
+        self._parts.append(_rule_ink(self.width, thick, dashed))
 
     def blank(self, dots: int) -> None:
         if dots > 0:
@@ -128,7 +113,46 @@ class InkCanvas:
             page.paste(p, (0, y))
             y += p.height
         self._parts = []
-        return page.point(lambda v: 255 if v >= 110 else 0).convert("1", dither=Image.Dither.NONE)
+        return page.point(_THRESHOLD).convert("1", dither=Image.Dither.NONE)
+
+
+# Drawn pieces are kept (least recently used go first): a receipt repeats its labels, rules and hints on every
+# print, and only its own data is drawn afresh. Keys hold everything that shapes the picture; the images are only
+# ever read (pasted, cropped into new images), never drawn on.
+
+@functools.lru_cache(maxsize=4096)
+def _advance(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """The font's advance width of text (the wrap measures every word, often the same ones)."""
+    return font.getlength(text)
+
+
+@functools.lru_cache(maxsize=128)
+def _line_ink(font: ImageFont.FreeTypeFont, px: int, line: str, stroke: int, underline: bool,
+              scale: float) -> Image.Image:
+    """One line of text as ink on a line-pitch tall strip as wide as the text, narrowed or widened by scale."""
+    pitch = round(px * LINE_FACTOR)
+    natural = max(1, int(round(_advance(font, line))) + 2 * stroke)
+    img = Image.new("L", (natural, pitch), 0)
+    draw = ImageDraw.Draw(img)
+    baseline = round(px * 0.98)
+    draw.text((stroke, baseline), line, font=font, fill=255, anchor="ls", stroke_width=stroke, stroke_fill=255)
+    if underline:
+        draw.line([(0, baseline + 3), (natural, baseline + 3)], fill=255, width=2)
+    if scale != 1:
+        img = img.resize((max(1, round(natural * scale)), pitch), Image.Resampling.BILINEAR)
+    return img
+
+
+@functools.lru_cache(maxsize=16)
+def _rule_ink(width: int, thick: int, dashed: bool) -> Image.Image:
+    pitch = round(BASE_PX * LINE_FACTOR)
+    img = Image.new("L", (width, pitch), 0)
+    y = pitch // 2
+    step = 12 if dashed else width
+    draw = ImageDraw.Draw(img)
+    for x in range(0, width, step):
+        draw.rectangle([x, y, min(width, x + (8 if dashed else step)) - 1, y + thick - 1], fill=255)
+    return img
 
 
 def bands(page: Image.Image, min_gap: int = 12) -> list[tuple[int, Image.Image | None]]:

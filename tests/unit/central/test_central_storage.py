@@ -46,6 +46,23 @@ def test_rejections_have_reasons_and_are_remembered(store):
     assert store.accept_batch(TERMINAL, [_item("B", 2)])[0]["reason"] == "unknown_service_code"
 
 
+def test_a_tracking_number_is_taken_once_whether_earlier_in_the_batch_or_before_it(store):
+    held = tracking.issue(TERMINAL, date(2026, 4, 1), 11)
+    assert store.accept_batch(TERMINAL, [_item("H", 11)])[0]["result"] == "accepted"
+    grouped = tracking.grouped(tracking.issue(TERMINAL, date(2026, 4, 1), 12))  # typed in groups: the same number
+    results = store.accept_batch(TERMINAL, [
+        _item("I", 13, tracking=held),  # central held it before this batch
+        _item("J", 12),
+        _item("K", 14, tracking=grouped),  # J took it earlier in this batch
+        _item("L", 15, tracking="not a number"),
+        _item("M", 16),
+    ])
+    assert [r["result"] for r in results] == ["rejected", "accepted", "rejected", "rejected", "accepted"]
+    assert results[0]["reason"] == results[2]["reason"] == "tracking_number_already_used"
+    assert results[3]["reason"] == "invalid_tracking_number"
+    assert store.counts()["cases"] == 3
+
+
 def test_status_changes_and_lookup_by_id_hash(store):
     store.accept_batch(TERMINAL, [_item("G", 7)])
     number = tracking.issue(TERMINAL, date(2026, 4, 1), 7)

@@ -257,3 +257,52 @@ def test_a_queue_written_by_the_previous_schema_opens_and_its_records_still_sync
     assert new.seq == 2
     claimed = reopened.claim(10)
     assert claimed[0].body == legacy and claimed[1].body["tracking"] == new.tracking
+
+
+def _statements(store):
+    """The SQL the store runs from now on (SQLite's own trace: what reaches the database)."""
+    seen = []
+    store._conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_purge_reads_the_table_only_once_something_can_be_due(tmp_path):
+    clock = Clock()
+    store = make_store(tmp_path, clock=clock, retention_days=7, rejected_retention_days=30)
+    done, refused = _submit(store, 1), _submit(store, 2)
+    assert store.purge() == 0  # the first purge of a process looks
+    store.claim(10)
+    store.settle([Outcome(done.seq, done.id, "accepted", "C9", "received"),
+                  Outcome(refused.seq, refused.id, "rejected", None, None, "unknown_service_code")])
+    seen = _statements(store)
+    for day in range(6):
+        clock.t += 86400
+        assert store.purge() == 0
+    assert not [s for s in seen if "UPDATE records" in s]  # a drain's every round no longer reads every record
+    clock.t += 86400
+    assert store.purge() == 1 and store.lookup(done.tracking).state == "purged"
+    clock.t += 22 * 86400
+    assert store.purge() == 0
+    clock.t += 86400
+    assert store.purge() == 1  # the rejected one's personal part, after its 30 days
+    assert store._conn.execute("SELECT COUNT(*) FROM records WHERE payload IS NOT NULL").fetchone()[0] == 0
+    seen.clear()
+    clock.t += 365 * 86400
+    assert store.purge() == 0 and not seen  # nothing left that a purge could find
+
+
+def test_a_record_acknowledged_later_is_purged_on_its_own_day(tmp_path):
+    clock = Clock()
+    store = make_store(tmp_path, clock=clock, retention_days=1)
+    first, second = _submit(store, 1), _submit(store, 2)
+    store.claim(1)
+    store.settle([Outcome(first.seq, first.id, "accepted", "C1", "received")])
+    clock.t += 86400
+    assert store.purge() == 1
+    clock.t += 3600
+    store.claim(1)
+    store.settle([Outcome(second.seq, second.id, "accepted", "C2", "received")])
+    clock.t += 86400 - 10
+    assert store.purge() == 0
+    clock.t += 10
+    assert store.purge() == 1 and store.lookup(second.tracking).state == "purged"

@@ -125,3 +125,23 @@ def test_thread_drains_after_wake_and_stops(central, tmp_path):
     finally:
         worker.close()
     assert any(s.link == "online" for s in seen)
+
+
+def test_a_draining_backlog_is_not_counted_every_round_but_its_end_is(central, tmp_path):
+    store = make_store(tmp_path)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5, allow_plain_http_loopback=True)
+    worker = SyncWorker(store, client, batch_size=5)
+    worker.counts_every = 3600  # however slow this machine: a drain's rounds come within the hour
+    for i in range(30):
+        store.enqueue_submission("gjj.withdraw", {"i": i}, invented_applicant(i))
+    counted = []
+    store._conn.set_trace_callback(lambda sql: counted.append(sql) if "GROUP BY" in sql else None)
+    rounds = 0
+    while worker.sync_once():  # the round that takes the last full batch counts: nothing more is due
+        rounds += 1
+        assert rounds < 10
+    assert rounds == 6
+    # the status was counted in the first round (and for its start heartbeat) and once nothing more was due
+    assert len(counted) == 4
+    st = worker.status()
+    assert st.link == "online" and st.depth["acknowledged"] == 30 and st.depth["pending"] == 0

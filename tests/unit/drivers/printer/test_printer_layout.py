@@ -163,3 +163,27 @@ def test_certificate_prints_the_document_hash_the_verify_page_shows():
     blocks = load_template("certificate").expand(SAMPLE_DATA["certificate"])
     text = "\n".join(b.text for b in blocks if isinstance(b, TextBlock))
     assert "内容摘要：3f2a 9c1b 77d0 e415" in text and "验证码：7KQ3-M9XD-2B6F-H1QA" in text
+
+
+def test_kept_drawings_do_not_leak_between_receipts():
+    """Lines, rules and templates are kept between builds: a receipt is the same whatever was printed before."""
+    from drivers.printer import layout, raster
+
+    profile = Profile(80, "raster")
+    first = dict(SAMPLE_DATA["submission_receipt"])
+    second = dict(first, applicant_name="李四", tracking_number="SIM-0001-20261123-000777-N",
+                  progress_qr="https://zwfw.example.gov.cn/p/SIM-0001-20261123-000777-N")
+    a = build("submission_receipt", first, profile)
+    b = build("submission_receipt", second, profile)
+    assert a != b
+    assert build("submission_receipt", first, profile) == a
+    for kept in (raster._advance, raster._line_ink, raster._rule_ink, layout._parsed):
+        kept.cache_clear()
+    assert build("submission_receipt", second, profile) == b
+
+
+def test_an_edited_template_is_read_again(tmp_path):
+    (tmp_path / "note.toml").write_text('fields = ["x"]\n[[blocks]]\nkind = "text"\ntext = "A {x}"\n', "utf-8")
+    assert load_template("note", tmp_path).expand({"x": "1"})[0].text == "A 1"
+    (tmp_path / "note.toml").write_text('fields = ["x"]\n[[blocks]]\nkind = "text"\ntext = "B {x}"\n', "utf-8")
+    assert load_template("note", tmp_path).expand({"x": "1"})[0].text == "B 1"
