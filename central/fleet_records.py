@@ -14,11 +14,9 @@ BEATS_KEPT = 60  # per terminal: an hour at the kiosk's default interval, enough
 
 
 class FleetRecords:
-    """CentralStore's fleet methods; they use its _read, _write, _clock, fleet_policy and _upsert."""
+    """CentralStore's fleet methods; they use its _read, _write, _clock and fleet_policy."""
 
     def heartbeat(self, terminal: str, status: dict) -> None:
-        from central.storage import _upsert  # the shared helpers live with the store (it imports this module)
-
         """The terminal's last beat, and one more in its history (the oldest beyond BEATS_KEPT go)."""
         now = self._clock()
         body = json.dumps(dict(status, received_at=now))
@@ -27,10 +25,9 @@ class FleetRecords:
             c.execute(st.ADD_BEAT, {"terminal": terminal, "received_at": now, "body": body})
             c.execute(st.TRIM_BEATS, {"terminal": terminal, "kept": BEATS_KEPT})
             beats = [json.loads(b) for b in reversed(c.execute(
-                select(heartbeats.c.body).where(heartbeats.c.terminal == terminal)
-                .order_by(heartbeats.c.id.desc()).limit(BEATS_KEPT)).scalars().all())]
+                st.RECENT_BEATS, {"terminal": terminal, "kept": BEATS_KEPT}).scalars().all())]
             row = fleet.beat_status(json.loads(body), beats, self.fleet_policy)
-            _upsert(c, terminal_status, {"terminal": terminal, **row}, ["terminal"], row)
+            c.execute(st.SET_STATUS[c.dialect.name], {"terminal": terminal, **row})
 
     def fleet(self, *, now: float, stale_before: float, site: str = "", flag: str = "", q: str = "",
               sort: str = "flags", desc: bool = False, limit: int = 100, offset: int = 0) -> tuple[list[dict], int]:

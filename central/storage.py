@@ -238,11 +238,16 @@ class CentralStore(FleetRecords, OverlayRecords):
         """False when this nonce was already seen inside the window (a replay). The primary key decides: no lock
         of ours, so terminals never wait for each other here."""
         now = self._clock()
+        values = {"terminal": terminal, "nonce": nonce, "ts": now}
         with self._write() as c:
-            new = st.NEW_NONCE[c.dialect.name]
-            if c.execute(new, {"terminal": terminal, "nonce": nonce, "ts": now}).first() is None:
-                return False
-            c.execute(st.SEEN, {"terminal": terminal, "now": now})
+            spend = st.SPEND_NONCE[c.dialect.name]
+            if spend is not None:  # one statement: the nonce and the terminal's last_seen
+                if c.execute(spend, values).first() is None:
+                    return False
+            else:
+                if c.execute(st.NEW_NONCE, values).first() is None:
+                    return False
+                c.execute(st.SEEN, {"terminal": terminal, "now": now})
         if now - self._pruned > _NONCE_PRUNE_EVERY:
             self._pruned = now
             # older nonces can go: their timestamps are refused as stale anyway

@@ -62,7 +62,11 @@ def test_status_changes_and_lookup_by_id_hash(store):
 def test_nonces_are_single_use(store):
     store.add_terminal(TERMINAL, "s" * 64)
     assert store.use_nonce(TERMINAL, "n" * 16, 300)
+    seen = store.terminals(TERMINAL)[0]["last_seen"]
+    assert seen is not None  # spending a nonce marks the terminal seen (one statement on PostgreSQL)
     assert not store.use_nonce(TERMINAL, "n" * 16, 300)
+    assert store.use_nonce(TERMINAL, "m" * 16, 300)
+    assert store.terminals(TERMINAL)[0]["last_seen"] >= seen
 
 
 def test_the_fleet_reads_every_terminals_beats_in_one_query_with_the_same_answer(store):
