@@ -10,16 +10,17 @@ from central.schema import (blobs, cases, counters, heartbeats, history, items, 
                             terminals)
 
 SECRET = select(terminals.c.secret).where(terminals.c.id == bindparam("terminal"))
-SEEN = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_seen=bindparam("now"))
+SEEN = (update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_seen=bindparam("now"))
+        .returning(terminals.c.secret))
 # RETURNING tells a new row from a replay on every driver
 NEW_NONCE = sqlite.insert(nonces).on_conflict_do_nothing().returning(nonces.c.terminal)
-# PostgreSQL spends the nonce and marks the terminal seen in one statement (one round trip, not two); SQLite, in
-# process, has no data-changing WITH and runs NEW_NONCE then SEEN
+# PostgreSQL spends the nonce, marks the terminal seen and reads its secret in one statement (one round trip, not
+# two); SQLite, in process, has no data-changing WITH and runs NEW_NONCE then SEEN
 SPEND_NONCE = {"sqlite": None, "postgresql": text(
     "WITH spent AS (INSERT INTO nonces (terminal, nonce, ts) VALUES (:terminal, :nonce, :ts)"
     " ON CONFLICT DO NOTHING RETURNING terminal),"
-    " seen AS (UPDATE terminals SET last_seen = :ts WHERE id IN (SELECT terminal FROM spent))"
-    " SELECT terminal FROM spent")}
+    " seen AS (UPDATE terminals SET last_seen = :ts WHERE id IN (SELECT terminal FROM spent) RETURNING secret)"
+    " SELECT terminal, (SELECT secret FROM seen) FROM spent")}
 PRUNE_NONCES = delete(nonces).where(nonces.c.ts < bindparam("before"))
 
 LAST_BEAT = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_heartbeat=bindparam("body"))
