@@ -541,6 +541,11 @@ def main(argv: list[str]) -> int:
                 # every worker past its first requests (imports, pool connections) before anything is measured
                 asyncio.run(run_step(port, fleet, steps[0], schedule(steps[0], args.warmup, profile, rng),
                                      args.warmup, profile, args.connections))
+                # a running central has heard from every terminal within the last minute (each beats once a
+                # minute), and a worker reads a terminal's row only at its first request: price requests as then
+                rounds = 2 * workers  # connections go to workers at random: most workers see most terminals
+                prime = [(k / 200.0, "heartbeat", (k % steps[0],)) for k in range(rounds * steps[0])]
+                asyncio.run(run_step(port, fleet, steps[0], prime, prime[-1][0] + 1.0, profile, args.connections))
                 costs[name] = {}
                 for route in ROUTES:
                     # unmeasured first: a worker's pool opens database connections (new PostgreSQL backends, tens

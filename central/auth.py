@@ -3,12 +3,12 @@ terminal, algorithm, timestamp window (no body read yet), then the signature ove
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import HTTPException, Request
 
 from central.bodies import Body
-from central.storage import CentralStore
+from central.storage import CentralStore, SecretChanged
 from protocol import signing
 
 _MESSAGES = {
@@ -44,16 +44,19 @@ class Denied(Exception):
         self.message = _MESSAGES[reason]
 
 
-def precheck(scope: dict, store: CentralStore, now: float) -> Caller:
-    """Everything that needs no body: a refusal here costs central one header parse and one lookup."""
+def precheck(scope: dict, store: CentralStore, now: float, *, cached: bool = False) -> Caller | None:
+    """Everything that needs no body: a refusal here costs central one header parse and one lookup. cached: with
+    the secret this process read before (no I/O; check_signature confirms it), None when it has none."""
     raw = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
     headers = {h: raw.get(h.lower(), "") for h in _HEADERS}
     headers[signing.ALGORITHM] = headers[signing.ALGORITHM] or "hmac-sha256"
     terminal = headers[signing.TERMINAL]
     if not terminal:
         raise Denied(401, "missing_terminal")
-    secret = store.secret_of(terminal)
+    secret = store.known_secret(terminal) if cached else store.secret_of(terminal)
     if secret is None:
+        if cached:
+            return None
         raise Denied(403, "unknown_terminal")
     reason = signing.check_headers(headers, now=now)
     if reason in ("unknown_algorithm", "malformed_signature_headers"):
@@ -64,17 +67,31 @@ def precheck(scope: dict, store: CentralStore, now: float) -> Caller:
     return caller
 
 
-def check_signature(scope: dict, caller: Caller, body: Body, store: CentralStore) -> None:
-    """The signature over method, raw path with query and the body's hash; then the nonce is spent."""
+def check_signature(scope: dict, caller: Caller, body: Body, store: CentralStore) -> Caller:
+    """The signature over method, raw path with query and the body's hash; then the nonce is spent, in the
+    transaction that confirms the secret. The caller as checked: with the secret the database holds when the one
+    precheck took from this process's memory is no longer it (the terminal was re-keyed)."""
     target = scope.get("raw_path") or scope["path"].encode()
     query = scope.get("query_string") or b""
     target = target.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
     reason = signing.check_digest(scope["method"], target, body.sha256, caller.headers, secret=caller.secret)
     if reason:
+        # the secret may be one this process read before the terminal was re-keyed: the database's word first
+        secret = store.secret_of(caller.terminal)
+        if secret is not None and secret != caller.secret:
+            return check_signature(scope, replace(caller, secret=secret), body, store)
         raise Denied(401, reason, caller)
     # the nonce is spent only after the signature proved the request is the terminal's own
-    if not store.use_nonce(caller.terminal, caller.nonce, signing.MAX_SKEW_SECONDS):
+    try:
+        spent = store.use_nonce(caller.terminal, caller.nonce, signing.MAX_SKEW_SECONDS, secret=caller.secret)
+    except SecretChanged:
+        secret = store.secret_of(caller.terminal)  # the row as it is now; the next try is checked against it
+        if secret is None:
+            raise Denied(403, "unknown_terminal") from None
+        return check_signature(scope, replace(caller, secret=secret), body, store)
+    if not spent:
         raise Denied(401, "replayed_nonce", caller)
+    return caller
 
 
 async def verify(request: Request) -> str:

@@ -44,8 +44,10 @@ class Gate:
         try:
             # a request naming a terminal is checked (and answered signed) wherever it goes, even to a 404
             if path.startswith(AUTHENTICATED) or any(name == _TERMINAL_HEADER for name, _ in scope["headers"]):
-                # the store is blocking I/O: it runs in the thread pool, never on the event loop
-                caller = await run_in_threadpool(auth.precheck, scope, self._store, self._clock())
+                # with the secret this process already holds, on the loop; else the store is blocking I/O: it runs
+                # in the thread pool, never on the event loop
+                caller = (auth.precheck(scope, self._store, self._clock(), cached=True)
+                          or await run_in_threadpool(auth.precheck, scope, self._store, self._clock()))
                 answers.answer_to(scope, caller)
             body = await self._read(scope, receive, method, path)
         except auth.Denied as denied:
@@ -62,10 +64,13 @@ class Gate:
         try:
             if caller is not None:
                 try:
-                    await run_in_threadpool(auth.check_signature, scope, caller, body, self._store)
+                    caller = await run_in_threadpool(auth.check_signature, scope, caller, body, self._store)
                 except auth.Denied as denied:
+                    # signed with the secret the database holds now (unsigned when the terminal is gone)
+                    answers.answer_to(scope, denied.caller)
                     await replies.deny(send, denied.status, denied.reason, denied.message)
                     return
+                answers.answer_to(scope, caller)
                 wait = self._terminal.take(caller.terminal) if self._terminal else 0.0
                 if wait:
                     await replies.deny(send, 429, "rate_limited", _LIMIT_MESSAGE, retry_after=wait)

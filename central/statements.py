@@ -3,16 +3,24 @@ per call cost more CPU than running it."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from central.schema import blobs, cases, counters, heartbeats, history, items, lookups, nonces, terminals
+from central.schema import (blobs, cases, counters, heartbeats, history, items, lookups, nonces, terminal_status,
+                            terminals)
 
 SECRET = select(terminals.c.secret).where(terminals.c.id == bindparam("terminal"))
-SEEN = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_seen=bindparam("now"))
-# ON CONFLICT DO NOTHING is dialect-specific; RETURNING tells a new row from a replay on every driver
-NEW_NONCE = {name: dialect.insert(nonces).on_conflict_do_nothing().returning(nonces.c.terminal)
-             for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
+SEEN = (update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_seen=bindparam("now"))
+        .returning(terminals.c.secret))
+# RETURNING tells a new row from a replay on every driver
+NEW_NONCE = sqlite.insert(nonces).on_conflict_do_nothing().returning(nonces.c.terminal)
+# PostgreSQL spends the nonce, marks the terminal seen and reads its secret in one statement (one round trip, not
+# two); SQLite, in process, has no data-changing WITH and runs NEW_NONCE then SEEN
+SPEND_NONCE = {"sqlite": None, "postgresql": text(
+    "WITH spent AS (INSERT INTO nonces (terminal, nonce, ts) VALUES (:terminal, :nonce, :ts)"
+    " ON CONFLICT DO NOTHING RETURNING terminal),"
+    " seen AS (UPDATE terminals SET last_seen = :ts WHERE id IN (SELECT terminal FROM spent) RETURNING secret)"
+    " SELECT terminal, (SELECT secret FROM seen) FROM spent")}
 PRUNE_NONCES = delete(nonces).where(nonces.c.ts < bindparam("before"))
 
 LAST_BEAT = update(terminals).where(terminals.c.id == bindparam("terminal")).values(last_heartbeat=bindparam("body"))
@@ -22,6 +30,20 @@ _FIRST_DROPPED = (select(heartbeats.c.id).where(heartbeats.c.terminal == bindpar
                   .order_by(heartbeats.c.id.desc()).offset(bindparam("kept")).limit(1).scalar_subquery())
 TRIM_BEATS = delete(heartbeats).where(and_(heartbeats.c.terminal == bindparam("terminal"),
                                            heartbeats.c.id <= _FIRST_DROPPED))
+
+# the beats the flags are computed from, newest first (the caller keeps at most fleet_records.BEATS_KEPT)
+RECENT_BEATS = (select(heartbeats.c.body).where(heartbeats.c.terminal == bindparam("terminal"))
+                .order_by(heartbeats.c.id.desc()).limit(bindparam("kept")))
+_STATUS = ("beat_at", "codes", "flags", "severe", "count", "software")
+
+
+def _status_upsert(dialect):
+    stmt = dialect.insert(terminal_status).values(terminal=bindparam("terminal"),
+                                                  **{f: bindparam(f) for f in _STATUS})
+    return stmt.on_conflict_do_update(index_elements=["terminal"], set_={f: stmt.excluded[f] for f in _STATUS})
+
+
+SET_STATUS = {name: _status_upsert(dialect) for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
 
 CASE_FIELDS = ("case_number", "tracking", "terminal", "service_code", "status", "created_at", "updated_at")
 CASE_BY_TRACKING = select(*(cases.c[f] for f in CASE_FIELDS)).where(cases.c.tracking == bindparam("tracking"))

@@ -38,10 +38,16 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 # and then finds the winner's answer
 _RETRIES = 8
 _NONCE_PRUNE_EVERY = 60.0
+_SECRETS_KEPT = 100_000  # terminals whose unsealed secret a process keeps (then it starts again)
 # meta key: rows from before sealing existed have been sealed (only versions before it wrote them in clear)
 _PLAIN_ROWS_SEALED = "plain_rows_sealed"
 _CASE_FIELDS = st.CASE_FIELDS
 log = logging.getLogger(__name__)
+
+
+class SecretChanged(Exception):
+    """The terminal's stored secret is not the one a request was checked with (re-keyed or removed since this
+    process read it); nothing was spent."""
 
 
 class StatusConflict(Exception):
@@ -71,6 +77,9 @@ class CentralStore(FleetRecords, OverlayRecords):
         self.folder = folder  # central's data directory: key files, blobs/, the audit anchor
         self._engine = db.open_engine(self.url, pool_size=pool_size)
         self._pruned = 0.0
+        # terminal -> (sealed secret as stored, the secret): a request is checked with the secret this process read
+        # last, without a read transaction of its own; use_nonce confirms it against the row in its transaction
+        self._secrets: dict[str, tuple[str, str]] = {}
         try:
             migrate.upgrade(self._engine)
             self.blobs: BlobStore = FileBlobStore(Path(blob_dir) if blob_dir is not None else folder / "blobs")
@@ -210,6 +219,7 @@ class CentralStore(FleetRecords, OverlayRecords):
             queue_indexes.place(c, terminal)
 
         self._retrying(register)
+        self._secrets.pop(terminal, None)  # other processes see the new row in their next use_nonce
 
     def set_site(self, terminal: str, site: str | None) -> bool:
         """Move a terminal to `site` (None: no site); False when no such terminal is registered."""
@@ -227,22 +237,50 @@ class CentralStore(FleetRecords, OverlayRecords):
     def secret_of(self, terminal: str) -> str | None:
         with self._read() as c:
             sealed = c.execute(st.SECRET, {"terminal": terminal}).scalar()
+        return self._open_secret(terminal, sealed)
+
+    def known_secret(self, terminal: str) -> str | None:
+        """The secret this process last read for `terminal`, without asking the database (None: never read). Only
+        a request's first check: use_nonce(secret=) refuses it if the database holds another one by then."""
+        known = self._secrets.get(terminal)
+        return known[1] if known else None
+
+    def _open_secret(self, terminal: str, sealed: str | None) -> str | None:
+        known = self._secrets.get(terminal)
+        if sealed is not None and known is not None and known[0] == sealed:
+            return known[1]  # the row is what it was when this process unsealed it
+        self._secrets.pop(terminal, None)
         if sealed is None:
             return None
         try:
-            return self._sealer.open_text(sealed, f"terminal:{terminal}")
+            secret = self._sealer.open_text(sealed, f"terminal:{terminal}")
         except Unsealable:
             return None  # a row copied from another terminal (or another database) signs nothing
+        if len(self._secrets) >= _SECRETS_KEPT:
+            self._secrets.clear()
+        self._secrets[terminal] = (sealed, secret)
+        return secret
 
-    def use_nonce(self, terminal: str, nonce: str, window: float) -> bool:
+    def use_nonce(self, terminal: str, nonce: str, window: float, secret: str | None = None) -> bool:
         """False when this nonce was already seen inside the window (a replay). The primary key decides: no lock
-        of ours, so terminals never wait for each other here."""
+        of ours, so terminals never wait for each other here. With `secret` (what the request's signature was
+        checked with): SecretChanged, and the nonce stays unspent, when the terminal's row holds another secret
+        now or is gone; this is the database's word on the secret in the transaction that spends the nonce."""
         now = self._clock()
+        values = {"terminal": terminal, "nonce": nonce, "ts": now}
         with self._write() as c:
-            new = st.NEW_NONCE[c.dialect.name]
-            if c.execute(new, {"terminal": terminal, "nonce": nonce, "ts": now}).first() is None:
-                return False
-            c.execute(st.SEEN, {"terminal": terminal, "now": now})
+            spend = st.SPEND_NONCE[c.dialect.name]
+            if spend is not None:  # one statement: the nonce, the terminal's last_seen and its secret
+                row = c.execute(spend, values).first()
+                if row is None:
+                    return False
+                sealed = row[1]
+            else:
+                if c.execute(st.NEW_NONCE, values).first() is None:
+                    return False
+                sealed = c.execute(st.SEEN, {"terminal": terminal, "now": now}).scalar()
+            if secret is not None and self._open_secret(terminal, sealed) != secret:
+                raise SecretChanged(terminal)  # leaves the transaction: rolled back, the nonce not spent
         if now - self._pruned > _NONCE_PRUNE_EVERY:
             self._pruned = now
             # older nonces can go: their timestamps are refused as stale anyway

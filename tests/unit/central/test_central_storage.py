@@ -79,7 +79,11 @@ def test_status_changes_and_lookup_by_id_hash(store):
 def test_nonces_are_single_use(store):
     store.add_terminal(TERMINAL, "s" * 64)
     assert store.use_nonce(TERMINAL, "n" * 16, 300)
+    seen = store.terminals(TERMINAL)[0]["last_seen"]
+    assert seen is not None  # spending a nonce marks the terminal seen (one statement on PostgreSQL)
     assert not store.use_nonce(TERMINAL, "n" * 16, 300)
+    assert store.use_nonce(TERMINAL, "m" * 16, 300)
+    assert store.terminals(TERMINAL)[0]["last_seen"] >= seen
 
 
 def test_the_fleet_reads_every_terminals_beats_in_one_query_with_the_same_answer(store):
@@ -138,3 +142,18 @@ def test_the_fleet_is_flagged_as_beats_arrive_and_filtered_and_paged_in_sql(stor
     assert total == 10
     by_age, _ = fleetview.rows(store, 1150.0, policy, fleetview.FleetQuery(sort="age"))
     assert by_age[0]["id"] == "SIM-P01" and by_age[0]["last_heartbeat_age"] == 50.0
+
+
+def test_beats_that_orjson_refuses_still_count_for_the_flags(store):
+    # the stored beats are parsed again at every beat (fast parser first); what it refuses is read as JSON anyway
+    from central.console import fleetview
+    from central.fleet import FleetPolicy
+
+    store.add_terminal("SIM-F99", "s" * 32, site="A")
+    for pending in range(4):
+        odd = {"uptime": float("nan")} if pending == 0 else {}  # NaN: orjson refuses it
+        store.heartbeat("SIM-F99", {"depth": {"pending": 10 ** 30 + pending}, "crashes": 1, **odd})
+    rows, _ = fleetview.rows(store, store.clock(), FleetPolicy(), fleetview.FleetQuery(q="F99"))
+    flags = {f["code"]: f["detail"] for f in rows[0]["flags"]}
+    assert "crash_loop" in flags
+    assert flags["backlog_growing"] == " -> ".join(str(10 ** 30 + n) for n in range(4))  # integers, as sent

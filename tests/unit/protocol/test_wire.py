@@ -29,3 +29,12 @@ def test_nul_in_an_item_id_is_refused_and_a_clean_batch_passes():
 def test_heartbeat_refuses_nul_too():
     with pytest.raises(ValidationError, match="NUL"):
         Heartbeat.model_validate({"at": 1.0, "software": "1.0\x00"})
+
+
+@pytest.mark.parametrize("where", [{"id": "a\x00"}, {"body": {"name": "张\x00三"}}, {"body": {"k\x00": 1}},
+                                   {"body": {"list": [{"deep": ["x", "\x00"]}]}}])
+def test_a_nul_anywhere_in_a_later_item_is_refused_after_a_clean_one(where):
+    item = {"id": "01J0000000000000000000000A", "seq": 1, "kind": "submission", "body": {"service_code": "ZJ-001"}}
+    Batch.model_validate({"items": [item]})
+    with pytest.raises(ValidationError, match="NUL"):
+        Batch.model_validate({"items": [item, {**item, "id": "B", **where}]})

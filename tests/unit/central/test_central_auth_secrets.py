@@ -1,0 +1,83 @@
+"""A worker checks requests with the terminal secret it read before, and the database has the last word: a terminal
+re-keyed through another process is checked with its new secret, its old one stops working, nothing is spent twice."""
+
+import asyncio
+import time
+
+import pytest
+
+from central import auth, bodies
+from central.storage import CentralStore, SecretChanged
+from protocol import signing
+from tests.helpers.central import TERMINAL
+
+PATH = "/v1/heartbeat"
+
+
+@pytest.fixture
+def stores(central_db):
+    """Two processes' stores on one database: `worker` answers requests, `admin` re-keys terminals."""
+    worker = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
+    admin = CentralStore(central_db.target, keys_dir=central_db.keys_dir)
+    yield worker, admin
+    worker.close()
+    admin.close()
+
+
+def _request(secret: str, body: bytes = b'{"at": 1}') -> tuple[dict, bodies.Body, str]:
+    headers = signing.sign("POST", PATH, body, terminal=TERMINAL, secret=secret, now=time.time())
+    scope = {"type": "http", "method": "POST", "path": PATH, "raw_path": PATH.encode(), "query_string": b"",
+             "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]}
+
+    async def receive():
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return scope, asyncio.run(bodies.read_capped(receive, 1 << 16)), headers[signing.NONCE]
+
+
+def _check(store: CentralStore, secret: str) -> auth.Caller:
+    scope, body, _ = _request(secret)
+    try:
+        caller = auth.precheck(scope, store, time.time(), cached=True) or auth.precheck(scope, store, time.time())
+        return auth.check_signature(scope, caller, body, store)
+    finally:
+        body.close()
+
+
+def test_a_terminal_re_keyed_elsewhere_is_checked_with_its_new_secret_and_the_old_one_is_refused(stores):
+    worker, admin = stores
+    admin.add_terminal(TERMINAL, "a" * 64)
+    assert _check(worker, "a" * 64).secret == "a" * 64
+    assert worker.known_secret(TERMINAL) == "a" * 64  # the next request needs no read of its own
+    admin.add_terminal(TERMINAL, "b" * 64)
+    assert worker.known_secret(TERMINAL) == "a" * 64  # not told: it finds out from the database
+    assert _check(worker, "b" * 64).secret == "b" * 64  # answered with the new secret
+    with pytest.raises(auth.Denied) as refused:
+        _check(worker, "a" * 64)
+    assert refused.value.reason == "bad_signature"
+    assert worker.known_secret(TERMINAL) == "b" * 64
+
+
+def test_a_nonce_checked_with_a_secret_no_longer_stored_is_not_spent(stores):
+    worker, admin = stores
+    admin.add_terminal(TERMINAL, "a" * 64)
+    assert worker.secret_of(TERMINAL) == "a" * 64
+    admin.add_terminal(TERMINAL, "b" * 64)
+    with pytest.raises(SecretChanged):
+        worker.use_nonce(TERMINAL, "n" * 16, 300, secret="a" * 64)
+    assert worker.use_nonce(TERMINAL, "n" * 16, 300, secret="b" * 64)  # rolled back before: still unused
+    assert not worker.use_nonce(TERMINAL, "n" * 16, 300, secret="b" * 64)
+
+
+def test_a_replay_is_refused_with_a_remembered_secret(stores):
+    worker, admin = stores
+    admin.add_terminal(TERMINAL, "a" * 64)
+    scope, body, _ = _request("a" * 64)
+    caller = auth.precheck(scope, worker, time.time())
+    auth.check_signature(scope, caller, body, worker)
+    again = auth.precheck(scope, worker, time.time(), cached=True)
+    assert again is not None
+    with pytest.raises(auth.Denied) as refused:
+        auth.check_signature(scope, again, body, worker)
+    assert refused.value.reason == "replayed_nonce"
+    body.close()
