@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
+from kiosk.catalog.starts import INNER_BOUND_HAN, INNER_BOUND_LATIN, StartTable
 from kiosk.catalog.textkeys import HAN, Column, Key, KeyColumns, Token, normalize, syllables, tokens
 
 # how much a match in each kind of text counts; names beat aliases beat the theme a word happens to be in
@@ -146,6 +147,8 @@ class SearchIndex:
         self._named = KeyColumns(named_keys)
         self._others = KeyColumns(other_keys)
         self._heads = Column(["".join(f"\n{k.text}\n{k.full}\n{k.initials}" for k in keys) for keys in named_keys])
+        self._starts = StartTable.build(named_keys)
+        self._max_boost = max((e.boost for e in self._entries), default=0.0)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -155,17 +158,20 @@ class SearchIndex:
         parts a query reads a little of are packed per entry, word or bigram."""
         return ([(e.code, marshal.dumps([k.packed() for k in e.keys]), e.boost) for e in self._entries],
                 _pack(self._bigram_postings), self._bigram_counts, _pack(self._bigram_items), _pack(self._single),
-                self._corrections, self._named.state(), self._others.state(), self._heads.state())
+                self._corrections, self._named.state(), self._others.state(), self._heads.state(),
+                self._starts.state(), self._max_boost)
 
     @classmethod
     def from_state(cls, state: tuple) -> SearchIndex:
         """The index `state()` described, without building anything again (the on-disk cache's fast path)."""
         index = cls.__new__(cls)
-        entries, postings, index._bigram_counts, items, single, index._corrections, named, others, heads = state
+        (entries, postings, index._bigram_counts, items, single, index._corrections, named, others, heads, starts,
+         index._max_boost) = state
         index._entries = [_Entry(code, None, boost, packed) for code, packed, boost in entries]
         index._bigram_postings, index._bigram_items, index._single = _Packed(postings), _Packed(items), _Packed(single)
         index._named, index._others = KeyColumns.from_state(named), KeyColumns.from_state(others)
         index._heads = Column.from_state(heads)
+        index._starts = StartTable(starts)
         return index
 
     def variants(self, query: str) -> list[str]:
@@ -292,7 +298,27 @@ class SearchIndex:
         if len(toks) == 1 and len(toks[0].text) == 1:
             hits = dict(self._single.get(toks[0].text, {}))
             return hits, len(hits)
+        if len(toks) == 1:
+            started = self._started(toks[0], limit)
+            if started is not None:
+                return started
         return self._strict(toks, limit, {} if memo is None else memo)
+
+    def _started(self, t: Token, limit: int) -> tuple[dict[int, tuple[float, str]], int] | None:
+        """The best `limit` items for one word, when at least that many have a name or alias the word starts
+        scoring above anything a word inside a text can score: read off the sorted starts, no scan, few items
+        scored. None when the word starts too few (then _strict decides)."""
+        floor = (INNER_BOUND_HAN if t.han else INNER_BOUND_LATIN) + self._max_boost + 1e-9
+        entries = self._entries
+        sure = []
+        for i, (q, j) in self._starts.best_starts(t.text, t.han).items():
+            score = entries[i].boost + q  # as _score adds it up for one word (its share is 1.0)
+            if score > floor:
+                sure.append((score, i, j))
+        if len(sure) < limit:
+            return None
+        top = heapq.nsmallest(limit, sure, key=lambda s: (-s[0], entries[s[1]].code))
+        return {i: (score, entries[i].keys[j].text) for score, i, j in top}, len(sure)
 
     def rank(self, found: dict[int, tuple[float, str]], limit: int) -> list[Hit]:
         order = sorted(found.items(), key=lambda kv: (-kv[1][0], self._entries[kv[0]].code))
