@@ -146,7 +146,8 @@ class SearchIndex:
         self._single = dict(single)
         self._named = KeyColumns(named_keys)
         self._others = KeyColumns(other_keys)
-        self._heads = Column(["".join(f"\n{k.text}\n{k.full}\n{k.initials}" for k in keys) for keys in named_keys])
+        self._heads = Column(["".join(dict.fromkeys(f"\n{k.text}\n{k.full}\n{k.initials}" for k in keys))
+                              for keys in named_keys])
         self._starts = StartTable.build(named_keys)
         self._max_boost = max((e.boost for e in self._entries), default=0.0)
 
@@ -208,14 +209,27 @@ class SearchIndex:
         order of an upper bound, and scoring stops when no remaining one can enter the top `limit`: broad
         prefixes like "sh" match thousands of items of a big catalog.
         """
-        found = []
-        for t in toks:
-            if t.text not in memo:
-                memo[t.text] = self._where(t, memo)
-            found.append(memo[t.text])
+        # the words cheapest to find first (remembered, a prefix remembered, Han: short columns); the first not
+        # remembered is looked up in the whole catalog, the rest only among the items all words so far match
+        # (those answers are partial, so not remembered)
+        def cost(t: Token) -> int:
+            if t.text in memo:
+                return 0
+            return 1 if any(t.text.startswith(w) for w in memo) else 2 if t.han else 3
+        found: list[_Found | None] = [None] * len(toks)
+        matched: set[int] | None = None
+        for n in sorted(range(len(toks)), key=lambda n: cost(toks[n])):
+            t = toks[n]
+            f = memo.get(t.text)
+            if f is None and matched is None:
+                f = memo[t.text] = self._where(t, memo)
+            elif f is None:
+                f = _Found(self._named.items_within(t, matched), self._others.items_within(t, matched),
+                           self._heads.items_among(t.at_start, matched))
+            found[n] = f
+            matched = (f.named | f.other) if matched is None else matched & (f.named | f.other)
         total = sum(len(t.text) for t in toks)
         shares = [len(t.text) / total for t in toks]
-        matched = set.intersection(*(f.named | f.other for f in found))
         inner = [BOUND_HAN_INNER if t.han else BOUND_PINYIN_INNER for t in toks]
         candidates = []
         for i in matched:

@@ -178,10 +178,11 @@ class KeyColumns:
     """The four forms of one group of keys (e.g. names and aliases) of every item, as columns."""
 
     def __init__(self, per_item: Sequence[Sequence[Key]]):
-        self.text = Column(["\n".join(k.text for k in keys) for keys in per_item])
-        self.marked = Column(["\n".join(k.marked for k in keys) for keys in per_item])
-        self.suffixes = Column(["".join(k.suffixes for k in keys) for keys in per_item])
-        self.initials = Column(["\n".join(k.initials for k in keys) for keys in per_item])
+        # each form once per item: a 繁體 key mostly reads like its simplified one, and a scan reads every byte
+        self.text = Column(["\n".join(dict.fromkeys(k.text for k in keys)) for keys in per_item])
+        self.marked = Column(["\n".join(dict.fromkeys(k.marked for k in keys)) for keys in per_item])
+        self.suffixes = Column(["".join(dict.fromkeys(k.suffixes for k in keys)) for keys in per_item])
+        self.initials = Column(["\n".join(dict.fromkeys(k.initials for k in keys)) for keys in per_item])
 
     def state(self) -> tuple:
         return tuple(c.state() for c in (self.text, self.marked, self.suffixes, self.initials))
@@ -206,5 +207,11 @@ class KeyColumns:
                     | self.text.items_with(t.text))
         if t.han:
             return self.text.items_among(t.text, among) | self.marked.items_with(t.pinyin)
+        return self.items_within(t, among)
+
+    def items_within(self, t: Token, among: set[int]) -> set[int]:
+        """items_matching(t) & among, reading only those items' parts."""
+        if t.han:
+            return self.text.items_among(t.text, among) | self.marked.items_among(t.pinyin, among)
         return (self.suffixes.items_among(t.at_start, among) | self.initials.items_among(t.text, among)
                 | self.text.items_among(t.text, among))
