@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from kiosk.catalog.starts import INNER_BOUND_HAN, INNER_BOUND_LATIN, StartTable
-from kiosk.catalog.textkeys import HAN, Column, Key, KeyColumns, Token, normalize, syllables, tokens
+from kiosk.catalog.textkeys import HAN, Key, KeyColumns, Token, normalize, syllables, tokens
 
 # how much a match in each kind of text counts; names beat aliases beat the theme a word happens to be in
 # (summaries are not indexed: they made every short query match half the catalog and found nothing aliases miss)
@@ -146,8 +146,6 @@ class SearchIndex:
         self._single = dict(single)
         self._named = KeyColumns(named_keys)
         self._others = KeyColumns(other_keys)
-        self._heads = Column(["".join(dict.fromkeys(f"\n{k.text}\n{k.full}\n{k.initials}" for k in keys))
-                              for keys in named_keys])
         self._starts = StartTable.build(named_keys)
         self._max_boost = max((e.boost for e in self._entries), default=0.0)
 
@@ -159,19 +157,18 @@ class SearchIndex:
         parts a query reads a little of are packed per entry, word or bigram."""
         return ([(e.code, marshal.dumps([k.packed() for k in e.keys]), e.boost) for e in self._entries],
                 _pack(self._bigram_postings), self._bigram_counts, _pack(self._bigram_items), _pack(self._single),
-                self._corrections, self._named.state(), self._others.state(), self._heads.state(),
+                self._corrections, self._named.state(), self._others.state(),
                 self._starts.state(), self._max_boost)
 
     @classmethod
     def from_state(cls, state: tuple) -> SearchIndex:
         """The index `state()` described, without building anything again (the on-disk cache's fast path)."""
         index = cls.__new__(cls)
-        (entries, postings, index._bigram_counts, items, single, index._corrections, named, others, heads, starts,
+        (entries, postings, index._bigram_counts, items, single, index._corrections, named, others, starts,
          index._max_boost) = state
         index._entries = [_Entry(code, None, boost, packed) for code, packed, boost in entries]
         index._bigram_postings, index._bigram_items, index._single = _Packed(postings), _Packed(items), _Packed(single)
         index._named, index._others = KeyColumns.from_state(named), KeyColumns.from_state(others)
-        index._heads = Column.from_state(heads)
         index._starts = StartTable(starts)
         return index
 
@@ -197,10 +194,10 @@ class SearchIndex:
         prior = max((w for w in memo if len(w) < len(t.text) and t.text.startswith(w)), key=len, default=None)
         if prior is None:
             return _Found(self._named.items_matching(t), self._others.items_matching(t),
-                          self._heads.items_with(t.at_start))
+                          self._starts.items_starting(t.text))
         was = memo[prior]
         return _Found(self._named.items_matching(t, was.named), self._others.items_matching(t, was.other),
-                      self._heads.items_among(t.at_start, was.start))
+                      self._starts.items_starting(t.text, was.start))
 
     def _strict(self, toks: list[Token], limit: int, memo: dict[str, _Found]) -> tuple[dict[int, tuple[float, str]], int]:
         """Items where every word matches some key, scored as the length-weighted mean of each word's best match.
@@ -225,7 +222,7 @@ class SearchIndex:
                 f = memo[t.text] = self._where(t, memo)
             elif f is None:
                 f = _Found(self._named.items_within(t, matched), self._others.items_within(t, matched),
-                           self._heads.items_among(t.at_start, matched))
+                           self._starts.items_starting(t.text, matched))
             found[n] = f
             matched = (f.named | f.other) if matched is None else matched & (f.named | f.other)
         total = sum(len(t.text) for t in toks)

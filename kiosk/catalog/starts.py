@@ -51,6 +51,18 @@ class StartTable:
             self._open[name] = part
         return part
 
+    def _range(self, form: str, word: str) -> tuple[list, list]:
+        """The forms starting with `word` and their refs."""
+        values, refs = self._part(f"{form}:{word[0]}")
+        lo = bisect_left(values, word)
+        hi = bisect_left(values, word + "\U0010ffff", lo)  # no indexed text holds that code point
+        return values[lo:hi], refs[lo:hi]
+
+    def items_starting(self, word: str, among: set[int] | None = None) -> set[int]:
+        """Items with a key whose text, full pinyin or initials starts with `word` (and in `among`, if given)."""
+        out = {ref[0] for form in _FORMS for ref in self._range(form, word)[1]}
+        return out if among is None else out & among
+
     def best_starts(self, word: str, han: bool) -> dict[int, tuple[float, int]]:
         """Item -> (its best key quality times weight, that key's index) over the keys `word` starts, for the
         items where that beats what any other key could score (INNER_BOUND_*): exact per Key.quality."""
@@ -60,10 +72,7 @@ class StartTable:
         # (form, quality when equal, quality when the word only starts it); the bonus as in Key.quality
         tiers = [("text", 1.0, 0.9)] if han else [("full", 1.0, 0.9), ("initials", 1.0, 0.88 if n >= 2 else None)]
         for form, equal, start in tiers:
-            values, refs = self._part(f"{form}:{word[0]}")
-            lo = bisect_left(values, word)
-            hi = bisect_left(values, word + "\U0010ffff", lo)  # no indexed text holds that code point
-            for value, (i, j, weight, full_len) in zip(values[lo:hi], refs[lo:hi]):
+            for value, (i, j, weight, full_len) in zip(*self._range(form, word)):
                 if value == word:
                     q = equal
                 elif start is None:
