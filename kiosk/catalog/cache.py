@@ -34,7 +34,8 @@ _REPO = Path(__file__).resolve().parents[2]
 # what the cached contents are made by: a change to any of these makes every cache file a miss
 _SOURCES = ["protocol/catalog_schema.py", "protocol/catalog_loader.py", "protocol/catalog_patterns.py",
             "protocol/bilingual.py", "kiosk/catalog/catalog.py", "kiosk/catalog/search.py",
-            "kiosk/catalog/textkeys.py", "kiosk/catalog/searchwords.py", "kiosk/catalog/cache.py"]
+            "kiosk/catalog/textkeys.py", "kiosk/catalog/starts.py", "kiosk/catalog/searchwords.py",
+            "kiosk/catalog/cache.py"]
 _code_version: str | None = None
 
 

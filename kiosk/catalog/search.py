@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from kiosk.catalog.textkeys import HAN, Column, Key, KeyColumns, Token, normalize, syllables, tokens
+from kiosk.catalog.starts import INNER_BOUND_HAN, INNER_BOUND_LATIN, StartTable
+from kiosk.catalog.textkeys import HAN, Key, KeyColumns, Token, normalize, syllables, tokens
 
 # how much a match in each kind of text counts; names beat aliases beat the theme a word happens to be in
 # (summaries are not indexed: they made every short query match half the catalog and found nothing aliases miss)
@@ -145,7 +146,8 @@ class SearchIndex:
         self._single = dict(single)
         self._named = KeyColumns(named_keys)
         self._others = KeyColumns(other_keys)
-        self._heads = Column(["".join(f"\n{k.text}\n{k.full}\n{k.initials}" for k in keys) for keys in named_keys])
+        self._starts = StartTable.build(named_keys)
+        self._max_boost = max((e.boost for e in self._entries), default=0.0)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -155,17 +157,19 @@ class SearchIndex:
         parts a query reads a little of are packed per entry, word or bigram."""
         return ([(e.code, marshal.dumps([k.packed() for k in e.keys]), e.boost) for e in self._entries],
                 _pack(self._bigram_postings), self._bigram_counts, _pack(self._bigram_items), _pack(self._single),
-                self._corrections, self._named.state(), self._others.state(), self._heads.state())
+                self._corrections, self._named.state(), self._others.state(),
+                self._starts.state(), self._max_boost)
 
     @classmethod
     def from_state(cls, state: tuple) -> SearchIndex:
         """The index `state()` described, without building anything again (the on-disk cache's fast path)."""
         index = cls.__new__(cls)
-        entries, postings, index._bigram_counts, items, single, index._corrections, named, others, heads = state
+        (entries, postings, index._bigram_counts, items, single, index._corrections, named, others, starts,
+         index._max_boost) = state
         index._entries = [_Entry(code, None, boost, packed) for code, packed, boost in entries]
         index._bigram_postings, index._bigram_items, index._single = _Packed(postings), _Packed(items), _Packed(single)
         index._named, index._others = KeyColumns.from_state(named), KeyColumns.from_state(others)
-        index._heads = Column.from_state(heads)
+        index._starts = StartTable(starts)
         return index
 
     def variants(self, query: str) -> list[str]:
@@ -190,10 +194,10 @@ class SearchIndex:
         prior = max((w for w in memo if len(w) < len(t.text) and t.text.startswith(w)), key=len, default=None)
         if prior is None:
             return _Found(self._named.items_matching(t), self._others.items_matching(t),
-                          self._heads.items_with(t.at_start))
+                          self._starts.items_starting(t.text))
         was = memo[prior]
         return _Found(self._named.items_matching(t, was.named), self._others.items_matching(t, was.other),
-                      self._heads.items_among(t.at_start, was.start))
+                      self._starts.items_starting(t.text, was.start))
 
     def _strict(self, toks: list[Token], limit: int, memo: dict[str, _Found]) -> tuple[dict[int, tuple[float, str]], int]:
         """Items where every word matches some key, scored as the length-weighted mean of each word's best match.
@@ -202,14 +206,27 @@ class SearchIndex:
         order of an upper bound, and scoring stops when no remaining one can enter the top `limit`: broad
         prefixes like "sh" match thousands of items of a big catalog.
         """
-        found = []
-        for t in toks:
-            if t.text not in memo:
-                memo[t.text] = self._where(t, memo)
-            found.append(memo[t.text])
+        # the words cheapest to find first (remembered, a prefix remembered, Han: short columns); the first not
+        # remembered is looked up in the whole catalog, the rest only among the items all words so far match
+        # (those answers are partial, so not remembered)
+        def cost(t: Token) -> int:
+            if t.text in memo:
+                return 0
+            return 1 if any(t.text.startswith(w) for w in memo) else 2 if t.han else 3
+        found: list[_Found | None] = [None] * len(toks)
+        matched: set[int] | None = None
+        for n in sorted(range(len(toks)), key=lambda n: cost(toks[n])):
+            t = toks[n]
+            f = memo.get(t.text)
+            if f is None and matched is None:
+                f = memo[t.text] = self._where(t, memo)
+            elif f is None:
+                f = _Found(self._named.items_within(t, matched), self._others.items_within(t, matched),
+                           self._starts.items_starting(t.text, matched))
+            found[n] = f
+            matched = (f.named | f.other) if matched is None else matched & (f.named | f.other)
         total = sum(len(t.text) for t in toks)
         shares = [len(t.text) / total for t in toks]
-        matched = set.intersection(*(f.named | f.other for f in found))
         inner = [BOUND_HAN_INNER if t.han else BOUND_PINYIN_INNER for t in toks]
         candidates = []
         for i in matched:
@@ -292,7 +309,27 @@ class SearchIndex:
         if len(toks) == 1 and len(toks[0].text) == 1:
             hits = dict(self._single.get(toks[0].text, {}))
             return hits, len(hits)
+        if len(toks) == 1:
+            started = self._started(toks[0], limit)
+            if started is not None:
+                return started
         return self._strict(toks, limit, {} if memo is None else memo)
+
+    def _started(self, t: Token, limit: int) -> tuple[dict[int, tuple[float, str]], int] | None:
+        """The best `limit` items for one word, when at least that many have a name or alias the word starts
+        scoring above anything a word inside a text can score: read off the sorted starts, no scan, few items
+        scored. None when the word starts too few (then _strict decides)."""
+        floor = (INNER_BOUND_HAN if t.han else INNER_BOUND_LATIN) + self._max_boost + 1e-9
+        entries = self._entries
+        sure = []
+        for i, (q, j) in self._starts.best_starts(t.text, t.han).items():
+            score = entries[i].boost + q  # as _score adds it up for one word (its share is 1.0)
+            if score > floor:
+                sure.append((score, i, j))
+        if len(sure) < limit:
+            return None
+        top = heapq.nsmallest(limit, sure, key=lambda s: (-s[0], entries[s[1]].code))
+        return {i: (score, entries[i].keys[j].text) for score, i, j in top}, len(sure)
 
     def rank(self, found: dict[int, tuple[float, str]], limit: int) -> list[Hit]:
         order = sorted(found.items(), key=lambda kv: (-kv[1][0], self._entries[kv[0]].code))

@@ -174,14 +174,49 @@ class Column:
         return {i for i in among if text.find(needle, starts[i], starts[i + 1]) >= 0}
 
 
+class StartColumns:
+    """Syllable-aligned suffixes of every item ("\\nfenzheng"), one Column per first character: a word is looked
+    for only among the suffixes that start like it, a small part of all of them."""
+
+    def __init__(self, per_item: Sequence[Sequence[str]]):
+        split: dict[str, list[list[str]]] = {}
+        for i, suffixes in enumerate(per_item):
+            for suffix in suffixes:
+                if suffix:
+                    if suffix[0] not in split:
+                        split[suffix[0]] = [[] for _ in per_item]
+                    split[suffix[0]][i].append(suffix)
+        self._columns = {ch: Column(["".join("\n" + x for x in parts) for parts in lists]) for ch, lists in split.items()}
+
+    def state(self) -> dict:
+        return {ch: c.state() for ch, c in self._columns.items()}
+
+    @classmethod
+    def from_state(cls, state: dict) -> StartColumns:
+        columns = cls.__new__(cls)
+        columns._columns = {ch: Column.from_state(c) for ch, c in state.items()}
+        return columns
+
+    def items_with(self, needle: str) -> set[int]:
+        """Items with a suffix starting with `needle` ("\\n" + word)."""
+        column = self._columns.get(needle[1:2])
+        return column.items_with(needle) if column is not None else set()
+
+    def items_among(self, needle: str, among: set[int]) -> set[int]:
+        column = self._columns.get(needle[1:2])
+        return column.items_among(needle, among) if column is not None else set()
+
+
 class KeyColumns:
     """The four forms of one group of keys (e.g. names and aliases) of every item, as columns."""
 
     def __init__(self, per_item: Sequence[Sequence[Key]]):
-        self.text = Column(["\n".join(k.text for k in keys) for keys in per_item])
-        self.marked = Column(["\n".join(k.marked for k in keys) for keys in per_item])
-        self.suffixes = Column(["".join(k.suffixes for k in keys) for keys in per_item])
-        self.initials = Column(["\n".join(k.initials for k in keys) for keys in per_item])
+        # each form once per item: a 繁體 key mostly reads like its simplified one, and a scan reads every byte
+        self.text = Column(["\n".join(dict.fromkeys(k.text for k in keys)) for keys in per_item])
+        self.marked = Column(["\n".join(dict.fromkeys(k.marked for k in keys)) for keys in per_item])
+        self.suffixes = StartColumns([list(dict.fromkeys(x for k in keys for x in k.suffixes.split("\n")[1:]))
+                                      for keys in per_item])
+        self.initials = Column(["\n".join(dict.fromkeys(k.initials for k in keys)) for keys in per_item])
 
     def state(self) -> tuple:
         return tuple(c.state() for c in (self.text, self.marked, self.suffixes, self.initials))
@@ -189,7 +224,8 @@ class KeyColumns:
     @classmethod
     def from_state(cls, state: tuple) -> KeyColumns:
         columns = cls.__new__(cls)
-        columns.text, columns.marked, columns.suffixes, columns.initials = (Column.from_state(c) for c in state)
+        columns.text, columns.marked, columns.initials = (Column.from_state(state[n]) for n in (0, 1, 3))
+        columns.suffixes = StartColumns.from_state(state[2])
         return columns
 
     def items_matching(self, t: Token, among: set[int] | None = None) -> set[int]:
@@ -206,5 +242,11 @@ class KeyColumns:
                     | self.text.items_with(t.text))
         if t.han:
             return self.text.items_among(t.text, among) | self.marked.items_with(t.pinyin)
+        return self.items_within(t, among)
+
+    def items_within(self, t: Token, among: set[int]) -> set[int]:
+        """items_matching(t) & among, reading only those items' parts."""
+        if t.han:
+            return self.text.items_among(t.text, among) | self.marked.items_among(t.pinyin, among)
         return (self.suffixes.items_among(t.at_start, among) | self.initials.items_among(t.text, among)
                 | self.text.items_among(t.text, among))

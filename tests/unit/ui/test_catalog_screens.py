@@ -85,6 +85,25 @@ def test_search_typed_as_pinyin_initials_finds_the_housing_fund(qtbot, make_ui):
     assert find_visible(ui.window, "guidePrint") is not None
 
 
+def test_search_rows_refilled_in_place_show_each_keystrokes_results_in_order(qtbot, make_ui):
+    # the rows of the last keystroke are refilled, added to or cut: never a row left from an earlier answer
+    ui = _ui(make_ui)
+    ui.shell.start()
+    ui.shell.go("Search", {"text": ""})
+    _screen(qtbot, ui, "Search")
+    field, bridge = find_visible(ui.window, "searchField"), ui.bridges["catalog"]
+    listed = find_visible(ui.window, "searchResults")
+    for text in ["s", "sh", "she", "shen", "shenfenzheng", "qqqq", "", "公积金", "g", "gjj 提取", "jiehun"]:
+        field.setProperty("text", text)
+        settle(qtbot, 50)
+        codes = [r["code"] for r in bridge.results]
+        assert listed.property("count") == len(codes), text
+        shown = sorted((row.y(), row.objectName()) for row in listed.property("contentItem").childItems()
+                       if row.objectName().startswith("result_") and row.isVisible())
+        assert bool(shown) == bool(codes), text
+        assert [name for _, name in shown] == [f"result_{c}" for c in codes[:len(shown)]], text
+
+
 def test_home_search_enter_opens_search_with_the_text(qtbot, make_ui):
     ui = _ui(make_ui)
     ui.shell.start()

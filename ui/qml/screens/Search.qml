@@ -14,11 +14,31 @@ ScreenPage {
     // pinyin still being composed counts too: "gjj" finds 公积金 before a character is chosen; the keyboard
     // shows the composition split into syllables ("g j j", "gong'ji"), the separators are not what was typed
     function update() { CatalogBridge.search(field.text + field.preeditText.replace(/[\s']/g, "")) }
+    // the results into the rows the list already has, in place: a keystroke refills rows instead of building
+    // every row again (a new list as the model would), only the difference in count is added or removed
+    function showResults() {
+        const results = CatalogBridge.results
+        for (let i = 0; i < results.length; ++i) {
+            if (i < rows.count)
+                rows.set(i, results[i])
+            else
+                rows.append(results[i])
+        }
+        if (rows.count > results.length)
+            rows.remove(results.length, rows.count - results.length)
+    }
+    ListModel { id: rows }
+    Connections {
+        target: CatalogBridge
+        function onSearchChanged() { page.showResults() }
+        function onChanged() { page.showResults() }  // another language, an updated catalog
+    }
     // leaving for a guide: keep what was typed (commit the pinyin) and put the keyboard away
     StackView.onDeactivating: field.focus = false  // losing the focus commits the pinyin being composed
     Component.onCompleted: {
         field.text = page.params.text || ""
         page.update()
+        page.showResults()  // the bridge may hold this text's results already (then update() changed nothing)
         field.forceActiveFocus()
     }
 
@@ -77,20 +97,21 @@ ScreenPage {
             visible: !CatalogBridge.noResult
             clip: true
             spacing: Theme.px(10)
-            model: CatalogBridge.results
+            model: rows
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: ItemRow {
-                required property var modelData
-                objectName: "result_" + modelData.code
+                id: result
+                required property string code
+                required name
+                required department
+                required handling
+                required here
+                objectName: "result_" + code
                 width: list.width - Theme.scrollRoom
-                name: modelData.name
-                department: modelData.department
-                handling: modelData.handling
-                here: modelData.here
                 hereLabel: CatalogBridge.hereLabel
                 // after the click has been handled: navigating may rebuild this list
-                onClicked: Qt.callLater(Shell.open, "guide", { code: modelData.code })
+                onClicked: Qt.callLater(Shell.open, "guide", { code: result.code })
             }
         }
 

@@ -85,3 +85,26 @@ def test_second_start_of_the_store_loads_from_the_cache(tmp_path, fresh):
     path.write_bytes(path.read_bytes()[:1000])  # truncated: a logged rebuild, then a hit again
     assert _open_in_a_fresh_process(tmp_path / "updates", tmp_path / "cache")[0] == "damaged"
     assert _open_in_a_fresh_process(tmp_path / "updates", tmp_path / "cache")[0] == "hit"
+
+
+def test_every_catalog_module_the_index_is_built_by_is_part_of_the_code_version():
+    # a change to any of them must make the cached index a miss (kiosk/catalog/starts.py was once left out)
+    import ast
+    from pathlib import Path
+
+    from kiosk.catalog import cache
+
+    repo = Path(cache.__file__).resolve().parents[2]
+    todo, seen = ["kiosk/catalog/search.py", "kiosk/catalog/catalog.py"], set()
+    while todo:
+        rel = todo.pop()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        for node in ast.walk(ast.parse((repo / rel).read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("kiosk.catalog", "protocol")):
+                path = node.module.replace(".", "/") + ".py"
+                if (repo / path).is_file():
+                    todo.append(path)
+    # an exception class and the language names make no cached contents
+    assert seen - set(cache._SOURCES) == {"kiosk/catalog/errors.py", "kiosk/catalog/language.py"}

@@ -43,3 +43,19 @@ def test_one_session_across_many_queries_matches_fresh_searches(county):
     for steps in _sequences(random.Random(7)):
         for text in steps:
             assert session.update(text, 10) == county.search(text, 10), text
+
+
+def test_words_looked_up_among_the_others_matches_answer_like_words_looked_up_whole(county):
+    # a query of several words finds one word in the whole catalog and the others only among its items
+    from kiosk.catalog.textkeys import tokens
+
+    index = county.built.index
+    rnd = random.Random(3)
+    queries = [f"{a[:rnd.randint(1, len(a))]} {b[:rnd.randint(1, len(b))]}" for a in TYPED for b in rnd.sample(TYPED, 4)]
+    queries += [f"{a} {b} {c}" for a, b, c in zip(TYPED, TYPED[1:], TYPED[2:])]
+    for q in queries:
+        toks = tokens(q)
+        whole = {t.text: index._where(t, {}) for t in toks}
+        for limit in (5, 20):
+            expected = index.rank(index._strict(toks, limit, dict(whole))[0], limit)
+            assert index.rank(index._strict(toks, limit, {})[0], limit) == expected, q
