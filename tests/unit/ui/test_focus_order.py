@@ -337,3 +337,63 @@ def test_tab_walks_a_catalog_grid_tile_by_tile_in_reading_order(qtbot, make_ui, 
     tiles = [s for s in stops if s.name.startswith("group_")]
     assert [s.name for s in tiles] == names
     assert all(s.shown for s in tiles)
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_attract_screen_starts_by_tab_and_enter_or_space_with_the_ring_shown(qtbot, make_ui, tmp_path,
+                                                                               orientation):
+    """The idle screen's two ways in (start, 长辈版) are Tab stops in reading order, ringed, pressed by a key (a
+    PNG of the ringed start card goes to the test's tmp_path, to be looked at)."""
+    ui = make_ui(orientation=orientation)
+    ui.window.requestActivate()
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Attract")
+    settle(qtbot)
+    assert not focus_problems(qtbot, ui)
+    assert sorted(s.name for s in tab_cycle(qtbot, ui)) == ["attractElderlyTouch", "attractStartButton"]
+    start = _tab_to(qtbot, ui, "attractStartButton")
+    ring = focus_ring(ui.window, start)
+    assert ring.isVisible() and ring.width() > start.width()
+    settle(qtbot)
+    grab(ui.window, tmp_path / f"attract-{orientation}.png")
+    QTest.keyClick(ui.window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    assert not ui.shell.elderly
+    ui.shell.endSession()
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Attract")
+    settle(qtbot)
+    elderly = _tab_to(qtbot, ui, "attractElderlyTouch")
+    assert focus_ring(ui.window, elderly).isVisible()
+    QTest.keyClick(ui.window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    assert ui.shell.elderly
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_tab_walks_the_staff_screens_in_reading_order_each_control_named(qtbot, make_ui, orientation):
+    """The PIN pad (in the citizen walk too), the staff overview and the care screen: every control reached by
+    Tab in reading order, and each has a name a screen reader says."""
+    from PySide6.QtGui import QAccessible
+
+    from tests.unit.ui.test_accessible_names import _unnamed
+    from tests.unit.ui.test_maintenance_screens import STAFF, STAFF_PIN, _type_pin, _ui
+
+    QAccessible.setActive(True)
+    ui = _ui(make_ui, orientation, maintenance=STAFF)
+    ui.window.requestActivate()
+    ui.shell.go("PinPad")
+    settle(qtbot)
+    problems = {}
+    for screen in ("PinPad", "Maintenance", "MaintenanceCare"):
+        if screen == "Maintenance":
+            _type_pin(qtbot, ui, STAFF_PIN)
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "Maintenance", timeout=30_000)
+            qtbot.waitUntil(lambda: find_visible(ui.window, "health_printer") is not None, timeout=10_000)
+        elif screen == "MaintenanceCare":
+            _tab_to(qtbot, ui, "maintCare")
+            QTest.keyClick(ui.window, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "MaintenanceCare", timeout=10_000)
+        settle(qtbot)
+        found = focus_problems(qtbot, ui) + [f"no name: {n}" for n in _unnamed(ui)]
+        if found:
+            problems[screen] = found
+    assert not problems, "\n".join(f"{s}: {'; '.join(p)}" for s, p in problems.items())
