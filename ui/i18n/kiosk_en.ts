@@ -1604,42 +1604,47 @@
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="252" />
+        <location filename="../qml/screens/Progress.qml" line="258" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="286" />
+        <location filename="../qml/screens/Progress.qml" line="281" />
+        <source>“%1”是什么意思？</source>
+        <translation>What does “%1” mean?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="302" />
         <source>需要您补正的内容</source>
         <translation>What you need to supply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="287" />
+        <location filename="../qml/screens/Progress.qml" line="303" />
         <source>退回原因</source>
         <translation>Why it was returned</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="308" />
+        <location filename="../qml/screens/Progress.qml" line="324" />
         <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
         <translation>Please get ready what is asked above and bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="309" />
+        <location filename="../qml/screens/Progress.qml" line="325" />
         <source>如有疑问，请带上回执到服务窗口咨询。</source>
         <translation>If you have questions, bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="321" />
+        <location filename="../qml/screens/Progress.qml" line="337" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="331" />
+        <location filename="../qml/screens/Progress.qml" line="347" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="330" />
+        <location filename="../qml/screens/Progress.qml" line="346" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>

@@ -1604,42 +1604,47 @@
             <translation>您名下的辦件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="252" />
+            <location filename="../qml/screens/Progress.qml" line="258" />
             <source>受理编号：%1</source>
             <translation>受理編號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="286" />
+            <location filename="../qml/screens/Progress.qml" line="281" />
+            <source>“%1”是什么意思？</source>
+            <translation>“%1”是什麼意思？</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="302" />
             <source>需要您补正的内容</source>
             <translation>需要您補正的內容</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="287" />
+            <location filename="../qml/screens/Progress.qml" line="303" />
             <source>退回原因</source>
             <translation>退回原因</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="308" />
+            <location filename="../qml/screens/Progress.qml" line="324" />
             <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
             <translation>請按上面的說明準備好，帶上回執到服務窗口辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="309" />
+            <location filename="../qml/screens/Progress.qml" line="325" />
             <source>如有疑问，请带上回执到服务窗口咨询。</source>
             <translation>如有疑問，請帶上回執到服務窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="321" />
+            <location filename="../qml/screens/Progress.qml" line="337" />
             <source>平台办件号：%1</source>
             <translation>平臺辦件號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="331" />
+            <location filename="../qml/screens/Progress.qml" line="347" />
             <source>本机记录（网络未连接）</source>
             <translation>本機記錄（網路未連接）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="330" />
+            <location filename="../qml/screens/Progress.qml" line="346" />
             <source>来自政务服务平台</source>
             <translation>來自政務服務平臺</translation>
         </message>
