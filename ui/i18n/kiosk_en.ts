@@ -803,17 +803,17 @@
         <translation>The printer is not working. Tap "Print checklist", then scan the QR code shown with your phone.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="394" />
+        <location filename="../qml/screens/Guide.qml" line="404" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="405" />
+        <location filename="../qml/screens/Guide.qml" line="415" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="411" />
+        <location filename="../qml/screens/Guide.qml" line="421" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>

@@ -803,17 +803,17 @@
             <translation>列印機暫不可用。請點“列印材料清單”，用手機掃描顯示的QR Code。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="394" />
+            <location filename="../qml/screens/Guide.qml" line="404" />
             <source>还有 %1 项</source>
             <translation>還有 %1 項</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="405" />
+            <location filename="../qml/screens/Guide.qml" line="415" />
             <source>上一页</source>
             <translation>上一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="411" />
+            <location filename="../qml/screens/Guide.qml" line="421" />
             <source>下一页</source>
             <translation>下一頁</translation>
         </message>
