@@ -28,9 +28,9 @@ NONE = Problem("certificates.none",
                                "can be certified here."),
                technician="central offered no certificate for this person")
 NOT_IDENTIFIED = Problem("certificates.not_identified",
-                         citizen=Text(zh="打印证明需要先读取身份证并通过人脸核验。",
-                                      en="To print a certificate, please place your ID card and pass the face "
-                                         "check first."),
+                         citizen=Text(zh="打印证明前，请先刷身份证，再做人脸核验。",
+                                      en="To print a certificate, first place your ID card on the reader, then "
+                                         "pass the face check."),
                          technician="no passed face check or staff verification for the card: no presence proof asked")
 # central's reason when a character of the certificate (mostly of a name) is in none of its fonts: the paper would
 # show a blank there, so nothing was issued

@@ -60,3 +60,13 @@ def load(path: Path = GLOSSARY_FILE) -> list[Term]:
 def problem(error: GlossaryError) -> Problem:
     """What the screen says when the file cannot be used (the technician's detail names file and entry)."""
     return Problem("glossary.unavailable", UNAVAILABLE, str(error))
+
+
+# the case statuses the progress screen shows whose official word the glossary explains (protocol.status)
+STATUS_TERMS = {"received": "受理", "correction": "补正", "completed": "办结"}
+
+
+def term_for_status(status: str, terms: list[Term]) -> Term | None:
+    """The glossary entry explaining a case status's word (已受理 → 受理), when the glossary has it."""
+    key = STATUS_TERMS.get(status)
+    return next((t for t in terms if t.term.zh == key), None)

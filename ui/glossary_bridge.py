@@ -37,7 +37,8 @@ class GlossaryBridge(Bridge):
 
     @Property("QVariantList", notify=changed)
     def terms(self) -> list[dict]:
-        return [{"term": self._t(t.term), "plain": self._t(t.plain)} for t in self._terms or []]
+        # key: the Chinese word, which another screen names to open the list at that term
+        return [{"key": t.term.zh, "term": self._t(t.term), "plain": self._t(t.plain)} for t in self._terms or []]
 
     @Property(str, notify=changed)
     def problem(self) -> str:

@@ -7,7 +7,7 @@ import threading
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk import flow, receipt_scan
+from kiosk import flow, glossary, receipt_scan
 from kiosk.app import KioskCore
 from kiosk.application import NO_QUEUE
 from kiosk.catalog.errors import UnknownItem
@@ -45,6 +45,7 @@ class ProgressBridge(Bridge):
                  parent: QObject | None = None) -> None:
         super().__init__(core, shell, parent)
         self._state, self._problem, self._results, self._by_card = IDLE, None, [], False
+        self._terms: list[glossary.Term] | None = None  # the glossary, read with each answer
         # the citizen sees what the camera sees while it looks: they can move the paper into view
         self._preview = LivePreview(store or FrameStore(), lambda: core.session.generation, mirror=True, parent=self)
         self._preview.shown.connect(self.frameChanged)
@@ -82,6 +83,7 @@ class ProgressBridge(Bridge):
     @Property("QVariantList", notify=changed)
     def results(self) -> list[dict]:
         out = []
+        terms = self._glossary()
         for p in self._results:
             try:
                 name = self._core.catalog.catalog.item(p.service_code).name if p.service_code else ""
@@ -91,8 +93,22 @@ class ProgressBridge(Bridge):
             out.append({"tracking": p.tracking, "grouped": grouped(p.tracking), "source": p.source,
                         "local": local,
                         "status": p.status, "text": self._t(p.text), "caseNumber": p.case_number or "",
-                        "service": name, "reason": p.reason or ""})
+                        "service": name, "reason": p.reason or ""} | self._term(p.status, terms))
         return out
+
+    def _glossary(self) -> list[glossary.Term]:
+        if self._terms is None:
+            try:
+                self._terms = glossary.load()
+            except glossary.GlossaryError as exc:  # no explanation offered; the answer itself still shows
+                log.error("glossary unavailable: %s", exc)
+                self._terms = []
+        return self._terms
+
+    def _term(self, status: str, terms: list[glossary.Term]) -> dict:
+        """The official word in a status (受理 in 已受理) the glossary explains: its key and how it reads here."""
+        term = glossary.term_for_status(status, terms)
+        return {"term": term.term.zh if term else "", "termWord": self._t(term.term) if term else ""}
 
     @Slot(str)
     def query(self, typed: str) -> None:
@@ -201,6 +217,7 @@ class ProgressBridge(Bridge):
         if state != SCANNING and self._state == SCANNING:
             self._preview.stop()
         self._state, self._problem, self._results = state, problem, results
+        self._terms = None  # read again with the next answer: a fixed file is picked up without a restart
         self.changed.emit()
 
     @Slot()

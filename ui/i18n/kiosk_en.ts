@@ -211,79 +211,81 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="34" />
+        <location filename="../qml/screens/Attract.qml" line="49" />
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="53" />
+        <location filename="../qml/screens/Attract.qml" line="68" />
         <source>办事指南 · 证件办理 · 查进度 · 打证明 · 取号</source>
         <translation>Guides · ID documents · Progress · Certificates · Queue numbers</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="76" />
+        <location filename="../qml/screens/Attract.qml" line="91" />
         <source>现在是非办公时间，暂停受理申请。请在办公时间再来。</source>
         <translation>Outside service hours: applications are not taken now. Please come back during service hours.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="86" />
+        <location filename="../qml/screens/Attract.qml" line="101" />
         <source>办公时间：%1</source>
         <translation>Service hours: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="96" />
+        <location filename="../qml/screens/Attract.qml" line="111" />
         <source>下次开放：%1</source>
         <translation>Opens next: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="104" />
+        <location filename="../qml/screens/Attract.qml" line="119" />
         <source>仍可使用：办事指南、进度查询</source>
         <translation>Still available: service guide, progress query</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="151" />
+        <location filename="../qml/screens/Attract.qml" line="172" />
         <source>标准版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="158" />
+        <location filename="../qml/screens/Attract.qml" line="162" />
+        <location filename="../qml/screens/Attract.qml" line="179" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="166" />
+        <location filename="../qml/screens/Attract.qml" line="163" />
+        <location filename="../qml/screens/Attract.qml" line="187" />
         <source>请触摸屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="203" />
-        <location filename="../qml/screens/Attract.qml" line="222" />
+        <location filename="../qml/screens/Attract.qml" line="224" />
+        <location filename="../qml/screens/Attract.qml" line="242" />
         <source>长辈版</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="212" />
-        <location filename="../qml/screens/Attract.qml" line="223" />
+        <location filename="../qml/screens/Attract.qml" line="233" />
+        <location filename="../qml/screens/Attract.qml" line="243" />
         <source>大字 + 语音，不限时</source>
         <translation>Large text + voice, no rush</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="255" />
+        <location filename="../qml/screens/Attract.qml" line="273" />
         <source>读卡器上有身份证，请取走</source>
         <translation>An ID card was left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="267" />
+        <location filename="../qml/screens/Attract.qml" line="285" />
         <source>点屏幕开始办事</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="275" />
+        <location filename="../qml/screens/Attract.qml" line="293" />
         <source>终端编号 %1 · 服务热线 %2</source>
         <translation>Terminal %1 · Hotline %2</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Attract.qml" line="284" />
+        <location filename="../qml/screens/Attract.qml" line="302" />
         <source>工作人员入口：长按三秒</source>
         <translation>Staff entrance: hold for three seconds</translation>
     </message>
@@ -469,63 +471,63 @@
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="107" />
-        <location filename="../qml/screens/Certificates.qml" line="158" />
+        <location filename="../qml/screens/Certificates.qml" line="112" />
+        <location filename="../qml/screens/Certificates.qml" line="163" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="197" />
+        <location filename="../qml/screens/Certificates.qml" line="202" />
         <source>证明编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="205" />
+        <location filename="../qml/screens/Certificates.qml" line="210" />
         <source>出具单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="212" />
+        <location filename="../qml/screens/Certificates.qml" line="217" />
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="219" />
+        <location filename="../qml/screens/Certificates.qml" line="224" />
         <source>验证码</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="231" />
+        <location filename="../qml/screens/Certificates.qml" line="236" />
         <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
         <translation>The certificate holds your personal details, so it is only printed, never shown on screen.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="245" />
+        <location filename="../qml/screens/Certificates.qml" line="250" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="256" />
+        <location filename="../qml/screens/Certificates.qml" line="261" />
         <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
         <translation>The certificate is printed; please take it from the slot. Its verification code proves it is genuine.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="264" />
+        <location filename="../qml/screens/Certificates.qml" line="269" />
         <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
         <translation>The certificate has been issued but cannot be printed right now. Note the verification code and tap “Print again” once the printer is ready, or ask staff.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="273" />
+        <location filename="../qml/screens/Certificates.qml" line="278" />
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="279" />
+        <location filename="../qml/screens/Certificates.qml" line="284" />
         <source>打印其他证明</source>
         <translation>Another certificate</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Certificates.qml" line="285" />
+        <location filename="../qml/screens/Certificates.qml" line="290" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -801,17 +803,17 @@
         <translation>The printer is not working. Tap "Print checklist", then scan the QR code shown with your phone.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="394" />
+        <location filename="../qml/screens/Guide.qml" line="404" />
         <source>还有 %1 项</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="405" />
+        <location filename="../qml/screens/Guide.qml" line="415" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Guide.qml" line="411" />
+        <location filename="../qml/screens/Guide.qml" line="421" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
@@ -1602,42 +1604,47 @@
         <translation>Your applications</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="252" />
+        <location filename="../qml/screens/Progress.qml" line="258" />
         <source>受理编号：%1</source>
         <translation>Tracking number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="286" />
+        <location filename="../qml/screens/Progress.qml" line="281" />
+        <source>“%1”是什么意思？</source>
+        <translation>What does “%1” mean?</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Progress.qml" line="302" />
         <source>需要您补正的内容</source>
         <translation>What you need to supply</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="287" />
+        <location filename="../qml/screens/Progress.qml" line="303" />
         <source>退回原因</source>
         <translation>Why it was returned</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="308" />
+        <location filename="../qml/screens/Progress.qml" line="324" />
         <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
         <translation>Please get ready what is asked above and bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="309" />
+        <location filename="../qml/screens/Progress.qml" line="325" />
         <source>如有疑问，请带上回执到服务窗口咨询。</source>
         <translation>If you have questions, bring your receipt to a service window.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="321" />
+        <location filename="../qml/screens/Progress.qml" line="337" />
         <source>平台办件号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="331" />
+        <location filename="../qml/screens/Progress.qml" line="347" />
         <source>本机记录（网络未连接）</source>
         <translation>Record on this terminal (network not connected)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Progress.qml" line="330" />
+        <location filename="../qml/screens/Progress.qml" line="346" />
         <source>来自政务服务平台</source>
         <translation>From the government service platform</translation>
     </message>
@@ -1840,17 +1847,17 @@
         <translation>For example: 身份证, 公积金提取, 结婚登记, gjj, sfz</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="113" />
+        <location filename="../qml/screens/Search.qml" line="117" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="114" />
+        <location filename="../qml/screens/Search.qml" line="118" />
         <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
         <translation>Try other words or browse by theme; the staff can help too, or call %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="117" />
+        <location filename="../qml/screens/Search.qml" line="121" />
         <source>按主题查找</source>
         <translation>Browse by theme</translation>
     </message>

@@ -211,79 +211,81 @@
     <context>
         <name>Attract</name>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="34" />
+            <location filename="../qml/screens/Attract.qml" line="49" />
             <source>政务服务自助终端</source>
             <translation>政務服務自助終端</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="53" />
+            <location filename="../qml/screens/Attract.qml" line="68" />
             <source>办事指南 · 证件办理 · 查进度 · 打证明 · 取号</source>
             <translation>辦事指南 · 證件辦理 · 查進度 · 打證明 · 取號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="76" />
+            <location filename="../qml/screens/Attract.qml" line="91" />
             <source>现在是非办公时间，暂停受理申请。请在办公时间再来。</source>
             <translation>現在是非辦公時間，暫停受理申請。請在辦公時間再來。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="86" />
+            <location filename="../qml/screens/Attract.qml" line="101" />
             <source>办公时间：%1</source>
             <translation>辦公時間：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="96" />
+            <location filename="../qml/screens/Attract.qml" line="111" />
             <source>下次开放：%1</source>
             <translation>下次開放：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="104" />
+            <location filename="../qml/screens/Attract.qml" line="119" />
             <source>仍可使用：办事指南、进度查询</source>
             <translation>仍可使用：辦事指南、進度查詢</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="151" />
+            <location filename="../qml/screens/Attract.qml" line="172" />
             <source>标准版</source>
             <translation>標準版</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="158" />
+            <location filename="../qml/screens/Attract.qml" line="162" />
+            <location filename="../qml/screens/Attract.qml" line="179" />
             <source>开始</source>
             <translation>開始</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="166" />
+            <location filename="../qml/screens/Attract.qml" line="163" />
+            <location filename="../qml/screens/Attract.qml" line="187" />
             <source>请触摸屏幕开始</source>
             <translation>請觸摸螢幕開始</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="203" />
-            <location filename="../qml/screens/Attract.qml" line="222" />
+            <location filename="../qml/screens/Attract.qml" line="224" />
+            <location filename="../qml/screens/Attract.qml" line="242" />
             <source>长辈版</source>
             <translation>長輩版</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="212" />
-            <location filename="../qml/screens/Attract.qml" line="223" />
+            <location filename="../qml/screens/Attract.qml" line="233" />
+            <location filename="../qml/screens/Attract.qml" line="243" />
             <source>大字 + 语音，不限时</source>
             <translation>大字 + 語音，不限時</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="255" />
+            <location filename="../qml/screens/Attract.qml" line="273" />
             <source>读卡器上有身份证，请取走</source>
             <translation>讀卡器上有身份證，請取走</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="267" />
+            <location filename="../qml/screens/Attract.qml" line="285" />
             <source>点屏幕开始办事</source>
             <translation>點螢幕開始辦事</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="275" />
+            <location filename="../qml/screens/Attract.qml" line="293" />
             <source>终端编号 %1 · 服务热线 %2</source>
             <translation>終端編號 %1 · 服務熱線 %2</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Attract.qml" line="284" />
+            <location filename="../qml/screens/Attract.qml" line="302" />
             <source>工作人员入口：长按三秒</source>
             <translation>工作人員入口：長按三秒</translation>
         </message>
@@ -469,63 +471,63 @@
             <translation>返回首頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="107" />
-            <location filename="../qml/screens/Certificates.qml" line="158" />
+            <location filename="../qml/screens/Certificates.qml" line="112" />
+            <location filename="../qml/screens/Certificates.qml" line="163" />
             <source>打印</source>
             <translation>列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="197" />
+            <location filename="../qml/screens/Certificates.qml" line="202" />
             <source>证明编号</source>
             <translation>證明編號</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="205" />
+            <location filename="../qml/screens/Certificates.qml" line="210" />
             <source>出具单位</source>
             <translation>出具單位</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="212" />
+            <location filename="../qml/screens/Certificates.qml" line="217" />
             <source>出具日期</source>
             <translation>出具日期</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="219" />
+            <location filename="../qml/screens/Certificates.qml" line="224" />
             <source>验证码</source>
             <translation>驗證碼</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="231" />
+            <location filename="../qml/screens/Certificates.qml" line="236" />
             <source>证明内容含您的个人信息，只打印在纸上，不在屏幕上显示。</source>
             <translation>證明內容含您的個人信息，只列印在紙上，不在螢幕上顯示。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="245" />
+            <location filename="../qml/screens/Certificates.qml" line="250" />
             <source>正在打印…</source>
             <translation>正在列印…</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="256" />
+            <location filename="../qml/screens/Certificates.qml" line="261" />
             <source>证明已打印，请从出纸口取走。可凭验证码核验真伪。</source>
             <translation>證明已列印，請從出紙口取走。可憑驗證碼核驗真偽。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="264" />
+            <location filename="../qml/screens/Certificates.qml" line="269" />
             <source>证明已出具，但暂时无法打印。请记下验证码，处理好打印机后点“重新打印”，或请工作人员协助。</source>
             <translation>證明已出具，但暫時無法列印。請記下驗證碼，處理好列印機後點“重新列印”，或請工作人員協助。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="273" />
+            <location filename="../qml/screens/Certificates.qml" line="278" />
             <source>重新打印</source>
             <translation>重新列印</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="279" />
+            <location filename="../qml/screens/Certificates.qml" line="284" />
             <source>打印其他证明</source>
             <translation>列印其他證明</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Certificates.qml" line="285" />
+            <location filename="../qml/screens/Certificates.qml" line="290" />
             <source>完成</source>
             <translation>完成</translation>
         </message>
@@ -801,17 +803,17 @@
             <translation>列印機暫不可用。請點“列印材料清單”，用手機掃描顯示的QR Code。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="394" />
+            <location filename="../qml/screens/Guide.qml" line="404" />
             <source>还有 %1 项</source>
             <translation>還有 %1 項</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="405" />
+            <location filename="../qml/screens/Guide.qml" line="415" />
             <source>上一页</source>
             <translation>上一頁</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Guide.qml" line="411" />
+            <location filename="../qml/screens/Guide.qml" line="421" />
             <source>下一页</source>
             <translation>下一頁</translation>
         </message>
@@ -1602,42 +1604,47 @@
             <translation>您名下的辦件</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="252" />
+            <location filename="../qml/screens/Progress.qml" line="258" />
             <source>受理编号：%1</source>
             <translation>受理編號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="286" />
+            <location filename="../qml/screens/Progress.qml" line="281" />
+            <source>“%1”是什么意思？</source>
+            <translation>“%1”是什麼意思？</translation>
+        </message>
+        <message>
+            <location filename="../qml/screens/Progress.qml" line="302" />
             <source>需要您补正的内容</source>
             <translation>需要您補正的內容</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="287" />
+            <location filename="../qml/screens/Progress.qml" line="303" />
             <source>退回原因</source>
             <translation>退回原因</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="308" />
+            <location filename="../qml/screens/Progress.qml" line="324" />
             <source>请按上面的说明准备好，带上回执到服务窗口办理。</source>
             <translation>請按上面的說明準備好，帶上回執到服務窗口辦理。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="309" />
+            <location filename="../qml/screens/Progress.qml" line="325" />
             <source>如有疑问，请带上回执到服务窗口咨询。</source>
             <translation>如有疑問，請帶上回執到服務窗口諮詢。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="321" />
+            <location filename="../qml/screens/Progress.qml" line="337" />
             <source>平台办件号：%1</source>
             <translation>平臺辦件號：%1</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="331" />
+            <location filename="../qml/screens/Progress.qml" line="347" />
             <source>本机记录（网络未连接）</source>
             <translation>本機記錄（網路未連接）</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Progress.qml" line="330" />
+            <location filename="../qml/screens/Progress.qml" line="346" />
             <source>来自政务服务平台</source>
             <translation>來自政務服務平臺</translation>
         </message>
@@ -1840,17 +1847,17 @@
             <translation>例如：身份證、公積金提取、結婚登記、gjj、sfz</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="113" />
+            <location filename="../qml/screens/Search.qml" line="117" />
             <source>没有找到“%1”</source>
             <translation>沒有找到“%1”</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="114" />
+            <location filename="../qml/screens/Search.qml" line="118" />
             <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
             <translation>換個說法試試，或按主題查找；也可以請工作人員幫忙，服務熱線 %1。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="117" />
+            <location filename="../qml/screens/Search.qml" line="121" />
             <source>按主题查找</source>
             <translation>按主題查找</translation>
         </message>

@@ -206,7 +206,9 @@ ApplicationWindow {
             font.pixelSize: Theme.px(11)
             textFormat: Text.PlainText
         }
-        MouseArea { anchors.fill: parent; onClicked: { SimTrayBridge.refresh(); trayPanel.visible = true } }
+        // the simulator's own tab (a developer's tool, shown only with simulated devices): named as it reads
+        MouseArea { anchors.fill: parent; Accessible.role: Accessible.Button; Accessible.name: "SIM"
+                    onClicked: { SimTrayBridge.refresh(); trayPanel.visible = true } }
     }
     SimTrayPanel {
         id: trayPanel

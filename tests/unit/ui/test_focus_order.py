@@ -63,6 +63,7 @@ class Stop:
     """A control the focus rested on, where it sat for reading order."""
 
     item: QQuickItem
+    key: str  # _key(item)
     name: str
     band: int  # 0 the page's top row (call staff, listen again), 1 the screen's content, 2 the navigation bar
     scroller: QQuickItem | None  # the outermost Flickable holding it, if any
@@ -85,7 +86,7 @@ class Stop:
             outer = _scene(scroller)
         else:
             rect = outer = _scene(item)
-        return cls(item, item.objectName() or str(item.property("text")), band, scroller, rect, outer,
+        return cls(item, _key(item), item.objectName() or str(item.property("text")), band, scroller, rect, outer,
                    _pane(item, ancestors, window) if landscape else None, item.isVisible() and item.isEnabled(),
                    _in_view(item, window))
 
@@ -118,6 +119,11 @@ def _before(a: Stop, b: Stop) -> bool:
     return ra.center().y() < rb.center().y()
 
 
+def _key(item: QQuickItem) -> str:
+    """Which control: a list row scrolled away and back is built anew, its name stays."""
+    return item.objectName() or f"#{id(item)}"
+
+
 def tab_cycle(qtbot, ui, limit: int = 80) -> list[Stop]:
     """Presses Tab until the focus comes back to where the cycle started; each control met on the way."""
     window = ui.window
@@ -128,9 +134,10 @@ def tab_cycle(qtbot, ui, limit: int = 80) -> list[Stop]:
         qtbot.wait(20)  # a scroll to the focused control is applied at once; this only lets the scene update
         item = window.activeFocusItem()
         assert item is not None, "Tab left nothing focused"
-        if stops and item is stops[0].item:
+        if stops and _key(item) == stops[0].key:
             return stops
-        assert all(s.item is not item for s in stops), f"Tab went round without {stops[0].name!r}"
+        assert all(s.key != _key(item) for s in stops), \
+            f"Tab went round without {stops[0].name!r}: {[s.name for s in stops]} then {item.objectName()!r}"
         stops.append(Stop.of(item, window, landscape))
     raise AssertionError(f"no cycle in {limit} Tabs: {[s.name for s in stops]}")
 
@@ -138,9 +145,9 @@ def tab_cycle(qtbot, ui, limit: int = 80) -> list[Stop]:
 def focus_problems(qtbot, ui) -> list[str]:
     stops = tab_cycle(qtbot, ui)
     problems = []
-    reached = {id(s.item) for s in stops}
+    reached = {s.key for s in stops}
     missed = [i.objectName() or str(i.property("text")) for i in _items(ui.window)
-              if _actionable(i) and id(i) not in reached]
+              if _actionable(i) and _key(i) not in reached]
     if missed:
         problems.append(f"not reachable by Tab: {missed}")
     hidden = [s.name for s in stops if not s.usable]
@@ -260,3 +267,133 @@ def test_the_consent_is_ticked_with_enter_and_shows_where_it_is(qtbot, make_ui):
     assert consent.property("checked")
     QTest.keyClick(ui.window, Qt.Key.Key_Enter)
     assert not consent.property("checked")
+
+
+def _largest_group(ui) -> dict:
+    catalog = ui.bridges["catalog"]
+    groups = catalog.themes + catalog.lifeEvents + catalog.departments
+    return max(groups, key=lambda g: g["count"])
+
+
+def _built(view: QQuickItem, prefix: str) -> list[str]:
+    """The rows of a view Qt has built (delegates of rows far from the view do not exist yet)."""
+    found, todo = [], [view]
+    while todo:
+        item = todo.pop()
+        found += [item.objectName()] if item.objectName().startswith(prefix) and item.isVisible() else []
+        todo.extend(item.childItems())
+    return found
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_tab_reaches_every_row_of_a_list_longer_than_its_view_in_order_and_back(qtbot, make_ui, orientation):
+    """Qt builds only the rows near the view; Tab still meets every row, in the list's order, each wholly shown
+    with its ring, then leaves the list; Shift+Tab walks them back."""
+    ui = make_ui(orientation=orientation)
+    ui.window.requestActivate()
+    ui.shell.start()
+    ui.shell.elderly = True  # the tallest rows: fewest built
+    group = _largest_group(ui)
+    arrive(qtbot, ui, "CatalogItems", {"kind": group["kind"], "code": group["code"], "title": group["title"]})
+    view = find_visible(ui.window, "catalogItems")
+    codes = ["item_" + r["code"] for r in ui.bridges["catalog"].items(group["kind"], group["code"])]
+    assert len(_built(view, "item_")) < len(codes)  # the case in question: rows not built yet
+    stops = tab_cycle(qtbot, ui, limit=len(codes) + 20)
+    rows = [s for s in stops if s.name.startswith("item_")]
+    assert [s.name for s in rows] == codes
+    assert all(s.shown and s.usable for s in rows)
+    # ring on the last row reached, and the list left after it: the next stop is no row
+    last = _tab_to(qtbot, ui, codes[-1])
+    assert focus_ring(ui.window, last).isVisible()
+    QTest.keyClick(ui.window, Qt.Key.Key_Tab)
+    assert not ui.window.activeFocusItem().objectName().startswith("item_")
+    back = []
+    for _ in codes:
+        QTest.keyClick(ui.window, Qt.Key.Key_Backtab)
+        back.append(ui.window.activeFocusItem().objectName())
+    assert back == codes[::-1]
+    # an arrow moves along the rows too, the ring following
+    QTest.keyClick(ui.window, Qt.Key.Key_Down)
+    qtbot.wait(20)  # the ring follows once the view has moved its focus
+    item = ui.window.activeFocusItem()
+    assert item.objectName() == codes[1] and focus_ring(ui.window, item).isVisible()
+    assert _in_view(item, ui.window)
+
+
+@pytest.mark.parametrize("kind,groups", [("theme", "themes"), ("life_event", "lifeEvents"),
+                                         ("department", "departments")])
+def test_tab_walks_a_catalog_grid_tile_by_tile_in_reading_order(qtbot, make_ui, kind, groups):
+    """The grid is one stop too (TabbedRows): Tab meets its tiles in reading order, each wholly shown."""
+    ui = make_ui(orientation="landscape")
+    ui.window.requestActivate()
+    ui.shell.start()
+    ui.shell.elderly = True
+    arrive(qtbot, ui, "Catalog")
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, pos=find_visible(ui.window, f"catalogTab_{kind}")
+                     .mapToScene(QPointF(5, 5)).toPoint())
+    settle(qtbot)
+    names = [f"group_{kind}_" + g["code"] for g in getattr(ui.bridges["catalog"], groups)]
+    stops = tab_cycle(qtbot, ui, limit=len(names) + 30)
+    tiles = [s for s in stops if s.name.startswith("group_")]
+    assert [s.name for s in tiles] == names
+    assert all(s.shown for s in tiles)
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_attract_screen_starts_by_tab_and_enter_or_space_with_the_ring_shown(qtbot, make_ui, tmp_path,
+                                                                               orientation):
+    """The idle screen's two ways in (start, 长辈版) are Tab stops in reading order, ringed, pressed by a key (a
+    PNG of the ringed start card goes to the test's tmp_path, to be looked at)."""
+    ui = make_ui(orientation=orientation)
+    ui.window.requestActivate()
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Attract")
+    settle(qtbot)
+    assert not focus_problems(qtbot, ui)
+    assert sorted(s.name for s in tab_cycle(qtbot, ui)) == ["attractElderlyTouch", "attractStartButton"]
+    start = _tab_to(qtbot, ui, "attractStartButton")
+    ring = focus_ring(ui.window, start)
+    assert ring.isVisible() and ring.width() > start.width()
+    settle(qtbot)
+    grab(ui.window, tmp_path / f"attract-{orientation}.png")
+    QTest.keyClick(ui.window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    assert not ui.shell.elderly
+    ui.shell.endSession()
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Attract")
+    settle(qtbot)
+    elderly = _tab_to(qtbot, ui, "attractElderlyTouch")
+    assert focus_ring(ui.window, elderly).isVisible()
+    QTest.keyClick(ui.window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    assert ui.shell.elderly
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_tab_walks_the_staff_screens_in_reading_order_each_control_named(qtbot, make_ui, orientation):
+    """The PIN pad (in the citizen walk too), the staff overview and the care screen: every control reached by
+    Tab in reading order, and each has a name a screen reader says."""
+    from PySide6.QtGui import QAccessible
+
+    from tests.unit.ui.test_accessible_names import _unnamed
+    from tests.unit.ui.test_maintenance_screens import STAFF, STAFF_PIN, _type_pin, _ui
+
+    QAccessible.setActive(True)
+    ui = _ui(make_ui, orientation, maintenance=STAFF)
+    ui.window.requestActivate()
+    ui.shell.go("PinPad")
+    settle(qtbot)
+    problems = {}
+    for screen in ("PinPad", "Maintenance", "MaintenanceCare"):
+        if screen == "Maintenance":
+            _type_pin(qtbot, ui, STAFF_PIN)
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "Maintenance", timeout=30_000)
+            qtbot.waitUntil(lambda: find_visible(ui.window, "health_printer") is not None, timeout=10_000)
+        elif screen == "MaintenanceCare":
+            _tab_to(qtbot, ui, "maintCare")
+            QTest.keyClick(ui.window, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: ui.shell.currentScreen == "MaintenanceCare", timeout=10_000)
+        settle(qtbot)
+        found = focus_problems(qtbot, ui) + [f"no name: {n}" for n in _unnamed(ui)]
+        if found:
+            problems[screen] = found
+    assert not problems, "\n".join(f"{s}: {'; '.join(p)}" for s, p in problems.items())

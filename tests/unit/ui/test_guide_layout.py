@@ -74,3 +74,38 @@ def test_landscape_guide_uses_the_width_and_pages_the_materials(qtbot, make_ui, 
         qtbot.waitUntil(lambda: set(_in_view(ui, total)) != before)
     assert 1 in _in_view(ui, total)
     assert not find_visible(ui.window, "guideMaterialsPrevious").isEnabled()
+
+
+def _still_to_come(ui, count) -> int:
+    """Material cards below the pane's top row that do not wholly show (a card of the top row taller than the pane
+    is the one being read: paging goes on through it, it is not one more)."""
+    pane = _rect(find_visible(ui.window, "guideMaterials"))
+    cards = [find_visible(ui.window, f"material_{n}") for n in range(1, count + 1)]
+    return sum(1 for c in cards if c is not None and _rect(c).top() > pane.top() + 1
+               and _rect(c).bottom() > pane.bottom() + 1)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("elderly", [False, True], ids=["normal", "elderly"])
+def test_more_counts_only_materials_not_shown_at_all(qtbot, make_ui, elderly, language):
+    """A card cut off at the pane's bottom edge is one the citizen is reading, not one still to come: "还有 N 项"
+    never counted every material of a guide whose first row was only partly in view."""
+    ui = make_ui("landscape", display={"width": 1920, "height": 1080})
+    ui.shell.elderly = elderly
+    ui.shell.start()
+    ui.shell.language = language
+    wrong = {}
+    for code in ui.core.catalog.catalog.codes():
+        total = len([e for e in ui.core.catalog.guide(code).checklist if e.bring])
+        if not total:
+            continue
+        ui.shell.home()
+        ui.shell.go("Guide", {"code": code})
+        qtbot.waitUntil(lambda: ui.shell.currentScreen == "Guide")
+        settle(qtbot, 50)
+        more = find_visible(ui.window, "guideMore")
+        said = more.property("text") if more is not None else ""
+        hidden = _still_to_come(ui, total)
+        if said != ((f"还有 {hidden} 项" if language == "zh" else f"{hidden} more") if hidden else ""):
+            wrong[code] = f"{total} materials, {hidden} still to come, says {said!r}"
+    assert not wrong, wrong

@@ -10,6 +10,7 @@ Item {
     objectName: "focusRing"
     readonly property T.Control control: parent as T.Control
     readonly property int band: Theme.focusRingWidth
+    property real radius: Theme.radius  // the marked control's own corner radius: the ring follows its outline
     anchors.fill: parent
     anchors.margins: -2 * band
     // shown for focus that came by Tab, not by a finger
@@ -20,7 +21,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        radius: Theme.radius + 2 * ring.band
+        radius: ring.radius + 2 * ring.band
         color: "transparent"
         border.color: Theme.focusRing
         border.width: ring.band
@@ -28,7 +29,7 @@ Item {
     Rectangle {
         anchors.fill: parent
         anchors.margins: ring.band
-        radius: Theme.radius + ring.band
+        radius: ring.radius + ring.band
         color: "transparent"
         border.color: Theme.focusRingInner
         border.width: ring.band

@@ -12,8 +12,9 @@ AbstractButton {
     property bool here: false  // can be applied for at this terminal
     property string hereLabel: ""  // the badge's words when `here` (one label everywhere: the catalog's)
     // a tap must not take the focus: that would commit the pinyin being typed in a search field and
-    // rebuild the result list under the finger; Tab (a keyboard, a switch) still reaches it
-    focusPolicy: Qt.TabFocus
+    // rebuild the result list under the finger. Tab reaches it through its list (TabbedRows): a row is built only
+    // near the view, so it cannot be a Tab stop of its own
+    focusPolicy: Qt.NoFocus
     Accessible.name: row.name
     Accessible.description: row.department
     padding: Theme.px(14)

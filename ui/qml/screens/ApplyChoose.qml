@@ -34,6 +34,10 @@ ScreenPage {
         ListView {
             id: list
             objectName: "applyChooseList"
+            activeFocusOnTab: true  // one stop; Tab goes on row by row (TabbedRows)
+            Keys.onTabPressed: (event) => rows.step(event, 1)
+            Keys.onBacktabPressed: (event) => rows.step(event, -1)
+            TabbedRows { id: rows; view: list }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

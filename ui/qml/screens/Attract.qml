@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 import KioskApp
@@ -7,6 +8,20 @@ import KioskApp
 Item {
     id: attract
     property var params: ({})
+
+    // a card as a button: a finger taps it, a keyboard or switch reaches it by Tab (the ring shows) and presses it
+    // with Enter or Space
+    component CardButton: AbstractButton {
+        anchors.fill: parent
+        z: 2
+        focusPolicy: Qt.TabFocus
+        Accessible.role: Accessible.Button
+        Keys.onReturnPressed: animateClick()
+        Keys.onEnterPressed: animateClick()
+        background: null
+        contentItem: null
+        FocusRing { radius: Theme.px(28) }  // the cards' corners
+    }
 
     Rectangle {
         anchors.fill: parent
@@ -142,6 +157,12 @@ Item {
                     running: attract.visible
                     onTriggered: startPulse.restart()
                 }
+                CardButton {
+                    objectName: "attractStartButton"
+                    Accessible.name: qsTr("开始")
+                    Accessible.description: qsTr("请触摸屏幕开始")
+                    onClicked: Shell.start(false)
+                }
                 ColumnLayout {
                     anchors.centerIn: parent
                     width: parent.width - Theme.px(48)
@@ -216,13 +237,10 @@ Item {
                         wrapMode: Text.WordWrap
                     }
                 }
-                MouseArea {
+                CardButton {
                     objectName: "attractElderlyTouch"
-                    Accessible.role: Accessible.Button
                     Accessible.name: qsTr("长辈版")
                     Accessible.description: qsTr("大字 + 语音，不限时")
-                    anchors.fill: parent
-                    z: 2
                     onClicked: Shell.start(true)
                 }
             }

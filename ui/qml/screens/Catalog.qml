@@ -80,6 +80,10 @@ ScreenPage {
         GridView {
             id: grid
             objectName: "catalogGroups"
+            activeFocusOnTab: true  // one stop; Tab goes on row by row (TabbedRows)
+            Keys.onTabPressed: (event) => groupRows.step(event, 1)
+            Keys.onBacktabPressed: (event) => groupRows.step(event, -1)
+            TabbedRows { id: groupRows; view: grid }
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: page.view !== "most_used"
@@ -96,7 +100,10 @@ ScreenPage {
                 required property var modelData
                 width: grid.cellWidth
                 height: grid.cellHeight
+                readonly property Item tabTarget: tile
                 GroupTile {
+                    id: tile
+                    focusPolicy: Qt.NoFocus  // reached through the grid (TabbedRows)
                     objectName: "group_" + cell.modelData.kind + "_" + cell.modelData.code
                     anchors { fill: parent; rightMargin: Theme.px(10); bottomMargin: Theme.px(10) }
                     text: cell.modelData.title
@@ -111,6 +118,10 @@ ScreenPage {
         ListView {
             id: list
             objectName: "catalogMostUsed"
+            activeFocusOnTab: true  // one stop; Tab goes on row by row (TabbedRows)
+            Keys.onTabPressed: (event) => mostUsedRows.step(event, 1)
+            Keys.onBacktabPressed: (event) => mostUsedRows.step(event, -1)
+            TabbedRows { id: mostUsedRows; view: list }
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: page.view === "most_used"

@@ -26,6 +26,10 @@ ScreenPage {
         ListView {
             id: list
             objectName: "catalogItems"
+            activeFocusOnTab: true  // one stop; Tab goes on row by row (TabbedRows)
+            Keys.onTabPressed: (event) => rows.step(event, 1)
+            Keys.onBacktabPressed: (event) => rows.step(event, -1)
+            TabbedRows { id: rows; view: list }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

@@ -85,6 +85,10 @@ ScreenPage {
         ListView {
             id: list
             objectName: "certificateOffers"
+            activeFocusOnTab: true  // one stop; Tab goes on row by row (TabbedRows)
+            Keys.onTabPressed: (event) => rows.step(event, 1)
+            Keys.onBacktabPressed: (event) => rows.step(event, -1)
+            TabbedRows { id: rows; view: list }
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: page.state_ === "offers"
@@ -102,6 +106,7 @@ ScreenPage {
                 width: list.width - Theme.scrollRoom
                 height: Math.max(Theme.targetSize + Theme.px(24), texts.implicitHeight + Theme.px(36))
                 padding: Theme.px(18)
+                focusPolicy: Qt.NoFocus  // reached through the list (TabbedRows)
                 Accessible.role: Accessible.Button
                 Accessible.name: offer.modelData.title
                 Accessible.description: qsTr("打印")

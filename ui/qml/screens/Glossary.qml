@@ -11,7 +11,14 @@ ScreenPage {
     title: qsTr("词语解释")
     prompt: qsTr("词语解释。这里用平常的话说明办事常见的词，看完请点返回")
 
-    StackView.onActivated: GlossaryBridge.load()
+    // opened at one term (the progress screen's "“受理”是什么意思？"): that term shows first, marked
+    readonly property string asked: page.params.term || ""
+    StackView.onActivated: {
+        GlossaryBridge.load()
+        const at = GlossaryBridge.terms.findIndex(t => t.key === page.asked)
+        if (at >= 0)
+            list.positionViewAtIndex(at, ListView.Beginning)
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -39,12 +46,13 @@ ScreenPage {
                 required property var modelData
                 required property int index
                 objectName: "glossaryTerm_" + index
+                readonly property bool asked: row.modelData.key === page.asked
                 width: list.width - Theme.scrollRoom
                 implicitHeight: words.implicitHeight + Theme.px(24)
                 radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.border
-                border.width: Math.max(1, Theme.borderWidth)
+                color: row.asked ? Theme.primaryFill : Theme.surface
+                border.color: row.asked ? Theme.primaryDark : Theme.border
+                border.width: row.asked ? Math.max(3, 2 * Theme.borderWidth) : Math.max(1, Theme.borderWidth)
                 Accessible.role: Accessible.StaticText
                 Accessible.name: row.modelData.term
                 Accessible.description: row.modelData.plain

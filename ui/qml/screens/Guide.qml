@@ -346,6 +346,16 @@ ScreenPage {
                         }
                         return n
                     }
+                    // of those, the ones still to come ("还有 N 项"): a card of the pane's top row taller than the pane
+                    // is the one being read (the page button goes on through it), not one more
+                    readonly property int toCome: {
+                        let n = 0
+                        for (let i = 0; i < cards.count; i++) {
+                            const c = cards.itemAt(i)
+                            if (c && c.y > shelf.contentY + 1 && c.y + c.height > shelf.contentY + shelf.height + 1) n++
+                        }
+                        return n
+                    }
                     readonly property bool atTop: shelf.contentY <= 1
                     function next() {
                         for (let i = 0; i < cards.count; i++) {
@@ -390,14 +400,14 @@ ScreenPage {
                     Text {
                         objectName: "guideMore"
                         Layout.fillWidth: true
-                        visible: shelf.below > 0
-                        text: qsTr("还有 %1 项").arg(shelf.below)
+                        visible: shelf.toCome > 0
+                        text: qsTr("还有 %1 项").arg(shelf.toCome)
                         font.pixelSize: Theme.bodySize * 1.15
                         font.bold: true
                         color: Theme.primaryDark
                         textFormat: Text.PlainText
                     }
-                    Item { Layout.fillWidth: true; visible: shelf.below === 0 }
+                    Item { Layout.fillWidth: true; visible: shelf.toCome === 0 }
                     BigButton {
                         objectName: "guideMaterialsPrevious"
                         primary: false

@@ -221,11 +221,17 @@ ScreenPage {
                 model: ProgressBridge.results
                 boundsBehavior: Flickable.StopAtBounds
                 ScrollBar.vertical: KioskScrollBar { }
+                // one Tab stop when a card offers an explanation: Tab goes on card by card (TabbedRows)
+                activeFocusOnTab: ProgressBridge.results.some(r => r.term.length > 0)
+                Keys.onTabPressed: (event) => rows.step(event, 1)
+                Keys.onBacktabPressed: (event) => rows.step(event, -1)
+                TabbedRows { id: rows; view: list }
                 delegate: Rectangle {
                     id: card
                     required property var modelData
                     required property int index
                     objectName: "progressResult_" + index
+                    readonly property Item tabTarget: card.modelData.term.length > 0 ? explain : null
                     width: list.width - Theme.scrollRoom
                     height: info.implicitHeight + Theme.px(32)
                     radius: Theme.radius
@@ -264,6 +270,16 @@ ScreenPage {
                             color: Theme.primaryDark
                             textFormat: Text.PlainText
                             wrapMode: Text.WordWrap
+                        }
+                        // the official word in the status (受理, 补正, 办结) said plainly, one tap away
+                        BigButton {
+                            id: explain
+                            objectName: "progressTerm_" + card.index
+                            visible: card.modelData.term.length > 0
+                            focusPolicy: Qt.NoFocus  // reached through the list (TabbedRows)
+                            primary: false
+                            text: qsTr("“%1”是什么意思？").arg(card.modelData.termWord)
+                            onClicked: Shell.open("glossary", { term: card.modelData.term })
                         }
                         // staff's words for a correction request or a return, with what to do next
                         Rectangle {

@@ -92,6 +92,10 @@ ScreenPage {
         ListView {
             id: list
             objectName: "searchResults"
+            activeFocusOnTab: true  // one stop; Tab goes on row by row (TabbedRows)
+            Keys.onTabPressed: (event) => rows.step(event, 1)
+            Keys.onBacktabPressed: (event) => rows.step(event, -1)
+            TabbedRows { id: rows; view: list }
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: !CatalogBridge.noResult
