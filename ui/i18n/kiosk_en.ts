@@ -1832,32 +1832,32 @@
         <translation>Search. Type the name of the service, or its pinyin.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="42" />
+        <location filename="../qml/screens/Search.qml" line="62" />
         <source>输入事项名称、拼音或首字母</source>
         <translation>Service name, pinyin or initials</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="57" />
+        <location filename="../qml/screens/Search.qml" line="77" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="65" />
+        <location filename="../qml/screens/Search.qml" line="85" />
         <source>例如：身份证、公积金提取、结婚登记、gjj、sfz</source>
         <translation>For example: 身份证, 公积金提取, 结婚登记, gjj, sfz</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="117" />
+        <location filename="../qml/screens/Search.qml" line="138" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="118" />
+        <location filename="../qml/screens/Search.qml" line="139" />
         <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
         <translation>Try other words or browse by theme; the staff can help too, or call %1.</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Search.qml" line="121" />
+        <location filename="../qml/screens/Search.qml" line="142" />
         <source>按主题查找</source>
         <translation>Browse by theme</translation>
     </message>

@@ -1832,32 +1832,32 @@
             <translation>搜尋事項。請輸入事項名稱或拼音</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="42" />
+            <location filename="../qml/screens/Search.qml" line="62" />
             <source>输入事项名称、拼音或首字母</source>
             <translation>輸入事項名稱、拼音或首字母</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="57" />
+            <location filename="../qml/screens/Search.qml" line="77" />
             <source>清空</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="65" />
+            <location filename="../qml/screens/Search.qml" line="85" />
             <source>例如：身份证、公积金提取、结婚登记、gjj、sfz</source>
             <translation>例如：身份證、公積金提取、結婚登記、gjj、sfz</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="117" />
+            <location filename="../qml/screens/Search.qml" line="138" />
             <source>没有找到“%1”</source>
             <translation>沒有找到“%1”</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="118" />
+            <location filename="../qml/screens/Search.qml" line="139" />
             <source>换个说法试试，或按主题查找；也可以请工作人员帮忙，服务热线 %1。</source>
             <translation>換個說法試試，或按主題查找；也可以請工作人員幫忙，服務熱線 %1。</translation>
         </message>
         <message>
-            <location filename="../qml/screens/Search.qml" line="121" />
+            <location filename="../qml/screens/Search.qml" line="142" />
             <source>按主题查找</source>
             <translation>按主題查找</translation>
         </message>
