@@ -19,15 +19,15 @@ ScreenPage {
     function showResults() {
         const results = CatalogBridge.results
         for (let i = 0; i < results.length; ++i) {
-            if (i < rows.count)
-                rows.set(i, results[i])
+            if (i < resultRows.count)
+                resultRows.set(i, results[i])
             else
-                rows.append(results[i])
+                resultRows.append(results[i])
         }
-        if (rows.count > results.length)
-            rows.remove(results.length, rows.count - results.length)
+        if (resultRows.count > results.length)
+            resultRows.remove(results.length, resultRows.count - results.length)
     }
-    ListModel { id: rows }
+    ListModel { id: resultRows }
     Connections {
         target: CatalogBridge
         function onSearchChanged() { page.showResults() }
@@ -101,7 +101,7 @@ ScreenPage {
             visible: !CatalogBridge.noResult
             clip: true
             spacing: Theme.px(10)
-            model: rows
+            model: resultRows
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: KioskScrollBar { }  // shows there is more below
             delegate: ItemRow {
