@@ -138,3 +138,39 @@ def test_a_body_refused_unread_is_answered_with_the_secret_stored_now(stores):
                                              declared=bodies.cap_for("POST", PATH) + 1)
     assert status == 413
     assert signing.check_answer(413, nonce, body, mac, terminal=TERMINAL, secret="b" * 64) is None
+
+
+def test_a_terminal_removed_elsewhere_is_refused_with_its_remembered_secret_and_spends_no_nonce(stores):
+    from sqlalchemy import delete, func, select
+
+    from central.schema import nonces, terminals
+
+    worker, admin = stores
+    admin.add_terminal(TERMINAL, "a" * 64)
+    assert _check(worker, "a" * 64).secret == "a" * 64
+    with admin.engine.begin() as c:
+        c.execute(delete(terminals).where(terminals.c.id == TERMINAL))
+        kept = c.execute(select(func.count()).select_from(nonces)).scalar()
+    for _ in range(3):
+        with pytest.raises(auth.Denied) as refused:
+            _check(worker, "a" * 64)
+        assert refused.value.reason == "unknown_terminal" and refused.value.caller is None
+    assert worker.known_secret(TERMINAL) is None
+    with admin.engine.begin() as c:
+        assert c.execute(select(func.count()).select_from(nonces)).scalar() == kept
+
+
+def test_one_request_sent_to_two_workers_is_taken_once(stores):
+    worker, other = stores
+    other.add_terminal(TERMINAL, "a" * 64)
+    scope, body, _ = _request("a" * 64)
+    try:
+        for store in (worker, other):  # both have read the secret before: each checks from its memory
+            store.secret_of(TERMINAL)
+        callers = [auth.precheck(scope, store, time.time(), cached=True) for store in (worker, other)]
+        assert auth.check_signature(scope, callers[0], body, worker).terminal == TERMINAL
+        with pytest.raises(auth.Denied) as refused:
+            auth.check_signature(scope, callers[1], body, other)
+        assert refused.value.reason == "replayed_nonce"
+    finally:
+        body.close()
