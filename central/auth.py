@@ -3,7 +3,7 @@ terminal, algorithm, timestamp window (no body read yet), then the signature ove
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from fastapi import HTTPException, Request
 
@@ -29,7 +29,7 @@ class Caller:
     """A request that names a registered terminal and carries well-formed signature headers (not yet verified)."""
 
     terminal: str
-    secret: str
+    secret: str = field(repr=False)  # a Caller in a log line or a traceback's locals must not carry it
     nonce: str
     mac_name: str
     headers: dict[str, str]

@@ -174,3 +174,10 @@ def test_one_request_sent_to_two_workers_is_taken_once(stores):
         assert refused.value.reason == "replayed_nonce"
     finally:
         body.close()
+
+
+def test_a_caller_written_out_carries_no_secret(stores):
+    worker, admin = stores
+    admin.add_terminal(TERMINAL, "a" * 64)
+    caller = _check(worker, "a" * 64)
+    assert "a" * 64 not in repr(caller) and "a" * 64 not in str(auth.Denied(401, "bad_signature", caller))
