@@ -3,7 +3,7 @@ terminal, algorithm, timestamp window (no body read yet), then the signature ove
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from fastapi import HTTPException, Request
 
@@ -29,7 +29,7 @@ class Caller:
     """A request that names a registered terminal and carries well-formed signature headers (not yet verified)."""
 
     terminal: str
-    secret: str
+    secret: str = field(repr=False)  # a Caller in a log line or a traceback's locals must not carry it
     nonce: str
     mac_name: str
     headers: dict[str, str]
@@ -46,7 +46,8 @@ class Denied(Exception):
 
 def precheck(scope: dict, store: CentralStore, now: float, *, cached: bool = False) -> Caller | None:
     """Everything that needs no body: a refusal here costs central one header parse and one lookup. cached: with
-    the secret this process read before (no I/O; check_signature confirms it), None when it has none."""
+    the secret this process read before (no I/O; check_signature confirms it), None when it has none or would
+    refuse with it (the refusal is then made, and signed, with the stored secret)."""
     raw = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
     headers = {h: raw.get(h.lower(), "") for h in _HEADERS}
     headers[signing.ALGORITHM] = headers[signing.ALGORITHM] or "hmac-sha256"
@@ -63,6 +64,8 @@ def precheck(scope: dict, store: CentralStore, now: float, *, cached: bool = Fal
         raise Denied(401, reason)  # no usable nonce or MAC to answer with
     caller = Caller(terminal, secret, headers[signing.NONCE], headers[signing.ALGORITHM], headers)
     if reason:
+        if cached:
+            return None  # a refusal is signed with the secret stored now: the terminal may have been re-keyed
         raise Denied(401, reason, caller)
     return caller
 

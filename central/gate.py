@@ -40,14 +40,15 @@ class Gate:
             if wait:
                 await replies.deny(send, 429, "rate_limited", _LIMIT_MESSAGE, retry_after=wait, close=True)
                 return
-        caller = None
+        caller = remembered = None
         try:
             # a request naming a terminal is checked (and answered signed) wherever it goes, even to a 404
             if path.startswith(AUTHENTICATED) or any(name == _TERMINAL_HEADER for name, _ in scope["headers"]):
                 # with the secret this process already holds, on the loop; else the store is blocking I/O: it runs
                 # in the thread pool, never on the event loop
-                caller = (auth.precheck(scope, self._store, self._clock(), cached=True)
-                          or await run_in_threadpool(auth.precheck, scope, self._store, self._clock()))
+                caller = remembered = auth.precheck(scope, self._store, self._clock(), cached=True)
+                if caller is None:
+                    caller = await run_in_threadpool(auth.precheck, scope, self._store, self._clock())
                 answers.answer_to(scope, caller)
             body = await self._read(scope, receive, method, path)
         except auth.Denied as denied:
@@ -56,6 +57,9 @@ class Gate:
             await replies.deny(send, denied.status, denied.reason, denied.message, close=True)
             return
         except bodies.TooLarge:
+            if remembered is not None:
+                # refused unread: signed with the secret stored now, not the one remembered (a re-keyed terminal)
+                answers.answer_to(scope, await self._stored_caller(scope))
             await replies.deny(send, 413, "body_too_large",
                                f"request body larger than {bodies.cap_for(method, path)} bytes", close=True)
             return
@@ -82,6 +86,12 @@ class Gate:
             await self.app(scope, body.replay(receive), send)
         finally:
             body.close()
+
+    async def _stored_caller(self, scope) -> auth.Caller | None:
+        try:
+            return await run_in_threadpool(auth.precheck, scope, self._store, self._clock())
+        except auth.Denied as denied:
+            return denied.caller
 
     @staticmethod
     async def _read(scope, receive, method: str, path: str) -> bodies.Body:

@@ -522,22 +522,26 @@ class QueueStore(LocalRecords):
         due = min(self._oldest_acked + self.retention_seconds, self._oldest_rejected + self.rejected_retention_seconds)
         if now < due - 1.0:  # a second early rather than late: the statement itself decides
             return 0
-        with self._write("purge") as c:
-            # one statement, so one pass over the table for both kinds
-            n = c.execute("UPDATE records SET payload=NULL, id_hash=NULL, purged_at=?,"
-                          " state=CASE state WHEN 'acknowledged' THEN 'purged' ELSE state END"
-                          " WHERE (state='acknowledged' AND acked_at<=?)"
-                          " OR (state='rejected' AND purged_at IS NULL AND rejected_at<=?)",
-                          (now, now - self.retention_seconds, now - self.rejected_retention_seconds)).rowcount
-            if n:
-                # attachments still needed by a record that keeps its payload stay; a record whose attachment
-                # list is damaged is in quarantine already and must not stop the purge of everything else
-                c.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT j.value FROM records, json_each(records.blobs)"
-                          " AS j WHERE records.payload IS NOT NULL AND json_valid(records.blobs))")
-            # when the next purge can find something: the oldest record still waiting for either retention
-            acked, rejected = c.execute(
-                "SELECT MIN(CASE WHEN state='acknowledged' THEN acked_at END),"
-                " MIN(CASE WHEN state='rejected' AND purged_at IS NULL THEN rejected_at END) FROM records").fetchone()
+        with self._lock:  # held until the count is kept: a settle in between must not be overwritten
+            with self._write("purge") as c:
+                # one statement, so one pass over the table for both kinds
+                n = c.execute("UPDATE records SET payload=NULL, id_hash=NULL, purged_at=?,"
+                              " state=CASE state WHEN 'acknowledged' THEN 'purged' ELSE state END"
+                              " WHERE (state='acknowledged' AND acked_at<=?)"
+                              " OR (state='rejected' AND purged_at IS NULL AND rejected_at<=?)",
+                              (now, now - self.retention_seconds, now - self.rejected_retention_seconds)).rowcount
+                if n:
+                    # attachments still needed by a record that keeps its payload stay; a record whose attachment
+                    # list is damaged is in quarantine already and must not stop the purge of everything else
+                    c.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT j.value FROM records,"
+                              " json_each(records.blobs) AS j WHERE records.payload IS NOT NULL"
+                              " AND json_valid(records.blobs))")
+                # when the next purge can find something: the oldest record still waiting for either retention
+                acked, rejected = c.execute(
+                    "SELECT MIN(CASE WHEN state='acknowledged' THEN acked_at END),"
+                    " MIN(CASE WHEN state='rejected' AND purged_at IS NULL THEN rejected_at END)"
+                    " FROM records").fetchone()
+            # only once committed: a purge rolled back (a full disk) left its records as they were, due now
             self._oldest_acked = math.inf if acked is None else acked
             self._oldest_rejected = math.inf if rejected is None else rejected
         if n:
