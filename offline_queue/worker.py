@@ -121,7 +121,11 @@ class SyncWorker:
 
     def sync_once(self) -> bool:
         """One round: purge, heartbeat, one batch. True when more work is due right away."""
-        self.store.purge()
+        purge_error = None
+        try:
+            self.store.purge()
+        except QueueError as exc:  # settled records keep their data a round longer; new ones must still go out
+            purge_error = f"purge failed: {exc.detail}"
         corrupt: list[CorruptRecord] = []  # quarantined this round: reported, the rest of the batch goes on
         claimed = self.store.claim(self.batch_size, on_corrupt=corrupt.append)
         taken = len(claimed) + len(corrupt)
@@ -145,7 +149,8 @@ class SyncWorker:
         # The round that empties the queue counts afresh.
         counts = (not more or bool(corrupt) or time.monotonic() - self._counted_at >= self.counts_every
                   or not self.store.due_now())
-        self._set(counts=counts, link="online", last_success=self._clock(), last_error=_corrupt_note(corrupt))
+        self._set(counts=counts, link="online", last_success=self._clock(),
+                  last_error=_corrupt_note(corrupt) or purge_error)
         return more
 
     def stuck_reason(self, st: QueueStats) -> str | None:

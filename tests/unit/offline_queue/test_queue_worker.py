@@ -145,3 +145,21 @@ def test_a_draining_backlog_is_not_counted_every_round_but_its_end_is(central, t
     assert len(counted) == 4
     st = worker.status()
     assert st.link == "online" and st.depth["acknowledged"] == 30 and st.depth["pending"] == 0
+
+
+def test_a_purge_that_fails_does_not_stop_sending(central, tmp_path):
+    """Personal data kept a round longer is no reason to keep every new submission from central."""
+    store = make_store(tmp_path, retention_days=0)
+    client = CentralClient(central.url, TERMINAL, central.secret, timeout=5, allow_plain_http_loopback=True)
+    worker = SyncWorker(store, client)
+    store.enqueue_submission("gjj.withdraw", {"i": 1}, invented_applicant(1))
+    _drain(worker, store)
+    # from now on the purge's own statement fails in SQLite, as a damaged page or a full disk would fail it
+    store._conn.execute("CREATE TRIGGER purge_fails BEFORE UPDATE OF purged_at ON records "
+                        "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    later = store.enqueue_submission("gjj.withdraw", {"i": 2}, invented_applicant(2))
+    for _ in range(5):
+        worker.sync_once()
+    assert store.lookup(later.tracking).state == "acknowledged"
+    assert central.store.counts()["cases"] == 2
+    assert "purge" in (worker.status().last_error or "")  # the technician still sees it
