@@ -11,6 +11,7 @@ from kiosk import flow, glossary, receipt_scan
 from kiosk.app import KioskCore
 from kiosk.application import NO_QUEUE
 from kiosk.catalog.errors import UnknownItem
+from kiosk.catalog.language import in_language
 from kiosk.flow import Screen
 from kiosk.i18n import Problem, Text
 from kiosk.identity import IdentityPresented
@@ -86,7 +87,9 @@ class ProgressBridge(Bridge):
         terms = self._glossary()
         for p in self._results:
             try:
-                name = self._core.catalog.catalog.item(p.service_code).name if p.service_code else ""
+                item = self._core.catalog.catalog.item(p.service_code) if p.service_code else None
+                # the service's name as the catalog screens show it: English or 繁體 when the screen is
+                name = in_language(item.name_en, item.name, self._shell.language) if item else ""
             except UnknownItem:
                 name = p.service_code or ""
             local = p.source == "local"
