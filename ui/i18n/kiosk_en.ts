@@ -1611,7 +1611,7 @@
     <message>
         <location filename="../qml/screens/Progress.qml" line="281" />
         <source>“%1”是什么意思？</source>
-        <translation>What does “%1” mean?</translation>
+        <translation>What does "%1" mean?</translation>
     </message>
     <message>
         <location filename="../qml/screens/Progress.qml" line="302" />

@@ -18,7 +18,7 @@ from tests.helpers.qml import find_visible, focus_ring, grab, settle, tap
 from tests.unit.ui.test_focus_order import _in_view, _tab_to
 from tests.unit.ui.test_progress_reason import SIZES, central  # noqa: F401 (the fixture)
 
-WORD = {"zh": ("已受理", "受理", "“受理”是什么意思？"), "en": ("Received", "Received", "What does “Received” mean?")}
+WORD = {"zh": ("已受理", "受理", "“受理”是什么意思？"), "en": ("Received", "Received", "What does \"Received\" mean?")}
 
 
 def test_each_explained_status_names_a_glossary_term():
