@@ -3,7 +3,7 @@ per call cost more CPU than running it."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from central.schema import (blobs, cases, counters, heartbeats, history, items, lookups, nonces, terminal_status,
@@ -63,3 +63,11 @@ TAKE = {name: dialect.insert(counters).values(name=bindparam("name"), value=bind
         .on_conflict_do_update(index_elements=["name"], set_={"value": counters.c.value + bindparam("n")})
         .returning(counters.c.value) for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
 ADD_CASES, ADD_HISTORY, ADD_ITEMS = insert(cases), insert(history), insert(items)
+
+
+def dialect_insert(c: Connection, table):
+    return (postgresql.insert if c.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+def upsert(c: Connection, table, values: dict, keys: list[str], changes: dict) -> None:
+    c.execute(dialect_insert(c, table).values(**values).on_conflict_do_update(index_elements=keys, set_=changes))

@@ -16,13 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, and_, exists, func, insert, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from central import agents, calls, db, fleet, migrate, queue_indexes, statements as st, ticket_events
+from central import agents, calls, db, fleet, migrate, statements as st, ticket_events
 from central.blobstore import BlobStore, FileBlobStore
 from central.fleet_records import FleetRecords
 from central.overlay_records import OverlayRecords
+from central.terminal_records import SecretChanged, TerminalRecords  # noqa: F401 (SecretChanged: auth's)
 from central.certificates import new_verify_code
 from central.keys import DATA_FILE, ID_HASH_FILE, TOKEN_FILE, CentralKeyError, CentralKeys, create_key, read_key
 from central.schema import blobs, cases, certificates, events, history, items, meta, presence, ratings, terminals
@@ -37,17 +37,10 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 # two requests with the same new item race to insert it; the loser's transaction is rolled back and run again,
 # and then finds the winner's answer
 _RETRIES = 8
-_NONCE_PRUNE_EVERY = 60.0
-_SECRETS_KEPT = 100_000  # terminals whose unsealed secret a process keeps (then it starts again)
 # meta key: rows from before sealing existed have been sealed (only versions before it wrote them in clear)
 _PLAIN_ROWS_SEALED = "plain_rows_sealed"
 _CASE_FIELDS = st.CASE_FIELDS
 log = logging.getLogger(__name__)
-
-
-class SecretChanged(Exception):
-    """The terminal's stored secret is not the one a request was checked with (re-keyed or removed since this
-    process read it); nothing was spent."""
 
 
 class StatusConflict(Exception):
@@ -59,7 +52,7 @@ class StatusConflict(Exception):
         self.status = status
 
 
-class CentralStore(FleetRecords, OverlayRecords):
+class CentralStore(TerminalRecords, FleetRecords, OverlayRecords):
     """Every write is one transaction, so an answer is never sent before its commit. Safe to share between threads
     and, on PostgreSQL (or one SQLite file), between processes."""
 
@@ -126,7 +119,7 @@ class CentralStore(FleetRecords, OverlayRecords):
             self._move_inline_blobs(c, sealer)
             for key, value in (("id_hash_scheme", migrate.ID_HASH_SCHEME), ("id_hash_key_check", _check(id_key)),
                                ("data_key_check", _check(data_key)), (_PLAIN_ROWS_SEALED, "1")):
-                _upsert(c, meta, {"key": key, "value": value}, ["key"], {"value": value})
+                st.upsert(c, meta, {"key": key, "value": value}, ["key"], {"value": value})
         token_path = folder / TOKEN_FILE
         return CentralKeys(id_hash=id_key, token=read_key(token_path) or create_key(token_path), data=data_key)
 
@@ -203,102 +196,6 @@ class CentralStore(FleetRecords, OverlayRecords):
         named = "".join(p + (f":p{i}" if i < len(parts) - 1 else "") for i, p in enumerate(parts))
         with self._read() as c:
             return [tuple(r) for r in c.execute(text(named), {f"p{i}": v for i, v in enumerate(params)}).all()]
-
-    # -- terminals and nonces ------------------------------------------------------------------------------
-
-    def add_terminal(self, terminal: str, secret: str, site: str | None = None) -> None:
-        """Register (or re-key) a terminal; a re-key without `site` keeps the site it had."""
-        sealed = self._sealer.seal_text(secret, f"terminal:{terminal}")
-        changes = {"secret": sealed} if site is None else {"secret": sealed, "site": site}
-
-        def register(c: Connection) -> None:
-            moved = site is not None and c.execute(select(terminals.c.site).where(
-                terminals.c.id == terminal)).scalar_one_or_none() not in (None, site)
-            _upsert(c, terminals, {"id": terminal, "secret": sealed, "created_at": self._clock(), "site": site},
-                    ["id"], dict(changes, queue_index=None) if moved else changes)
-            queue_indexes.place(c, terminal)
-
-        self._retrying(register)
-        self._secrets.pop(terminal, None)  # other processes see the new row in their next use_nonce
-
-    def set_site(self, terminal: str, site: str | None) -> bool:
-        """Move a terminal to `site` (None: no site); False when no such terminal is registered."""
-        def move(c: Connection) -> bool:
-            current = c.execute(select(terminals.c.site).where(terminals.c.id == terminal)).first()
-            if current is None:
-                return False
-            if current.site != site:  # a new hall: the index it had there is not its index here
-                c.execute(update(terminals).where(terminals.c.id == terminal).values(site=site, queue_index=None))
-            queue_indexes.place(c, terminal)
-            return True
-
-        return self._retrying(move)
-
-    def secret_of(self, terminal: str) -> str | None:
-        with self._read() as c:
-            sealed = c.execute(st.SECRET, {"terminal": terminal}).scalar()
-        return self._open_secret(terminal, sealed)
-
-    def known_secret(self, terminal: str) -> str | None:
-        """The secret this process last read for `terminal`, without asking the database (None: never read). Only
-        a request's first check: use_nonce(secret=) refuses it if the database holds another one by then."""
-        known = self._secrets.get(terminal)
-        return known[1] if known else None
-
-    def _open_secret(self, terminal: str, sealed: str | None) -> str | None:
-        known = self._secrets.get(terminal)
-        if sealed is not None and known is not None and known[0] == sealed:
-            return known[1]  # the row is what it was when this process unsealed it
-        self._secrets.pop(terminal, None)
-        if sealed is None:
-            return None
-        try:
-            secret = self._sealer.open_text(sealed, f"terminal:{terminal}")
-        except Unsealable:
-            return None  # a row copied from another terminal (or another database) signs nothing
-        if len(self._secrets) >= _SECRETS_KEPT:
-            self._secrets.clear()
-        self._secrets[terminal] = (sealed, secret)
-        return secret
-
-    def use_nonce(self, terminal: str, nonce: str, window: float, secret: str | None = None) -> bool:
-        """False when this nonce was already seen inside the window (a replay). The primary key decides: no lock
-        of ours, so terminals never wait for each other here. With `secret` (what the request's signature was
-        checked with): SecretChanged, and the nonce stays unspent, when the terminal's row holds another secret
-        now or is gone; this is the database's word on the secret in the transaction that spends the nonce."""
-        now = self._clock()
-        values = {"terminal": terminal, "nonce": nonce, "ts": now}
-        with self._write() as c:
-            spend = st.SPEND_NONCE[c.dialect.name]
-            if spend is not None:  # one statement: the nonce, the terminal's last_seen and its secret
-                row = c.execute(spend, values).first()
-                if row is None:
-                    return False
-                sealed = row[1]
-            else:
-                if c.execute(st.NEW_NONCE, values).first() is None:
-                    return False
-                sealed = c.execute(st.SEEN, {"terminal": terminal, "now": now}).scalar()
-            if secret is not None and self._open_secret(terminal, sealed) != secret:
-                raise SecretChanged(terminal)  # leaves the transaction: rolled back, the nonce not spent
-        if now - self._pruned > _NONCE_PRUNE_EVERY:
-            self._pruned = now
-            # older nonces can go: their timestamps are refused as stale anyway
-            with self._write() as c:
-                c.execute(st.PRUNE_NONCES, {"before": now - 2 * window})
-        return True
-
-    def terminals(self, terminal: str | None = None) -> list[dict]:
-        """Every terminal (staff side), or only `terminal` (what a terminal may see of the fleet)."""
-        query = select(terminals.c.id, terminals.c.created_at, terminals.c.last_seen, terminals.c.last_heartbeat,
-                       terminals.c.site, terminals.c.queue_index)
-        if terminal is not None:
-            query = query.where(terminals.c.id == terminal)
-        with self._read() as c:
-            rows = c.execute(query.order_by(terminals.c.id)).all()
-        return [{"id": r[0], "created_at": r[1], "last_seen": r[2],
-                 "last_heartbeat": json.loads(r[3]) if r[3] else None, "site": r[4], "queue_index": r[5]}
-                for r in rows]
 
     # -- blobs ---------------------------------------------------------------------------------------------
 
@@ -607,24 +504,16 @@ def _check(key: bytes) -> str:
     return hmac.new(key, b"key-check", hashlib.sha256).hexdigest()[:16]
 
 
-def _dialect_insert(c: Connection, table):
-    return (postgresql.insert if c.dialect.name == "postgresql" else sqlite.insert)(table)
-
-
 def _insert_ignore(c: Connection, table, values: dict) -> bool:
     """INSERT … ON CONFLICT DO NOTHING; True when the row was new."""
     # RETURNING rather than rowcount, which not every driver reports for this statement
-    stmt = _dialect_insert(c, table).values(**values).on_conflict_do_nothing()
+    stmt = st.dialect_insert(c, table).values(**values).on_conflict_do_nothing()
     return c.execute(stmt.returning(*table.primary_key.columns)).first() is not None
 
 
 def _retryable(exc: OperationalError) -> bool:
     """SQLite's busy database, or PostgreSQL's deadlock or serialization failure: the same work again may pass."""
     return "locked" in str(exc) or getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
-
-
-def _upsert(c: Connection, table, values: dict, keys: list[str], changes: dict) -> None:
-    c.execute(_dialect_insert(c, table).values(**values).on_conflict_do_update(index_elements=keys, set_=changes))
 
 
 def _take(c: Connection, name: str, n: int) -> int:
