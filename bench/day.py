@@ -16,11 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -30,6 +28,7 @@ sys.path[0] = str(REPO)  # bench/queue.py would shadow the standard library queu
 
 from bench.idle import cpu_seconds  # noqa: E402
 from bench.support.figures import emit, figure  # noqa: E402
+from bench.support.kiosk_process import start_kiosk, stop  # noqa: E402
 from tests.helpers.central import free_port, wait_for_port  # noqa: E402
 from tests.helpers.kiosk import write_config  # noqa: E402
 
@@ -75,19 +74,7 @@ def run_day(folder: Path, hours: float, factor: float, settle: float) -> tuple[l
             "url": f"http://127.0.0.1:{port}", "allow_plain_http_loopback": True, "credentials_file": str(secret),
             "heartbeat_seconds": 60 / factor, "sync_interval_seconds": 5 / factor},
             **{"catalog": {"directory": str(REPO / "assets" / "catalog"), "update_interval_minutes": 1}})
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        kiosk = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run", "--windowed", "--config", str(cfg)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=REPO)
-        first = threading.Event()
-
-        def watch() -> None:  # keeps draining stdout so the kiosk never blocks on a full pipe
-            for line in kiosk.stdout:  # type: ignore[union-attr]
-                if "startup: first frame" in line:
-                    first.set()
-
-        threading.Thread(target=watch, daemon=True).start()
-        if not first.wait(120):
-            raise SystemExit(f"the kiosk showed no first frame within 120 s (exit {kiosk.poll()})")
+        kiosk = start_kiosk(cfg)
         # the kiosk loads its face models and catalog indexes in the background after the first frame: the day
         # starts once that is done, so the first hours hold the timers' work, not the start-up's
         time.sleep(settle)
@@ -101,15 +88,8 @@ def run_day(folder: Path, hours: float, factor: float, settle: float) -> tuple[l
             samples.append({"hour": n / SAMPLES_PER_HOUR, "t": time.monotonic() - t0, **usage(kiosk.pid)})
         return samples, requests_by_route(port)
     finally:
-        for proc in (kiosk, server):
-            if proc is None:
-                continue
-            proc.terminate()
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(kiosk)
+        stop(server)
 
 
 def share(samples: list[dict], start: float, end: float) -> float:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -21,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.support.figures import emit, figure  # noqa: E402
+from bench.support.kiosk_process import start_kiosk, stop  # noqa: E402
 
 GOAL = 2.0  # % of one core
 TICK = os.sysconf("SC_CLK_TCK")
@@ -44,22 +43,9 @@ def cpu_seconds(pid: int) -> float:
 def measure(settle: float, window: float, runs: int) -> list[float]:
     from tests.helpers.kiosk import write_config
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory() as tmp:
-        cfg = write_config(Path(tmp))
-        proc = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run", "--windowed", "--config", str(cfg)],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=REPO)
-        first = threading.Event()
-
-        def watch() -> None:  # keeps draining stdout so the kiosk never blocks on a full pipe
-            for line in proc.stdout:  # type: ignore[union-attr]
-                if "startup: first frame" in line:
-                    first.set()
-
-        threading.Thread(target=watch, daemon=True).start()
+        proc = start_kiosk(write_config(Path(tmp)))
         try:
-            if not first.wait(120):
-                raise SystemExit(f"the kiosk showed no first frame within 120 s (exit {proc.poll()})")
             time.sleep(settle)
             shares = []
             for _ in range(runs):
@@ -70,12 +56,7 @@ def measure(settle: float, window: float, runs: int) -> list[float]:
                 shares.append((cpu_seconds(proc.pid) - c0) / (time.monotonic() - t0) * 100)
             return shares
         finally:
-            proc.terminate()
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 def main() -> None:
