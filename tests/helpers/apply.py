@@ -41,6 +41,20 @@ def pass_face_check(core, record: dict | None = None) -> None:
     assert core.visit.face_checked(presented, record or {"decision": "match", "attempts": 1})
 
 
+def ask_progress(qtbot, ui, tracking: str, *, elderly: bool = False) -> None:
+    """From the attract screen, as a citizen: 进度查询, the tracking number typed in, 查询; the answer is there."""
+    from tests.helpers.qml import find_visible, tap
+
+    ui.shell.start(elderly)
+    tap(qtbot, ui.window, "home_progress")
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
+    find_visible(ui.window, "progressField").setProperty("text", tracking)
+    tap(qtbot, ui.window, "progressQuery")
+    progress = ui.bridges["progress"]
+    qtbot.waitUntil(lambda: progress.state in ("done", "failed"), timeout=30_000)
+    assert progress.state == "done", progress.problem
+
+
 def attach_queue(core) -> None:
     """The real offline queue (SQLite in the test folder) on a core built without hardware."""
     from kiosk.submissions import open_submissions

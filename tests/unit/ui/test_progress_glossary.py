@@ -10,11 +10,11 @@ from PySide6.QtTest import QTest
 
 from central.casework import Casework
 from kiosk import glossary
-from tests.helpers.apply import attach_queue
+from tests.helpers.apply import ask_progress, attach_queue
 from tests.helpers.central import invented_applicant
 from tests.helpers.contrast import samples
 from tests.helpers.e2e import text_of
-from tests.helpers.qml import find_visible, focus_ring, grab, settle, tap
+from tests.helpers.qml import find_visible, focus_ring, grab, settle
 from tests.unit.ui.test_focus_order import _in_view, _tab_to
 from tests.unit.ui.test_progress_reason import SIZES, central  # noqa: F401 (the fixture)
 
@@ -42,13 +42,7 @@ def test_the_status_word_opens_the_glossary_at_its_term(qtbot, make_ui, artifact
     done = submissions.submit("GJ-003", {"phone": "13800138000"}, invented_applicant(4))
     qtbot.waitUntil(lambda: submissions.store.lookup(done.tracking).state == "acknowledged", timeout=30_000)
 
-    ui.shell.start(True)  # elderly: the largest words and targets
-    tap(qtbot, ui.window, "home_progress")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
-    find_visible(ui.window, "progressField").setProperty("text", done.tracking)
-    tap(qtbot, ui.window, "progressQuery")
-    qtbot.waitUntil(lambda: ui.bridges["progress"].state in ("done", "failed"), timeout=30_000)
-    assert ui.bridges["progress"].state == "done", ui.bridges["progress"].problem
+    ask_progress(qtbot, ui, done.tracking, elderly=True)  # elderly: the largest words and targets
     ui.shell.language = language
     settle(qtbot, 500)
     status, term, label = WORD[language]
@@ -85,12 +79,7 @@ def test_a_status_without_a_word_to_explain_offers_no_button_and_no_tab_stop(qtb
     done = submissions.submit("GJ-003", {"phone": "13800138000"}, invented_applicant(5))
     qtbot.waitUntil(lambda: submissions.store.lookup(done.tracking).state == "acknowledged", timeout=30_000)
     Casework(central.store).act(done.tracking, "accept", actor="officer-li")  # 审核中: no official word
-    ui.shell.start()
-    tap(qtbot, ui.window, "home_progress")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
-    find_visible(ui.window, "progressField").setProperty("text", done.tracking)
-    tap(qtbot, ui.window, "progressQuery")
-    qtbot.waitUntil(lambda: ui.bridges["progress"].state == "done", timeout=30_000)
+    ask_progress(qtbot, ui, done.tracking)
     settle(qtbot, 300)
     assert text_of(ui, "progressStatus_0") == "审核中"
     assert find_visible(ui.window, "progressTerm_0") is None

@@ -8,11 +8,11 @@ import pytest
 
 from central.casework import Casework
 from protocol.signing import write_secret
-from tests.helpers.apply import attach_queue
+from tests.helpers.apply import ask_progress, attach_queue
 from tests.helpers.central import CentralServer, invented_applicant
 from tests.helpers.contrast import samples
 from tests.helpers.e2e import text_of
-from tests.helpers.qml import find_visible, grab, settle, tap
+from tests.helpers.qml import find_visible, grab, settle
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 REASONS = {
@@ -57,13 +57,8 @@ def test_the_officers_reason_reaches_the_progress_screen(qtbot, make_ui, artifac
         work.act(done.tracking, "accept", actor="officer-li")
     work.act(done.tracking, action, actor="officer-li", reason=REASONS[action], note="staff only: never shown")
 
-    ui.shell.start()
-    tap(qtbot, ui.window, "home_progress")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
-    find_visible(ui.window, "progressField").setProperty("text", done.tracking)
-    tap(qtbot, ui.window, "progressQuery")
+    ask_progress(qtbot, ui, done.tracking)
     progress = ui.bridges["progress"]
-    qtbot.waitUntil(lambda: progress.state == "done", timeout=30_000)
     settle(qtbot, 500)
 
     status, heading, way_forward = SHOWN[action]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.apply import attach_queue
+from tests.helpers.apply import ask_progress, attach_queue
 from tests.helpers.central import invented_applicant
-from tests.helpers.qml import find_visible, settle, tap
+from tests.helpers.qml import settle
 from tests.unit.ui.test_progress_reason import central  # noqa: F401 (the fixture)
 
 
@@ -19,12 +19,7 @@ def test_the_service_is_named_in_the_screen_language(qtbot, make_ui, central, la
     submissions = ui.core.submissions
     done = submissions.submit("GJ-003", {"phone": "13800138000"}, invented_applicant(4))
     qtbot.waitUntil(lambda: submissions.store.lookup(done.tracking).state == "acknowledged", timeout=30_000)
-    ui.shell.start()
-    tap(qtbot, ui.window, "home_progress")
-    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Progress")
-    find_visible(ui.window, "progressField").setProperty("text", done.tracking)
-    tap(qtbot, ui.window, "progressQuery")
-    qtbot.waitUntil(lambda: ui.bridges["progress"].state == "done", timeout=30_000)
+    ask_progress(qtbot, ui, done.tracking)
     ui.shell.language = language  # switched with the answer on screen: the card follows
     settle(qtbot, 300)
     assert ui.bridges["progress"].results[0]["service"] == name
