@@ -75,6 +75,8 @@ def stop_session(main_pid: int, timeout: float = 25.0) -> int:
             cmdline = (PROC / str(child) / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
+        if cmdline == [b""]:  # a zombie or a process on its way out has no command line: nothing to stop
+            continue
         if os.path.basename(cmdline[0]) != b"Xwayland":  # the kiosk (or the out-of-service screen); cage ends Xwayland
             try:
                 os.kill(child, signal.SIGTERM)
