@@ -109,6 +109,10 @@ else
   say "Python packages: up to date"
 fi
 
+# the compact pinyin table search reads instead of pypinyin's 56 MB of dictionaries (kiosk/catalog/pinyin.py)
+.venv/bin/python -c 'import sys; from kiosk.catalog.pinyin import table_path; sys.exit(not table_path().exists())' \
+  || .venv/bin/python -m kiosk.catalog.pinyin_build
+
 # translations: .ts sources -> .qm (the kiosk also builds a stale one at start)
 for ts in ui/i18n/*.ts; do
   qm=${ts%.ts}.qm

@@ -265,6 +265,9 @@ def _dispatch(argv: list[str]) -> int:
         return _delegate(SIMULATORS[argv[1]][0], argv[2:])
     args = _parser().parse_args(argv)
     if args.command == "run":
+        from kiosk.lean_imports import keep_out
+
+        keep_out()
         return _cmd_run(args)
     if args.command == "version":
         print(f"kiosk {__version__}")

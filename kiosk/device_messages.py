@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from drivers.camera import frames as camera
-from drivers.camera.frames import CameraFault
+# the codes alone: the camera's frames module would bring OpenCV and numpy into the kiosk before its first frame
+from drivers.camera import faults as camera
+from drivers.camera.faults import CameraFault
 from drivers.printer.status import PaperState, PrinterStatus
 from kiosk.i18n import Problem, Text
 

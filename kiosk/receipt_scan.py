@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable
-
-import cv2
-import numpy as np
+from typing import TYPE_CHECKING, Any, Callable
 
 from kiosk.i18n import Problem, Text
 from protocol import receipt_link
+
+if TYPE_CHECKING:
+    import numpy as np
 
 TIMEOUT_SECONDS = 30.0
 # frames in a row where a QR code is seen but does not decode, before the citizen is told it is damaged
@@ -45,11 +45,15 @@ class Decoder:
     """One frame at a time: the text of the QR code in it, "" when a code is seen but unreadable, None when none."""
 
     def __init__(self) -> None:
+        import cv2  # here: the progress screen's bridge imports this module before the kiosk's first frame
+
+        self._cv2 = cv2
         # the ArUco-based detector: the classic one could not read about one receipt code in fifteen (its pattern,
         # not the picture: the same code cropped cleanly), and it is slower on frames without any code
         self._detector = cv2.QRCodeDetectorAruco()
 
     def read(self, image: np.ndarray) -> str | None:
+        cv2 = self._cv2
         grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
         text, points, _ = self._detector.detectAndDecode(grey)
         if text:

@@ -11,7 +11,8 @@ from typing import Callable, Protocol
 import cv2
 import numpy as np
 
-from drivers.camera.frames import LOST, OPEN_FAILED, CameraError, CameraFault, FeedMonitor, Frame
+from drivers.camera.faults import LOST, OPEN_FAILED, CameraError, CameraFault
+from drivers.camera.frames import FeedMonitor, Frame
 
 log = logging.getLogger(__name__)
 

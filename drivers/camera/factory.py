@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from drivers.camera.capture import Camera, OpenCvSource
 from drivers.camera.config import CameraConfig
-from drivers.camera.frames import OPEN_FAILED, CameraError, CameraFault
+from drivers.camera.faults import OPEN_FAILED, CameraError, CameraFault
 from drivers.simtray import Choice, SimTray
 
 if TYPE_CHECKING:

@@ -7,12 +7,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-# stable codes a camera reports; kiosk/device_messages.py words them for the citizen
-OPEN_FAILED = "camera.open_failed"
-LOST = "camera.lost"
-BLACK = "camera.black"
-FROZEN = "camera.frozen"
-CODES = (OPEN_FAILED, LOST, BLACK, FROZEN)
+from drivers.camera.faults import BLACK, FROZEN, CameraFault
 
 
 @dataclass(frozen=True)
@@ -22,22 +17,6 @@ class Frame:
     image: np.ndarray
     seq: int
     timestamp: float
-
-
-@dataclass(frozen=True)
-class CameraFault:
-    """What is wrong with the camera: one of CODES and technician detail in English (never personal data)."""
-
-    code: str
-    detail: str
-
-
-class CameraError(Exception):
-    """A camera that cannot be used now; carries the fault to report and log."""
-
-    def __init__(self, fault: CameraFault) -> None:
-        super().__init__(fault.detail)
-        self.fault = fault
 
 
 class FeedMonitor:

@@ -8,7 +8,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from drivers.camera.frames import OPEN_FAILED, CameraError, CameraFault
+from drivers.camera.faults import OPEN_FAILED, CameraError, CameraFault
 
 NOISE_PATTERNS = 7  # a prime, so the noise never lines up with the animation loop into a repeating frame
 

@@ -35,7 +35,7 @@ _REPO = Path(__file__).resolve().parents[2]
 _SOURCES = ["protocol/catalog_schema.py", "protocol/catalog_loader.py", "protocol/catalog_patterns.py",
             "protocol/bilingual.py", "kiosk/catalog/catalog.py", "kiosk/catalog/search.py",
             "kiosk/catalog/textkeys.py", "kiosk/catalog/starts.py", "kiosk/catalog/searchwords.py",
-            "kiosk/catalog/cache.py"]
+            "kiosk/catalog/cache.py", "kiosk/catalog/pinyin.py"]
 _code_version: str | None = None
 
 

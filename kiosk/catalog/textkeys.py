@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from kiosk.catalog.pinyin import han_pinyin
+
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -21,15 +23,13 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _han_pinyin(run: str) -> tuple[str, ...]:
-    """Pinyin of a run of Han characters (pypinyin picks readings by phrase; catalogs repeat words a lot)."""
-    # imported on first use: its phrase dictionary costs ~0.2 s, which the kiosk's first frame must not wait for
-    from pypinyin import Style, lazy_pinyin
-
-    return tuple(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+    """Pinyin of a run of Han characters, by phrase as pypinyin reads it (catalogs repeat words a lot)."""
+    return han_pinyin(run)
 
 
 def warm_up() -> None:
-    """Load pypinyin now (a catalog from the cache needs it only at the first Chinese query, which must not wait)."""
+    """Load the pinyin table now (a catalog from the cache needs it only at the first Chinese query, which must
+    not wait; the first start after an install builds it in a child process)."""
     _han_pinyin("汉字")
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from drivers.camera.config import CameraConfig
 from drivers.camera.factory import open_device
-from drivers.camera.frames import CameraError
+from drivers.camera.faults import CameraError
 from drivers.camera.sim_faces import photo_of
 from drivers.simtray import SimTray
 from tests.helpers.camera_media import write_video

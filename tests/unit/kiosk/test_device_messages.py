@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from drivers.camera import frames as camera
-from drivers.camera.frames import CameraFault, FeedMonitor
+from drivers.camera import faults as camera
+from drivers.camera.faults import CameraFault
+from drivers.camera.frames import FeedMonitor
 from drivers.printer.device import ReceiptPrinter
 from drivers.printer.layout import Profile, build
 from drivers.printer.simulator import VirtualPrinter

@@ -11,7 +11,7 @@ import pytest
 
 from drivers.cards.events import ReaderError
 from tests.helpers.legibility import ELDERLY, NORMAL, measure, table
-from tests.helpers.qml import find, settle
+from tests.helpers.qml import find, settle, tap
 from kiosk.application import choose_service
 from tests.helpers.apply import lift_card
 from tests.helpers.apply_ui import card_on_home
@@ -124,8 +124,8 @@ def _walk(qtbot, ui, elderly):
     if elderly:  # the voice panel is offered in elderly mode only
         from PySide6.QtCore import QObject
 
+        tap(qtbot, ui.window, "voiceSettings")  # the panel is made when first opened
         voice = ui.window.findChildren(QObject, "voicePanel")[0]
-        voice.open()
         qtbot.waitUntil(lambda: voice.property("opened"))
         settle(qtbot)
         yield "Voice loudness and speed", voice.property("contentItem")

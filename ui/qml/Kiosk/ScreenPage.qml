@@ -78,9 +78,12 @@ Item {
             onClicked: voicePanel.open()
         }
     }
-    VoicePanel {
+    // made on first use: most visits never open it, and every screen would build it on arrival
+    Loader {
         id: voicePanel
-        replay: page.replay
+        active: false
+        function open() { active = true; item.open() }
+        sourceComponent: VoicePanel { replay: page.replay }
     }
     Item {
         id: body

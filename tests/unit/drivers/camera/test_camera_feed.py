@@ -4,7 +4,8 @@ import cv2
 import numpy as np
 import pytest
 
-from drivers.camera.frames import CameraError, FeedMonitor
+from drivers.camera.faults import CameraError
+from drivers.camera.frames import FeedMonitor
 from drivers.camera.simulated import SimulatedSource, fit, load_media
 from tests.helpers.camera_media import numbered_frame, write_video
 
