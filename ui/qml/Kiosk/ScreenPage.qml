@@ -82,8 +82,12 @@ Item {
     Loader {
         id: voicePanel
         active: false
-        function open() { active = true; item.open() }
-        sourceComponent: VoicePanel { replay: page.replay }
+        sourceComponent: VoicePanel { }
+        onLoaded: (voicePanel.item as VoicePanel).replay = page.replay
+        function open() {
+            voicePanel.active = true;
+            (voicePanel.item as VoicePanel).open()
+        }
     }
     Item {
         id: body
