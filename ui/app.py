@@ -99,9 +99,11 @@ def fitted(width: int, height: int, available) -> tuple[int, int]:
 class KioskUi:
     """Everything Qt for one kiosk window; tests build it around a core and drive it through `shell`."""
 
-    def __init__(self, core: KioskCore, app: QGuiApplication, *, windowed: bool = False, fit_screen: bool = False) -> None:
+    def __init__(self, core: KioskCore, app: QGuiApplication, *, windowed: bool = False, fit_screen: bool = False,
+                 defer_voice: bool = False) -> None:
         """fit_screen: a desktop window is scaled down to fit the screen it opens on (1080x1920 on a 1080-high
-        monitor would hide the start button and the navigation bar); the layout follows the window's size."""
+        monitor would hide the start button and the navigation bar); the layout follows the window's size.
+        defer_voice: the speech engine waits for voice.open() (kiosk run: after the first frame)."""
         self.core = core
         self.app = app
         cfg = core.cfg
@@ -117,7 +119,7 @@ class KioskUi:
         self.translations.switch(cfg.locale.language)
         self.shell = Shell(core, self.translations)
         self.tray = SimTrayBridge(core.tray)
-        self.voice = Voice(cfg.locale, core.beep)
+        self.voice = Voice(cfg.locale, core.beep, open_now=not defer_voice)
         self.shell.languageChanged.connect(lambda: self.voice.setLanguage(self.shell.language))
         fullscreen = cfg.display.fullscreen and not windowed
         landscape = cfg.display.orientation == "landscape"
@@ -215,7 +217,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     recover(core)
     _start_fails_hook(cfg)
     try:
-        ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed)
+        ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed, defer_voice=True)
     except RuntimeError as e:
         core.close()
         print(f"kiosk: {e}", file=sys.stderr)
@@ -242,7 +244,8 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
 
     def after_first_frame() -> None:
         # the attract screen needs no device: they (and the queue) open once it is on screen; the catalog's
-        # pinyin indexes and the face models (~1.3 s, ~200 MiB) load a moment later in the background
+        # pinyin indexes and the face models (~1 s, ~100 MiB) load a moment later in the background
+        ui.voice.open()
         core.open_hardware()
         core.serve_control()
         if smoke:

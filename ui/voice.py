@@ -21,9 +21,12 @@ class Voice(QObject):
     spoken = Signal(str)  # every prompt handed to the engine, so tests can see what was said
     beeped = Signal()
     tuningChanged = Signal()
+    availableChanged = Signal()
 
     def __init__(self, locale: LocaleConfig, beep: Callable[[], None] = lambda: None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, open_now: bool = True) -> None:
+        """open_now=False leaves the speech engine (tens of ms to start) to open(): `kiosk run` opens it after
+        the attract screen's first frame, which says nothing."""
         super().__init__(parent)
         self._enabled = locale.voice_prompts
         self._configured = VoiceTuning.configured(locale.voice_volume, locale.voice_rate)
@@ -33,8 +36,18 @@ class Voice(QObject):
         self._language = "zh_CN"
         self._announcing_until = 0.0
         self._announced = ""
-        if self._enabled:
-            self._open()
+        self._opened = False
+        if open_now:
+            self.open()
+
+    def open(self) -> None:
+        """Starts the speech engine when prompts are on; once."""
+        if self._opened or not self._enabled:
+            return
+        self._opened = True
+        self._open()
+        if self._tts is not None:
+            self.availableChanged.emit()
 
     def _open(self) -> None:
         try:
@@ -95,7 +108,7 @@ class Voice(QObject):
         self._tuning = self._configured
         self._apply()
 
-    @Property(bool, constant=True)
+    @Property(bool, notify=availableChanged)
     def available(self) -> bool:
         return self._tts is not None
 

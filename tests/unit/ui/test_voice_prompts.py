@@ -117,3 +117,24 @@ def test_in_elderly_mode_the_visitor_sets_loudness_and_speed_and_the_next_visito
     tap(qtbot, ui.window, "voiceDone")
     ui.shell.endSession()
     assert (engine.volume(), engine.rate(), ui.voice.volumeLevel) == before[:3]
+
+
+def test_a_voice_opened_after_the_first_frame_lights_the_listen_again_button(qtbot, make_ui):
+    """kiosk run starts the speech engine once the attract screen is up: until then the buttons that speak
+    stay hidden, and they show as soon as it is there; opening twice is opening once."""
+    from tests.helpers.qml import find_visible
+
+    ui = make_ui(locale={"voice_prompts": True}, defer_voice=True)
+    ui.shell.start()
+    qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
+    assert not ui.voice.available and find_visible(ui.window, "listenAgain") is None
+    changed = []
+    ui.voice.availableChanged.connect(lambda: changed.append(ui.voice.available))
+    ui.voice.open()
+    ui.voice.open()
+    assert changed == [True]
+    qtbot.waitUntil(lambda: find_visible(ui.window, "listenAgain") is not None)
+    spoken = []
+    ui.voice.spoken.connect(spoken.append)
+    tap(qtbot, ui.window, "listenAgain")
+    qtbot.waitUntil(lambda: len(spoken) == 1)
