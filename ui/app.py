@@ -100,10 +100,11 @@ class KioskUi:
     """Everything Qt for one kiosk window; tests build it around a core and drive it through `shell`."""
 
     def __init__(self, core: KioskCore, app: QGuiApplication, *, windowed: bool = False, fit_screen: bool = False,
-                 defer_voice: bool = False) -> None:
+                 defer: bool = False) -> None:
         """fit_screen: a desktop window is scaled down to fit the screen it opens on (1080x1920 on a 1080-high
         monitor would hide the start button and the navigation bar); the layout follows the window's size.
-        defer_voice: the speech engine waits for voice.open() (kiosk run: after the first frame)."""
+        defer: the speech engine and the on-screen keyboard wait for finish_start() (kiosk run: after the first
+        frame, which needs neither)."""
         self.core = core
         self.app = app
         cfg = core.cfg
@@ -119,7 +120,7 @@ class KioskUi:
         self.translations.switch(cfg.locale.language)
         self.shell = Shell(core, self.translations)
         self.tray = SimTrayBridge(core.tray)
-        self.voice = Voice(cfg.locale, core.beep, open_now=not defer_voice)
+        self.voice = Voice(cfg.locale, core.beep, open_now=not defer)
         self.shell.languageChanged.connect(lambda: self.voice.setLanguage(self.shell.language))
         fullscreen = cfg.display.fullscreen and not windowed
         landscape = cfg.display.orientation == "landscape"
@@ -129,7 +130,8 @@ class KioskUi:
         self.bridges = {"shell": self.shell, "simTray": self.tray, "voice": self.voice,
                         **make_bridges(core, self.shell, self.engine)}
         provide(self.engine, list(self.bridges.values()))  # QML reaches them as KioskApp singletons
-        self.engine.setInitialProperties({"fullscreen": fullscreen, "initialWidth": w, "initialHeight": h})
+        self.engine.setInitialProperties({"fullscreen": fullscreen, "initialWidth": w, "initialHeight": h,
+                                          "keyboardLater": defer})
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
         if not roots:
@@ -143,6 +145,12 @@ class KioskUi:
         self.lockdown = Lockdown() if fullscreen else None  # no key leaves the kiosk session; staff mode can
         if self.lockdown is not None:
             app.installEventFilter(self.lockdown)
+
+    def finish_start(self) -> None:
+        """What `defer` left for after the first frame: the speech engine, and the keyboard (built in pieces
+        between frames)."""
+        self.voice.open()
+        self.window.setProperty("keyboardWanted", True)
 
     def find(self, object_name: str) -> QObject | None:
         return self.window.findChild(QObject, object_name)
@@ -217,7 +225,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     recover(core)
     _start_fails_hook(cfg)
     try:
-        ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed, defer_voice=True)
+        ui = KioskUi(core, app, windowed=windowed, fit_screen=windowed, defer=True)
     except RuntimeError as e:
         core.close()
         print(f"kiosk: {e}", file=sys.stderr)
@@ -245,7 +253,7 @@ def run(cfg: KioskConfig, *, windowed: bool, smoke: bool, screenshot: str | None
     def after_first_frame() -> None:
         # the attract screen needs no device: they (and the queue) open once it is on screen; the catalog's
         # pinyin indexes and the face models (~1 s, ~100 MiB) load a moment later in the background
-        ui.voice.open()
+        ui.finish_start()
         core.open_hardware()
         core.serve_control()
         if smoke:

@@ -1,7 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 import KioskApp
 
@@ -11,6 +9,13 @@ ApplicationWindow {
     required property bool fullscreen
     required property int initialWidth
     required property int initialHeight
+    // `kiosk run` makes the on-screen keyboard after the first frame (it and its input method are tens of ms the
+    // attract screen does not need): it starts with keyboardLater and sets keyboardWanted then; tests get it at once
+    property bool keyboardLater: false
+    property bool keyboardWanted: !keyboardLater
+    // qmllint disable missing-property
+    readonly property bool keyboardActive: keyboardLoader.status === Loader.Ready && keyboardLoader.item.active
+    // qmllint enable missing-property
 
     width: initialWidth
     height: initialHeight
@@ -35,14 +40,6 @@ ApplicationWindow {
     Binding { target: Theme; property: "dp"; value: Math.min(root.width, root.height) / 720 }
     // the keyboard's width in dp: its style sizes keys and labels from it
     Binding { target: Theme; property: "keyboardWidth"; value: Math.min(root.width / Theme.dp, Theme.keyboardMaxWidth) }
-    Component.onCompleted: {
-        // the kiosk's keyboard: its own style (keys from the theme, bigger in elderly mode) and layouts (digit
-        // pads without space or language key): QtQuick/VirtualKeyboard/Styles/kiosk and keyboard/layouts
-        VirtualKeyboardSettings.styleName = "kiosk"
-        VirtualKeyboardSettings.layoutPath = Qt.resolvedUrl("keyboard/layouts")
-        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
-        VirtualKeyboardSettings.locale = Qt.binding(() => Shell.language === "en" ? "en_US" : "zh_CN")
-    }
 
     function screenUrl(name) { return Qt.resolvedUrl("screens/" + name + ".qml") }
 
@@ -118,7 +115,7 @@ ApplicationWindow {
         // landscape typing needs every line the keyboard leaves; the keyboard's hide key brings the bar back. A field
         // reached by Tab keeps it: hidden, the bar could never be reached by Tab from there
         visible: Shell.depth > 1 && Shell.currentScreen !== "TakeCard"
-                 && !(root.width > root.height && keyboard.active && !Theme.tabbing)
+                 && !(root.width > root.height && root.keyboardActive && !Theme.tabbing)
         anchors { left: parent.left; right: parent.right; bottom: keyboardSpace.top }
         onBackTapped: Shell.back()
         onHomeTapped: Shell.home()
@@ -128,17 +125,19 @@ ApplicationWindow {
     Rectangle {
         id: keyboardSpace
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: keyboard.active ? keyboard.height : 0
+        height: root.keyboardActive ? keyboardLoader.height : 0
         color: Theme.keyboardBackground  // beside a keyboard narrower than a landscape window
     }
 
-    InputPanel {
-        id: keyboard
-        objectName: "inputPanel"
+    Loader {
+        id: keyboardLoader
         // kept visible and slid out of view: an invisible InputPanel never becomes active
         width: Theme.px(Theme.keyboardWidth)
         anchors.horizontalCenter: parent.horizontalCenter
-        y: active ? root.height - height : root.height
+        y: root.keyboardActive ? root.height - height : root.height
+        active: root.keyboardWanted
+        asynchronous: root.keyboardLater  // made a piece at a time between frames
+        source: "OnScreenKeyboard.qml"
     }
 
     CardNotice {

@@ -35,14 +35,14 @@ def make_ui(qapp, tmp_path, clock):
 
     made = []
 
-    def make(orientation: str = "portrait", hardware: bool = False, defer_voice: bool = False, **sections):
+    def make(orientation: str = "portrait", hardware: bool = False, defer: bool = False, **sections):
         display = {"orientation": orientation, "fullscreen": False}
         display.update(sections.pop("display", {}))
         locale = {"voice_prompts": False}
         locale.update(sections.pop("locale", {}))
         cfg = load(write_config(tmp_path, display=display, locale=locale, **sections))
         core = KioskCore(cfg, open_hardware=hardware, clock=clock)
-        ui = KioskUi(core, qapp, windowed=True, defer_voice=defer_voice)
+        ui = KioskUi(core, qapp, windowed=True, defer=defer)
         made.append((ui, core))
         return ui
 

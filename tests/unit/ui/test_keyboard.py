@@ -1,5 +1,6 @@
 """The on-screen keyboard types Chinese through pinyin: z-h-a-n-g, first candidate, 张 in the field."""
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtQml import QQmlComponent
 
@@ -37,8 +38,15 @@ def _create(ui, source: bytes, name: str):
     return obj
 
 
-def test_pinyin_zhang_types_the_character(qtbot, make_ui):
-    ui = make_ui()
+@pytest.mark.parametrize("deferred", [False, True], ids=["at-once", "after-first-frame"])
+def test_pinyin_zhang_types_the_character(qtbot, make_ui, deferred):
+    """Also with the keyboard `kiosk run` makes after the first frame: none before, a working one after."""
+    ui = make_ui(defer=deferred)
+    if deferred:
+        settle(qtbot)
+        assert find(ui.window, "inputPanel") is None
+        ui.finish_start()
+        qtbot.waitUntil(lambda: find(ui.window, "inputPanel") is not None)
     ui.shell.start()
     settle(qtbot)
     field = _create(ui, FIELD, "probe.qml")

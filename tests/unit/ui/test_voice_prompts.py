@@ -124,7 +124,7 @@ def test_a_voice_opened_after_the_first_frame_lights_the_listen_again_button(qtb
     stay hidden, and they show as soon as it is there; opening twice is opening once."""
     from tests.helpers.qml import find_visible
 
-    ui = make_ui(locale={"voice_prompts": True}, defer_voice=True)
+    ui = make_ui(locale={"voice_prompts": True}, defer=True)
     ui.shell.start()
     qtbot.waitUntil(lambda: ui.shell.currentScreen == "Home")
     assert not ui.voice.available and find_visible(ui.window, "listenAgain") is None
