@@ -10,8 +10,6 @@ import ssl
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -56,6 +54,10 @@ def parse_pin(pin: str) -> bytes:
 
 
 def spki_sha256(der_certificate: bytes) -> bytes:
+    # imported here: the kiosk's configuration imports this module, and its first frame does not wait for x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     key = x509.load_der_x509_certificate(der_certificate).public_key()
     return hashlib.sha256(key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)).digest()
 

@@ -7,9 +7,12 @@ import binascii
 import hashlib
 from typing import Sequence
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
+
+# cryptography is imported where keys are made or checked: the kiosk's configuration imports this module
+# for check_public_key (a text check), and its first frame does not wait for ~15 ms of cryptography
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 # Keys and signatures are text "<algorithm>:<base64>", so a kiosk.toml line says which algorithm it trusts
 # and SM2 keys can sit next to Ed25519 ones during a migration.
@@ -51,6 +54,9 @@ def key_id(public_key: str) -> str:
 
 def generate() -> tuple[bytes, str]:
     """A new key pair: (private key as unencrypted PKCS#8 PEM, public key text)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())
@@ -58,6 +64,9 @@ def generate() -> tuple[bytes, str]:
 
 
 def _load_private(pem: bytes) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError) as e:
@@ -68,6 +77,8 @@ def _load_private(pem: bytes) -> Ed25519PrivateKey:
 
 
 def public_key_of(private_pem: bytes) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = _load_private(private_pem).public_key().public_bytes(serialization.Encoding.Raw,
                                                                 serialization.PublicFormat.Raw)
     return _text(ED25519, raw)
@@ -80,6 +91,9 @@ def sign(private_pem: bytes, message: bytes) -> str:
 
 def verify(public_keys: Sequence[str], message: bytes, signature: str) -> str | None:
     """The trusted key that made `signature` over `message`, or None (bad signature text included)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         algorithm, raw_signature = _split(signature, _RAW_SIGNATURE, "signature")
     except KeyTextError:

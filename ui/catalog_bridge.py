@@ -11,7 +11,6 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 from kiosk.app import KioskCore
 from kiosk.catalog.errors import UnknownItem
 from kiosk.i18n import Text
-from protocol.catalog_schema import HERE
 from ui.bridge import registered
 from ui.qr_provider import QrTexts
 from ui.shell import Shell
@@ -23,6 +22,13 @@ if TYPE_CHECKING:  # the catalog's models load with the catalog, after the first
 log = logging.getLogger(__name__)
 
 MOST_USED = 8  # rows on the 常用 tab: one screenful even in elderly mode
+
+
+def _here() -> Text:
+    # the catalog's models module is imported with the first catalog screen, not before the kiosk's first frame
+    from protocol.catalog_schema import HERE
+
+    return HERE
 
 
 @registered
@@ -82,7 +88,7 @@ class CatalogBridge(QObject):
 
     def _handling(self, handling: Text) -> str:
         """How an item is handled, unless that is "this terminal takes it": the `hereLabel` badge says so once."""
-        return "" if handling == HERE else self._t(handling)
+        return "" if handling == _here() else self._t(handling)
 
     def _item(self, s: ItemSummary) -> dict:
         # why a search result matched (an alias, a misspelling) is not passed on: words the citizen never typed
@@ -104,7 +110,7 @@ class CatalogBridge(QObject):
     @Property(str, notify=changed)
     def hereLabel(self) -> str:
         """The one label for "this terminal takes the application" (lists, guide, printed checklist)."""
-        return self._t(HERE)
+        return self._t(_here())
 
     @Property("QVariantList", notify=changed)
     def themes(self) -> list[dict]:

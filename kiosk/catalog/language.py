@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from protocol.bilingual import TRADITIONAL, traditional
-from protocol.catalog_schema import Fee, FormField, Material, ServiceItem
+
+if TYPE_CHECKING:  # the catalog's models are many: the kiosk's first frame does not wait for them
+    from protocol.catalog_schema import Fee, FormField, Material, ServiceItem
 
 # put before a Chinese text the catalog has no English for, so English mode never shows a blank and a reader
 # knows the Chinese is not a mistake
