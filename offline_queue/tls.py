@@ -6,9 +6,13 @@ import base64
 import binascii
 import hashlib
 import ipaddress
-import ssl
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import ssl
 
 
 LOOPBACK_NAMES = ("localhost",)
@@ -62,25 +66,33 @@ def spki_sha256(der_certificate: bytes) -> bytes:
     return hashlib.sha256(key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)).digest()
 
 
-class _PinnedSocket(ssl.SSLSocket):
-    """Checks the pin right after the handshake, before a byte of the request is written."""
+@lru_cache(maxsize=None)
+def _pinned_socket() -> type:
+    """ssl's socket that checks the pin right after the handshake, before a byte of the request is written (made
+    on first use: ssl is not imported before the kiosk's first frame)."""
+    import ssl
 
-    def do_handshake(self, block: bool = False) -> None:
-        super().do_handshake(block)
-        want = self.context.pin  # type: ignore[attr-defined]
-        if want is not None and spki_sha256(self.getpeercert(binary_form=True) or b"") != want:
-            self.close()
-            raise ssl.SSLCertVerificationError("central's public key does not match pin_sha256")
+    class PinnedSocket(ssl.SSLSocket):
+        def do_handshake(self, block: bool = False) -> None:
+            super().do_handshake(block)
+            want = self.context.pin  # type: ignore[attr-defined]
+            if want is not None and spki_sha256(self.getpeercert(binary_form=True) or b"") != want:
+                self.close()
+                raise ssl.SSLCertVerificationError("central's public key does not match pin_sha256")
+
+    return PinnedSocket
 
 
 def client_context(ca_file: str | Path | None = None, pin_sha256: str = "") -> ssl.SSLContext:
     """Certificate and host name checked against `ca_file` (PEM) or the system's store; optionally pinned.
     ValueError when the CA file cannot be used."""
+    import ssl
+
     try:
         context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
     except (OSError, ssl.SSLError) as exc:
         raise ValueError(f"ca_file {ca_file}: cannot load CA certificates from it ({exc})") from None
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.pin = parse_pin(pin_sha256) if pin_sha256 else None  # type: ignore[attr-defined]
-    context.sslsocket_class = _PinnedSocket
+    context.sslsocket_class = _pinned_socket()
     return context

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
 import itertools
 import logging
 import threading
@@ -186,6 +185,8 @@ class CupsPrinter:
         return answer
 
     def _post(self, body: bytes) -> bytes:
+        import http.client  # here: the kiosk imports this driver before its first frame, and http.client brings ssl
+
         conn = http.client.HTTPConnection(self.cfg.host, self.cfg.port, timeout=self.cfg.timeout_seconds)
         where = f"{self.cfg.host}:{self.cfg.port}"
         try:

@@ -34,15 +34,16 @@ def test_httpx_works_without_its_command_line_and_trio():
     assert "command line client could not run" in out
 
 
-def test_the_modules_before_the_first_frame_bring_no_opencv_or_numpy():
+def test_the_modules_before_the_first_frame_bring_no_opencv_numpy_cryptography_or_catalog_models():
     """ui.app and what it imports are all the kiosk loads before its first frame: the camera's libraries come
-    with the devices, after it."""
+    with the devices, cryptography and TLS with the queue and central, the catalog's models with the catalog."""
     out = _run("""
         import sys
         from kiosk.lean_imports import keep_out
         keep_out()
         import kiosk.cli, kiosk.config, kiosk.app, ui.app
-        print(sorted(m for m in ("cv2", "numpy", "pypinyin", "pkg_resources", "dlib") if m in sys.modules))
+        print(sorted(m for m in ("cv2", "numpy", "pypinyin", "pkg_resources", "dlib", "cryptography", "ssl",
+                                 "http.client", "protocol.catalog_schema") if m in sys.modules))
     """)
     assert out.strip() == "[]"
 
