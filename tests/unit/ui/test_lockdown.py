@@ -34,9 +34,10 @@ def test_typing_keys_pass(key, mods):
     assert not forbidden_key(key, mods)
 
 
-@pytest.fixture
-def kiosk_ui(qapp, tmp_path):
-    """The UI as `kiosk run` builds it in fullscreen (the only mode that locks down)."""
+@pytest.fixture(params=[False, True], ids=["at-once", "as-kiosk-run"])
+def kiosk_ui(request, qapp, tmp_path):
+    """The UI in fullscreen (the only mode that locks down), built whole or as `kiosk run` builds it: the filter
+    goes on with the rest after the first frame (finish_start)."""
     from kiosk.app import KioskCore
     from kiosk.config import load
     from ui.app import KioskUi
@@ -44,7 +45,9 @@ def kiosk_ui(qapp, tmp_path):
     cfg = load(write_config(tmp_path, display={"fullscreen": True, "hide_cursor": False},
                             locale={"voice_prompts": False}))
     core = KioskCore(cfg, open_hardware=False)
-    ui = KioskUi(core, qapp)
+    ui = KioskUi(core, qapp, defer=request.param)
+    if request.param:
+        ui.finish_start()
     yield ui
     ui.close()
     core.close()
