@@ -157,8 +157,12 @@ class Camera:
         """The newest frame numbered above after_seq, waiting up to timeout; older frames are skipped."""
         deadline = time.monotonic() + timeout
         with self._cond:
+            idle = self._idle()
             self._watched_until = max(self._watched_until, time.monotonic() + 1.0)  # a reader is a watcher too
-            self._wake.set()
+            if idle:
+                # out of the slow idle pace at once; at full rate the pace stays the camera's (waking the loop on
+                # every call made a reader in a loop, the face check, take pictures as fast as it asked)
+                self._wake.set()
             while self._latest is None or self._latest.seq <= after_seq:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or self._stop.is_set():

@@ -60,3 +60,25 @@ def test_a_subscriber_wakes_the_camera_at_once_and_gets_full_rate_frames():
         assert enough.wait(30), f"{len(got)} frames after subscribing"  # 5 frames, not one in 100 s
     finally:
         camera.close()
+
+
+def test_a_reader_asking_in_a_loop_gets_the_cameras_rate_not_its_own():
+    """The face check calls next_frame as soon as it has looked at a frame: each call used to wake the camera's
+    loop, so the simulated camera took 45 pictures a second instead of 15 and the preview redrew 90 times."""
+    source = CountingSource()
+    camera = Camera(source, fps=10, idle_fps=0.01)
+    camera.start()
+    try:
+        frame = camera.next_frame(0, timeout=30)  # a reader wakes an idle camera at once
+        assert frame is not None
+        before, t0 = source.reads, time.monotonic()
+        seq = frame.seq
+        while time.monotonic() - t0 < 1.0:
+            got = camera.next_frame(seq, timeout=1.0)
+            if got is not None:
+                seq = got.seq
+        elapsed = time.monotonic() - t0
+        # an upper bound only: a slow machine reads fewer, never more
+        assert source.reads - before <= 10 * elapsed + 3
+    finally:
+        camera.close()
