@@ -75,7 +75,7 @@ done
 # bytecode now, as root: the kiosk user cannot write here, so nothing is compiled at each boot
 run "$PREFIX/venv/bin/python" -m compileall -q -j 0 "$PREFIX/venv/lib" "${PY_PARTS[@]/#/$PREFIX/}"
 # the pinyin table too (kiosk/catalog/pinyin.py): the kiosk user could not write it into the venv
-run "$PREFIX/venv/bin/python" -m kiosk.catalog.pinyin_build
+run "$PREFIX/venv/bin/python" -P -m kiosk.catalog.pinyin_build  # -P: the installed code, not this checkout
 
 # state: the queue, its key file (0600, created by the kiosk, so owned by $KIOSK_USER), tickets, catalog updates
 run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$STATE_DIR"

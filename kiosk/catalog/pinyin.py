@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import hashlib
 import marshal
+import os
 import subprocess
 import sys
 import threading
@@ -19,8 +21,11 @@ RANGES = ((0x3400, 0xA000), (0xF900, 0xFB00))
 
 
 def table_path() -> Path:
-    """Where this environment keeps the table: beside its packages, named for the pypinyin it was built from."""
-    return Path(sys.prefix) / "share" / "kiosk" / f"pinyin-{metadata.version('pypinyin')}-{FORMAT}.marshal"
+    """Where this environment keeps the table: beside its packages, named for the pypinyin and the builder it
+    came from (a changed builder or a new pypinyin means a new table, never a stale one)."""
+    builder = hashlib.sha256((Path(__file__).parent / "pinyin_build.py").read_bytes()).hexdigest()[:10]
+    name = f"pinyin-{metadata.version('pypinyin')}-{FORMAT}-{builder}.marshal"
+    return Path(sys.prefix) / "share" / "kiosk" / name
 
 
 def _slot(ch: str) -> int:
@@ -38,6 +43,8 @@ class PinyinTable:
     other character its most common reading. Phrases are one sorted string searched by bisection."""
 
     def __init__(self, state: dict) -> None:
+        if not isinstance(state, dict):
+            raise ValueError("not a pinyin table")
         if state.get("format") != FORMAT:
             raise ValueError(f"pinyin table format {state.get('format')!r}, expected {FORMAT}")
         self._readings: list[str] = state["readings"]  # distinct readings; index 0 is "" (none)
@@ -148,8 +155,19 @@ def _build(path: Path) -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2])
 
 
+def _writable(folder: Path) -> bool:
+    """Whether a table could be written into `folder` (made if missing): its nearest existing ancestor is ours."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
 def load_table(path: Path | None = None) -> PinyinTable | _PypinyinFallback:
-    """The table at `path` (default: table_path()), built there first when missing or unreadable."""
+    """The table at `path` (default: table_path()), built there first when missing or unreadable.
+
+    A terminal's table is the installer's (root's, beside the packages): where the kiosk cannot write, it does
+    not try to build at every start; it says so once and answers through pypinyin until a technician runs
+    `python -m kiosk.catalog.pinyin_build` as root."""
     path = path or table_path()
     try:
         return PinyinTable.load(path)
@@ -157,6 +175,10 @@ def load_table(path: Path | None = None) -> PinyinTable | _PypinyinFallback:
         pass
     except (OSError, ValueError, EOFError, TypeError, KeyError) as e:
         log.warning("pinyin table %s unreadable (%s): building it again", path, type(e).__name__)
+    if not _writable(path.parent):
+        log.warning("pinyin table %s is missing and this user cannot write there (run `python -m "
+                    "kiosk.catalog.pinyin_build` as its owner): pypinyin is loaded instead", path)
+        return _PypinyinFallback()
     try:
         _build(path)
         return PinyinTable.load(path)

@@ -61,13 +61,14 @@ def build_state() -> dict:
 
 
 def write(path: Path) -> None:
-    """Atomically: a kiosk starting beside the build reads the old table or the new one, never half of one."""
+    """Atomically: a kiosk starting beside the build reads the old table or the new one, never half of one. The
+    file is made before the table is built, so a folder that cannot take it fails at once; tables of an older
+    pypinyin or builder beside it are removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = marshal.dumps(build_state())
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.write(marshal.dumps(build_state()))
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
@@ -75,6 +76,9 @@ def write(path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    for old in path.parent.glob("pinyin-*.marshal"):
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,7 +57,7 @@ def test_user_paths_units_and_bytecode(plan):
         assert f"[install] writing /etc/systemd/system/{unit}" in plan
     assert "systemctl enable pcscd.socket kiosk.service" in plan
     assert "-m compileall" in plan and "/opt/kiosk/venv/lib" in plan
-    assert "/opt/kiosk/venv/bin/python -m kiosk.catalog.pinyin_build" in plan  # the kiosk user could not write it
+    assert "/opt/kiosk/venv/bin/python -P -m kiosk.catalog.pinyin_build" in plan  # the kiosk user could not write it
 
 
 def test_every_change_is_only_printed(plan):

@@ -88,3 +88,28 @@ def test_text_fields_offer_no_menu_selection_or_file_dialog():
         for m in re.finditer(r"\b(TextField|TextArea|TextInput|TextEdit)\s*\{", text):
             body = text[m.end():m.end() + 1500]
             assert "ContextMenu.menu: null" in body and "selectByMouse: false" in body, f"{path}: {m.group(1)}"
+
+
+def test_before_the_first_frame_the_window_is_already_locked(qtbot, qapp, tmp_path):
+    """kiosk run puts the application-wide filter on after the first frame; until then the window's own keys
+    are already eaten, so there is no moment without the lockdown."""
+    from kiosk.app import KioskCore
+    from kiosk.config import load
+    from ui.app import KioskUi
+
+    cfg = load(write_config(tmp_path, display={"fullscreen": True, "hide_cursor": False},
+                            locale={"voice_prompts": False}))
+    core = KioskCore(cfg, open_hardware=False)
+    ui = KioskUi(core, qapp, defer=True)
+    try:
+        before = ui.lockdown.eaten
+        QTest.keyClick(ui.window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+        assert ui.lockdown.eaten > before
+        ui.finish_start()
+        before = ui.lockdown.eaten
+        QTest.keyClick(ui.window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+        # press, release (and Qt's shortcut override), each eaten once: not twice, by the window's filter too
+        assert ui.lockdown.eaten - before in (2, 3)
+    finally:
+        ui.close()
+        core.close()

@@ -97,6 +97,34 @@ def test_where_no_table_can_be_written_pypinyin_answers(tmp_path, caplog):
     assert "pypinyin is loaded instead" in caplog.text
 
 
+def test_a_folder_the_kiosk_cannot_write_is_not_built_into_at_every_start(tmp_path, caplog, monkeypatch):
+    """A terminal's table belongs to the installer (root): missing, the kiosk says so and builds nothing."""
+    import os
+
+    shared = tmp_path / "share"
+    shared.mkdir()
+    monkeypatch.setattr(pinyin, "_build", lambda path: (_ for _ in ()).throw(AssertionError("built")))
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != shared and os.path.exists(p))
+    got = load_table(shared / "kiosk" / "pinyin.marshal")
+    assert not isinstance(got, PinyinTable)
+    assert "cannot write there" in caplog.text
+
+
+def test_something_else_in_the_tables_place_is_built_again(tmp_path):
+    import marshal
+
+    path = tmp_path / "pinyin.marshal"
+    path.write_bytes(marshal.dumps([1, 2, 3]))  # valid marshal, not a table
+    assert isinstance(load_table(path), PinyinTable)
+
+
+def test_a_new_table_removes_the_ones_it_replaces(tmp_path):
+    old = tmp_path / "pinyin-0.1-1-aaaaaaaaaa.marshal"
+    old.write_bytes(b"old")
+    write(tmp_path / "pinyin-0.55.0-1-bbbbbbbbbb.marshal")
+    assert [p.name for p in tmp_path.iterdir()] == ["pinyin-0.55.0-1-bbbbbbbbbb.marshal"]
+
+
 def test_the_kiosk_searching_in_chinese_never_loads_pypinyin(tmp_path):
     """In a fresh process: a catalog indexed from scratch and a Chinese query, with pypinyin's package kept
     out of reach; only the table serves (its size in memory is what the settled RSS was paying 56 MB for)."""
