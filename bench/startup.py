@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.support.figures import emit, figure  # noqa: E402
+from bench.support.taps import TapTimer, tap_figures  # noqa: E402
 
 RATIO_GOAL, RSS_FIRST_GOAL, RSS_SETTLED_GOAL, TAP_P95_GOAL = 2.5, 250.0, 350.0, 33.0
 
@@ -125,14 +126,13 @@ def tap_latency(taps: int, runs: int) -> list[dict]:
     from ui.app import prepare_environment
 
     prepare_environment()
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtTest import QTest
 
     from kiosk.app import KioskCore
     from kiosk.config import load
     from tests.helpers.kiosk import write_config
-    from tests.helpers.qml import centre, find_visible
+    from tests.helpers.qml import find_visible
     from ui.app import KioskUi
 
     app = QGuiApplication.instance() or QGuiApplication([])
@@ -147,41 +147,16 @@ def tap_latency(taps: int, runs: int) -> list[dict]:
 
         ui.shell.start()
         wait(500)
-        timer = QElapsedTimer()
+        taps_ = TapTimer(ui.window)
         samples: list[list[float]] = []
-        got: list[int] = []
-        armed = [False]
-
-        def frame() -> None:
-            if armed[0]:
-                armed[0] = False
-                got.append(timer.nsecsElapsed())
-
-        # one permanent connection: repeated single-shot lambda connections trip a PySide6 refcount bug
-        ui.window.frameSwapped.connect(frame)
         for i in range(taps * runs):
             if i % taps == 0:
                 samples.append([])
             name = "home_guide" if i % 2 == 0 else "navBack"
-            item = find_visible(ui.window, name)
-            got.clear()
-            armed[0] = True
-            timer.start()
-            QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(item))
-            while not got:
-                QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-            samples[-1].append(got[0] / 1e6)
-            wait(QGuiApplication.styleHints().mouseDoubleClickInterval() + 50)  # let the transition end
+            samples[-1].append(taps_.tap(find_visible(ui.window, name), wait))
         ui.close()
         core.close()
-    p50s = [statistics.median(run) for run in samples]
-    p95s = [sorted(run)[int(0.95 * (len(run) - 1))] for run in samples]
-    p95 = statistics.median(p95s)
-    print(f"tap to next frame, {runs} runs of {taps} taps (home <-> guide): median p50 {statistics.median(p50s):.1f} ms,"
-          f" median p95 {p95:.1f} ms (range {min(p95s):.1f}-{max(p95s):.1f}); goal p95 <= {TAP_P95_GOAL:g} ms: "
-          f"{'met' if p95 <= TAP_P95_GOAL else 'NOT met'}")
-    return [figure("tap to next frame p95, Home <-> Guide", p95s, "ms", f"<= {TAP_P95_GOAL:g}", p95 <= TAP_P95_GOAL),
-            figure("tap to next frame p50, Home <-> Guide", p50s, "ms")]
+    return tap_figures(samples, "Home <-> Guide", TAP_P95_GOAL)
 
 
 def main() -> None:
