@@ -40,15 +40,12 @@ class _Landmarker:
     """68-point landmarks straight from dlib, loaded on first use (only the demo animation needs them)."""
 
     def __init__(self) -> None:
-        import importlib.util
-
         import dlib
 
-        # the package's files, not its __init__ (which imports pkg_resources)
-        spec = importlib.util.find_spec("face_recognition_models")
-        models = Path(list(spec.submodule_search_locations)[0]) / "models"  # type: ignore[union-attr]
+        from drivers.camera.face_models import LANDMARKS_68, model_file
+
         self._detector = dlib.get_frontal_face_detector()
-        self._predictor = dlib.shape_predictor(str(models / "shape_predictor_68_face_landmarks.dat"))
+        self._predictor = dlib.shape_predictor(str(model_file(LANDMARKS_68)))
 
     def __call__(self, bgr: np.ndarray) -> np.ndarray | None:
         rgb = np.ascontiguousarray(bgr[:, :, ::-1])

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import threading
 import time
-from pathlib import Path
 
 import cv2
 import numpy as np
 
+from drivers.camera.face_models import LANDMARKS_68, RESNET, model_file
 from kiosk.face.engine import FaceBox
 
 log = logging.getLogger(__name__)
@@ -18,22 +17,6 @@ log = logging.getLogger(__name__)
 # detection runs on a copy no wider than this: faces the quality gates accept (a quarter of a 640-wide
 # frame or more) stay well above the HOG detector's ~80 px minimum, and detection costs 4x less
 DETECT_WIDTH = 320
-
-
-def model_file(name: str) -> Path:
-    """A file of the face_recognition_models package, found without importing it: its __init__ imports
-    pkg_resources, which costs the kiosk 7 MB and a scan of every installed package."""
-    spec = importlib.util.find_spec("face_recognition_models")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the face_recognition_models package is not installed")
-    path = Path(list(spec.submodule_search_locations)[0]) / "models" / name
-    if not path.is_file():
-        raise FileNotFoundError(f"face model {name} missing from face_recognition_models")
-    return path
-
-
-LANDMARKS_68 = "shape_predictor_68_face_landmarks.dat"
-RESNET = "dlib_face_recognition_resnet_model_v1.dat"
 
 
 class DlibEngine:
