@@ -179,11 +179,20 @@ def preload(store: CentralStore, fleet: Fleet, count: int, chunk: int = 20_000) 
         stmt = _dialect_insert(engine, counters).values(name="case", value=base + count)
         c.execute(stmt.on_conflict_do_update(index_elements=["name"], set_={"value": base + count}))
     # as after any bulk load: the planner's figures, and (PostgreSQL) the vacuum autovacuum would otherwise run in
-    # the middle of the measurements
+    # the middle of the measurements; then the load written out (a checkpoint, and the kernel's dirty pages), so
+    # the steps measure a central that has held its million cases for a while, not the writeback of the last
+    # minute's gigabytes (a run where that overlapped the step had its p99 thirty times higher)
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
             c.exec_driver_sql("VACUUM ANALYZE")
+            c.exec_driver_sql("CHECKPOINT")
     else:
         with engine.begin() as c:
             c.exec_driver_sql("ANALYZE")
+        raw = engine.raw_connection()  # outside SQLAlchemy's transaction: a checkpoint cannot run inside one
+        try:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+    os.sync()
     return time.perf_counter() - began
