@@ -12,6 +12,11 @@ from central.schema import terminals
 from central.sealing import Unsealable
 
 _NONCE_PRUNE_EVERY = 60.0
+# how many timestamp windows a spent nonce is kept, by the clock of whichever node prunes. A request is accepted
+# within one window of the spending node's clock and again within one window of the replaying node's: two windows
+# if every node kept the same time, and the third lets the nodes of one database differ by up to a window (keep
+# them on NTP: beyond that a replay near the window's edge could find its nonce pruned)
+_NONCE_KEPT_WINDOWS = 3
 _SECRETS_KEPT = 100_000  # terminals whose unsealed secret a process keeps (then it starts again)
 
 
@@ -102,7 +107,7 @@ class TerminalRecords:
             self._pruned = now
             # older nonces can go: their timestamps are refused as stale anyway
             with self._write() as c:
-                c.execute(st.PRUNE_NONCES, {"before": now - 2 * window})
+                c.execute(st.PRUNE_NONCES, {"before": now - _NONCE_KEPT_WINDOWS * window})
         return True
 
     def terminals(self, terminal: str | None = None) -> list[dict]:

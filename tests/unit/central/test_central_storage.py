@@ -86,6 +86,27 @@ def test_nonces_are_single_use(store):
     assert store.terminals(TERMINAL)[0]["last_seen"] >= seen
 
 
+
+def test_a_nonce_outlives_the_window_on_a_node_whose_clock_runs_ahead(central_db):
+    """Two central nodes on one database, node B's clock 120 s ahead of node A's (less than the 300 s window). A
+    request stamped near the future edge of A's window is spent on A; B's next request prunes old nonces by B's
+    clock; the captured request replayed to A, still inside A's window, must be refused."""
+    window, t0 = 300.0, 1_800_000_000.0
+    clock_a, clock_b = [t0], [t0 + 120]
+    a = CentralStore(central_db.target, keys_dir=central_db.keys_dir, clock=lambda: clock_a[0])
+    b = CentralStore(central_db.target, keys_dir=central_db.keys_dir, clock=lambda: clock_b[0])
+    try:
+        a.add_terminal(TERMINAL, "s" * 64)
+        stamped = t0 + window - 10  # the request's own timestamp: the terminal's clock ran ahead of A's
+        assert a.use_nonce(TERMINAL, "r" * 16, window)
+        clock_a[0], clock_b[0] = t0 + 500, t0 + 620
+        assert b.use_nonce(TERMINAL, "b" * 16, window)  # B prunes what it takes to be old
+        assert abs(stamped - clock_a[0]) <= window  # A still accepts the request's timestamp ...
+        assert not a.use_nonce(TERMINAL, "r" * 16, window)  # ... so only the nonce stops the replay
+    finally:
+        a.close()
+        b.close()
+
 def test_the_fleet_reads_every_terminals_beats_in_one_query_with_the_same_answer(store):
     for n in range(12):
         store.add_terminal(f"SIM-F{n:02d}", "s" * 32, site="A")
