@@ -1,5 +1,5 @@
 """Queue benchmark: durable enqueue rate vs bare SQLite and persist-queue; drain rate to a local central; RSS.
-Run: .venv/bin/python bench/sync_queue.py [--runs 45] [--drain-runs 3] [--quick]
+Run: .venv/bin/python bench/sync_queue.py [--runs 45] [--drain-runs 3] [--breakdown] [--gap] [--quick]
 Goals (issue 20, one core): durable enqueue >= 0.80 of bare SQLite at the same durability (median of the paired
 rounds' ratios); backlog drain >= 1,000 submissions/s without attachments. Last line: FIGURES <json>.
 """
@@ -67,8 +67,12 @@ class BareSqlite:
         self.c.execute("PRAGMA journal_mode=WAL")
         self.c.execute("PRAGMA synchronous=FULL")
         self.c.execute("CREATE TABLE q(id INTEGER PRIMARY KEY, data BLOB)")
+        self.size = self.size_of()
+
+    @staticmethod
+    def size_of() -> int:
         form, applicant, face = realistic_submission(0)
-        self.size = len(json.dumps([form, applicant, face], ensure_ascii=False).encode()) + 28
+        return len(json.dumps([form, applicant, face], ensure_ascii=False).encode()) + 28
 
     def set_synchronous(self, mode: str) -> None:
         self.c.execute(f"PRAGMA synchronous={mode}")
@@ -229,6 +233,74 @@ def breakdown_section(n: int, runs: int, folder: Path) -> dict:
             "record_bytes": {"ours_row": round(row), "bare_sqlite_blob": bare.size, "page_size": 4096}}
 
 
+
+# -- where ours and bare SQLite part (--gap) ----------------------------------------------------------------------
+
+class _BareBlob(BareSqlite):
+    """The bare loop with a blob of another size (our whole row's), in its own file; a twin when the size is the
+    same: the method's own spread."""
+
+    def __init__(self, folder: Path, name: str, size: int) -> None:
+        self.name, self.size = name, size
+        self.c = sqlite3.connect(folder / f"{name}.sqlite3", isolation_level=None)
+        self.c.execute("PRAGMA journal_mode=WAL")
+        self.c.execute("PRAGMA synchronous=FULL")
+        self.c.execute("CREATE TABLE q(id INTEGER PRIMARY KEY, data BLOB)")
+
+
+class _ReadyRow(Ours):
+    """Our table, connection and settings, but each commit inserts values made beforehand: what is left of ours
+    once the enqueue's Python work (id, hash, JSON, encryption, tracking number, lock) is taken away."""
+
+    name = "ours_table_ready_values"
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        form, applicant, face = realistic_submission(0)
+        probe = self.store.enqueue_submission("gjj.withdraw", form, applicant, face)
+        self.row = list(self.store._conn.execute(
+            "SELECT id, seq, kind, tracking, service_code, created_at, id_hash, blobs, payload FROM records WHERE seq=?",
+            (probe.seq,)).fetchone())
+
+    def put(self, item) -> None:
+        from offline_queue.store import _INSERT
+
+        self.row[1] += 1
+        cur = self.store._enqueue_cursor
+        cur.execute("BEGIN IMMEDIATE")
+        cur.execute(_INSERT, self.row)
+        cur.execute("COMMIT")
+
+
+def gap_section(n: int, runs: int, folder: Path) -> dict:
+    """Per commit, wall and this thread's CPU (the kernel's share of write and fsync included), interleaved rounds:
+    bare SQLite, a bare twin, bare with a blob of our whole row's size, our table with ready values, ours."""
+    for sub in ("ours", "ready"):
+        (folder / sub).mkdir()
+    ours = Ours(folder / "ours")
+    contenders = [BareSqlite(folder), _BareBlob(folder, "bare_twin", BareSqlite.size_of()), ours,
+                  _ReadyRow(folder / "ready")]
+    items = [realistic_submission(i) for i in range(n)]
+    ours.put(items[0])  # our row's size: every column of a record as stored
+    size = ours.store._conn.execute("SELECT length(id) + length(kind) + length(tracking) + length(service_code) + 8"
+                       " + length(state) + length(id_hash) + length(blobs) + length(payload) FROM records"
+                       " ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    contenders.insert(2, _BareBlob(folder, "bare_with_our_row_size", size))
+    wall: dict[str, list[float]] = {c.name: [] for c in contenders}
+    cpu: dict[str, list[float]] = {c.name: [] for c in contenders}
+    for r in range(runs):
+        for c in contenders[r % len(contenders):] + contenders[:r % len(contenders)]:
+            t, p = time.perf_counter(), time.thread_time()
+            for item in items:
+                c.put(item)
+            cpu[c.name].append((time.thread_time() - p) / n * 1e6)
+            wall[c.name].append((time.perf_counter() - t) / n * 1e6)
+    for c in contenders:
+        c.close()
+    return {name: {"wall_us": round(statistics.median(wall[name]), 1), "cpu_us": round(statistics.median(cpu[name]), 1),
+                   "rate_vs_bare": round(statistics.median([b / o for o, b in zip(wall[name], wall["bare_sqlite"])]), 3)}
+            for name in wall} | {"our_row_bytes": size, "rounds": runs, "commits_per_round": n}
+
 # -- drain ------------------------------------------------------------------------------------------------------
 
 def drain_section(n: int, attachment_kb: int, batch: int, folder: Path) -> dict:
@@ -299,11 +371,14 @@ def main(argv: list[str]) -> int:
     p.add_argument("--skip-drain", action="store_true")
     p.add_argument("--breakdown", action="store_true",
                    help="also print where our enqueue's time goes (per-stage CPU; SQLite vs Python, with/without fsync)")
+    p.add_argument("--gap", action="store_true",
+                   help="also print, per commit, wall and CPU of bare SQLite, a bare twin, bare with our row's size, "
+                        "our table with ready values, and ours (where the enqueue ratio's gap is)")
     p.add_argument("--quick", action="store_true", help="tiny workload, seconds: checks the benchmark runs")
     args = p.parse_args(argv)
     if args.quick:
         args.enqueue, args.runs, args.drain, args.drain_attached, args.attachment_kb = 20, 2, 100, 10, 20
-        args.drain_runs = 1
+        args.drain_runs, args.gap = 1, True  # --gap too, so it cannot break unseen
     # beside the repo: the same disk as a deployment; a quick run stays in the temp folder
     base = Path(tempfile.mkdtemp(prefix="queue-bench-", dir=args.dir or (None if args.quick else REPO.parent)))
     try:
@@ -323,6 +398,15 @@ def main(argv: list[str]) -> int:
             d.mkdir()
             report["breakdown"] = breakdown_section(args.enqueue, max(3, args.runs // 3), d)
             print(json.dumps({"breakdown": report["breakdown"]}), flush=True)
+        if args.gap:
+            d = base / "gap"
+            d.mkdir()
+            report["gap"] = gap_section(args.enqueue, max(5, args.runs // 3), d)
+            print(json.dumps({"gap": report["gap"]}), flush=True)
+            for name, v in report["gap"].items():
+                if isinstance(v, dict):
+                    figures += [figure(f"per commit, {name}: wall", [v["wall_us"]], "us"),
+                                figure(f"per commit, {name}: thread CPU, kernel included", [v["cpu_us"]], "us")]
         if not args.skip_drain:
             for label, n, kb in (("drain_plain", args.drain, 0), ("drain_attached", args.drain_attached,
                                                                   args.attachment_kb)):
