@@ -181,7 +181,7 @@ def preload(store: CentralStore, fleet: Fleet, count: int, chunk: int = 20_000) 
     # as after any bulk load: the planner's figures, and (PostgreSQL) the vacuum autovacuum would otherwise run in
     # the middle of the measurements; then the load written out (a checkpoint, and the kernel's dirty pages), so
     # the steps measure a central that has held its million cases for a while, not the writeback of the last
-    # minute's gigabytes (a run where that overlapped the step had its p99 thirty times higher)
+    # minute's gigabytes (the likeliest cause of one run's p99 thirty times higher than the next)
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
             c.exec_driver_sql("VACUUM ANALYZE")
