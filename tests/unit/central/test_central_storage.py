@@ -86,7 +86,6 @@ def test_nonces_are_single_use(store):
     assert store.terminals(TERMINAL)[0]["last_seen"] >= seen
 
 
-
 def test_a_nonce_outlives_the_window_on_a_node_whose_clock_runs_ahead(central_db):
     """Two central nodes on one database, node B's clock 120 s ahead of node A's (less than the 300 s window). A
     request stamped near the future edge of A's window is spent on A; B's next request prunes old nonces by B's
@@ -106,6 +105,7 @@ def test_a_nonce_outlives_the_window_on_a_node_whose_clock_runs_ahead(central_db
     finally:
         a.close()
         b.close()
+
 
 def test_the_fleet_reads_every_terminals_beats_in_one_query_with_the_same_answer(store):
     for n in range(12):
