@@ -1,5 +1,5 @@
 """Queue benchmark: durable enqueue rate vs bare SQLite and persist-queue; drain rate to a local central; RSS.
-Run: .venv/bin/python bench/sync_queue.py [--runs 45] [--drain-runs 3] [--breakdown] [--gap] [--quick]
+Run: .venv/bin/python bench/sync_queue.py [--runs 150] [--drain-runs 3] [--breakdown] [--gap] [--quick]
 Goals (issue 20, one core): durable enqueue >= 0.80 of bare SQLite at the same durability (median of the paired
 rounds' ratios); backlog drain >= 1,000 submissions/s without attachments. Last line: FIGURES <json>.
 """
@@ -7,6 +7,7 @@ rounds' ratios); backlog drain >= 1,000 submissions/s without attachments. Last 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -196,8 +197,10 @@ def breakdown_section(n: int, runs: int, folder: Path) -> dict:
     body = {"form": form, "applicant": applicant, "face_check": face}
     plain = pack(body)
     day = date.today()
-    stages = {"new_id": new_id, "tracking_number": lambda: tracking.issue(TERMINAL, day, 123456),
-              "id_hash": lambda: st._id_hash(applicant["id_number"]),
+    issuer = tracking.DayIssuer(TERMINAL, day)
+    stages = {"new_id": new_id, "tracking_number": lambda: issuer.number(123456),
+              "id_hash": lambda: hashlib.blake2b(applicant["id_number"].strip().upper().encode(), digest_size=32,
+                                                 key=st._id_key).digest(),
               "json_encode": lambda: pack(body),
               "aes_gcm_encrypt": lambda: st._suite.encrypt(plain, b"01KAR8Z5Y3XW2V1T0S9R8Q7P6N"),
               "os_urandom_28": lambda: os.urandom(28)}
@@ -361,7 +364,8 @@ def main(argv: list[str]) -> int:
         return 0
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--enqueue", type=int, default=300, help="commits per contender per round")
-    p.add_argument("--runs", type=int, default=45, help="interleaved rounds (each: the three contenders back to back)")
+    p.add_argument("--runs", type=int, default=150,
+                   help="interleaved rounds (each: the three contenders back to back); the headline is their median")
     p.add_argument("--drain", type=int, default=10000, help="backlog size without attachments")
     p.add_argument("--drain-attached", type=int, default=1000, help="backlog size with one attachment each")
     p.add_argument("--attachment-kb", type=int, default=200)

@@ -28,8 +28,8 @@ class LocalRecords:
         return self._case(rows[0]) if rows else None
 
     def lookup_by_id_number(self, id_number: str) -> list[LocalCase]:
-        rows = self._read(f"SELECT {self._CASE_COLS} FROM records WHERE id_hash=? ORDER BY seq",
-                          (self._id_hash(id_number),))
+        rows = self._read(f"SELECT {self._CASE_COLS} FROM records WHERE id_hash IN (?,?) ORDER BY seq",
+                          self._id_hashes(id_number))
         return [self._case(r) for r in rows]
 
     def quarantine(self) -> list[dict]:

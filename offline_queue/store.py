@@ -34,12 +34,28 @@ KINDS = ("submission", "rating", "event")
 MARK_EVERY = 1000
 CORRUPT_EVENT = "queue.record_corrupt"
 AUDIT_EVENT = "staff.audit"
+_new_tuple = tuple.__new__  # a NamedTuple built without its Python-level __new__ (once per enqueue)
 
 
 def local_id_hash(key: bytes, id_number: str) -> bytes:
     """Keyed, so the local database holds nothing a dictionary of ID numbers could reverse; stored as the
-    32 raw bytes (half the size of hex, on every record)."""
-    return hmac.new(key, b"id-lookup:" + id_number.strip().upper().encode(), hashlib.sha256).digest()
+    32 raw bytes (half the size of hex, on every record). Keyed BLAKE2b (a MAC by design, one call where HMAC
+    is four) under a key of its own derived from the queue key: it runs in every enqueue."""
+    return hashlib.blake2b(_normal_id(id_number), digest_size=32, key=id_lookup_key(key)).digest()
+
+
+def legacy_local_id_hash(key: bytes, id_number: str) -> bytes:
+    """What records written before 2026-11-30 hold (HMAC-SHA256 under the queue key): lookups try both, because
+    a record's hash cannot be recomputed once its personal part is purged."""
+    return hmac.new(key, b"id-lookup:" + _normal_id(id_number), hashlib.sha256).digest()
+
+
+def id_lookup_key(key: bytes) -> bytes:
+    return hmac.new(key, b"id-lookup-blake2b", hashlib.sha256).digest()
+
+
+def _normal_id(id_number: str) -> bytes:
+    return id_number.strip().upper().encode()
 
 
 def _raise_translated(what: str, exc: sqlite3.DatabaseError) -> None:
@@ -125,9 +141,10 @@ class QueueStore(LocalRecords):
                 self._conn.close()
                 raise
         self._suite: CryptoSuite = make_suite(suite, self._key)
-        self._id_mac = PrefixedHmac(self._key, b"id-lookup:")
+        self._id_key = id_lookup_key(self._key)
+        self._legacy_id_mac = PrefixedHmac(self._key, b"id-lookup:")
         self._day_start = self._day_end = 0.0  # the local day the last enqueue fell on, as [start, end) times
-        self._day = date.min
+        self._issuer = tracking.DayIssuer(terminal_id, date.min)  # tracking numbers of that day
         self._enqueue_cursor = self._conn.cursor()
         self._seq = 0  # last sequence number handed out; one process owns the queue (the instance lock)
         self._low = 1  # no open (pending/sending) record has a smaller seq
@@ -241,17 +258,20 @@ class QueueStore(LocalRecords):
                 _raise_translated(what, exc)
             raise
 
-    def _id_hash(self, id_number: str) -> bytes:
-        """local_id_hash(self._key, id_number), with the key absorbed once (it runs in every enqueue)."""
-        return self._id_mac.digest(id_number.strip().upper().encode())
+    def _id_hashes(self, id_number: str) -> tuple[bytes, bytes]:
+        """What a record of this ID number may hold: local_id_hash, or legacy_local_id_hash if written before."""
+        normal = _normal_id(id_number)
+        return (hashlib.blake2b(normal, digest_size=32, key=self._id_key).digest(),
+                self._legacy_id_mac.digest(normal))
 
-    def _local_day(self, now: float) -> date:
-        """The local date of `now`, recomputed only when a day boundary is crossed (this runs in every enqueue)."""
-        if not self._day_start <= now < self._day_end:
-            self._day = datetime.fromtimestamp(now).date()
-            self._day_start = datetime.combine(self._day, day_time.min).timestamp()
-            self._day_end = datetime.combine(self._day + timedelta(days=1), day_time.min).timestamp()
-        return self._day
+    def _new_day(self, now: float) -> tracking.DayIssuer:
+        """The tracking numbers of the local day `now` falls on; the enqueue calls this only when a day boundary
+        is crossed (the local date is not worked out per enqueue)."""
+        day = datetime.fromtimestamp(now).date()
+        self._day_start = datetime.combine(day, day_time.min).timestamp()
+        self._day_end = datetime.combine(day + timedelta(days=1), day_time.min).timestamp()
+        self._issuer = tracking.DayIssuer(self.terminal_id, day)
+        return self._issuer
 
     def enqueue_submission(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
                            attachments: list[bytes] = (), evidence: bytes | None = None,
@@ -272,7 +292,8 @@ class QueueStore(LocalRecords):
             hashes.append(sha)
             sealed.append((sha, len(data), self._suite.encrypt(data, sha.encode())))
         id_number = applicant.get("id_number")
-        id_hash = self._id_hash(str(id_number)) if id_number else None
+        id_hash = (hashlib.blake2b(str(id_number).strip().upper().encode(), digest_size=32, key=self._id_key).digest()
+                   if id_number else None)  # local_id_hash, written out: one call fewer in every enqueue
         # only the personal part is encrypted: the tracking number, service, time and attachment hashes are
         # columns already and claim() puts the body back together (not storing them twice keeps records smaller),
         # so the whole payload is ready before the lock, which is held only for the sequence number and the I/O
@@ -287,15 +308,15 @@ class QueueStore(LocalRecords):
         payload = self._suite.encrypt(pack(personal), rid.encode(), fresh[16:])
         blobs = json.dumps(hashes) if hashes else "[]"
         with self._lock:
-            day = self._local_day(now)
+            issuer = self._issuer if self._day_start <= now < self._day_end else self._new_day(now)
             seq = self._seq + 1
-            tracking_no = tracking.issue(self.terminal_id, day, seq)
+            tracking_no = issuer.number(seq)
             self._commit_record("enqueue submission", (rid, seq, "submission", tracking_no, service_code, now,
                                                        id_hash, blobs, payload), sealed)
             self._seq = seq
             if seq >= self._next_mark:
                 self._write_mark()
-        return Enqueued(rid, seq, tracking_no, now)
+        return _new_tuple(Enqueued, (rid, seq, tracking_no, now))
 
     def enqueue(self, kind: str, body: dict) -> Enqueued:
         """Ratings and events: same durability and idempotency as submissions, no tracking number."""

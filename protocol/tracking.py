@@ -74,7 +74,7 @@ _LOW3, _HIGH3 = _digit_terms((2, 1, 2)), _digit_terms((1, 2, 1))
 
 
 def issue(terminal: str, day: date, seq: int) -> str:
-    """Same result as str(TrackingNumber(...)), computed incrementally: it runs inside every enqueue."""
+    """Same result as str(TrackingNumber(...)), computed incrementally."""
     digits = f"{seq:06d}"
     head, total = _prefix(terminal, day, len(digits))
     if seq < 1_000_000:
@@ -85,6 +85,23 @@ def issue(terminal: str, day: date, seq: int) -> str:
             total += factor * (ord(ch) - 48)
             factor = 3 - factor
     return f"{head}{digits}-{_ALPHABET[(_N - total % _N) % _N]}"
+
+
+class DayIssuer:
+    """issue() for one terminal on one day, the day's prefix worked out once: the queue keeps one per local day,
+    because issue()'s cache lookup (hashing the terminal and the date) costs more than the number itself."""
+
+    __slots__ = ("terminal", "day", "_head", "_total")
+
+    def __init__(self, terminal: str, day: date) -> None:
+        self.terminal, self.day = terminal, day
+        self._head, self._total = _prefix(terminal, day, 6)
+
+    def number(self, seq: int) -> str:
+        if not 0 <= seq < 1_000_000:  # a longer sequence weighs its digits from another parity: the general path
+            return issue(self.terminal, self.day, seq)
+        check = _ALPHABET[(_N - (self._total + _HIGH3[seq // 1000] + _LOW3[seq % 1000]) % _N) % _N]
+        return f"{self._head}{seq:06d}-{check}"
 
 
 def normalize(typed: str) -> str:

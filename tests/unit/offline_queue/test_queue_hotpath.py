@@ -2,7 +2,7 @@
 
 import random
 import time
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,7 +10,7 @@ from ulid import ULID
 
 from protocol import tracking
 from offline_queue.ids import is_id, new_id
-from offline_queue.store import local_id_hash
+from offline_queue.store import legacy_local_id_hash, local_id_hash
 from tests.helpers.central import make_store
 
 
@@ -28,6 +28,7 @@ def test_incremental_issue_matches_the_plain_check_character(terminal, day, seq)
     number = tracking.issue(terminal, day, seq)
     assert number == str(tracking.TrackingNumber(terminal, day, seq))
     assert tracking.parse(number) == tracking.TrackingNumber(terminal, day, seq)
+    assert tracking.DayIssuer(terminal, day).number(seq) == number
 
 
 
@@ -48,4 +49,30 @@ def test_randomness_drawn_by_the_caller_is_what_the_id_and_nonce_use(tmp_path):
     store = make_store(tmp_path)
     sealed = store._suite.encrypt(b"record", b"aad", fresh[16:])
     assert sealed[:12] == fresh[16:] and store._suite.decrypt(sealed, b"aad") == b"record"
+    store.close()
+
+
+def test_a_record_written_with_the_older_id_hash_is_still_found(tmp_path):
+    store = make_store(tmp_path)
+    id_number = f"99010119900101{random.randrange(1000):03d}X"
+    old = store.enqueue_submission("gjj.withdraw", {}, {"name": "测试人", "id_number": id_number})
+    # as a queue written before the keyed BLAKE2b hash holds it (its personal part may be purged: no recompute)
+    store._conn.execute("UPDATE records SET id_hash=? WHERE seq=?", (legacy_local_id_hash(store._key, id_number),
+                                                                      old.seq))
+    new = store.enqueue_submission("gjj.withdraw", {}, {"name": "测试人", "id_number": id_number.lower()})
+    other = store.enqueue_submission("gjj.withdraw", {}, {"name": "测试人", "id_number": "990101199001019990"})
+    assert [c.tracking for c in store.lookup_by_id_number(id_number)] == [old.tracking, new.tracking]
+    assert [c.tracking for c in store.lookup_by_id_number("990101199001019990")] == [other.tracking]
+    assert local_id_hash(store._key, id_number) != legacy_local_id_hash(store._key, id_number)
+    store.close()
+
+
+def test_tracking_numbers_take_the_local_date_of_each_enqueue_across_midnight(tmp_path):
+    midnight = datetime(2026, 12, 31) + timedelta(days=1)  # local time: the new year's first second
+    times = iter([(midnight - timedelta(seconds=1)).timestamp(), midnight.timestamp(),
+                  (midnight + timedelta(days=1, seconds=-0.001)).timestamp(), (midnight - timedelta(days=3)).timestamp()])
+    store = make_store(tmp_path, clock=lambda: next(times))
+    numbers = [tracking.parse(store.enqueue_submission("gjj.withdraw", {}, {}).tracking) for _ in range(4)]
+    assert [(n.day, n.seq) for n in numbers] == [(date(2026, 12, 31), 1), (date(2027, 1, 1), 2), (date(2027, 1, 1), 3),
+                                                 (date(2026, 12, 29), 4)]  # a clock set back is followed too
     store.close()

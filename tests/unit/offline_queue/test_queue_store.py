@@ -8,7 +8,7 @@ import pytest
 from offline_queue import schema
 from protocol import tracking
 from offline_queue.errors import CorruptDatabaseError, DiskFullError, KeyMissingError, QueueError
-from offline_queue.store import Outcome, QueueStore, local_id_hash
+from offline_queue.store import Outcome, QueueStore, legacy_local_id_hash
 from tests.helpers.central import TERMINAL, invented_applicant, make_store
 
 
@@ -247,7 +247,7 @@ def test_a_queue_written_by_the_previous_schema_opens_and_its_records_still_sync
         store._conn.execute("INSERT INTO records(seq, id, kind, tracking, service_code, created_at, state, id_hash,"
                             " payload) VALUES (1, '01KAR8Z5Y3XW2V1T0S9R8Q7P6N', 'submission', ?, 'gjj.withdraw', ?,"
                             " 'pending', ?, ?)", (legacy["tracking"], legacy["created_at"],
-                                                  local_id_hash(store._key, person["id_number"]).hex(), payload))
+                                                  legacy_local_id_hash(store._key, person["id_number"]).hex(), payload))
     store._conn.execute("PRAGMA user_version = 1")
     store.close()
     reopened = make_store(tmp_path)
