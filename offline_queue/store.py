@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
 
@@ -144,7 +144,7 @@ class QueueStore(LocalRecords):
         self._id_key = id_lookup_key(self._key)
         self._legacy_id_mac = PrefixedHmac(self._key, b"id-lookup:")
         self._day_start = self._day_end = 0.0  # the local day the last enqueue fell on, as [start, end) times
-        self._issuer = tracking.DayIssuer(terminal_id, date.min)  # tracking numbers of that day
+        self._issuer: tracking.DayIssuer | None = None  # tracking numbers of that day
         self._enqueue_cursor = self._conn.cursor()
         self._seq = 0  # last sequence number handed out; one process owns the queue (the instance lock)
         self._low = 1  # no open (pending/sending) record has a smaller seq
