@@ -34,7 +34,7 @@ def _v1(db: sqlite_utils.Database) -> None:
             "reject_reason": str,
             "purged_at": float,
             "id_hash": str,  # keyed hash of the applicant's ID number, for local progress queries (raw bytes since v2;
-            # store.local_id_hash, or store.legacy_local_id_hash in records written before 2026-11-30)
+            # store.local_id_hash, or store.legacy_local_id_hash in records written by earlier versions)
             "blobs": str,  # JSON list of attachment sha256
             "payload": bytes,  # encrypted body (offline_queue/payload.py); NULL once purged
         },

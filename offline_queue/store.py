@@ -45,12 +45,16 @@ def local_id_hash(key: bytes, id_number: str) -> bytes:
 
 
 def legacy_local_id_hash(key: bytes, id_number: str) -> bytes:
-    """What records written before 2026-11-30 hold (HMAC-SHA256 under the queue key): lookups try both, because
-    a record's hash cannot be recomputed once its personal part is purged."""
+    """What records written by earlier versions of the queue hold (HMAC-SHA256 under the queue key): lookups try
+    both. Such a record still holds its personal part (a purge clears the hash with it), so a migration could
+    rehash them, but it would need the key and to decrypt every held record at open; they leave by themselves
+    as they are purged after their retention, and a lookup is rare enough to pay the second hash."""
     return hmac.new(key, b"id-lookup:" + _normal_id(id_number), hashlib.sha256).digest()
 
 
 def id_lookup_key(key: bytes) -> bytes:
+    """The ID hash's own key (HMAC-SHA256 of the queue key and a label no other derivation uses). Changing the
+    label or the construction makes every held record unfindable by card: a known-answer test pins both."""
     return hmac.new(key, b"id-lookup-blake2b", hashlib.sha256).digest()
 
 
@@ -268,10 +272,11 @@ class QueueStore(LocalRecords):
         """The tracking numbers of the local day `now` falls on; the enqueue calls this only when a day boundary
         is crossed (the local date is not worked out per enqueue)."""
         day = datetime.fromtimestamp(now).date()
+        issuer = tracking.DayIssuer(self.terminal_id, day)  # first: if it raises, nothing here has changed
         self._day_start = datetime.combine(day, day_time.min).timestamp()
         self._day_end = datetime.combine(day + timedelta(days=1), day_time.min).timestamp()
-        self._issuer = tracking.DayIssuer(self.terminal_id, day)
-        return self._issuer
+        self._issuer = issuer
+        return issuer
 
     def enqueue_submission(self, service_code: str, form: dict, applicant: dict, face_check: dict | None = None,
                            attachments: list[bytes] = (), evidence: bytes | None = None,

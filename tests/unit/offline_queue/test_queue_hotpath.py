@@ -1,9 +1,11 @@
 """The enqueue hot path's own codecs agree with the reference ones (ULID library, TrackingNumber, json)."""
 
+import hashlib
 import random
 import time
 from datetime import date, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from ulid import ULID
@@ -52,6 +54,17 @@ def test_randomness_drawn_by_the_caller_is_what_the_id_and_nonce_use(tmp_path):
     store.close()
 
 
+def test_the_id_hashes_are_the_ones_held_records_carry():
+    """Known answers: a change of label, key derivation or construction would leave every record on a terminal
+    unfindable by card while the other tests, computing both sides alike, still passed."""
+    key, number = bytes(range(32)), "990101199001011234"  # an invented number
+    assert local_id_hash(key, number).hex() == "d94251dd27d1919ccca62b92af2dbfa1d04daa6b03c979bc83a42a6d34ab67d0"
+    # earlier versions' HMAC-SHA256, as they computed it (offline_queue/store.py before 2026-11-29)
+    assert legacy_local_id_hash(key, f" {number.lower()} ").hex() == (
+        "64c168e6d9a0ff6afe33922e04975d84517247707d80595547d9ff9de0260f76")
+    assert local_id_hash(key, number) != hashlib.blake2b(number.encode(), digest_size=32, key=key).digest()
+
+
 def test_a_record_written_with_the_older_id_hash_is_still_found(tmp_path):
     store = make_store(tmp_path)
     id_number = f"99010119900101{random.randrange(1000):03d}X"
@@ -75,4 +88,13 @@ def test_tracking_numbers_take_the_local_date_of_each_enqueue_across_midnight(tm
     numbers = [tracking.parse(store.enqueue_submission("gjj.withdraw", {}, {}).tracking) for _ in range(4)]
     assert [(n.day, n.seq) for n in numbers] == [(date(2026, 12, 31), 1), (date(2027, 1, 1), 2), (date(2027, 1, 1), 3),
                                                  (date(2026, 12, 29), 4)]  # a clock set back is followed too
+    store.close()
+
+
+def test_a_terminal_id_the_check_character_cannot_weigh_fails_every_enqueue_alike(tmp_path):
+    store = make_store(tmp_path, terminal="sim-0001")  # lower case: the configuration refuses it, a direct caller may not
+    for _ in range(2):  # the second as the first: the day's issuer was not left half made
+        with pytest.raises(KeyError):
+            store.enqueue_submission("gjj.withdraw", {}, {})
+    assert store._conn.execute("SELECT count(*) FROM records").fetchone()[0] == 0
     store.close()

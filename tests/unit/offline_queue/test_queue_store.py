@@ -132,7 +132,7 @@ def test_lookup_by_id_number_uses_a_keyed_hash(tmp_path):
     stored = store._conn.execute("SELECT id_hash FROM records").fetchone()[0]
     import hashlib
 
-    assert stored != hashlib.sha256(idno.encode()).hexdigest()
+    assert stored not in (hashlib.sha256(idno.encode()).digest(), hashlib.sha256(idno.encode()).hexdigest())
 
 
 def test_disk_full_is_a_clear_error_and_loses_nothing(tmp_path):
