@@ -2,7 +2,7 @@
 simulators, timed by step (our own pauses excluded); then RSS, open files and threads after many visits.
 
     .venv/bin/python bench/visit.py                  # 10 visits, then 190 more: medians by step, growth 10 -> 200
-                                                     # (about 7 s a visit: half an hour on a quiet machine; exit 1
+                                                     # (about 7 s a visit: half an hour on a quiet machine; exit 3
                                                      # when RSS grew 10 MB or more, or fds or threads grew at all)
     .venv/bin/python bench/visit.py --quick          # 1 + 3 visits: shows it runs, judges nothing
     .venv/bin/python bench/visit.py --visits 40 --tracemalloc   # which Python lines hold the growth 10 -> 40
@@ -34,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[0] = str(REPO)  # bench/queue.py would shadow the standard library queue module
 
-from bench.support.figures import emit, figure  # noqa: E402
+from bench.support.figures import GOAL_MISSED, emit, figure  # noqa: E402
 
 STEPS = ("card", "face", "form", "submit", "receipt", "rating", "wipe")
 # not the kiosk's time: what the simulated person does, and the pauses the kiosk makes on purpose
@@ -319,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     figures.append(figure(f"RSS growth, visit {warm} -> {total}{trimmed}", [growth], "MB", "< 10 (fds, threads: +0)",
                           judged))
     emit(figures)
-    return 0 if ok or args.quick else 1
+    return 0 if ok or args.quick else GOAL_MISSED
 
 
 def spread(values) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 
 PREFIX = "FIGURES "
+# the exit status of a benchmark that printed its figures and judged a goal missed (bench/day.py, bench/visit.py):
+# not 1, which is also what an uncaught exception exits with
+GOAL_MISSED = 3
 
 
 def figure(name: str, values: list[float], unit: str, goal: str = "", met: bool | None = None) -> dict:

@@ -1,14 +1,15 @@
-"""bench/all.py's reading of one benchmark: figures kept when the benchmark exits non-zero over a goal it missed."""
+"""bench/all.py's reading of one benchmark: figures kept when the benchmark exits GOAL_MISSED over a goal it missed,
+a failure for any other exit."""
 
 from bench.all import rows, run
 from tests.helpers.kiosk import REPO
 
 MISSED = '''
 import sys
-from bench.support.figures import emit, figure
+from bench.support.figures import GOAL_MISSED, emit, figure
 print("rss grew; the verdict is in the figures")
 emit([figure("RSS growth", [12.5], "MB", "< 10", False)])
-sys.exit(1)  # as bench/day.py and bench/visit.py do when a goal is not met
+sys.exit(GOAL_MISSED)  # as bench/day.py and bench/visit.py do when a goal is not met
 '''
 
 
@@ -36,3 +37,16 @@ def test_unreadable_figures_are_a_failure_even_with_exit_zero(tmp_path):
     bad = _bench(tmp_path, "bad", "print('FIGURES [not json')\n")
     figures, problem = run(bad, False, 120, [], [])
     assert figures is None and problem.startswith("unreadable FIGURES line")
+
+
+def test_an_exit_after_figures_that_all_met_their_goals_is_a_failure(tmp_path):
+    met = _bench(tmp_path, "met", MISSED.replace("False)", "True)"))
+    figures, problem = run(met, False, 120, [], [])
+    assert figures is None and problem == "exit 3: no message"
+
+
+def test_a_crash_in_the_clean_up_after_the_figures_is_a_failure(tmp_path):
+    crash = _bench(tmp_path, "cleanup", MISSED.replace("sys.exit(GOAL_MISSED)",
+                                                    "raise OSError('the database server did not stop')"))
+    figures, problem = run(crash, False, 120, [], [])
+    assert figures is None and problem.startswith("exit 1") and "did not stop" in problem

@@ -21,3 +21,11 @@ def test_files_threads_and_memory_that_keep_growing_are_growth():
     grown = growth(_day([22 + i // 8 for i in range(49)], [11 + i // 24 for i in range(49)],
                         [300.0 + i * 0.25 for i in range(49)]), 24.0)
     assert grown["fds"] >= 4 and grown["threads"] >= 1 and grown["rss_mb"] == 46 * 0.25
+
+
+def test_a_burst_of_sockets_early_in_the_day_does_not_hide_a_leak_later():
+    fds = [22 if i % 2 == 0 else 23 for i in range(49)]
+    fds[3] = 30  # a catalog check with several connections open in the first quarter
+    for i in range(36, 49):
+        fds[i] += 2  # two that never close in the last quarter
+    assert growth(_day(fds), 24.0)["fds"] == 2
