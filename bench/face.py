@@ -107,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         d = distance(cards[a], cards[b])
         (same if a.rsplit("_", 1)[0] == b.rsplit("_", 1)[0] else different).append((d, a, b))
     worst_same, best_different = max(same), min(different)
-    print(f"threshold {threshold}: largest same-person distance {worst_same[0]:.3f} ({worst_same[1]} / "
-          f"{worst_same[2]}), smallest different-person {best_different[0]:.3f} ({best_different[1]} / "
-          f"{best_different[2]})")
+    # the distances only: the photos' file names are their people's names (privacy rules: none in output)
+    print(f"threshold {threshold}: largest same-person distance {worst_same[0]:.3f}, smallest different-person "
+          f"{best_different[0]:.3f} ({len(same)} and {len(different)} pairs)")
     print(f"margins: {threshold - worst_same[0]:+.3f} below the threshold, "
           f"{best_different[0] - threshold:+.3f} above it; gap {best_different[0] - worst_same[0]:.3f}")
     emit(figures)
