@@ -24,7 +24,9 @@ def _events(tmp_path, name=STAFF_CALL_EVENT):
     """(central's item id, body) of the terminal's events called `name`, in the order they arrived."""
     with sqlite3.connect(tmp_path / "central.sqlite3") as c:
         rows = [(rid, json.loads(b)) for rid, b in c.execute(
-            "SELECT item_id, body FROM events WHERE terminal=? ORDER BY at, item_id", (TERMINAL,))]
+            # rowid: the order central stored them in. Not item_id: two calls within one millisecond have ULIDs
+            # that share their time part and sort by the random rest
+            "SELECT item_id, body FROM events WHERE terminal=? ORDER BY at, rowid", (TERMINAL,))]
     return [(rid, b) for rid, b in rows if b["name"] == name]
 
 
