@@ -2,7 +2,8 @@
 Run: .venv/bin/python bench/startup.py [--runs 5] [--taps 50] [--quick]
 Goals (issue 20, on one core): start to first frame <= 2.5x a bare Qt Quick window (paired runs: each kiosk start
 beside a bare start of the same moment; our bytecode compiled first, as on a terminal); RSS <= 250 MiB at the first
-frame and <= 350 MiB settled; tap to next frame p95 <= 33 ms (Home <-> Guide). Last line: FIGURES <json> (bench/README.md).
+frame and <= 350 MiB settled; tap to next frame p95 <= 33 ms (Home <-> Guide). Last line: FIGURES <json>
+(bench/README.md).
 """
 
 from __future__ import annotations

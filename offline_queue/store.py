@@ -18,7 +18,7 @@ from pathlib import Path
 
 from offline_queue import identity, schema
 from protocol import tracking
-from offline_queue.crypto import CryptoSuite, PrefixedHmac, load_key, make_suite
+from offline_queue.crypto import CryptoSuite, load_key, make_suite
 from offline_queue.errors import (CorruptDatabaseError, CorruptRecordError, DiskFullError, KeyMissingError,
                                   QueueError)
 from offline_queue.ids import new_id
@@ -145,8 +145,7 @@ class QueueStore(LocalRecords):
                 self._conn.close()
                 raise
         self._suite: CryptoSuite = make_suite(suite, self._key)
-        self._id_key = id_lookup_key(self._key)
-        self._legacy_id_mac = PrefixedHmac(self._key, b"id-lookup:")
+        self._id_key = id_lookup_key(self._key)  # derived once: the enqueue hashes with it every time
         self._day_start = self._day_end = 0.0  # the local day the last enqueue fell on, as [start, end) times
         self._issuer: tracking.DayIssuer | None = None  # tracking numbers of that day
         self._enqueue_cursor = self._conn.cursor()
@@ -263,10 +262,9 @@ class QueueStore(LocalRecords):
             raise
 
     def _id_hashes(self, id_number: str) -> tuple[bytes, bytes]:
-        """What a record of this ID number may hold: local_id_hash, or legacy_local_id_hash if written before."""
-        normal = _normal_id(id_number)
-        return (hashlib.blake2b(normal, digest_size=32, key=self._id_key).digest(),
-                self._legacy_id_mac.digest(normal))
+        """What a record of this ID number may hold: local_id_hash, or legacy_local_id_hash if written before
+        (a lookup is rare: the reference functions as they are)."""
+        return local_id_hash(self._key, id_number), legacy_local_id_hash(self._key, id_number)
 
     def _new_day(self, now: float) -> tracking.DayIssuer:
         """The tracking numbers of the local day `now` falls on; the enqueue calls this only when a day boundary

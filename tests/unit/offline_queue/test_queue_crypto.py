@@ -1,15 +1,11 @@
 """Crypto suites: round trips, tamper detection, key file handling, request MACs."""
 
-import hashlib
-import hmac as std_hmac
 import os
 import stat
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from offline_queue.crypto import SUITES, PrefixedHmac, load_key, make_suite
+from offline_queue.crypto import SUITES, load_key, make_suite
 from protocol.macs import mac
 from offline_queue.errors import KeyMissingError
 
@@ -64,10 +60,3 @@ def test_hmac_sha256_matches_rfc4231_case_2():
 def test_hmac_sm3_is_keyed_and_distinct():
     a = mac("hmac-sm3", b"k1", b"data")
     assert len(a) == 64 and a != mac("hmac-sm3", b"k2", b"data") and a != mac("hmac-sha256", b"k1", b"data")
-
-
-@given(st.binary(max_size=150), st.binary(max_size=20), st.binary(max_size=300))
-def test_prefixed_hmac_is_rfc_2104_hmac_sha256(key, prefix, message):
-    expected = std_hmac.new(key, prefix + message, hashlib.sha256).digest()
-    mac = PrefixedHmac(key, prefix)
-    assert mac.digest(message) == expected and mac.digest(message) == expected  # the keyed state is not used up
